@@ -1,0 +1,203 @@
+//! Finding plan files, reading them safely, and running the rules on each.
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use crate::diagnostic::{Finding, Severity, Subject};
+use crate::plan::{self, LoadErrorKind};
+use crate::rules::{self, INVALID_PLAN, UNKNOWN_FIELD};
+use crate::source::{MAX_PLAN_BYTES, SourceFile, display_path};
+
+/// A problem that stops a path from being checked at all (exit code 2).
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("{}: no such file or folder", display_path(.0))]
+    NotFound(PathBuf),
+    #[error("{}: cannot be read: {source}", display_path(path))]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{}: no plan files found (looked for *.plan.toml and plan.toml)", display_path(.0))]
+    NoPlans(PathBuf),
+}
+
+/// One plan file and what the rules found in it.
+#[derive(Debug)]
+pub struct CheckedFile {
+    pub source: SourceFile,
+    /// The plan's `name`, when it could be read.
+    pub name: Option<String>,
+    /// Sorted by line, column and code.
+    pub findings: Vec<Finding>,
+}
+
+#[derive(Debug, Default)]
+pub struct Report {
+    /// Sorted by path.
+    pub files: Vec<CheckedFile>,
+    /// Paths that could not be checked.
+    pub problems: Vec<Error>,
+}
+
+impl Report {
+    pub fn findings(&self) -> impl Iterator<Item = (&CheckedFile, &Finding)> {
+        self.files
+            .iter()
+            .flat_map(|f| f.findings.iter().map(move |x| (f, x)))
+    }
+
+    pub fn count(&self, severity: Severity) -> usize {
+        self.findings()
+            .filter(|(_, f)| f.severity == severity)
+            .count()
+    }
+
+    /// True when a finding is at or above `threshold` (`None`: never fail).
+    pub fn fails(&self, threshold: Option<Severity>) -> bool {
+        threshold.is_some_and(|t| self.findings().any(|(_, f)| f.severity >= t))
+    }
+}
+
+/// Checks files and folders. Folders are searched for `*.plan.toml` and
+/// `plan.toml`, skipping hidden folders, `target/` and what `.gitignore` excludes.
+pub fn check_paths(paths: &[PathBuf]) -> Report {
+    let mut report = Report::default();
+    let mut files = BTreeSet::new();
+    for path in paths {
+        match discover(path) {
+            Ok(found) => files.extend(found),
+            Err(error) => report.problems.push(error),
+        }
+    }
+    for path in files {
+        match read_plan(&path) {
+            Ok(checked) => report.files.push(checked),
+            Err(error) => report.problems.push(error),
+        }
+    }
+    report
+}
+
+fn discover(path: &Path) -> Result<Vec<PathBuf>, Error> {
+    let meta = fs::metadata(path).map_err(|source| match source.kind() {
+        std::io::ErrorKind::NotFound => Error::NotFound(path.to_owned()),
+        _ => Error::Io {
+            path: path.to_owned(),
+            source,
+        },
+    })?;
+    if !meta.is_dir() {
+        return Ok(vec![path.to_owned()]);
+    }
+    let mut found = Vec::new();
+    let walker = ignore::WalkBuilder::new(path)
+        .require_git(false)
+        .filter_entry(|e| e.file_name() != "target" || !e.file_type().is_some_and(|t| t.is_dir()))
+        .build();
+    for entry in walker {
+        let entry = entry.map_err(|e| Error::Io {
+            path: path.to_owned(),
+            source: std::io::Error::other(e.to_string()),
+        })?;
+        let name = entry.file_name().to_string_lossy();
+        if entry.file_type().is_some_and(|t| t.is_file())
+            && (name == "plan.toml" || name.ends_with(".plan.toml"))
+        {
+            found.push(entry.into_path());
+        }
+    }
+    if found.is_empty() {
+        return Err(Error::NoPlans(path.to_owned()));
+    }
+    Ok(found)
+}
+
+fn read_plan(path: &Path) -> Result<CheckedFile, Error> {
+    let io = |source| Error::Io {
+        path: path.to_owned(),
+        source,
+    };
+    let file = fs::File::open(path).map_err(io)?;
+    let mut bytes = Vec::new();
+    file.take(MAX_PLAN_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    if bytes.len() as u64 > MAX_PLAN_BYTES {
+        let source = SourceFile::new(path, "");
+        let message = format!(
+            "the file is larger than {} MB; a plan is a short TOML file",
+            MAX_PLAN_BYTES / (1024 * 1024)
+        );
+        return Ok(unreadable(
+            source,
+            0..0,
+            message,
+            "check that this is the plan you meant".into(),
+        ));
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(check_source(SourceFile::new(path, text))),
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            let source = SourceFile::new(path, String::from_utf8_lossy(e.as_bytes()).into_owned());
+            Ok(unreadable(
+                source,
+                at..at,
+                "the file is not valid UTF-8".to_owned(),
+                "save the plan as UTF-8 (most editors offer it under \"Save with encoding\")"
+                    .into(),
+            ))
+        }
+    }
+}
+
+fn unreadable(source: SourceFile, span: plan::Span, message: String, help: String) -> CheckedFile {
+    let finding = Finding::new(&INVALID_PLAN, Subject::Plan, span, message).with_help(help);
+    finish(source, None, vec![finding])
+}
+
+/// Checks the text of one plan.
+pub fn check_source(source: SourceFile) -> CheckedFile {
+    match plan::load(&source) {
+        Ok(plan) => {
+            let findings = rules::check_plan(&plan, &source);
+            let name = plan.name.map(|n| n.value);
+            finish(source, name, findings)
+        }
+        Err(errors) => {
+            let findings = errors
+                .into_iter()
+                .map(|e| {
+                    let rule = match e.kind {
+                        LoadErrorKind::Invalid => &INVALID_PLAN,
+                        LoadErrorKind::UnknownKey => &UNKNOWN_FIELD,
+                    };
+                    Finding::new(rule, Subject::Plan, e.span, e.message).with_help(e.help)
+                })
+                .collect();
+            finish(source, None, findings)
+        }
+    }
+}
+
+fn finish(source: SourceFile, name: Option<String>, mut findings: Vec<Finding>) -> CheckedFile {
+    for finding in &mut findings {
+        finding.location = source.line_col(finding.span.start);
+    }
+    findings.sort_by(|a, b| {
+        (a.location, a.rule.code, &a.subject, &a.message).cmp(&(
+            b.location,
+            b.rule.code,
+            &b.subject,
+            &b.message,
+        ))
+    });
+    CheckedFile {
+        source,
+        name,
+        findings,
+    }
+}

@@ -1,0 +1,98 @@
+//! What a rule reports: a finding about one subject of one plan file.
+
+use std::fmt;
+use std::ops::Range;
+
+use serde::Serialize;
+
+use crate::rules::Rule;
+use crate::source::LineCol;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub const ALL: [Severity; 3] = [Severity::Error, Severity::Warning, Severity::Info];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// What a finding is about. Its text form is the `subject` of the JSON output.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Subject {
+    Plan,
+    Why,
+    How,
+    What,
+    Goal(String),
+    Persona(String),
+    Touchpoint(String),
+}
+
+impl fmt::Display for Subject {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Subject::Plan => f.write_str("plan"),
+            Subject::Why => f.write_str("why"),
+            Subject::How => f.write_str("how"),
+            Subject::What => f.write_str("what"),
+            Subject::Goal(id) => write!(f, "goal.{id}"),
+            Subject::Persona(id) => write!(f, "persona.{id}"),
+            Subject::Touchpoint(id) => write!(f, "touchpoint.{id}"),
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Finding {
+    pub rule: &'static Rule,
+    pub severity: Severity,
+    pub subject: Subject,
+    /// Byte range in the plan file of what the finding is about.
+    pub span: Range<usize>,
+    /// Filled in from `span` once the file's findings are complete.
+    pub location: LineCol,
+    pub message: String,
+    pub help: String,
+}
+
+impl Finding {
+    pub fn new(
+        rule: &'static Rule,
+        subject: Subject,
+        span: Range<usize>,
+        message: impl Into<String>,
+    ) -> Self {
+        Self {
+            rule,
+            severity: rule.severity,
+            subject,
+            span,
+            location: LineCol { line: 1, column: 1 },
+            message: message.into(),
+            help: rule.help.to_owned(),
+        }
+    }
+
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = help.into();
+        self
+    }
+}

@@ -1,0 +1,16 @@
+//! planlint: lint marketing plans for WHY/HOW/WHAT alignment, measurable goals
+//! and customer-centred practice.
+//!
+//! The library never prints: [`check_paths`] returns a [`Report`], and the
+//! renderers in [`render`] turn it into text for a writer the caller chooses.
+
+pub mod check;
+pub mod diagnostic;
+pub mod plan;
+pub mod render;
+pub mod rules;
+pub mod source;
+pub mod text;
+
+pub use check::{CheckedFile, Error, Report, check_paths, check_source};
+pub use diagnostic::{Finding, Severity, Subject};

@@ -1,0 +1,598 @@
+//! From TOML text to a [`Plan`], keeping every span and collecting every
+//! structural error in one pass, so a user fixes a broken plan in one round.
+
+use toml::Spanned;
+use toml::de::{DeArray, DeString, DeTable, DeValue};
+
+use super::schema::{
+    EXTENSION_PREFIX, GOAL_KEYS, GOAL_KINDS, HOW_KEYS, PERSONA_KEYS, STAGES, TABLES, TOP_KEYS,
+    TOUCHPOINT_KEYS, WHAT_KEYS, WHY_KEYS, is_valid_id, suggest,
+};
+use super::{Field, Goal, GoalKind, How, Item, Persona, Plan, Span, Stage, Touchpoint, What, Why};
+use crate::source::SourceFile;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LoadErrorKind {
+    /// Not TOML, a wrong type, a missing required key or a value out of range.
+    Invalid,
+    /// A key that is not part of the format.
+    UnknownKey,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoadError {
+    pub kind: LoadErrorKind,
+    pub span: Span,
+    pub message: String,
+    pub help: String,
+}
+
+type Key<'i> = Spanned<DeString<'i>>;
+type Value<'i> = Spanned<DeValue<'i>>;
+
+/// Reads a plan. Returns every error found; a plan with errors is not returned,
+/// because rules judging half a plan would report defects that are not there.
+pub fn load(source: &SourceFile) -> Result<Plan, Vec<LoadError>> {
+    let (doc, syntax) = DeTable::parse_recoverable(&source.text);
+    if !syntax.is_empty() {
+        return Err(syntax
+            .iter()
+            .map(|e| LoadError {
+                kind: LoadErrorKind::Invalid,
+                span: e.span().unwrap_or(0..0),
+                message: format!("not valid TOML: {}", e.message().trim_end()),
+                help: "fix the TOML syntax at this position; strings need quotes, \
+                       dates look like 2027-03-31"
+                    .to_owned(),
+            })
+            .collect());
+    }
+    let mut loader = Loader::default();
+    let plan = loader.plan(doc.get_ref(), source);
+    if loader.errors.is_empty() {
+        Ok(plan)
+    } else {
+        loader.errors.sort_by_key(|e| (e.span.start, e.span.end));
+        Err(loader.errors)
+    }
+}
+
+#[derive(Default)]
+struct Loader {
+    errors: Vec<LoadError>,
+}
+
+/// The checked keys of one table, looked up by name.
+struct Entries<'a, 'i> {
+    header: Span,
+    entries: Vec<(&'a Key<'i>, &'a Value<'i>)>,
+}
+
+impl<'a, 'i> Entries<'a, 'i> {
+    fn get(&self, key: &str) -> Option<(&'a Key<'i>, &'a Value<'i>)> {
+        self.entries
+            .iter()
+            .find(|(k, _)| k.get_ref().as_ref() == key)
+            .copied()
+    }
+}
+
+impl Loader {
+    fn invalid(&mut self, span: Span, message: String, help: impl Into<String>) {
+        self.errors.push(LoadError {
+            kind: LoadErrorKind::Invalid,
+            span,
+            message,
+            help: help.into(),
+        });
+    }
+
+    fn plan(&mut self, doc: &DeTable<'_>, source: &SourceFile) -> Plan {
+        let top = self.entries(doc, 0..0, "the top level", TOP_KEYS);
+        let mut plan = Plan {
+            name: self.string(&top, "name"),
+            owner: self.string(&top, "owner"),
+            period: self.string(&top, "period"),
+            feedback: self.string(&top, "feedback"),
+            ..Plan::default()
+        };
+        if plan.name.is_none() && !self.errors.iter().any(|e| e.span == (0..0)) {
+            let help = "start the plan with a line like: name = \"Harbor Bikes 2027\"";
+            if source.text.trim().is_empty() {
+                self.invalid(0..0, "the plan file is empty".to_owned(), help);
+            } else if top.get("name").is_none() {
+                self.invalid(0..0, "the plan has no `name`".to_owned(), help);
+            }
+        }
+        if let Some(t) = self.table(&top, "why", WHY_KEYS) {
+            plan.why = Some(Why {
+                statement: self.string(&t, "statement"),
+                header: t.header,
+            });
+        }
+        if let Some(t) = self.table(&top, "how", HOW_KEYS) {
+            plan.how = Some(How {
+                statement: self.string(&t, "statement"),
+                differentiators: self.strings(&t, "differentiators"),
+                header: t.header,
+            });
+        }
+        if let Some(t) = self.table(&top, "what", WHAT_KEYS) {
+            plan.what = Some(What {
+                statement: self.string(&t, "statement"),
+                offerings: self.strings(&t, "offerings"),
+                header: t.header,
+            });
+        }
+        plan.goals = self.array_of_tables(&top, "goal", GOAL_KEYS, |l, t| {
+            // Every field is read before any `?`, so one bad value does not
+            // hide the errors of the others.
+            let (id, title) = (l.id(t, "goal"), l.required(t, "title", "goal"));
+            let kind = l.choice(t, "kind", GOAL_KINDS, |i| {
+                [GoalKind::Satisfaction, GoalKind::Cost, GoalKind::Revenue][i]
+            });
+            let (metric, why) = (l.string(t, "metric"), l.string(t, "why"));
+            let baseline = l.number(t, "baseline", false);
+            let target = l.number(t, "target", false);
+            let due = l.date(t, "due");
+            Some(Goal {
+                id: id?,
+                title: title?,
+                kind,
+                metric,
+                baseline,
+                target,
+                due,
+                why,
+                header: t.header.clone(),
+            })
+        });
+        plan.personas = self.array_of_tables(&top, "persona", PERSONA_KEYS, |l, t| {
+            let (id, name) = (l.id(t, "persona"), l.required(t, "name", "persona"));
+            let summary = l.string(t, "summary");
+            let (wants, evidence) = (l.strings(t, "wants"), l.strings(t, "evidence"));
+            let interests = l.strings(t, "interests");
+            let purchase_insight = l.string(t, "purchase_insight");
+            let value_proposition = l.string(t, "value_proposition");
+            Some(Persona {
+                id: id?,
+                name: name?,
+                summary,
+                wants,
+                evidence,
+                interests,
+                purchase_insight,
+                value_proposition,
+                header: t.header.clone(),
+            })
+        });
+        plan.touchpoints = self.array_of_tables(&top, "touchpoint", TOUCHPOINT_KEYS, |l, t| {
+            let (id, name) = (l.id(t, "touchpoint"), l.required(t, "name", "touchpoint"));
+            let stage = l.choice(t, "stage", STAGES, |i| Stage::ALL[i]);
+            let (channel, owner) = (l.string(t, "channel"), l.string(t, "owner"));
+            let (personas, goals) = (l.strings(t, "personas"), l.strings(t, "goals"));
+            let (message, ask, act) = (
+                l.string(t, "message"),
+                l.string(t, "ask"),
+                l.string(t, "act"),
+            );
+            let per_week = l.number(t, "per_week", true);
+            Some(Touchpoint {
+                id: id?,
+                name: name?,
+                stage,
+                channel,
+                owner,
+                personas,
+                goals,
+                message,
+                ask,
+                act,
+                per_week,
+                header: t.header.clone(),
+            })
+        });
+        plan
+    }
+
+    /// Checks the keys of a table against the format and reports strangers.
+    fn entries<'a, 'i>(
+        &mut self,
+        table: &'a DeTable<'i>,
+        header: Span,
+        shown_as: &str,
+        allowed: &[&str],
+    ) -> Entries<'a, 'i> {
+        for key in table.keys() {
+            let name = key.get_ref().as_ref();
+            if allowed.contains(&name) || name.starts_with(EXTENSION_PREFIX) {
+                continue;
+            }
+            self.errors.push(LoadError {
+                kind: LoadErrorKind::UnknownKey,
+                span: key.span(),
+                message: format!("unknown key `{name}` in {shown_as}"),
+                help: unknown_key_help(name, shown_as, allowed),
+            });
+        }
+        Entries {
+            header,
+            entries: table.iter().collect(),
+        }
+    }
+
+    fn table<'a, 'i>(
+        &mut self,
+        parent: &Entries<'a, 'i>,
+        key: &str,
+        allowed: &[&str],
+    ) -> Option<Entries<'a, 'i>> {
+        let (_, value) = parent.get(key)?;
+        let shown_as = format!("[{key}]");
+        match value.get_ref() {
+            DeValue::Table(table) => Some(self.entries(table, value.span(), &shown_as, allowed)),
+            other => {
+                self.invalid(
+                    value.span(),
+                    format!("`{key}` must be a table, not {}", type_name(other)),
+                    format!("write it as a table: {shown_as} on its own line, then its keys below"),
+                );
+                None
+            }
+        }
+    }
+
+    fn array_of_tables<'a, 'i, T>(
+        &mut self,
+        parent: &Entries<'a, 'i>,
+        key: &str,
+        allowed: &[&str],
+        mut build: impl FnMut(&mut Self, &Entries<'a, 'i>) -> Option<T>,
+    ) -> Vec<T> {
+        let Some((_, value)) = parent.get(key) else {
+            return Vec::new();
+        };
+        let shown_as = format!("[[{key}]]");
+        let DeValue::Array(array) = value.get_ref() else {
+            self.invalid(
+                value.span(),
+                format!(
+                    "`{key}` must be a list of tables, not {}",
+                    type_name(value.get_ref())
+                ),
+                format!("write each item under its own {shown_as} header"),
+            );
+            return Vec::new();
+        };
+        let mut items = Vec::new();
+        for element in array.iter() {
+            match element.get_ref() {
+                DeValue::Table(table) => {
+                    let entries = self.entries(table, element.span(), &shown_as, allowed);
+                    items.extend(build(self, &entries));
+                }
+                other => self.invalid(
+                    element.span(),
+                    format!("each `{key}` must be a table, not {}", type_name(other)),
+                    format!("write each item under its own {shown_as} header"),
+                ),
+            }
+        }
+        items
+    }
+
+    fn typed<'a, 'i, T>(
+        &mut self,
+        entries: &Entries<'a, 'i>,
+        key: &str,
+        expected: &str,
+        convert: impl FnOnce(&DeValue<'i>) -> Option<T>,
+    ) -> Option<Field<T>> {
+        let (k, v) = entries.get(key)?;
+        match convert(v.get_ref()) {
+            Some(value) => Some(Field {
+                value,
+                key: k.span(),
+                span: v.span(),
+            }),
+            None => {
+                self.invalid(
+                    v.span(),
+                    format!("`{key}` must be {expected}, not {}", type_name(v.get_ref())),
+                    format!("give `{key}` {expected}"),
+                );
+                None
+            }
+        }
+    }
+
+    fn string(&mut self, entries: &Entries<'_, '_>, key: &str) -> Option<Field<String>> {
+        self.typed(entries, key, "a string", |v| v.as_str().map(str::to_owned))
+    }
+
+    fn required(
+        &mut self,
+        entries: &Entries<'_, '_>,
+        key: &str,
+        item: &str,
+    ) -> Option<Field<String>> {
+        let field = self.string(entries, key);
+        if field.is_none() && entries.get(key).is_none() {
+            self.invalid(
+                entries.header.clone(),
+                format!("this {item} has no `{key}`"),
+                format!("every [[{item}]] needs a `{key}`"),
+            );
+        }
+        field
+    }
+
+    fn id(&mut self, entries: &Entries<'_, '_>, item: &str) -> Option<Field<String>> {
+        let id = self.required(entries, "id", item)?;
+        if !is_valid_id(&id.value) {
+            self.invalid(
+                id.span.clone(),
+                format!("id \"{}\" is not a valid id", id.value),
+                format!(
+                    "use lower-case letters, digits and hyphens, starting with a letter or digit, e.g. \"{}\"",
+                    id_like(&id.value)
+                ),
+            );
+            return None;
+        }
+        Some(id)
+    }
+
+    fn strings(&mut self, entries: &Entries<'_, '_>, key: &str) -> Option<Field<Vec<Item>>> {
+        let (k, v) = entries.get(key)?;
+        let Some(array) = v.get_ref().as_array() else {
+            let (message, help) = match v.get_ref().as_str() {
+                Some(s) => (
+                    format!("`{key}` must be a list of strings, not a single string"),
+                    format!("put it in brackets: {key} = [{s:?}]"),
+                ),
+                None => (
+                    format!(
+                        "`{key}` must be a list of strings, not {}",
+                        type_name(v.get_ref())
+                    ),
+                    format!("write it as {key} = [\"...\", \"...\"]"),
+                ),
+            };
+            self.invalid(v.span(), message, help);
+            return None;
+        };
+        let value = self.string_items(key, array)?;
+        Some(Field {
+            value,
+            key: k.span(),
+            span: v.span(),
+        })
+    }
+
+    fn string_items(&mut self, key: &str, array: &DeArray<'_>) -> Option<Vec<Item>> {
+        let mut items = Vec::new();
+        let mut ok = true;
+        for element in array.iter() {
+            match element.get_ref().as_str() {
+                Some(text) => items.push(Item {
+                    text: text.to_owned(),
+                    span: element.span(),
+                }),
+                None => {
+                    ok = false;
+                    self.invalid(
+                        element.span(),
+                        format!(
+                            "every item of `{key}` must be a string, not {}",
+                            type_name(element.get_ref())
+                        ),
+                        "put the item in double quotes",
+                    );
+                }
+            }
+        }
+        ok.then_some(items)
+    }
+
+    fn number(
+        &mut self,
+        entries: &Entries<'_, '_>,
+        key: &str,
+        non_negative: bool,
+    ) -> Option<Field<f64>> {
+        let field = self.typed(entries, key, "a number", |v| match v {
+            DeValue::Integer(i) => i64::from_str_radix(&i.as_str().replace('_', ""), i.radix())
+                .ok()
+                .map(|n| n as f64),
+            DeValue::Float(f) => f.as_str().replace('_', "").parse::<f64>().ok(),
+            _ => None,
+        })?;
+        if !field.value.is_finite() || (non_negative && field.value < 0.0) {
+            let range = if non_negative {
+                "a number of 0 or more"
+            } else {
+                "a finite number"
+            };
+            self.invalid(
+                field.span.clone(),
+                format!("`{key}` must be {range}"),
+                format!("give `{key}` {range}"),
+            );
+            return None;
+        }
+        Some(field)
+    }
+
+    fn date(&mut self, entries: &Entries<'_, '_>, key: &str) -> Option<Field<toml::value::Date>> {
+        let (k, v) = entries.get(key)?;
+        if let Some(date) = v
+            .get_ref()
+            .as_datetime()
+            .filter(|d| d.time.is_none() && d.offset.is_none())
+            .and_then(|d| d.date)
+        {
+            return Some(Field {
+                value: date,
+                key: k.span(),
+                span: v.span(),
+            });
+        }
+        let message = match v.get_ref() {
+            DeValue::String(s) => format!("`{key}` must be a TOML date, not a string (\"{s}\")"),
+            DeValue::Datetime(_) => format!("`{key}` must be a date without a time"),
+            other => format!("`{key}` must be a TOML date, not {}", type_name(other)),
+        };
+        self.invalid(
+            v.span(),
+            message,
+            format!("write the date without quotes: {key} = 2027-03-31"),
+        );
+        None
+    }
+
+    fn choice<T>(
+        &mut self,
+        entries: &Entries<'_, '_>,
+        key: &str,
+        names: &[&str],
+        pick: impl Fn(usize) -> T,
+    ) -> Option<Field<T>> {
+        let field = self.string(entries, key)?;
+        let wanted = field.value.trim().to_lowercase();
+        if let Some(index) = names.iter().position(|n| *n == wanted) {
+            return Some(Field {
+                value: pick(index),
+                key: field.key,
+                span: field.span,
+            });
+        }
+        let mut help = format!("use one of: {}", names.join(", "));
+        if let Some(close) = suggest(&wanted, names.iter().copied()) {
+            help = format!("did you mean \"{close}\"? ({help})");
+        }
+        self.invalid(
+            field.span,
+            format!(
+                "`{key}` \"{}\" is not one of {}",
+                field.value,
+                names.join(", ")
+            ),
+            help,
+        );
+        None
+    }
+}
+
+fn unknown_key_help(name: &str, shown_as: &str, allowed: &[&str]) -> String {
+    if let Some(close) = suggest(name, allowed.iter().copied()) {
+        return format!("did you mean `{close}`? Keys of your own must start with `x-`");
+    }
+    if let Some((home, _)) = TABLES
+        .iter()
+        .find(|(table, keys)| *table != shown_as && keys.contains(&name))
+    {
+        return format!("`{name}` belongs in {home}, not in {shown_as}");
+    }
+    format!(
+        "{shown_as} accepts: {}; keys of your own must start with `x-`",
+        allowed.join(", ")
+    )
+}
+
+fn type_name(value: &DeValue<'_>) -> &'static str {
+    match value {
+        DeValue::String(_) => "a string",
+        DeValue::Integer(_) => "an integer",
+        DeValue::Float(_) => "a float",
+        DeValue::Boolean(_) => "a boolean",
+        DeValue::Datetime(_) => "a date",
+        DeValue::Array(_) => "a list",
+        DeValue::Table(_) => "a table",
+    }
+}
+
+/// A valid id resembling an invalid one, to show in the help.
+fn id_like(id: &str) -> String {
+    let mut out = String::new();
+    for c in id.trim().chars().flat_map(char::to_lowercase) {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    let out = out.trim_end_matches('-');
+    if out.is_empty() {
+        "my-item".to_owned()
+    } else {
+        out.to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn errors(text: &str) -> Vec<LoadError> {
+        load(&SourceFile::new("p.plan.toml", text)).expect_err("plan should not load")
+    }
+
+    #[test]
+    fn a_minimal_plan_loads_with_spans() {
+        let text =
+            "name = \"A\"\n[[goal]]\nid = \"g\"\ntitle = \"T\"\ndue = 2027-01-31\ntarget = 1_000\n";
+        let plan = load(&SourceFile::new("p", text)).unwrap();
+        let goal = &plan.goals[0];
+        assert_eq!(&text[goal.header.clone()], "[[goal]]");
+        assert_eq!(&text[goal.id.key.clone()], "id");
+        assert_eq!(goal.target.as_ref().unwrap().value, 1000.0);
+        assert_eq!(goal.due.as_ref().unwrap().value.month, 1);
+    }
+
+    #[test]
+    fn every_error_is_reported_in_one_pass() {
+        let text = "name = \"A\"\nnmae = 1\n[[goal]]\nid = \"Bad Id\"\ntitle = \"T\"\nkind = \"sales\"\ndue = \"2027-01-01\"\n";
+        let found: Vec<_> = errors(text)
+            .into_iter()
+            .map(|e| (e.kind, e.message))
+            .collect();
+        assert_eq!(found.len(), 4, "{found:#?}");
+        assert_eq!(found[0].0, LoadErrorKind::UnknownKey);
+        assert!(found[1].1.contains("not a valid id"));
+        assert!(found[2].1.contains("\"sales\" is not one of"));
+        assert!(found[3].1.contains("not a string"));
+    }
+
+    #[test]
+    fn unknown_keys_suggest_the_right_key_or_table() {
+        let e = &errors("name = \"A\"\n[[goal]]\nid = \"g\"\ntitle = \"T\"\nmetrc = \"x\"\n")[0];
+        assert_eq!(e.kind, LoadErrorKind::UnknownKey);
+        assert!(e.help.contains("did you mean `metric`"), "{}", e.help);
+        let e = &errors("name = \"A\"\n[how]\nofferings = [\"x\"]\n")[0];
+        assert!(e.help.contains("belongs in [what]"), "{}", e.help);
+    }
+
+    #[test]
+    fn extension_keys_are_kept_for_the_user() {
+        let text = "name = \"A\"\nx-budget = 5\n[[persona]]\nid = \"p\"\nname = \"P\"\nx-notes = { a = 1 }\n";
+        assert!(load(&SourceFile::new("p", text)).is_ok());
+    }
+
+    #[test]
+    fn syntax_errors_and_empty_files_are_invalid() {
+        let e = &errors("name = \"A\"\nwhy = [1,\n")[0];
+        assert!(e.message.starts_with("not valid TOML"));
+        assert_eq!(errors("")[0].message, "the plan file is empty");
+        assert_eq!(
+            errors("owner = \"x\"\n")[0].message,
+            "the plan has no `name`"
+        );
+    }
+
+    #[test]
+    fn invalid_ids_get_a_valid_suggestion() {
+        assert_eq!(id_like("Winter Riders!"), "winter-riders");
+        assert_eq!(id_like("__"), "my-item");
+    }
+}

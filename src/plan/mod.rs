@@ -1,0 +1,182 @@
+//! The plan model (format v1) with the byte span of every key and value.
+
+mod load;
+mod schema;
+
+use std::ops::Range;
+
+pub use load::{LoadError, LoadErrorKind, load};
+pub use schema::{GOAL_KINDS, STAGES, suggest};
+
+pub type Span = Range<usize>;
+
+/// A value read from the plan, with the span of its key and of its value.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Field<T> {
+    pub value: T,
+    pub key: Span,
+    pub span: Span,
+}
+
+/// One string of a list, with its own span.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Item {
+    pub text: String,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Plan {
+    pub name: Option<Field<String>>,
+    pub owner: Option<Field<String>>,
+    pub period: Option<Field<String>>,
+    pub feedback: Option<Field<String>>,
+    pub why: Option<Why>,
+    pub how: Option<How>,
+    pub what: Option<What>,
+    pub goals: Vec<Goal>,
+    pub personas: Vec<Persona>,
+    pub touchpoints: Vec<Touchpoint>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Why {
+    pub header: Span,
+    pub statement: Option<Field<String>>,
+}
+
+#[derive(Debug, Clone)]
+pub struct How {
+    pub header: Span,
+    pub statement: Option<Field<String>>,
+    pub differentiators: Option<Field<Vec<Item>>>,
+}
+
+#[derive(Debug, Clone)]
+pub struct What {
+    pub header: Span,
+    pub statement: Option<Field<String>>,
+    pub offerings: Option<Field<Vec<Item>>>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum GoalKind {
+    Satisfaction,
+    Cost,
+    Revenue,
+}
+
+#[derive(Debug, Clone)]
+pub struct Goal {
+    /// The `[[goal]]` header.
+    pub header: Span,
+    pub id: Field<String>,
+    pub title: Field<String>,
+    pub kind: Option<Field<GoalKind>>,
+    pub metric: Option<Field<String>>,
+    pub baseline: Option<Field<f64>>,
+    pub target: Option<Field<f64>>,
+    pub due: Option<Field<toml::value::Date>>,
+    pub why: Option<Field<String>>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Persona {
+    pub header: Span,
+    pub id: Field<String>,
+    pub name: Field<String>,
+    pub summary: Option<Field<String>>,
+    pub wants: Option<Field<Vec<Item>>>,
+    pub evidence: Option<Field<Vec<Item>>>,
+    pub interests: Option<Field<Vec<Item>>>,
+    pub purchase_insight: Option<Field<String>>,
+    pub value_proposition: Option<Field<String>>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Stage {
+    Awareness,
+    Consideration,
+    Purchase,
+    Onboarding,
+    Retention,
+    Advocacy,
+}
+
+impl Stage {
+    pub const ALL: [Stage; 6] = [
+        Stage::Awareness,
+        Stage::Consideration,
+        Stage::Purchase,
+        Stage::Onboarding,
+        Stage::Retention,
+        Stage::Advocacy,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        STAGES[self as usize]
+    }
+
+    /// Stages after the sale, where a relationship is built or lost.
+    pub fn is_after_purchase(self) -> bool {
+        self > Stage::Purchase
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Touchpoint {
+    pub header: Span,
+    pub id: Field<String>,
+    pub name: Field<String>,
+    pub stage: Option<Field<Stage>>,
+    pub channel: Option<Field<String>>,
+    pub owner: Option<Field<String>>,
+    pub personas: Option<Field<Vec<Item>>>,
+    pub goals: Option<Field<Vec<Item>>>,
+    pub message: Option<Field<String>>,
+    pub ask: Option<Field<String>>,
+    pub act: Option<Field<String>>,
+    pub per_week: Option<Field<f64>>,
+}
+
+/// The text of an optional field, or `None` when it is absent or blank.
+pub fn text<T: AsRef<str>>(field: &Option<Field<T>>) -> Option<&str> {
+    field
+        .as_ref()
+        .map(|f| f.value.as_ref().trim())
+        .filter(|s| !s.is_empty())
+}
+
+/// The non-blank items of an optional list.
+pub fn items(field: &Option<Field<Vec<Item>>>) -> impl Iterator<Item = &Item> {
+    field
+        .iter()
+        .flat_map(|f| f.value.iter())
+        .filter(|item| !item.text.trim().is_empty())
+}
+
+impl Plan {
+    pub fn why_statement(&self) -> Option<&str> {
+        self.why.as_ref().and_then(|why| text(&why.statement))
+    }
+
+    pub fn persona(&self, id: &str) -> Option<&Persona> {
+        self.personas.iter().find(|p| p.id.value == id)
+    }
+
+    /// The touchpoints whose `personas` list names this persona.
+    pub fn touchpoints_reaching<'a>(
+        &'a self,
+        persona: &'a str,
+    ) -> impl Iterator<Item = &'a Touchpoint> {
+        self.touchpoints
+            .iter()
+            .filter(move |t| items(&t.personas).any(|p| p.text == persona))
+    }
+}
+
+impl Touchpoint {
+    pub fn asks(&self) -> bool {
+        text(&self.ask).is_some()
+    }
+}

@@ -1,0 +1,105 @@
+//! The keys and values that format v1 allows, in one place: the loader checks
+//! against these, and error messages and suggestions are built from them.
+
+pub const TOP_KEYS: &[&str] = &[
+    "name",
+    "owner",
+    "period",
+    "feedback",
+    "why",
+    "how",
+    "what",
+    "goal",
+    "persona",
+    "touchpoint",
+];
+pub const WHY_KEYS: &[&str] = &["statement"];
+pub const HOW_KEYS: &[&str] = &["statement", "differentiators"];
+pub const WHAT_KEYS: &[&str] = &["statement", "offerings"];
+pub const GOAL_KEYS: &[&str] = &[
+    "id", "title", "kind", "metric", "baseline", "target", "due", "why",
+];
+pub const PERSONA_KEYS: &[&str] = &[
+    "id",
+    "name",
+    "summary",
+    "wants",
+    "evidence",
+    "interests",
+    "purchase_insight",
+    "value_proposition",
+];
+pub const TOUCHPOINT_KEYS: &[&str] = &[
+    "id", "name", "stage", "channel", "owner", "personas", "goals", "message", "ask", "act",
+    "per_week",
+];
+
+/// Every table of the format, with the name it is shown as and its keys.
+pub const TABLES: &[(&str, &[&str])] = &[
+    ("the top level", TOP_KEYS),
+    ("[why]", WHY_KEYS),
+    ("[how]", HOW_KEYS),
+    ("[what]", WHAT_KEYS),
+    ("[[goal]]", GOAL_KEYS),
+    ("[[persona]]", PERSONA_KEYS),
+    ("[[touchpoint]]", TOUCHPOINT_KEYS),
+];
+
+pub const GOAL_KINDS: &[&str] = &["satisfaction", "cost", "revenue"];
+pub const STAGES: &[&str] = &[
+    "awareness",
+    "consideration",
+    "purchase",
+    "onboarding",
+    "retention",
+    "advocacy",
+];
+
+/// Keys that start with this prefix hold the user's own data and are never checked.
+pub const EXTENSION_PREFIX: &str = "x-";
+
+/// Ids are `[a-z0-9][a-z0-9-]*`: safe in subjects, URLs and file names.
+pub fn is_valid_id(id: &str) -> bool {
+    let mut chars = id.chars();
+    chars
+        .next()
+        .is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+/// The closest of `candidates` to `word`, if it is close enough to be a likely typo.
+pub fn suggest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let word = word.to_lowercase();
+    candidates
+        .into_iter()
+        .map(|c| (strsim::jaro_winkler(&word, &c.to_lowercase()), c))
+        .filter(|(score, _)| *score >= 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_lower_case_kebab() {
+        assert!(is_valid_id("winter-riders"));
+        assert!(is_valid_id("2027-launch"));
+        assert!(!is_valid_id("-x"));
+        assert!(!is_valid_id("Winter"));
+        assert!(!is_valid_id("a_b"));
+        assert!(!is_valid_id(""));
+    }
+
+    #[test]
+    fn typos_get_a_suggestion_and_strangers_do_not() {
+        assert_eq!(suggest("metrc", GOAL_KEYS.iter().copied()), Some("metric"));
+        assert_eq!(suggest("goals", TOP_KEYS.iter().copied()), Some("goal"));
+        assert_eq!(
+            suggest("perweek", TOUCHPOINT_KEYS.iter().copied()),
+            Some("per_week")
+        );
+        assert_eq!(suggest("budget", GOAL_KEYS.iter().copied()), None);
+    }
+}

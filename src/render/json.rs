@@ -1,0 +1,95 @@
+//! `--format json`: the report as data (a contract: see README).
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use super::Render;
+use crate::check::Report;
+use crate::diagnostic::Severity;
+
+pub struct Json;
+
+#[derive(Serialize)]
+struct Output<'a> {
+    version: u32,
+    tool: Tool,
+    files: Vec<File>,
+    findings: Vec<Finding<'a>>,
+    summary: Summary,
+}
+
+#[derive(Serialize)]
+struct Tool {
+    name: &'static str,
+    version: &'static str,
+}
+
+#[derive(Serialize)]
+struct File {
+    path: String,
+    name: Option<String>,
+}
+
+#[derive(Serialize)]
+struct Finding<'a> {
+    code: &'static str,
+    name: &'static str,
+    severity: Severity,
+    file: String,
+    line: usize,
+    column: usize,
+    subject: String,
+    message: String,
+    help: &'a str,
+}
+
+#[derive(Serialize)]
+struct Summary {
+    files: usize,
+    error: usize,
+    warning: usize,
+    info: usize,
+}
+
+impl Render for Json {
+    fn render(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
+        let output = Output {
+            version: 1,
+            tool: Tool {
+                name: env!("CARGO_PKG_NAME"),
+                version: env!("CARGO_PKG_VERSION"),
+            },
+            files: report
+                .files
+                .iter()
+                .map(|f| File {
+                    path: f.source.display_path(),
+                    name: f.name.clone(),
+                })
+                .collect(),
+            findings: report
+                .findings()
+                .map(|(file, f)| Finding {
+                    code: f.rule.code,
+                    name: f.rule.name,
+                    severity: f.severity,
+                    file: file.source.display_path(),
+                    line: f.location.line,
+                    column: f.location.column,
+                    subject: f.subject.to_string(),
+                    message: f.message.clone(),
+                    help: &f.help,
+                })
+                .collect(),
+            summary: Summary {
+                files: report.files.len(),
+                error: report.count(Severity::Error),
+                warning: report.count(Severity::Warning),
+                info: report.count(Severity::Info),
+            },
+        };
+        serde_json::to_writer_pretty(&mut *out, &output)?;
+        writeln!(out)
+    }
+}

@@ -1,0 +1,128 @@
+//! `--format table`: for a person reading a terminal or a board pack.
+
+use std::io::{self, Write};
+
+use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
+use comfy_table::presets::UTF8_FULL_CONDENSED;
+use comfy_table::{Cell, Color, ContentArrangement};
+
+use super::{Render, sanitize};
+use crate::check::{CheckedFile, Report};
+use crate::diagnostic::{Finding, Severity};
+use crate::rules::Check;
+
+pub struct Table {
+    /// ANSI colours: only for a terminal, and never with `NO_COLOR`.
+    pub color: bool,
+}
+
+impl Render for Table {
+    fn render(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
+        if report.findings().next().is_some() {
+            writeln!(out, "{}", self.table(report))?;
+            self.excerpts(report, out)?;
+        }
+        writeln!(out, "{}", summary(report))
+    }
+}
+
+impl Table {
+    fn table(&self, report: &Report) -> comfy_table::Table {
+        let mut table = comfy_table::Table::new();
+        table
+            .load_style(UTF8_FULL_CONDENSED)
+            .set_content_arrangement(ContentArrangement::Dynamic)
+            .set_header(["severity", "code", "subject", "location", "message"]);
+        if self.color {
+            table.enforce_styling();
+        } else {
+            table.force_no_tty();
+        }
+        for (file, f) in report.findings() {
+            let location = format!(
+                "{}:{}:{}",
+                file.source.display_path(),
+                f.location.line,
+                f.location.column
+            );
+            let mut severity = Cell::new(f.severity);
+            if self.color {
+                severity = severity.fg(match f.severity {
+                    Severity::Error => Color::Red,
+                    Severity::Warning => Color::Yellow,
+                    Severity::Info => Color::Blue,
+                });
+            }
+            table.add_row(vec![
+                severity,
+                Cell::new(f.rule.code),
+                Cell::new(f.subject.to_string()),
+                Cell::new(location),
+                Cell::new(format!(
+                    "{}\nhelp: {}",
+                    sanitize(&f.message),
+                    sanitize(&f.help)
+                )),
+            ]);
+        }
+        table
+    }
+
+    /// Source excerpts for findings from reading the plan (syntax, types,
+    /// keys), where seeing the line matters most.
+    fn excerpts(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
+        let renderer = if self.color {
+            Renderer::styled()
+        } else {
+            Renderer::plain()
+        };
+        for (file, f) in report
+            .findings()
+            .filter(|(_, f)| matches!(f.rule.check, Check::Loader))
+        {
+            writeln!(out, "{}", renderer.render(&[excerpt(file, f)]))?;
+        }
+        Ok(())
+    }
+}
+
+fn excerpt<'a>(file: &'a CheckedFile, f: &'a Finding) -> annotate_snippets::Group<'a> {
+    let level = match f.severity {
+        Severity::Error => Level::ERROR,
+        Severity::Warning => Level::WARNING,
+        Severity::Info => Level::INFO,
+    };
+    let span = file.source.clamp(&f.span);
+    level
+        .primary_title(f.message.as_str())
+        .id(f.rule.code)
+        .element(
+            Snippet::source(file.source.text.as_str())
+                .path(file.source.display_path())
+                .annotation(AnnotationKind::Primary.span(span)),
+        )
+        .element(Level::HELP.message(f.help.as_str()))
+}
+
+fn summary(report: &Report) -> String {
+    let files = report.files.len();
+    let checked = format!(
+        "{files} {} checked",
+        if files == 1 { "plan" } else { "plans" }
+    );
+    let counts: Vec<String> = Severity::ALL
+        .iter()
+        .map(|&s| (s, report.count(s)))
+        .filter(|(_, n)| *n > 0)
+        .map(|(s, n)| match (s, n) {
+            (Severity::Info, _) => format!("{n} info"),
+            (_, 1) => format!("1 {s}"),
+            _ => format!("{n} {s}s"),
+        })
+        .collect();
+    if counts.is_empty() {
+        format!("{checked}: no findings")
+    } else {
+        format!("{checked}: {}", counts.join(", "))
+    }
+}

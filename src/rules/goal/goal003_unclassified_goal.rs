@@ -1,0 +1,50 @@
+use crate::diagnostic::{Severity, Subject};
+use crate::rules::{Check, Context, Family, Rule};
+
+pub static RULE: Rule = Rule {
+    code: "GOAL003",
+    name: "unclassified-goal",
+    family: Family::Goal,
+    severity: Severity::Warning,
+    summary: "a goal does not say which business goal it serves",
+    help: "add `kind = \"satisfaction\"`, `\"cost\"` or `\"revenue\"`",
+    docs: r#"## What it does
+Reports a goal without a `kind`. The kinds are Jim Sterne's three business
+goals: raise customer satisfaction, lower costs, raise revenue.
+
+## Why it matters
+Nearly every marketing goal comes down to one of those three. Naming it makes
+the balance of the plan visible: a plan can then be checked for goals that look
+after customers and costs, not only sales (GOAL004). An unclassified goal also
+hides what success is supposed to bring the business.
+
+## Example
+```toml
+[[goal]]
+id = "workshop-bookings"
+title = "Workshop bookings online"
+metric = "share of bookings made online"
+target = 0.6
+due = 2027-06-30
+```
+
+## How to fix
+```toml
+kind = "cost"   # online bookings save phone time at the workshop
+```"#,
+    check: Check::Plan(check),
+};
+
+fn check(cx: &mut Context<'_>) {
+    for goal in cx.plan.goals.iter().filter(|g| g.kind.is_none()) {
+        cx.report(
+            &RULE,
+            Subject::Goal(goal.id.value.clone()),
+            goal.header.clone(),
+            format!(
+                "goal \"{}\" has no kind: satisfaction, cost or revenue",
+                goal.id.value
+            ),
+        );
+    }
+}

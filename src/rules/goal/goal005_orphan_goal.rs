@@ -1,0 +1,60 @@
+use crate::diagnostic::{Severity, Subject};
+use crate::plan::items;
+use crate::rules::{Check, Context, Family, Rule};
+
+pub static RULE: Rule = Rule {
+    code: "GOAL005",
+    name: "orphan-goal",
+    family: Family::Goal,
+    severity: Severity::Warning,
+    summary: "no touchpoint serves the goal",
+    help: "list the goal's id in the `goals` of the touchpoints that work towards it, or add one",
+    docs: r#"## What it does
+Reports a goal whose id appears in no touchpoint's `goals` list.
+
+## Why it matters
+A goal is reached through what the business actually does with its customers.
+A goal no touchpoint serves is a number with no path to it: either the work
+that will move it is missing from the plan, or the goal is not really being
+pursued.
+
+## Example
+```toml
+[[goal]]
+id = "winter-riders"
+title = "Keep commuters riding through winter"
+
+[[touchpoint]]
+id = "spring-launch"
+goals = ["spring-sales"]   # nothing serves winter-riders
+```
+
+## How to fix
+Add the goal's id to the touchpoints that work towards it, or plan one:
+```toml
+[[touchpoint]]
+id = "winter-check"
+name = "Free winter safety check"
+stage = "retention"
+goals = ["winter-riders"]
+```"#,
+    check: Check::Plan(check),
+};
+
+fn check(cx: &mut Context<'_>) {
+    let plan = cx.plan;
+    for goal in &plan.goals {
+        let served = plan
+            .touchpoints
+            .iter()
+            .any(|t| items(&t.goals).any(|g| g.text == goal.id.value));
+        if !served {
+            cx.report(
+                &RULE,
+                Subject::Goal(goal.id.value.clone()),
+                goal.header.clone(),
+                format!("goal \"{}\" is served by no touchpoint", goal.id.value),
+            );
+        }
+    }
+}

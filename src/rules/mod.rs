@@ -1,0 +1,159 @@
+//! The rule registry. One rule per file, grouped by family; `RULES` lists them
+//! all, and `rules`, `explain`, the checker and the docs read it.
+
+mod goal;
+mod plan;
+mod why;
+
+use std::fmt;
+
+use serde::Serialize;
+
+use crate::diagnostic::{Finding, Severity, Subject};
+use crate::plan::{Plan, Span};
+use crate::source::SourceFile;
+
+pub struct Rule {
+    /// Stable code, e.g. `WHY002`: what users select, ignore and waive.
+    pub code: &'static str,
+    /// Kebab-case name, accepted wherever a code is.
+    pub name: &'static str,
+    pub family: Family,
+    /// Default severity.
+    pub severity: Severity,
+    /// One line for the catalog.
+    pub summary: &'static str,
+    /// What to do about a finding, shown with each one unless the check gives
+    /// a more specific hint.
+    pub help: &'static str,
+    /// Markdown with the sections What it does, Why it matters, Example, How to fix.
+    pub docs: &'static str,
+    pub check: Check,
+}
+
+pub enum Check {
+    /// Reported while the plan is read (syntax, types, unknown keys).
+    Loader,
+    /// Run on a plan that was read without errors.
+    Plan(fn(&mut Context<'_>)),
+}
+
+impl fmt::Debug for Rule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Rule")
+            .field("code", &self.code)
+            .finish_non_exhaustive()
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub enum Family {
+    #[serde(rename = "PLAN")]
+    Plan,
+    #[serde(rename = "WHY")]
+    Why,
+    #[serde(rename = "GOAL")]
+    Goal,
+}
+
+impl Family {
+    pub const ALL: [Family; 3] = [Family::Plan, Family::Why, Family::Goal];
+
+    /// The code prefix of the family's rules.
+    pub fn prefix(self) -> &'static str {
+        match self {
+            Family::Plan => "PLAN",
+            Family::Why => "WHY",
+            Family::Goal => "GOAL",
+        }
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Family::Plan => "the plan file itself",
+            Family::Why => "WHY / HOW / WHAT alignment",
+            Family::Goal => "goals",
+        }
+    }
+}
+
+impl fmt::Display for Family {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.prefix())
+    }
+}
+
+pub static RULES: &[&Rule] = &[
+    &plan::plan001_invalid_plan::RULE,
+    &plan::plan002_unknown_field::RULE,
+    &plan::plan003_unknown_reference::RULE,
+    &plan::plan004_duplicate_id::RULE,
+    &why::why001_missing_why::RULE,
+    &why::why002_why_is_a_what::RULE,
+    &why::why003_missing_how::RULE,
+    &why::why004_goal_off_why::RULE,
+    &why::why005_touchpoint_off_why::RULE,
+    &goal::goal001_unmeasurable_goal::RULE,
+    &goal::goal002_undated_goal::RULE,
+    &goal::goal003_unclassified_goal::RULE,
+    &goal::goal004_sales_only_goals::RULE,
+    &goal::goal005_orphan_goal::RULE,
+];
+
+pub use plan::plan001_invalid_plan::RULE as INVALID_PLAN;
+pub use plan::plan002_unknown_field::RULE as UNKNOWN_FIELD;
+
+/// Where a whole-plan finding points when nothing more precise exists: the
+/// `name` key, or the start of the file.
+pub fn plan_anchor(plan: &Plan) -> Span {
+    plan.name.as_ref().map_or(0..0, |name| name.key.clone())
+}
+
+/// A rule by code or name, in any case.
+pub fn find(code_or_name: &str) -> Option<&'static Rule> {
+    RULES.iter().copied().find(|r| {
+        r.code.eq_ignore_ascii_case(code_or_name) || r.name.eq_ignore_ascii_case(code_or_name)
+    })
+}
+
+/// What a rule's check sees, and where it reports.
+pub struct Context<'a> {
+    pub plan: &'a Plan,
+    pub source: &'a SourceFile,
+    findings: Vec<Finding>,
+}
+
+impl<'a> Context<'a> {
+    /// The 1-based line of a position, for messages that point at a second place.
+    pub fn line_of(&self, span: &Span) -> usize {
+        self.source.line_col(span.start).line
+    }
+
+    pub fn report(
+        &mut self,
+        rule: &'static Rule,
+        subject: Subject,
+        span: Span,
+        message: impl Into<String>,
+    ) -> &mut Finding {
+        self.findings
+            .push(Finding::new(rule, subject, span, message));
+        let last = self.findings.len() - 1;
+        &mut self.findings[last]
+    }
+}
+
+/// Runs every plan rule on a plan that loaded cleanly.
+pub fn check_plan(plan: &Plan, source: &SourceFile) -> Vec<Finding> {
+    let mut cx = Context {
+        plan,
+        source,
+        findings: Vec::new(),
+    };
+    for rule in RULES {
+        if let Check::Plan(check) = rule.check {
+            check(&mut cx);
+        }
+    }
+    cx.findings
+}

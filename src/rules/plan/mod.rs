@@ -1,0 +1,4 @@
+pub mod plan001_invalid_plan;
+pub mod plan002_unknown_field;
+pub mod plan003_unknown_reference;
+pub mod plan004_duplicate_id;

@@ -1,0 +1,38 @@
+use crate::diagnostic::Severity;
+use crate::rules::{Check, Family, Rule};
+
+pub static RULE: Rule = Rule {
+    code: "PLAN001",
+    name: "invalid-plan",
+    family: Family::Plan,
+    severity: Severity::Error,
+    summary: "the plan is not valid TOML, or a value has the wrong type",
+    help: "fix the value at this position; `planlint explain PLAN001` shows the format",
+    docs: r#"## What it does
+Reports a plan file that cannot be read: broken TOML syntax, a file that is not
+UTF-8, an empty file, a missing required key (`name`, and `id` plus `title` or
+`name` on every item), an id that is not lower-case kebab-case, a value of the
+wrong type (a quoted date, a number in quotes, a single string where a list is
+expected) or a value outside its set (`kind`, `stage`).
+
+## Why it matters
+Every other rule judges what the plan says. If planlint cannot read the plan,
+or reads a value differently from what the author meant, any judgement would be
+a guess. So when a plan has this error, the other rules do not run on that file
+until it is fixed; other files are still checked.
+
+## Example
+```toml
+[[goal]]
+id = "winter-riders"
+title = "Keep commuters riding through winter"
+kind = "happiness"        # not one of satisfaction, cost, revenue
+due = "2027-03-31"        # a string, not a TOML date
+```
+
+## How to fix
+Follow the position and the hint in the message. Dates are written without
+quotes (`due = 2027-03-31`), lists in brackets (`wants = ["..."]`), and
+`kind` and `stage` take one of the listed values."#,
+    check: Check::Loader,
+};

@@ -1,0 +1,85 @@
+use crate::diagnostic::{Severity, Subject};
+use crate::plan::text;
+use crate::rules::{Check, Context, Family, Rule};
+use crate::text::lexicons::{why_business, why_offer, why_purpose};
+use crate::text::{quote, tokenize};
+
+pub static RULE: Rule = Rule {
+    code: "WHY002",
+    name: "why-is-a-what",
+    family: Family::Why,
+    severity: Severity::Warning,
+    summary: "the WHY talks about products, prices or the business's own numbers",
+    help: "say what the business believes or wants to change for people; move products, prices and targets to [what] and goals",
+    docs: r#"## What it does
+Reads the WHY statement for two kinds of language:
+- the business's own numbers: revenue, profit, market share, being number one
+  or the market leader. Any of these makes the WHY a WHAT.
+- the offer: products, prices, range, stock, discounts. These count only when
+  the statement names no purpose or belief at all (believe, because, so that,
+  people, help, community...), since a WHY may well mention what it makes.
+Cues are matched as whole stemmed words, and a cue right after a negation in
+the same clause ("we don't chase market share") does not count.
+
+## Why it matters
+A WHY that is really a WHAT gives people no reason to care: everybody sells
+products and wants revenue. The golden circle works from belief outwards, and a
+plan whose centre is its own sales target has nothing to align its goals and
+touchpoints with except more sales. It also reads as fake to customers, who
+increasingly choose companies whose purpose they share.
+
+## Example
+```toml
+[why]
+statement = "To be the number one bike retailer in the region with the widest range at the lowest prices."
+```
+
+## How to fix
+Ask why the business exists beyond making money, and write that down. Keep the
+numbers as goals and the range under `[what]`:
+```toml
+[why]
+statement = "We believe everyone should be able to cross the city calmly and safely, whatever their age or fitness."
+```"#,
+    check: Check::Plan(check),
+};
+
+fn check(cx: &mut Context<'_>) {
+    let Some(why) = cx.plan.why.as_ref() else {
+        return;
+    };
+    let Some(statement) = text(&why.statement) else {
+        return;
+    };
+    let tokens = tokenize(statement);
+    let business = why_business().find(&tokens);
+    let offer = why_offer().find(&tokens);
+    let purpose = why_purpose().find(&tokens);
+    // The business's own numbers make any WHY a WHAT; talk of the offer only
+    // does when no purpose is named beside it.
+    let mut evidence = match (business.is_empty(), purpose.is_empty()) {
+        (false, _) => business.into_iter().chain(offer).collect(),
+        (true, true) => offer,
+        (true, false) => return,
+    };
+    if evidence.is_empty() {
+        return;
+    }
+    evidence.sort_by_key(|m| m.span.start);
+    let quotes: Vec<String> = evidence
+        .iter()
+        .map(|m| quote(statement, m.span.clone()))
+        .collect();
+    let Some(field) = why.statement.as_ref() else {
+        return;
+    };
+    cx.report(
+        &RULE,
+        Subject::Why,
+        field.key.clone(),
+        format!(
+            "the WHY talks about what the business sells, not why it exists: {}",
+            quotes.join(", ")
+        ),
+    );
+}

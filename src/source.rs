@@ -1,0 +1,108 @@
+//! A loaded file: its display name, its text and where its lines start.
+//!
+//! Byte offsets come from the parser; this is the one place that turns them
+//! into the 1-based line and column a person reads.
+
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+/// Plans larger than this are refused rather than parsed: a marketing plan is
+/// a few kilobytes, and a file this size is almost certainly the wrong file.
+pub const MAX_PLAN_BYTES: u64 = 8 * 1024 * 1024;
+
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// The path as the user should see it (relative when the user gave a relative path).
+    pub path: PathBuf,
+    pub text: String,
+    line_starts: Vec<usize>,
+}
+
+/// A 1-based line and column (the column counts characters, not bytes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+pub struct LineCol {
+    pub line: usize,
+    pub column: usize,
+}
+
+impl SourceFile {
+    pub fn new(path: impl Into<PathBuf>, text: impl Into<String>) -> Self {
+        let text = text.into();
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        Self {
+            path: path.into(),
+            text,
+            line_starts,
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The path with forward slashes, as reports print it on every platform.
+    pub fn display_path(&self) -> String {
+        display_path(&self.path)
+    }
+
+    pub fn line_col(&self, offset: usize) -> LineCol {
+        let offset = offset.min(self.text.len());
+        let line = self.line_starts.partition_point(|&start| start <= offset) - 1;
+        let start = self.line_starts[line];
+        let column = self
+            .text
+            .get(start..offset)
+            .map_or(offset - start, |prefix| prefix.chars().count())
+            + 1;
+        LineCol {
+            line: line + 1,
+            column,
+        }
+    }
+
+    /// A span clamped to the text, so a stale or empty span can still be shown.
+    pub fn clamp(&self, span: &Range<usize>) -> Range<usize> {
+        let end = span.end.min(self.text.len());
+        span.start.min(end)..end
+    }
+}
+
+pub fn display_path(path: &Path) -> String {
+    let shown = path.strip_prefix("./").unwrap_or(path);
+    shown.to_string_lossy().replace('\\', "/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_and_column_are_one_based_and_count_characters() {
+        let file = SourceFile::new("p.toml", "a = 1\nname = \"é\" # x\n\nlast");
+        assert_eq!(file.line_col(0), LineCol { line: 1, column: 1 });
+        assert_eq!(file.line_col(6), LineCol { line: 2, column: 1 });
+        let after_e = file.text.find("\" #").unwrap();
+        assert_eq!(
+            file.line_col(after_e),
+            LineCol {
+                line: 2,
+                column: 10
+            }
+        );
+        assert_eq!(
+            file.line_col(file.text.len()),
+            LineCol { line: 4, column: 5 }
+        );
+        assert_eq!(file.line_col(10_000), LineCol { line: 4, column: 5 });
+    }
+
+    #[test]
+    fn paths_are_shown_with_forward_slashes_and_without_dot_prefix() {
+        assert_eq!(
+            display_path(Path::new("./plans/a.plan.toml")),
+            "plans/a.plan.toml"
+        );
+    }
+}

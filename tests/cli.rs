@@ -1,0 +1,268 @@
+//! End-to-end tests of the `planlint` binary: exit codes, formats, folders and
+//! bad input.
+
+use std::fs;
+use std::path::Path;
+use std::process::Command;
+
+use assert_cmd::prelude::*;
+use predicates::prelude::*;
+use predicates::str::contains;
+use tempfile::TempDir;
+
+const CLEAN: &str = "examples/harbor-bikes/harbor-bikes.plan.toml";
+const WEAK: &str = "examples/blitz-bikes/blitz-bikes.plan.toml";
+
+fn planlint() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_planlint"));
+    cmd.env_remove("NO_COLOR");
+    cmd
+}
+
+fn write(dir: &Path, name: &str, text: &str) {
+    let path = dir.join(name);
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    fs::write(path, text).unwrap();
+}
+
+fn json(output: &[u8]) -> serde_json::Value {
+    serde_json::from_slice(output).expect("output is JSON")
+}
+
+#[test]
+fn the_careful_example_passes_with_exit_0() {
+    planlint()
+        .args(["check", CLEAN])
+        .assert()
+        .code(0)
+        .stdout(contains("1 plan checked: no findings"))
+        .stderr("");
+}
+
+#[test]
+fn the_weak_example_fails_with_exit_1_and_a_table() {
+    let out = planlint()
+        .args(["check", WEAK])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).unwrap();
+    assert!(out.contains("│ severity"), "{out}");
+    assert!(out.contains("WHY002"), "{out}");
+    assert!(!out.contains('\u{1b}'), "no colour when not a terminal");
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn json_output_follows_the_contract() {
+    let output = planlint()
+        .args(["check", "--format", "json", WEAK])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let v = json(&output);
+    assert_eq!(v["version"], 1);
+    assert_eq!(v["tool"]["name"], "planlint");
+    assert_eq!(v["files"][0]["path"], WEAK);
+    assert_eq!(v["files"][0]["name"], "Blitz Bikes FY2027");
+    let first = &v["findings"][0];
+    for key in [
+        "code", "name", "severity", "file", "line", "column", "subject", "message", "help",
+    ] {
+        assert!(!first[key].is_null(), "finding lacks {key}: {first}");
+    }
+    let findings = v["findings"].as_array().unwrap();
+    let warnings = findings
+        .iter()
+        .filter(|f| f["severity"] == "warning")
+        .count();
+    assert_eq!(v["summary"]["warning"], warnings);
+    assert_eq!(v["summary"]["files"], 1);
+}
+
+#[test]
+fn fail_on_sets_the_threshold() {
+    planlint()
+        .args(["check", "--fail-on", "error", WEAK])
+        .assert()
+        .code(0);
+    planlint()
+        .args(["check", "--fail-on", "never", WEAK])
+        .assert()
+        .code(0);
+    planlint()
+        .args(["check", "--fail-on", "info", CLEAN])
+        .assert()
+        .code(0);
+}
+
+#[test]
+fn folders_are_searched_for_plans_skipping_hidden_and_target() {
+    let dir = TempDir::new().unwrap();
+    let plan = fs::read_to_string(CLEAN).unwrap();
+    write(dir.path(), "a/one.plan.toml", &plan);
+    write(dir.path(), "b/plan.toml", &plan);
+    write(dir.path(), "b/notes.toml", "not = a plan");
+    write(dir.path(), ".hidden/x.plan.toml", "broken = ");
+    write(dir.path(), "target/x.plan.toml", "broken = ");
+    let output = planlint()
+        .current_dir(dir.path())
+        .args(["check", "--format", "json"])
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    let paths: Vec<_> = json(&output)["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(paths, ["a/one.plan.toml", "b/plan.toml"]);
+}
+
+#[test]
+fn a_broken_file_among_good_ones_is_reported_and_the_rest_checked() {
+    let dir = TempDir::new().unwrap();
+    let plan = fs::read_to_string(CLEAN).unwrap();
+    write(dir.path(), "good.plan.toml", &plan);
+    write(
+        dir.path(),
+        "broken.plan.toml",
+        "name = \"Broken\"\n[why\nstatement = \"x\"\n",
+    );
+    let assert = planlint()
+        .current_dir(dir.path())
+        .arg("check")
+        .arg(".")
+        .assert()
+        .code(1);
+    let out = String::from_utf8(assert.get_output().stdout.clone()).unwrap();
+    assert!(out.contains("PLAN001"), "{out}");
+    assert!(out.contains("broken.plan.toml:2:"), "{out}");
+    assert!(out.contains("2 plans checked: 1 error"), "{out}");
+    assert!(
+        out.contains(" --> broken.plan.toml:2:"),
+        "excerpt with position: {out}"
+    );
+}
+
+#[test]
+fn a_missing_path_is_exit_2_and_other_paths_are_still_checked() {
+    planlint()
+        .args(["check", "no/such/plan.toml", CLEAN])
+        .assert()
+        .code(2)
+        .stdout(contains("1 plan checked: no findings"))
+        .stderr(contains("no/such/plan.toml: no such file or folder"));
+}
+
+#[test]
+fn a_folder_without_plans_is_exit_2() {
+    let dir = TempDir::new().unwrap();
+    planlint()
+        .arg("check")
+        .arg(dir.path())
+        .assert()
+        .code(2)
+        .stderr(contains("no plan files found"));
+}
+
+#[test]
+fn bad_input_gets_a_clear_message_never_a_panic() {
+    let dir = TempDir::new().unwrap();
+    let cases: &[(&str, &[u8], &str)] = &[
+        ("empty", b"", "the plan file is empty"),
+        ("syntax", b"name = \"x\nowner = 1\n", "not valid TOML"),
+        (
+            "type",
+            b"name = \"x\"\n[[goal]]\nid = \"g\"\ntitle = \"t\"\ndue = \"2027-01-01\"\n",
+            "`due` must be a TOML date",
+        ),
+        (
+            "key",
+            b"name = \"x\"\nownr = \"y\"\n",
+            "did you mean `owner`",
+        ),
+        ("utf8", b"name = \"caf\xe9\"\n", "not valid UTF-8"),
+        ("binary", b"\x00\x01\x02\xff\xfe", "not valid UTF-8"),
+    ];
+    for (name, text, expected) in cases {
+        let file = format!("{name}.plan.toml");
+        fs::write(dir.path().join(&file), text).unwrap();
+        planlint()
+            .current_dir(dir.path())
+            .args(["check", &file])
+            .assert()
+            .code(1)
+            .stdout(contains(*expected))
+            .stderr("");
+    }
+}
+
+#[test]
+fn output_goes_to_a_file_with_o() {
+    let dir = TempDir::new().unwrap();
+    let out = dir.path().join("report.json");
+    planlint()
+        .args(["check", "--format", "json", "-o"])
+        .arg(&out)
+        .arg(WEAK)
+        .assert()
+        .code(1)
+        .stdout("");
+    assert_eq!(json(&fs::read(out).unwrap())["version"], 1);
+}
+
+#[test]
+fn rules_lists_the_catalog_in_both_formats() {
+    let output = planlint()
+        .args(["rules", "--format", "json"])
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    let rules = json(&output)["rules"].as_array().unwrap().clone();
+    assert_eq!(rules.len(), planlint::rules::RULES.len());
+    assert_eq!(rules[0]["code"], "PLAN001");
+    assert_eq!(rules[0]["family"], "PLAN");
+    planlint()
+        .arg("rules")
+        .assert()
+        .code(0)
+        .stdout(contains("why-is-a-what"));
+}
+
+#[test]
+fn explain_accepts_a_code_or_a_name() {
+    planlint()
+        .args(["explain", "why002"])
+        .assert()
+        .code(0)
+        .stdout(contains("# WHY002 why-is-a-what").and(contains("## How to fix")));
+    planlint()
+        .args(["explain", "orphan-goal"])
+        .assert()
+        .code(0)
+        .stdout(contains("GOAL005"));
+    planlint()
+        .args(["explain", "WHY999"])
+        .assert()
+        .code(2)
+        .stderr(contains("no rule is called"));
+}
+
+#[test]
+fn usage_errors_are_exit_2() {
+    planlint()
+        .args(["check", "--format", "xml"])
+        .assert()
+        .code(2);
+    planlint().arg("frobnicate").assert().code(2);
+}

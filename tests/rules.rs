@@ -1,0 +1,98 @@
+//! Every rule against its fixtures: `tests/fixtures/CODE/fires.plan.toml` must
+//! produce that rule's findings and nothing else (snapshotted), and
+//! `passes.plan.toml`, a careful plan close to the defect, must produce none.
+
+use std::path::Path;
+
+use planlint::source::SourceFile;
+use planlint::{CheckedFile, check_source};
+
+fn check(path: &Path) -> CheckedFile {
+    let text = std::fs::read_to_string(path).unwrap();
+    check_source(SourceFile::new(path.file_name().unwrap(), text))
+}
+
+fn code_of(path: &Path) -> String {
+    let dir = path.parent().unwrap().file_name().unwrap();
+    dir.to_string_lossy().into_owned()
+}
+
+/// One line per finding, as a reviewer reads them in a snapshot.
+fn lines(file: &CheckedFile) -> String {
+    file.findings
+        .iter()
+        .map(|f| {
+            format!(
+                "{}:{} {} {} {}: {}\n  help: {}\n",
+                f.location.line,
+                f.location.column,
+                f.severity,
+                f.rule.code,
+                f.subject,
+                f.message,
+                f.help
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn each_fires_fixture_gets_its_rule_and_nothing_else() {
+    insta::glob!("fixtures/*/fires.plan.toml", |path| {
+        let code = code_of(path);
+        let file = check(path);
+        assert!(
+            file.findings.iter().any(|f| f.rule.code == code),
+            "{code} did not fire on its fixture:\n{}",
+            lines(&file)
+        );
+        let others: Vec<_> = file
+            .findings
+            .iter()
+            .filter(|f| f.rule.code != code)
+            .collect();
+        assert!(
+            others.is_empty(),
+            "{code}'s fixture has other findings too:\n{}",
+            lines(&file)
+        );
+        for f in &file.findings {
+            assert!(
+                !f.message.starts_with(|c: char| c.is_uppercase()),
+                "{code}: message starts upper-case: {}",
+                f.message
+            );
+            assert!(
+                !f.message.ends_with('.'),
+                "{code}: message ends with a full stop: {}",
+                f.message
+            );
+        }
+        insta::assert_snapshot!(lines(&file));
+    });
+}
+
+#[test]
+fn each_passes_fixture_is_clean() {
+    insta::glob!("fixtures/*/passes.plan.toml", |path| {
+        let file = check(path);
+        assert!(
+            file.findings.is_empty(),
+            "{} should be clean:\n{}",
+            path.display(),
+            lines(&file)
+        );
+    });
+}
+
+#[test]
+fn the_careful_example_is_clean() {
+    let file = check(Path::new("examples/harbor-bikes/harbor-bikes.plan.toml"));
+    assert!(file.findings.is_empty(), "{}", lines(&file));
+}
+
+#[test]
+fn the_weak_example_shows_its_defects() {
+    let file = check(Path::new("examples/blitz-bikes/blitz-bikes.plan.toml"));
+    insta::assert_snapshot!(lines(&file));
+}
