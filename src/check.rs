@@ -30,6 +30,8 @@ pub struct CheckedFile {
     pub source: SourceFile,
     /// The plan's `name`, when it could be read.
     pub name: Option<String>,
+    /// False when the plan could not be read, so only PLAN001/PLAN002 ran.
+    pub rules_ran: bool,
     /// Sorted by line, column and code.
     pub findings: Vec<Finding>,
 }
@@ -156,7 +158,7 @@ fn read_plan(path: &Path) -> Result<CheckedFile, Error> {
 
 fn unreadable(source: SourceFile, span: plan::Span, message: String, help: String) -> CheckedFile {
     let finding = Finding::new(&INVALID_PLAN, Subject::Plan, span, message).with_help(help);
-    finish(source, None, vec![finding])
+    finish(source, None, false, vec![finding])
 }
 
 /// Checks the text of one plan.
@@ -165,7 +167,7 @@ pub fn check_source(source: SourceFile) -> CheckedFile {
         Ok(plan) => {
             let findings = rules::check_plan(&plan, &source);
             let name = plan.name.map(|n| n.value);
-            finish(source, name, findings)
+            finish(source, name, true, findings)
         }
         Err(errors) => {
             let findings = errors
@@ -178,12 +180,17 @@ pub fn check_source(source: SourceFile) -> CheckedFile {
                     Finding::new(rule, Subject::Plan, e.span, e.message).with_help(e.help)
                 })
                 .collect();
-            finish(source, None, findings)
+            finish(source, None, false, findings)
         }
     }
 }
 
-fn finish(source: SourceFile, name: Option<String>, mut findings: Vec<Finding>) -> CheckedFile {
+fn finish(
+    source: SourceFile,
+    name: Option<String>,
+    rules_ran: bool,
+    mut findings: Vec<Finding>,
+) -> CheckedFile {
     for finding in &mut findings {
         finding.location = source.line_col(finding.span.start);
     }
@@ -198,6 +205,7 @@ fn finish(source: SourceFile, name: Option<String>, mut findings: Vec<Finding>) 
     CheckedFile {
         source,
         name,
+        rules_ran,
         findings,
     }
 }

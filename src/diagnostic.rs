@@ -46,6 +46,21 @@ pub enum Subject {
     Touchpoint(String),
 }
 
+impl Subject {
+    /// How a message names the subject: `goal "winter-riders"`, `the WHY`.
+    pub fn describe(&self) -> String {
+        match self {
+            Subject::Plan => "the plan".to_owned(),
+            Subject::Why => "the WHY".to_owned(),
+            Subject::How => "the HOW".to_owned(),
+            Subject::What => "the WHAT".to_owned(),
+            Subject::Goal(id) => format!("goal \"{id}\""),
+            Subject::Persona(id) => format!("persona \"{id}\""),
+            Subject::Touchpoint(id) => format!("touchpoint \"{id}\""),
+        }
+    }
+}
+
 impl fmt::Display for Subject {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {

@@ -9,8 +9,10 @@ pub mod diagnostic;
 pub mod plan;
 pub mod render;
 pub mod rules;
+pub mod scorecard;
 pub mod source;
 pub mod text;
 
 pub use check::{CheckedFile, Error, Report, check_paths, check_source};
 pub use diagnostic::{Finding, Severity, Subject};
+pub use scorecard::Scorecard;

@@ -266,3 +266,44 @@ fn usage_errors_are_exit_2() {
         .code(2);
     planlint().arg("frobnicate").assert().code(2);
 }
+
+#[test]
+fn the_scorecard_counts_passing_checks_per_family() {
+    planlint()
+        .args(["check", CLEAN])
+        .assert()
+        .code(0)
+        .stdout(contains(
+            "scorecard  WHY 5/5  GOAL 5/5  YOU 5/5  TX 5/5  HUM 5/5",
+        ));
+    let dir = TempDir::new().unwrap();
+    write(dir.path(), "broken.plan.toml", "name = ");
+    let output = planlint()
+        .args(["check", "--format", "json", WEAK])
+        .arg(dir.path().join("broken.plan.toml"))
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let v = json(&output);
+    let files = v["files"].as_array().unwrap();
+    let file = |suffix: &str| {
+        files
+            .iter()
+            .find(|f| f["path"].as_str().unwrap().ends_with(suffix))
+            .unwrap()
+    };
+    let weak = &file("blitz-bikes.plan.toml")["scorecard"];
+    assert_eq!(weak["TX"]["total"], 5);
+    assert_eq!(weak["TX"]["passed"], 0);
+    assert!(weak.get("PLAN").is_none(), "PLAN is not scored: {weak}");
+    assert!(
+        file("broken.plan.toml")["scorecard"].is_null(),
+        "an unreadable plan is not scored"
+    );
+    assert_eq!(
+        v["scorecard"], *weak,
+        "the report's scorecard covers the plans that were read"
+    );
+}

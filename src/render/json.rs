@@ -7,6 +7,7 @@ use serde::Serialize;
 use super::Render;
 use crate::check::Report;
 use crate::diagnostic::Severity;
+use crate::scorecard::Scorecard;
 
 pub struct Json;
 
@@ -17,6 +18,8 @@ struct Output<'a> {
     files: Vec<File>,
     findings: Vec<Finding<'a>>,
     summary: Summary,
+    /// Checks passed per family over the plans that could be read.
+    scorecard: Option<Scorecard>,
 }
 
 #[derive(Serialize)]
@@ -29,6 +32,7 @@ struct Tool {
 struct File {
     path: String,
     name: Option<String>,
+    scorecard: Option<Scorecard>,
 }
 
 #[derive(Serialize)]
@@ -66,6 +70,7 @@ impl Render for Json {
                 .map(|f| File {
                     path: f.source.display_path(),
                     name: f.name.clone(),
+                    scorecard: Scorecard::of_file(f),
                 })
                 .collect(),
             findings: report
@@ -88,6 +93,7 @@ impl Render for Json {
                 warning: report.count(Severity::Warning),
                 info: report.count(Severity::Info),
             },
+            scorecard: Scorecard::of_report(report),
         };
         serde_json::to_writer_pretty(&mut *out, &output)?;
         writeln!(out)

@@ -10,6 +10,7 @@ use super::{Render, sanitize};
 use crate::check::{CheckedFile, Report};
 use crate::diagnostic::{Finding, Severity};
 use crate::rules::Check;
+use crate::scorecard::Scorecard;
 
 pub struct Table {
     /// ANSI colours: only for a terminal, and never with `NO_COLOR`.
@@ -22,7 +23,8 @@ impl Render for Table {
             writeln!(out, "{}", self.table(report))?;
             self.excerpts(report, out)?;
         }
-        writeln!(out, "{}", summary(report))
+        writeln!(out, "{}", summary(report))?;
+        scorecards(report, out)
     }
 }
 
@@ -102,6 +104,28 @@ fn excerpt<'a>(file: &'a CheckedFile, f: &'a Finding) -> annotate_snippets::Grou
                 .annotation(AnnotationKind::Primary.span(span)),
         )
         .element(Level::HELP.message(f.help.as_str()))
+}
+
+/// One line per plan that could be read: `scorecard  WHY 4/5  GOAL 5/5 ...`.
+fn scorecards(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    let scored: Vec<_> = report
+        .files
+        .iter()
+        .filter_map(|f| Some((f, Scorecard::of_file(f)?)))
+        .collect();
+    let width = scored
+        .iter()
+        .map(|(f, _)| f.source.display_path().len())
+        .max()
+        .unwrap_or(0);
+    for (file, card) in &scored {
+        if scored.len() == 1 {
+            writeln!(out, "scorecard  {card}")?;
+        } else {
+            writeln!(out, "{:width$}  {card}", file.source.display_path())?;
+        }
+    }
+    Ok(())
 }
 
 fn summary(report: &Report) -> String {

@@ -2,8 +2,11 @@
 //! all, and `rules`, `explain`, the checker and the docs read it.
 
 mod goal;
+mod hum;
 mod plan;
+mod tx;
 mod why;
+mod you;
 
 use std::fmt;
 
@@ -54,10 +57,23 @@ pub enum Family {
     Why,
     #[serde(rename = "GOAL")]
     Goal,
+    #[serde(rename = "YOU")]
+    You,
+    #[serde(rename = "TX")]
+    Tx,
+    #[serde(rename = "HUM")]
+    Hum,
 }
 
 impl Family {
-    pub const ALL: [Family; 3] = [Family::Plan, Family::Why, Family::Goal];
+    pub const ALL: [Family; 6] = [
+        Family::Plan,
+        Family::Why,
+        Family::Goal,
+        Family::You,
+        Family::Tx,
+        Family::Hum,
+    ];
 
     /// The code prefix of the family's rules.
     pub fn prefix(self) -> &'static str {
@@ -65,6 +81,9 @@ impl Family {
             Family::Plan => "PLAN",
             Family::Why => "WHY",
             Family::Goal => "GOAL",
+            Family::You => "YOU",
+            Family::Tx => "TX",
+            Family::Hum => "HUM",
         }
     }
 
@@ -73,6 +92,9 @@ impl Family {
             Family::Plan => "the plan file itself",
             Family::Why => "WHY / HOW / WHAT alignment",
             Family::Goal => "goals",
+            Family::You => "asking customers what they want",
+            Family::Tx => "over-transactional touchpoints",
+            Family::Hum => "human marketing",
         }
     }
 }
@@ -98,6 +120,21 @@ pub static RULES: &[&Rule] = &[
     &goal::goal003_unclassified_goal::RULE,
     &goal::goal004_sales_only_goals::RULE,
     &goal::goal005_orphan_goal::RULE,
+    &you::you001_assumed_persona::RULE,
+    &you::you002_never_asks::RULE,
+    &you::you003_ask_without_action::RULE,
+    &you::you004_persona_never_asked::RULE,
+    &you::you005_us_versus_them::RULE,
+    &tx::tx001_transactional_touchpoint::RULE,
+    &tx::tx002_transactional_plan::RULE,
+    &tx::tx003_journey_ends_at_purchase::RULE,
+    &tx::tx004_no_human_help::RULE,
+    &tx::tx005_message_fatigue::RULE,
+    &hum::hum001_persona_without_connection::RULE,
+    &hum::hum002_no_human_metric::RULE,
+    &hum::hum003_incomplete_profile::RULE,
+    &hum::hum004_journey_gap::RULE,
+    &hum::hum005_unserved_persona::RULE,
 ];
 
 pub use plan::plan001_invalid_plan::RULE as INVALID_PLAN;

@@ -30,13 +30,76 @@ lexicon!(
     "why_purpose.txt"
 );
 
+lexicon!(
+    /// Pure sales pressure: buy now, 30% off, today only.
+    sales_pressure,
+    "sales_pressure.txt"
+);
+lexicon!(
+    /// Something of value for the customer besides the sale: help, advice, a story.
+    customer_value,
+    "customer_value.txt"
+);
+lexicon!(
+    /// Customers as targets to capture: target audience, conquer, bombard.
+    us_versus_them,
+    "us_versus_them.txt"
+);
+lexicon!(
+    /// Measures of how customers feel or whether they stay: NPS, churn, loyalty.
+    human_metrics,
+    "human_metrics.txt"
+);
+lexicon!(
+    /// Owners who are people helping customers: care, support, service, success.
+    helpful_owners,
+    "helpful_owners.txt"
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn quotes(list: &PhraseList, text: &str) -> Vec<String> {
+        list.matches_text(text)
+            .into_iter()
+            .map(|m| text[m.span].to_owned())
+            .collect()
+    }
+
+    #[test]
+    fn pressure_and_us_versus_them_read_context() {
+        assert_eq!(
+            quotes(sales_pressure(), "BUY NOW: 30% off, today only!"),
+            ["BUY NOW", "30% off", "today only"]
+        );
+        assert!(
+            quotes(
+                sales_pressure(),
+                "No pressure to buy now; order a free sample to try"
+            )
+            .is_empty()
+        );
+        assert!(quotes(us_versus_them(), "target price of 450 and a target of 45").is_empty());
+        assert_eq!(
+            quotes(us_versus_them(), "our target audience"),
+            ["target audience"]
+        );
+        assert!(quotes(us_versus_them(), "no lock-in contracts").is_empty());
+    }
+
     #[test]
     fn every_shipped_list_has_cues() {
-        for list in [why_business(), why_offer(), why_purpose()] {
+        for list in [
+            why_business(),
+            why_offer(),
+            why_purpose(),
+            sales_pressure(),
+            customer_value(),
+            us_versus_them(),
+            human_metrics(),
+            helpful_owners(),
+        ] {
             assert!(!list.is_empty());
         }
     }

@@ -50,7 +50,9 @@ impl PhraseList {
                 .iter()
                 .filter(|p| {
                     tokens.len() - i >= p.len()
-                        && p.iter().zip(&tokens[i..]).all(|(cue, t)| *cue == t.stem)
+                        && p.iter()
+                            .zip(&tokens[i..])
+                            .all(|(cue, t)| cue_matches(cue, t))
                 })
                 .map(Vec::len)
                 .max();
@@ -77,6 +79,12 @@ impl PhraseList {
     pub fn matches_text(&self, text: &str) -> Vec<Match> {
         self.find(&tokenize(text))
     }
+}
+
+/// A number in a cue stands for any number: "9 % off" matches "30% off".
+fn cue_matches(cue: &str, token: &Token) -> bool {
+    let is_number = |s: &str| s.chars().all(|c| c.is_ascii_digit());
+    cue == token.stem || (is_number(cue) && is_number(&token.word))
 }
 
 fn negated(tokens: &[Token], at: usize) -> bool {
@@ -108,6 +116,13 @@ mod tests {
             ["market shares"]
         );
         assert!(quotes(&list, "buyer nowhere").is_empty());
+    }
+
+    #[test]
+    fn a_number_in_a_cue_matches_any_number() {
+        let list = PhraseList::parse("9 % off\n");
+        assert_eq!(quotes(&list, "now 30% off!"), ["30% off"]);
+        assert!(quotes(&list, "a % off").is_empty());
     }
 
     #[test]

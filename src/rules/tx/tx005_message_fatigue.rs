@@ -1,0 +1,80 @@
+use crate::diagnostic::{Severity, Subject};
+use crate::rules::{Check, Context, Family, Rule};
+
+/// Contacts per week per customer above which a persona is reported.
+pub const MAX_CONTACTS_PER_WEEK: f64 = 3.0;
+
+pub static RULE: Rule = Rule {
+    code: "TX005",
+    name: "message-fatigue",
+    family: Family::Tx,
+    severity: Severity::Warning,
+    summary: "the touchpoints reaching a persona add up to more than 3 contacts a week",
+    help: "space the contacts out, merge them, or let people choose how often they hear from you",
+    docs: r#"## What it does
+Adds up `per_week` (contacts per week per customer) over the touchpoints that
+reach each persona, and reports a persona whose total is above 3. Touchpoints
+without `per_week` are one-off and do not count. The message gives the total
+and each touchpoint's share.
+
+## Why it matters
+Every contact interrupts someone. Interruption has rules: it has to be
+expected, relevant and rare enough to be welcome. Past a few contacts a week,
+even good messages turn into noise, and the usual response is to unsubscribe
+or complain, which closes the channel for the messages that matter.
+
+## Example
+```toml
+[[touchpoint]]
+id = "daily-deal-sms"
+personas = ["bargain-hunter"]
+per_week = 7
+
+[[touchpoint]]
+id = "retargeting"
+personas = ["bargain-hunter"]
+per_week = 4
+```
+
+## How to fix
+Cut the frequency where it is highest, merge overlapping contacts, or let the
+persona set the pace (a weekly digest instead of daily texts)."#,
+    check: Check::Plan(check),
+};
+
+fn check(cx: &mut Context<'_>) {
+    let plan = cx.plan;
+    for persona in &plan.personas {
+        let contacts: Vec<(&str, f64)> = plan
+            .touchpoints_reaching(&persona.id.value)
+            .filter_map(|t| Some((t.id.value.as_str(), t.per_week.as_ref()?.value)))
+            .filter(|(_, n)| *n > 0.0)
+            .collect();
+        let total: f64 = contacts.iter().map(|(_, n)| n).sum();
+        if total <= MAX_CONTACTS_PER_WEEK {
+            continue;
+        }
+        let parts: Vec<String> = contacts
+            .iter()
+            .map(|(id, n)| format!("{id} {}", number(*n)))
+            .collect();
+        cx.report(
+            &RULE,
+            Subject::Persona(persona.id.value.clone()),
+            persona.header.clone(),
+            format!(
+                "persona \"{}\" gets {} contacts a week ({}), more than {}",
+                persona.id.value,
+                number(total),
+                parts.join(", "),
+                number(MAX_CONTACTS_PER_WEEK)
+            ),
+        );
+    }
+}
+
+/// A count as people write it: 9, 2.5, 0.25.
+fn number(n: f64) -> String {
+    let rounded = (n * 100.0).round() / 100.0;
+    format!("{rounded}")
+}

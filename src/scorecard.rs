@@ -1,0 +1,104 @@
+//! The scorecard: for each family of judgement rules, how many of its checks
+//! a plan passes, so a strategist sees at a glance where the plan stands.
+
+use std::collections::BTreeSet;
+use std::fmt;
+
+use serde::ser::{Serialize, SerializeMap, Serializer};
+
+use crate::check::{CheckedFile, Report};
+use crate::rules::{Family, RULES};
+
+/// Families that judge the plan's content; PLAN is about reading the file.
+const SCORED: [Family; 5] = [
+    Family::Why,
+    Family::Goal,
+    Family::You,
+    Family::Tx,
+    Family::Hum,
+];
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Scorecard {
+    pub families: Vec<Score>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Score {
+    pub family: Family,
+    /// Rules of the family without a finding.
+    pub passed: usize,
+    pub total: usize,
+}
+
+impl Scorecard {
+    /// The scorecard of the plans whose rules ran: a check passes when it has
+    /// no finding in any of them. `None` when no plan could be read.
+    pub fn of(files: &[&CheckedFile]) -> Option<Self> {
+        let scored: Vec<_> = files.iter().filter(|f| f.rules_ran).collect();
+        if scored.is_empty() {
+            return None;
+        }
+        let failed: BTreeSet<&str> = scored
+            .iter()
+            .flat_map(|f| f.findings.iter().map(|x| x.rule.code))
+            .collect();
+        let families = SCORED
+            .iter()
+            .map(|&family| {
+                let codes: Vec<&str> = RULES
+                    .iter()
+                    .filter(|r| r.family == family)
+                    .map(|r| r.code)
+                    .collect();
+                Score {
+                    family,
+                    passed: codes.iter().filter(|c| !failed.contains(*c)).count(),
+                    total: codes.len(),
+                }
+            })
+            .collect();
+        Some(Self { families })
+    }
+
+    pub fn of_file(file: &CheckedFile) -> Option<Self> {
+        Self::of(&[file])
+    }
+
+    pub fn of_report(report: &Report) -> Option<Self> {
+        Self::of(&report.files.iter().collect::<Vec<_>>())
+    }
+}
+
+impl fmt::Display for Scorecard {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let parts: Vec<String> = self
+            .families
+            .iter()
+            .map(|s| format!("{} {}/{}", s.family, s.passed, s.total))
+            .collect();
+        f.write_str(&parts.join("  "))
+    }
+}
+
+/// `{"WHY": {"passed": 4, "total": 5}, ...}`
+impl Serialize for Scorecard {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(serde::Serialize)]
+        struct Entry {
+            passed: usize,
+            total: usize,
+        }
+        let mut map = serializer.serialize_map(Some(self.families.len()))?;
+        for s in &self.families {
+            map.serialize_entry(
+                s.family.prefix(),
+                &Entry {
+                    passed: s.passed,
+                    total: s.total,
+                },
+            )?;
+        }
+        map.end()
+    }
+}
