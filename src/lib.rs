@@ -6,6 +6,7 @@
 
 pub mod check;
 pub mod diagnostic;
+pub mod feedback;
 pub mod plan;
 pub mod render;
 pub mod rules;

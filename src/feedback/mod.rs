@@ -1,0 +1,6 @@
+//! Customer feedback: CSV exports of survey answers, reviews and NPS comments,
+//! read as a stream, scored, and held against the plan.
+
+mod record;
+
+pub use record::{Polarity, Rejected, Row, Sentiment};
