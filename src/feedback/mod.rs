@@ -2,5 +2,7 @@
 //! read as a stream, scored, and held against the plan.
 
 mod record;
+pub mod sketch;
+pub mod themes;
 
 pub use record::{Polarity, Rejected, Row, Sentiment};

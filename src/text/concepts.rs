@@ -7,7 +7,7 @@
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::sync::OnceLock;
 
-use super::{lexicon_lines, stem, tokenize};
+use super::{Token, lexicon_lines, stem, tokenize};
 
 #[derive(Debug)]
 pub struct Concepts {
@@ -48,16 +48,20 @@ impl Concepts {
         }
     }
 
+    /// True for a word that carries meaning: not a stop word, not a number,
+    /// longer than two letters.
+    pub fn is_content(&self, token: &Token) -> bool {
+        token.word.chars().count() > 2
+            && !token.word.chars().all(|c| c.is_ascii_digit())
+            && !self.stop.contains(&token.word)
+            && !self.stop.contains(&token.stem)
+    }
+
     /// The concepts a text talks about.
     pub fn of(&self, text: &str) -> BTreeSet<String> {
         tokenize(text)
             .into_iter()
-            .filter(|t| {
-                t.word.chars().count() > 2
-                    && !t.word.chars().all(|c| c.is_ascii_digit())
-                    && !self.stop.contains(&t.word)
-                    && !self.stop.contains(&t.stem)
-            })
+            .filter(|t| self.is_content(t))
             .map(|t| self.groups.get(&t.stem).cloned().unwrap_or(t.stem))
             .collect()
     }

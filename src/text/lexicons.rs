@@ -56,6 +56,32 @@ lexicon!(
     "helpful_owners.txt"
 );
 
+lexicon!(
+    /// Feedback that asks for something: "I wish", "please add", "would love".
+    feedback_wants,
+    "feedback_wants.txt"
+);
+lexicon!(
+    /// Feedback about contact frequency: "too many emails", "unsubscribe".
+    feedback_fatigue,
+    "feedback_fatigue.txt"
+);
+lexicon!(
+    /// Frequency words, fatigue only next to a kind of contact: "every day".
+    feedback_frequency,
+    "feedback_frequency.txt"
+);
+lexicon!(
+    /// Kinds of contact: email, text, call, notification.
+    feedback_contact,
+    "feedback_contact.txt"
+);
+lexicon!(
+    /// Feedback about sales pressure: "pushy", "hard sell".
+    feedback_pushiness,
+    "feedback_pushiness.txt"
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -99,6 +125,11 @@ mod tests {
             us_versus_them(),
             human_metrics(),
             helpful_owners(),
+            feedback_wants(),
+            feedback_fatigue(),
+            feedback_frequency(),
+            feedback_contact(),
+            feedback_pushiness(),
         ] {
             assert!(!list.is_empty());
         }

@@ -1,0 +1,212 @@
+//! A bounded top-k counter for themes: memory stays the same however large
+//! the file, and the counts of the top themes are exact whenever they can be.
+//!
+//! It keeps up to twice `capacity` keys; when full it drops the lower half and
+//! remembers the highest count it dropped (`floor`). A key that arrives later
+//! may have been dropped before, so its count may be short by up to `floor`:
+//! that is its `error`. A key never dropped has error 0 and an exact count.
+
+use std::collections::HashMap;
+
+#[derive(Debug, Clone)]
+pub struct TopK {
+    capacity: usize,
+    floor: u64,
+    entries: HashMap<String, Entry>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    pub count: u64,
+    /// How much the true count may exceed `count`; 0 means exact.
+    pub error: u64,
+    /// How the theme reads (the words of its first occurrence).
+    pub display: String,
+    /// A few comments that show the theme.
+    pub examples: Vec<String>,
+}
+
+/// Comments kept per theme as examples.
+pub const EXAMPLES: usize = 3;
+
+impl TopK {
+    pub fn new(capacity: usize) -> Self {
+        Self {
+            capacity: capacity.max(1),
+            floor: 0,
+            entries: HashMap::new(),
+        }
+    }
+
+    /// Counts one occurrence of `key`; `display` and `example` are only
+    /// copied when they are kept.
+    pub fn add(&mut self, key: &str, display: impl FnOnce() -> String, example: Option<&str>) {
+        if let Some(entry) = self.entries.get_mut(key) {
+            entry.count += 1;
+            if let Some(text) = example.filter(|_| entry.examples.len() < EXAMPLES) {
+                entry.examples.push(text.to_owned());
+            }
+            return;
+        }
+        if self.entries.len() >= self.capacity * 2 {
+            self.prune();
+        }
+        self.entries.insert(
+            key.to_owned(),
+            Entry {
+                count: 1,
+                error: self.floor,
+                display: display(),
+                examples: example.map(str::to_owned).into_iter().collect(),
+            },
+        );
+    }
+
+    fn prune(&mut self) {
+        if self.entries.len() <= self.capacity {
+            return;
+        }
+        let mut counts: Vec<u64> = self.entries.values().map(|e| e.count).collect();
+        let cut = counts.len() - self.capacity;
+        let (_, threshold, _) = counts.select_nth_unstable(cut);
+        let threshold = *threshold;
+        // Ties at the threshold are dropped too, so at least half goes. A
+        // dropped key's true count so far is at most its count plus its error,
+        // so that is what a later arrival of the key may be short by.
+        let mut dropped = 0;
+        self.entries.retain(|_, e| {
+            let keep = e.count > threshold;
+            if !keep {
+                dropped = dropped.max(e.count + e.error);
+            }
+            keep
+        });
+        self.floor = self.floor.max(dropped);
+    }
+
+    /// Adds another sketch's counts (from another thread) to this one.
+    pub fn merge(&mut self, other: TopK) {
+        let (own_floor, other_floor) = (self.floor, other.floor);
+        for entry in self.entries.values_mut() {
+            entry.error += other_floor;
+        }
+        for (key, theirs) in other.entries {
+            match self.entries.get_mut(&key) {
+                Some(mine) => {
+                    mine.count += theirs.count;
+                    mine.error = mine.error - other_floor + theirs.error;
+                    let room = EXAMPLES.saturating_sub(mine.examples.len());
+                    mine.examples.extend(theirs.examples.into_iter().take(room));
+                }
+                None => {
+                    let entry = Entry {
+                        error: theirs.error + own_floor,
+                        ..theirs
+                    };
+                    self.entries.insert(key, entry);
+                }
+            }
+        }
+        self.floor = own_floor + other_floor;
+        if self.entries.len() > self.capacity * 2 {
+            self.prune();
+        }
+    }
+
+    /// The `n` most frequent themes, most frequent first, ties by key.
+    pub fn top(&self, n: usize) -> Vec<(&str, &Entry)> {
+        let mut all: Vec<(&str, &Entry)> =
+            self.entries.iter().map(|(k, e)| (k.as_str(), e)).collect();
+        all.sort_by(|a, b| b.1.count.cmp(&a.1.count).then_with(|| a.0.cmp(b.0)));
+        all.truncate(n);
+        all
+    }
+
+    pub fn get(&self, key: &str) -> Option<&Entry> {
+        self.entries.get(key)
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn add(sketch: &mut TopK, key: &str, times: usize) {
+        for _ in 0..times {
+            sketch.add(key, || key.to_uppercase(), Some(key));
+        }
+    }
+
+    #[test]
+    fn small_inputs_are_counted_exactly() {
+        let mut s = TopK::new(10);
+        add(&mut s, "loan bike", 3);
+        add(&mut s, "late delivery", 5);
+        let top = s.top(5);
+        assert_eq!(top[0].0, "late delivery");
+        assert_eq!(top[0].1.count, 5);
+        assert_eq!(top[0].1.error, 0);
+        assert_eq!(top[0].1.display, "LATE DELIVERY");
+        assert_eq!(top[0].1.examples.len(), EXAMPLES);
+    }
+
+    #[test]
+    fn memory_is_bounded_and_frequent_themes_stay_exact() {
+        let mut s = TopK::new(50);
+        for i in 0..100_000 {
+            add(&mut s, "too many emails", 1);
+            if i % 3 == 0 {
+                add(&mut s, "slow delivery", 1);
+            }
+            add(&mut s, &format!("rare {i}"), 1);
+        }
+        assert!(s.len() <= 100, "kept {}", s.len());
+        let top = s.top(2);
+        assert_eq!(
+            (top[0].0, top[0].1.count, top[0].1.error),
+            ("too many emails", 100_000, 0)
+        );
+        assert_eq!(
+            (top[1].0, top[1].1.count, top[1].1.error),
+            ("slow delivery", 33_334, 0)
+        );
+    }
+
+    #[test]
+    fn merged_sketches_add_up() {
+        let (mut a, mut b) = (TopK::new(10), TopK::new(10));
+        add(&mut a, "spam", 4);
+        add(&mut b, "spam", 3);
+        add(&mut b, "pushy", 2);
+        a.merge(b);
+        assert_eq!(a.get("spam").map(|e| (e.count, e.error)), Some((7, 0)));
+        assert_eq!(a.get("pushy").map(|e| e.count), Some(2));
+    }
+
+    #[test]
+    fn counts_are_never_overstated_and_errors_bound_the_shortfall() {
+        let mut s = TopK::new(4);
+        for round in 0..20 {
+            for k in 0..12 {
+                add(&mut s, &format!("k{k}"), 1 + (k % 3) * round % 4);
+            }
+        }
+        for (key, entry) in s.top(100) {
+            let k: usize = key[1..].parse().unwrap();
+            let truth: usize = (0..20).map(|round| 1 + (k % 3) * round % 4).sum();
+            assert!(entry.count as usize <= truth, "{key} overstated");
+            assert!(
+                entry.count as usize + entry.error as usize >= truth,
+                "{key} error too small"
+            );
+        }
+    }
+}
