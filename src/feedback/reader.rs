@@ -139,8 +139,8 @@ impl<R: Read> FeedbackReader<R> {
                 });
             }
         }
-        let headers = fields(&record)
-            .map(|name| String::from_utf8_lossy(name).into_owned())
+        let headers = (0..record.len())
+            .map(|index| String::from_utf8_lossy(field(&record, index)).into_owned())
             .collect();
         let columns = Columns::find(&file, headers, delimiter, options)?;
         Ok(FeedbackReader {
@@ -163,16 +163,46 @@ impl<R: Read> FeedbackReader<R> {
         self.csv.position().byte() + self.bom_len
     }
 
-    fn build(&self) -> Record {
+    /// Reads the next data record into `row`, reusing its strings, which
+    /// spares the allocations the iterator makes for every row: `Ok(None)`
+    /// at the end of the file, `Some(Ok(()))` when `row` now holds the
+    /// record, `Some(Err(_))` when the record was rejected (and `row` holds
+    /// nothing of use).
+    pub fn read_row(
+        &mut self,
+        row: &mut Row,
+    ) -> Result<Option<Result<(), Rejected>>, FeedbackError> {
+        if self.done {
+            return Ok(None);
+        }
+        match read_record(&mut self.csv, &mut self.record) {
+            Ok(true) => {}
+            Ok(false) => {
+                self.done = true;
+                return Ok(None);
+            }
+            Err(source) => {
+                self.done = true;
+                let line = self.record.position().map_or(1, csv::Position::line);
+                let file = self.file.clone();
+                return Err(FeedbackError::Read { file, line, source });
+            }
+        }
+        let (line, unclosed) = self.locate();
+        match self.fill(row, line, unclosed) {
+            Ok(()) => Ok(Some(Ok(()))),
+            Err(reason) => Ok(Some(Err(Rejected { line, reason }))),
+        }
+    }
+
+    fn fill(&self, row: &mut Row, line: u64, unclosed: bool) -> Result<(), String> {
         let record = &self.record;
         let columns = &self.columns;
-        let (line, unclosed) = self.locate();
-        let reject = |reason| Record::Rejected(Rejected { line, reason });
         let expected = columns.headers.len();
         if record.len() != expected {
             let found = record.len();
             let last = line + newlines(record);
-            return reject(if last > line {
+            return Err(if last > line {
                 format!(
                     "expected {expected} fields, found {found} in a record running to line {last}; check for an unclosed quote"
                 )
@@ -183,50 +213,66 @@ impl<R: Read> FeedbackReader<R> {
         if unclosed {
             let header = &columns.headers[expected - 1];
             let last = line + newlines(record);
-            return reject(format!(
+            return Err(format!(
                 "a quote in column {header:?} is never closed, so the field runs to the end of the file at line {last}"
             ));
         }
-        let mut row = Row {
-            line,
-            ..Row::default()
+        let invalid = |index: usize| {
+            let header = &columns.headers[index];
+            format!("invalid UTF-8 in column {header:?}")
         };
-        if self.keep_fields {
-            row.fields.reserve_exact(record.len());
-        }
+        // One check of the whole record is much cheaper than one per field.
+        let whole = std::str::from_utf8(record.as_slice()).map_err(|err| {
+            let bad = err.valid_up_to();
+            invalid(
+                (0..expected)
+                    .find(|&i| record.range(i).is_some_and(|r| r.end > bad))
+                    .unwrap_or(0),
+            )
+        })?;
+        // A character split between two fields leaves both invalid alone.
+        let value = |index: usize| {
+            let value = record
+                .range(index)
+                .and_then(|range| whole.get(range))
+                .ok_or_else(|| invalid(index))?;
+            Ok::<_, String>(match value.strip_suffix('\r') {
+                Some(stripped) if index + 1 == expected => stripped,
+                _ => value,
+            })
+        };
         // Every field is checked, used or not, so that whether a row is read
-        // does not depend on `keep_fields`.
-        for (index, raw) in fields(record).enumerate() {
-            let Ok(value) = std::str::from_utf8(raw) else {
-                let header = &columns.headers[index];
-                return reject(format!("invalid UTF-8 in column {header:?}"));
-            };
-            if index == columns.text {
-                row.text = value.trim().to_owned();
-            }
-            if Some(index) == columns.score {
-                match parse_score(value) {
-                    Ok(score) => row.score = score,
-                    Err(reason) => return reject(reason),
-                }
-            }
-            if Some(index) == columns.persona {
-                row.persona = optional(value);
-            }
-            if Some(index) == columns.touchpoint {
-                row.touchpoint = optional(value);
-            }
-            if Some(index) == columns.channel {
-                row.channel = optional(value);
-            }
-            if Some(index) == columns.date {
-                row.date = optional(value);
-            }
-            if self.keep_fields {
-                row.fields.push(value.to_owned());
+        // does not depend on `keep_fields`; in ASCII, no character can be
+        // split.
+        if !whole.is_ascii() {
+            (0..expected).try_for_each(|index| value(index).map(drop))?;
+        }
+        row.line = line;
+        replace(&mut row.text, trim(value(columns.text)?));
+        row.score = match columns.score {
+            Some(index) => parse_score(value(index)?)?,
+            None => None,
+        };
+        for (slot, index) in [
+            (&mut row.persona, columns.persona),
+            (&mut row.touchpoint, columns.touchpoint),
+            (&mut row.channel, columns.channel),
+            (&mut row.date, columns.date),
+        ] {
+            match index {
+                Some(index) => replace_optional(slot, trim(value(index)?)),
+                None => *slot = None,
             }
         }
-        Record::Row(row)
+        if self.keep_fields {
+            row.fields.resize_with(expected, String::new);
+            for (index, kept) in row.fields.iter_mut().enumerate() {
+                replace(kept, value(index)?);
+            }
+        } else {
+            row.fields.clear();
+        }
+        Ok(())
     }
 
     /// The line the record just read starts on, and whether its last field
@@ -267,21 +313,12 @@ impl<R: Read> Iterator for FeedbackReader<R> {
     type Item = Result<Record, FeedbackError>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        if self.done {
-            return None;
-        }
-        match read_record(&mut self.csv, &mut self.record) {
-            Ok(true) => Some(Ok(self.build())),
-            Ok(false) => {
-                self.done = true;
-                None
-            }
-            Err(source) => {
-                self.done = true;
-                let line = self.record.position().map_or(1, csv::Position::line);
-                let file = self.file.clone();
-                Some(Err(FeedbackError::Read { file, line, source }))
-            }
+        let mut row = Row::default();
+        match self.read_row(&mut row) {
+            Ok(Some(Ok(()))) => Some(Ok(Record::Row(row))),
+            Ok(Some(Err(rejected))) => Some(Ok(Record::Rejected(rejected))),
+            Ok(None) => None,
+            Err(err) => Some(Err(err)),
         }
     }
 }
@@ -299,16 +336,13 @@ fn read_record<R: Read>(csv: &mut csv::Reader<R>, record: &mut ByteRecord) -> cs
     }
 }
 
-/// The fields of a record without the `\r` of a `\r\n` line ending.
-fn fields(record: &ByteRecord) -> impl Iterator<Item = &[u8]> {
-    let last = record.len().saturating_sub(1);
-    record
-        .iter()
-        .enumerate()
-        .map(move |(index, field)| match field.strip_suffix(b"\r") {
-            Some(stripped) if index == last => stripped,
-            _ => field,
-        })
+/// A field of a record, without the `\r` of a `\r\n` line ending.
+fn field(record: &ByteRecord, index: usize) -> &[u8] {
+    let raw = record.get(index).unwrap_or_default();
+    match raw.strip_suffix(b"\r") {
+        Some(stripped) if index + 1 == record.len() => stripped,
+        _ => raw,
+    }
 }
 
 /// The newlines inside a record, but for those ending its last field: an
@@ -325,9 +359,15 @@ fn newlines(record: &ByteRecord) -> u64 {
 /// A score is a number from 0 to 10, or empty. A decimal comma is accepted
 /// because files from European spreadsheets write `8,5`.
 fn parse_score(value: &str) -> Result<Option<f64>, String> {
-    let value = value.trim();
+    let value = trim(value);
     if value.is_empty() {
         return Ok(None);
+    }
+    // Most scores are whole numbers, which parse much faster as integers.
+    if let Ok(score) = value.parse::<u8>()
+        && score <= 10
+    {
+        return Ok(Some(f64::from(score)));
     }
     let parsed = value.parse::<f64>().ok().or_else(|| {
         let (whole, fraction) = value.split_once(',')?;
@@ -342,9 +382,28 @@ fn parse_score(value: &str) -> Result<Option<f64>, String> {
     }
 }
 
-fn optional(value: &str) -> Option<String> {
-    let value = value.trim();
-    (!value.is_empty()).then(|| value.to_owned())
+/// `str::trim` decodes characters at both ends; most fields begin and end in
+/// ASCII, where looking at bytes is enough.
+fn trim(value: &str) -> &str {
+    let value = value.trim_ascii();
+    match (value.as_bytes().first(), value.as_bytes().last()) {
+        (Some(first), Some(last)) if !first.is_ascii() || !last.is_ascii() => value.trim(),
+        _ => value,
+    }
+}
+
+fn replace(kept: &mut String, value: &str) {
+    kept.clear();
+    kept.push_str(value);
+}
+
+/// An empty field is no value.
+fn replace_optional(kept: &mut Option<String>, value: &str) {
+    match kept {
+        _ if value.is_empty() => *kept = None,
+        Some(kept) => replace(kept, value),
+        None => *kept = Some(value.to_owned()),
+    }
 }
 
 /// A misplaced column can put a whole comment where the score belongs; the

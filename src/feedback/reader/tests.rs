@@ -300,7 +300,7 @@ fn bad_rows_are_rejected_and_reading_goes_on() {
                       6,under,-1,,\n\
                       7,not a number,NaN,,\n"
         .to_vec();
-    input.extend_from_slice(b"8,caf\xE9,7,pro,\n9,ok,,\xFF,\n10,last,\"8,5\",,\n");
+    input.extend_from_slice(b"8,caf\xE9,7,pro,\n9,ok,,\xFF,\n10,last,\"8,5\",,\n\xC0,unused,,,\n");
     let records = read_all(&input, &ReadOptions::default());
     assert_eq!(
         rejected(&records),
@@ -313,6 +313,7 @@ fn bad_rows_are_rejected_and_reading_goes_on() {
             (8, "score \"NaN\" is not a number"),
             (9, "invalid UTF-8 in column \"comment\""),
             (10, "invalid UTF-8 in column \"segment\""),
+            (12, "invalid UTF-8 in column \"id\""),
         ]
     );
     let rows = rows(&records);
@@ -320,7 +321,57 @@ fn bad_rows_are_rejected_and_reading_goes_on() {
         rows.iter().map(|r| (r.line, r.score)).collect::<Vec<_>>(),
         [(2, Some(9.0)), (11, Some(8.5))]
     );
-    assert_eq!(records.len(), 10, "rows + rejected == data records");
+    assert_eq!(records.len(), 11, "rows + rejected == data records");
+}
+
+#[test]
+fn a_character_split_between_two_fields_is_invalid() {
+    let records = read_all(b"comment,x\ncaf\xC3,\xA9\n", &ReadOptions::default());
+    assert_eq!(
+        rejected(&records),
+        [(2, "invalid UTF-8 in column \"comment\"")]
+    );
+}
+
+#[test]
+fn read_row_reuses_the_row_and_sets_every_field() {
+    let input = b"comment,score,segment,x\n\
+                  first,9,pro,a\n\
+                  bad,ten,pro,b\n\
+                  second,,,c\n";
+    let options = ReadOptions {
+        keep_fields: true,
+        ..ReadOptions::default()
+    };
+    let mut reader = reader(input, &options);
+    let mut row = Row::default();
+    let mut seen = Vec::new();
+    while let Some(read) = reader.read_row(&mut row).expect("no read error") {
+        match read {
+            Ok(()) => seen.push(row.clone()),
+            Err(rejected) => assert_eq!(rejected.line, 3),
+        }
+    }
+    assert_eq!(
+        seen,
+        [
+            Row {
+                line: 2,
+                text: "first".into(),
+                score: Some(9.0),
+                persona: Some("pro".into()),
+                fields: vec!["first".into(), "9".into(), "pro".into(), "a".into()],
+                ..Row::default()
+            },
+            Row {
+                line: 4,
+                text: "second".into(),
+                fields: vec!["second".into(), String::new(), String::new(), "c".into()],
+                ..Row::default()
+            },
+        ]
+    );
+    assert_eq!(reader.read_row(&mut row).expect("still at the end"), None);
 }
 
 #[test]
