@@ -1,0 +1,417 @@
+//! Streaming reader for feedback CSV files.
+//!
+//! Files run to tens of millions of rows, so records are read one at a time
+//! into one reused buffer, and only the strings a [`Row`] needs are built.
+//! Nothing is lost silently: every record after the header becomes a [`Row`]
+//! or a [`Rejected`] with its line and reason.
+
+mod columns;
+mod error;
+mod sniff;
+mod tail;
+#[cfg(test)]
+mod tests;
+
+use std::fs::File;
+use std::io::{self, BufReader, Read};
+use std::iter::FusedIterator;
+use std::path::Path;
+
+use csv::ByteRecord;
+
+use super::{Rejected, Row};
+use crate::source::display_path;
+use tail::Tail;
+
+pub use columns::Columns;
+pub use error::FeedbackError;
+
+/// How to read a feedback file. The default detects the delimiter and finds
+/// columns by their usual names.
+#[derive(Debug, Clone, Default)]
+pub struct ReadOptions {
+    /// The field delimiter; detected from the header line when not given.
+    pub delimiter: Option<u8>,
+    /// Header names that override the usual names, compared trimmed and
+    /// case-insensitively.
+    pub text_column: Option<String>,
+    pub score_column: Option<String>,
+    pub persona_column: Option<String>,
+    pub touchpoint_column: Option<String>,
+    pub channel_column: Option<String>,
+    pub date_column: Option<String>,
+    /// Fill [`Row::fields`]; costs a string per field, so only output that
+    /// repeats the input asks for it.
+    pub keep_fields: bool,
+}
+
+/// One data record of the file: read, or rejected with the reason.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Record {
+    Row(Row),
+    Rejected(Rejected),
+}
+
+/// The parser's buffer; larger than the `BufReader`'s 8 KiB so that, once the
+/// header is read, the parser reads straight from the file.
+const BUFFER_BYTES: usize = 64 * 1024;
+
+type Input<R> = Tail<io::Chain<io::Cursor<Vec<u8>>, BufReader<R>>>;
+
+/// Reads a feedback file record by record. Iterating yields a [`Record`] for
+/// each data record, then stops; an `Err` (input that cannot be read on from)
+/// is the last item.
+pub struct FeedbackReader<R: Read> {
+    csv: csv::Reader<Input<R>>,
+    /// Reused for every record, so reading allocates only what rows keep.
+    record: ByteRecord,
+    columns: Columns,
+    file: String,
+    keep_fields: bool,
+    bom_len: u64,
+    done: bool,
+}
+
+impl FeedbackReader<File> {
+    pub fn open(path: &Path, options: &ReadOptions) -> Result<Self, FeedbackError> {
+        let file = display_path(path);
+        match File::open(path) {
+            Ok(reader) => FeedbackReader::new(reader, &file, options),
+            Err(source) => Err(FeedbackError::Open { file, source }),
+        }
+    }
+}
+
+impl<R: Read> FeedbackReader<R> {
+    /// Reads the header and finds the columns; `name` is the file name that
+    /// messages give.
+    pub fn new(reader: R, name: &str, options: &ReadOptions) -> Result<Self, FeedbackError> {
+        let file = name.to_owned();
+        if let Some(delimiter) = options.delimiter
+            && matches!(delimiter, b'"' | b'\r' | b'\n' | 0x80..)
+        {
+            return Err(FeedbackError::BadDelimiter { file, delimiter });
+        }
+        let mut buffered = BufReader::new(reader);
+        let header = match sniff::read_header(&mut buffered) {
+            Ok(header) => header,
+            Err(source) => {
+                let source = source.into();
+                return Err(FeedbackError::Read {
+                    file,
+                    line: 1,
+                    source,
+                });
+            }
+        };
+        if sniff::is_utf16(&header.bytes) {
+            return Err(FeedbackError::Utf16 { file });
+        }
+        if sniff::has_lone_carriage_return(header.line()) {
+            return Err(FeedbackError::CarriageReturnLines { file });
+        }
+        let delimiter = options
+            .delimiter
+            .unwrap_or_else(|| sniff::detect_delimiter(header.line()));
+        let bom_len = header.bom_len;
+        let mut ahead = io::Cursor::new(header.bytes);
+        ahead.set_position(bom_len as u64);
+        // Records end at `\n` only, with any `\r` left on the last field: then
+        // every record but the file's last is known to end in a newline,
+        // which line numbers depend on.
+        let mut csv = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .delimiter(delimiter)
+            .terminator(csv::Terminator::Any(b'\n'))
+            .buffer_capacity(BUFFER_BYTES)
+            .from_reader(Tail::new(ahead.chain(buffered)));
+
+        let mut record = ByteRecord::new();
+        match read_record(&mut csv, &mut record) {
+            Ok(true) => {}
+            Ok(false) => return Err(FeedbackError::Empty { file }),
+            Err(source) => {
+                return Err(FeedbackError::Read {
+                    file,
+                    line: 1,
+                    source,
+                });
+            }
+        }
+        let headers = (0..record.len())
+            .map(|index| String::from_utf8_lossy(field(&record, index)).into_owned())
+            .collect();
+        let columns = Columns::find(&file, headers, delimiter, options)?;
+        Ok(FeedbackReader {
+            csv,
+            record,
+            columns,
+            file,
+            keep_fields: options.keep_fields,
+            bom_len: bom_len as u64,
+            done: false,
+        })
+    }
+
+    pub fn columns(&self) -> &Columns {
+        &self.columns
+    }
+
+    /// Bytes of the file parsed so far, for a progress bar.
+    pub fn bytes_read(&self) -> u64 {
+        self.csv.position().byte() + self.bom_len
+    }
+
+    /// Reads the next data record into `row`, reusing its strings, which
+    /// spares the allocations the iterator makes for every row: `Ok(None)`
+    /// at the end of the file, `Some(Ok(()))` when `row` now holds the
+    /// record, `Some(Err(_))` when the record was rejected (and `row` holds
+    /// nothing of use).
+    pub fn read_row(
+        &mut self,
+        row: &mut Row,
+    ) -> Result<Option<Result<(), Rejected>>, FeedbackError> {
+        if self.done {
+            return Ok(None);
+        }
+        match read_record(&mut self.csv, &mut self.record) {
+            Ok(true) => {}
+            Ok(false) => {
+                self.done = true;
+                return Ok(None);
+            }
+            Err(source) => {
+                self.done = true;
+                let line = self.record.position().map_or(1, csv::Position::line);
+                let file = self.file.clone();
+                return Err(FeedbackError::Read { file, line, source });
+            }
+        }
+        let (line, unclosed) = self.locate();
+        match self.fill(row, line, unclosed) {
+            Ok(()) => Ok(Some(Ok(()))),
+            Err(reason) => Ok(Some(Err(Rejected { line, reason }))),
+        }
+    }
+
+    fn fill(&self, row: &mut Row, line: u64, unclosed: bool) -> Result<(), String> {
+        let record = &self.record;
+        let columns = &self.columns;
+        let expected = columns.headers.len();
+        if record.len() != expected {
+            let found = record.len();
+            let last = line + newlines(record);
+            return Err(if last > line {
+                format!(
+                    "expected {expected} fields, found {found} in a record running to line {last}; check for an unclosed quote"
+                )
+            } else {
+                format!("expected {expected} fields, found {found}")
+            });
+        }
+        if unclosed {
+            let header = &columns.headers[expected - 1];
+            let last = line + newlines(record);
+            return Err(format!(
+                "a quote in column {header:?} is never closed, so the field runs to the end of the file at line {last}"
+            ));
+        }
+        let invalid = |index: usize| {
+            let header = &columns.headers[index];
+            format!("invalid UTF-8 in column {header:?}")
+        };
+        // One check of the whole record is much cheaper than one per field.
+        let whole = std::str::from_utf8(record.as_slice()).map_err(|err| {
+            let bad = err.valid_up_to();
+            invalid(
+                (0..expected)
+                    .find(|&i| record.range(i).is_some_and(|r| r.end > bad))
+                    .unwrap_or(0),
+            )
+        })?;
+        // A character split between two fields leaves both invalid alone.
+        let value = |index: usize| {
+            let value = record
+                .range(index)
+                .and_then(|range| whole.get(range))
+                .ok_or_else(|| invalid(index))?;
+            Ok::<_, String>(match value.strip_suffix('\r') {
+                Some(stripped) if index + 1 == expected => stripped,
+                _ => value,
+            })
+        };
+        // Every field is checked, used or not, so that whether a row is read
+        // does not depend on `keep_fields`; in ASCII, no character can be
+        // split.
+        if !whole.is_ascii() {
+            (0..expected).try_for_each(|index| value(index).map(drop))?;
+        }
+        row.line = line;
+        replace(&mut row.text, trim(value(columns.text)?));
+        row.score = match columns.score {
+            Some(index) => parse_score(value(index)?)?,
+            None => None,
+        };
+        for (slot, index) in [
+            (&mut row.persona, columns.persona),
+            (&mut row.touchpoint, columns.touchpoint),
+            (&mut row.channel, columns.channel),
+            (&mut row.date, columns.date),
+        ] {
+            match index {
+                Some(index) => replace_optional(slot, trim(value(index)?)),
+                None => *slot = None,
+            }
+        }
+        if self.keep_fields {
+            row.fields.resize_with(expected, String::new);
+            for (index, kept) in row.fields.iter_mut().enumerate() {
+                replace(kept, value(index)?);
+            }
+        } else {
+            row.fields.clear();
+        }
+        Ok(())
+    }
+
+    /// The line the record just read starts on, and whether its last field
+    /// opened a quote that the end of the file cut off.
+    ///
+    /// The parser notes where a record starts before it skips blank lines and
+    /// the `\n` of a `\r\n`, so the start is counted back from the end.
+    fn locate(&self) -> (u64, bool) {
+        let record = &self.record;
+        let tail = self.csv.get_ref();
+        let used_up = tail.used_up(self.csv.position().byte());
+        // The parser ends a quoted field at the end of the input without a
+        // word; a field that was closed would end in a quote.
+        let unclosed = used_up
+            && tail.at_end()
+            && tail.last_content() != Some(b'"')
+            && record
+                .iter()
+                .next_back()
+                .is_some_and(|f| f.contains(&b'\n'));
+        let ended_by_newline = !used_up || (tail.last() == Some(b'\n') && !unclosed);
+        let start = record.position().map_or(1, csv::Position::line);
+        let end = self
+            .csv
+            .position()
+            .line()
+            .saturating_sub(u64::from(ended_by_newline));
+        let line = if end == start {
+            start
+        } else {
+            end.saturating_sub(record.as_slice().iter().filter(|&&b| b == b'\n').count() as u64)
+        };
+        (line, unclosed)
+    }
+}
+
+impl<R: Read> Iterator for FeedbackReader<R> {
+    type Item = Result<Record, FeedbackError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let mut row = Row::default();
+        match self.read_row(&mut row) {
+            Ok(Some(Ok(()))) => Some(Ok(Record::Row(row))),
+            Ok(Some(Err(rejected))) => Some(Ok(Record::Rejected(rejected))),
+            Ok(None) => None,
+            Err(err) => Some(Err(err)),
+        }
+    }
+}
+
+impl<R: Read> FusedIterator for FeedbackReader<R> {}
+
+/// Reads the next record, past blank `\r\n` lines: the parser skips blank
+/// lines only when they end in `\n` alone.
+fn read_record<R: Read>(csv: &mut csv::Reader<R>, record: &mut ByteRecord) -> csv::Result<bool> {
+    loop {
+        let found = csv.read_byte_record(record)?;
+        if !found || record.len() != 1 || record.as_slice() != b"\r" {
+            return Ok(found);
+        }
+    }
+}
+
+/// A field of a record, without the `\r` of a `\r\n` line ending.
+fn field(record: &ByteRecord, index: usize) -> &[u8] {
+    let raw = record.get(index).unwrap_or_default();
+    match raw.strip_suffix(b"\r") {
+        Some(stripped) if index + 1 == record.len() => stripped,
+        _ => raw,
+    }
+}
+
+/// The newlines inside a record, but for those ending its last field: an
+/// unclosed quote swallows the lines after it, and reasons say how far.
+fn newlines(record: &ByteRecord) -> u64 {
+    let content = record.as_slice();
+    let end = content
+        .iter()
+        .rposition(|&b| b != b'\r' && b != b'\n')
+        .map_or(0, |i| i + 1);
+    content[..end].iter().filter(|&&b| b == b'\n').count() as u64
+}
+
+/// A score is a number from 0 to 10, or empty. A decimal comma is accepted
+/// because files from European spreadsheets write `8,5`.
+fn parse_score(value: &str) -> Result<Option<f64>, String> {
+    let value = trim(value);
+    if value.is_empty() {
+        return Ok(None);
+    }
+    // Most scores are whole numbers, which parse much faster as integers.
+    if let Ok(score) = value.parse::<u8>()
+        && score <= 10
+    {
+        return Ok(Some(f64::from(score)));
+    }
+    let parsed = value.parse::<f64>().ok().or_else(|| {
+        let (whole, fraction) = value.split_once(',')?;
+        format!("{whole}.{fraction}").parse().ok()
+    });
+    match parsed {
+        Some(score) if (0.0..=10.0).contains(&score) => Ok(Some(score)),
+        Some(score) if score.is_finite() => {
+            Err(format!("score {:?} is outside 0 to 10", excerpt(value)))
+        }
+        _ => Err(format!("score {:?} is not a number", excerpt(value))),
+    }
+}
+
+/// `str::trim` decodes characters at both ends; most fields begin and end in
+/// ASCII, where looking at bytes is enough.
+fn trim(value: &str) -> &str {
+    let value = value.trim_ascii();
+    match (value.as_bytes().first(), value.as_bytes().last()) {
+        (Some(first), Some(last)) if !first.is_ascii() || !last.is_ascii() => value.trim(),
+        _ => value,
+    }
+}
+
+fn replace(kept: &mut String, value: &str) {
+    kept.clear();
+    kept.push_str(value);
+}
+
+/// An empty field is no value.
+fn replace_optional(kept: &mut Option<String>, value: &str) {
+    match kept {
+        _ if value.is_empty() => *kept = None,
+        Some(kept) => replace(kept, value),
+        None => *kept = Some(value.to_owned()),
+    }
+}
+
+/// A misplaced column can put a whole comment where the score belongs; the
+/// reason quotes only its start.
+fn excerpt(value: &str) -> String {
+    const MAX_CHARS: usize = 30;
+    match value.char_indices().nth(MAX_CHARS) {
+        Some((end, _)) => format!("{}...", &value[..end]),
+        None => value.to_owned(),
+    }
+}
