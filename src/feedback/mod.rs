@@ -2,5 +2,7 @@
 //! read as a stream, scored, and held against the plan.
 
 mod record;
+pub mod sentiment;
 
 pub use record::{Polarity, Rejected, Row, Sentiment};
+pub use sentiment::{SentimentModel, model as sentiment_model};
