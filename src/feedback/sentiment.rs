@@ -51,6 +51,9 @@ const BOOSTER_DECAY: [f32; 3] = [1.0, 0.95, 0.9];
 /// "but" shifts weight from what comes before it to what comes after.
 const BEFORE_BUT: f32 = 0.5;
 const AFTER_BUT: f32 = 1.5;
+/// An information question ("Do you deliver on Sundays?") expresses little
+/// sentiment even when it names something pleasant or unpleasant.
+const QUESTION_DAMPING: f32 = 0.25;
 /// "never so good" is stronger praise than "good".
 const NEVER_SO: f32 = 1.25;
 
@@ -81,6 +84,7 @@ const SOURCES: Sources = Sources {
     negators: include_str!("lexicon/negators.txt"),
     boosters: include_str!("lexicon/boosters.txt"),
     idioms: include_str!("lexicon/idioms.txt"),
+    vocabulary: include_str!("lexicon/vocabulary.txt"),
     marketing: include_str!("lexicon/marketing.txt"),
     negated: include_str!("lexicon/negated.txt"),
     emoji: include_str!("lexicon/emoji.txt"),
@@ -107,9 +111,11 @@ struct Unit {
     negated: f32,
     booster: f32,
     roles: u16,
-    /// Carries sentiment of its own, so VADER does not read it as a booster.
-    sentiment_word: bool,
+    /// Word classes (`@name` in the data files) of the unit's first word.
+    classes: u32,
     caps: bool,
+    /// In a sentence that ends with `?`.
+    question: bool,
     clause: u32,
     sentence: u32,
 }
@@ -161,7 +167,7 @@ impl SentimentModel {
         self.look_up(s);
         self.resolve(s);
         valences(&s.units, shape, &mut s.valences);
-        contrast(&s.units, &mut s.valences);
+        sentence_rules(&self.lexicon, &s.units, &mut s.valences);
         compound(&s.valences, shape)
     }
 
@@ -222,6 +228,8 @@ impl SentimentModel {
             let id = s.ids[i];
             let mut unit = Unit {
                 caps: token.caps,
+                question: token.question,
+                classes: self.classes(&token, id),
                 clause: token.clause,
                 sentence: token.sentence,
                 ..Unit::default()
@@ -229,15 +237,13 @@ impl SentimentModel {
             if let Some(phrase) = self.phrase_at(s, i) {
                 let len = phrase.elems.len();
                 match phrase.effect {
-                    Effect::Valence(v) => {
-                        unit.valence = v;
-                        unit.sentiment_word = true;
-                    }
+                    Effect::Valence(v) => unit.valence = v,
                     Effect::Negated(v) => unit.negated = v,
                     Effect::Booster(_) => {}
                 }
                 unit.caps = s.tokens[i..i + len].iter().all(|t| t.caps);
                 let inner = Unit {
+                    question: token.question,
                     clause: token.clause,
                     sentence: token.sentence,
                     ..Unit::default()
@@ -254,14 +260,10 @@ impl SentimentModel {
                 continue;
             }
             match token.kind {
-                Kind::Symbol(v) => {
-                    unit.valence = v;
-                    unit.sentiment_word = true;
-                }
+                Kind::Symbol(v) => unit.valence = v,
                 Kind::Word | Kind::Number if id != NO_ID => {
                     let entry = &self.lexicon.entries[id as usize];
                     unit.valence = entry.valence.unwrap_or(0.0);
-                    unit.sentiment_word = entry.valence.is_some();
                     unit.negated = entry.negated.unwrap_or(0.0);
                     unit.booster = entry.booster;
                     unit.roles = entry.roles;
@@ -370,12 +372,6 @@ fn valence(units: &[Unit], i: usize, unit: &Unit, shape: Shape) -> f32 {
     if unit.valence == 0.0 && unit.negated == 0.0 {
         return 0.0;
     }
-    // The few words before, in the same clause, nearest first.
-    let before = |k: usize| {
-        i.checked_sub(k + 1)
-            .map(|j| &units[j])
-            .filter(|u| u.clause == unit.clause)
-    };
     // VADER: "no" followed by a sentiment word only negates it ("no fuss").
     if unit.roles & role::NO != 0
         && units
@@ -384,10 +380,30 @@ fn valence(units: &[Unit], i: usize, unit: &Unit, shape: Shape) -> f32 {
     {
         return 0.0;
     }
+    // A booster with sentiment of its own ("pretty", "truly", "super")
+    // only boosts when a sentiment word follows: "pretty useless".
+    if unit.booster != 0.0
+        && units
+            .get(i + 1)
+            .is_some_and(|u| u.clause == unit.clause && (u.valence != 0.0 || u.negated != 0.0))
+    {
+        return 0.0;
+    }
+    // The few words before, in the same clause, nearest first.
+    let before = |k: usize| {
+        i.checked_sub(k + 1)
+            .map(|j| &units[j])
+            .filter(|u| u.clause == unit.clause)
+    };
+    let is_negator = |k: usize| before(k).is_some_and(|u| u.roles & role::NEGATOR != 0);
+    // A unit with a meaning of its own under negation takes that meaning
+    // rather than its valence flipped: "no reply" is a complaint.
+    let own_negation = unit.negated != 0.0;
     let mut v = unit.valence;
-    if unit.negated != 0.0 {
-        let negated = (0..3).any(|k| before(k).is_some_and(|u| u.roles & role::NEGATOR != 0));
-        v = if negated { unit.negated } else { 0.0 };
+    if own_negation {
+        if (0..3).any(|k| is_negator(k) && negation(units, i, k) < 0.0) {
+            v = unit.negated;
+        }
         if v == 0.0 {
             return 0.0;
         }
@@ -399,7 +415,7 @@ fn valence(units: &[Unit], i: usize, unit: &Unit, shape: Shape) -> f32 {
         let Some(prev) = before(k) else {
             break;
         };
-        if !prev.sentiment_word && prev.booster != 0.0 {
+        if prev.booster != 0.0 {
             // A booster adds to the valence's magnitude, a dampener takes away.
             let mut boost = prev.booster;
             if prev.caps && shape.caps_differ {
@@ -408,7 +424,7 @@ fn valence(units: &[Unit], i: usize, unit: &Unit, shape: Shape) -> f32 {
             let boost = boost * decay;
             v += if v < 0.0 { -boost } else { boost };
         }
-        if unit.negated == 0.0 && prev.roles & role::NEGATOR != 0 {
+        if !own_negation && is_negator(k) {
             v *= negation(units, i, k);
         }
     }
@@ -437,17 +453,19 @@ fn negation(units: &[Unit], i: usize, k: usize) -> f32 {
     }
 }
 
-/// "but" contrast, per sentence: what comes before the first "but" weighs
-/// half, what comes after weighs half again as much.
-fn contrast(units: &[Unit], valences: &mut [f32]) {
+/// Rules over a sentence as a whole: sarcasm, questions, "but" contrast.
+fn sentence_rules(lexicon: &Lexicon, units: &[Unit], valences: &mut [f32]) {
     let mut start = 0;
     while start < units.len() {
-        let sentence = units[start].sentence;
-        let end = start
-            + units[start..]
-                .iter()
-                .take_while(|u| u.sentence == sentence)
-                .count();
+        let end = sentence_end(units, start);
+        sarcasm(lexicon, units, valences, start, end);
+        if units[start].question && units[start].classes & lexicon.question_class != 0 {
+            valences[start..end]
+                .iter_mut()
+                .for_each(|v| *v *= QUESTION_DAMPING);
+        }
+        // What comes before the first "but" weighs half, what comes after
+        // half again as much.
         if let Some(but) = (start..end).find(|&j| units[j].roles & role::BUT != 0) {
             valences[start..but]
                 .iter_mut()
@@ -457,6 +475,49 @@ fn contrast(units: &[Unit], valences: &mut [f32]) {
                 .for_each(|v| *v *= AFTER_BUT);
         }
         start = end;
+    }
+}
+
+fn sentence_end(units: &[Unit], start: usize) -> usize {
+    let sentence = units[start].sentence;
+    start
+        + units[start..]
+            .iter()
+            .take_while(|u| u.sentence == sentence)
+            .count()
+}
+
+/// "Oh wonderful, a fifth reminder." A clause of nothing but a cheerful
+/// interjection, followed by a complaint, is sarcasm: the cheer counts
+/// against. "Great, the voucher arrived on time" stays praise.
+fn sarcasm(lexicon: &Lexicon, units: &[Unit], valences: &mut [f32], start: usize, end: usize) {
+    let clause = units[start].clause;
+    let cheer_end = start
+        + units[start..end]
+            .iter()
+            .take_while(|u| u.clause == clause)
+            .count();
+    let all_cheer = units[start..cheer_end]
+        .iter()
+        .all(|u| u.classes & lexicon.interjection_class != 0);
+    if lexicon.interjection_class == 0 || !all_cheer {
+        return;
+    }
+    // The complaint follows in the same sentence ("Great, another survey.")
+    // or in the next one ("Great. Another survey.").
+    let rest_end = if cheer_end < end {
+        end
+    } else if end < units.len() {
+        sentence_end(units, end)
+    } else {
+        return;
+    };
+    let cheer: f32 = valences[start..cheer_end].iter().sum();
+    let rest: f32 = valences[cheer_end..rest_end].iter().sum();
+    if cheer > 0.0 && rest < 0.0 {
+        valences[start..cheer_end]
+            .iter_mut()
+            .for_each(|v| *v *= NEGATION_SCALAR);
     }
 }
 
@@ -474,4 +535,221 @@ fn compound(valences: &[f32], shape: Shape) -> f32 {
     };
     let sum = sum + (exclamation + question).copysign(sum);
     (sum / (sum * sum + ALPHA).sqrt()).clamp(-1.0, 1.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn polarity_of(text: &str) -> Polarity {
+        model().score(text).polarity
+    }
+
+    fn assert_polarity(expected: Polarity, texts: &[&str]) {
+        for text in texts {
+            let sentiment = model().score(text);
+            assert_eq!(
+                sentiment.polarity, expected,
+                "{text:?} scored {}",
+                sentiment.score
+            );
+        }
+    }
+
+    #[test]
+    fn issue_examples() {
+        assert_polarity(
+            Polarity::Negative,
+            &[
+                "Too many emails.",
+                "Delivery was slow and expensive.",
+                "Please unsubscribe me.",
+            ],
+        );
+        assert_polarity(
+            Polarity::Positive,
+            &[
+                "They replaced it without any fuss.",
+                "Sorted my problem in five minutes.",
+            ],
+        );
+    }
+
+    #[test]
+    fn marketing_complaints_without_negative_words() {
+        assert_polarity(
+            Polarity::Negative,
+            &[
+                "Third call this week about an upgrade.",
+                "Stop sending me offers every day.",
+                "Still waiting for a reply.",
+                "Nobody answered the phone.",
+                "Hidden fees at checkout.",
+                "The sales rep was so pushy.",
+                "Arrived late and the box was crushed.",
+                "Overpriced for what it is.",
+                "I want a refund, this is spam.",
+            ],
+        );
+    }
+
+    #[test]
+    fn service_praise_without_positive_words() {
+        assert_polarity(
+            Polarity::Positive,
+            &[
+                "Called me back the same day.",
+                "Refund was in my account the next morning.",
+                "They went out of their way to help.",
+                "No pressure from the staff at all.",
+            ],
+        );
+    }
+
+    #[test]
+    fn negation() {
+        assert_polarity(
+            Polarity::Negative,
+            &["The staff were not helpful.", "No reply to my emails."],
+        );
+        assert_polarity(
+            Polarity::Positive,
+            &[
+                "Not a single problem since I switched.",
+                "Couldn't be happier with the service.",
+            ],
+        );
+        // A negated complaint is no complaint.
+        assert_ne!(
+            polarity_of("Not too many emails, just the right amount."),
+            Polarity::Negative
+        );
+        assert!(model().score("It is not good").score < model().score("It is good").score);
+    }
+
+    #[test]
+    fn phrases_match_whole_words_only() {
+        // "latest" holds "late", "everyday" holds "every day"'s words.
+        assert_eq!(
+            polarity_of("The latest catalogue arrived."),
+            Polarity::Neutral
+        );
+        assert_eq!(
+            polarity_of("Spamalot tickets are on my list."),
+            Polarity::Neutral
+        );
+    }
+
+    #[test]
+    fn but_shifts_weight_to_what_follows() {
+        assert_polarity(
+            Polarity::Negative,
+            &["Nice bike but the app keeps crashing."],
+        );
+        assert_polarity(
+            Polarity::Positive,
+            &["Slightly pricey, but worth every penny."],
+        );
+    }
+
+    #[test]
+    fn capitals_and_exclamations_emphasise() {
+        let plain = model()
+            .score("The staff were great and the room clean")
+            .score;
+        let caps = model()
+            .score("The staff were GREAT and the room clean")
+            .score;
+        let bang = model()
+            .score("The staff were great and the room clean!!!")
+            .score;
+        assert!(caps > plain && bang > plain, "{plain} {caps} {bang}");
+    }
+
+    #[test]
+    fn emoticons_and_emoji() {
+        assert_polarity(
+            Polarity::Positive,
+            &[
+                "Lovely staff :)",
+                "love love love this shop 😍",
+                "Fast checkout 👍",
+            ],
+        );
+        assert_polarity(
+            Polarity::Negative,
+            &["Order cancelled again :(", "😡 third time", "Delivery 👎"],
+        );
+    }
+
+    #[test]
+    fn sarcasm_and_questions() {
+        assert_polarity(Polarity::Negative, &["Great, another survey."]);
+        assert_polarity(
+            Polarity::Positive,
+            &["Great, the voucher arrived right on time."],
+        );
+        assert_polarity(
+            Polarity::Neutral,
+            &["Do you open on bank holidays?", "Can I pay in instalments?"],
+        );
+    }
+
+    #[test]
+    fn empty_and_odd_text() {
+        for text in [
+            "",
+            "   ",
+            "\u{0}\u{7}\u{1b}[0m",
+            "...!!!???",
+            "\u{fe0f}\u{200d}",
+        ] {
+            let sentiment = model().score(text);
+            assert_eq!(sentiment.polarity, Polarity::Neutral, "{text:?}");
+            assert_eq!(sentiment.score, 0.0, "{text:?}");
+        }
+        let negative = model().score("bad\u{0}service\r\n\u{7}really\tbad");
+        assert_eq!(negative.polarity, Polarity::Negative);
+    }
+
+    #[test]
+    fn very_long_text_stays_in_range() {
+        let text = "Great service but slow delivery. ".repeat(100_000);
+        let score = model().score(&text).score;
+        assert!((-1.0..=1.0).contains(&score), "{score}");
+        let word = "a".repeat(1_000_000);
+        assert_eq!(model().score(&word).score, 0.0);
+        // The scratch buffers stay usable after a huge text.
+        assert_eq!(polarity_of("Too many emails."), Polarity::Negative);
+    }
+
+    #[test]
+    fn thresholds() {
+        assert_eq!(polarity(0.05), Polarity::Positive);
+        assert_eq!(polarity(0.049), Polarity::Neutral);
+        assert_eq!(polarity(-0.049), Polarity::Neutral);
+        assert_eq!(polarity(-0.05), Polarity::Negative);
+    }
+
+    #[test]
+    fn shared_across_threads() {
+        fn is_sync<T: Sync>(_: &T) {}
+        is_sync(model());
+        let texts = [
+            "Too many emails.",
+            "Called me back the same day.",
+            "Ordered the blue one.",
+        ];
+        let expected: Vec<_> = texts.iter().map(|t| model().score(t)).collect();
+        std::thread::scope(|scope| {
+            for _ in 0..4 {
+                scope.spawn(|| {
+                    for _ in 0..100 {
+                        let got: Vec<_> = texts.iter().map(|t| model().score(t)).collect();
+                        assert_eq!(got, expected);
+                    }
+                });
+            }
+        });
+    }
 }

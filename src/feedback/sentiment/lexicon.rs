@@ -15,6 +15,7 @@ pub(super) struct Sources {
     pub negators: &'static str,
     pub boosters: &'static str,
     pub idioms: &'static str,
+    pub vocabulary: &'static str,
     pub marketing: &'static str,
     pub negated: &'static str,
     pub emoji: &'static str,
@@ -96,6 +97,11 @@ pub(super) struct Lexicon {
     pub class_phrases: Vec<(u32, (u32, u32))>,
     /// The class that a number written in digits belongs to (`@n`), if any.
     pub number_class: u32,
+    /// Words that open an information question (`@question`): "what", "can".
+    pub question_class: u32,
+    /// Cheerful interjections that turn sarcastic before a complaint
+    /// (`@interjection`): "great", "oh", "wonderful".
+    pub interjection_class: u32,
     pub symbols: Symbols,
 }
 
@@ -128,6 +134,7 @@ pub(super) fn build(sources: &Sources) -> Result<Lexicon, String> {
     }
     b.effects("boosters.txt", sources.boosters, Effect::Booster)?;
     b.effects("idioms.txt", sources.idioms, Effect::Valence)?;
+    b.effects("vocabulary.txt", sources.vocabulary, Effect::Valence)?;
     b.effects("marketing.txt", sources.marketing, Effect::Valence)?;
     b.effects("negated.txt", sources.negated, Effect::Negated)?;
     b.vader_emoji(sources.vader_emoji);
@@ -336,13 +343,17 @@ impl Builder {
             }
             start = end;
         }
-        let number_class = self.classes.get("n").copied().unwrap_or(0);
+        let class = |name: &str| self.classes.get(name).copied().unwrap_or(0);
+        let (number_class, question_class, interjection_class) =
+            (class("n"), class("question"), class("interjection"));
         Lexicon {
             ids: self.ids,
             entries: self.entries,
             phrases,
             class_phrases,
             number_class,
+            question_class,
+            interjection_class,
             symbols: self.symbols,
         }
     }

@@ -33,6 +33,8 @@ pub(super) struct Token {
     pub caps: bool,
     pub clause: u32,
     pub sentence: u32,
+    /// The sentence ends with `?`.
+    pub question: bool,
 }
 
 /// What the scorer needs to know about the text as a whole.
@@ -122,6 +124,7 @@ impl Reader<'_> {
             caps,
             clause: self.clause,
             sentence: self.sentence,
+            question: false,
         });
     }
 
@@ -136,6 +139,18 @@ impl Reader<'_> {
         if sentence_end {
             self.sentence += 1;
         }
+    }
+
+    fn question_mark(&mut self) {
+        self.end_word();
+        let sentence = self.sentence;
+        for token in self.tokens.iter_mut().rev() {
+            if token.sentence != sentence || token.question {
+                break;
+            }
+            token.question = true;
+        }
+        self.clause_break(true);
     }
 }
 
@@ -235,9 +250,11 @@ fn emoticon(reader: &mut Reader<'_>, symbols: &Symbols, chunk: &str) -> bool {
         reader.lower.truncate(start);
         if let Some(valence) = found {
             reader.symbol(valence);
-            if candidate.len() < chunk.len() {
-                let ends_sentence = chunk[candidate.len()..].contains(['.', '!', '?']);
-                reader.clause_break(ends_sentence);
+            let trailing = &chunk[candidate.len()..];
+            if trailing.contains('?') {
+                reader.question_mark();
+            } else if !trailing.is_empty() {
+                reader.clause_break(trailing.contains(['.', '!']));
             }
             return true;
         }
@@ -262,7 +279,9 @@ fn read_chunk(reader: &mut Reader<'_>, symbols: &Symbols, chunk: &str) {
             && next.is_ascii_digit()
         {
             reader.push_joiner(c);
-        } else if matches!(c, '.' | '!' | '?' | '\u{2026}') {
+        } else if c == '?' {
+            reader.question_mark();
+        } else if matches!(c, '.' | '!' | '\u{2026}') {
             reader.clause_break(true);
         } else if matches!(c, ',' | ';' | ':' | '(' | ')') {
             reader.clause_break(false);
