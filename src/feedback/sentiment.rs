@@ -1,0 +1,755 @@
+//! The sentiment of a customer comment: a lexicon-and-rules scorer in the
+//! spirit of VADER (Hutto & Gilbert, ICWSM 2014), tuned for feedback on
+//! marketing.
+//!
+//! VADER's lexicon (MIT) is used as shipped in vaderSentiment 3.3.2, and its
+//! rules are ported: negation, boosters and dampeners, ALL-CAPS emphasis, `!`
+//! and `?`, "but" contrast, "least", idioms, emoticons and emoji, and the
+//! normalisation `x / sqrt(x² + 15)`. On top of it come our data files under
+//! `lexicon/`: complaints about contact frequency, waiting, fees, delivery and
+//! quality that carry no classic negative word ("too many emails", "still
+//! waiting", "hidden fees"), and plain praise of service ("called me back",
+//! "same day", "without any fuss"). `lexicon/README.md` describes each file.
+//!
+//! A comment's score is in [-1, 1]. It is [`Polarity::Positive`] from
+//! [`POSITIVE_THRESHOLD`] (0.05) up, [`Polarity::Negative`] from
+//! [`NEGATIVE_THRESHOLD`] (-0.05) down, and [`Polarity::Neutral`] between:
+//! VADER's own thresholds, so that a comment with no sentiment word at all
+//! (score 0) is neutral.
+
+mod lexicon;
+mod tokens;
+
+use std::cell::RefCell;
+use std::sync::OnceLock;
+
+use super::{Polarity, Sentiment};
+use lexicon::{Effect, Elem, Lexicon, Phrase, Sources, role};
+use tokens::{Kind, Shape, Token};
+
+/// A score at or above this is positive.
+pub const POSITIVE_THRESHOLD: f64 = 0.05;
+/// A score at or below this is negative.
+pub const NEGATIVE_THRESHOLD: f64 = -0.05;
+
+// VADER's empirically derived constants (vaderSentiment.py).
+/// Added to a word in capitals when other words are not.
+const CAPS_INCREMENT: f32 = 0.733;
+/// A negated valence is multiplied by this.
+const NEGATION_SCALAR: f32 = -0.74;
+/// Per `!`, up to four of them.
+const EXCLAMATION_INCREMENT: f32 = 0.292;
+const MAX_EXCLAMATIONS: u32 = 4;
+/// Per `?` when there are two or three; more count as `MAX_QUESTION_EMPHASIS`.
+const QUESTION_INCREMENT: f32 = 0.18;
+const MAX_QUESTION_EMPHASIS: f32 = 0.96;
+/// The normalisation `x / sqrt(x² + ALPHA)` approaches ±1 for large sums.
+const ALPHA: f32 = 15.0;
+/// How far back (in words) a negator or booster reaches, and how much a
+/// booster fades with each word of distance.
+const BOOSTER_DECAY: [f32; 3] = [1.0, 0.95, 0.9];
+/// "but" shifts weight from what comes before it to what comes after.
+const BEFORE_BUT: f32 = 0.5;
+const AFTER_BUT: f32 = 1.5;
+/// An information question ("Do you deliver on Sundays?") expresses little
+/// sentiment even when it names something pleasant or unpleasant.
+const QUESTION_DAMPING: f32 = 0.25;
+/// "never so good" is stronger praise than "good".
+const NEVER_SO: f32 = 1.25;
+
+/// Buffers that grow to the longest comment a thread has scored; past this
+/// size they are freed after use, so one huge comment does not hold memory.
+const KEEP_CAPACITY: usize = 1 << 16;
+
+/// The scorer: lexicon tables built once. It is immutable, so one instance
+/// serves any number of threads.
+#[derive(Debug)]
+pub struct SentimentModel {
+    lexicon: Lexicon,
+}
+
+/// The model built from the data files compiled into planlint.
+pub fn model() -> &'static SentimentModel {
+    static MODEL: OnceLock<SentimentModel> = OnceLock::new();
+    MODEL.get_or_init(|| {
+        let lexicon = lexicon::build(&SOURCES)
+            .unwrap_or_else(|e| panic!("a sentiment lexicon file is malformed: {e}"));
+        SentimentModel { lexicon }
+    })
+}
+
+const SOURCES: Sources = Sources {
+    vader: include_str!("lexicon/vader_lexicon.txt"),
+    vader_emoji: include_str!("lexicon/emoji_utf8_lexicon.txt"),
+    negators: include_str!("lexicon/negators.txt"),
+    boosters: include_str!("lexicon/boosters.txt"),
+    idioms: include_str!("lexicon/idioms.txt"),
+    vocabulary: include_str!("lexicon/vocabulary.txt"),
+    marketing: include_str!("lexicon/marketing.txt"),
+    negated: include_str!("lexicon/negated.txt"),
+    emoji: include_str!("lexicon/emoji.txt"),
+};
+
+/// The polarity of a score, by the documented thresholds.
+pub fn polarity(score: f64) -> Polarity {
+    if score >= POSITIVE_THRESHOLD {
+        Polarity::Positive
+    } else if score <= NEGATIVE_THRESHOLD {
+        Polarity::Negative
+    } else {
+        Polarity::Neutral
+    }
+}
+
+/// A word, phrase or symbol as the rules see it, after phrases are matched.
+#[derive(Debug, Clone, Copy, Default)]
+struct Unit {
+    /// Own sentiment; 0 for neutral words, modifiers and the inner words of a
+    /// matched phrase.
+    valence: f32,
+    /// Sentiment that applies only under negation ("no reply").
+    negated: f32,
+    booster: f32,
+    roles: u16,
+    /// Word classes (`@name` in the data files) of the unit's first word.
+    classes: u32,
+    caps: bool,
+    /// In a sentence that ends with `?`.
+    question: bool,
+    clause: u32,
+    sentence: u32,
+}
+
+#[derive(Default)]
+struct Scratch {
+    lower: String,
+    tokens: Vec<Token>,
+    ids: Vec<u32>,
+    units: Vec<Unit>,
+    valences: Vec<f32>,
+}
+
+impl Scratch {
+    fn shrink(&mut self) {
+        if self.lower.capacity() > KEEP_CAPACITY {
+            *self = Scratch::default();
+        }
+    }
+}
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
+}
+
+const NO_ID: u32 = u32::MAX;
+
+impl SentimentModel {
+    /// Scores one comment. Any text is accepted: empty or without sentiment
+    /// words it is neutral with score 0.
+    pub fn score(&self, text: &str) -> Sentiment {
+        let score = SCRATCH.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut scratch) => {
+                let score = self.score_with(text, &mut scratch);
+                scratch.shrink();
+                score
+            }
+            Err(_) => self.score_with(text, &mut Scratch::default()),
+        });
+        let score = f64::from(score);
+        Sentiment {
+            score,
+            polarity: polarity(score),
+        }
+    }
+
+    fn score_with(&self, text: &str, s: &mut Scratch) -> f32 {
+        let shape = tokens::tokenize(text, &self.lexicon.symbols, &mut s.lower, &mut s.tokens);
+        self.look_up(s);
+        self.resolve(s);
+        valences(&s.units, shape, &mut s.valences);
+        sentence_rules(&self.lexicon, &s.units, &mut s.valences);
+        compound(&s.valences, shape)
+    }
+
+    fn look_up(&self, s: &mut Scratch) {
+        s.ids.clear();
+        for token in &s.tokens {
+            let id = match token.kind {
+                Kind::Symbol(_) => NO_ID,
+                Kind::Word | Kind::Number => {
+                    let word = &s.lower[token.start as usize..token.end as usize];
+                    self.word_id(word).unwrap_or(NO_ID)
+                }
+            };
+            s.ids.push(id);
+        }
+    }
+
+    /// The word's id; failing that, the id without a possessive "'s", or with
+    /// letters drawn out for emphasis squeezed back ("sooo", "loooove").
+    fn word_id(&self, word: &str) -> Option<u32> {
+        let lexicon = &self.lexicon;
+        if let Some(id) = lexicon.id(word) {
+            return Some(id);
+        }
+        if let Some(stem) = word.strip_suffix("'s") {
+            return lexicon.id(stem);
+        }
+        let mut buffer = [0u8; 32];
+        for max_run in [2, 1] {
+            let squeezed = squeeze(word, max_run, &mut buffer)?;
+            if let Some(id) = lexicon.id(squeezed) {
+                return Some(id);
+            }
+        }
+        None
+    }
+
+    fn classes(&self, token: &Token, id: u32) -> u32 {
+        let own = if id == NO_ID {
+            0
+        } else {
+            self.lexicon.entries[id as usize].classes
+        };
+        if token.kind == Kind::Number {
+            own | self.lexicon.number_class
+        } else {
+            own
+        }
+    }
+
+    /// Turns tokens into units, matching phrases (longest first) so that a
+    /// phrase weighs once, on its first word.
+    fn resolve(&self, s: &mut Scratch) {
+        s.units.clear();
+        let mut i = 0;
+        while i < s.tokens.len() {
+            let token = s.tokens[i];
+            let id = s.ids[i];
+            let mut unit = Unit {
+                caps: token.caps,
+                question: token.question,
+                classes: self.classes(&token, id),
+                clause: token.clause,
+                sentence: token.sentence,
+                ..Unit::default()
+            };
+            if let Some(phrase) = self.phrase_at(s, i) {
+                let len = phrase.elems.len();
+                match phrase.effect {
+                    Effect::Valence(v) => unit.valence = v,
+                    Effect::Negated(v) => unit.negated = v,
+                    Effect::Booster(_) => {}
+                }
+                unit.caps = s.tokens[i..i + len].iter().all(|t| t.caps);
+                let inner = Unit {
+                    question: token.question,
+                    clause: token.clause,
+                    sentence: token.sentence,
+                    ..Unit::default()
+                };
+                s.units.push(unit);
+                s.units.extend(std::iter::repeat_n(inner, len - 1));
+                if let Effect::Booster(b) = phrase.effect
+                    && let Some(last) = s.units.last_mut()
+                {
+                    // A booster phrase ("kind of") acts from its last word.
+                    last.booster = b;
+                }
+                i += len;
+                continue;
+            }
+            match token.kind {
+                Kind::Symbol(v) => unit.valence = v,
+                Kind::Word | Kind::Number if id != NO_ID => {
+                    let entry = &self.lexicon.entries[id as usize];
+                    unit.valence = entry.valence.unwrap_or(0.0);
+                    unit.negated = entry.negated.unwrap_or(0.0);
+                    unit.booster = entry.booster;
+                    unit.roles = entry.roles;
+                }
+                Kind::Word | Kind::Number => {}
+            }
+            if is_negation_word(&s.lower[token.start as usize..token.end as usize]) {
+                unit.roles |= role::NEGATOR;
+            }
+            s.units.push(unit);
+            i += 1;
+        }
+    }
+
+    /// The longest phrase that starts at token `i` and stays in its clause.
+    fn phrase_at(&self, s: &Scratch, i: usize) -> Option<&Phrase> {
+        let lexicon = &self.lexicon;
+        let id = s.ids[i];
+        let classes = self.classes(&s.tokens[i], id);
+        if id == NO_ID && classes == 0 {
+            return None;
+        }
+        let mut best: Option<&Phrase> = None;
+        let mut consider = |range: (u32, u32)| {
+            for phrase in &lexicon.phrases[range.0 as usize..range.1 as usize] {
+                if best.is_some_and(|b| b.elems.len() >= phrase.elems.len()) {
+                    break;
+                }
+                if self.matches(s, i, phrase) {
+                    best = Some(phrase);
+                    break;
+                }
+            }
+        };
+        if id != NO_ID {
+            consider(lexicon.entries[id as usize].phrases);
+        }
+        if classes != 0 {
+            for &(bit, range) in &lexicon.class_phrases {
+                if classes & bit != 0 {
+                    consider(range);
+                }
+            }
+        }
+        best
+    }
+
+    fn matches(&self, s: &Scratch, i: usize, phrase: &Phrase) -> bool {
+        let Some(tokens) = s.tokens.get(i..i + phrase.elems.len()) else {
+            return false;
+        };
+        let clause = tokens[0].clause;
+        tokens
+            .iter()
+            .zip(&s.ids[i..])
+            .zip(&phrase.elems)
+            .all(|((token, &id), elem)| {
+                token.clause == clause
+                    && match *elem {
+                        Elem::Word(want) => id == want,
+                        Elem::Class(bit) => self.classes(token, id) & bit != 0,
+                        Elem::Any => !matches!(token.kind, Kind::Symbol(_)),
+                    }
+            })
+    }
+}
+
+/// Contractions negate: "didn't", "won't", "can't".
+fn is_negation_word(word: &str) -> bool {
+    word.ends_with("n't")
+}
+
+/// `word` with runs of one letter cut to `max_run`, in `buffer`; `None` when
+/// nothing was cut or the word does not fit.
+fn squeeze<'b>(word: &str, max_run: usize, buffer: &'b mut [u8; 32]) -> Option<&'b str> {
+    if !word.is_ascii() || word.len() > buffer.len() {
+        return None;
+    }
+    let mut len = 0;
+    let mut run = 0;
+    let mut prev = 0u8;
+    for b in word.bytes() {
+        run = if b == prev { run + 1 } else { 1 };
+        prev = b;
+        if run <= max_run {
+            buffer[len] = b;
+            len += 1;
+        }
+    }
+    if len == word.len() {
+        return None;
+    }
+    std::str::from_utf8(&buffer[..len]).ok()
+}
+
+/// The valence of each unit after VADER's rules: capitals, boosters,
+/// negation, "least".
+fn valences(units: &[Unit], shape: Shape, out: &mut Vec<f32>) {
+    out.clear();
+    for (i, unit) in units.iter().enumerate() {
+        out.push(valence(units, i, unit, shape));
+    }
+}
+
+fn valence(units: &[Unit], i: usize, unit: &Unit, shape: Shape) -> f32 {
+    if unit.valence == 0.0 && unit.negated == 0.0 {
+        return 0.0;
+    }
+    // VADER: "no" followed by a sentiment word only negates it ("no fuss").
+    if unit.roles & role::NO != 0
+        && units
+            .get(i + 1)
+            .is_some_and(|u| u.clause == unit.clause && (u.valence != 0.0 || u.negated != 0.0))
+    {
+        return 0.0;
+    }
+    // A booster with sentiment of its own ("pretty", "truly", "super")
+    // only boosts when a sentiment word follows: "pretty useless".
+    if unit.booster != 0.0
+        && units
+            .get(i + 1)
+            .is_some_and(|u| u.clause == unit.clause && (u.valence != 0.0 || u.negated != 0.0))
+    {
+        return 0.0;
+    }
+    // The few words before, in the same clause, nearest first.
+    let before = |k: usize| {
+        i.checked_sub(k + 1)
+            .map(|j| &units[j])
+            .filter(|u| u.clause == unit.clause)
+    };
+    let is_negator = |k: usize| before(k).is_some_and(|u| u.roles & role::NEGATOR != 0);
+    // A unit with a meaning of its own under negation takes that meaning
+    // rather than its valence flipped: "no reply" is a complaint.
+    let own_negation = unit.negated != 0.0;
+    let mut v = unit.valence;
+    if own_negation {
+        if (0..3).any(|k| is_negator(k) && negation(units, i, k) < 0.0) {
+            v = unit.negated;
+        }
+        if v == 0.0 {
+            return 0.0;
+        }
+    }
+    if unit.caps && shape.caps_differ {
+        v += CAPS_INCREMENT.copysign(v);
+    }
+    for (k, decay) in BOOSTER_DECAY.into_iter().enumerate() {
+        let Some(prev) = before(k) else {
+            break;
+        };
+        if prev.booster != 0.0 {
+            // A booster adds to the valence's magnitude, a dampener takes away.
+            let mut boost = prev.booster;
+            if prev.caps && shape.caps_differ {
+                boost += CAPS_INCREMENT;
+            }
+            let boost = boost * decay;
+            v += if v < 0.0 { -boost } else { boost };
+        }
+        if !own_negation && is_negator(k) {
+            v *= negation(units, i, k);
+        }
+    }
+    if let Some(prev) = before(0)
+        && prev.roles & role::LEAST != 0
+        && before(1).is_none_or(|u| u.roles & role::AT_OR_VERY == 0)
+    {
+        v *= NEGATION_SCALAR;
+    }
+    v
+}
+
+/// The factor that a negator `k + 1` words before unit `i` applies, with
+/// VADER's exceptions: "never so good" praises and "without doubt" affirms.
+fn negation(units: &[Unit], i: usize, k: usize) -> f32 {
+    let negator = &units[i - k - 1];
+    let between = &units[i - k..i];
+    if negator.roles & role::NEVER != 0 && between.iter().any(|u| u.roles & role::SO_OR_THIS != 0) {
+        NEVER_SO
+    } else if negator.roles & role::WITHOUT != 0
+        && between.iter().any(|u| u.roles & role::DOUBT != 0)
+    {
+        1.0
+    } else {
+        NEGATION_SCALAR
+    }
+}
+
+/// Rules over a sentence as a whole: sarcasm, questions, "but" contrast.
+fn sentence_rules(lexicon: &Lexicon, units: &[Unit], valences: &mut [f32]) {
+    let mut start = 0;
+    while start < units.len() {
+        let end = sentence_end(units, start);
+        sarcasm(lexicon, units, valences, start, end);
+        if units[start].question && units[start].classes & lexicon.question_class != 0 {
+            valences[start..end]
+                .iter_mut()
+                .for_each(|v| *v *= QUESTION_DAMPING);
+        }
+        // What comes before the first "but" weighs half, what comes after
+        // half again as much.
+        if let Some(but) = (start..end).find(|&j| units[j].roles & role::BUT != 0) {
+            valences[start..but]
+                .iter_mut()
+                .for_each(|v| *v *= BEFORE_BUT);
+            valences[but + 1..end]
+                .iter_mut()
+                .for_each(|v| *v *= AFTER_BUT);
+        }
+        start = end;
+    }
+}
+
+fn sentence_end(units: &[Unit], start: usize) -> usize {
+    let sentence = units[start].sentence;
+    start
+        + units[start..]
+            .iter()
+            .take_while(|u| u.sentence == sentence)
+            .count()
+}
+
+/// "Oh wonderful, a fifth reminder." A clause of nothing but a cheerful
+/// interjection, followed by a complaint, is sarcasm: the cheer counts
+/// against. "Great, the voucher arrived on time" stays praise.
+fn sarcasm(lexicon: &Lexicon, units: &[Unit], valences: &mut [f32], start: usize, end: usize) {
+    let clause = units[start].clause;
+    let cheer_end = start
+        + units[start..end]
+            .iter()
+            .take_while(|u| u.clause == clause)
+            .count();
+    let all_cheer = units[start..cheer_end]
+        .iter()
+        .all(|u| u.classes & lexicon.interjection_class != 0);
+    if lexicon.interjection_class == 0 || !all_cheer {
+        return;
+    }
+    // The complaint follows in the same sentence ("Great, another survey.")
+    // or in the next one ("Great. Another survey.").
+    let rest_end = if cheer_end < end {
+        end
+    } else if end < units.len() {
+        sentence_end(units, end)
+    } else {
+        return;
+    };
+    let cheer: f32 = valences[start..cheer_end].iter().sum();
+    let rest: f32 = valences[cheer_end..rest_end].iter().sum();
+    if cheer > 0.0 && rest < 0.0 {
+        valences[start..cheer_end]
+            .iter_mut()
+            .for_each(|v| *v *= NEGATION_SCALAR);
+    }
+}
+
+/// The sum of valences with punctuation emphasis, normalised into [-1, 1].
+fn compound(valences: &[f32], shape: Shape) -> f32 {
+    let sum: f32 = valences.iter().sum();
+    if sum == 0.0 {
+        return 0.0;
+    }
+    let exclamation = shape.exclamations.min(MAX_EXCLAMATIONS) as f32 * EXCLAMATION_INCREMENT;
+    let question = match shape.questions {
+        0 | 1 => 0.0,
+        n @ 2..=3 => n as f32 * QUESTION_INCREMENT,
+        _ => MAX_QUESTION_EMPHASIS,
+    };
+    let sum = sum + (exclamation + question).copysign(sum);
+    (sum / (sum * sum + ALPHA).sqrt()).clamp(-1.0, 1.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn polarity_of(text: &str) -> Polarity {
+        model().score(text).polarity
+    }
+
+    fn assert_polarity(expected: Polarity, texts: &[&str]) {
+        for text in texts {
+            let sentiment = model().score(text);
+            assert_eq!(
+                sentiment.polarity, expected,
+                "{text:?} scored {}",
+                sentiment.score
+            );
+        }
+    }
+
+    #[test]
+    fn issue_examples() {
+        assert_polarity(
+            Polarity::Negative,
+            &[
+                "Too many emails.",
+                "Delivery was slow and expensive.",
+                "Please unsubscribe me.",
+            ],
+        );
+        assert_polarity(
+            Polarity::Positive,
+            &[
+                "They replaced it without any fuss.",
+                "Sorted my problem in five minutes.",
+            ],
+        );
+    }
+
+    #[test]
+    fn marketing_complaints_without_negative_words() {
+        assert_polarity(
+            Polarity::Negative,
+            &[
+                "Third call this week about an upgrade.",
+                "Stop sending me offers every day.",
+                "Still waiting for a reply.",
+                "Nobody answered the phone.",
+                "Hidden fees at checkout.",
+                "The sales rep was so pushy.",
+                "Arrived late and the box was crushed.",
+                "Overpriced for what it is.",
+                "I want a refund, this is spam.",
+            ],
+        );
+    }
+
+    #[test]
+    fn service_praise_without_positive_words() {
+        assert_polarity(
+            Polarity::Positive,
+            &[
+                "Called me back the same day.",
+                "Refund was in my account the next morning.",
+                "They went out of their way to help.",
+                "No pressure from the staff at all.",
+            ],
+        );
+    }
+
+    #[test]
+    fn negation() {
+        assert_polarity(
+            Polarity::Negative,
+            &["The staff were not helpful.", "No reply to my emails."],
+        );
+        assert_polarity(
+            Polarity::Positive,
+            &[
+                "Not a single problem since I switched.",
+                "Couldn't be happier with the service.",
+            ],
+        );
+        // A negated complaint is no complaint.
+        assert_ne!(
+            polarity_of("Not too many emails, just the right amount."),
+            Polarity::Negative
+        );
+        assert!(model().score("It is not good").score < model().score("It is good").score);
+    }
+
+    #[test]
+    fn phrases_match_whole_words_only() {
+        // "latest" holds "late", "everyday" holds "every day"'s words.
+        assert_eq!(
+            polarity_of("The latest catalogue arrived."),
+            Polarity::Neutral
+        );
+        assert_eq!(
+            polarity_of("Spamalot tickets are on my list."),
+            Polarity::Neutral
+        );
+    }
+
+    #[test]
+    fn but_shifts_weight_to_what_follows() {
+        assert_polarity(
+            Polarity::Negative,
+            &["Nice bike but the app keeps crashing."],
+        );
+        assert_polarity(
+            Polarity::Positive,
+            &["Slightly pricey, but worth every penny."],
+        );
+    }
+
+    #[test]
+    fn capitals_and_exclamations_emphasise() {
+        let plain = model()
+            .score("The staff were great and the room clean")
+            .score;
+        let caps = model()
+            .score("The staff were GREAT and the room clean")
+            .score;
+        let bang = model()
+            .score("The staff were great and the room clean!!!")
+            .score;
+        assert!(caps > plain && bang > plain, "{plain} {caps} {bang}");
+    }
+
+    #[test]
+    fn emoticons_and_emoji() {
+        assert_polarity(
+            Polarity::Positive,
+            &[
+                "Lovely staff :)",
+                "love love love this shop 😍",
+                "Fast checkout 👍",
+            ],
+        );
+        assert_polarity(
+            Polarity::Negative,
+            &["Order cancelled again :(", "😡 third time", "Delivery 👎"],
+        );
+    }
+
+    #[test]
+    fn sarcasm_and_questions() {
+        assert_polarity(Polarity::Negative, &["Great, another survey."]);
+        assert_polarity(
+            Polarity::Positive,
+            &["Great, the voucher arrived right on time."],
+        );
+        assert_polarity(
+            Polarity::Neutral,
+            &["Do you open on bank holidays?", "Can I pay in instalments?"],
+        );
+    }
+
+    #[test]
+    fn empty_and_odd_text() {
+        for text in [
+            "",
+            "   ",
+            "\u{0}\u{7}\u{1b}[0m",
+            "...!!!???",
+            "\u{fe0f}\u{200d}",
+        ] {
+            let sentiment = model().score(text);
+            assert_eq!(sentiment.polarity, Polarity::Neutral, "{text:?}");
+            assert_eq!(sentiment.score, 0.0, "{text:?}");
+        }
+        let negative = model().score("bad\u{0}service\r\n\u{7}really\tbad");
+        assert_eq!(negative.polarity, Polarity::Negative);
+    }
+
+    #[test]
+    fn very_long_text_stays_in_range() {
+        let text = "Great service but slow delivery. ".repeat(100_000);
+        let score = model().score(&text).score;
+        assert!((-1.0..=1.0).contains(&score), "{score}");
+        let word = "a".repeat(1_000_000);
+        assert_eq!(model().score(&word).score, 0.0);
+        // The scratch buffers stay usable after a huge text.
+        assert_eq!(polarity_of("Too many emails."), Polarity::Negative);
+    }
+
+    #[test]
+    fn thresholds() {
+        assert_eq!(polarity(0.05), Polarity::Positive);
+        assert_eq!(polarity(0.049), Polarity::Neutral);
+        assert_eq!(polarity(-0.049), Polarity::Neutral);
+        assert_eq!(polarity(-0.05), Polarity::Negative);
+    }
+
+    #[test]
+    fn shared_across_threads() {
+        fn is_sync<T: Sync>(_: &T) {}
+        is_sync(model());
+        let texts = [
+            "Too many emails.",
+            "Called me back the same day.",
+            "Ordered the blue one.",
+        ];
+        let expected: Vec<_> = texts.iter().map(|t| model().score(t)).collect();
+        std::thread::scope(|scope| {
+            for _ in 0..4 {
+                scope.spawn(|| {
+                    for _ in 0..100 {
+                        let got: Vec<_> = texts.iter().map(|t| model().score(t)).collect();
+                        assert_eq!(got, expected);
+                    }
+                });
+            }
+        });
+    }
+}

@@ -1,0 +1,374 @@
+//! Builds the scorer's tables from the data files under `lexicon/`: one hash
+//! lookup per word then tells its valence, its role as a modifier, and which
+//! phrases may start with it.
+
+use rustc_hash::FxHashMap;
+
+use super::tokens::Symbols;
+use crate::text::lexicon_lines;
+
+/// The data files, in the order they are applied: a later file overrides an
+/// earlier one for the same word or phrase.
+pub(super) struct Sources {
+    pub vader: &'static str,
+    pub vader_emoji: &'static str,
+    pub negators: &'static str,
+    pub boosters: &'static str,
+    pub idioms: &'static str,
+    pub vocabulary: &'static str,
+    pub marketing: &'static str,
+    pub negated: &'static str,
+    pub emoji: &'static str,
+}
+
+/// Roles that VADER's rules give to particular words.
+pub(super) mod role {
+    pub const NEGATOR: u16 = 1;
+    pub const BUT: u16 = 1 << 1;
+    pub const LEAST: u16 = 1 << 2;
+    /// "at least" and "very least" are not negations.
+    pub const AT_OR_VERY: u16 = 1 << 3;
+    pub const NEVER: u16 = 1 << 4;
+    /// "never so good" and "never this good" praise.
+    pub const SO_OR_THIS: u16 = 1 << 5;
+    pub const WITHOUT: u16 = 1 << 6;
+    /// "without doubt" does not negate.
+    pub const DOUBT: u16 = 1 << 7;
+    pub const NO: u16 = 1 << 8;
+}
+
+const ROLES: &[(&str, u16)] = &[
+    ("but", role::BUT),
+    ("least", role::LEAST),
+    ("at", role::AT_OR_VERY),
+    ("very", role::AT_OR_VERY),
+    ("never", role::NEVER),
+    ("so", role::SO_OR_THIS),
+    ("this", role::SO_OR_THIS),
+    ("without", role::WITHOUT),
+    ("doubt", role::DOUBT),
+    ("no", role::NO),
+];
+
+#[derive(Debug, Default, Clone)]
+pub(super) struct Entry {
+    /// The word's own sentiment, on VADER's scale of -4 to 4.
+    pub valence: Option<f32>,
+    /// The sentiment the word takes only when negated ("no reply").
+    pub negated: Option<f32>,
+    /// How much the word strengthens (or weakens) the sentiment after it.
+    pub booster: f32,
+    pub roles: u16,
+    /// Bit set of the word classes (`@name`) the word belongs to.
+    pub classes: u32,
+    /// The phrases that start with this word, longest first.
+    pub phrases: (u32, u32),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub(super) enum Elem {
+    Word(u32),
+    /// Any word of a class: one bit.
+    Class(u32),
+    /// Any one word (`*`).
+    Any,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) enum Effect {
+    Valence(f32),
+    Negated(f32),
+    Booster(f32),
+}
+
+#[derive(Debug, Clone)]
+pub(super) struct Phrase {
+    pub elems: Vec<Elem>,
+    pub effect: Effect,
+}
+
+#[derive(Debug)]
+pub(super) struct Lexicon {
+    ids: FxHashMap<Box<str>, u32>,
+    pub entries: Vec<Entry>,
+    pub phrases: Vec<Phrase>,
+    /// Phrases that start with a class (`@n times`): the class bit and the
+    /// range of `phrases`.
+    pub class_phrases: Vec<(u32, (u32, u32))>,
+    /// The class that a number written in digits belongs to (`@n`), if any.
+    pub number_class: u32,
+    /// Words that open an information question (`@question`): "what", "can".
+    pub question_class: u32,
+    /// Cheerful interjections that turn sarcastic before a complaint
+    /// (`@interjection`): "great", "oh", "wonderful".
+    pub interjection_class: u32,
+    pub symbols: Symbols,
+}
+
+impl Lexicon {
+    pub fn id(&self, word: &str) -> Option<u32> {
+        self.ids.get(word).copied()
+    }
+}
+
+#[derive(Default)]
+struct Builder {
+    ids: FxHashMap<Box<str>, u32>,
+    entries: Vec<Entry>,
+    classes: FxHashMap<String, u32>,
+    /// Phrases by their words, so that a later file overrides an earlier one.
+    phrases: FxHashMap<Vec<Elem>, Effect>,
+    symbols: Symbols,
+}
+
+pub(super) fn build(sources: &Sources) -> Result<Lexicon, String> {
+    let mut b = Builder::default();
+    b.vader(sources.vader)?;
+    for &(word, role) in ROLES {
+        let id = b.id(word);
+        b.entries[id as usize].roles |= role;
+    }
+    for word in lexicon_lines(sources.negators) {
+        let id = b.id(word);
+        b.entries[id as usize].roles |= role::NEGATOR;
+    }
+    b.effects("boosters.txt", sources.boosters, Effect::Booster)?;
+    b.effects("idioms.txt", sources.idioms, Effect::Valence)?;
+    b.effects("vocabulary.txt", sources.vocabulary, Effect::Valence)?;
+    b.effects("marketing.txt", sources.marketing, Effect::Valence)?;
+    b.effects("negated.txt", sources.negated, Effect::Negated)?;
+    b.vader_emoji(sources.vader_emoji);
+    b.emoji(sources.emoji)?;
+    Ok(b.finish())
+}
+
+/// VADER's emoticons are runs of punctuation (":-)", "</3"), unlike its words,
+/// which have only letters, digits, apostrophes, hyphens and spaces.
+fn is_emoticon(token: &str) -> bool {
+    token
+        .chars()
+        .any(|c| !(c.is_alphanumeric() || matches!(c, '\'' | '-' | ' ')))
+}
+
+/// Splits a phrase as the tokenizer splits text: on spaces and on dashes.
+fn words(phrase: &str) -> impl Iterator<Item = String> + '_ {
+    phrase
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_lowercase().replace('\u{2019}', "'"))
+}
+
+/// Splits `phrase = number` (or `phrase<TAB>number`) at the last separator.
+fn split_value<'a>(file: &str, line: &'a str) -> Result<(&'a str, f32), String> {
+    let (phrase, value) = line
+        .rsplit_once(['=', '\t'])
+        .ok_or_else(|| format!("{file}: `{line}` has no `= valence`"))?;
+    let value = value
+        .trim()
+        .parse()
+        .map_err(|_| format!("{file}: `{line}`: `{}` is not a number", value.trim()))?;
+    Ok((phrase.trim(), value))
+}
+
+impl Builder {
+    fn id(&mut self, word: &str) -> u32 {
+        if let Some(&id) = self.ids.get(word) {
+            return id;
+        }
+        let id = u32::try_from(self.entries.len()).unwrap_or(u32::MAX);
+        self.ids.insert(word.into(), id);
+        self.entries.push(Entry::default());
+        id
+    }
+
+    fn entry(&mut self, word: &str) -> &mut Entry {
+        let id = self.id(word);
+        &mut self.entries[id as usize]
+    }
+
+    /// `vader_lexicon.txt`: token, mean valence, standard deviation, ratings;
+    /// tab-separated.
+    fn vader(&mut self, data: &str) -> Result<(), String> {
+        for line in data.lines().filter(|l| !l.trim().is_empty()) {
+            let mut fields = line.split('\t');
+            let (Some(token), Some(value)) = (fields.next(), fields.next()) else {
+                return Err(format!("vader_lexicon.txt: `{line}` has no valence"));
+            };
+            let valence: f32 = value
+                .trim()
+                .parse()
+                .map_err(|_| format!("vader_lexicon.txt: `{line}`: bad valence"))?;
+            if is_emoticon(token) {
+                self.symbols
+                    .emoticons
+                    .insert(token.to_lowercase().into(), valence);
+            } else {
+                self.set(token, Effect::Valence(valence))?;
+            }
+        }
+        Ok(())
+    }
+
+    /// `emoji_utf8_lexicon.txt` names each emoji ("angry face"); the emoji
+    /// takes the valence of the words of its name, as VADER reads them.
+    fn vader_emoji(&mut self, data: &str) {
+        for line in data.lines() {
+            let Some((emoji, name)) = line.split_once('\t') else {
+                continue;
+            };
+            let mut chars = emoji.chars().filter(|&c| c != '\u{fe0f}');
+            let (Some(c), None) = (chars.next(), chars.next()) else {
+                // Sequences (flags, skin tones) are read one character at a time.
+                continue;
+            };
+            let valence: f32 = name
+                .split(|c: char| !c.is_alphanumeric())
+                .filter_map(|w| self.ids.get(w.to_lowercase().as_str()))
+                .filter_map(|&id| self.entries[id as usize].valence)
+                .sum();
+            if valence != 0.0 {
+                self.symbols.emoji.insert(c, valence);
+            }
+        }
+    }
+
+    /// Our emoji file: `emoji = valence`.
+    fn emoji(&mut self, data: &str) -> Result<(), String> {
+        for line in lexicon_lines(data) {
+            let (emoji, valence) = split_value("emoji.txt", line)?;
+            let mut chars = emoji.chars().filter(|&c| c != '\u{fe0f}');
+            let (Some(c), None) = (chars.next(), chars.next()) else {
+                return Err(format!("emoji.txt: `{line}` is not one emoji"));
+            };
+            self.symbols.emoji.insert(c, valence);
+        }
+        Ok(())
+    }
+
+    /// A file of `phrase = value` lines and `@class: word word ...` lines.
+    fn effects(&mut self, file: &str, data: &str, effect: fn(f32) -> Effect) -> Result<(), String> {
+        for line in lexicon_lines(data) {
+            if let Some((name, members)) = line.strip_prefix('@').and_then(|l| l.split_once(':')) {
+                self.class(file, name.trim(), members)?;
+                continue;
+            }
+            let (phrase, value) = split_value(file, line)?;
+            self.set(phrase, effect(value))
+                .map_err(|e| format!("{file}: {e}"))?;
+        }
+        Ok(())
+    }
+
+    fn class(&mut self, file: &str, name: &str, members: &str) -> Result<(), String> {
+        let bit = match self.classes.get(name) {
+            Some(&bit) => bit,
+            None => {
+                let n = self.classes.len();
+                if n >= 32 {
+                    return Err(format!("{file}: more than 32 word classes"));
+                }
+                let bit = 1u32 << n;
+                self.classes.insert(name.to_string(), bit);
+                bit
+            }
+        };
+        for word in words(members) {
+            self.entry(&word).classes |= bit;
+        }
+        Ok(())
+    }
+
+    fn set(&mut self, phrase: &str, effect: Effect) -> Result<(), String> {
+        let mut elems = Vec::new();
+        for word in words(phrase) {
+            let elem = if word == "*" {
+                Elem::Any
+            } else if let Some(name) = word.strip_prefix('@') {
+                let bit = self
+                    .classes
+                    .get(name)
+                    .ok_or_else(|| format!("`{phrase}`: no class @{name} defined above it"))?;
+                Elem::Class(*bit)
+            } else {
+                Elem::Word(self.id(&word))
+            };
+            elems.push(elem);
+        }
+        match elems.as_slice() {
+            [] => Err(format!("`{phrase}` has no words")),
+            [Elem::Any, ..] => Err(format!("`{phrase}` starts with `*`")),
+            [Elem::Word(id)] => {
+                let entry = &mut self.entries[*id as usize];
+                match effect {
+                    Effect::Valence(v) => entry.valence = Some(v),
+                    Effect::Negated(v) => entry.negated = Some(v),
+                    Effect::Booster(v) => entry.booster = v,
+                }
+                Ok(())
+            }
+            _ => {
+                self.phrases.insert(elems, effect);
+                Ok(())
+            }
+        }
+    }
+
+    fn finish(mut self) -> Lexicon {
+        let mut phrases: Vec<Phrase> = self
+            .phrases
+            .drain()
+            .map(|(elems, effect)| Phrase { elems, effect })
+            .collect();
+        // Grouped by first element, longest first, so that the first phrase
+        // that matches is the longest; ties in a fixed order.
+        phrases.sort_by(|a, b| {
+            first_key(a)
+                .cmp(&first_key(b))
+                .then(b.elems.len().cmp(&a.elems.len()))
+                .then_with(|| a.elems.cmp(&b.elems))
+        });
+        let mut class_phrases = Vec::new();
+        let mut start = 0;
+        while start < phrases.len() {
+            let key = first_key(&phrases[start]);
+            let end = start
+                + phrases[start..]
+                    .iter()
+                    .take_while(|p| first_key(p) == key)
+                    .count();
+            let range = (to_u32(start), to_u32(end));
+            match key {
+                (0, id) => self.entries[id as usize].phrases = range,
+                (_, bit) => class_phrases.push((bit, range)),
+            }
+            start = end;
+        }
+        let class = |name: &str| self.classes.get(name).copied().unwrap_or(0);
+        let (number_class, question_class, interjection_class) =
+            (class("n"), class("question"), class("interjection"));
+        Lexicon {
+            ids: self.ids,
+            entries: self.entries,
+            phrases,
+            class_phrases,
+            number_class,
+            question_class,
+            interjection_class,
+            symbols: self.symbols,
+        }
+    }
+}
+
+/// (0, word id) for a phrase that starts with a word, (1, class bit) for one
+/// that starts with a class.
+fn first_key(phrase: &Phrase) -> (u8, u32) {
+    match phrase.elems.first() {
+        Some(Elem::Word(id)) => (0, *id),
+        Some(Elem::Class(bit)) => (1, *bit),
+        _ => (2, 0),
+    }
+}
+
+fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
