@@ -24,7 +24,7 @@ use std::cell::RefCell;
 use std::sync::OnceLock;
 
 use super::{Polarity, Sentiment};
-use lexicon::{Effect, Elem, Lexicon, Phrase, Sources, role};
+use lexicon::{Elem, Lexicon, Phrase, Sources, role};
 use tokens::{Kind, Shape, Token};
 
 /// A score at or above this is positive.
@@ -195,6 +195,9 @@ impl SentimentModel {
         if let Some(stem) = word.strip_suffix("'s") {
             return lexicon.id(stem);
         }
+        if !has_run_of_three(word) {
+            return None;
+        }
         let mut buffer = [0u8; 32];
         for max_run in [2, 1] {
             let squeezed = squeeze(word, max_run, &mut buffer)?;
@@ -226,21 +229,19 @@ impl SentimentModel {
         while i < s.tokens.len() {
             let token = s.tokens[i];
             let id = s.ids[i];
+            let classes = self.classes(&token, id);
             let mut unit = Unit {
                 caps: token.caps,
                 question: token.question,
-                classes: self.classes(&token, id),
+                classes,
                 clause: token.clause,
                 sentence: token.sentence,
                 ..Unit::default()
             };
-            if let Some(phrase) = self.phrase_at(s, i) {
+            if let Some(phrase) = self.phrase_at(s, i, classes) {
                 let len = phrase.elems.len();
-                match phrase.effect {
-                    Effect::Valence(v) => unit.valence = v,
-                    Effect::Negated(v) => unit.negated = v,
-                    Effect::Booster(_) => {}
-                }
+                unit.valence = phrase.meaning.valence;
+                unit.negated = phrase.meaning.negated;
                 unit.caps = s.tokens[i..i + len].iter().all(|t| t.caps);
                 let inner = Unit {
                     question: token.question,
@@ -250,11 +251,9 @@ impl SentimentModel {
                 };
                 s.units.push(unit);
                 s.units.extend(std::iter::repeat_n(inner, len - 1));
-                if let Effect::Booster(b) = phrase.effect
-                    && let Some(last) = s.units.last_mut()
-                {
+                if let Some(last) = s.units.last_mut() {
                     // A booster phrase ("kind of") acts from its last word.
-                    last.booster = b;
+                    last.booster = phrase.meaning.booster;
                 }
                 i += len;
                 continue;
@@ -279,11 +278,15 @@ impl SentimentModel {
     }
 
     /// The longest phrase that starts at token `i` and stays in its clause.
-    fn phrase_at(&self, s: &Scratch, i: usize) -> Option<&Phrase> {
+    fn phrase_at(&self, s: &Scratch, i: usize, classes: u32) -> Option<&Phrase> {
         let lexicon = &self.lexicon;
         let id = s.ids[i];
-        let classes = self.classes(&s.tokens[i], id);
-        if id == NO_ID && classes == 0 {
+        // Most words start no phrase; say so without a loop.
+        let classes = classes & lexicon.phrase_classes;
+        if classes == 0
+            && (id == NO_ID
+                || lexicon.entries[id as usize].phrases.0 == lexicon.entries[id as usize].phrases.1)
+        {
             return None;
         }
         let mut best: Option<&Phrase> = None;
@@ -334,6 +337,13 @@ impl SentimentModel {
 /// Contractions negate: "didn't", "won't", "can't".
 fn is_negation_word(word: &str) -> bool {
     word.ends_with("n't")
+}
+
+/// Letters drawn out for emphasis: "sooo", "loooove".
+fn has_run_of_three(word: &str) -> bool {
+    word.as_bytes()
+        .windows(3)
+        .any(|w| w[0] == w[1] && w[1] == w[2])
 }
 
 /// `word` with runs of one letter cut to `max_run`, in `buffer`; `None` when

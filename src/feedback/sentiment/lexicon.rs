@@ -39,6 +39,7 @@ pub(super) mod role {
 
 const ROLES: &[(&str, u16)] = &[
     ("but", role::BUT),
+    ("however", role::BUT),
     ("least", role::LEAST),
     ("at", role::AT_OR_VERY),
     ("very", role::AT_OR_VERY),
@@ -81,10 +82,18 @@ pub(super) enum Effect {
     Booster(f32),
 }
 
+/// What a phrase means: the same three things as an entry's.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub(super) struct Meaning {
+    pub valence: f32,
+    pub negated: f32,
+    pub booster: f32,
+}
+
 #[derive(Debug, Clone)]
 pub(super) struct Phrase {
     pub elems: Vec<Elem>,
-    pub effect: Effect,
+    pub meaning: Meaning,
 }
 
 #[derive(Debug)]
@@ -95,6 +104,8 @@ pub(super) struct Lexicon {
     /// Phrases that start with a class (`@n times`): the class bit and the
     /// range of `phrases`.
     pub class_phrases: Vec<(u32, (u32, u32))>,
+    /// The classes that some phrase starts with.
+    pub phrase_classes: u32,
     /// The class that a number written in digits belongs to (`@n`), if any.
     pub number_class: u32,
     /// Words that open an information question (`@question`): "what", "can".
@@ -117,7 +128,7 @@ struct Builder {
     entries: Vec<Entry>,
     classes: FxHashMap<String, u32>,
     /// Phrases by their words, so that a later file overrides an earlier one.
-    phrases: FxHashMap<Vec<Elem>, Effect>,
+    phrases: FxHashMap<Vec<Elem>, Meaning>,
     symbols: Symbols,
 }
 
@@ -307,7 +318,12 @@ impl Builder {
                 Ok(())
             }
             _ => {
-                self.phrases.insert(elems, effect);
+                let meaning = self.phrases.entry(elems).or_default();
+                match effect {
+                    Effect::Valence(v) => meaning.valence = v,
+                    Effect::Negated(v) => meaning.negated = v,
+                    Effect::Booster(v) => meaning.booster = v,
+                }
                 Ok(())
             }
         }
@@ -317,7 +333,7 @@ impl Builder {
         let mut phrases: Vec<Phrase> = self
             .phrases
             .drain()
-            .map(|(elems, effect)| Phrase { elems, effect })
+            .map(|(elems, meaning)| Phrase { elems, meaning })
             .collect();
         // Grouped by first element, longest first, so that the first phrase
         // that matches is the longest; ties in a fixed order.
@@ -343,6 +359,7 @@ impl Builder {
             }
             start = end;
         }
+        let phrase_classes = class_phrases.iter().fold(0, |all, (bit, _)| all | bit);
         let class = |name: &str| self.classes.get(name).copied().unwrap_or(0);
         let (number_class, question_class, interjection_class) =
             (class("n"), class("question"), class("interjection"));
@@ -351,6 +368,7 @@ impl Builder {
             entries: self.entries,
             phrases,
             class_phrases,
+            phrase_classes,
             number_class,
             question_class,
             interjection_class,
