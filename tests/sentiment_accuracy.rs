@@ -10,11 +10,24 @@ const TARGET: f64 = 0.90;
 /// Strict accuracy: a neutral prediction for a positive or negative row is wrong.
 fn strict_accuracy(path: &str) -> (usize, usize) {
     let mut reader = csv::Reader::from_path(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let headers = reader
+        .headers()
+        .unwrap_or_else(|e| panic!("{path}: {e}"))
+        .clone();
+    let column = |name: &str| {
+        headers
+            .iter()
+            .position(|h| h == name)
+            .unwrap_or_else(|| panic!("{path}: no column {name:?}"))
+    };
+    let (text_at, label_at) = (column("text"), column("label"));
     let model = sentiment_model();
     let (mut correct, mut total) = (0, 0);
     for record in reader.records() {
         let record = record.unwrap_or_else(|e| panic!("{path}: {e}"));
-        let (text, label) = (&record[1], &record[2]);
+        let (Some(text), Some(label)) = (record.get(text_at), record.get(label_at)) else {
+            panic!("{path}: short row {record:?}");
+        };
         let gold = match label {
             "positive" => Polarity::Positive,
             "negative" => Polarity::Negative,

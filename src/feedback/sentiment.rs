@@ -638,6 +638,21 @@ mod tests {
     }
 
     #[test]
+    fn requests_and_statements_stay_neutral() {
+        assert_polarity(
+            Polarity::Neutral,
+            &[
+                "I paid by credit card.",
+                "Do you sell batteries as well?",
+                "I'm not sure which size to order.",
+                "I'd like to update the email address on my account.",
+                "Kind regards, Sam",
+            ],
+        );
+        assert_polarity(Polarity::Positive, &["They replaced it at no charge."]);
+    }
+
+    #[test]
     fn phrases_match_whole_words_only() {
         // "latest" holds "late", "everyday" holds "every day"'s words.
         assert_eq!(

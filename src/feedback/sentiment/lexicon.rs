@@ -153,6 +153,10 @@ pub(super) fn build(sources: &Sources) -> Result<Lexicon, String> {
     Ok(b.finish())
 }
 
+/// An emoji's name can hold several sentiment words ("smiling face with
+/// heart-eyes"); one emoji weighs no more than one strong word.
+const MAX_EMOJI_VALENCE: f32 = 3.0;
+
 /// VADER's emoticons are runs of punctuation (":-)", "</3"), unlike its words,
 /// which have only letters, digits, apostrophes, hyphens and spaces.
 fn is_emoticon(token: &str) -> bool {
@@ -236,7 +240,8 @@ impl Builder {
                 .split(|c: char| !c.is_alphanumeric())
                 .filter_map(|w| self.ids.get(w.to_lowercase().as_str()))
                 .filter_map(|&id| self.entries[id as usize].valence)
-                .sum();
+                .sum::<f32>()
+                .clamp(-MAX_EMOJI_VALENCE, MAX_EMOJI_VALENCE);
             if valence != 0.0 {
                 self.symbols.emoji.insert(c, valence);
             }
