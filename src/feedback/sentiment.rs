@@ -147,6 +147,8 @@ impl SentimentModel {
     /// Scores one comment. Any text is accepted: empty or without sentiment
     /// words it is neutral with score 0.
     pub fn score(&self, text: &str) -> Sentiment {
+        // The buffers are only borrowed inside `score_with`, which does not
+        // call back here; the fallback keeps that an invariant, not a panic.
         let score = SCRATCH.with(|cell| match cell.try_borrow_mut() {
             Ok(mut scratch) => {
                 let score = self.score_with(text, &mut scratch);
@@ -283,10 +285,12 @@ impl SentimentModel {
         let id = s.ids[i];
         // Most words start no phrase; say so without a loop.
         let classes = classes & lexicon.phrase_classes;
-        if classes == 0
-            && (id == NO_ID
-                || lexicon.entries[id as usize].phrases.0 == lexicon.entries[id as usize].phrases.1)
-        {
+        let own = if id == NO_ID {
+            (0, 0)
+        } else {
+            lexicon.entries[id as usize].phrases
+        };
+        if classes == 0 && own.0 == own.1 {
             return None;
         }
         let mut best: Option<&Phrase> = None;
@@ -301,9 +305,7 @@ impl SentimentModel {
                 }
             }
         };
-        if id != NO_ID {
-            consider(lexicon.entries[id as usize].phrases);
-        }
+        consider(own);
         if classes != 0 {
             for &(bit, range) in &lexicon.class_phrases {
                 if classes & bit != 0 {
@@ -382,21 +384,13 @@ fn valence(units: &[Unit], i: usize, unit: &Unit, shape: Shape) -> f32 {
     if unit.valence == 0.0 && unit.negated == 0.0 {
         return 0.0;
     }
-    // VADER: "no" followed by a sentiment word only negates it ("no fuss").
-    if unit.roles & role::NO != 0
-        && units
-            .get(i + 1)
-            .is_some_and(|u| u.clause == unit.clause && (u.valence != 0.0 || u.negated != 0.0))
-    {
-        return 0.0;
-    }
-    // A booster with sentiment of its own ("pretty", "truly", "super")
-    // only boosts when a sentiment word follows: "pretty useless".
-    if unit.booster != 0.0
-        && units
-            .get(i + 1)
-            .is_some_and(|u| u.clause == unit.clause && (u.valence != 0.0 || u.negated != 0.0))
-    {
+    let sentiment_follows = units
+        .get(i + 1)
+        .is_some_and(|u| u.clause == unit.clause && (u.valence != 0.0 || u.negated != 0.0));
+    // VADER: "no" before a sentiment word only negates it ("no fuss"). Likewise
+    // a booster with sentiment of its own ("pretty", "truly", "super") only
+    // boosts when a sentiment word follows: "pretty useless".
+    if sentiment_follows && (unit.roles & role::NO != 0 || unit.booster != 0.0) {
         return 0.0;
     }
     // The few words before, in the same clause, nearest first.

@@ -39,6 +39,7 @@ pub(super) mod role {
 
 const ROLES: &[(&str, u16)] = &[
     ("but", role::BUT),
+    // Ours: VADER contrasts on "but" only.
     ("however", role::BUT),
     ("least", role::LEAST),
     ("at", role::AT_OR_VERY),
@@ -394,4 +395,48 @@ fn first_key(phrase: &Phrase) -> (u8, u32) {
 
 fn to_u32(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sources(marketing: &'static str) -> Sources {
+        Sources {
+            vader: "good\t1.9\t0.9\t[2]\n:)\t2.0\t0.6\t[2]\nfed up\t-1.8\t0.7\t[-2]\n",
+            vader_emoji: "😀\tgood face\n",
+            negators: "not\n",
+            boosters: "very = 0.293\nkind of = -0.293\n",
+            idioms: "",
+            vocabulary: "",
+            marketing,
+            negated: "reply = -2\n",
+            emoji: "",
+        }
+    }
+
+    #[test]
+    fn builds_words_phrases_classes_and_symbols() {
+        let lexicon = build(&sources("@n: two three\n@n emails = -1.5\ngood = 1\n")).unwrap();
+        let good = &lexicon.entries[lexicon.id("good").unwrap() as usize];
+        assert_eq!(good.valence, Some(1.0), "a later file overrides VADER");
+        let reply = &lexicon.entries[lexicon.id("reply").unwrap() as usize];
+        assert_eq!((reply.valence, reply.negated), (None, Some(-2.0)));
+        assert_eq!(lexicon.symbols.emoticons.get(":)"), Some(&2.0));
+        // An emoji's name is read with the final word valences.
+        assert_eq!(lexicon.symbols.emoji.get(&'😀'), Some(&1.0));
+        let fed = &lexicon.entries[lexicon.id("fed").unwrap() as usize];
+        assert_eq!(fed.phrases.1 - fed.phrases.0, 1, "\"fed up\" is a phrase");
+        assert_eq!(lexicon.class_phrases.len(), 1);
+        assert_ne!(lexicon.number_class, 0);
+    }
+
+    #[test]
+    fn rejects_malformed_lines() {
+        assert!(build(&sources("too many emails\n")).is_err());
+        assert!(build(&sources("spam = lots\n")).is_err());
+        assert!(build(&sources("@contact emails = -1\n")).is_err());
+        assert!(build(&sources("emails * = -1\n")).is_ok());
+        assert!(build(&sources("* emails = -1\n")).is_err());
+    }
 }
