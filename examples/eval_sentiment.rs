@@ -21,9 +21,10 @@ use anyhow::{Context, Result, bail};
 use planlint::feedback::{Polarity, sentiment_model};
 
 const LABELS: [Polarity; 3] = [Polarity::Positive, Polarity::Negative, Polarity::Neutral];
-/// Scoring is repeated over the file until this much time has passed, so that
-/// a small file still gives a steady rate.
-const MIN_TIMING: Duration = Duration::from_secs(1);
+/// Scoring is repeated over the file for at least this long per round, so
+/// that a small file still gives a steady rate.
+const MIN_ROUND: Duration = Duration::from_millis(300);
+const ROUNDS: usize = 5;
 
 struct Args {
     file: String,
@@ -210,7 +211,8 @@ fn run() -> Result<()> {
         let (scored, elapsed) = time_scoring(&rows.texts);
         writeln!(
             out,
-            "throughput {:.0} comments/s (scoring only, one thread, {scored} comments in {:.2} s)",
+            "throughput {:.0} comments/s (scoring only, one thread, fastest of {ROUNDS} rounds: \
+             {scored} comments in {:.2} s)",
             scored as f64 / elapsed.as_secs_f64(),
             elapsed.as_secs_f64()
         )?;
@@ -218,17 +220,28 @@ fn run() -> Result<()> {
     Ok(())
 }
 
+/// The fastest of several rounds, each at least `MIN_ROUND` long: the
+/// machine may be busy with other work, and the fastest round is the one it
+/// disturbed least.
 fn time_scoring(texts: &[String]) -> (usize, Duration) {
     let model = sentiment_model();
-    let start = Instant::now();
-    let mut scored = 0;
-    while start.elapsed() < MIN_TIMING {
-        for text in texts {
-            black_box(model.score(black_box(text)));
+    let mut best: Option<(usize, Duration)> = None;
+    for _ in 0..ROUNDS {
+        let start = Instant::now();
+        let mut scored = 0;
+        while start.elapsed() < MIN_ROUND {
+            for text in texts {
+                black_box(model.score(black_box(text)));
+            }
+            scored += texts.len();
         }
-        scored += texts.len();
+        let elapsed = start.elapsed();
+        let rate = |(n, t): (usize, Duration)| n as f64 / t.as_secs_f64();
+        if best.is_none_or(|b| rate((scored, elapsed)) > rate(b)) {
+            best = Some((scored, elapsed));
+        }
     }
-    (scored, start.elapsed())
+    best.unwrap_or_default()
 }
 
 fn ratio(a: usize, b: usize) -> f64 {

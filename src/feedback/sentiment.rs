@@ -24,7 +24,7 @@ use std::cell::RefCell;
 use std::sync::OnceLock;
 
 use super::{Polarity, Sentiment};
-use lexicon::{Effect, Elem, Lexicon, Phrase, Sources, role};
+use lexicon::{Elem, Lexicon, Phrase, Sources, role};
 use tokens::{Kind, Shape, Token};
 
 /// A score at or above this is positive.
@@ -147,6 +147,8 @@ impl SentimentModel {
     /// Scores one comment. Any text is accepted: empty or without sentiment
     /// words it is neutral with score 0.
     pub fn score(&self, text: &str) -> Sentiment {
+        // The buffers are only borrowed inside `score_with`, which does not
+        // call back here; the fallback keeps that an invariant, not a panic.
         let score = SCRATCH.with(|cell| match cell.try_borrow_mut() {
             Ok(mut scratch) => {
                 let score = self.score_with(text, &mut scratch);
@@ -195,6 +197,9 @@ impl SentimentModel {
         if let Some(stem) = word.strip_suffix("'s") {
             return lexicon.id(stem);
         }
+        if !has_run_of_three(word) {
+            return None;
+        }
         let mut buffer = [0u8; 32];
         for max_run in [2, 1] {
             let squeezed = squeeze(word, max_run, &mut buffer)?;
@@ -226,21 +231,19 @@ impl SentimentModel {
         while i < s.tokens.len() {
             let token = s.tokens[i];
             let id = s.ids[i];
+            let classes = self.classes(&token, id);
             let mut unit = Unit {
                 caps: token.caps,
                 question: token.question,
-                classes: self.classes(&token, id),
+                classes,
                 clause: token.clause,
                 sentence: token.sentence,
                 ..Unit::default()
             };
-            if let Some(phrase) = self.phrase_at(s, i) {
+            if let Some(phrase) = self.phrase_at(s, i, classes) {
                 let len = phrase.elems.len();
-                match phrase.effect {
-                    Effect::Valence(v) => unit.valence = v,
-                    Effect::Negated(v) => unit.negated = v,
-                    Effect::Booster(_) => {}
-                }
+                unit.valence = phrase.meaning.valence;
+                unit.negated = phrase.meaning.negated;
                 unit.caps = s.tokens[i..i + len].iter().all(|t| t.caps);
                 let inner = Unit {
                     question: token.question,
@@ -250,11 +253,9 @@ impl SentimentModel {
                 };
                 s.units.push(unit);
                 s.units.extend(std::iter::repeat_n(inner, len - 1));
-                if let Effect::Booster(b) = phrase.effect
-                    && let Some(last) = s.units.last_mut()
-                {
+                if let Some(last) = s.units.last_mut() {
                     // A booster phrase ("kind of") acts from its last word.
-                    last.booster = b;
+                    last.booster = phrase.meaning.booster;
                 }
                 i += len;
                 continue;
@@ -279,11 +280,17 @@ impl SentimentModel {
     }
 
     /// The longest phrase that starts at token `i` and stays in its clause.
-    fn phrase_at(&self, s: &Scratch, i: usize) -> Option<&Phrase> {
+    fn phrase_at(&self, s: &Scratch, i: usize, classes: u32) -> Option<&Phrase> {
         let lexicon = &self.lexicon;
         let id = s.ids[i];
-        let classes = self.classes(&s.tokens[i], id);
-        if id == NO_ID && classes == 0 {
+        // Most words start no phrase; say so without a loop.
+        let classes = classes & lexicon.phrase_classes;
+        let own = if id == NO_ID {
+            (0, 0)
+        } else {
+            lexicon.entries[id as usize].phrases
+        };
+        if classes == 0 && own.0 == own.1 {
             return None;
         }
         let mut best: Option<&Phrase> = None;
@@ -298,9 +305,7 @@ impl SentimentModel {
                 }
             }
         };
-        if id != NO_ID {
-            consider(lexicon.entries[id as usize].phrases);
-        }
+        consider(own);
         if classes != 0 {
             for &(bit, range) in &lexicon.class_phrases {
                 if classes & bit != 0 {
@@ -334,6 +339,13 @@ impl SentimentModel {
 /// Contractions negate: "didn't", "won't", "can't".
 fn is_negation_word(word: &str) -> bool {
     word.ends_with("n't")
+}
+
+/// Letters drawn out for emphasis: "sooo", "loooove".
+fn has_run_of_three(word: &str) -> bool {
+    word.as_bytes()
+        .windows(3)
+        .any(|w| w[0] == w[1] && w[1] == w[2])
 }
 
 /// `word` with runs of one letter cut to `max_run`, in `buffer`; `None` when
@@ -372,21 +384,13 @@ fn valence(units: &[Unit], i: usize, unit: &Unit, shape: Shape) -> f32 {
     if unit.valence == 0.0 && unit.negated == 0.0 {
         return 0.0;
     }
-    // VADER: "no" followed by a sentiment word only negates it ("no fuss").
-    if unit.roles & role::NO != 0
-        && units
-            .get(i + 1)
-            .is_some_and(|u| u.clause == unit.clause && (u.valence != 0.0 || u.negated != 0.0))
-    {
-        return 0.0;
-    }
-    // A booster with sentiment of its own ("pretty", "truly", "super")
-    // only boosts when a sentiment word follows: "pretty useless".
-    if unit.booster != 0.0
-        && units
-            .get(i + 1)
-            .is_some_and(|u| u.clause == unit.clause && (u.valence != 0.0 || u.negated != 0.0))
-    {
+    let sentiment_follows = units
+        .get(i + 1)
+        .is_some_and(|u| u.clause == unit.clause && (u.valence != 0.0 || u.negated != 0.0));
+    // VADER: "no" before a sentiment word only negates it ("no fuss"). Likewise
+    // a booster with sentiment of its own ("pretty", "truly", "super") only
+    // boosts when a sentiment word follows: "pretty useless".
+    if sentiment_follows && (unit.roles & role::NO != 0 || unit.booster != 0.0) {
         return 0.0;
     }
     // The few words before, in the same clause, nearest first.
@@ -625,6 +629,21 @@ mod tests {
             Polarity::Negative
         );
         assert!(model().score("It is not good").score < model().score("It is good").score);
+    }
+
+    #[test]
+    fn requests_and_statements_stay_neutral() {
+        assert_polarity(
+            Polarity::Neutral,
+            &[
+                "I paid by credit card.",
+                "Do you sell batteries as well?",
+                "I'm not sure which size to order.",
+                "I'd like to update the email address on my account.",
+                "Kind regards, Sam",
+            ],
+        );
+        assert_polarity(Polarity::Positive, &["They replaced it at no charge."]);
     }
 
     #[test]

@@ -39,6 +39,8 @@ pub(super) mod role {
 
 const ROLES: &[(&str, u16)] = &[
     ("but", role::BUT),
+    // Ours: VADER contrasts on "but" only.
+    ("however", role::BUT),
     ("least", role::LEAST),
     ("at", role::AT_OR_VERY),
     ("very", role::AT_OR_VERY),
@@ -81,10 +83,18 @@ pub(super) enum Effect {
     Booster(f32),
 }
 
+/// What a phrase means: the same three things as an entry's.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub(super) struct Meaning {
+    pub valence: f32,
+    pub negated: f32,
+    pub booster: f32,
+}
+
 #[derive(Debug, Clone)]
 pub(super) struct Phrase {
     pub elems: Vec<Elem>,
-    pub effect: Effect,
+    pub meaning: Meaning,
 }
 
 #[derive(Debug)]
@@ -95,6 +105,8 @@ pub(super) struct Lexicon {
     /// Phrases that start with a class (`@n times`): the class bit and the
     /// range of `phrases`.
     pub class_phrases: Vec<(u32, (u32, u32))>,
+    /// The classes that some phrase starts with.
+    pub phrase_classes: u32,
     /// The class that a number written in digits belongs to (`@n`), if any.
     pub number_class: u32,
     /// Words that open an information question (`@question`): "what", "can".
@@ -117,7 +129,7 @@ struct Builder {
     entries: Vec<Entry>,
     classes: FxHashMap<String, u32>,
     /// Phrases by their words, so that a later file overrides an earlier one.
-    phrases: FxHashMap<Vec<Elem>, Effect>,
+    phrases: FxHashMap<Vec<Elem>, Meaning>,
     symbols: Symbols,
 }
 
@@ -141,6 +153,10 @@ pub(super) fn build(sources: &Sources) -> Result<Lexicon, String> {
     b.emoji(sources.emoji)?;
     Ok(b.finish())
 }
+
+/// An emoji's name can hold several sentiment words ("smiling face with
+/// heart-eyes"); one emoji weighs no more than one strong word.
+const MAX_EMOJI_VALENCE: f32 = 3.0;
 
 /// VADER's emoticons are runs of punctuation (":-)", "</3"), unlike its words,
 /// which have only letters, digits, apostrophes, hyphens and spaces.
@@ -225,7 +241,8 @@ impl Builder {
                 .split(|c: char| !c.is_alphanumeric())
                 .filter_map(|w| self.ids.get(w.to_lowercase().as_str()))
                 .filter_map(|&id| self.entries[id as usize].valence)
-                .sum();
+                .sum::<f32>()
+                .clamp(-MAX_EMOJI_VALENCE, MAX_EMOJI_VALENCE);
             if valence != 0.0 {
                 self.symbols.emoji.insert(c, valence);
             }
@@ -307,7 +324,12 @@ impl Builder {
                 Ok(())
             }
             _ => {
-                self.phrases.insert(elems, effect);
+                let meaning = self.phrases.entry(elems).or_default();
+                match effect {
+                    Effect::Valence(v) => meaning.valence = v,
+                    Effect::Negated(v) => meaning.negated = v,
+                    Effect::Booster(v) => meaning.booster = v,
+                }
                 Ok(())
             }
         }
@@ -317,7 +339,7 @@ impl Builder {
         let mut phrases: Vec<Phrase> = self
             .phrases
             .drain()
-            .map(|(elems, effect)| Phrase { elems, effect })
+            .map(|(elems, meaning)| Phrase { elems, meaning })
             .collect();
         // Grouped by first element, longest first, so that the first phrase
         // that matches is the longest; ties in a fixed order.
@@ -343,6 +365,7 @@ impl Builder {
             }
             start = end;
         }
+        let phrase_classes = class_phrases.iter().fold(0, |all, (bit, _)| all | bit);
         let class = |name: &str| self.classes.get(name).copied().unwrap_or(0);
         let (number_class, question_class, interjection_class) =
             (class("n"), class("question"), class("interjection"));
@@ -351,6 +374,7 @@ impl Builder {
             entries: self.entries,
             phrases,
             class_phrases,
+            phrase_classes,
             number_class,
             question_class,
             interjection_class,
@@ -371,4 +395,48 @@ fn first_key(phrase: &Phrase) -> (u8, u32) {
 
 fn to_u32(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sources(marketing: &'static str) -> Sources {
+        Sources {
+            vader: "good\t1.9\t0.9\t[2]\n:)\t2.0\t0.6\t[2]\nfed up\t-1.8\t0.7\t[-2]\n",
+            vader_emoji: "😀\tgood face\n",
+            negators: "not\n",
+            boosters: "very = 0.293\nkind of = -0.293\n",
+            idioms: "",
+            vocabulary: "",
+            marketing,
+            negated: "reply = -2\n",
+            emoji: "",
+        }
+    }
+
+    #[test]
+    fn builds_words_phrases_classes_and_symbols() {
+        let lexicon = build(&sources("@n: two three\n@n emails = -1.5\ngood = 1\n")).unwrap();
+        let good = &lexicon.entries[lexicon.id("good").unwrap() as usize];
+        assert_eq!(good.valence, Some(1.0), "a later file overrides VADER");
+        let reply = &lexicon.entries[lexicon.id("reply").unwrap() as usize];
+        assert_eq!((reply.valence, reply.negated), (None, Some(-2.0)));
+        assert_eq!(lexicon.symbols.emoticons.get(":)"), Some(&2.0));
+        // An emoji's name is read with the final word valences.
+        assert_eq!(lexicon.symbols.emoji.get(&'😀'), Some(&1.0));
+        let fed = &lexicon.entries[lexicon.id("fed").unwrap() as usize];
+        assert_eq!(fed.phrases.1 - fed.phrases.0, 1, "\"fed up\" is a phrase");
+        assert_eq!(lexicon.class_phrases.len(), 1);
+        assert_ne!(lexicon.number_class, 0);
+    }
+
+    #[test]
+    fn rejects_malformed_lines() {
+        assert!(build(&sources("too many emails\n")).is_err());
+        assert!(build(&sources("spam = lots\n")).is_err());
+        assert!(build(&sources("@contact emails = -1\n")).is_err());
+        assert!(build(&sources("emails * = -1\n")).is_ok());
+        assert!(build(&sources("* emails = -1\n")).is_err());
+    }
 }

@@ -73,7 +73,10 @@ impl Reader<'_> {
             digits_only: true,
             ..Word::default()
         });
-        if c.is_uppercase() {
+        if c.is_ascii() {
+            word.upper += u32::from(c.is_ascii_uppercase());
+            word.lower += u32::from(c.is_ascii_lowercase());
+        } else if c.is_uppercase() {
             word.upper += 1;
         } else if c.is_lowercase() {
             word.lower += 1;
@@ -86,6 +89,26 @@ impl Reader<'_> {
         } else {
             self.lower.extend(c.to_lowercase());
         }
+    }
+
+    /// A run of ASCII letters and digits, the common case, in one go.
+    fn push_ascii_run(&mut self, run: &str) {
+        let start = self.lower.len();
+        let word = self.word.get_or_insert(Word {
+            start,
+            digits_only: true,
+            ..Word::default()
+        });
+        // Runs are short: one plain loop beats vectorised passes.
+        let (mut upper, mut digits) = (0, 0);
+        for b in run.bytes() {
+            upper += u32::from(b.is_ascii_uppercase());
+            digits += u32::from(b.is_ascii_digit());
+            self.lower.push(char::from(b.to_ascii_lowercase()));
+        }
+        word.upper += upper;
+        word.lower += to_u32(run.len()) - upper - digits;
+        word.digits_only &= digits == to_u32(run.len());
     }
 
     /// Keeps a joining character (an apostrophe, a decimal point) inside the
@@ -154,18 +177,29 @@ impl Reader<'_> {
     }
 }
 
-/// Offsets fit in 32 bits for any comment under 4 GiB; longer text is cut
-/// short by the scorer before it gets here.
+/// Offsets fit in 32 bits for any comment under 4 GiB; past that they
+/// saturate rather than wrap.
 fn to_u32(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
+const SEPARATOR: u8 = 1;
 /// Characters that make a chunk worth looking up as an emoticon; plain words
 /// with trailing punctuation never are.
-fn may_be_emoticon(chunk: &str) -> bool {
-    chunk.bytes().any(|b| {
-        matches!(
-            b,
+const EMOTICON: u8 = 2;
+
+/// Classes of ASCII characters, looked up rather than tested one by one in
+/// the scan for chunk ends, which touches every byte.
+const ASCII_CLASS: [u8; 128] = {
+    let mut table = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_whitespace() || c.is_ascii_control() {
+            table[b] = SEPARATOR;
+        }
+        if matches!(
+            c,
             b':' | b';'
                 | b'='
                 | b'<'
@@ -186,9 +220,13 @@ fn may_be_emoticon(chunk: &str) -> bool {
                 | b'$'
                 | b'%'
                 | b'&'
-        )
-    })
-}
+        ) {
+            table[b] = EMOTICON;
+        }
+        b += 1;
+    }
+    table
+};
 
 fn is_dash(c: char) -> bool {
     matches!(c, '-' | '\u{2010}' | '\u{2011}' | '\u{2013}' | '\u{2014}')
@@ -214,24 +252,59 @@ pub(super) fn tokenize(
         caps_words: 0,
         plain_words: 0,
     };
-    for chunk in text.split(|c: char| c.is_whitespace() || c.is_control()) {
-        if chunk.is_empty() {
+    // Chunks are separated by whitespace and control characters.
+    let mut start = 0;
+    while start < text.len() {
+        let (c, len) = char_at(text, start);
+        if is_separator(c) {
+            start += len;
             continue;
         }
-        shape.exclamations += count(chunk, b'!');
-        shape.questions += count(chunk, b'?');
-        if may_be_emoticon(chunk) && emoticon(&mut reader, symbols, chunk) {
-            continue;
+        let mut end = start;
+        let mut maybe_emoticon = false;
+        while let Some(&b) = text.as_bytes().get(end) {
+            if b.is_ascii() {
+                let class = ASCII_CLASS[usize::from(b)];
+                if class & SEPARATOR != 0 {
+                    break;
+                }
+                maybe_emoticon |= class & EMOTICON != 0;
+                shape.exclamations += u32::from(b == b'!');
+                shape.questions += u32::from(b == b'?');
+                end += 1;
+            } else {
+                let (c, len) = char_at(text, end);
+                if is_separator(c) {
+                    break;
+                }
+                end += len;
+            }
         }
-        read_chunk(&mut reader, symbols, chunk);
-        reader.end_word();
+        let chunk = &text[start..end];
+        if !(maybe_emoticon && emoticon(&mut reader, symbols, chunk)) {
+            read_chunk(&mut reader, symbols, chunk);
+            reader.end_word();
+        }
+        start = end;
     }
     shape.caps_differ = reader.caps_words > 0 && reader.plain_words > 0;
     shape
 }
 
-fn count(chunk: &str, byte: u8) -> u32 {
-    to_u32(chunk.bytes().filter(|&b| b == byte).count())
+/// The character at byte `i` (a char boundary) and its length, without
+/// decoding when it is ASCII, as most of the text is.
+fn char_at(text: &str, i: usize) -> (char, usize) {
+    match text.as_bytes().get(i) {
+        Some(&b) if b.is_ascii() => (char::from(b), 1),
+        _ => text
+            .get(i..)
+            .and_then(|rest| rest.chars().next())
+            .map_or((' ', 1), |c| (c, c.len_utf8())),
+    }
+}
+
+fn is_separator(c: char) -> bool {
+    c.is_whitespace() || c.is_control()
 }
 
 /// Reads the chunk as one emoticon if it is one, allowing trailing sentence
@@ -263,10 +336,28 @@ fn emoticon(reader: &mut Reader<'_>, symbols: &Symbols, chunk: &str) -> bool {
 }
 
 fn read_chunk(reader: &mut Reader<'_>, symbols: &Symbols, chunk: &str) {
-    let mut chars = chunk.chars().peekable();
+    let bytes = chunk.as_bytes();
+    let mut i = 0;
     let mut prev = ' ';
-    while let Some(c) = chars.next() {
-        let next = chars.peek().copied().unwrap_or(' ');
+    while i < chunk.len() {
+        if bytes[i].is_ascii_alphanumeric() {
+            let run = bytes[i..]
+                .iter()
+                .take_while(|b| b.is_ascii_alphanumeric())
+                .count();
+            // ASCII bytes end and start characters, so the slice is whole.
+            reader.push_ascii_run(&chunk[i..i + run]);
+            i += run;
+            prev = char::from(bytes[i - 1]);
+            continue;
+        }
+        let (c, len) = char_at(chunk, i);
+        i += len;
+        let next = if i < chunk.len() {
+            char_at(chunk, i).0
+        } else {
+            ' '
+        };
         if c.is_alphanumeric() {
             reader.push_char(c);
         } else if matches!(c, '\'' | '\u{2019}' | '\u{2018}')
@@ -293,7 +384,7 @@ fn read_chunk(reader: &mut Reader<'_>, symbols: &Symbols, chunk: &str) {
             } else {
                 reader.clause_break(false);
             }
-        } else if let Some(&valence) = symbols.emoji.get(&c) {
+        } else if let Some(&valence) = (!c.is_ascii()).then(|| symbols.emoji.get(&c)).flatten() {
             reader.symbol(valence);
         } else {
             reader.end_word();
