@@ -4,7 +4,9 @@
 //! "unhurried"), or else the stem of a content word. Stop words and words too
 //! generic in plans to mean anything ("customer", "new") carry no concept.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::BTreeSet;
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 use super::{Token, lexicon_lines, stem, tokenize};
@@ -31,7 +33,7 @@ impl Concepts {
         let stop = lexicon_lines(stop_words)
             .flat_map(|w| [w.to_lowercase(), stem(&w.to_lowercase())])
             .collect();
-        let mut by_stem = HashMap::new();
+        let mut by_stem = HashMap::default();
         for line in lexicon_lines(groups) {
             let words: Vec<_> = line.split(',').map(|w| w.trim().to_lowercase()).collect();
             let Some(name) = words.first().filter(|w| !w.is_empty()) else {

@@ -5,10 +5,12 @@ mod concepts;
 pub mod lexicons;
 mod phrases;
 
+use std::cell::RefCell;
 use std::ops::Range;
 use std::sync::OnceLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
+use rustc_hash::FxHashMap;
 use unicode_segmentation::UnicodeSegmentation;
 
 pub use concepts::{Concepts, concepts};
@@ -25,21 +27,40 @@ pub struct Token {
     pub clause: usize,
 }
 
+/// Stems kept per thread: feedback repeats the same few thousand words
+/// millions of times, and a lookup is several times cheaper than stemming.
+const STEM_CACHE: usize = 50_000;
+
+thread_local! {
+    static STEMS: RefCell<FxHashMap<Box<str>, Box<str>>> = RefCell::new(FxHashMap::default());
+}
+
 pub fn stem(word: &str) -> String {
     static STEMMER: OnceLock<Stemmer> = OnceLock::new();
-    STEMMER
-        .get_or_init(|| Stemmer::create(Algorithm::English))
-        .stem(word)
-        .into_owned()
+    STEMS.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if let Some(stem) = cache.get(word) {
+            return stem.to_string();
+        }
+        let stem = STEMMER
+            .get_or_init(|| Stemmer::create(Algorithm::English))
+            .stem(word)
+            .into_owned();
+        if cache.len() >= STEM_CACHE {
+            cache.clear();
+        }
+        cache.insert(word.into(), stem.as_str().into());
+        stem
+    })
 }
 
 /// Splits a text into words (Unicode word boundaries). `%` and `#` are kept as
 /// tokens of their own, because "30% off" and "#1" mean something to the rules.
 pub fn tokenize(text: &str) -> Vec<Token> {
-    let mut clause = 0;
     let mut tokens = Vec::new();
-    for (start, w) in text.split_word_bound_indices() {
-        if w.chars().any(char::is_alphanumeric) || w == "%" || w == "#" {
+    let mut clause = 0;
+    let mut push = |start: usize, w: &str, is_word: bool| {
+        if is_word || w == "%" || w == "#" {
             let word = w.to_lowercase().replace('\u{2019}', "'");
             tokens.push(Token {
                 stem: stem(&word),
@@ -53,8 +74,72 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         {
             clause += 1;
         }
+    };
+    if text.is_ascii() {
+        ascii_segments(text, &mut push);
+    } else {
+        for (start, w) in text.split_word_bound_indices() {
+            push(start, w, w.chars().any(char::is_alphanumeric));
+        }
     }
     tokens
+}
+
+/// The word boundaries of Unicode (UAX #29) for ASCII text, without the
+/// general machinery: feedback files are mostly ASCII and this is on their hot
+/// path. Letters, digits and `_` join; `.` `'` `:` join letters on both sides,
+/// `.` `'` `,` `;` join digits on both sides; runs of spaces are one segment;
+/// any other character is a segment of its own. A test holds it to
+/// `unicode-segmentation` on every text of the repository.
+fn ascii_segments(text: &str, emit: &mut impl FnMut(usize, &str, bool)) {
+    let b = text.as_bytes();
+    let wordish = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
+    let mut i = 0;
+    while i < b.len() {
+        let start = i;
+        if wordish(b[i]) {
+            i += 1;
+            loop {
+                if i < b.len() && wordish(b[i]) {
+                    i += 1;
+                } else if i + 1 < b.len() && joins(b[i - 1], b[i], b[i + 1]) {
+                    i += 2;
+                } else {
+                    break;
+                }
+            }
+            emit(
+                start,
+                &text[start..i],
+                b[start..i].iter().any(u8::is_ascii_alphanumeric),
+            );
+        } else if b[i] == b' ' {
+            while i < b.len() && b[i] == b' ' {
+                i += 1;
+            }
+            emit(start, &text[start..i], false);
+        } else {
+            i += if b[i] == b'\r' && b.get(i + 1) == Some(&b'\n') {
+                2
+            } else {
+                1
+            };
+            emit(start, &text[start..i], false);
+        }
+    }
+}
+
+/// Whether `mid` keeps `before` and `after` in one word (UAX #29 WB6, WB7,
+/// WB11, WB12).
+fn joins(before: u8, mid: u8, after: u8) -> bool {
+    let letters = before.is_ascii_alphabetic() && after.is_ascii_alphabetic();
+    let digits = before.is_ascii_digit() && after.is_ascii_digit();
+    match mid {
+        b'.' | b'\'' => letters || digits,
+        b':' => letters,
+        b',' | b';' => digits,
+        _ => false,
+    }
 }
 
 /// Quotes a span of a text for a message, shortened to a readable length.
@@ -89,6 +174,47 @@ mod tests {
         assert_eq!(words, ["buy", "now", "30", "%", "off", "don't", "wait"]);
         let tokens = tokenize(text);
         assert_eq!(&text[tokens[0].span.clone()], "BUY");
+    }
+
+    #[test]
+    fn the_ascii_path_segments_exactly_like_unicode_segmentation() {
+        let mut texts: Vec<String> = vec![
+            "e.g. U.S. 30.5% off, 1,000;2 don't it's a:b 3:4 x_y __ _a a_ a._b 30mph 4x4".into(),
+            "Too many emails!!! Stop... now?! (really) \"quoted\" tab\there\r\nnew  spaces   end."
+                .into(),
+            "#1 shop; 10am-6pm; e-bike; rock'n'roll; 'quoted'; 5'11; x.y.z; a..b; 1..2".into(),
+        ];
+        let mut files = vec![std::path::PathBuf::from("eval/sentiment/marketing.csv")];
+        for dir in [
+            "src/text/lexicon",
+            "examples/harbor-bikes",
+            "examples/blitz-bikes",
+            "tests/corpus",
+        ] {
+            files.extend(std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()));
+        }
+        for file in files {
+            texts.extend(
+                std::fs::read_to_string(file)
+                    .unwrap()
+                    .lines()
+                    .map(str::to_owned),
+            );
+        }
+        let mut checked = 0;
+        for text in texts.iter().filter(|t| t.is_ascii()) {
+            let mut fast = Vec::new();
+            ascii_segments(text, &mut |start, w: &str, word| {
+                fast.push((start, w.to_owned(), word))
+            });
+            let slow: Vec<_> = text
+                .split_word_bound_indices()
+                .map(|(start, w)| (start, w.to_owned(), w.chars().any(char::is_alphanumeric)))
+                .collect();
+            assert_eq!(fast, slow, "{text:?}");
+            checked += 1;
+        }
+        assert!(checked > 1000, "only {checked} texts checked");
     }
 
     #[test]

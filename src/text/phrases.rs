@@ -2,6 +2,8 @@
 
 use std::ops::Range;
 
+use rustc_hash::FxHashMap;
+
 use super::{Token, lexicon_lines, tokenize};
 
 /// Words that cancel a cue when they come shortly before it: "no pressure to buy".
@@ -16,6 +18,10 @@ const NEGATION_REACH: usize = 3;
 #[derive(Debug, Clone)]
 pub struct PhraseList {
     phrases: Vec<Vec<String>>,
+    /// Phrases by their first stem, so each position costs one lookup.
+    by_first: FxHashMap<String, Vec<usize>>,
+    /// Phrases that start with a number, which matches any number.
+    by_number: Vec<usize>,
 }
 
 /// Where a cue was found: token indices and the byte span in the text.
@@ -27,7 +33,7 @@ pub struct Match {
 
 impl PhraseList {
     pub fn parse(data: &str) -> Self {
-        let phrases = lexicon_lines(data)
+        let phrases: Vec<Vec<String>> = lexicon_lines(data)
             .map(|line| {
                 tokenize(line)
                     .into_iter()
@@ -36,7 +42,20 @@ impl PhraseList {
             })
             .filter(|stems| !stems.is_empty())
             .collect();
-        Self { phrases }
+        let mut by_first: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+        let mut by_number = Vec::new();
+        for (i, phrase) in phrases.iter().enumerate() {
+            if is_number(&phrase[0]) {
+                by_number.push(i);
+            } else {
+                by_first.entry(phrase[0].clone()).or_default().push(i);
+            }
+        }
+        Self {
+            phrases,
+            by_first,
+            by_number,
+        }
     }
 
     /// Every place a cue occurs, longest cue first where cues overlap, leaving
@@ -45,9 +64,19 @@ impl PhraseList {
         let mut found = Vec::new();
         let mut i = 0;
         while i < tokens.len() {
-            let longest = self
-                .phrases
+            let numbers: &[usize] = if is_number(&tokens[i].word) {
+                &self.by_number
+            } else {
+                &[]
+            };
+            let named = self
+                .by_first
+                .get(&tokens[i].stem)
+                .map_or(&[][..], Vec::as_slice);
+            let longest = named
                 .iter()
+                .chain(numbers)
+                .map(|&p| &self.phrases[p])
                 .filter(|p| {
                     tokens.len() - i >= p.len()
                         && p.iter()
@@ -83,8 +112,11 @@ impl PhraseList {
 
 /// A number in a cue stands for any number: "9 % off" matches "30% off".
 fn cue_matches(cue: &str, token: &Token) -> bool {
-    let is_number = |s: &str| s.chars().all(|c| c.is_ascii_digit());
     cue == token.stem || (is_number(cue) && is_number(&token.word))
+}
+
+fn is_number(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
 }
 
 fn negated(tokens: &[Token], at: usize) -> bool {
