@@ -1,11 +1,13 @@
 //! Finding plan files, reading them safely, and running the rules on each.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use crate::diagnostic::{Finding, Severity, Subject};
+use crate::feedback::{Analysis, AnalyzeOptions, analyze};
 use crate::plan::{self, LoadErrorKind};
 use crate::rules::{self, INVALID_PLAN, UNKNOWN_FIELD};
 use crate::source::{MAX_PLAN_BYTES, SourceFile, display_path};
@@ -22,6 +24,37 @@ pub enum Error {
     },
     #[error("{}: no plan files found (looked for *.plan.toml and plan.toml)", display_path(.0))]
     NoPlans(PathBuf),
+    #[error(
+        "{}: its feedback could not be analysed: {message}",
+        display_path(plan)
+    )]
+    Feedback { plan: PathBuf, message: String },
+}
+
+/// Reports the progress of reading a large feedback file.
+pub trait Progress: Sync {
+    /// A file of `bytes` bytes is about to be read.
+    fn start(&self, path: &Path, bytes: u64);
+    /// `read` bytes of it have been read so far.
+    fn advance(&self, read: u64);
+    fn finish(&self);
+}
+
+/// Progress that nobody watches.
+pub struct Silent;
+
+impl Progress for Silent {
+    fn start(&self, _: &Path, _: u64) {}
+    fn advance(&self, _: u64) {}
+    fn finish(&self) {}
+}
+
+/// How plans are checked.
+#[derive(Default)]
+pub struct CheckOptions {
+    /// Feedback for every plan, instead of each plan's own `feedback`.
+    pub feedback: Option<PathBuf>,
+    pub analyze: AnalyzeOptions,
 }
 
 /// One plan file and what the rules found in it.
@@ -32,6 +65,8 @@ pub struct CheckedFile {
     pub name: Option<String>,
     /// False when the plan could not be read, so only PLAN001/PLAN002 ran.
     pub rules_ran: bool,
+    /// The feedback the FB rules were run with.
+    pub feedback: Option<Arc<Analysis>>,
     /// Sorted by line, column and code.
     pub findings: Vec<Finding>,
 }
@@ -65,7 +100,7 @@ impl Report {
 
 /// Checks files and folders. Folders are searched for `*.plan.toml` and
 /// `plan.toml`, skipping hidden folders, `target/` and what `.gitignore` excludes.
-pub fn check_paths(paths: &[PathBuf]) -> Report {
+pub fn check_paths(paths: &[PathBuf], options: &CheckOptions, progress: &dyn Progress) -> Report {
     let mut report = Report::default();
     let mut files = BTreeSet::new();
     for path in paths {
@@ -74,13 +109,72 @@ pub fn check_paths(paths: &[PathBuf]) -> Report {
             Err(error) => report.problems.push(error),
         }
     }
+    let mut feedback = FeedbackCache::default();
     for path in files {
-        match read_plan(&path) {
-            Ok(checked) => report.files.push(checked),
-            Err(error) => report.problems.push(error),
-        }
+        let source = match read_plan(&path) {
+            Ok(source) => source,
+            Err(error) => {
+                report.problems.push(error);
+                continue;
+            }
+        };
+        let checked = match source {
+            Readable::Text(source) => check_plan_source(source, |plan| {
+                let wanted = options
+                    .feedback
+                    .clone()
+                    .or_else(|| plan.feedback.as_ref().map(|f| relative_to(&path, &f.value)))?;
+                match feedback.get(&wanted, &options.analyze, progress) {
+                    Ok(analysis) => Some(analysis),
+                    Err(message) => {
+                        report.problems.push(Error::Feedback {
+                            plan: path.clone(),
+                            message,
+                        });
+                        None
+                    }
+                }
+            }),
+            Readable::Unreadable(checked) => checked,
+        };
+        report.files.push(checked);
     }
     report
+}
+
+/// A feedback path as written in a plan: relative to the plan's folder.
+fn relative_to(plan: &Path, feedback: &str) -> PathBuf {
+    let feedback = Path::new(feedback);
+    match plan.parent() {
+        Some(dir) if feedback.is_relative() => dir.join(feedback),
+        _ => feedback.to_owned(),
+    }
+}
+
+/// Each feedback file is analysed once, however many plans use it.
+#[derive(Default)]
+struct FeedbackCache {
+    done: HashMap<PathBuf, Result<Arc<Analysis>, String>>,
+}
+
+impl FeedbackCache {
+    fn get(
+        &mut self,
+        path: &Path,
+        options: &AnalyzeOptions,
+        progress: &dyn Progress,
+    ) -> Result<Arc<Analysis>, String> {
+        if let Some(done) = self.done.get(path) {
+            return done.clone();
+        }
+        progress.start(path, fs::metadata(path).map_or(0, |m| m.len()));
+        let result = analyze(path, options, &|read| progress.advance(read))
+            .map(Arc::new)
+            .map_err(|e| e.to_string());
+        progress.finish();
+        self.done.insert(path.to_owned(), result.clone());
+        result
+    }
 }
 
 fn discover(path: &Path) -> Result<Vec<PathBuf>, Error> {
@@ -117,7 +211,13 @@ fn discover(path: &Path) -> Result<Vec<PathBuf>, Error> {
     Ok(found)
 }
 
-fn read_plan(path: &Path) -> Result<CheckedFile, Error> {
+enum Readable {
+    Text(SourceFile),
+    /// Too large or not UTF-8: reported as PLAN001 without parsing.
+    Unreadable(CheckedFile),
+}
+
+fn read_plan(path: &Path) -> Result<Readable, Error> {
     let io = |source| Error::Io {
         path: path.to_owned(),
         source,
@@ -133,41 +233,51 @@ fn read_plan(path: &Path) -> Result<CheckedFile, Error> {
             "the file is larger than {} MB; a plan is a short TOML file",
             MAX_PLAN_BYTES / (1024 * 1024)
         );
-        return Ok(unreadable(
+        return Ok(Readable::Unreadable(unreadable(
             source,
             0..0,
             message,
             "check that this is the plan you meant".into(),
-        ));
+        )));
     }
     match String::from_utf8(bytes) {
-        Ok(text) => Ok(check_source(SourceFile::new(path, text))),
+        Ok(text) => Ok(Readable::Text(SourceFile::new(path, text))),
         Err(e) => {
             let at = e.utf8_error().valid_up_to();
             let source = SourceFile::new(path, String::from_utf8_lossy(e.as_bytes()).into_owned());
-            Ok(unreadable(
+            Ok(Readable::Unreadable(unreadable(
                 source,
                 at..at,
                 "the file is not valid UTF-8".to_owned(),
                 "save the plan as UTF-8 (most editors offer it under \"Save with encoding\")"
                     .into(),
-            ))
+            )))
         }
     }
 }
 
 fn unreadable(source: SourceFile, span: plan::Span, message: String, help: String) -> CheckedFile {
     let finding = Finding::new(&INVALID_PLAN, Subject::Plan, span, message).with_help(help);
-    finish(source, None, false, vec![finding])
+    finish(source, None, false, None, vec![finding])
 }
 
-/// Checks the text of one plan.
+/// Checks the text of one plan, without feedback.
 pub fn check_source(source: SourceFile) -> CheckedFile {
+    check_plan_source(source, |_| None)
+}
+
+/// Checks the text of one plan; `feedback` is asked for the plan's analysed
+/// feedback once the plan has been read.
+pub fn check_plan_source(
+    source: SourceFile,
+    feedback: impl FnOnce(&plan::Plan) -> Option<Arc<Analysis>>,
+) -> CheckedFile {
     match plan::load(&source) {
         Ok(plan) => {
-            let findings = rules::check_plan(&plan, &source);
+            let analysis = feedback(&plan);
+            let findings = rules::check_plan(&plan, &source, analysis.as_deref());
             let name = plan.name.map(|n| n.value);
-            finish(source, name, true, findings)
+            finish(source, name, true, analysis, findings)
         }
         Err(errors) => {
             let findings = errors
@@ -180,7 +290,7 @@ pub fn check_source(source: SourceFile) -> CheckedFile {
                     Finding::new(rule, Subject::Plan, e.span, e.message).with_help(e.help)
                 })
                 .collect();
-            finish(source, None, false, findings)
+            finish(source, None, false, None, findings)
         }
     }
 }
@@ -189,6 +299,7 @@ fn finish(
     source: SourceFile,
     name: Option<String>,
     rules_ran: bool,
+    feedback: Option<Arc<Analysis>>,
     mut findings: Vec<Finding>,
 ) -> CheckedFile {
     for finding in &mut findings {
@@ -206,6 +317,7 @@ fn finish(
         source,
         name,
         rules_ran,
+        feedback,
         findings,
     }
 }

@@ -30,6 +30,79 @@ pub enum Command {
         /// A rule code (WHY002) or name (why-is-a-what)
         rule: String,
     },
+    /// Summarise a CSV of customer feedback: NPS, themes, wants, fatigue
+    Feedback(FeedbackCommand),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct FeedbackCommand {
+    /// The CSV file
+    pub file: PathBuf,
+    /// A plan whose personas and touchpoints the feedback is linked to
+    #[arg(long, value_name = "PLAN")]
+    pub plan: Option<PathBuf>,
+    /// table: a readable summary; json: the summary as data; csv: every row
+    /// with sentiment, polarity and themes added
+    #[arg(long, value_enum, default_value_t = FeedbackFormat::Table)]
+    pub format: FeedbackFormat,
+    /// Write to this file instead of standard output
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub read: FeedbackArgs,
+}
+
+/// How a feedback CSV is read; shared by `check` and `feedback`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct FeedbackArgs {
+    /// Field delimiter: , ; or tab (default: detected from the header)
+    #[arg(long, value_parser = parse_delimiter, value_name = "CHAR")]
+    pub delimiter: Option<u8>,
+    /// Column with the comment (default: text, comment, feedback, review, ...)
+    #[arg(long, value_name = "NAME")]
+    pub text_column: Option<String>,
+    /// Column with the score (default: nps, score, rating, stars, likelihood)
+    #[arg(long, value_name = "NAME")]
+    pub score_column: Option<String>,
+    /// Column naming the persona (default: persona, segment)
+    #[arg(long, value_name = "NAME")]
+    pub persona_column: Option<String>,
+    /// Column naming the touchpoint (default: touchpoint, source, campaign)
+    #[arg(long, value_name = "NAME")]
+    pub touchpoint_column: Option<String>,
+    /// Column naming the channel (default: channel)
+    #[arg(long, value_name = "NAME")]
+    pub channel_column: Option<String>,
+    /// Column with the date (default: date)
+    #[arg(long, value_name = "NAME")]
+    pub date_column: Option<String>,
+    /// How to read scores when the column does not say: nps (0-10) or stars (1-5)
+    #[arg(long, value_enum, value_name = "SCALE")]
+    pub score_scale: Option<Scale>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum FeedbackFormat {
+    Table,
+    Json,
+    Csv,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum Scale {
+    Nps,
+    Stars,
+}
+
+fn parse_delimiter(value: &str) -> Result<u8, String> {
+    match value {
+        "," | "comma" => Ok(b','),
+        ";" | "semicolon" => Ok(b';'),
+        "\\t" | "\t" | "tab" => Ok(b'\t'),
+        other => Err(format!(
+            "\"{other}\" is not a delimiter planlint reads: use , ; or tab"
+        )),
+    }
 }
 
 #[derive(Debug, clap::Args)]
@@ -46,6 +119,12 @@ pub struct CheckArgs {
     /// Write the report to this file instead of standard output
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Customer feedback (CSV) for every plan checked, instead of each plan's
+    /// own `feedback`; adds the FB rules
+    #[arg(long, value_name = "FILE")]
+    pub feedback: Option<PathBuf>,
+    #[command(flatten)]
+    pub read: FeedbackArgs,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

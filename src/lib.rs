@@ -14,6 +14,9 @@ pub mod scorecard;
 pub mod source;
 pub mod text;
 
-pub use check::{CheckedFile, Error, Report, check_paths, check_source};
+pub use check::{
+    CheckOptions, CheckedFile, Error, Progress, Report, Silent, check_paths, check_plan_source,
+    check_source,
+};
 pub use diagnostic::{Finding, Severity, Subject};
 pub use scorecard::Scorecard;

@@ -2,17 +2,27 @@
 //! the result to an exit code (0 clean, 1 findings, 2 could not check).
 
 mod cli;
+mod progress;
 
 use std::fs::File;
 use std::io::{self, BufWriter, IsTerminal, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
 use clap::Parser;
 
-use cli::{CatalogFormat, CheckArgs, Cli, Command, FailOn, Format};
-use planlint::Severity;
-use planlint::render::{self, Render};
+use cli::{
+    CatalogFormat, CheckArgs, Cli, Command, FailOn, FeedbackArgs, FeedbackCommand, FeedbackFormat,
+    Format, Scale,
+};
+use planlint::feedback::ScoreScale;
+use planlint::feedback::reader::{Columns, ReadOptions};
+use planlint::feedback::summary::Summary;
+use planlint::feedback::{AnalyzeOptions, RowSink, Scored};
+use planlint::render::{self, Render, sanitize};
+use planlint::source::SourceFile;
+use planlint::{CheckOptions, Severity};
 
 const FAILED: u8 = 1;
 const ERROR: u8 = 2;
@@ -35,6 +45,7 @@ fn run(cli: Cli) -> Result<u8> {
     let stdout = io::stdout();
     match cli.command {
         Command::Check(args) => check(args),
+        Command::Feedback(command) => feedback(command),
         Command::Rules { format } => {
             let mut out = stdout.lock();
             match format {
@@ -66,7 +77,11 @@ fn run(cli: Cli) -> Result<u8> {
 }
 
 fn check(args: CheckArgs) -> Result<u8> {
-    let report = planlint::check_paths(&args.paths);
+    let options = CheckOptions {
+        feedback: args.feedback.clone(),
+        analyze: analyze_options(&args.read),
+    };
+    let report = planlint::check_paths(&args.paths, &options, &progress::Bar::new());
     let to_terminal = args.output.is_none() && io::stdout().is_terminal();
     let color = to_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let renderer: Box<dyn Render> = match args.format {
@@ -103,4 +118,136 @@ fn check(args: CheckArgs) -> Result<u8> {
     } else {
         0
     })
+}
+
+/// Standard output, or a file.
+fn output(path: Option<&Path>) -> Result<Box<dyn Write>> {
+    Ok(match path {
+        Some(path) => {
+            let file =
+                File::create(path).with_context(|| format!("cannot write {}", path.display()))?;
+            Box::new(BufWriter::new(file))
+        }
+        None => Box::new(BufWriter::new(io::stdout().lock())),
+    })
+}
+
+fn analyze_options(args: &FeedbackArgs) -> AnalyzeOptions {
+    AnalyzeOptions {
+        read: ReadOptions {
+            delimiter: args.delimiter,
+            text_column: args.text_column.clone(),
+            score_column: args.score_column.clone(),
+            persona_column: args.persona_column.clone(),
+            touchpoint_column: args.touchpoint_column.clone(),
+            channel_column: args.channel_column.clone(),
+            date_column: args.date_column.clone(),
+            ..ReadOptions::default()
+        },
+        scale: args.score_scale.map(|s| match s {
+            Scale::Nps => ScoreScale::Nps,
+            Scale::Stars => ScoreScale::Stars,
+        }),
+        workers: 0,
+    }
+}
+
+fn feedback(command: FeedbackCommand) -> Result<u8> {
+    let options = analyze_options(&command.read);
+    let plan = command.plan.as_deref().map(read_plan).transpose()?;
+    let bar = progress::Bar::new();
+    let path = &command.file;
+    let size = std::fs::metadata(path).map_or(0, |m| m.len());
+    planlint::Progress::start(&bar, path, size);
+    let advance = |read| planlint::Progress::advance(&bar, read);
+    let mut out = output(command.output.as_deref())?;
+    let analysis = match command.format {
+        FeedbackFormat::Csv => {
+            let mut sink = CsvSink {
+                writer: csv::Writer::from_writer(&mut out),
+            };
+            let analysis = planlint::feedback::analyze_rows(path, &options, &advance, &mut sink);
+            sink.writer.flush().context("cannot write the CSV")?;
+            analysis
+        }
+        FeedbackFormat::Table | FeedbackFormat::Json => {
+            planlint::feedback::analyze(path, &options, &advance)
+        }
+    };
+    planlint::Progress::finish(&bar);
+    // The reader's errors name the file themselves.
+    let analysis = analysis?;
+    match command.format {
+        FeedbackFormat::Table => {
+            render::feedback_table(&Summary::new(&analysis, plan.as_ref()), &mut out)?
+        }
+        FeedbackFormat::Json => {
+            render::feedback_json(&Summary::new(&analysis, plan.as_ref()), &mut out)?
+        }
+        FeedbackFormat::Csv if analysis.rejected_total > 0 => {
+            #[allow(clippy::print_stderr)]
+            {
+                eprintln!(
+                    "planlint: {} rows of {} could not be read and are not in the CSV (--format json lists them)",
+                    analysis.rejected_total, analysis.path
+                );
+            }
+        }
+        FeedbackFormat::Csv => {}
+    }
+    out.flush().context("cannot write the output")?;
+    Ok(0)
+}
+
+/// A plan for `feedback --plan`: it must read without errors.
+fn read_plan(path: &Path) -> Result<planlint::plan::Plan> {
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+    planlint::plan::load(&SourceFile::new(PathBuf::from(path), text)).map_err(|errors| {
+        anyhow::anyhow!(
+            "{} has {} error(s); `planlint check {}` shows them",
+            path.display(),
+            errors.len(),
+            path.display()
+        )
+    })
+}
+
+/// Writes each row as read, plus its sentiment, polarity and themes. Fields
+/// are untrusted: control characters and escape sequences are removed.
+struct CsvSink<W: Write> {
+    writer: csv::Writer<W>,
+}
+
+impl<W: Write> RowSink for CsvSink<W> {
+    fn header(&mut self, columns: &Columns) -> io::Result<()> {
+        let extra = ["sentiment", "polarity", "themes"];
+        let header = columns
+            .headers
+            .iter()
+            .map(|h| sanitize(h))
+            .chain(extra.map(str::to_owned));
+        self.writer.write_record(header).map_err(io::Error::other)
+    }
+
+    fn row(&mut self, scored: &Scored) -> io::Result<()> {
+        let (score, polarity) = scored
+            .sentiment
+            .map_or((String::new(), String::new()), |s| {
+                (format!("{:.3}", s.score), s.polarity.as_str().to_owned())
+            });
+        let t = &scored.themes;
+        let themes: Vec<String> = [
+            t.fatigue.then(|| "contact fatigue".to_owned()),
+            t.pushy.then(|| "sales pressure".to_owned()),
+        ]
+        .into_iter()
+        .flatten()
+        .chain(t.wants.iter().map(|w| format!("want: {}", w.display)))
+        .chain(t.phrases.iter().map(|p| p.display.clone()))
+        .collect();
+        let fields = scored.row.fields.iter().map(|f| sanitize(f));
+        let record = fields.chain([score, polarity, themes.join("; ")]);
+        self.writer.write_record(record).map_err(io::Error::other)
+    }
 }

@@ -10,12 +10,14 @@ use crate::check::{CheckedFile, Report};
 use crate::rules::{Family, RULES};
 
 /// Families that judge the plan's content; PLAN is about reading the file.
-const SCORED: [Family; 5] = [
+/// FB counts only for plans checked with feedback.
+const SCORED: [Family; 6] = [
     Family::Why,
     Family::Goal,
     Family::You,
     Family::Tx,
     Family::Hum,
+    Family::Fb,
 ];
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,8 +45,10 @@ impl Scorecard {
             .iter()
             .flat_map(|f| f.findings.iter().map(|x| x.rule.code))
             .collect();
+        let with_feedback = scored.iter().any(|f| f.feedback.is_some());
         let families = SCORED
             .iter()
+            .filter(|&&family| family != Family::Fb || with_feedback)
             .map(|&family| {
                 let codes: Vec<&str> = RULES
                     .iter()

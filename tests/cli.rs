@@ -25,6 +25,17 @@ fn write(dir: &Path, name: &str, text: &str) {
     fs::write(path, text).unwrap();
 }
 
+/// Copies the careful example (plan and feedback) into `dir` as `name`.
+fn copy_clean(dir: &Path, name: &str) {
+    write(dir, name, &fs::read_to_string(CLEAN).unwrap());
+    let feedback = Path::new(name).with_file_name("feedback.csv");
+    write(
+        dir,
+        feedback.to_str().unwrap(),
+        &fs::read_to_string("examples/harbor-bikes/feedback.csv").unwrap(),
+    );
+}
+
 fn json(output: &[u8]) -> serde_json::Value {
     serde_json::from_slice(output).expect("output is JSON")
 }
@@ -86,10 +97,26 @@ fn json_output_follows_the_contract() {
 
 #[test]
 fn fail_on_sets_the_threshold() {
+    // The weak example's only errors are its unreadable feedback rows (FB007).
     planlint()
         .args(["check", "--fail-on", "error", WEAK])
         .assert()
-        .code(0);
+        .code(1);
+    let dir = TempDir::new().unwrap();
+    let without_feedback = fs::read_to_string(WEAK)
+        .unwrap()
+        .replace("feedback = \"feedback.csv\"", "");
+    write(dir.path(), "weak.plan.toml", &without_feedback);
+    let weak = dir.path().join("weak.plan.toml");
+    let check = |fail_on: &str| {
+        planlint()
+            .arg("check")
+            .arg(&weak)
+            .args(["--fail-on", fail_on])
+            .assert()
+    };
+    check("error").code(0);
+    check("warning").code(1);
     planlint()
         .args(["check", "--fail-on", "never", WEAK])
         .assert()
@@ -103,9 +130,8 @@ fn fail_on_sets_the_threshold() {
 #[test]
 fn folders_are_searched_for_plans_skipping_hidden_and_target() {
     let dir = TempDir::new().unwrap();
-    let plan = fs::read_to_string(CLEAN).unwrap();
-    write(dir.path(), "a/one.plan.toml", &plan);
-    write(dir.path(), "b/plan.toml", &plan);
+    copy_clean(dir.path(), "a/one.plan.toml");
+    copy_clean(dir.path(), "b/plan.toml");
     write(dir.path(), "b/notes.toml", "not = a plan");
     write(dir.path(), ".hidden/x.plan.toml", "broken = ");
     write(dir.path(), "target/x.plan.toml", "broken = ");
@@ -129,8 +155,7 @@ fn folders_are_searched_for_plans_skipping_hidden_and_target() {
 #[test]
 fn a_broken_file_among_good_ones_is_reported_and_the_rest_checked() {
     let dir = TempDir::new().unwrap();
-    let plan = fs::read_to_string(CLEAN).unwrap();
-    write(dir.path(), "good.plan.toml", &plan);
+    copy_clean(dir.path(), "good.plan.toml");
     write(
         dir.path(),
         "broken.plan.toml",
@@ -306,4 +331,136 @@ fn the_scorecard_counts_passing_checks_per_family() {
         v["scorecard"], *weak,
         "the report's scorecard covers the plans that were read"
     );
+}
+
+const BLITZ_FEEDBACK: &str = "examples/blitz-bikes/feedback.csv";
+
+#[test]
+fn feedback_json_counts_every_record_as_analysed_or_rejected() {
+    let output = planlint()
+        .args(["feedback", BLITZ_FEEDBACK, "--format", "json"])
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    let v = json(&output);
+    let records = csv::Reader::from_path(BLITZ_FEEDBACK)
+        .unwrap()
+        .into_byte_records()
+        .count() as u64;
+    let rejected = v["rejected"].as_array().unwrap();
+    assert_eq!(v["rows"].as_u64().unwrap() + rejected.len() as u64, records);
+    assert_eq!(v["rejected_total"].as_u64().unwrap(), rejected.len() as u64);
+    assert_eq!(rejected[0]["line"], 23);
+    assert!(
+        rejected[0]["reason"]
+            .as_str()
+            .unwrap()
+            .contains("not a number")
+    );
+    assert_eq!(v["scale"]["scale"], "nps");
+}
+
+#[test]
+fn feedback_without_a_text_column_is_exit_2_and_names_the_headers() {
+    let dir = TempDir::new().unwrap();
+    write(dir.path(), "f.csv", "id,stars,when\n1,5,2026-01-01\n");
+    planlint()
+        .arg("feedback")
+        .arg(dir.path().join("f.csv"))
+        .assert()
+        .code(2)
+        .stderr(contains("id").and(contains("stars")).and(contains("when")));
+}
+
+#[test]
+fn feedback_csv_keeps_rows_in_order_and_strips_escape_sequences() {
+    let dir = TempDir::new().unwrap();
+    let mut text = String::from("id,comment\n");
+    for i in 0..3000 {
+        text.push_str(&format!(
+            "{i},\"Too many emails \u{1b}[31mnumber {i}\u{7}\"\n"
+        ));
+    }
+    write(dir.path(), "f.csv", &text);
+    let output = planlint()
+        .arg("feedback")
+        .arg(dir.path().join("f.csv"))
+        .args(["--format", "csv"])
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(output).unwrap();
+    assert!(
+        !out.contains('\u{1b}') && !out.contains('\u{7}'),
+        "escape sequences reached the output"
+    );
+    let mut reader = csv::Reader::from_reader(out.as_bytes());
+    assert_eq!(
+        reader.headers().unwrap(),
+        vec!["id", "comment", "sentiment", "polarity", "themes"]
+    );
+    let ids: Vec<usize> = reader
+        .records()
+        .map(|r| r.unwrap()[0].parse().unwrap())
+        .collect();
+    assert_eq!(ids, (0..3000).collect::<Vec<_>>());
+    let first = csv::Reader::from_reader(out.as_bytes())
+        .records()
+        .next()
+        .unwrap()
+        .unwrap();
+    assert_eq!(&first[3], "negative");
+    assert!(first[4].contains("contact fatigue"), "{first:?}");
+}
+
+#[test]
+fn check_with_feedback_adds_fb_findings_and_sanitizes_comments() {
+    let dir = TempDir::new().unwrap();
+    let plan = fs::read_to_string(WEAK)
+        .unwrap()
+        .replace("feedback = \"feedback.csv\"", "");
+    write(dir.path(), "weak.plan.toml", &plan);
+    let mut csv = String::from("campaign,nps,comment\n");
+    for _ in 0..6 {
+        csv.push_str("daily-deal-sms,1,\"Stop texting me \u{1b}]8;;http://x\u{7}now\u{1b}]8;;\u{7} please, too many texts\"\n");
+    }
+    write(dir.path(), "f.csv", &csv);
+    let output = planlint()
+        .arg("check")
+        .arg(dir.path().join("weak.plan.toml"))
+        .arg("--feedback")
+        .arg(dir.path().join("f.csv"))
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(output).unwrap();
+    assert!(out.contains("FB001") && out.contains("FB006"), "{out}");
+    assert!(
+        !out.contains('\u{1b}') && !out.contains('\u{7}'),
+        "escape sequences reached the table"
+    );
+    // FB001, FB004 (NPS -100) and FB006 fail; without a persona column FB003 stays silent.
+    assert!(out.contains("FB 4/7"), "the scorecard includes FB: {out}");
+}
+
+#[test]
+fn a_plan_whose_feedback_file_is_missing_is_exit_2() {
+    let dir = TempDir::new().unwrap();
+    write(
+        dir.path(),
+        "p.plan.toml",
+        &fs::read_to_string(CLEAN).unwrap(),
+    );
+    planlint()
+        .arg("check")
+        .arg(dir.path().join("p.plan.toml"))
+        .assert()
+        .code(2)
+        .stderr(contains("feedback.csv"));
 }

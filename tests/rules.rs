@@ -7,12 +7,23 @@
 
 use std::path::Path;
 
-use planlint::source::SourceFile;
-use planlint::{CheckedFile, check_source};
+use planlint::{CheckOptions, CheckedFile, Silent, check_paths};
 
+/// Checks one plan as the CLI does, with the feedback the plan names.
 fn check(path: &Path) -> CheckedFile {
-    let text = std::fs::read_to_string(path).unwrap();
-    check_source(SourceFile::new(path.file_name().unwrap(), text))
+    // Relative, as a user would type it, so snapshots do not depend on where
+    // the repository is.
+    let path = path
+        .strip_prefix(env!("CARGO_MANIFEST_DIR"))
+        .unwrap_or(path);
+    let mut report = check_paths(&[path.to_path_buf()], &CheckOptions::default(), &Silent);
+    assert!(
+        report.problems.is_empty(),
+        "{}: {:?}",
+        path.display(),
+        report.problems
+    );
+    report.files.pop().unwrap()
 }
 
 fn code_of(path: &Path) -> String {

@@ -1,13 +1,19 @@
 //! Customer feedback: CSV exports of survey answers, reviews and NPS comments,
 //! read as a stream, scored, and held against the plan.
 
+pub mod aggregate;
+pub mod analysis;
 pub mod reader;
 mod record;
 pub mod scale;
 pub mod sentiment;
 pub mod sketch;
+pub mod summary;
 pub mod themes;
 
+pub use analysis::{
+    Analysis, AnalyzeError, AnalyzeOptions, RowSink, Scored, analyze, analyze_rows,
+};
 pub use reader::{Columns, FeedbackError, FeedbackReader, ReadOptions, Record};
 pub use record::{Polarity, Rejected, Row, Sentiment};
 pub use scale::{ScoreRange, ScoreScale};

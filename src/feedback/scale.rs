@@ -4,7 +4,8 @@
 //! the values decide. They are known only once the file is read, so the
 //! caller keeps a [`ScoreRange`] while streaming and decides at the end.
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum ScoreScale {
     /// 0 to 10, "how likely are you to recommend us".
     Nps,
@@ -61,6 +62,14 @@ impl ScoreRange {
 
     pub fn max(&self) -> Option<f64> {
         self.bounds.map(|(_, max)| max)
+    }
+
+    /// Widens this range to cover another (another thread's).
+    pub fn merge(&mut self, other: &ScoreRange) {
+        if let Some((min, max)) = other.bounds {
+            self.add(min);
+            self.add(max);
+        }
     }
 }
 

@@ -39,12 +39,17 @@ impl TopK {
     }
 
     /// Counts one occurrence of `key`; `display` and `example` are only
-    /// copied when they are kept.
-    pub fn add(&mut self, key: &str, display: impl FnOnce() -> String, example: Option<&str>) {
+    /// called when what they make is kept.
+    pub fn add(
+        &mut self,
+        key: &str,
+        display: impl FnOnce() -> String,
+        example: impl FnOnce() -> Option<String>,
+    ) {
         if let Some(entry) = self.entries.get_mut(key) {
             entry.count += 1;
-            if let Some(text) = example.filter(|_| entry.examples.len() < EXAMPLES) {
-                entry.examples.push(text.to_owned());
+            if entry.examples.len() < EXAMPLES {
+                entry.examples.extend(example());
             }
             return;
         }
@@ -57,7 +62,7 @@ impl TopK {
                 count: 1,
                 error: self.floor,
                 display: display(),
-                examples: example.map(str::to_owned).into_iter().collect(),
+                examples: example().into_iter().collect(),
             },
         );
     }
@@ -141,7 +146,7 @@ mod tests {
 
     fn add(sketch: &mut TopK, key: &str, times: usize) {
         for _ in 0..times {
-            sketch.add(key, || key.to_uppercase(), Some(key));
+            sketch.add(key, || key.to_uppercase(), || Some(key.to_owned()));
         }
     }
 

@@ -42,25 +42,27 @@ impl Theme {
 
 pub fn extract(text: &str) -> CommentThemes {
     let tokens = tokenize(text);
+    let content: Vec<bool> = tokens.iter().map(|t| concepts().is_content(t)).collect();
     let frequent = !feedback_frequency().find(&tokens).is_empty()
         && !feedback_contact().find(&tokens).is_empty();
     CommentThemes {
         fatigue: frequent || !feedback_fatigue().find(&tokens).is_empty(),
         pushy: !feedback_pushiness().find(&tokens).is_empty(),
-        wants: wants(&tokens),
-        phrases: phrases(&tokens),
+        wants: wants(&tokens, &content),
+        phrases: phrases(&tokens, &content),
     }
 }
 
-fn wants(tokens: &[Token]) -> Vec<Theme> {
-    let concepts = concepts();
+fn wants(tokens: &[Token], content: &[bool]) -> Vec<Theme> {
     let mut wants: Vec<Theme> = Vec::new();
     for cue in feedback_wants().find(tokens) {
         let clause = tokens[cue.tokens.end - 1].clause;
         let named: Vec<&Token> = tokens[cue.tokens.end..]
             .iter()
-            .take_while(|t| t.clause == clause)
-            .filter(|t| concepts.is_content(t))
+            .zip(&content[cue.tokens.end..])
+            .take_while(|(t, _)| t.clause == clause)
+            .filter(|(_, is_content)| **is_content)
+            .map(|(t, _)| t)
             .take(WANT_WORDS)
             .collect();
         if !named.is_empty() {
@@ -73,12 +75,11 @@ fn wants(tokens: &[Token]) -> Vec<Theme> {
     wants
 }
 
-fn phrases(tokens: &[Token]) -> Vec<Theme> {
-    let concepts = concepts();
+fn phrases(tokens: &[Token], content: &[bool]) -> Vec<Theme> {
     let mut phrases: Vec<Theme> = Vec::new();
-    for pair in tokens.windows(2) {
+    for (i, pair) in tokens.windows(2).enumerate() {
         let [a, b] = pair else { continue };
-        if a.clause == b.clause && concepts.is_content(a) && concepts.is_content(b) {
+        if a.clause == b.clause && content[i] && content[i + 1] {
             let theme = Theme::of(&[a, b]);
             if !phrases.iter().any(|p| p.key == theme.key) {
                 phrases.push(theme);

@@ -1,12 +1,14 @@
 //! Output formats, one file each, behind one trait.
 
 mod catalog;
+mod feedback;
 mod json;
 mod table;
 
 use std::io::{self, Write};
 
 pub use catalog::{rules_json, rules_table};
+pub use feedback::{feedback_json, feedback_table};
 pub use json::Json;
 pub use table::Table;
 

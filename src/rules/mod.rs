@@ -1,6 +1,7 @@
 //! The rule registry. One rule per file, grouped by family; `RULES` lists them
 //! all, and `rules`, `explain`, the checker and the docs read it.
 
+mod fb;
 mod goal;
 mod hum;
 mod plan;
@@ -13,6 +14,7 @@ use std::fmt;
 use serde::Serialize;
 
 use crate::diagnostic::{Finding, Severity, Subject};
+use crate::feedback::Analysis;
 use crate::plan::{Plan, Span};
 use crate::source::SourceFile;
 
@@ -63,16 +65,19 @@ pub enum Family {
     Tx,
     #[serde(rename = "HUM")]
     Hum,
+    #[serde(rename = "FB")]
+    Fb,
 }
 
 impl Family {
-    pub const ALL: [Family; 6] = [
+    pub const ALL: [Family; 7] = [
         Family::Plan,
         Family::Why,
         Family::Goal,
         Family::You,
         Family::Tx,
         Family::Hum,
+        Family::Fb,
     ];
 
     /// The code prefix of the family's rules.
@@ -84,6 +89,7 @@ impl Family {
             Family::You => "YOU",
             Family::Tx => "TX",
             Family::Hum => "HUM",
+            Family::Fb => "FB",
         }
     }
 
@@ -95,6 +101,7 @@ impl Family {
             Family::You => "asking customers what they want",
             Family::Tx => "over-transactional touchpoints",
             Family::Hum => "human marketing",
+            Family::Fb => "the customer's voice (feedback)",
         }
     }
 }
@@ -135,6 +142,13 @@ pub static RULES: &[&Rule] = &[
     &hum::hum003_incomplete_profile::RULE,
     &hum::hum004_journey_gap::RULE,
     &hum::hum005_unserved_persona::RULE,
+    &fb::fb001_complained_touchpoint::RULE,
+    &fb::fb002_unmet_want::RULE,
+    &fb::fb003_unheard_persona::RULE,
+    &fb::fb004_low_nps::RULE,
+    &fb::fb005_unknown_feedback_reference::RULE,
+    &fb::fb006_contact_fatigue::RULE,
+    &fb::fb007_unreadable_rows::RULE,
 ];
 
 pub use plan::plan001_invalid_plan::RULE as INVALID_PLAN;
@@ -157,6 +171,8 @@ pub fn find(code_or_name: &str) -> Option<&'static Rule> {
 pub struct Context<'a> {
     pub plan: &'a Plan,
     pub source: &'a SourceFile,
+    /// The plan's feedback, analysed, when it has any; FB rules need it.
+    pub feedback: Option<&'a Analysis>,
     findings: Vec<Finding>,
 }
 
@@ -181,10 +197,11 @@ impl<'a> Context<'a> {
 }
 
 /// Runs every plan rule on a plan that loaded cleanly.
-pub fn check_plan(plan: &Plan, source: &SourceFile) -> Vec<Finding> {
+pub fn check_plan(plan: &Plan, source: &SourceFile, feedback: Option<&Analysis>) -> Vec<Finding> {
     let mut cx = Context {
         plan,
         source,
+        feedback,
         findings: Vec::new(),
     };
     for rule in RULES {

@@ -198,7 +198,7 @@ mod tests {
         );
         assert_eq!(
             err.to_string(),
-            "f.csv: no text column among \"id\", \"nps\"; name the comment column `comment` or `feedback`, or give its name as the text column"
+            "f.csv: no text column among \"id\", \"nps\"; name the comment column `comment` or `feedback`, or name it with `--text-column NAME`"
         );
     }
 }

@@ -23,7 +23,7 @@ pub enum FeedbackError {
     )]
     Empty { file: String },
     #[error(
-        "{file}: no text column among {}; name the comment column `comment` or `feedback`, or give its name as the text column",
+        "{file}: no text column among {}; name the comment column `comment` or `feedback`, or name it with `--text-column NAME`",
         quoted(.headers)
     )]
     NoTextColumn { file: String, headers: Vec<String> },

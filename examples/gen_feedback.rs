@@ -1,0 +1,156 @@
+//! A deterministic generator of realistic customer feedback for benchmarks:
+//!
+//! ```sh
+//! cargo run --release --example gen_feedback -- --rows 1000000 target/bench/feedback.csv
+//! ```
+//!
+//! Same arguments, same file, byte for byte. Rows are comments about a city
+//! bike shop (the Harbor Bikes example): praise, complaints about contact
+//! frequency, waiting and prices, wants, neutral questions; with NPS scores
+//! that lean the way the comment does, quoted commas and the odd line break.
+
+use std::fs::File;
+use std::io::{self, BufWriter, Write};
+use std::process::ExitCode;
+
+const PERSONAS: &[&str] = &[
+    "maya-commuter",
+    "okafor-family",
+    "lars-returner",
+    "Commuter",
+    "student",
+];
+const TOUCHPOINTS: &[(&str, &str)] = &[
+    ("sunday-ride", "event"),
+    ("commute-test-ride", "in store"),
+    ("fitting-handover", "in store"),
+    ("two-week-call", "phone"),
+    ("riders-letter", "email"),
+    ("winter-safety-check", "workshop"),
+    ("bring-a-friend", "email"),
+    ("black-friday-sms", "sms"),
+];
+const PRAISE: &[&str] = &[
+    "They replaced the chain without any fuss",
+    "Sorted my brakes in five minutes, brilliant service",
+    "Called me back the same day about the gears",
+    "The fitting made my commute so much more comfortable",
+    "Lovely people, no pressure to buy anything",
+    "Best bike shop in town, my kids love the cargo bike",
+    "Great advice on lights for the winter",
+    "The Sunday ride was a friendly way to learn the routes",
+    "Quick repair and they lent me a bike meanwhile",
+    "Really helpful staff, explained everything clearly",
+];
+const COMPLAINTS: &[&str] = &[
+    "Too many emails, please stop",
+    "Still waiting for a reply about my warranty",
+    "Delivery was slow and expensive",
+    "Texts every day about offers, unsubscribe me",
+    "The salesman was pushy about the extended warranty",
+    "Hidden fees at checkout, not happy",
+    "My e-bike came back from the workshop still broken",
+    "Nobody answered the phone for two days",
+    "Overpriced accessories and a long queue",
+    "The battery died after a month, very disappointed",
+];
+const WANTS: &[&str] = &[
+    "I wish you had a loan bike during repairs",
+    "Would love Saturday evening opening hours",
+    "Please add online booking for the workshop",
+    "Any chance of a kids' riding class?",
+];
+const NEUTRAL: &[&str] = &[
+    "Do you service cargo bikes?",
+    "Bought a helmet and a lock",
+    "Came in for a tyre change",
+    "Is the winter check included in the care plan?",
+];
+
+/// splitmix64: small, fast and the same on every platform.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+
+    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[self.below(items.len())]
+    }
+}
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            #[allow(clippy::print_stderr)]
+            {
+                eprintln!("gen_feedback: {message}");
+            }
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run() -> Result<(), String> {
+    let usage = "usage: gen_feedback --rows N [--seed S] OUT.csv";
+    let mut args = std::env::args().skip(1);
+    let (mut rows, mut seed, mut out) = (None, 42u64, None);
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--rows" => {
+                rows = args
+                    .next()
+                    .and_then(|n| n.replace('_', "").parse::<u64>().ok())
+            }
+            "--seed" => seed = args.next().and_then(|n| n.parse().ok()).ok_or(usage)?,
+            _ if out.is_none() && !arg.starts_with('-') => out = Some(arg),
+            _ => return Err(usage.to_owned()),
+        }
+    }
+    let (Some(rows), Some(out)) = (rows, out) else {
+        return Err(usage.to_owned());
+    };
+    let file = File::create(&out).map_err(|e| format!("cannot write {out}: {e}"))?;
+    write(BufWriter::with_capacity(1 << 20, file), rows, seed)
+        .map_err(|e| format!("cannot write {out}: {e}"))
+}
+
+fn write(mut out: impl Write, rows: u64, seed: u64) -> io::Result<()> {
+    let mut rng = Rng(seed);
+    writeln!(out, "id,date,segment,campaign,channel,nps,comment")?;
+    for id in 1..=rows {
+        let (touchpoint, channel) = *rng.pick(TOUCHPOINTS);
+        let persona = *rng.pick(PERSONAS);
+        let roll = rng.below(100);
+        let (comment, score) = match roll {
+            0..=44 => (*rng.pick(PRAISE), 8 + rng.below(3)),
+            45..=79 => (*rng.pick(COMPLAINTS), rng.below(7)),
+            80..=89 => (*rng.pick(WANTS), 5 + rng.below(5)),
+            _ => (*rng.pick(NEUTRAL), 6 + rng.below(4)),
+        };
+        let comment = match rng.below(20) {
+            0 => format!("{comment}, honestly"),
+            1 => format!("{comment}.\nThanks"),
+            2 => comment.to_uppercase(),
+            _ => comment.to_owned(),
+        };
+        let comment = format!("\"{}\"", comment.replace('"', "\"\""));
+        let day = 1 + rng.below(28);
+        let month = 1 + rng.below(12);
+        writeln!(
+            out,
+            "{id},2026-{month:02}-{day:02},{persona},{touchpoint},{channel},{score},{comment}"
+        )?;
+    }
+    out.flush()
+}

@@ -1,0 +1,392 @@
+//! Running totals over a feedback file. Everything here is bounded: counters,
+//! histograms, a capped number of groups, a few example comments, and theme
+//! sketches of fixed capacity. Each worker thread keeps its own and they are
+//! merged at the end.
+
+use std::collections::HashMap;
+
+use super::sketch::TopK;
+use super::themes::CommentThemes;
+use super::{Polarity, Row, ScoreRange, ScoreScale, Sentiment};
+
+/// Themes tracked per sketch.
+pub const THEME_CAPACITY: usize = 2_000;
+/// Distinct persona or touchpoint values tracked; more are counted as overflow.
+pub const MAX_GROUPS: usize = 10_000;
+/// Example comments kept per group and finding.
+pub const EXAMPLES: usize = 3;
+/// Example comments are cut to this many characters.
+pub const EXAMPLE_CHARS: usize = 240;
+
+/// Promoter, passive or detractor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Class {
+    Detractor,
+    Passive,
+    Promoter,
+}
+
+/// NPS: 9-10 promoters, 7-8 passives, 0-6 detractors. Stars are mapped: 5
+/// promoters, 4 passives, 1-3 detractors.
+pub fn class(scale: ScoreScale, rounded: usize) -> Class {
+    match (scale, rounded) {
+        (ScoreScale::Nps, 9..) | (ScoreScale::Stars, 5..) => Class::Promoter,
+        (ScoreScale::Nps, 7..=8) | (ScoreScale::Stars, 4) => Class::Passive,
+        _ => Class::Detractor,
+    }
+}
+
+/// Scores counted by value (rounded to a whole point), so the scale can be
+/// decided after the whole file has been read.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Scores {
+    counts: [u64; 11],
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
+pub struct Nps {
+    pub scored: u64,
+    pub promoters: u64,
+    pub passives: u64,
+    pub detractors: u64,
+    /// Percentage of promoters minus percentage of detractors, -100 to 100.
+    pub nps: f64,
+}
+
+impl Scores {
+    pub fn add(&mut self, score: f64) {
+        self.counts[rounded(score)] += 1;
+    }
+
+    pub fn merge(&mut self, other: &Scores) {
+        for (mine, theirs) in self.counts.iter_mut().zip(other.counts) {
+            *mine += theirs;
+        }
+    }
+
+    pub fn total(&self) -> u64 {
+        self.counts.iter().sum()
+    }
+
+    pub fn nps(&self, scale: ScoreScale) -> Option<Nps> {
+        let scored = self.total();
+        if scored == 0 {
+            return None;
+        }
+        let mut by_class = [0u64; 3];
+        for (value, &count) in self.counts.iter().enumerate() {
+            by_class[class(scale, value) as usize] += count;
+        }
+        let [detractors, passives, promoters] = by_class;
+        let share = |n: u64| n as f64 * 100.0 / scored as f64;
+        Some(Nps {
+            scored,
+            promoters,
+            passives,
+            detractors,
+            nps: ((share(promoters) - share(detractors)) * 10.0).round() / 10.0,
+        })
+    }
+}
+
+fn rounded(score: f64) -> usize {
+    score.round().clamp(0.0, 10.0) as usize
+}
+
+/// Everything known about the comments that name one persona or touchpoint.
+#[derive(Debug, Clone, Default)]
+pub struct Group {
+    /// The value as first written in the file.
+    pub display: String,
+    /// Rows naming this group, with or without text.
+    pub rows: u64,
+    /// Rows with a comment, by polarity (negative, neutral, positive).
+    pub polarity: [u64; 3],
+    pub scores: Scores,
+    pub fatigue: u64,
+    pub pushy: u64,
+    /// The most negative comments: (sentiment score, text).
+    pub negative_examples: Vec<(f64, String)>,
+    pub fatigue_examples: Vec<String>,
+}
+
+impl Group {
+    pub fn comments(&self) -> u64 {
+        self.polarity.iter().sum()
+    }
+
+    pub fn negative_share(&self) -> f64 {
+        self.polarity[0] as f64 / self.comments().max(1) as f64
+    }
+
+    fn add(&mut self, row: &Row, scored: Option<(Sentiment, &CommentThemes)>) {
+        self.rows += 1;
+        if let Some(score) = row.score {
+            self.scores.add(score);
+        }
+        let Some((sentiment, themes)) = scored else {
+            return;
+        };
+        self.polarity[sentiment.polarity as usize] += 1;
+        if sentiment.polarity == Polarity::Negative {
+            keep_most_negative(&mut self.negative_examples, sentiment.score, &row.text);
+        }
+        if themes.fatigue {
+            self.fatigue += 1;
+            if self.fatigue_examples.len() < EXAMPLES {
+                self.fatigue_examples.push(example(&row.text));
+            }
+        }
+        self.pushy += u64::from(themes.pushy);
+    }
+
+    /// Adds another group's counts (another thread's, or another spelling of
+    /// the same item).
+    pub fn absorb(&mut self, other: &Group) {
+        if self.display.is_empty() {
+            self.display.clone_from(&other.display);
+        }
+        self.rows += other.rows;
+        for (mine, theirs) in self.polarity.iter_mut().zip(other.polarity) {
+            *mine += theirs;
+        }
+        self.scores.merge(&other.scores);
+        self.fatigue += other.fatigue;
+        self.pushy += other.pushy;
+        for (score, text) in &other.negative_examples {
+            keep_most_negative(&mut self.negative_examples, *score, text);
+        }
+        let room = EXAMPLES.saturating_sub(self.fatigue_examples.len());
+        self.fatigue_examples
+            .extend(other.fatigue_examples.iter().take(room).cloned());
+    }
+}
+
+fn keep_most_negative(examples: &mut Vec<(f64, String)>, score: f64, text: &str) {
+    if examples.len() < EXAMPLES {
+        examples.push((score, example(text)));
+    } else if let Some(least) = examples
+        .iter_mut()
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .filter(|least| score < least.0)
+    {
+        *least = (score, example(text));
+    }
+    examples.sort_by(|a, b| a.0.total_cmp(&b.0).then_with(|| a.1.cmp(&b.1)));
+}
+
+/// A comment shortened for keeping as an example.
+fn example(text: &str) -> String {
+    let text = text.trim();
+    match text.char_indices().nth(EXAMPLE_CHARS) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.to_owned(),
+    }
+}
+
+/// The values of one link column (persona or touchpoint), grouped by their
+/// link key.
+#[derive(Debug, Clone, Default)]
+pub struct Groups {
+    pub groups: HashMap<String, Group>,
+    /// Rows whose value did not fit in once `MAX_GROUPS` were tracked.
+    pub overflow: u64,
+}
+
+impl Groups {
+    fn add(&mut self, value: Option<&str>, row: &Row, scored: Option<(Sentiment, &CommentThemes)>) {
+        let Some(value) = value.map(str::trim).filter(|v| !v.is_empty()) else {
+            return;
+        };
+        let key = link_key(value);
+        if key.is_empty() {
+            return;
+        }
+        if !self.groups.contains_key(&key) && self.groups.len() >= MAX_GROUPS {
+            self.overflow += 1;
+            return;
+        }
+        let group = self.groups.entry(key).or_default();
+        if group.display.is_empty() {
+            group.display = example(value);
+        }
+        group.add(row, scored);
+    }
+
+    fn merge(&mut self, other: Groups) {
+        self.overflow += other.overflow;
+        for (key, theirs) in other.groups {
+            if let Some(mine) = self.groups.get_mut(&key) {
+                mine.absorb(&theirs);
+            } else if self.groups.len() < MAX_GROUPS {
+                self.groups.insert(key, theirs);
+            } else {
+                self.overflow += theirs.rows;
+            }
+        }
+    }
+}
+
+/// How a feedback value is matched to a plan item's id or name: letters and
+/// digits only, lower-cased ("Cart SMS" and "cart-sms" are the same).
+pub fn link_key(value: &str) -> String {
+    value
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+#[derive(Debug, Clone)]
+pub struct Aggregates {
+    /// Rows analysed (read without error).
+    pub rows: u64,
+    /// Rows with a comment, by polarity (negative, neutral, positive).
+    pub polarity: [u64; 3],
+    pub scores: Scores,
+    /// The exact lowest and highest score, which decide the scale.
+    pub range: ScoreRange,
+    pub fatigue: u64,
+    pub pushy: u64,
+    pub by_persona: Groups,
+    pub by_touchpoint: Groups,
+    pub themes: TopK,
+    pub wants: TopK,
+    /// Themes of comments by their score, rounded (0-10): which are
+    /// detractors depends on the scale, known only at the end.
+    pub themes_by_score: Vec<TopK>,
+}
+
+impl Default for Aggregates {
+    fn default() -> Self {
+        Self {
+            rows: 0,
+            polarity: [0; 3],
+            scores: Scores::default(),
+            range: ScoreRange::default(),
+            fatigue: 0,
+            pushy: 0,
+            by_persona: Groups::default(),
+            by_touchpoint: Groups::default(),
+            themes: TopK::new(THEME_CAPACITY),
+            wants: TopK::new(THEME_CAPACITY),
+            themes_by_score: (0..=10).map(|_| TopK::new(THEME_CAPACITY / 4)).collect(),
+        }
+    }
+}
+
+impl Aggregates {
+    /// Counts one row; `scored` is `None` for a row without a comment.
+    pub fn add(&mut self, row: &Row, scored: Option<(Sentiment, &CommentThemes)>) {
+        self.rows += 1;
+        if let Some(score) = row.score {
+            self.scores.add(score);
+            self.range.add(score);
+        }
+        if let Some((sentiment, themes)) = scored {
+            self.polarity[sentiment.polarity as usize] += 1;
+            self.fatigue += u64::from(themes.fatigue);
+            self.pushy += u64::from(themes.pushy);
+            for want in &themes.wants {
+                self.wants.add(
+                    &want.key,
+                    || want.display.clone(),
+                    || Some(example(&row.text)),
+                );
+            }
+            for phrase in &themes.phrases {
+                let quote = || Some(example(&row.text));
+                self.themes
+                    .add(&phrase.key, || phrase.display.clone(), quote);
+                if let Some(score) = row.score {
+                    self.themes_by_score[rounded(score)].add(
+                        &phrase.key,
+                        || phrase.display.clone(),
+                        quote,
+                    );
+                }
+            }
+        }
+        self.by_persona.add(row.persona.as_deref(), row, scored);
+        self.by_touchpoint
+            .add(row.touchpoint.as_deref(), row, scored);
+    }
+
+    pub fn merge(&mut self, other: Aggregates) {
+        self.rows += other.rows;
+        for (mine, theirs) in self.polarity.iter_mut().zip(other.polarity) {
+            *mine += theirs;
+        }
+        self.scores.merge(&other.scores);
+        self.range.merge(&other.range);
+        self.fatigue += other.fatigue;
+        self.pushy += other.pushy;
+        self.by_persona.merge(other.by_persona);
+        self.by_touchpoint.merge(other.by_touchpoint);
+        self.themes.merge(other.themes);
+        self.wants.merge(other.wants);
+        for (mine, theirs) in self.themes_by_score.iter_mut().zip(other.themes_by_score) {
+            mine.merge(theirs);
+        }
+    }
+
+    /// The themes of the comments of one class (detractors or promoters).
+    pub fn themes_of(&self, scale: ScoreScale, wanted: Class) -> TopK {
+        let mut merged = TopK::new(THEME_CAPACITY);
+        for (value, sketch) in self.themes_by_score.iter().enumerate() {
+            if class(scale, value) == wanted {
+                merged.merge(sketch.clone());
+            }
+        }
+        merged
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nps_follows_the_usual_split_and_stars_are_mapped() {
+        let mut s = Scores::default();
+        for v in [10.0, 9.0, 8.0, 6.0, 0.0] {
+            s.add(v);
+        }
+        let nps = s.nps(ScoreScale::Nps).unwrap();
+        assert_eq!(
+            (nps.promoters, nps.passives, nps.detractors, nps.nps),
+            (2, 1, 2, 0.0)
+        );
+        let mut stars = Scores::default();
+        for v in [5.0, 5.0, 4.0, 2.0] {
+            stars.add(v);
+        }
+        assert_eq!(stars.nps(ScoreScale::Stars).unwrap().nps, 25.0);
+    }
+
+    #[test]
+    fn link_keys_ignore_case_and_punctuation() {
+        assert_eq!(link_key("Cart SMS"), link_key("cart-sms"));
+        assert_eq!(link_key(" Éclair  Club "), "éclairclub");
+    }
+
+    #[test]
+    fn groups_keep_the_most_negative_examples() {
+        let mut g = Group::default();
+        for (i, score) in [-0.2, -0.9, -0.5, -0.7].into_iter().enumerate() {
+            keep_most_negative(&mut g.negative_examples, score, &format!("c{i}"));
+        }
+        let kept: Vec<&str> = g
+            .negative_examples
+            .iter()
+            .map(|(_, t)| t.as_str())
+            .collect();
+        assert_eq!(kept, ["c1", "c3", "c2"]);
+    }
+
+    #[test]
+    fn examples_are_cut_to_a_readable_length() {
+        let long = "é".repeat(1000);
+        assert_eq!(example(&long).chars().count(), EXAMPLE_CHARS + 1);
+    }
+}

@@ -1,0 +1,289 @@
+//! The pipeline: one thread parses the CSV, worker threads score comments and
+//! fold them into their own aggregates, and the results are merged. Memory
+//! stays bounded: batches go through a channel of fixed depth, and whatever is
+//! kept per row (aggregates, sketches, examples) has a fixed size.
+
+use std::io::Read;
+use std::path::Path;
+use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
+use std::sync::{Arc, Mutex};
+use std::thread;
+
+use super::aggregate::Aggregates;
+use super::reader::{Columns, FeedbackError, FeedbackReader, ReadOptions, Record};
+use super::scale::ScoreScale;
+use super::sentiment::model;
+use super::themes::{CommentThemes, extract};
+use super::{Rejected, Row, Sentiment};
+
+/// Rows per batch handed to a worker: large enough to keep channel traffic
+/// negligible, small enough to keep memory flat.
+const BATCH: usize = 1024;
+/// Rejected rows kept with their line and reason; the rest are only counted.
+pub const MAX_REJECTED: usize = 10_000;
+
+#[derive(Debug, thiserror::Error)]
+pub enum AnalyzeError {
+    #[error(transparent)]
+    Read(#[from] FeedbackError),
+    #[error("cannot write the output: {0}")]
+    Output(#[source] std::io::Error),
+}
+
+/// How an analysis is run.
+#[derive(Debug, Clone, Default)]
+pub struct AnalyzeOptions {
+    pub read: ReadOptions,
+    /// Forces the score scale; otherwise the header or the values decide.
+    pub scale: Option<ScoreScale>,
+    /// Worker threads; 0 uses every core.
+    pub workers: usize,
+}
+
+/// Where the score scale came from, so reports can say so.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ScaleSource {
+    Option,
+    Header,
+    Values,
+}
+
+/// What a feedback file says, in bounded space.
+#[derive(Debug, Clone)]
+pub struct Analysis {
+    /// The file as the user named it.
+    pub path: String,
+    pub columns: Columns,
+    pub aggregates: Aggregates,
+    /// The first `MAX_REJECTED` rejected rows, in file order.
+    pub rejected: Vec<Rejected>,
+    pub rejected_total: u64,
+    pub scale: Option<(ScoreScale, ScaleSource)>,
+}
+
+impl Analysis {
+    pub fn has_persona_column(&self) -> bool {
+        self.columns.persona.is_some()
+    }
+
+    pub fn has_touchpoint_column(&self) -> bool {
+        self.columns.touchpoint.is_some()
+    }
+}
+
+/// One analysed row, for output that repeats the input row by row.
+#[derive(Debug, Clone)]
+pub struct Scored {
+    pub row: Row,
+    pub sentiment: Option<Sentiment>,
+    pub themes: CommentThemes,
+}
+
+/// Reads and analyses a feedback file. `progress` is called now and then with
+/// the number of bytes read.
+pub fn analyze(
+    path: &Path,
+    options: &AnalyzeOptions,
+    progress: &(dyn Fn(u64) + Sync),
+) -> Result<Analysis, AnalyzeError> {
+    let reader = FeedbackReader::open(path, &options.read)?;
+    run(
+        reader,
+        &crate::source::display_path(path),
+        options,
+        progress,
+        None,
+    )
+}
+
+/// Receives every analysed row, in file order.
+pub trait RowSink {
+    /// Called once, before any row.
+    fn header(&mut self, columns: &Columns) -> std::io::Result<()>;
+    fn row(&mut self, scored: &Scored) -> std::io::Result<()>;
+}
+
+/// Like [`analyze`], and also hands every analysed row, in file order, to
+/// `sink` (for `planlint feedback --format csv`).
+pub fn analyze_rows(
+    path: &Path,
+    options: &AnalyzeOptions,
+    progress: &(dyn Fn(u64) + Sync),
+    sink: &mut dyn RowSink,
+) -> Result<Analysis, AnalyzeError> {
+    let mut read = options.read.clone();
+    read.keep_fields = true;
+    let reader = FeedbackReader::open(path, &read)?;
+    sink.header(reader.columns())
+        .map_err(AnalyzeError::Output)?;
+    let mut each = |scored: &Scored| sink.row(scored);
+    run(
+        reader,
+        &crate::source::display_path(path),
+        options,
+        progress,
+        Some(&mut each),
+    )
+}
+
+type Batch = (u64, Vec<Row>);
+/// Called with every analysed row, in file order.
+type Each<'a> = &'a mut dyn FnMut(&Scored) -> std::io::Result<()>;
+
+fn run<R: Read + Send>(
+    mut reader: FeedbackReader<R>,
+    name: &str,
+    options: &AnalyzeOptions,
+    progress: &(dyn Fn(u64) + Sync),
+    mut each: Option<Each<'_>>,
+) -> Result<Analysis, AnalyzeError> {
+    let columns = reader.columns().clone();
+    let workers = match options.workers {
+        0 => thread::available_parallelism().map_or(1, |n| n.get()),
+        n => n,
+    };
+    let ordered = each.is_some();
+    let (work_tx, work_rx) = sync_channel::<Batch>(workers * 2);
+    let work_rx = Arc::new(Mutex::new(work_rx));
+    let (done_tx, done_rx) = sync_channel::<(u64, Vec<Scored>)>(workers * 2);
+
+    thread::scope(|scope| {
+        let parser = scope.spawn(move || parse(&mut reader, work_tx, progress));
+        let handles: Vec<_> = (0..workers)
+            .map(|_| {
+                let rx = Arc::clone(&work_rx);
+                let tx = ordered.then(|| done_tx.clone());
+                scope.spawn(move || score(&rx, tx.as_ref()))
+            })
+            .collect();
+        drop(done_tx);
+        let written = match each.as_mut() {
+            Some(each) => write_in_order(&done_rx, each),
+            None => Ok(()),
+        };
+        let mut aggregates = Aggregates::default();
+        for handle in handles {
+            aggregates.merge(handle.join().expect("a feedback worker panicked"));
+        }
+        let (rejected, rejected_total) = parser.join().expect("the feedback parser panicked")?;
+        written.map_err(AnalyzeError::Output)?;
+        let scale = decide_scale(options.scale, &columns, &aggregates);
+        Ok(Analysis {
+            path: name.to_owned(),
+            columns,
+            aggregates,
+            rejected,
+            rejected_total,
+            scale,
+        })
+    })
+}
+
+fn parse<R: Read>(
+    reader: &mut FeedbackReader<R>,
+    work: SyncSender<Batch>,
+    progress: &(dyn Fn(u64) + Sync),
+) -> Result<(Vec<Rejected>, u64), FeedbackError> {
+    let mut rejected = Vec::new();
+    let mut rejected_total = 0;
+    let mut batch = Vec::with_capacity(BATCH);
+    let mut index = 0;
+    while let Some(next) = reader.next() {
+        match next? {
+            Record::Row(row) => batch.push(row),
+            Record::Rejected(reject) => {
+                rejected_total += 1;
+                if rejected.len() < MAX_REJECTED {
+                    rejected.push(reject);
+                }
+            }
+        }
+        if batch.len() == BATCH {
+            let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
+            if work.send((index, full)).is_err() {
+                break;
+            }
+            index += 1;
+            progress(reader.bytes_read());
+        }
+    }
+    if !batch.is_empty() {
+        // A closed channel means the consumer stopped; it reports why.
+        let _ = work.send((index, batch));
+    }
+    progress(reader.bytes_read());
+    Ok((rejected, rejected_total))
+}
+
+fn score(
+    work: &Mutex<Receiver<Batch>>,
+    done: Option<&SyncSender<(u64, Vec<Scored>)>>,
+) -> Aggregates {
+    let model = model();
+    let mut aggregates = Aggregates::default();
+    loop {
+        let next = work.lock().map(|rx| rx.recv());
+        let Ok(Ok((index, rows))) = next else { break };
+        let mut scored = Vec::with_capacity(if done.is_some() { rows.len() } else { 0 });
+        for row in rows {
+            let analysed =
+                (!row.text.trim().is_empty()).then(|| (model.score(&row.text), extract(&row.text)));
+            aggregates.add(&row, analysed.as_ref().map(|(s, t)| (*s, t)));
+            if done.is_some() {
+                let (sentiment, themes) =
+                    analysed.map_or((None, CommentThemes::default()), |(s, t)| (Some(s), t));
+                scored.push(Scored {
+                    row,
+                    sentiment,
+                    themes,
+                });
+            }
+        }
+        if let Some(done) = done
+            && done.send((index, scored)).is_err()
+        {
+            break;
+        }
+    }
+    aggregates
+}
+
+/// Hands batches to `each` in file order, holding back those that arrive early
+/// (at most a channel's depth of them).
+fn write_in_order(
+    done: &Receiver<(u64, Vec<Scored>)>,
+    each: &mut dyn FnMut(&Scored) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    let mut waiting = std::collections::BTreeMap::new();
+    let mut next = 0;
+    let mut result = Ok(());
+    for (index, batch) in done.iter() {
+        waiting.insert(index, batch);
+        while let Some(batch) = waiting.remove(&next) {
+            if result.is_ok() {
+                result = batch.iter().try_for_each(&mut *each);
+            }
+            next += 1;
+        }
+    }
+    result
+}
+
+fn decide_scale(
+    forced: Option<ScoreScale>,
+    columns: &Columns,
+    aggregates: &Aggregates,
+) -> Option<(ScoreScale, ScaleSource)> {
+    if let Some(scale) = forced {
+        return Some((scale, ScaleSource::Option));
+    }
+    let header = columns.score.and_then(|i| columns.headers.get(i));
+    if let Some(scale) = header.and_then(|h| ScoreScale::from_header(h)) {
+        return Some((scale, ScaleSource::Header));
+    }
+    let range = &aggregates.range;
+    range
+        .min()
+        .map(|_| (ScoreScale::from_range(range), ScaleSource::Values))
+}

@@ -1,0 +1,186 @@
+//! The feedback summary of `planlint feedback`: one data model, serialised as
+//! JSON and rendered as tables.
+
+use serde::Serialize;
+
+use super::Rejected;
+use super::ScoreScale;
+use super::aggregate::{Class, Group, Groups, Nps, link_key};
+use super::analysis::{Analysis, ScaleSource};
+use super::sketch::TopK;
+use crate::plan::Plan;
+
+/// Themes and groups listed in a summary.
+const TOP: usize = 10;
+/// A phrase is a recurring theme from this many comments on.
+const RECURRING: u64 = 2;
+
+#[derive(Debug, Serialize)]
+pub struct Summary {
+    pub file: String,
+    /// Rows analysed.
+    pub rows: u64,
+    /// Rows that could not be read, with line and reason (the first 10,000).
+    pub rejected: Vec<Rejected>,
+    pub rejected_total: u64,
+    /// Rows with a comment.
+    pub comments: u64,
+    pub polarity: PolarityCounts,
+    pub scale: Option<Scale>,
+    pub nps: Option<Nps>,
+    pub personas: Vec<GroupSummary>,
+    pub touchpoints: Vec<GroupSummary>,
+    pub themes: Vec<ThemeSummary>,
+    pub detractor_themes: Vec<ThemeSummary>,
+    pub promoter_themes: Vec<ThemeSummary>,
+    pub wants: Vec<ThemeSummary>,
+    /// Comments complaining about contact frequency, and about sales pressure.
+    pub fatigue: u64,
+    pub pushy: u64,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PolarityCounts {
+    pub negative: u64,
+    pub neutral: u64,
+    pub positive: u64,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Scale {
+    pub scale: ScoreScale,
+    /// What decided the scale: the option, the column's name or the values.
+    pub source: ScaleSource,
+}
+
+#[derive(Debug, Serialize)]
+pub struct GroupSummary {
+    /// The value as written in the file.
+    pub name: String,
+    /// The id of the plan item it links to, when a plan was given.
+    pub plan_id: Option<String>,
+    pub rows: u64,
+    pub comments: u64,
+    pub negative_share: f64,
+    pub nps: Option<Nps>,
+    pub fatigue: u64,
+    pub pushy: u64,
+    pub negative_examples: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ThemeSummary {
+    pub theme: String,
+    pub count: u64,
+    /// False when the count may be short (a rare theme in a huge file).
+    pub exact: bool,
+    pub examples: Vec<String>,
+}
+
+impl Summary {
+    pub fn new(analysis: &Analysis, plan: Option<&Plan>) -> Self {
+        let a = &analysis.aggregates;
+        let scale = analysis.scale.map(|(s, _)| s);
+        let personas: Option<Vec<(&str, &str)>> = plan.map(|p| {
+            p.personas
+                .iter()
+                .map(|x| (x.id.value.as_str(), x.name.value.as_str()))
+                .collect()
+        });
+        let touchpoints: Option<Vec<(&str, &str)>> = plan.map(|p| {
+            p.touchpoints
+                .iter()
+                .map(|x| (x.id.value.as_str(), x.name.value.as_str()))
+                .collect()
+        });
+        let themes_of = |class| {
+            scale
+                .map(|s| themes(&a.themes_of(s, class)))
+                .unwrap_or_default()
+        };
+        Self {
+            file: analysis.path.clone(),
+            rows: a.rows,
+            rejected: analysis.rejected.clone(),
+            rejected_total: analysis.rejected_total,
+            comments: a.polarity.iter().sum(),
+            polarity: PolarityCounts {
+                negative: a.polarity[0],
+                neutral: a.polarity[1],
+                positive: a.polarity[2],
+            },
+            scale: analysis
+                .scale
+                .map(|(scale, source)| Scale { scale, source }),
+            nps: scale.and_then(|s| a.scores.nps(s)),
+            personas: groups(&a.by_persona, personas.as_deref(), scale),
+            touchpoints: groups(&a.by_touchpoint, touchpoints.as_deref(), scale),
+            themes: themes(&a.themes),
+            detractor_themes: themes_of(Class::Detractor),
+            promoter_themes: themes_of(Class::Promoter),
+            wants: themes(&a.wants),
+            fatigue: a.fatigue,
+            pushy: a.pushy,
+        }
+    }
+}
+
+/// The groups, most rows first; values that link to the same plan item
+/// ("Cart SMS", "cart-sms") are counted together under the item's id.
+fn groups(
+    groups: &Groups,
+    plan: Option<&[(&str, &str)]>,
+    scale: Option<ScoreScale>,
+) -> Vec<GroupSummary> {
+    let mut merged: Vec<(Option<String>, Group)> = Vec::new();
+    for (key, group) in &groups.groups {
+        let plan_id = plan.and_then(|items| {
+            items
+                .iter()
+                .find(|(id, name)| link_key(id) == *key || link_key(name) == *key)
+                .map(|(id, _)| (*id).to_owned())
+        });
+        match merged
+            .iter_mut()
+            .find(|(id, _)| plan_id.is_some() && *id == plan_id)
+        {
+            Some((_, into)) => into.absorb(group),
+            None => {
+                let mut group = group.clone();
+                if let Some(id) = &plan_id {
+                    group.display.clone_from(id);
+                }
+                merged.push((plan_id, group));
+            }
+        }
+    }
+    merged.sort_by(|(_, a), (_, b)| b.rows.cmp(&a.rows).then_with(|| a.display.cmp(&b.display)));
+    merged
+        .into_iter()
+        .map(|(plan_id, g)| GroupSummary {
+            name: g.display.clone(),
+            plan_id,
+            rows: g.rows,
+            comments: g.comments(),
+            negative_share: (g.negative_share() * 1000.0).round() / 1000.0,
+            nps: scale.and_then(|s| g.scores.nps(s)),
+            fatigue: g.fatigue,
+            pushy: g.pushy,
+            negative_examples: g.negative_examples.iter().map(|(_, t)| t.clone()).collect(),
+        })
+        .collect()
+}
+
+fn themes(sketch: &TopK) -> Vec<ThemeSummary> {
+    sketch
+        .top(TOP)
+        .into_iter()
+        .filter(|(_, e)| e.count >= RECURRING)
+        .map(|(_, e)| ThemeSummary {
+            theme: e.display.clone(),
+            count: e.count,
+            exact: e.error == 0,
+            examples: e.examples.clone(),
+        })
+        .collect()
+}

@@ -1,0 +1,92 @@
+use super::{MIN_WANT_COMMENTS, feedback_anchor, quotes};
+use crate::diagnostic::{Severity, Subject};
+use crate::plan::{Plan, items, text};
+use crate::rules::{Check, Context, Family, Rule};
+use crate::text::concepts;
+
+/// Wants reported at most, the most frequent first.
+const MAX_WANTS: usize = 10;
+
+pub static RULE: Rule = Rule {
+    code: "FB002",
+    name: "unmet-want",
+    family: Family::Fb,
+    severity: Severity::Warning,
+    summary: "customers keep asking for something the plan does not cover",
+    help: "answer the want in the plan (an offering, a persona want, a touchpoint), or tell customers why not",
+    docs: r#"## What it does
+Finds what comments ask for ("I wish you had...", "please add...", "would
+love...", "any chance of...", "I want..."): the first content words after such
+a phrase name the want ("I wish you had a loan bike" asks for "loan bike").
+A want asked for in at least 3 comments is reported when no single text of the
+plan covers all of its words (by stem or synonym): offerings, the WHAT and HOW
+statements, differentiators, persona wants and touchpoint messages. The message
+quotes the want, its count and example comments; at most 10 wants are reported.
+
+## Why it matters
+Customers who take the trouble to say what they want are answering the most
+important question a plan can ask. When the same wish comes back again and
+again and the plan has nothing for it, the business is not listening, and a
+competitor who does will get those customers.
+
+## Example
+Five comments ask for "a loan bike while mine is in for repair" and nothing in
+the plan mentions a loan bike.
+
+## How to fix
+Decide: offer it (add it to `[what] offerings` or a persona's `wants` and plan
+the touchpoint that tells people), or explain to the customers who asked why
+not. Either way, the want has been heard."#,
+    check: Check::Plan(check),
+};
+
+fn check(cx: &mut Context<'_>) {
+    let Some(feedback) = cx.feedback else { return };
+    let plan = cx.plan;
+    let covering: Vec<_> = plan_texts(plan)
+        .into_iter()
+        .map(|t| concepts().of(t))
+        .collect();
+    let wants = feedback.aggregates.wants.top(usize::MAX);
+    let unmet = wants
+        .into_iter()
+        .filter(|(_, e)| e.count >= MIN_WANT_COMMENTS)
+        .filter(|(_, e)| {
+            let wanted = concepts().of(&e.display);
+            !wanted.is_empty() && !covering.iter().any(|c| wanted.is_subset(c))
+        })
+        .take(MAX_WANTS);
+    for (_, entry) in unmet {
+        let examples = quotes(entry.examples.iter().map(String::as_str), 2);
+        cx.report(
+            &RULE,
+            Subject::Plan,
+            feedback_anchor(plan),
+            format!(
+                "customers ask for \"{}\" in {} comments and nothing in the plan covers it: {examples}",
+                entry.display, entry.count
+            ),
+        );
+    }
+}
+
+/// The texts of the plan that can answer a want.
+fn plan_texts(plan: &Plan) -> Vec<&str> {
+    let mut texts = Vec::new();
+    if let Some(what) = &plan.what {
+        texts.extend(text(&what.statement));
+        texts.extend(items(&what.offerings).map(|i| i.text.as_str()));
+    }
+    if let Some(how) = &plan.how {
+        texts.extend(text(&how.statement));
+        texts.extend(items(&how.differentiators).map(|i| i.text.as_str()));
+    }
+    texts.extend(
+        plan.personas
+            .iter()
+            .flat_map(|p| items(&p.wants))
+            .map(|i| i.text.as_str()),
+    );
+    texts.extend(plan.touchpoints.iter().filter_map(|t| text(&t.message)));
+    texts
+}
