@@ -17,6 +17,7 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 
 RUNS = int(os.environ.get("RUNS", "3"))
@@ -24,20 +25,20 @@ VADER_ROWS = int(os.environ.get("VADER_ROWS", "100000"))
 
 
 def measure(argv):
-    """Median wall seconds and max peak RSS (MB) of a command, output discarded."""
+    """Median wall seconds and max peak RSS (MB) of a command, output discarded.
+
+    Peak RSS comes from GNU time: a child forked from this Python process
+    would start with Python's own memory and report that instead."""
     walls, peaks = [], []
     for _ in range(RUNS):
-        start = time.perf_counter()
-        with open(os.devnull, "wb") as null:
-            proc = subprocess.Popen(argv, stdout=null, stderr=subprocess.PIPE)
-            _, status, usage = os.wait4(proc.pid, 0)
+        with tempfile.NamedTemporaryFile("r") as rss, open(os.devnull, "wb") as null:
+            start = time.perf_counter()
+            proc = subprocess.run(["/usr/bin/time", "-f", "%M", "-o", rss.name, *argv], stdout=null, stderr=subprocess.PIPE)
             wall = time.perf_counter() - start
-            err = proc.stderr.read().decode(errors="replace")
-        code = os.waitstatus_to_exitcode(status)
-        if code not in (0, 1):
-            sys.exit(f"{' '.join(argv)} failed with exit {code}:\n{err}")
+            if proc.returncode not in (0, 1):
+                sys.exit(f"{' '.join(argv)} failed with exit {proc.returncode}:\n{proc.stderr.decode(errors='replace')}")
+            peaks.append(int(rss.read().split()[-1]) / 1024)
         walls.append(wall)
-        peaks.append(usage.ru_maxrss / 1024)
     return statistics.median(walls), max(peaks)
 
 

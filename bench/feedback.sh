@@ -2,7 +2,7 @@
 # The feedback benchmark (see BENCHMARKS.md): builds planlint, generates the
 # feedback file if it is not there, installs vaderSentiment into a virtualenv
 # under target/ (for comparison only; it is no dependency), and runs
-# bench/feedback.py. ROWS (default 1000000) and RUNS (default 3) can be set.
+# bench/feedback.py (which needs GNU time, /usr/bin/time). ROWS (default 1000000) and RUNS (default 3) can be set.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rows=${ROWS:-1000000}

@@ -464,3 +464,43 @@ fn a_plan_whose_feedback_file_is_missing_is_exit_2() {
         .code(2)
         .stderr(contains("feedback.csv"));
 }
+
+#[test]
+fn feedback_output_does_not_depend_on_thread_scheduling() {
+    // Many batches, so that worker threads interleave differently run to run.
+    let words = [
+        "cargo bike",
+        "cargo bikes",
+        "too many emails",
+        "late delivery",
+        "great advice",
+        "Stop texting",
+    ];
+    let mut text = String::from("segment,campaign,nps,comment\n");
+    for i in 0..30_000 {
+        let (a, b) = (words[i % 6], words[(i / 6) % 6]);
+        text.push_str(&format!(
+            "p{},t{},{},\"{a} and {b}, I wish you had {b}\"\n",
+            i % 7,
+            i % 5,
+            i % 11
+        ));
+    }
+    let dir = TempDir::new().unwrap();
+    write(dir.path(), "f.csv", &text);
+    let run = || {
+        planlint()
+            .arg("feedback")
+            .arg(dir.path().join("f.csv"))
+            .args(["--format", "json"])
+            .assert()
+            .code(0)
+            .get_output()
+            .stdout
+            .clone()
+    };
+    let first = run();
+    for _ in 0..4 {
+        assert!(run() == first, "two runs gave different summaries");
+    }
+}

@@ -3,8 +3,9 @@
 //! sketches of fixed capacity. Each worker thread keeps its own and they are
 //! merged at the end.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
+use super::examples::{Examples, cut};
 use super::sketch::TopK;
 use super::themes::CommentThemes;
 use super::{Polarity, Row, ScoreRange, ScoreScale, Sentiment};
@@ -13,10 +14,6 @@ use super::{Polarity, Row, ScoreRange, ScoreScale, Sentiment};
 pub const THEME_CAPACITY: usize = 2_000;
 /// Distinct persona or touchpoint values tracked; more are counted as overflow.
 pub const MAX_GROUPS: usize = 10_000;
-/// Example comments kept per group and finding.
-pub const EXAMPLES: usize = 3;
-/// Example comments are cut to this many characters.
-pub const EXAMPLE_CHARS: usize = 240;
 
 /// Promoter, passive or detractor.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -96,8 +93,9 @@ fn rounded(score: f64) -> usize {
 /// Everything known about the comments that name one persona or touchpoint.
 #[derive(Debug, Clone, Default)]
 pub struct Group {
-    /// The value as first written in the file.
+    /// The value as written on the earliest line that names the group.
     pub display: String,
+    pub first_line: u64,
     /// Rows naming this group, with or without text.
     pub rows: u64,
     /// Rows with a comment, by polarity (negative, neutral, positive).
@@ -105,9 +103,10 @@ pub struct Group {
     pub scores: Scores,
     pub fatigue: u64,
     pub pushy: u64,
-    /// The most negative comments: (sentiment score, text).
-    pub negative_examples: Vec<(f64, String)>,
-    pub fatigue_examples: Vec<String>,
+    /// The most negative comments.
+    pub negative_examples: Examples,
+    /// The first comments about contact frequency.
+    pub fatigue_examples: Examples,
 }
 
 impl Group {
@@ -129,13 +128,13 @@ impl Group {
         };
         self.polarity[sentiment.polarity as usize] += 1;
         if sentiment.polarity == Polarity::Negative {
-            keep_most_negative(&mut self.negative_examples, sentiment.score, &row.text);
+            self.negative_examples
+                .offer(sentiment.score, row.line, || row.text.clone());
         }
         if themes.fatigue {
             self.fatigue += 1;
-            if self.fatigue_examples.len() < EXAMPLES {
-                self.fatigue_examples.push(example(&row.text));
-            }
+            self.fatigue_examples
+                .offer(0.0, row.line, || row.text.clone());
         }
         self.pushy += u64::from(themes.pushy);
     }
@@ -143,8 +142,9 @@ impl Group {
     /// Adds another group's counts (another thread's, or another spelling of
     /// the same item).
     pub fn absorb(&mut self, other: &Group) {
-        if self.display.is_empty() {
+        if self.display.is_empty() || other.first_line < self.first_line {
             self.display.clone_from(&other.display);
+            self.first_line = other.first_line;
         }
         self.rows += other.rows;
         for (mine, theirs) in self.polarity.iter_mut().zip(other.polarity) {
@@ -153,34 +153,8 @@ impl Group {
         self.scores.merge(&other.scores);
         self.fatigue += other.fatigue;
         self.pushy += other.pushy;
-        for (score, text) in &other.negative_examples {
-            keep_most_negative(&mut self.negative_examples, *score, text);
-        }
-        let room = EXAMPLES.saturating_sub(self.fatigue_examples.len());
-        self.fatigue_examples
-            .extend(other.fatigue_examples.iter().take(room).cloned());
-    }
-}
-
-fn keep_most_negative(examples: &mut Vec<(f64, String)>, score: f64, text: &str) {
-    if examples.len() < EXAMPLES {
-        examples.push((score, example(text)));
-    } else if let Some(least) = examples
-        .iter_mut()
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .filter(|least| score < least.0)
-    {
-        *least = (score, example(text));
-    }
-    examples.sort_by(|a, b| a.0.total_cmp(&b.0).then_with(|| a.1.cmp(&b.1)));
-}
-
-/// A comment shortened for keeping as an example.
-fn example(text: &str) -> String {
-    let text = text.trim();
-    match text.char_indices().nth(EXAMPLE_CHARS) {
-        Some((cut, _)) => format!("{}…", &text[..cut]),
-        None => text.to_owned(),
+        self.negative_examples.merge(&other.negative_examples);
+        self.fatigue_examples.merge(&other.fatigue_examples);
     }
 }
 
@@ -207,8 +181,9 @@ impl Groups {
             return;
         }
         let group = self.groups.entry(key).or_default();
-        if group.display.is_empty() {
-            group.display = example(value);
+        if group.display.is_empty() || row.line < group.first_line {
+            group.display = cut(value);
+            group.first_line = row.line;
         }
         group.add(row, scored);
     }
@@ -291,19 +266,16 @@ impl Aggregates {
                 self.wants.add(
                     &want.key,
                     || want.display.clone(),
-                    || Some(example(&row.text)),
+                    row.line,
+                    || row.text.clone(),
                 );
             }
             for phrase in &themes.phrases {
-                let quote = || Some(example(&row.text));
-                self.themes
-                    .add(&phrase.key, || phrase.display.clone(), quote);
+                let quote = || row.text.clone();
+                let display = || phrase.display.clone();
+                self.themes.add(&phrase.key, display, row.line, quote);
                 if let Some(score) = row.score {
-                    self.themes_by_score[rounded(score)].add(
-                        &phrase.key,
-                        || phrase.display.clone(),
-                        quote,
-                    );
+                    self.themes_by_score[rounded(score)].add(&phrase.key, display, row.line, quote);
                 }
             }
         }
@@ -368,25 +340,5 @@ mod tests {
     fn link_keys_ignore_case_and_punctuation() {
         assert_eq!(link_key("Cart SMS"), link_key("cart-sms"));
         assert_eq!(link_key(" Éclair  Club "), "éclairclub");
-    }
-
-    #[test]
-    fn groups_keep_the_most_negative_examples() {
-        let mut g = Group::default();
-        for (i, score) in [-0.2, -0.9, -0.5, -0.7].into_iter().enumerate() {
-            keep_most_negative(&mut g.negative_examples, score, &format!("c{i}"));
-        }
-        let kept: Vec<&str> = g
-            .negative_examples
-            .iter()
-            .map(|(_, t)| t.as_str())
-            .collect();
-        assert_eq!(kept, ["c1", "c3", "c2"]);
-    }
-
-    #[test]
-    fn examples_are_cut_to_a_readable_length() {
-        let long = "é".repeat(1000);
-        assert_eq!(example(&long).chars().count(), EXAMPLE_CHARS + 1);
     }
 }

@@ -3,6 +3,7 @@
 
 pub mod aggregate;
 pub mod analysis;
+pub mod examples;
 pub mod reader;
 mod record;
 pub mod scale;

@@ -6,7 +6,9 @@
 //! may have been dropped before, so its count may be short by up to `floor`:
 //! that is its `error`. A key never dropped has error 0 and an exact count.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
+
+use super::examples::Examples;
 
 #[derive(Debug, Clone)]
 pub struct TopK {
@@ -15,42 +17,44 @@ pub struct TopK {
     entries: HashMap<String, Entry>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Entry {
     pub count: u64,
     /// How much the true count may exceed `count`; 0 means exact.
     pub error: u64,
-    /// How the theme reads (the words of its first occurrence).
+    /// How the theme reads: its words on the earliest line it is on, so the
+    /// wording does not depend on which thread counted it first.
     pub display: String,
-    /// A few comments that show the theme.
-    pub examples: Vec<String>,
+    pub display_line: u64,
+    /// A few comments that show the theme (the first in the file).
+    pub examples: Examples,
 }
-
-/// Comments kept per theme as examples.
-pub const EXAMPLES: usize = 3;
 
 impl TopK {
     pub fn new(capacity: usize) -> Self {
         Self {
             capacity: capacity.max(1),
             floor: 0,
-            entries: HashMap::new(),
+            entries: HashMap::default(),
         }
     }
 
-    /// Counts one occurrence of `key`; `display` and `example` are only
-    /// called when what they make is kept.
+    /// Counts one occurrence of `key`, from the comment on `line`; `display`
+    /// and `example` are only called when what they make is kept.
     pub fn add(
         &mut self,
         key: &str,
         display: impl FnOnce() -> String,
-        example: impl FnOnce() -> Option<String>,
+        line: u64,
+        example: impl FnOnce() -> String,
     ) {
         if let Some(entry) = self.entries.get_mut(key) {
             entry.count += 1;
-            if entry.examples.len() < EXAMPLES {
-                entry.examples.extend(example());
+            if line < entry.display_line {
+                entry.display = display();
+                entry.display_line = line;
             }
+            entry.examples.offer(0.0, line, example);
             return;
         }
         if self.entries.len() >= self.capacity * 2 {
@@ -62,7 +66,12 @@ impl TopK {
                 count: 1,
                 error: self.floor,
                 display: display(),
-                examples: example().into_iter().collect(),
+                display_line: line,
+                examples: {
+                    let mut examples = Examples::default();
+                    examples.offer(0.0, line, example);
+                    examples
+                },
             },
         );
     }
@@ -100,8 +109,11 @@ impl TopK {
                 Some(mine) => {
                     mine.count += theirs.count;
                     mine.error = mine.error - other_floor + theirs.error;
-                    let room = EXAMPLES.saturating_sub(mine.examples.len());
-                    mine.examples.extend(theirs.examples.into_iter().take(room));
+                    mine.examples.merge(&theirs.examples);
+                    if theirs.display_line < mine.display_line {
+                        mine.display = theirs.display;
+                        mine.display_line = theirs.display_line;
+                    }
                 }
                 None => {
                     let entry = Entry {
@@ -145,8 +157,8 @@ mod tests {
     use super::*;
 
     fn add(sketch: &mut TopK, key: &str, times: usize) {
-        for _ in 0..times {
-            sketch.add(key, || key.to_uppercase(), || Some(key.to_owned()));
+        for line in 0..times {
+            sketch.add(key, || key.to_uppercase(), line as u64, || key.to_owned());
         }
     }
 
@@ -160,7 +172,7 @@ mod tests {
         assert_eq!(top[0].1.count, 5);
         assert_eq!(top[0].1.error, 0);
         assert_eq!(top[0].1.display, "LATE DELIVERY");
-        assert_eq!(top[0].1.examples.len(), EXAMPLES);
+        assert_eq!(top[0].1.examples.len(), super::super::examples::EXAMPLES);
     }
 
     #[test]

@@ -166,7 +166,7 @@ fn groups(
             nps: scale.and_then(|s| g.scores.nps(s)),
             fatigue: g.fatigue,
             pushy: g.pushy,
-            negative_examples: g.negative_examples.iter().map(|(_, t)| t.clone()).collect(),
+            negative_examples: g.negative_examples.texts().map(str::to_owned).collect(),
         })
         .collect()
 }
@@ -180,7 +180,7 @@ fn themes(sketch: &TopK) -> Vec<ThemeSummary> {
             theme: e.display.clone(),
             count: e.count,
             exact: e.error == 0,
-            examples: e.examples.clone(),
+            examples: e.examples.texts().map(str::to_owned).collect(),
         })
         .collect()
 }

@@ -34,8 +34,8 @@ impl Theme {
         let join =
             |f: fn(&Token) -> &str| tokens.iter().map(|t| f(t)).collect::<Vec<_>>().join(" ");
         Self {
-            key: join(|t| &t.stem),
-            display: join(|t| &t.word),
+            key: join(|t| &*t.stem),
+            display: join(|t| &*t.word),
         }
     }
 }

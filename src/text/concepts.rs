@@ -55,8 +55,8 @@ impl Concepts {
     pub fn is_content(&self, token: &Token) -> bool {
         token.word.chars().count() > 2
             && !token.word.chars().all(|c| c.is_ascii_digit())
-            && !self.stop.contains(&token.word)
-            && !self.stop.contains(&token.stem)
+            && !self.stop.contains(&*token.word)
+            && !self.stop.contains(&*token.stem)
     }
 
     /// The concepts a text talks about.
@@ -64,7 +64,12 @@ impl Concepts {
         tokenize(text)
             .into_iter()
             .filter(|t| self.is_content(t))
-            .map(|t| self.groups.get(&t.stem).cloned().unwrap_or(t.stem))
+            .map(|t| {
+                self.groups
+                    .get(&*t.stem)
+                    .cloned()
+                    .unwrap_or_else(|| t.stem.to_string())
+            })
             .collect()
     }
 

@@ -7,6 +7,7 @@ mod phrases;
 
 use std::cell::RefCell;
 use std::ops::Range;
+use std::rc::Rc;
 use std::sync::OnceLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
@@ -16,41 +17,54 @@ use unicode_segmentation::UnicodeSegmentation;
 pub use concepts::{Concepts, concepts};
 pub use phrases::{Match, PhraseList};
 
-/// A word of a text: lower-cased, stemmed, and where it stands (bytes).
+/// A word of a text: lower-cased, stemmed, and where it stands (bytes). The
+/// strings are shared with a per-thread cache, so a token costs no allocation
+/// once its word has been seen.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token {
-    pub word: String,
-    pub stem: String,
+    pub word: Rc<str>,
+    pub stem: Rc<str>,
     pub span: Range<usize>,
     /// Counts clause breaks (`,` `;` `.` `!` `?` `:`) before the token, so that
     /// a negation does not reach into the next clause.
     pub clause: usize,
 }
 
-/// Stems kept per thread: feedback repeats the same few thousand words
-/// millions of times, and a lookup is several times cheaper than stemming.
-const STEM_CACHE: usize = 50_000;
+/// Words kept per thread with their lower-cased form and stem: feedback
+/// repeats the same few thousand words millions of times, and a lookup is
+/// several times cheaper than lower-casing and stemming.
+const WORD_CACHE: usize = 50_000;
+
+/// A word's lower-cased form and its stem.
+type Interned = (Rc<str>, Rc<str>);
 
 thread_local! {
-    static STEMS: RefCell<FxHashMap<Box<str>, Box<str>>> = RefCell::new(FxHashMap::default());
+    static WORDS: RefCell<FxHashMap<Box<str>, Interned>> = RefCell::new(FxHashMap::default());
 }
 
 pub fn stem(word: &str) -> String {
     static STEMMER: OnceLock<Stemmer> = OnceLock::new();
-    STEMS.with(|cache| {
+    STEMMER
+        .get_or_init(|| Stemmer::create(Algorithm::English))
+        .stem(word)
+        .into_owned()
+}
+
+/// The lower-cased form and the stem of a word as written.
+fn intern(written: &str) -> Interned {
+    WORDS.with(|cache| {
         let mut cache = cache.borrow_mut();
-        if let Some(stem) = cache.get(word) {
-            return stem.to_string();
+        if let Some(known) = cache.get(written) {
+            return known.clone();
         }
-        let stem = STEMMER
-            .get_or_init(|| Stemmer::create(Algorithm::English))
-            .stem(word)
-            .into_owned();
-        if cache.len() >= STEM_CACHE {
+        let word = written.to_lowercase().replace('\u{2019}', "'");
+        let stem = Rc::from(stem(&word));
+        let interned: Interned = (Rc::from(word), stem);
+        if cache.len() >= WORD_CACHE {
             cache.clear();
         }
-        cache.insert(word.into(), stem.as_str().into());
-        stem
+        cache.insert(written.into(), interned.clone());
+        interned
     })
 }
 
@@ -61,9 +75,9 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let mut clause = 0;
     let mut push = |start: usize, w: &str, is_word: bool| {
         if is_word || w == "%" || w == "#" {
-            let word = w.to_lowercase().replace('\u{2019}', "'");
+            let (word, stem) = intern(w);
             tokens.push(Token {
-                stem: stem(&word),
+                stem,
                 word,
                 span: start..start + w.len(),
                 clause,
@@ -170,7 +184,10 @@ mod tests {
     #[test]
     fn tokens_keep_spans_percent_and_apostrophes() {
         let text = "BUY now: 30% off, don\u{2019}t wait!";
-        let words: Vec<_> = tokenize(text).into_iter().map(|t| t.word).collect();
+        let words: Vec<_> = tokenize(text)
+            .into_iter()
+            .map(|t| t.word.to_string())
+            .collect();
         assert_eq!(words, ["buy", "now", "30", "%", "off", "don't", "wait"]);
         let tokens = tokenize(text);
         assert_eq!(&text[tokens[0].span.clone()], "BUY");

@@ -37,7 +37,7 @@ impl PhraseList {
             .map(|line| {
                 tokenize(line)
                     .into_iter()
-                    .map(|t| t.stem)
+                    .map(|t| t.stem.to_string())
                     .collect::<Vec<_>>()
             })
             .filter(|stems| !stems.is_empty())
@@ -71,7 +71,7 @@ impl PhraseList {
             };
             let named = self
                 .by_first
-                .get(&tokens[i].stem)
+                .get(&*tokens[i].stem)
                 .map_or(&[][..], Vec::as_slice);
             let longest = named
                 .iter()
@@ -112,7 +112,7 @@ impl PhraseList {
 
 /// A number in a cue stands for any number: "9 % off" matches "30% off".
 fn cue_matches(cue: &str, token: &Token) -> bool {
-    cue == token.stem || (is_number(cue) && is_number(&token.word))
+    *cue == *token.stem || (is_number(cue) && is_number(&token.word))
 }
 
 fn is_number(s: &str) -> bool {
@@ -122,7 +122,7 @@ fn is_number(s: &str) -> bool {
 fn negated(tokens: &[Token], at: usize) -> bool {
     tokens[at.saturating_sub(NEGATION_REACH)..at]
         .iter()
-        .any(|t| t.clause == tokens[at].clause && NEGATORS.contains(&t.word.as_str()))
+        .any(|t| t.clause == tokens[at].clause && NEGATORS.contains(&&*t.word))
 }
 
 #[cfg(test)]

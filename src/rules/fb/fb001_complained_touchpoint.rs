@@ -41,7 +41,7 @@ fn check(cx: &mut Context<'_>) {
             continue;
         }
         let touchpoint = &plan.touchpoints[index];
-        let examples = quotes(group.negative_examples.iter().map(|(_, t)| t.as_str()), 2);
+        let examples = quotes(group.negative_examples.texts(), 2);
         cx.report(
             &RULE,
             Subject::Touchpoint(touchpoint.id.value.clone()),

@@ -57,7 +57,7 @@ fn check(cx: &mut Context<'_>) {
         })
         .take(MAX_WANTS);
     for (_, entry) in unmet {
-        let examples = quotes(entry.examples.iter().map(String::as_str), 2);
+        let examples = quotes(entry.examples.texts(), 2);
         cx.report(
             &RULE,
             Subject::Plan,

@@ -47,7 +47,7 @@ fn check(cx: &mut Context<'_>) {
                 "{} comments say touchpoint \"{}\" contacts them too often: {}",
                 group.fatigue,
                 touchpoint.id.value,
-                quotes(group.fatigue_examples.iter().map(String::as_str), 2)
+                quotes(group.fatigue_examples.texts(), 2)
             ),
         );
     }

@@ -1,0 +1,107 @@
+//! A few example comments for a theme or a group, chosen so that the choice
+//! does not depend on which thread saw which rows: the comments that come
+//! first by `(rank, line)` are kept, whatever the order they arrive in.
+
+/// Comments kept per theme or group.
+pub const EXAMPLES: usize = 3;
+/// Example comments are cut to this many characters.
+pub const EXAMPLE_CHARS: usize = 240;
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Examples {
+    /// (rank, line, text), sorted.
+    kept: Vec<(f64, u64, String)>,
+}
+
+impl Examples {
+    /// Offers a comment; `text` is only called when the comment is kept. Use
+    /// rank 0 to keep the first comments of the file, or a sentiment score to
+    /// keep the most negative ones.
+    pub fn offer(&mut self, rank: f64, line: u64, text: impl FnOnce() -> String) {
+        let before = |kept: &(f64, u64, String)| (rank, line) < (kept.0, kept.1);
+        if self.kept.len() == EXAMPLES && !self.kept.last().is_some_and(before) {
+            return;
+        }
+        let at = self.kept.iter().position(before).unwrap_or(self.kept.len());
+        self.kept.insert(at, (rank, line, cut(&text())));
+        self.kept.truncate(EXAMPLES);
+    }
+
+    pub fn merge(&mut self, other: &Examples) {
+        for (rank, line, text) in &other.kept {
+            self.offer(*rank, *line, || text.clone());
+        }
+    }
+
+    pub fn texts(&self) -> impl Iterator<Item = &str> {
+        self.kept.iter().map(|(_, _, text)| text.as_str())
+    }
+
+    pub fn len(&self) -> usize {
+        self.kept.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.kept.is_empty()
+    }
+}
+
+/// A text shortened for keeping.
+pub(crate) fn cut(text: &str) -> String {
+    let text = text.trim();
+    match text.char_indices().nth(EXAMPLE_CHARS) {
+        Some((at, _)) => format!("{}…", &text[..at]),
+        None => text.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kept(e: &Examples) -> Vec<&str> {
+        e.texts().collect()
+    }
+
+    #[test]
+    fn the_first_by_rank_and_line_are_kept_whatever_the_order() {
+        let offers = [
+            (0.0, 9, "i"),
+            (0.0, 2, "b"),
+            (0.0, 5, "e"),
+            (0.0, 1, "a"),
+            (0.0, 7, "g"),
+        ];
+        let mut forward = Examples::default();
+        let mut backward = Examples::default();
+        for (r, l, t) in offers {
+            forward.offer(r, l, || t.to_owned());
+        }
+        for (r, l, t) in offers.iter().rev() {
+            backward.offer(*r, *l, || t.to_string());
+        }
+        assert_eq!(kept(&forward), ["a", "b", "e"]);
+        assert_eq!(forward, backward);
+    }
+
+    #[test]
+    fn the_most_negative_win_and_merging_is_order_free() {
+        let (mut a, mut b) = (Examples::default(), Examples::default());
+        a.offer(-0.2, 1, || "mild".into());
+        a.offer(-0.9, 4, || "awful".into());
+        b.offer(-0.7, 2, || "bad".into());
+        b.offer(-0.9, 3, || "awful too".into());
+        let mut ab = a.clone();
+        ab.merge(&b);
+        b.merge(&a);
+        assert_eq!(kept(&ab), ["awful too", "awful", "bad"]);
+        assert_eq!(ab, b);
+    }
+
+    #[test]
+    fn examples_are_cut_to_a_readable_length() {
+        let mut e = Examples::default();
+        e.offer(0.0, 1, || "é".repeat(1000));
+        assert_eq!(e.texts().next().unwrap().chars().count(), EXAMPLE_CHARS + 1);
+    }
+}
