@@ -236,18 +236,8 @@ impl<W: Write> RowSink for CsvSink<W> {
             .map_or((String::new(), String::new()), |s| {
                 (format!("{:.3}", s.score), s.polarity.as_str().to_owned())
             });
-        let t = &scored.themes;
-        let themes: Vec<String> = [
-            t.fatigue.then(|| "contact fatigue".to_owned()),
-            t.pushy.then(|| "sales pressure".to_owned()),
-        ]
-        .into_iter()
-        .flatten()
-        .chain(t.wants.iter().map(|w| format!("want: {}", w.display)))
-        .chain(t.phrases.iter().map(|p| p.display.clone()))
-        .collect();
         let fields = scored.row.fields.iter().map(|f| sanitize(f));
-        let record = fields.chain([score, polarity, themes.join("; ")]);
+        let record = fields.chain([score, polarity, scored.themes.join("; ")]);
         self.writer.write_record(record).map_err(io::Error::other)
     }
 }

@@ -262,20 +262,21 @@ impl Aggregates {
             self.polarity[sentiment.polarity as usize] += 1;
             self.fatigue += u64::from(themes.fatigue);
             self.pushy += u64::from(themes.pushy);
-            for want in &themes.wants {
-                self.wants.add(
-                    &want.key,
-                    || want.display.clone(),
-                    row.line,
-                    || row.text.clone(),
-                );
+            for want in themes.wants() {
+                let text = || row.text.clone();
+                self.wants
+                    .add(want.key(), || want.display(), row.line, text);
             }
-            for phrase in &themes.phrases {
-                let quote = || row.text.clone();
-                let display = || phrase.display.clone();
-                self.themes.add(&phrase.key, display, row.line, quote);
+            for phrase in themes.phrases() {
+                let (key, text) = (phrase.key(), || row.text.clone());
+                self.themes.add(key, || phrase.display(), row.line, text);
                 if let Some(score) = row.score {
-                    self.themes_by_score[rounded(score)].add(&phrase.key, display, row.line, quote);
+                    self.themes_by_score[rounded(score)].add(
+                        key,
+                        || phrase.display(),
+                        row.line,
+                        text,
+                    );
                 }
             }
         }

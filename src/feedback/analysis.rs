@@ -13,7 +13,7 @@ use super::aggregate::Aggregates;
 use super::reader::{Columns, FeedbackError, FeedbackReader, ReadOptions, Record};
 use super::scale::ScoreScale;
 use super::sentiment::model;
-use super::themes::{CommentThemes, extract};
+use super::themes::extract;
 use super::{Rejected, Row, Sentiment};
 
 /// Rows per batch handed to a worker: large enough to keep channel traffic
@@ -77,7 +77,8 @@ impl Analysis {
 pub struct Scored {
     pub row: Row,
     pub sentiment: Option<Sentiment>,
-    pub themes: CommentThemes,
+    /// The comment's themes as labels ([`CommentThemes::labels`]).
+    pub themes: Vec<String>,
 }
 
 /// Reads and analyses a feedback file. `progress` is called now and then with
@@ -232,7 +233,7 @@ fn score(
             aggregates.add(&row, analysed.as_ref().map(|(s, t)| (*s, t)));
             if done.is_some() {
                 let (sentiment, themes) =
-                    analysed.map_or((None, CommentThemes::default()), |(s, t)| (Some(s), t));
+                    analysed.map_or((None, Vec::new()), |(s, t)| (Some(s), t.labels()));
                 scored.push(Scored {
                     row,
                     sentiment,

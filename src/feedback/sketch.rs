@@ -14,7 +14,8 @@ use super::examples::Examples;
 pub struct TopK {
     capacity: usize,
     floor: u64,
-    entries: HashMap<String, Entry>,
+    /// Themes by their key (a hash of their stems).
+    entries: HashMap<u64, Entry>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -43,12 +44,12 @@ impl TopK {
     /// and `example` are only called when what they make is kept.
     pub fn add(
         &mut self,
-        key: &str,
+        key: u64,
         display: impl FnOnce() -> String,
         line: u64,
         example: impl FnOnce() -> String,
     ) {
-        if let Some(entry) = self.entries.get_mut(key) {
+        if let Some(entry) = self.entries.get_mut(&key) {
             entry.count += 1;
             if line < entry.display_line {
                 entry.display = display();
@@ -61,7 +62,7 @@ impl TopK {
             self.prune();
         }
         self.entries.insert(
-            key.to_owned(),
+            key,
             Entry {
                 count: 1,
                 error: self.floor,
@@ -130,17 +131,20 @@ impl TopK {
         }
     }
 
-    /// The `n` most frequent themes, most frequent first, ties by key.
-    pub fn top(&self, n: usize) -> Vec<(&str, &Entry)> {
-        let mut all: Vec<(&str, &Entry)> =
-            self.entries.iter().map(|(k, e)| (k.as_str(), e)).collect();
-        all.sort_by(|a, b| b.1.count.cmp(&a.1.count).then_with(|| a.0.cmp(b.0)));
+    /// The `n` most frequent themes, most frequent first, ties by wording.
+    pub fn top(&self, n: usize) -> Vec<&Entry> {
+        let mut all: Vec<&Entry> = self.entries.values().collect();
+        all.sort_by(|a, b| {
+            b.count
+                .cmp(&a.count)
+                .then_with(|| a.display.cmp(&b.display))
+        });
         all.truncate(n);
         all
     }
 
-    pub fn get(&self, key: &str) -> Option<&Entry> {
-        self.entries.get(key)
+    pub fn get(&self, key: u64) -> Option<&Entry> {
+        self.entries.get(&key)
     }
 
     pub fn len(&self) -> usize {
@@ -154,12 +158,30 @@ impl TopK {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use std::hash::{Hash, Hasher};
 
-    fn add(sketch: &mut TopK, key: &str, times: usize) {
+    use super::*;
+    use crate::feedback::examples::EXAMPLES;
+
+    fn key(theme: &str) -> u64 {
+        let mut hasher = rustc_hash::FxHasher::default();
+        theme.hash(&mut hasher);
+        hasher.finish()
+    }
+
+    fn add(sketch: &mut TopK, theme: &str, times: usize) {
         for line in 0..times {
-            sketch.add(key, || key.to_uppercase(), line as u64, || key.to_owned());
+            sketch.add(
+                key(theme),
+                || theme.to_owned(),
+                line as u64,
+                || theme.to_uppercase(),
+            );
         }
+    }
+
+    fn summary(entry: &Entry) -> (&str, u64, u64) {
+        (entry.display.as_str(), entry.count, entry.error)
     }
 
     #[test]
@@ -168,11 +190,9 @@ mod tests {
         add(&mut s, "loan bike", 3);
         add(&mut s, "late delivery", 5);
         let top = s.top(5);
-        assert_eq!(top[0].0, "late delivery");
-        assert_eq!(top[0].1.count, 5);
-        assert_eq!(top[0].1.error, 0);
-        assert_eq!(top[0].1.display, "LATE DELIVERY");
-        assert_eq!(top[0].1.examples.len(), super::super::examples::EXAMPLES);
+        assert_eq!(summary(top[0]), ("late delivery", 5, 0));
+        assert_eq!(top[0].examples.len(), EXAMPLES);
+        assert_eq!(top[0].examples.texts().next(), Some("LATE DELIVERY"));
     }
 
     #[test]
@@ -187,14 +207,8 @@ mod tests {
         }
         assert!(s.len() <= 100, "kept {}", s.len());
         let top = s.top(2);
-        assert_eq!(
-            (top[0].0, top[0].1.count, top[0].1.error),
-            ("too many emails", 100_000, 0)
-        );
-        assert_eq!(
-            (top[1].0, top[1].1.count, top[1].1.error),
-            ("slow delivery", 33_334, 0)
-        );
+        assert_eq!(summary(top[0]), ("too many emails", 100_000, 0));
+        assert_eq!(summary(top[1]), ("slow delivery", 33_334, 0));
     }
 
     #[test]
@@ -204,8 +218,8 @@ mod tests {
         add(&mut b, "spam", 3);
         add(&mut b, "pushy", 2);
         a.merge(b);
-        assert_eq!(a.get("spam").map(|e| (e.count, e.error)), Some((7, 0)));
-        assert_eq!(a.get("pushy").map(|e| e.count), Some(2));
+        assert_eq!(a.get(key("spam")).map(summary), Some(("spam", 7, 0)));
+        assert_eq!(a.get(key("pushy")).map(|e| e.count), Some(2));
     }
 
     #[test]
@@ -216,13 +230,18 @@ mod tests {
                 add(&mut s, &format!("k{k}"), 1 + (k % 3) * round % 4);
             }
         }
-        for (key, entry) in s.top(100) {
-            let k: usize = key[1..].parse().unwrap();
+        for entry in s.top(100) {
+            let k: usize = entry.display[1..].parse().unwrap();
             let truth: usize = (0..20).map(|round| 1 + (k % 3) * round % 4).sum();
-            assert!(entry.count as usize <= truth, "{key} overstated");
+            assert!(
+                entry.count as usize <= truth,
+                "{} overstated",
+                entry.display
+            );
             assert!(
                 entry.count as usize + entry.error as usize >= truth,
-                "{key} error too small"
+                "{} error too small",
+                entry.display
             );
         }
     }

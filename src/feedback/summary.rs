@@ -175,8 +175,8 @@ fn themes(sketch: &TopK) -> Vec<ThemeSummary> {
     sketch
         .top(TOP)
         .into_iter()
-        .filter(|(_, e)| e.count >= RECURRING)
-        .map(|(_, e)| ThemeSummary {
+        .filter(|e| e.count >= RECURRING)
+        .map(|e| ThemeSummary {
             theme: e.display.clone(),
             count: e.count,
             exact: e.error == 0,

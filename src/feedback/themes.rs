@@ -1,89 +1,144 @@
 //! What a comment is about: recurring phrases, and the three kinds of theme
 //! the FB rules need (wants, contact fatigue, pushiness).
 
+use std::hash::{Hash, Hasher};
+
+use rustc_hash::FxHasher;
+
 use crate::text::lexicons::{
     feedback_contact, feedback_fatigue, feedback_frequency, feedback_pushiness, feedback_wants,
 };
-use crate::text::{Token, concepts, tokenize};
+use crate::text::{Token, tokenize};
 
 /// How many content words after a want cue name the want.
 const WANT_WORDS: usize = 2;
 
+/// What one comment is about. Themes point into the comment's tokens, so
+/// nothing is copied until a theme is kept.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct CommentThemes {
     /// The comment complains about how often it is contacted.
     pub fatigue: bool,
     /// The comment complains about sales pressure.
     pub pushy: bool,
-    /// What the comment asks for ("I wish you had a loan bike" -> "loan bike").
-    pub wants: Vec<Theme>,
-    /// Pairs of adjacent content words, stemmed ("late delivery").
-    pub phrases: Vec<Theme>,
+    tokens: Vec<Token>,
+    /// The words naming each want ("I wish you had a loan bike" -> "loan bike").
+    wants: Vec<Vec<usize>>,
+    /// Pairs of adjacent content words ("late delivery"), by their first word.
+    phrases: Vec<[usize; 2]>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Theme {
-    /// Stems, space-separated: what counts as the same theme.
-    pub key: String,
-    /// The words as the comment wrote them (lower-cased).
-    pub display: String,
+/// One theme of a comment.
+#[derive(Debug, Clone, Copy)]
+pub struct Theme<'a> {
+    tokens: &'a [Token],
+    words: &'a [usize],
 }
 
-impl Theme {
-    fn of(tokens: &[&Token]) -> Self {
-        let join =
-            |f: fn(&Token) -> &str| tokens.iter().map(|t| f(t)).collect::<Vec<_>>().join(" ");
-        Self {
-            key: join(|t| &*t.stem),
-            display: join(|t| &*t.word),
+impl Theme<'_> {
+    /// What counts as the same theme: the words' stems, hashed.
+    pub fn key(&self) -> u64 {
+        let mut hasher = FxHasher::default();
+        for &i in self.words {
+            self.tokens[i].stem.hash(&mut hasher);
         }
+        hasher.finish()
+    }
+
+    /// The words as the comment wrote them (lower-cased).
+    pub fn display(&self) -> String {
+        let mut out = String::new();
+        for &i in self.words {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(&self.tokens[i].word);
+        }
+        out
+    }
+}
+
+impl CommentThemes {
+    pub fn wants(&self) -> impl Iterator<Item = Theme<'_>> {
+        self.wants.iter().map(|w| Theme {
+            tokens: &self.tokens,
+            words: w,
+        })
+    }
+
+    pub fn phrases(&self) -> impl Iterator<Item = Theme<'_>> {
+        self.phrases.iter().map(|p| Theme {
+            tokens: &self.tokens,
+            words: p,
+        })
+    }
+
+    /// The themes as short labels, for output that lists them per row.
+    pub fn labels(&self) -> Vec<String> {
+        let kinds = [
+            (self.fatigue, "contact fatigue"),
+            (self.pushy, "sales pressure"),
+        ];
+        kinds
+            .into_iter()
+            .filter(|(found, _)| *found)
+            .map(|(_, label)| label.to_owned())
+            .chain(self.wants().map(|w| format!("want: {}", w.display())))
+            .chain(self.phrases().map(|p| p.display()))
+            .collect()
     }
 }
 
 pub fn extract(text: &str) -> CommentThemes {
     let tokens = tokenize(text);
-    let content: Vec<bool> = tokens.iter().map(|t| concepts().is_content(t)).collect();
     let frequent = !feedback_frequency().find(&tokens).is_empty()
         && !feedback_contact().find(&tokens).is_empty();
+    let fatigue = frequent || !feedback_fatigue().find(&tokens).is_empty();
+    let pushy = !feedback_pushiness().find(&tokens).is_empty();
+    let wants = wants(&tokens);
+    let phrases = phrases(&tokens);
     CommentThemes {
-        fatigue: frequent || !feedback_fatigue().find(&tokens).is_empty(),
-        pushy: !feedback_pushiness().find(&tokens).is_empty(),
-        wants: wants(&tokens, &content),
-        phrases: phrases(&tokens, &content),
+        fatigue,
+        pushy,
+        tokens,
+        wants,
+        phrases,
     }
 }
 
-fn wants(tokens: &[Token], content: &[bool]) -> Vec<Theme> {
-    let mut wants: Vec<Theme> = Vec::new();
+fn wants(tokens: &[Token]) -> Vec<Vec<usize>> {
+    let mut wants: Vec<Vec<usize>> = Vec::new();
     for cue in feedback_wants().find(tokens) {
         let clause = tokens[cue.tokens.end - 1].clause;
-        let named: Vec<&Token> = tokens[cue.tokens.end..]
-            .iter()
-            .zip(&content[cue.tokens.end..])
-            .take_while(|(t, _)| t.clause == clause)
-            .filter(|(_, is_content)| **is_content)
-            .map(|(t, _)| t)
+        let named: Vec<usize> = (cue.tokens.end..tokens.len())
+            .take_while(|&i| tokens[i].clause == clause)
+            .filter(|&i| tokens[i].content)
             .take(WANT_WORDS)
             .collect();
-        if !named.is_empty() {
-            let theme = Theme::of(&named);
-            if !wants.contains(&theme) {
-                wants.push(theme);
-            }
+        let same = |w: &Vec<usize>| {
+            w.iter()
+                .map(|&i| &tokens[i].stem)
+                .eq(named.iter().map(|&i| &tokens[i].stem))
+        };
+        if !named.is_empty() && !wants.iter().any(same) {
+            wants.push(named);
         }
     }
     wants
 }
 
-fn phrases(tokens: &[Token], content: &[bool]) -> Vec<Theme> {
-    let mut phrases: Vec<Theme> = Vec::new();
+fn phrases(tokens: &[Token]) -> Vec<[usize; 2]> {
+    let mut phrases: Vec<[usize; 2]> = Vec::new();
     for (i, pair) in tokens.windows(2).enumerate() {
         let [a, b] = pair else { continue };
-        if a.clause == b.clause && content[i] && content[i + 1] {
-            let theme = Theme::of(&[a, b]);
-            if !phrases.iter().any(|p| p.key == theme.key) {
-                phrases.push(theme);
-            }
+        if a.clause != b.clause || !a.content || !b.content {
+            continue;
+        }
+        let seen = phrases
+            .iter()
+            .any(|&[x, y]| tokens[x].stem == a.stem && tokens[y].stem == b.stem);
+        if !seen {
+            phrases.push([i, i + 1]);
         }
     }
     phrases
@@ -94,7 +149,7 @@ mod tests {
     use super::*;
 
     fn wants_of(text: &str) -> Vec<String> {
-        extract(text).wants.into_iter().map(|w| w.display).collect()
+        extract(text).wants().map(|w| w.display()).collect()
     }
 
     #[test]
@@ -132,11 +187,8 @@ mod tests {
 
     #[test]
     fn phrases_are_stemmed_pairs_within_a_clause() {
-        let keys: Vec<String> = extract("Late deliveries, again. Delivery late!")
-            .phrases
-            .into_iter()
-            .map(|p| p.display)
-            .collect();
+        let themes = extract("Late deliveries, again. Delivery late!");
+        let keys: Vec<String> = themes.phrases().map(|p| p.display()).collect();
         assert_eq!(keys, ["late deliveries", "delivery late"]);
     }
 }

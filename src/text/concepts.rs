@@ -53,10 +53,14 @@ impl Concepts {
     /// True for a word that carries meaning: not a stop word, not a number,
     /// longer than two letters.
     pub fn is_content(&self, token: &Token) -> bool {
-        token.word.chars().count() > 2
-            && !token.word.chars().all(|c| c.is_ascii_digit())
-            && !self.stop.contains(&*token.word)
-            && !self.stop.contains(&*token.stem)
+        self.is_content_word(&token.word, &token.stem)
+    }
+
+    pub fn is_content_word(&self, word: &str, stem: &str) -> bool {
+        word.chars().count() > 2
+            && !word.chars().all(|c| c.is_ascii_digit())
+            && !self.stop.contains(word)
+            && !self.stop.contains(stem)
     }
 
     /// The concepts a text talks about.

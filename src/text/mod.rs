@@ -24,6 +24,9 @@ pub use phrases::{Match, PhraseList};
 pub struct Token {
     pub word: Rc<str>,
     pub stem: Rc<str>,
+    /// Whether the word carries a concept (see [`Concepts::is_content`]),
+    /// judged by the shipped lexicons once per distinct word.
+    pub content: bool,
     pub span: Range<usize>,
     /// Counts clause breaks (`,` `;` `.` `!` `?` `:`) before the token, so that
     /// a negation does not reach into the next clause.
@@ -35,8 +38,8 @@ pub struct Token {
 /// several times cheaper than lower-casing and stemming.
 const WORD_CACHE: usize = 50_000;
 
-/// A word's lower-cased form and its stem.
-type Interned = (Rc<str>, Rc<str>);
+/// A word's lower-cased form, its stem, and whether it carries a concept.
+type Interned = (Rc<str>, Rc<str>, bool);
 
 thread_local! {
     static WORDS: RefCell<FxHashMap<Box<str>, Interned>> = RefCell::new(FxHashMap::default());
@@ -58,8 +61,9 @@ fn intern(written: &str) -> Interned {
             return known.clone();
         }
         let word = written.to_lowercase().replace('\u{2019}', "'");
-        let stem = Rc::from(stem(&word));
-        let interned: Interned = (Rc::from(word), stem);
+        let stem = stem(&word);
+        let content = concepts().is_content_word(&word, &stem);
+        let interned: Interned = (Rc::from(word), Rc::from(stem), content);
         if cache.len() >= WORD_CACHE {
             cache.clear();
         }
@@ -75,10 +79,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let mut clause = 0;
     let mut push = |start: usize, w: &str, is_word: bool| {
         if is_word || w == "%" || w == "#" {
-            let (word, stem) = intern(w);
+            let (word, stem, content) = intern(w);
             tokens.push(Token {
                 stem,
                 word,
+                content,
                 span: start..start + w.len(),
                 clause,
             });

@@ -50,13 +50,13 @@ fn check(cx: &mut Context<'_>) {
     let wants = feedback.aggregates.wants.top(usize::MAX);
     let unmet = wants
         .into_iter()
-        .filter(|(_, e)| e.count >= MIN_WANT_COMMENTS)
-        .filter(|(_, e)| {
+        .filter(|e| e.count >= MIN_WANT_COMMENTS)
+        .filter(|e| {
             let wanted = concepts().of(&e.display);
             !wanted.is_empty() && !covering.iter().any(|c| wanted.is_subset(c))
         })
         .take(MAX_WANTS);
-    for (_, entry) in unmet {
+    for entry in unmet {
         let examples = quotes(entry.examples.texts(), 2);
         cx.report(
             &RULE,
