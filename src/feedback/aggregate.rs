@@ -165,6 +165,7 @@ pub struct Groups {
     pub groups: HashMap<String, Group>,
     /// Rows whose value did not fit in once `MAX_GROUPS` were tracked.
     pub overflow: u64,
+    scratch: String,
 }
 
 impl Groups {
@@ -172,20 +173,32 @@ impl Groups {
         let Some(value) = value.map(str::trim).filter(|v| !v.is_empty()) else {
             return;
         };
-        let key = link_key(value);
-        if key.is_empty() {
-            return;
+        // The key is built in a reused buffer: this runs for every row, and
+        // only a new group needs a key of its own.
+        let mut key = std::mem::take(&mut self.scratch);
+        push_link_key(value, &mut key);
+        let full = self.groups.len() >= MAX_GROUPS;
+        match self.groups.get_mut(key.as_str()) {
+            Some(group) => {
+                if row.line < group.first_line {
+                    group.display = cut(value);
+                    group.first_line = row.line;
+                }
+                group.add(row, scored);
+            }
+            None if key.is_empty() => {}
+            None if full => self.overflow += 1,
+            None => {
+                let mut group = Group {
+                    display: cut(value),
+                    first_line: row.line,
+                    ..Group::default()
+                };
+                group.add(row, scored);
+                self.groups.insert(key.clone(), group);
+            }
         }
-        if !self.groups.contains_key(&key) && self.groups.len() >= MAX_GROUPS {
-            self.overflow += 1;
-            return;
-        }
-        let group = self.groups.entry(key).or_default();
-        if group.display.is_empty() || row.line < group.first_line {
-            group.display = cut(value);
-            group.first_line = row.line;
-        }
-        group.add(row, scored);
+        self.scratch = key;
     }
 
     fn merge(&mut self, other: Groups) {
@@ -205,11 +218,20 @@ impl Groups {
 /// How a feedback value is matched to a plan item's id or name: letters and
 /// digits only, lower-cased ("Cart SMS" and "cart-sms" are the same).
 pub fn link_key(value: &str) -> String {
-    value
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
+    let mut key = String::new();
+    push_link_key(value, &mut key);
+    key
+}
+
+fn push_link_key(value: &str, key: &mut String) {
+    key.clear();
+    if value.is_ascii() {
+        let kept = value.bytes().filter(u8::is_ascii_alphanumeric);
+        key.extend(kept.map(|b| char::from(b.to_ascii_lowercase())));
+    } else {
+        let kept = value.chars().filter(|c| c.is_alphanumeric());
+        key.extend(kept.flat_map(char::to_lowercase));
+    }
 }
 
 #[derive(Debug, Clone)]

@@ -2,13 +2,14 @@
 //! the FB rules need (wants, contact fatigue, pushiness).
 
 use std::hash::{Hash, Hasher};
+use std::sync::OnceLock;
 
 use rustc_hash::FxHasher;
 
 use crate::text::lexicons::{
     feedback_contact, feedback_fatigue, feedback_frequency, feedback_pushiness, feedback_wants,
 };
-use crate::text::{Token, tokenize};
+use crate::text::{Match, PhraseSet, Token, tokenize};
 
 /// How many content words after a want cue name the want.
 const WANT_WORDS: usize = 2;
@@ -40,7 +41,7 @@ impl Theme<'_> {
     pub fn key(&self) -> u64 {
         let mut hasher = FxHasher::default();
         for &i in self.words {
-            self.tokens[i].stem.hash(&mut hasher);
+            self.tokens[i].stem_hash.hash(&mut hasher);
         }
         hasher.finish()
     }
@@ -89,13 +90,26 @@ impl CommentThemes {
     }
 }
 
+/// The cue lists themes use, matched in one pass.
+fn cues() -> &'static PhraseSet<5> {
+    static CUES: OnceLock<PhraseSet<5>> = OnceLock::new();
+    CUES.get_or_init(|| {
+        PhraseSet::new([
+            feedback_wants(),
+            feedback_fatigue(),
+            feedback_frequency(),
+            feedback_contact(),
+            feedback_pushiness(),
+        ])
+    })
+}
+
 pub fn extract(text: &str) -> CommentThemes {
     let tokens = tokenize(text);
-    let frequent = !feedback_frequency().find(&tokens).is_empty()
-        && !feedback_contact().find(&tokens).is_empty();
-    let fatigue = frequent || !feedback_fatigue().find(&tokens).is_empty();
-    let pushy = !feedback_pushiness().find(&tokens).is_empty();
-    let wants = wants(&tokens);
+    let [want_cues, fatigue, frequency, contact, pushiness] = cues().find(&tokens);
+    let fatigue = !fatigue.is_empty() || (!frequency.is_empty() && !contact.is_empty());
+    let pushy = !pushiness.is_empty();
+    let wants = wants(&tokens, &want_cues);
     let phrases = phrases(&tokens);
     CommentThemes {
         fatigue,
@@ -106,9 +120,9 @@ pub fn extract(text: &str) -> CommentThemes {
     }
 }
 
-fn wants(tokens: &[Token]) -> Vec<Vec<usize>> {
+fn wants(tokens: &[Token], cues: &[Match]) -> Vec<Vec<usize>> {
     let mut wants: Vec<Vec<usize>> = Vec::new();
-    for cue in feedback_wants().find(tokens) {
+    for cue in cues {
         let clause = tokens[cue.tokens.end - 1].clause;
         let named: Vec<usize> = (cue.tokens.end..tokens.len())
             .take_while(|&i| tokens[i].clause == clause)

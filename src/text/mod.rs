@@ -11,11 +11,13 @@ use std::rc::Rc;
 use std::sync::OnceLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
-use rustc_hash::FxHashMap;
+use std::hash::{Hash, Hasher};
+
+use rustc_hash::{FxHashMap, FxHasher};
 use unicode_segmentation::UnicodeSegmentation;
 
 pub use concepts::{Concepts, concepts};
-pub use phrases::{Match, PhraseList};
+pub use phrases::{Match, PhraseList, PhraseSet};
 
 /// A word of a text: lower-cased, stemmed, and where it stands (bytes). The
 /// strings are shared with a per-thread cache, so a token costs no allocation
@@ -27,6 +29,8 @@ pub struct Token {
     /// Whether the word carries a concept (see [`Concepts::is_content`]),
     /// judged by the shipped lexicons once per distinct word.
     pub content: bool,
+    /// A hash of the stem, so that lists of cues can rule a word out cheaply.
+    pub stem_hash: u64,
     pub span: Range<usize>,
     /// Counts clause breaks (`,` `;` `.` `!` `?` `:`) before the token, so that
     /// a negation does not reach into the next clause.
@@ -38,8 +42,16 @@ pub struct Token {
 /// several times cheaper than lower-casing and stemming.
 const WORD_CACHE: usize = 50_000;
 
-/// A word's lower-cased form, its stem, and whether it carries a concept.
-type Interned = (Rc<str>, Rc<str>, bool);
+/// A word's lower-cased form, its stem, whether it carries a concept, and
+/// the hash of its stem.
+type Interned = (Rc<str>, Rc<str>, bool, u64);
+
+/// The hash of a stem (FxHash: fast, and the same in every thread and run).
+pub fn stem_hash(stem: &str) -> u64 {
+    let mut hasher = FxHasher::default();
+    stem.hash(&mut hasher);
+    hasher.finish()
+}
 
 thread_local! {
     static WORDS: RefCell<FxHashMap<Box<str>, Interned>> = RefCell::new(FxHashMap::default());
@@ -63,7 +75,8 @@ fn intern(written: &str) -> Interned {
         let word = written.to_lowercase().replace('\u{2019}', "'");
         let stem = stem(&word);
         let content = concepts().is_content_word(&word, &stem);
-        let interned: Interned = (Rc::from(word), Rc::from(stem), content);
+        let hash = stem_hash(&stem);
+        let interned: Interned = (Rc::from(word), Rc::from(stem), content, hash);
         if cache.len() >= WORD_CACHE {
             cache.clear();
         }
@@ -75,15 +88,17 @@ fn intern(written: &str) -> Interned {
 /// Splits a text into words (Unicode word boundaries). `%` and `#` are kept as
 /// tokens of their own, because "30% off" and "#1" mean something to the rules.
 pub fn tokenize(text: &str) -> Vec<Token> {
-    let mut tokens = Vec::new();
+    // Words average five or six bytes with their space.
+    let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
     let mut clause = 0;
     let mut push = |start: usize, w: &str, is_word: bool| {
         if is_word || w == "%" || w == "#" {
-            let (word, stem, content) = intern(w);
+            let (word, stem, content, stem_hash) = intern(w);
             tokens.push(Token {
                 stem,
                 word,
                 content,
+                stem_hash,
                 span: start..start + w.len(),
                 clause,
             });

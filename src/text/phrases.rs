@@ -4,7 +4,7 @@ use std::ops::Range;
 
 use rustc_hash::FxHashMap;
 
-use super::{Token, lexicon_lines, tokenize};
+use super::{Token, lexicon_lines, stem_hash, tokenize};
 
 /// Words that cancel a cue when they come shortly before it: "no pressure to buy".
 const NEGATORS: &[&str] = &[
@@ -22,6 +22,13 @@ pub struct PhraseList {
     by_first: FxHashMap<String, Vec<usize>>,
     /// Phrases that start with a number, which matches any number.
     by_number: Vec<usize>,
+    /// A Bloom filter of first stems: most words start no cue, and this says
+    /// so without a map lookup.
+    starts: [u64; 4],
+}
+
+fn bloom_bit(hash: u64) -> (usize, u64) {
+    ((hash >> 6) as usize % 4, 1 << (hash % 64))
 }
 
 /// Where a cue was found: token indices and the byte span in the text.
@@ -44,10 +51,13 @@ impl PhraseList {
             .collect();
         let mut by_first: FxHashMap<String, Vec<usize>> = FxHashMap::default();
         let mut by_number = Vec::new();
+        let mut starts = [0u64; 4];
         for (i, phrase) in phrases.iter().enumerate() {
             if is_number(&phrase[0]) {
                 by_number.push(i);
             } else {
+                let (word, bit) = bloom_bit(stem_hash(&phrase[0]));
+                starts[word] |= bit;
                 by_first.entry(phrase[0].clone()).or_default().push(i);
             }
         }
@@ -55,6 +65,7 @@ impl PhraseList {
             phrases,
             by_first,
             by_number,
+            starts,
         }
     }
 
@@ -64,34 +75,10 @@ impl PhraseList {
         let mut found = Vec::new();
         let mut i = 0;
         while i < tokens.len() {
-            let numbers: &[usize] = if is_number(&tokens[i].word) {
-                &self.by_number
-            } else {
-                &[]
-            };
-            let named = self
-                .by_first
-                .get(&*tokens[i].stem)
-                .map_or(&[][..], Vec::as_slice);
-            let longest = named
-                .iter()
-                .chain(numbers)
-                .map(|&p| &self.phrases[p])
-                .filter(|p| {
-                    tokens.len() - i >= p.len()
-                        && p.iter()
-                            .zip(&tokens[i..])
-                            .all(|(cue, t)| cue_matches(cue, t))
-                })
-                .map(Vec::len)
-                .max();
-            match longest {
+            match self.longest_at(tokens, i) {
                 Some(len) => {
                     if !negated(tokens, i) {
-                        found.push(Match {
-                            tokens: i..i + len,
-                            span: tokens[i].span.start..tokens[i + len - 1].span.end,
-                        });
+                        found.push(Match::of(tokens, i, len));
                     }
                     i += len;
                 }
@@ -99,6 +86,35 @@ impl PhraseList {
             }
         }
         found
+    }
+
+    /// The length of the longest cue starting at token `i`, if any.
+    fn longest_at(&self, tokens: &[Token], i: usize) -> Option<usize> {
+        let numbers: &[usize] = if is_number(&tokens[i].word) {
+            &self.by_number
+        } else {
+            &[]
+        };
+        let (word, bit) = bloom_bit(tokens[i].stem_hash);
+        let named = if self.starts[word] & bit == 0 {
+            &[][..]
+        } else {
+            self.by_first
+                .get(&*tokens[i].stem)
+                .map_or(&[][..], Vec::as_slice)
+        };
+        named
+            .iter()
+            .chain(numbers)
+            .map(|&p| &self.phrases[p])
+            .filter(|p| {
+                tokens.len() - i >= p.len()
+                    && p.iter()
+                        .zip(&tokens[i..])
+                        .all(|(cue, t)| cue_matches(cue, t))
+            })
+            .map(Vec::len)
+            .max()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -111,6 +127,66 @@ impl PhraseList {
 }
 
 /// A number in a cue stands for any number: "9 % off" matches "30% off".
+impl Match {
+    fn of(tokens: &[Token], at: usize, len: usize) -> Self {
+        Self {
+            tokens: at..at + len,
+            span: tokens[at].span.start..tokens[at + len - 1].span.end,
+        }
+    }
+}
+
+/// Several phrase lists matched in one pass: the same matches as
+/// [`PhraseList::find`] on each list, but a word that starts no cue of any
+/// list costs one filter check instead of one per list.
+#[derive(Debug)]
+pub struct PhraseSet<const N: usize> {
+    lists: [&'static PhraseList; N],
+    starts: [u64; 4],
+    numbers: bool,
+}
+
+impl<const N: usize> PhraseSet<N> {
+    pub fn new(lists: [&'static PhraseList; N]) -> Self {
+        let mut starts = [0; 4];
+        for list in &lists {
+            for (all, one) in starts.iter_mut().zip(list.starts) {
+                *all |= one;
+            }
+        }
+        let numbers = lists.iter().any(|l| !l.by_number.is_empty());
+        Self {
+            lists,
+            starts,
+            numbers,
+        }
+    }
+
+    /// The matches of each list, in the order the lists were given.
+    pub fn find(&self, tokens: &[Token]) -> [Vec<Match>; N] {
+        let mut found = std::array::from_fn(|_| Vec::new());
+        let mut free_from = [0; N];
+        for (i, token) in tokens.iter().enumerate() {
+            let (word, bit) = bloom_bit(token.stem_hash);
+            if self.starts[word] & bit == 0 && !(self.numbers && is_number(&token.word)) {
+                continue;
+            }
+            for (l, list) in self.lists.iter().enumerate() {
+                if free_from[l] > i {
+                    continue;
+                }
+                if let Some(len) = list.longest_at(tokens, i) {
+                    if !negated(tokens, i) {
+                        found[l].push(Match::of(tokens, i, len));
+                    }
+                    free_from[l] = i + len;
+                }
+            }
+        }
+        found
+    }
+}
+
 fn cue_matches(cue: &str, token: &Token) -> bool {
     *cue == *token.stem || (is_number(cue) && is_number(&token.word))
 }
@@ -148,6 +224,24 @@ mod tests {
             ["market shares"]
         );
         assert!(quotes(&list, "buyer nowhere").is_empty());
+    }
+
+    #[test]
+    fn a_set_finds_what_each_list_finds() {
+        let lists: [&'static PhraseList; 2] = [
+            Box::leak(Box::new(PhraseList::parse("buy now\n9 % off\nsale\n"))),
+            Box::leak(Box::new(PhraseList::parse("flash sale\nnow\n"))),
+        ];
+        let set = PhraseSet::new(lists);
+        for text in [
+            "BUY NOW: 30% off, flash sale now",
+            "no sale now, buy now",
+            "nothing here",
+            "sale sale flash sale",
+        ] {
+            let tokens = crate::text::tokenize(text);
+            assert_eq!(set.find(&tokens), lists.map(|l| l.find(&tokens)), "{text}");
+        }
     }
 
     #[test]
