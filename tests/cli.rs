@@ -36,6 +36,11 @@ fn copy_clean(dir: &Path, name: &str) {
     );
 }
 
+/// Runs the command, checks its exit code and returns what it printed.
+fn stdout(cmd: &mut Command, code: i32) -> Vec<u8> {
+    cmd.assert().code(code).get_output().stdout.clone()
+}
+
 fn json(output: &[u8]) -> serde_json::Value {
     serde_json::from_slice(output).expect("output is JSON")
 }
@@ -52,13 +57,7 @@ fn the_careful_example_passes_with_exit_0() {
 
 #[test]
 fn the_weak_example_fails_with_exit_1_and_a_table() {
-    let out = planlint()
-        .args(["check", WEAK])
-        .assert()
-        .code(1)
-        .get_output()
-        .stdout
-        .clone();
+    let out = stdout(planlint().args(["check", WEAK]), 1);
     let out = String::from_utf8(out).unwrap();
     assert!(out.contains("│ severity"), "{out}");
     assert!(out.contains("WHY002"), "{out}");
@@ -68,13 +67,7 @@ fn the_weak_example_fails_with_exit_1_and_a_table() {
 
 #[test]
 fn json_output_follows_the_contract() {
-    let output = planlint()
-        .args(["check", "--format", "json", WEAK])
-        .assert()
-        .code(1)
-        .get_output()
-        .stdout
-        .clone();
+    let output = stdout(planlint().args(["check", "--format", "json", WEAK]), 1);
     let v = json(&output);
     assert_eq!(v["version"], 1);
     assert_eq!(v["tool"]["name"], "planlint");
@@ -135,14 +128,12 @@ fn folders_are_searched_for_plans_skipping_hidden_and_target() {
     write(dir.path(), "b/notes.toml", "not = a plan");
     write(dir.path(), ".hidden/x.plan.toml", "broken = ");
     write(dir.path(), "target/x.plan.toml", "broken = ");
-    let output = planlint()
-        .current_dir(dir.path())
-        .args(["check", "--format", "json"])
-        .assert()
-        .code(0)
-        .get_output()
-        .stdout
-        .clone();
+    let output = stdout(
+        planlint()
+            .current_dir(dir.path())
+            .args(["check", "--format", "json"]),
+        0,
+    );
     let paths: Vec<_> = json(&output)["files"]
         .as_array()
         .unwrap()
@@ -161,13 +152,8 @@ fn a_broken_file_among_good_ones_is_reported_and_the_rest_checked() {
         "broken.plan.toml",
         "name = \"Broken\"\n[why\nstatement = \"x\"\n",
     );
-    let assert = planlint()
-        .current_dir(dir.path())
-        .arg("check")
-        .arg(".")
-        .assert()
-        .code(1);
-    let out = String::from_utf8(assert.get_output().stdout.clone()).unwrap();
+    let out = stdout(planlint().current_dir(dir.path()).args(["check", "."]), 1);
+    let out = String::from_utf8(out).unwrap();
     assert!(out.contains("PLAN001"), "{out}");
     assert!(out.contains("broken.plan.toml:2:"), "{out}");
     assert!(out.contains("2 plans checked: 1 error"), "{out}");
@@ -246,13 +232,7 @@ fn output_goes_to_a_file_with_o() {
 
 #[test]
 fn rules_lists_the_catalog_in_both_formats() {
-    let output = planlint()
-        .args(["rules", "--format", "json"])
-        .assert()
-        .code(0)
-        .get_output()
-        .stdout
-        .clone();
+    let output = stdout(planlint().args(["rules", "--format", "json"]), 0);
     let rules = json(&output)["rules"].as_array().unwrap().clone();
     assert_eq!(rules.len(), planlint::rules::RULES.len());
     assert_eq!(rules[0]["code"], "PLAN001");
@@ -303,14 +283,12 @@ fn the_scorecard_counts_passing_checks_per_family() {
         ));
     let dir = TempDir::new().unwrap();
     write(dir.path(), "broken.plan.toml", "name = ");
-    let output = planlint()
-        .args(["check", "--format", "json", WEAK])
-        .arg(dir.path().join("broken.plan.toml"))
-        .assert()
-        .code(1)
-        .get_output()
-        .stdout
-        .clone();
+    let output = stdout(
+        planlint()
+            .args(["check", "--format", "json", WEAK])
+            .arg(dir.path().join("broken.plan.toml")),
+        1,
+    );
     let v = json(&output);
     let files = v["files"].as_array().unwrap();
     let file = |suffix: &str| {
@@ -337,13 +315,10 @@ const BLITZ_FEEDBACK: &str = "examples/blitz-bikes/feedback.csv";
 
 #[test]
 fn feedback_json_counts_every_record_as_analysed_or_rejected() {
-    let output = planlint()
-        .args(["feedback", BLITZ_FEEDBACK, "--format", "json"])
-        .assert()
-        .code(0)
-        .get_output()
-        .stdout
-        .clone();
+    let output = stdout(
+        planlint().args(["feedback", BLITZ_FEEDBACK, "--format", "json"]),
+        0,
+    );
     let v = json(&output);
     let records = csv::Reader::from_path(BLITZ_FEEDBACK)
         .unwrap()
@@ -384,15 +359,13 @@ fn feedback_csv_keeps_rows_in_order_and_strips_escape_sequences() {
         ));
     }
     write(dir.path(), "f.csv", &text);
-    let output = planlint()
-        .arg("feedback")
-        .arg(dir.path().join("f.csv"))
-        .args(["--format", "csv"])
-        .assert()
-        .code(0)
-        .get_output()
-        .stdout
-        .clone();
+    let output = stdout(
+        planlint()
+            .arg("feedback")
+            .arg(dir.path().join("f.csv"))
+            .args(["--format", "csv"]),
+        0,
+    );
     let out = String::from_utf8(output).unwrap();
     assert!(
         !out.contains('\u{1b}') && !out.contains('\u{7}'),
@@ -429,16 +402,14 @@ fn check_with_feedback_adds_fb_findings_and_sanitizes_comments() {
         csv.push_str("daily-deal-sms,1,\"Stop texting me \u{1b}]8;;http://x\u{7}now\u{1b}]8;;\u{7} please, too many texts\"\n");
     }
     write(dir.path(), "f.csv", &csv);
-    let output = planlint()
-        .arg("check")
-        .arg(dir.path().join("weak.plan.toml"))
-        .arg("--feedback")
-        .arg(dir.path().join("f.csv"))
-        .assert()
-        .code(1)
-        .get_output()
-        .stdout
-        .clone();
+    let output = stdout(
+        planlint()
+            .arg("check")
+            .arg(dir.path().join("weak.plan.toml"))
+            .arg("--feedback")
+            .arg(dir.path().join("f.csv")),
+        1,
+    );
     let out = String::from_utf8(output).unwrap();
     assert!(out.contains("FB001") && out.contains("FB006"), "{out}");
     assert!(
@@ -489,15 +460,13 @@ fn feedback_output_does_not_depend_on_thread_scheduling() {
     let dir = TempDir::new().unwrap();
     write(dir.path(), "f.csv", &text);
     let run = || {
-        planlint()
-            .arg("feedback")
-            .arg(dir.path().join("f.csv"))
-            .args(["--format", "json"])
-            .assert()
-            .code(0)
-            .get_output()
-            .stdout
-            .clone()
+        stdout(
+            planlint()
+                .arg("feedback")
+                .arg(dir.path().join("f.csv"))
+                .args(["--format", "json"]),
+            0,
+        )
     };
     let first = run();
     for _ in 0..4 {
