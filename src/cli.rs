@@ -129,8 +129,18 @@ pub struct CheckArgs {
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum Format {
+    /// Findings, summary and scorecard for a person
     Table,
+    /// The report as data (a stable contract)
     Json,
+    /// SARIF 2.1.0, for code scanning
+    Sarif,
+    /// GitHub Actions annotations
+    Github,
+    /// JUnit XML, for CI test reports
+    Junit,
+    /// A Markdown report, for a pull-request comment or a board pack
+    Markdown,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

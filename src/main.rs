@@ -87,6 +87,10 @@ fn check(args: CheckArgs) -> Result<u8> {
     let renderer: Box<dyn Render> = match args.format {
         Format::Table => Box::new(render::Table { color }),
         Format::Json => Box::new(render::Json),
+        Format::Sarif => Box::new(render::Sarif),
+        Format::Github => Box::new(render::Github),
+        Format::Junit => Box::new(render::Junit),
+        Format::Markdown => Box::new(render::Markdown),
     };
     match &args.output {
         Some(path) => {

@@ -6,7 +6,7 @@ use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{Cell, Color, ContentArrangement};
 
-use super::{Render, sanitize};
+use super::{Render, sanitize, summary};
 use crate::check::{CheckedFile, Report};
 use crate::diagnostic::{Finding, Severity};
 use crate::rules::Check;
@@ -126,27 +126,4 @@ fn scorecards(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         }
     }
     Ok(())
-}
-
-fn summary(report: &Report) -> String {
-    let files = report.files.len();
-    let checked = format!(
-        "{files} {} checked",
-        if files == 1 { "plan" } else { "plans" }
-    );
-    let counts: Vec<String> = Severity::ALL
-        .iter()
-        .map(|&s| (s, report.count(s)))
-        .filter(|(_, n)| *n > 0)
-        .map(|(s, n)| match (s, n) {
-            (Severity::Info, _) => format!("{n} info"),
-            (_, 1) => format!("1 {s}"),
-            _ => format!("{n} {s}s"),
-        })
-        .collect();
-    if counts.is_empty() {
-        format!("{checked}: no findings")
-    } else {
-        format!("{checked}: {}", counts.join(", "))
-    }
 }
