@@ -113,6 +113,10 @@ pub struct CheckArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
+    /// Count findings by rule and by family, after the report (table,
+    /// markdown) or as `statistics` (json)
+    #[arg(long)]
+    pub statistics: bool,
     /// Exit with 1 when a finding has this severity or a higher one
     #[arg(long, value_enum, default_value_t = FailOn::Warning)]
     pub fail_on: FailOn,

@@ -1,6 +1,6 @@
-//! End-to-end tests of the CI formats (`--format sarif|github|junit|markdown`):
-//! each parses as its format, agrees with the JSON report, and keeps untrusted
-//! text from plans in its place.
+//! End-to-end tests of the CI formats (`--format sarif|github|junit|markdown`)
+//! and `--statistics`: each format parses as such, agrees with the JSON
+//! report, and keeps untrusted text from plans in its place.
 
 use std::fs;
 use std::path::Path;
@@ -418,4 +418,63 @@ fn markdown_keeps_nasty_text_in_its_cell() {
     }
     assert!(row.contains(r"\<script\>x\</script\>"), "{row}");
     assert!(row.contains("<br>"), "the line break becomes <br>: {row}");
+}
+
+// --statistics
+
+#[test]
+fn statistics_count_by_rule_and_family() {
+    let report = json(&check(
+        None,
+        &["--format", "json", "--statistics", WEAK_DIR],
+        1,
+    ));
+    let stats = &report["statistics"];
+    let total = report["findings"].as_array().unwrap().len() as u64;
+    let sum = |key: &str| -> u64 {
+        stats[key]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["count"].as_u64().unwrap())
+            .sum()
+    };
+    assert_eq!(sum("rules"), total);
+    assert_eq!(sum("families"), total);
+    assert_eq!(stats["rules"][0]["code"], "TX001");
+    assert_eq!(stats["rules"][0]["count"], 4);
+    assert_eq!(stats["rules"][0]["family"], "TX");
+    assert_eq!(stats["families"][0]["family"], "HUM");
+    assert_eq!(stats["families"][0]["count"], 11);
+
+    let without = json(&check(None, &["--format", "json", WEAK_DIR], 1));
+    assert!(
+        without.get("statistics").is_none(),
+        "the contract is unchanged"
+    );
+
+    let table = check(None, &["--statistics", WEAK_DIR], 1);
+    let by_rule = table.find("findings by rule").expect("a table by rule");
+    assert!(
+        table.find("scorecard").unwrap() < by_rule,
+        "after the report"
+    );
+    assert!(table.contains("findings by family"));
+    let markdown = check(None, &["--format", "markdown", "--statistics", WEAK_DIR], 1);
+    assert!(markdown.contains("### Statistics"));
+    assert!(markdown.contains("| 4 | `TX001` | transactional-touchpoint |"));
+}
+
+#[test]
+fn statistics_are_refused_where_the_format_has_no_room() {
+    for format in ["sarif", "github", "junit"] {
+        planlint()
+            .args(["check", "--statistics", "--format", format, WEAK_DIR])
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(predicates::str::contains(
+                "--statistics works with --format table, json or markdown",
+            ));
+    }
 }

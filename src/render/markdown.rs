@@ -10,8 +10,12 @@ use super::{Render, sanitize, summary};
 use crate::check::Report;
 use crate::diagnostic::Severity;
 use crate::scorecard::Scorecard;
+use crate::statistics::Statistics;
 
-pub struct Markdown;
+pub struct Markdown {
+    /// Adds counts by rule and by family (`--statistics`).
+    pub statistics: bool,
+}
 
 impl Render for Markdown {
     fn render(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
@@ -19,6 +23,9 @@ impl Render for Markdown {
         scorecard(report, out)?;
         for severity in Severity::ALL {
             findings(report, severity, out)?;
+        }
+        if self.statistics {
+            statistics(&Statistics::of(report), out)?;
         }
         Ok(())
     }
@@ -97,6 +104,28 @@ fn findings(report: &Report, severity: Severity, out: &mut dyn Write) -> io::Res
     Ok(())
 }
 
+fn statistics(stats: &Statistics, out: &mut dyn Write) -> io::Result<()> {
+    if stats.rules.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "\n### Statistics\n")?;
+    writeln!(out, "| count | code | name |\n|---:|---|---|")?;
+    for r in &stats.rules {
+        writeln!(out, "| {} | `{}` | {} |", r.count, r.rule.code, r.rule.name)?;
+    }
+    writeln!(out, "\n| count | family | about |\n|---:|---|---|")?;
+    for f in &stats.families {
+        writeln!(
+            out,
+            "| {} | {} | {} |",
+            f.count,
+            f.family.prefix(),
+            f.family.title()
+        )?;
+    }
+    Ok(())
+}
+
 /// Untrusted text for a table cell: controls removed, the characters that
 /// start markup, HTML, an entity or (on GitHub) maths backslash-escaped, and
 /// line breaks as `<br>`. Links need `[`, images `![`, so `(`, `)` and `!`
@@ -137,7 +166,9 @@ mod tests {
     #[test]
     fn nasty_text_stays_in_its_cell() {
         let mut out = Vec::new();
-        Markdown.render(&nasty_report(), &mut out).unwrap();
+        Markdown { statistics: true }
+            .render(&nasty_report(), &mut out)
+            .unwrap();
         let out = String::from_utf8(out).unwrap();
         let row = out
             .lines()
