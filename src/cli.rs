@@ -113,6 +113,10 @@ pub struct CheckArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
+    /// Count findings by rule and by family, after the report (table,
+    /// markdown) or as `statistics` (json)
+    #[arg(long)]
+    pub statistics: bool,
     /// Exit with 1 when a finding has this severity or a higher one
     #[arg(long, value_enum, default_value_t = FailOn::Warning)]
     pub fail_on: FailOn,
@@ -129,8 +133,18 @@ pub struct CheckArgs {
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum Format {
+    /// Findings, summary and scorecard for a person
     Table,
+    /// The report as data (a stable contract)
     Json,
+    /// SARIF 2.1.0, for code scanning
+    Sarif,
+    /// GitHub Actions annotations
+    Github,
+    /// JUnit XML, for CI test reports
+    Junit,
+    /// A Markdown report, for a pull-request comment or a board pack
+    Markdown,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

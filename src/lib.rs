@@ -12,6 +12,7 @@ pub mod render;
 pub mod rules;
 pub mod scorecard;
 pub mod source;
+pub mod statistics;
 pub mod text;
 
 pub use check::{
@@ -20,3 +21,4 @@ pub use check::{
 };
 pub use diagnostic::{Finding, Severity, Subject};
 pub use scorecard::Scorecard;
+pub use statistics::Statistics;

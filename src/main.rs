@@ -77,6 +77,9 @@ fn run(cli: Cli) -> Result<u8> {
 }
 
 fn check(args: CheckArgs) -> Result<u8> {
+    if args.statistics && matches!(args.format, Format::Sarif | Format::Github | Format::Junit) {
+        bail!("--statistics works with --format table, json or markdown");
+    }
     let options = CheckOptions {
         feedback: args.feedback.clone(),
         analyze: analyze_options(&args.read),
@@ -85,8 +88,19 @@ fn check(args: CheckArgs) -> Result<u8> {
     let to_terminal = args.output.is_none() && io::stdout().is_terminal();
     let color = to_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let renderer: Box<dyn Render> = match args.format {
-        Format::Table => Box::new(render::Table { color }),
-        Format::Json => Box::new(render::Json),
+        Format::Table => Box::new(render::Table {
+            color,
+            statistics: args.statistics,
+        }),
+        Format::Json => Box::new(render::Json {
+            statistics: args.statistics,
+        }),
+        Format::Sarif => Box::new(render::Sarif),
+        Format::Github => Box::new(render::Github),
+        Format::Junit => Box::new(render::Junit),
+        Format::Markdown => Box::new(render::Markdown {
+            statistics: args.statistics,
+        }),
     };
     match &args.output {
         Some(path) => {

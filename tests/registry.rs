@@ -128,3 +128,15 @@ fn readme_lists_every_rule() {
         );
     }
 }
+
+#[test]
+fn every_rule_has_a_description_sentence() {
+    for rule in RULES {
+        let description = rule.description();
+        assert!(
+            description.len() > 20 && description.starts_with(|c: char| c.is_uppercase()),
+            "{}: the first paragraph of \"What it does\" is {description:?}",
+            rule.code
+        );
+    }
+}

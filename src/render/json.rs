@@ -8,8 +8,12 @@ use super::Render;
 use crate::check::Report;
 use crate::diagnostic::Severity;
 use crate::scorecard::Scorecard;
+use crate::statistics::Statistics;
 
-pub struct Json;
+pub struct Json {
+    /// Adds `statistics`: counts by rule and by family (`--statistics`).
+    pub statistics: bool,
+}
 
 #[derive(Serialize)]
 struct Output<'a> {
@@ -20,6 +24,8 @@ struct Output<'a> {
     summary: Summary,
     /// Checks passed per family over the plans that could be read.
     scorecard: Option<Scorecard>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    statistics: Option<Statistics>,
 }
 
 #[derive(Serialize)]
@@ -94,6 +100,7 @@ impl Render for Json {
                 info: report.count(Severity::Info),
             },
             scorecard: Scorecard::of_report(report),
+            statistics: self.statistics.then(|| Statistics::of(report)),
         };
         serde_json::to_writer_pretty(&mut *out, &output)?;
         writeln!(out)

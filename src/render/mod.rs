@@ -2,20 +2,53 @@
 
 mod catalog;
 mod feedback;
+mod github;
 mod json;
+mod junit;
+mod markdown;
+mod sarif;
 mod table;
 
 use std::io::{self, Write};
 
 pub use catalog::{rules_json, rules_table};
 pub use feedback::{feedback_json, feedback_table};
+pub use github::Github;
 pub use json::Json;
+pub use junit::Junit;
+pub use markdown::Markdown;
+pub use sarif::Sarif;
 pub use table::Table;
 
 use crate::check::Report;
+use crate::diagnostic::Severity;
 
 pub trait Render {
     fn render(&self, report: &Report, out: &mut dyn Write) -> io::Result<()>;
+}
+
+/// `2 plans checked: 1 error, 3 warnings`, or `1 plan checked: no findings`.
+pub fn summary(report: &Report) -> String {
+    let files = report.files.len();
+    let checked = format!(
+        "{files} {} checked",
+        if files == 1 { "plan" } else { "plans" }
+    );
+    let counts: Vec<String> = Severity::ALL
+        .iter()
+        .map(|&s| (s, report.count(s)))
+        .filter(|(_, n)| *n > 0)
+        .map(|(s, n)| match (s, n) {
+            (Severity::Info, _) => format!("{n} info"),
+            (_, 1) => format!("1 {s}"),
+            _ => format!("{n} {s}s"),
+        })
+        .collect();
+    if counts.is_empty() {
+        format!("{checked}: no findings")
+    } else {
+        format!("{checked}: {}", counts.join(", "))
+    }
 }
 
 /// Removes control characters and terminal escape sequences from text that
@@ -60,8 +93,48 @@ pub fn sanitize(text: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::sanitize;
+    use crate::check::{CheckedFile, Report};
+    use crate::diagnostic::{Finding, Subject};
+    use crate::rules::{INVALID_PLAN, UNKNOWN_FIELD};
+    use crate::source::SourceFile;
+
+    /// Text a plan or a feedback comment could put into a message: markup of
+    /// every format, workflow-command syntax, controls and a terminal escape.
+    pub const NASTY: &str = "key `a|b` <script>alert(1)</script> & \"quoted\" 'single' \
+        100% ::error::pwned, a:b ]]> *bold* [link](http://x) @team #1\r\nsecond line\u{1b}[31m\u{0}\u{7}\u{fffe} end";
+
+    /// Two files: a clean one, and one with a nasty finding in a nasty path.
+    pub fn nasty_report() -> Report {
+        let source = SourceFile::new("./we,ird:dir/a b%.plan.toml", "name = \"x\"\n");
+        let finding = |rule, message: &str| {
+            let mut f = Finding::new(rule, Subject::Plan, 0..4, message).with_help(NASTY);
+            f.location = source.line_col(0);
+            f
+        };
+        let nasty = CheckedFile {
+            source: source.clone(),
+            name: None,
+            rules_ran: false,
+            feedback: None,
+            findings: vec![
+                finding(&INVALID_PLAN, "plain"),
+                finding(&UNKNOWN_FIELD, NASTY),
+            ],
+        };
+        let clean = CheckedFile {
+            source: SourceFile::new("clean.plan.toml", "name = \"y\"\n"),
+            name: Some("y".to_owned()),
+            rules_ran: true,
+            feedback: None,
+            findings: Vec::new(),
+        };
+        Report {
+            files: vec![clean, nasty],
+            problems: Vec::new(),
+        }
+    }
 
     #[test]
     fn escape_sequences_and_controls_are_removed() {

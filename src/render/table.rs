@@ -4,17 +4,20 @@ use std::io::{self, Write};
 
 use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
 use comfy_table::presets::UTF8_FULL_CONDENSED;
-use comfy_table::{Cell, Color, ContentArrangement};
+use comfy_table::{Cell, CellAlignment, Color, ContentArrangement};
 
-use super::{Render, sanitize};
+use super::{Render, sanitize, summary};
 use crate::check::{CheckedFile, Report};
 use crate::diagnostic::{Finding, Severity};
 use crate::rules::Check;
 use crate::scorecard::Scorecard;
+use crate::statistics::Statistics;
 
 pub struct Table {
     /// ANSI colours: only for a terminal, and never with `NO_COLOR`.
     pub color: bool,
+    /// Counts by rule and by family after the report (`--statistics`).
+    pub statistics: bool,
 }
 
 impl Render for Table {
@@ -24,7 +27,11 @@ impl Render for Table {
             self.excerpts(report, out)?;
         }
         writeln!(out, "{}", summary(report))?;
-        scorecards(report, out)
+        scorecards(report, out)?;
+        if self.statistics {
+            statistics(&Statistics::of(report), out)?;
+        }
+        Ok(())
     }
 }
 
@@ -128,25 +135,41 @@ fn scorecards(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     Ok(())
 }
 
-fn summary(report: &Report) -> String {
-    let files = report.files.len();
-    let checked = format!(
-        "{files} {} checked",
-        if files == 1 { "plan" } else { "plans" }
-    );
-    let counts: Vec<String> = Severity::ALL
-        .iter()
-        .map(|&s| (s, report.count(s)))
-        .filter(|(_, n)| *n > 0)
-        .map(|(s, n)| match (s, n) {
-            (Severity::Info, _) => format!("{n} info"),
-            (_, 1) => format!("1 {s}"),
-            _ => format!("{n} {s}s"),
-        })
-        .collect();
-    if counts.is_empty() {
-        format!("{checked}: no findings")
-    } else {
-        format!("{checked}: {}", counts.join(", "))
+/// Two tables, findings by rule and by family; nothing when there are none.
+fn statistics(stats: &Statistics, out: &mut dyn Write) -> io::Result<()> {
+    if stats.rules.is_empty() {
+        return Ok(());
+    }
+    let mut rules = comfy_table::Table::new();
+    rules
+        .load_style(UTF8_FULL_CONDENSED)
+        .force_no_tty()
+        .set_header(["count", "code", "name"]);
+    for r in &stats.rules {
+        rules.add_row([r.count.to_string(), r.rule.code.into(), r.rule.name.into()]);
+    }
+    right_align_first_column(&mut rules);
+    let mut families = comfy_table::Table::new();
+    families
+        .load_style(UTF8_FULL_CONDENSED)
+        .force_no_tty()
+        .set_header(["count", "family", "about"]);
+    for f in &stats.families {
+        families.add_row([
+            f.count.to_string(),
+            f.family.prefix().into(),
+            f.family.title().into(),
+        ]);
+    }
+    right_align_first_column(&mut families);
+    writeln!(
+        out,
+        "\nfindings by rule\n{rules}\nfindings by family\n{families}"
+    )
+}
+
+fn right_align_first_column(table: &mut comfy_table::Table) {
+    if let Some(column) = table.column_mut(0) {
+        column.set_cell_alignment(CellAlignment::Right);
     }
 }

@@ -43,6 +43,29 @@ pub enum Check {
     Plan(fn(&mut Context<'_>)),
 }
 
+impl Rule {
+    /// The first paragraph of the docs' "What it does" section, on one line:
+    /// a rule's description where a format has room for a sentence or two.
+    pub fn description(&self) -> String {
+        let section = self
+            .docs
+            .split_once("## What it does\n")
+            .map_or("", |(_, rest)| rest);
+        section
+            .lines()
+            .map(str::trim)
+            .take_while(|line| {
+                !line.is_empty()
+                    && !line.starts_with('#')
+                    && !line.starts_with("```")
+                    && !line.starts_with("- ")
+                    && !line.starts_with("* ")
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+}
+
 impl fmt::Debug for Rule {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Rule")
