@@ -157,6 +157,8 @@ pub struct CheckArgs {
     /// markdown) or as `statistics` (json)
     #[arg(long)]
     pub statistics: bool,
+    #[command(flatten)]
+    pub config: ConfigArgs,
     /// Write the report to this file instead of standard output
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -166,8 +168,6 @@ pub struct CheckArgs {
     pub feedback: Option<PathBuf>,
     #[command(flatten)]
     pub read: FeedbackArgs,
-    #[command(flatten)]
-    pub config: ConfigArgs,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

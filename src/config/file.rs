@@ -59,16 +59,14 @@ pub(super) fn parse(source: &SourceFile) -> Result<Layer, Vec<ConfigError>> {
             "fix the TOML syntax at this position",
         );
     }
-    let layer = if syntax.is_empty() {
-        reader.layer(doc.get_ref())
-    } else {
-        Layer::new(Source::Default)
-    };
+    if !syntax.is_empty() {
+        return Err(reader.into_errors());
+    }
+    let layer = reader.layer(doc.get_ref());
     if reader.errors.is_empty() {
         Ok(layer)
     } else {
-        reader.errors.sort_by_key(|(at, _)| *at);
-        Err(reader.errors.into_iter().map(|(_, e)| e).collect())
+        Err(reader.into_errors())
     }
 }
 
@@ -81,6 +79,12 @@ struct Reader<'a> {
 }
 
 impl Reader<'_> {
+    /// The errors, in the order of the file.
+    fn into_errors(mut self) -> Vec<ConfigError> {
+        self.errors.sort_by_key(|(at, _)| *at);
+        self.errors.into_iter().map(|(_, e)| e).collect()
+    }
+
     fn error(&mut self, span: Span, message: String, help: impl Into<String>) {
         let at = self.source.line_col(span.start);
         self.errors.push((
@@ -107,10 +111,7 @@ impl Reader<'_> {
                     }
                 }
                 "select" => layer.select = Some(self.selectors(name, value)),
-                "ignore" => {
-                    let ignore = self.selectors(name, value);
-                    layer.ignore = Some(ignore);
-                }
+                "ignore" => layer.ignore = Some(self.selectors(name, value)),
                 "severity" => layer.severity = self.severities(value),
                 "settings" => layer.settings = self.settings(value),
                 _ => self.error(
