@@ -180,7 +180,8 @@ impl Config {
     }
 }
 
-/// Combines layers, each overriding the ones before it.
+/// Combines layers, each overriding the ones before it; the first is
+/// [`Layer::defaults`], which selects every rule.
 fn resolve(layers: &[&Layer], file: Option<PathBuf>) -> Config {
     let mut config = Config {
         file,
@@ -196,10 +197,7 @@ fn resolve(layers: &[&Layer], file: Option<PathBuf>) -> Config {
                 decision: if always_on(rule) {
                     Decision::AlwaysOn
                 } else {
-                    Decision::Selected(
-                        Selector::parse("ALL").expect("ALL is a selector"),
-                        Source::Default,
-                    )
+                    Decision::NotSelected(Source::Default)
                 },
                 severity: rule.severity,
                 severity_from: None,
