@@ -6,10 +6,11 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use crate::config::{Config, ConfigError, Resolver};
 use crate::diagnostic::{Finding, Severity, Subject};
 use crate::feedback::{Analysis, AnalyzeOptions, analyze};
 use crate::plan::{self, LoadErrorKind};
-use crate::rules::{self, INVALID_PLAN, UNKNOWN_FIELD};
+use crate::rules::{self, Family, INVALID_PLAN, UNKNOWN_FIELD};
 use crate::source::{MAX_PLAN_BYTES, SourceFile, display_path};
 
 /// A problem that stops a path from being checked at all (exit code 2).
@@ -29,6 +30,9 @@ pub enum Error {
         display_path(plan)
     )]
     Feedback { plan: PathBuf, message: String },
+    /// A configuration file with errors; the plans under it are not checked.
+    #[error("{0}")]
+    Config(ConfigError),
 }
 
 /// Reports the progress of reading a large feedback file.
@@ -55,6 +59,8 @@ pub struct CheckOptions {
     /// Feedback for every plan, instead of each plan's own `feedback`.
     pub feedback: Option<PathBuf>,
     pub analyze: AnalyzeOptions,
+    /// Which configuration each plan is checked with (default: no file).
+    pub config: Resolver,
 }
 
 /// One plan file and what the rules found in it.
@@ -69,6 +75,8 @@ pub struct CheckedFile {
     pub feedback: Option<Arc<Analysis>>,
     /// Sorted by line, column and code.
     pub findings: Vec<Finding>,
+    /// The configuration the plan was checked with.
+    pub config: Arc<Config>,
 }
 
 #[derive(Debug, Default)]
@@ -92,9 +100,16 @@ impl Report {
             .count()
     }
 
-    /// True when a finding is at or above `threshold` (`None`: never fail).
-    pub fn fails(&self, threshold: Option<Severity>) -> bool {
-        threshold.is_some_and(|t| self.findings().any(|(_, f)| f.severity >= t))
+    /// True when a plan has a finding at or above the `fail-on` of its
+    /// configuration. `--fail-on` is part of every plan's configuration, so
+    /// it applies to all of them; without it, plans under different
+    /// configuration files are each held to their own.
+    pub fn fails(&self) -> bool {
+        self.files.iter().any(|file| {
+            file.config
+                .fail_on
+                .is_some_and(|t| file.findings.iter().any(|f| f.severity >= t))
+        })
     }
 }
 
@@ -110,16 +125,32 @@ pub fn check_paths(paths: &[PathBuf], options: &CheckOptions, progress: &dyn Pro
         }
     }
     let mut feedback = FeedbackCache::default();
+    let mut configs = options.config.configs();
     for path in files {
-        let source = match read_plan(&path) {
+        let config = match configs.for_plan(&path) {
+            Ok(config) => config,
+            Err(errors) => {
+                report
+                    .problems
+                    .extend(errors.into_iter().map(Error::Config));
+                continue;
+            }
+        };
+        let source = match read_plan(&path, &config) {
             Ok(source) => source,
             Err(error) => {
                 report.problems.push(error);
                 continue;
             }
         };
+        // Feedback is read only for the FB rules: with none selected, a large
+        // or missing feedback file costs nothing.
+        let wants_feedback = config.selects(Family::Fb);
         let checked = match source {
-            Readable::Text(source) => check_plan_source(source, |plan| {
+            Readable::Text(source) => check_plan_source(source, config, |plan| {
+                if !wants_feedback {
+                    return None;
+                }
                 let wanted = options
                     .feedback
                     .clone()
@@ -217,7 +248,7 @@ enum Readable {
     Unreadable(CheckedFile),
 }
 
-fn read_plan(path: &Path) -> Result<Readable, Error> {
+fn read_plan(path: &Path, config: &Arc<Config>) -> Result<Readable, Error> {
     let io = |source| Error::Io {
         path: path.to_owned(),
         source,
@@ -235,6 +266,7 @@ fn read_plan(path: &Path) -> Result<Readable, Error> {
         );
         return Ok(Readable::Unreadable(unreadable(
             source,
+            config,
             0..0,
             message,
             "check that this is the plan you meant".into(),
@@ -247,6 +279,7 @@ fn read_plan(path: &Path) -> Result<Readable, Error> {
             let source = SourceFile::new(path, String::from_utf8_lossy(e.as_bytes()).into_owned());
             Ok(Readable::Unreadable(unreadable(
                 source,
+                config,
                 at..at,
                 "the file is not valid UTF-8".to_owned(),
                 "save the plan as UTF-8 (most editors offer it under \"Save with encoding\")"
@@ -256,28 +289,35 @@ fn read_plan(path: &Path) -> Result<Readable, Error> {
     }
 }
 
-fn unreadable(source: SourceFile, span: plan::Span, message: String, help: String) -> CheckedFile {
+fn unreadable(
+    source: SourceFile,
+    config: &Arc<Config>,
+    span: plan::Span,
+    message: String,
+    help: String,
+) -> CheckedFile {
     let finding = Finding::new(&INVALID_PLAN, Subject::Plan, span, message).with_help(help);
-    finish(source, None, false, None, vec![finding])
+    finish(source, config.clone(), None, false, None, vec![finding])
 }
 
-/// Checks the text of one plan, without feedback.
+/// Checks the text of one plan with the default configuration, without feedback.
 pub fn check_source(source: SourceFile) -> CheckedFile {
-    check_plan_source(source, |_| None)
+    check_plan_source(source, Arc::default(), |_| None)
 }
 
-/// Checks the text of one plan; `feedback` is asked for the plan's analysed
-/// feedback once the plan has been read.
+/// Checks the text of one plan with `config`; `feedback` is asked for the
+/// plan's analysed feedback once the plan has been read.
 pub fn check_plan_source(
     source: SourceFile,
+    config: Arc<Config>,
     feedback: impl FnOnce(&plan::Plan) -> Option<Arc<Analysis>>,
 ) -> CheckedFile {
     match plan::load(&source) {
         Ok(plan) => {
             let analysis = feedback(&plan);
-            let findings = rules::check_plan(&plan, &source, analysis.as_deref());
+            let findings = rules::check_plan(&plan, &source, analysis.as_deref(), &config);
             let name = plan.name.map(|n| n.value);
-            finish(source, name, true, analysis, findings)
+            finish(source, config, name, true, analysis, findings)
         }
         Err(errors) => {
             let findings = errors
@@ -290,13 +330,14 @@ pub fn check_plan_source(
                     Finding::new(rule, Subject::Plan, e.span, e.message).with_help(e.help)
                 })
                 .collect();
-            finish(source, None, false, None, findings)
+            finish(source, config, None, false, None, findings)
         }
     }
 }
 
 fn finish(
     source: SourceFile,
+    config: Arc<Config>,
     name: Option<String>,
     rules_ran: bool,
     feedback: Option<Arc<Analysis>>,
@@ -319,5 +360,6 @@ fn finish(
         rules_ran,
         feedback,
         findings,
+        config,
     }
 }

@@ -32,6 +32,46 @@ pub enum Command {
     },
     /// Summarise a CSV of customer feedback: NPS, themes, wants, fatigue
     Feedback(FeedbackCommand),
+    /// Show the configuration plans in a folder are checked with, and where
+    /// each value comes from
+    Config(ConfigCommand),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ConfigCommand {
+    /// A plan file or a folder of plans
+    #[arg(default_value = ".")]
+    pub path: PathBuf,
+    #[command(flatten)]
+    pub config: ConfigArgs,
+}
+
+/// Which configuration file is read, and the values that override it;
+/// shared by `check` and `config`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ConfigArgs {
+    /// Read this configuration file instead of the nearest planlint.toml or
+    /// .planlint.toml
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Read no configuration file: defaults and command line only
+    #[arg(long, conflicts_with = "config")]
+    pub no_config: bool,
+    /// Rules to check instead of the file's select and ignore: codes, names,
+    /// families (WHY, TX, ...) or ALL; comma-separated or repeated
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub select: Option<Vec<String>>,
+    /// Rules not to check, on top of the file's: codes, names or families;
+    /// comma-separated or repeated
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub ignore: Option<Vec<String>>,
+    /// Exit with 1 when a finding has this severity or a higher one
+    /// (default: the configuration's fail-on, else warning)
+    #[arg(long, value_enum)]
+    pub fail_on: Option<FailOn>,
+    /// A rule's severity, e.g. GOAL005=error; comma-separated or repeated
+    #[arg(long, value_delimiter = ',', value_name = "RULE=LEVEL")]
+    pub severity: Vec<String>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -117,9 +157,8 @@ pub struct CheckArgs {
     /// markdown) or as `statistics` (json)
     #[arg(long)]
     pub statistics: bool,
-    /// Exit with 1 when a finding has this severity or a higher one
-    #[arg(long, value_enum, default_value_t = FailOn::Warning)]
-    pub fail_on: FailOn,
+    #[command(flatten)]
+    pub config: ConfigArgs,
     /// Write the report to this file instead of standard output
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,

@@ -5,6 +5,7 @@
 //! renderers in [`render`] turn it into text for a writer the caller chooses.
 
 pub mod check;
+pub mod config;
 pub mod diagnostic;
 pub mod feedback;
 pub mod plan;

@@ -13,9 +13,10 @@ use anyhow::{Context, Result, bail};
 use clap::Parser;
 
 use cli::{
-    CatalogFormat, CheckArgs, Cli, Command, FailOn, FeedbackArgs, FeedbackCommand, FeedbackFormat,
-    Format, Scale,
+    CatalogFormat, CheckArgs, Cli, Command, ConfigArgs, ConfigCommand, FailOn, FeedbackArgs,
+    FeedbackCommand, FeedbackFormat, Format, Scale,
 };
+use planlint::config::{ConfigError, ConfigFile, Overrides, Resolver};
 use planlint::feedback::ScoreScale;
 use planlint::feedback::reader::{Columns, ReadOptions};
 use planlint::feedback::summary::Summary;
@@ -55,6 +56,7 @@ fn run(cli: Cli) -> Result<u8> {
     match cli.command {
         Command::Check(args) => check(args),
         Command::Feedback(command) => feedback(command),
+        Command::Config(command) => config(command),
         Command::Rules { format } => {
             let mut out = stdout.lock();
             match format {
@@ -89,9 +91,14 @@ fn check(args: CheckArgs) -> Result<u8> {
     if args.statistics && matches!(args.format, Format::Sarif | Format::Github | Format::Junit) {
         bail!("--statistics works with --format table, json or markdown");
     }
+    let config = match resolver(&args.config) {
+        Ok(config) => config,
+        Err(errors) => return Ok(config_errors(&errors)),
+    };
     let options = CheckOptions {
         feedback: args.feedback.clone(),
         analyze: analyze_options(&args.read),
+        config,
     };
     let report = planlint::check_paths(&args.paths, &options, &progress::Bar::new());
     let to_terminal = args.output.is_none() && io::stdout().is_terminal();
@@ -128,19 +135,69 @@ fn check(args: CheckArgs) -> Result<u8> {
             eprintln!("planlint: error: {problem}");
         }
     }
-    let threshold = match args.fail_on {
-        FailOn::Error => Some(Severity::Error),
-        FailOn::Warning => Some(Severity::Warning),
-        FailOn::Info => Some(Severity::Info),
-        FailOn::Never => None,
-    };
     Ok(if !report.problems.is_empty() {
         ERROR
-    } else if report.fails(threshold) {
+    } else if report.fails() {
         FAILED
     } else {
         0
     })
+}
+
+/// The configuration choices of the command line, checked.
+fn resolver(args: &ConfigArgs) -> Result<Resolver, Vec<ConfigError>> {
+    let file = match (&args.config, args.no_config) {
+        (Some(path), _) => ConfigFile::Path(path.clone()),
+        (None, true) => ConfigFile::None,
+        (None, false) => ConfigFile::Nearest,
+    };
+    let overrides = Overrides {
+        select: args.select.clone(),
+        ignore: args.ignore.clone(),
+        severity: args.severity.clone(),
+        fail_on: args.fail_on.map(|f| match f {
+            FailOn::Error => Some(Severity::Error),
+            FailOn::Warning => Some(Severity::Warning),
+            FailOn::Info => Some(Severity::Info),
+            FailOn::Never => None,
+        }),
+    };
+    Resolver::new(file, &overrides)
+}
+
+/// Prints configuration errors; they make the exit code 2.
+fn config_errors(errors: &[ConfigError]) -> u8 {
+    for error in errors {
+        #[allow(clippy::print_stderr)]
+        {
+            eprintln!("planlint: error: {error}");
+        }
+    }
+    ERROR
+}
+
+/// `planlint config [PATH]`: the configuration of the plans in PATH.
+fn config(command: ConfigCommand) -> Result<u8> {
+    let resolver = match resolver(&command.config) {
+        Ok(resolver) => resolver,
+        Err(errors) => return Ok(config_errors(&errors)),
+    };
+    let path = &command.path;
+    let meta = std::fs::metadata(path)
+        .with_context(|| format!("{}: no such file or folder", path.display()))?;
+    let mut configs = resolver.configs();
+    let found = if meta.is_dir() {
+        configs.for_dir(path)
+    } else {
+        configs.for_plan(path)
+    };
+    let config = match found {
+        Ok(config) => config,
+        Err(errors) => return Ok(config_errors(&errors)),
+    };
+    let mut out = io::stdout().lock();
+    planlint::config::show(&config, resolver.file(), &mut out)?;
+    Ok(0)
 }
 
 /// Standard output, or a file.

@@ -35,7 +35,9 @@ pub struct Score {
 
 impl Scorecard {
     /// The scorecard of the plans whose rules ran: a check passes when it has
-    /// no finding in any of them. `None` when no plan could be read.
+    /// no finding in any of them. Only rules selected for at least one of the
+    /// plans count, and families with none are left out. `None` when no plan
+    /// could be read or no rule of a scored family was selected.
     pub fn of(files: &[&CheckedFile]) -> Option<Self> {
         let scored: Vec<_> = files.iter().filter(|f| f.rules_ran).collect();
         if scored.is_empty() {
@@ -53,6 +55,7 @@ impl Scorecard {
                 let codes: Vec<&str> = RULES
                     .iter()
                     .filter(|r| r.family == family)
+                    .filter(|r| scored.iter().any(|f| f.config.is_selected(r)))
                     .map(|r| r.code)
                     .collect();
                 Score {
@@ -61,8 +64,9 @@ impl Scorecard {
                     total: codes.len(),
                 }
             })
-            .collect();
-        Some(Self { families })
+            .filter(|score| score.total > 0)
+            .collect::<Vec<_>>();
+        (!families.is_empty()).then_some(Self { families })
     }
 
     pub fn of_file(file: &CheckedFile) -> Option<Self> {

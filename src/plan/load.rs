@@ -500,7 +500,7 @@ fn unknown_key_help(name: &str, shown_as: &str, allowed: &[&str]) -> String {
     )
 }
 
-fn type_name(value: &DeValue<'_>) -> &'static str {
+pub(crate) fn type_name(value: &DeValue<'_>) -> &'static str {
     match value {
         DeValue::String(_) => "a string",
         DeValue::Integer(_) => "an integer",

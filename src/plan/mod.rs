@@ -5,6 +5,7 @@ mod schema;
 
 use std::ops::Range;
 
+pub(crate) use load::type_name;
 pub use load::{LoadError, LoadErrorKind, load};
 pub use schema::{GOAL_KINDS, STAGES, suggest};
 

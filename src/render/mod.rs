@@ -118,6 +118,7 @@ pub(crate) mod tests {
             name: None,
             rules_ran: false,
             feedback: None,
+            config: Default::default(),
             findings: vec![
                 finding(&INVALID_PLAN, "plain"),
                 finding(&UNKNOWN_FIELD, NASTY),
@@ -128,6 +129,7 @@ pub(crate) mod tests {
             name: Some("y".to_owned()),
             rules_ran: true,
             feedback: None,
+            config: Default::default(),
             findings: Vec::new(),
         };
         Report {

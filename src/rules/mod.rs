@@ -13,6 +13,7 @@ use std::fmt;
 
 use serde::Serialize;
 
+use crate::config::{Config, Settings};
 use crate::diagnostic::{Finding, Severity, Subject};
 use crate::feedback::Analysis;
 use crate::plan::{Plan, Span};
@@ -196,6 +197,8 @@ pub struct Context<'a> {
     pub source: &'a SourceFile,
     /// The plan's feedback, analysed, when it has any; FB rules need it.
     pub feedback: Option<&'a Analysis>,
+    /// The thresholds of `[settings]`.
+    pub settings: &'a Settings,
     findings: Vec<Finding>,
 }
 
@@ -219,18 +222,30 @@ impl<'a> Context<'a> {
     }
 }
 
-/// Runs every plan rule on a plan that loaded cleanly.
-pub fn check_plan(plan: &Plan, source: &SourceFile, feedback: Option<&Analysis>) -> Vec<Finding> {
+/// Runs the selected plan rules on a plan that loaded cleanly, with the
+/// configured settings, and gives their findings the configured severities.
+pub fn check_plan(
+    plan: &Plan,
+    source: &SourceFile,
+    feedback: Option<&Analysis>,
+    config: &Config,
+) -> Vec<Finding> {
     let mut cx = Context {
         plan,
         source,
         feedback,
+        settings: &config.settings,
         findings: Vec::new(),
     };
     for rule in RULES {
-        if let Check::Plan(check) = rule.check {
+        if let Check::Plan(check) = rule.check
+            && config.is_selected(rule)
+        {
             check(&mut cx);
         }
+    }
+    for finding in &mut cx.findings {
+        finding.severity = config.severity(finding.rule);
     }
     cx.findings
 }

@@ -1,4 +1,4 @@
-use super::{MIN_COMMENTS, NEGATIVE_SHARE, link, percent, quotes, touchpoint_names};
+use super::{link, percent, quotes, touchpoint_names};
 use crate::diagnostic::{Severity, Subject};
 use crate::rules::{Check, Context, Family, Rule};
 
@@ -12,8 +12,10 @@ pub static RULE: Rule = Rule {
     docs: r#"## What it does
 Links feedback rows to touchpoints (the feedback's touchpoint column matches a
 touchpoint's id or name, ignoring case and punctuation), scores every comment,
-and reports a touchpoint with at least 5 linked comments of which 50% or more
-are negative. The message gives the counts and the most negative comments.
+and reports a touchpoint with at least 5 linked comments (the setting
+`feedback-min-comments`) of which 50% or more are negative (the setting
+`feedback-negative-share`). The message gives the counts and the most negative
+comments.
 
 ## Why it matters
 The plan says what a touchpoint is for; the feedback says how it lands. A
@@ -27,17 +29,28 @@ me about my basket" and "Third SMS today, I already bought it elsewhere".
 
 ## How to fix
 Read the quoted comments and change the touchpoint: its timing, frequency,
-channel or message. Then ask (YOU002) whether the change helped."#,
+channel or message. Then ask (YOU002) whether the change helped.
+
+## Settings
+In `[settings]` of planlint.toml:
+- `feedback-min-comments` (default 5): the linked comments a touchpoint needs
+  before it is judged (shared with FB004);
+- `feedback-negative-share` (default 0.5): the share of negative comments from
+  which it is reported."#,
     check: Check::Plan(check),
 };
 
 fn check(cx: &mut Context<'_>) {
     let Some(feedback) = cx.feedback else { return };
     let plan = cx.plan;
+    let (min, share) = (
+        cx.settings.feedback_min_comments,
+        cx.settings.feedback_negative_share,
+    );
     let linked = link(&feedback.aggregates.by_touchpoint, &touchpoint_names(plan));
     for (index, group) in linked.items {
         let comments = group.comments();
-        if comments < MIN_COMMENTS || group.negative_share() < NEGATIVE_SHARE {
+        if comments < min || group.negative_share() < share {
             continue;
         }
         let touchpoint = &plan.touchpoints[index];

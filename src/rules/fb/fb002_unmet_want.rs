@@ -1,4 +1,4 @@
-use super::{MIN_WANT_COMMENTS, feedback_anchor, quotes};
+use super::{feedback_anchor, quotes};
 use crate::diagnostic::{Severity, Subject};
 use crate::plan::{Plan, items, text};
 use crate::rules::{Check, Context, Family, Rule};
@@ -18,8 +18,8 @@ pub static RULE: Rule = Rule {
 Finds what comments ask for ("I wish you had...", "please add...", "would
 love...", "any chance of...", "I want..."): the first content words after such
 a phrase name the want ("I wish you had a loan bike" asks for "loan bike").
-A want asked for in at least 3 comments is reported when no single text of the
-plan covers all of its words (by stem or synonym): offerings, the WHAT and HOW
+A want asked for in at least 3 comments (the setting `feedback-min-wants`) is
+reported when no single text of the plan covers all of its words (by stem or synonym): offerings, the WHAT and HOW
 statements, differentiators, persona wants and touchpoint messages. The message
 quotes the want, its count and example comments; at most 10 wants are reported.
 
@@ -36,7 +36,11 @@ the plan mentions a loan bike.
 ## How to fix
 Decide: offer it (add it to `[what] offerings` or a persona's `wants` and plan
 the touchpoint that tells people), or explain to the customers who asked why
-not. Either way, the want has been heard."#,
+not. Either way, the want has been heard.
+
+## Settings
+- `feedback-min-wants` (default 3): the comments that must ask for the same
+  thing before it is reported, in `[settings]` of planlint.toml."#,
     check: Check::Plan(check),
 };
 
@@ -48,9 +52,10 @@ fn check(cx: &mut Context<'_>) {
         .map(|t| concepts().of(t))
         .collect();
     let wants = feedback.aggregates.wants.top(usize::MAX);
+    let min = cx.settings.feedback_min_wants;
     let unmet = wants
         .into_iter()
-        .filter(|e| e.count >= MIN_WANT_COMMENTS)
+        .filter(|e| e.count >= min)
         .filter(|e| {
             let wanted = concepts().of(&e.display);
             !wanted.is_empty() && !covering.iter().any(|c| wanted.is_subset(c))

@@ -1,4 +1,4 @@
-use super::{MIN_COMMENTS, link, persona_names, touchpoint_names};
+use super::{link, persona_names, touchpoint_names};
 use crate::diagnostic::{Severity, Subject};
 use crate::feedback::ScoreScale;
 use crate::feedback::aggregate::Group;
@@ -16,7 +16,7 @@ pub static RULE: Rule = Rule {
 Computes the Net Promoter Score of the rows linked to each persona and each
 touchpoint (promoters 9-10, passives 7-8, detractors 0-6; on a 1-5 star scale
 5 counts as a promoter, 4 as a passive and 1-3 as detractors) and reports one
-with at least 5 scores and an NPS below 0. The scale comes from
+with at least 5 scores (the setting `feedback-min-comments`) and an NPS below 0. The scale comes from
 `--score-scale`, else the column's name (nps, likelihood: 0-10; stars, rating:
 1-5), else the values (any 0 or any value above 5 means 0-10).
 
@@ -32,7 +32,12 @@ NPS -50.
 
 ## How to fix
 Read the detractors' comments (`planlint feedback FILE --plan PLAN`), fix the
-cause, and measure again before adding reach."#,
+cause, and measure again before adding reach.
+
+## Settings
+- `feedback-min-comments` (default 5): the scores a persona or touchpoint
+  needs before it is judged (shared with FB001), in `[settings]` of
+  planlint.toml."#,
     check: Check::Plan(check),
 };
 
@@ -65,7 +70,7 @@ fn check(cx: &mut Context<'_>) {
         let Some(nps) = group.scores.nps(scale) else {
             continue;
         };
-        if nps.scored < MIN_COMMENTS || nps.nps >= 0.0 {
+        if nps.scored < cx.settings.feedback_min_comments || nps.nps >= 0.0 {
             continue;
         }
         let mapped = if scale == ScoreScale::Stars {

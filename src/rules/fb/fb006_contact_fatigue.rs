@@ -1,4 +1,4 @@
-use super::{MIN_FATIGUE_COMMENTS, link, quotes, touchpoint_names};
+use super::{link, quotes, touchpoint_names};
 use crate::diagnostic::{Severity, Subject};
 use crate::rules::{Check, Context, Family, Rule};
 
@@ -10,8 +10,8 @@ pub static RULE: Rule = Rule {
     summary: "customers complain that a touchpoint contacts them too often",
     help: "contact less often, let people choose the frequency, and make unsubscribing easy",
     docs: r#"## What it does
-Reports a touchpoint with at least 3 linked comments that complain about how
-often they are contacted: "too many emails", "stop sending", "unsubscribe",
+Reports a touchpoint with at least 3 linked comments (the setting
+`feedback-min-fatigue`) that complain about how often they are contacted: "too many emails", "stop sending", "unsubscribe",
 "spam", or a frequency ("every day", "twice a day") next to a kind of contact
 (email, text, call, notification). Negated complaints ("no spam at all") do not
 count. The message quotes some of the comments.
@@ -27,7 +27,11 @@ unsubscribe me" and "This is spam now".
 
 ## How to fix
 Lower `per_week` (and the real sending frequency), offer a digest or a
-preference centre, and check TX005 for the persona's total."#,
+preference centre, and check TX005 for the persona's total.
+
+## Settings
+- `feedback-min-fatigue` (default 3): the comments about contact frequency from
+  which a touchpoint is reported, in `[settings]` of planlint.toml."#,
     check: Check::Plan(check),
 };
 
@@ -35,7 +39,7 @@ fn check(cx: &mut Context<'_>) {
     let Some(feedback) = cx.feedback else { return };
     let plan = cx.plan;
     for (index, group) in link(&feedback.aggregates.by_touchpoint, &touchpoint_names(plan)).items {
-        if group.fatigue < MIN_FATIGUE_COMMENTS {
+        if group.fatigue < cx.settings.feedback_min_fatigue {
             continue;
         }
         let touchpoint = &plan.touchpoints[index];

@@ -14,16 +14,6 @@ use crate::plan::{Plan, Span};
 use crate::render::sanitize;
 use crate::rules::plan_anchor;
 
-/// Comments a touchpoint or persona needs before its share of negative
-/// comments or its NPS is judged.
-pub const MIN_COMMENTS: u64 = 5;
-/// Share of negative comments from which a touchpoint is complained about.
-pub const NEGATIVE_SHARE: f64 = 0.5;
-/// Comments that must ask for the same thing before it is a want.
-pub const MIN_WANT_COMMENTS: u64 = 3;
-/// Comments about contact frequency that make a touchpoint tiring.
-pub const MIN_FATIGUE_COMMENTS: u64 = 3;
-
 /// The feedback groups of one link column matched to plan items by id or
 /// name: `(index of the item, merged group)`, and the groups matching nothing.
 pub(crate) struct Linked<'a> {

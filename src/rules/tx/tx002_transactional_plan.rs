@@ -2,9 +2,6 @@ use super::pure_pressure;
 use crate::diagnostic::{Severity, Subject};
 use crate::rules::{Check, Context, Family, Rule};
 
-/// The share of transactional touchpoints above which the plan is reported.
-pub const TRANSACTIONAL_SHARE: f64 = 0.5;
-
 pub static RULE: Rule = Rule {
     code: "TX002",
     name: "transactional-plan",
@@ -14,9 +11,9 @@ pub static RULE: Rule = Rule {
     help: "rework the pushiest touchpoints so they help, inform or ask, or add touchpoints that do",
     docs: r#"## What it does
 Counts the touchpoints that TX001 finds transactional and reports the plan
-when they are more than half (50%) of all its touchpoints. A single
-transactional touchpoint is left to TX001: the plan is reported only when at
-least two of them make up the majority.
+when they are more than half (50%, the setting `transactional-share`) of all
+its touchpoints. A single transactional touchpoint is left to TX001: the plan
+is reported only when at least two of them make up more than that share.
 
 ## Why it matters
 One promotional email is fine. A plan whose contacts are mostly pushes is a
@@ -32,7 +29,11 @@ pure pressure.
 ## How to fix
 Rewrite the pushiest ones (TX001 names them) so they carry help or a question,
 or replace some with touchpoints that serve people after the sale: onboarding,
-care, community."#,
+care, community.
+
+## Settings
+- `transactional-share` (default 0.5): the share of pushy touchpoints above
+  which the plan is reported, in `[settings]` of planlint.toml."#,
     check: Check::Plan(check),
 };
 
@@ -44,7 +45,8 @@ fn check(cx: &mut Context<'_>) {
         .map(|t| t.id.value.as_str())
         .collect();
     let share = pushy.len() as f64 / touchpoints.len().max(1) as f64;
-    if pushy.len() < 2 || share <= TRANSACTIONAL_SHARE {
+    let max = cx.settings.transactional_share;
+    if pushy.len() < 2 || share <= max {
         return;
     }
     let Some(first) = touchpoints.first() else {
@@ -59,7 +61,7 @@ fn check(cx: &mut Context<'_>) {
             pushy.len(),
             touchpoints.len(),
             pushy.join(", "),
-            TRANSACTIONAL_SHARE * 100.0
+            max * 100.0
         ),
     );
 }

@@ -1,9 +1,6 @@
 use crate::diagnostic::{Severity, Subject};
 use crate::rules::{Check, Context, Family, Rule};
 
-/// Contacts per week per customer above which a persona is reported.
-pub const MAX_CONTACTS_PER_WEEK: f64 = 3.0;
-
 pub static RULE: Rule = Rule {
     code: "TX005",
     name: "message-fatigue",
@@ -13,9 +10,9 @@ pub static RULE: Rule = Rule {
     help: "space the contacts out, merge them, or let people choose how often they hear from you",
     docs: r#"## What it does
 Adds up `per_week` (contacts per week per customer) over the touchpoints that
-reach each persona, and reports a persona whose total is above 3. Touchpoints
-without `per_week` are one-off and do not count. The message gives the total
-and each touchpoint's share.
+reach each persona, and reports a persona whose total is above 3 (the setting
+`max-contacts-per-week`). Touchpoints without `per_week` are one-off and do not
+count. The message gives the total and each touchpoint's share.
 
 ## Why it matters
 Every contact interrupts someone. Interruption has rules: it has to be
@@ -38,12 +35,17 @@ per_week = 4
 
 ## How to fix
 Cut the frequency where it is highest, merge overlapping contacts, or let the
-persona set the pace (a weekly digest instead of daily texts)."#,
+persona set the pace (a weekly digest instead of daily texts).
+
+## Settings
+- `max-contacts-per-week` (default 3): the contacts a week per persona above
+  which it is reported, in `[settings]` of planlint.toml."#,
     check: Check::Plan(check),
 };
 
 fn check(cx: &mut Context<'_>) {
     let plan = cx.plan;
+    let max = cx.settings.max_contacts_per_week;
     for persona in &plan.personas {
         let contacts: Vec<(&str, f64)> = plan
             .touchpoints_reaching(&persona.id.value)
@@ -51,7 +53,7 @@ fn check(cx: &mut Context<'_>) {
             .filter(|(_, n)| *n > 0.0)
             .collect();
         let total: f64 = contacts.iter().map(|(_, n)| n).sum();
-        if total <= MAX_CONTACTS_PER_WEEK {
+        if total <= max {
             continue;
         }
         let parts: Vec<String> = contacts
@@ -67,7 +69,7 @@ fn check(cx: &mut Context<'_>) {
                 persona.id.value,
                 number(total),
                 parts.join(", "),
-                number(MAX_CONTACTS_PER_WEEK)
+                number(max)
             ),
         );
     }

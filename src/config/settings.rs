@@ -1,0 +1,208 @@
+//! The rules' thresholds: `[settings]` in a configuration file.
+
+use std::fmt;
+
+/// Thresholds the rules judge by, read through `Context::settings`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Settings {
+    /// TX005: contacts a week per persona above which it is reported.
+    pub max_contacts_per_week: f64,
+    /// TX002: share of pushy touchpoints above which the plan is reported.
+    pub transactional_share: f64,
+    /// FB001, FB004: comments (scores) a touchpoint or persona needs before
+    /// it is judged.
+    pub feedback_min_comments: u64,
+    /// FB001: share of negative comments from which a touchpoint is reported.
+    pub feedback_negative_share: f64,
+    /// FB002: comments that must ask for the same thing.
+    pub feedback_min_wants: u64,
+    /// FB006: comments about contact frequency that make a touchpoint tiring.
+    pub feedback_min_fatigue: u64,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            max_contacts_per_week: 3.0,
+            transactional_share: 0.5,
+            feedback_min_comments: 5,
+            feedback_negative_share: 0.5,
+            feedback_min_wants: 3,
+            feedback_min_fatigue: 3,
+        }
+    }
+}
+
+/// What values a setting takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// A share from 0 to 1.
+    Share,
+    /// A whole number of 1 or more.
+    Count,
+    /// A number of 0 or more, decimals allowed.
+    Rate,
+}
+
+impl Kind {
+    /// How the values are described in errors and in the README.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Kind::Share => "a share from 0 to 1 (0.5 is half)",
+            Kind::Count => "a whole number of 1 or more",
+            Kind::Rate => "a number of 0 or more",
+        }
+    }
+
+    /// Whether `value` is in range for this kind.
+    pub fn accepts(self, value: f64) -> bool {
+        value.is_finite()
+            && match self {
+                Kind::Share => (0.0..=1.0).contains(&value),
+                Kind::Count => value >= 1.0 && value.fract() == 0.0,
+                Kind::Rate => value >= 0.0,
+            }
+    }
+}
+
+/// One key of `[settings]`.
+pub struct Setting {
+    /// The key, in kebab-case.
+    pub name: &'static str,
+    /// Codes of the rules that read it.
+    pub rules: &'static [&'static str],
+    pub kind: Kind,
+    /// What it sets, for `planlint config`.
+    pub about: &'static str,
+    get: fn(&Settings) -> f64,
+    set: fn(&mut Settings, f64),
+}
+
+impl fmt::Debug for Setting {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name)
+    }
+}
+
+impl Setting {
+    pub fn get(&self, settings: &Settings) -> f64 {
+        (self.get)(settings)
+    }
+
+    /// Sets a value that [`Kind::accepts`].
+    pub fn set(&self, settings: &mut Settings, value: f64) {
+        (self.set)(settings, value);
+    }
+
+    /// The value as a person writes it: 3, 0.5.
+    pub fn show(&self, settings: &Settings) -> String {
+        format!("{}", self.get(settings))
+    }
+}
+
+// Counts are validated as whole numbers of 1 or more before they are set, so
+// the casts below are exact.
+pub static SETTINGS: &[Setting] = &[
+    Setting {
+        name: "max-contacts-per-week",
+        rules: &["TX005"],
+        kind: Kind::Rate,
+        about: "contacts a week per persona above which TX005 reports it",
+        get: |s| s.max_contacts_per_week,
+        set: |s, v| s.max_contacts_per_week = v,
+    },
+    Setting {
+        name: "transactional-share",
+        rules: &["TX002"],
+        kind: Kind::Share,
+        about: "share of pushy touchpoints above which TX002 reports the plan",
+        get: |s| s.transactional_share,
+        set: |s, v| s.transactional_share = v,
+    },
+    Setting {
+        name: "feedback-min-comments",
+        rules: &["FB001", "FB004"],
+        kind: Kind::Count,
+        about: "comments (or scores) a touchpoint or persona needs before FB001 and FB004 judge it",
+        get: |s| s.feedback_min_comments as f64,
+        set: |s, v| s.feedback_min_comments = v as u64,
+    },
+    Setting {
+        name: "feedback-negative-share",
+        rules: &["FB001"],
+        kind: Kind::Share,
+        about: "share of negative comments from which FB001 reports a touchpoint",
+        get: |s| s.feedback_negative_share,
+        set: |s, v| s.feedback_negative_share = v,
+    },
+    Setting {
+        name: "feedback-min-wants",
+        rules: &["FB002"],
+        kind: Kind::Count,
+        about: "comments that must ask for the same thing before FB002 reports it",
+        get: |s| s.feedback_min_wants as f64,
+        set: |s, v| s.feedback_min_wants = v as u64,
+    },
+    Setting {
+        name: "feedback-min-fatigue",
+        rules: &["FB006"],
+        kind: Kind::Count,
+        about: "comments about contact frequency from which FB006 reports a touchpoint",
+        get: |s| s.feedback_min_fatigue as f64,
+        set: |s, v| s.feedback_min_fatigue = v as u64,
+    },
+];
+
+/// A setting by its key.
+pub fn find(name: &str) -> Option<&'static Setting> {
+    SETTINGS.iter().find(|s| s.name == name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules;
+
+    #[test]
+    fn every_setting_round_trips_and_its_default_is_in_range() {
+        let defaults = Settings::default();
+        for setting in SETTINGS {
+            assert!(
+                setting.kind.accepts(setting.get(&defaults)),
+                "{}",
+                setting.name
+            );
+            let mut changed = defaults;
+            setting.set(&mut changed, 1.0);
+            assert_eq!(setting.get(&changed), 1.0, "{}", setting.name);
+        }
+    }
+
+    #[test]
+    fn ranges_are_checked() {
+        assert!(Kind::Share.accepts(0.0) && Kind::Share.accepts(1.0));
+        assert!(!Kind::Share.accepts(1.5) && !Kind::Share.accepts(-0.1));
+        assert!(Kind::Count.accepts(1.0) && !Kind::Count.accepts(0.0));
+        assert!(!Kind::Count.accepts(2.5));
+        assert!(Kind::Rate.accepts(0.0) && Kind::Rate.accepts(2.5));
+        assert!(!Kind::Rate.accepts(-1.0) && !Kind::Rate.accepts(f64::INFINITY));
+    }
+
+    #[test]
+    fn the_rules_that_read_a_setting_document_it() {
+        for setting in SETTINGS {
+            for code in setting.rules {
+                let rule = rules::find(code).unwrap_or_else(|| panic!("no rule {code}"));
+                let documented = format!(
+                    "`{}` (default {})",
+                    setting.name,
+                    setting.show(&Settings::default())
+                );
+                assert!(
+                    rule.docs.contains(&documented),
+                    "{code}'s docs should mention {documented}"
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,568 @@
+//! End-to-end tests of configuration: planlint.toml found by plans, the
+//! command-line overrides, and `planlint config`.
+
+use std::fs;
+use std::path::Path;
+use std::process::Command;
+
+use assert_cmd::prelude::*;
+use predicates::prelude::*;
+use predicates::str::contains;
+use tempfile::TempDir;
+
+/// Fires TX005 only: 3.5 contacts a week for one persona.
+const FATIGUE: &str = "tests/fixtures/TX005/fires.plan.toml";
+/// Three contacts a week: just within TX005's default.
+const FATIGUE_NEAR_MISS: &str = "tests/fixtures/TX005/passes.plan.toml";
+/// Four of six touchpoints pushy: TX002 and four TX001.
+const PUSHY: &str = "tests/fixtures/TX002/fires.plan.toml";
+const WEAK: &str = "examples/blitz-bikes/blitz-bikes.plan.toml";
+
+fn planlint() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_planlint"));
+    cmd.env_remove("NO_COLOR");
+    cmd
+}
+
+fn write(dir: &Path, name: &str, text: &str) {
+    let path = dir.join(name);
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    fs::write(path, text).unwrap();
+}
+
+fn copy(dir: &Path, name: &str, plan: &str) {
+    write(dir, name, &fs::read_to_string(plan).unwrap());
+}
+
+/// Runs `planlint check --format json ARGS` in `dir`, checks the exit code
+/// and returns the codes and severities found.
+fn findings(dir: &Path, args: &[&str], code: i32) -> Vec<(String, String)> {
+    let output = planlint()
+        .current_dir(dir)
+        .args(["check", "--format", "json"])
+        .args(args)
+        .assert()
+        .code(code)
+        .get_output()
+        .stdout
+        .clone();
+    let v: serde_json::Value = serde_json::from_slice(&output).unwrap();
+    v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["code"].as_str().unwrap().to_owned(),
+                f["severity"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect()
+}
+
+fn codes(findings: &[(String, String)]) -> Vec<&str> {
+    let mut codes: Vec<&str> = findings.iter().map(|(c, _)| c.as_str()).collect();
+    codes.sort();
+    codes.dedup();
+    codes
+}
+
+#[test]
+fn a_file_in_an_ancestor_folder_is_found() {
+    let dir = TempDir::new().unwrap();
+    copy(dir.path(), "plans/team/a.plan.toml", FATIGUE);
+    assert_eq!(
+        codes(&findings(dir.path(), &["plans"], 1)),
+        ["TX005"],
+        "no file yet"
+    );
+    write(dir.path(), "planlint.toml", "ignore = [\"TX005\"]\n");
+    assert!(findings(dir.path(), &["plans"], 0).is_empty());
+    // The plan's own folder comes first.
+    write(
+        dir.path(),
+        "plans/team/.planlint.toml",
+        "select = [\"ALL\"]\n",
+    );
+    assert_eq!(codes(&findings(dir.path(), &["plans"], 1)), ["TX005"]);
+}
+
+#[test]
+fn config_names_the_file_and_no_config_reads_none() {
+    let dir = TempDir::new().unwrap();
+    copy(dir.path(), "a.plan.toml", FATIGUE_NEAR_MISS);
+    write(dir.path(), "planlint.toml", "ignore = [\"TX\"]\n");
+    write(
+        dir.path(),
+        "strict.toml",
+        "[settings]\nmax-contacts-per-week = 2\n",
+    );
+    assert!(findings(dir.path(), &["."], 0).is_empty());
+    assert_eq!(
+        codes(&findings(dir.path(), &["--config", "strict.toml", "."], 1)),
+        ["TX005"]
+    );
+    write(
+        dir.path(),
+        "planlint.toml",
+        "select = [\"TX005\"]\n[settings]\nmax-contacts-per-week = 2\n",
+    );
+    assert_eq!(codes(&findings(dir.path(), &["."], 1)), ["TX005"]);
+    assert!(findings(dir.path(), &["--no-config", "."], 0).is_empty());
+    planlint()
+        .current_dir(dir.path())
+        .args(["check", "--config", "missing.toml", "."])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(contains("missing.toml: cannot read the configuration file"));
+    planlint()
+        .args(["check", "--config", "x.toml", "--no-config", "."])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn an_unknown_key_is_exit_2_with_its_position_and_a_suggestion() {
+    let dir = TempDir::new().unwrap();
+    copy(dir.path(), "plans/a.plan.toml", FATIGUE);
+    write(
+        dir.path(),
+        "plans/planlint.toml",
+        "select = [\"ALL\"]\n\n[settings]\nmax-contacts-per-wek = 4\n",
+    );
+    planlint()
+        .current_dir(dir.path())
+        .args(["check", "plans"])
+        .assert()
+        .code(2)
+        .stderr(
+            "planlint: error: plans/planlint.toml:4:1: unknown setting `max-contacts-per-wek` in [settings]\n  \
+             help: did you mean `max-contacts-per-week`?\n",
+        );
+    // The same file given with --config stops before any plan is checked.
+    planlint()
+        .current_dir(dir.path())
+        .args(["check", "--config", "plans/planlint.toml", "plans"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(contains("plans/planlint.toml:4:1:"));
+}
+
+#[test]
+fn a_broken_file_skips_its_plans_and_the_others_are_checked() {
+    let dir = TempDir::new().unwrap();
+    copy(dir.path(), "good/a.plan.toml", FATIGUE);
+    copy(dir.path(), "bad/b.plan.toml", FATIGUE);
+    copy(dir.path(), "bad/c.plan.toml", FATIGUE);
+    write(dir.path(), "bad/planlint.toml", "fail-on = \"sometimes\"\n");
+    let output = planlint()
+        .current_dir(dir.path())
+        .args(["check", "--format", "json", "."])
+        .assert()
+        .code(2)
+        .stderr(contains("\"sometimes\" is not a level to fail on"))
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(stderr.matches("planlint: error:").count(), 1, "{stderr}");
+    let v: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(v["files"].as_array().unwrap().len(), 1);
+    assert_eq!(v["files"][0]["path"], "good/a.plan.toml");
+}
+
+#[test]
+fn select_and_ignore_by_code_name_and_family() {
+    let dir = TempDir::new().unwrap();
+    let root = dir.path();
+    copy(root, "p.plan.toml", PUSHY);
+    let all = findings(root, &["p.plan.toml"], 1);
+    assert_eq!(codes(&all), ["TX001", "TX002"]);
+    assert_eq!(
+        codes(&findings(
+            root,
+            &["--select", "transactional-plan", "p.plan.toml"],
+            1
+        )),
+        ["TX002"]
+    );
+    assert_eq!(
+        codes(&findings(
+            root,
+            &["--select", "why,goal", "--select", "tx001", "p.plan.toml"],
+            1
+        )),
+        ["TX001"]
+    );
+    assert!(findings(root, &["--ignore", "TX", "p.plan.toml"], 0).is_empty());
+    write(
+        root,
+        "planlint.toml",
+        "select = [\"TX\"]\nignore = [\"TX001\"]\n",
+    );
+    assert_eq!(codes(&findings(root, &["p.plan.toml"], 1)), ["TX002"]);
+    assert!(
+        findings(root, &["--ignore", "transactional-plan", "p.plan.toml"], 0).is_empty(),
+        "--ignore removes more from the file's selection"
+    );
+    assert_eq!(
+        codes(&findings(root, &["--select", "ALL", "p.plan.toml"], 1)),
+        ["TX001", "TX002"],
+        "--select replaces the file's select and ignore"
+    );
+}
+
+#[test]
+fn unknown_selectors_and_the_reading_rules_are_errors_on_the_command_line() {
+    planlint()
+        .args(["check", "--select", "TX,GOAL05", WEAK])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(
+            "planlint: error: --select: no rule, family or ALL is called \"GOAL05\"\n  \
+             help: did you mean `GOAL005`?\n",
+        );
+    planlint()
+        .args(["check", "--ignore", "invalid-plan", WEAK])
+        .assert()
+        .code(2)
+        .stderr(contains(
+            "PLAN001 (invalid-plan) reports plans that cannot be read and cannot be ignored",
+        ));
+}
+
+#[test]
+fn the_reading_rules_stay_on_whatever_is_selected() {
+    let dir = TempDir::new().unwrap();
+    write(
+        dir.path(),
+        "broken.plan.toml",
+        "name = \"x\"\nownr = \"y\"\n",
+    );
+    assert_eq!(
+        codes(&findings(
+            dir.path(),
+            &["--select", "TX", "--ignore", "PLAN", "."],
+            1
+        )),
+        ["PLAN002"]
+    );
+}
+
+#[test]
+fn feedback_is_not_read_when_no_fb_rule_is_selected() {
+    let dir = TempDir::new().unwrap();
+    copy(dir.path(), "a.plan.toml", WEAK);
+    planlint()
+        .current_dir(dir.path())
+        .args(["check", "."])
+        .assert()
+        .code(2)
+        .stderr(contains("feedback.csv"));
+    planlint()
+        .current_dir(dir.path())
+        .args(["check", "--ignore", "FB", "."])
+        .assert()
+        .code(1)
+        .stderr("");
+}
+
+#[test]
+fn the_scorecard_counts_only_selected_rules() {
+    let output = planlint()
+        .args([
+            "check", "--format", "json", "--select", "TX,HUM", "--ignore", "TX005",
+        ])
+        .arg(WEAK)
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let v: serde_json::Value = serde_json::from_slice(&output).unwrap();
+    let card = v["scorecard"].as_object().unwrap();
+    let mut families: Vec<_> = card.keys().collect();
+    families.sort();
+    assert_eq!(families, ["HUM", "TX"]);
+    assert_eq!(card["TX"]["total"], 4);
+    assert_eq!(card["HUM"]["total"], 5);
+    planlint()
+        .args(["check", "--select", "TX", "--ignore", "TX005"])
+        .arg(FATIGUE)
+        .assert()
+        .code(0)
+        .stdout(contains("scorecard  TX 4/4\n"));
+}
+
+#[test]
+fn a_severity_override_changes_the_exit_code() {
+    let dir = TempDir::new().unwrap();
+    copy(dir.path(), "a.plan.toml", FATIGUE);
+    assert_eq!(
+        findings(dir.path(), &["--fail-on", "error", "."], 0),
+        [("TX005".to_owned(), "warning".to_owned())]
+    );
+    assert_eq!(
+        findings(
+            dir.path(),
+            &["--fail-on", "error", "--severity", "TX005=error", "."],
+            1
+        ),
+        [("TX005".to_owned(), "error".to_owned())]
+    );
+    assert_eq!(
+        findings(dir.path(), &["--severity", "message-fatigue=info", "."], 0),
+        [("TX005".to_owned(), "info".to_owned())]
+    );
+    write(
+        dir.path(),
+        "planlint.toml",
+        "fail-on = \"error\"\n[severity]\nTX = \"error\"\n",
+    );
+    findings(dir.path(), &["."], 1);
+    assert_eq!(
+        findings(dir.path(), &["--severity", "TX005=warning", "."], 0),
+        [("TX005".to_owned(), "warning".to_owned())],
+        "the command line wins over the file"
+    );
+}
+
+#[test]
+fn settings_change_what_tx005_and_tx002_report() {
+    let dir = TempDir::new().unwrap();
+    let root = dir.path();
+    copy(root, "fatigue/a.plan.toml", FATIGUE);
+    copy(root, "near-miss/a.plan.toml", FATIGUE_NEAR_MISS);
+    copy(root, "pushy/a.plan.toml", PUSHY);
+    write(
+        root,
+        "fatigue/planlint.toml",
+        "[settings]\nmax-contacts-per-week = 4\n",
+    );
+    write(
+        root,
+        "near-miss/planlint.toml",
+        "[settings]\nmax-contacts-per-week = 2.5\n",
+    );
+    write(
+        root,
+        "pushy/planlint.toml",
+        "[settings]\ntransactional-share = 0.7\n",
+    );
+    let output = planlint()
+        .current_dir(root)
+        .args(["check", "--format", "json", "."])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let v: serde_json::Value = serde_json::from_slice(&output).unwrap();
+    let found: Vec<(&str, &str)> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| (f["file"].as_str().unwrap(), f["code"].as_str().unwrap()))
+        .filter(|(_, code)| *code != "TX001")
+        .collect();
+    assert_eq!(found, [("near-miss/a.plan.toml", "TX005")]);
+    let message = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["code"] == "TX005")
+        .unwrap()["message"]
+        .clone();
+    assert_eq!(
+        message,
+        "persona \"busy-parent\" gets 3 contacts a week (recipe-letter 3), more than 2.5"
+    );
+
+    write(
+        root,
+        "pushy/planlint.toml",
+        "[settings]\ntransactional-share = 0.6\n",
+    );
+    planlint()
+        .current_dir(root)
+        .args(["check", "pushy"])
+        .assert()
+        .code(1)
+        .stdout(contains("more than 60%"));
+}
+
+#[test]
+fn each_plan_is_held_to_its_own_fail_on_unless_the_command_line_sets_it() {
+    let dir = TempDir::new().unwrap();
+    let root = dir.path();
+    copy(root, "legacy/a.plan.toml", FATIGUE);
+    copy(root, "new/a.plan.toml", FATIGUE);
+    write(root, "legacy/planlint.toml", "fail-on = \"never\"\n");
+    write(root, "new/planlint.toml", "fail-on = \"error\"\n");
+    assert_eq!(
+        findings(root, &["."], 0).len(),
+        2,
+        "both report, neither fails"
+    );
+    write(root, "new/planlint.toml", "fail-on = \"warning\"\n");
+    findings(root, &["."], 1);
+    findings(root, &["legacy"], 0);
+    findings(root, &["--fail-on", "never", "."], 0);
+    findings(root, &["--fail-on", "info", "legacy"], 1);
+}
+
+#[test]
+fn config_shows_each_value_and_its_source() {
+    let dir = TempDir::new().unwrap();
+    let root = dir.path();
+    write(
+        root,
+        "planlint.toml",
+        "ignore = [\"YOU005\"]\n[severity]\norphan-goal = \"error\"\n[settings]\nfeedback-min-wants = 4\n",
+    );
+    copy(root, "plans/team/a.plan.toml", FATIGUE);
+    let output = planlint()
+        .current_dir(root)
+        .args([
+            "config",
+            "plans/team/a.plan.toml",
+            "--severity",
+            "TX=info",
+            "--ignore",
+            "FB",
+        ])
+        .assert()
+        .code(0)
+        .stderr("")
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(output).unwrap();
+    for expected in [
+        "config file  planlint.toml\n",
+        "fail-on      warning  (default)\n",
+        "ignore       YOU005   (planlint.toml)\n",
+        "ignore       FB       (command line)\n",
+        "  feedback-min-wants       4    (planlint.toml)  FB002\n",
+        "  max-contacts-per-week    3    (default)        TX005\n",
+        "GOAL005  orphan-goal                 error    select ALL (default); severity orphan-goal (planlint.toml)\n",
+        "TX005    message-fatigue             info     select ALL (default); severity TX (command line)\n",
+        "FB001    complained-touchpoint       off      ignore FB (command line)\n",
+        "YOU005   us-versus-them              off      ignore YOU005 (planlint.toml)\n",
+    ] {
+        assert!(out.contains(expected), "{expected:?} not in\n{out}");
+    }
+    planlint()
+        .current_dir(root)
+        .args(["config", "--no-config"])
+        .assert()
+        .code(0)
+        .stdout(contains(
+            "config file  none (configuration files are not read)\n",
+        ));
+    planlint()
+        .current_dir(root)
+        .args(["config", "no/such/folder"])
+        .assert()
+        .code(2)
+        .stderr(contains("no/such/folder: no such file or folder"));
+}
+
+/// The README's Configuration section: its example file, the error it shows,
+/// the `planlint config` output and the command lines are what planlint does.
+#[test]
+fn the_readme_configuration_examples_are_true() {
+    let readme = fs::read_to_string("README.md").unwrap();
+    let section = readme
+        .split("\n## Configuration\n")
+        .nth(1)
+        .unwrap()
+        .split("\n## ")
+        .next()
+        .unwrap();
+    let blocks = |kind: &str| -> Vec<String> {
+        section
+            .split(&format!("```{kind}\n"))
+            .skip(1)
+            .map(|b| b.split("```").next().unwrap().to_owned())
+            .collect()
+    };
+    let dir = TempDir::new().unwrap();
+    let root = dir.path();
+    copy(root, "plans/a.plan.toml", FATIGUE);
+
+    let toml = &blocks("toml")[0];
+    write(root, "planlint.toml", toml);
+    planlint()
+        .current_dir(root)
+        .args(["config"])
+        .assert()
+        .code(0);
+
+    let texts = blocks("text");
+    let error = texts
+        .iter()
+        .find(|t| t.starts_with("planlint: error:"))
+        .unwrap();
+    write(root, "broken/planlint.toml", "fail_on = \"error\"\n");
+    copy(root, "broken/a.plan.toml", FATIGUE);
+    planlint()
+        .current_dir(root.join("broken"))
+        .args(["check", "."])
+        .assert()
+        .code(2)
+        .stderr(error.clone());
+
+    let shown = texts
+        .iter()
+        .find(|t| t.starts_with("$ planlint config"))
+        .unwrap();
+    let (command, expected) = shown.split_once('\n').unwrap();
+    let args: Vec<&str> = command.split_whitespace().skip(2).collect();
+    let output = planlint()
+        .current_dir(root)
+        .args(&args)
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    assert_lines_match(expected, &String::from_utf8(output).unwrap());
+
+    for line in blocks("sh")[0].lines() {
+        let args: Vec<&str> = line.split_whitespace().skip(1).collect();
+        planlint()
+            .current_dir(root)
+            .args(&args)
+            .assert()
+            .code(predicate::in_iter([0, 1]));
+    }
+}
+
+/// `expected` line by line, where a line `  ...` stands for any lines.
+fn assert_lines_match(expected: &str, actual: &str) {
+    let mut actual_lines = actual.lines();
+    let mut skipping = false;
+    for want in expected.lines() {
+        if want.trim() == "..." {
+            skipping = true;
+            continue;
+        }
+        loop {
+            let got = actual_lines
+                .next()
+                .unwrap_or_else(|| panic!("{want:?} not found in\n{actual}"));
+            if got == want {
+                break;
+            }
+            assert!(skipping, "expected {want:?}, got {got:?} in\n{actual}");
+        }
+        skipping = false;
+    }
+    assert!(
+        skipping || actual_lines.next().is_none(),
+        "more output than the README shows:\n{actual}"
+    );
+}
