@@ -6,11 +6,14 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use toml::value::Date;
+
 use crate::diagnostic::{Finding, Severity, Subject};
 use crate::feedback::{Analysis, AnalyzeOptions, analyze};
 use crate::plan::{self, LoadErrorKind};
 use crate::rules::{self, INVALID_PLAN, UNKNOWN_FIELD};
 use crate::source::{MAX_PLAN_BYTES, SourceFile, display_path};
+use crate::waiver;
 
 /// A problem that stops a path from being checked at all (exit code 2).
 #[derive(Debug, thiserror::Error)]
@@ -55,6 +58,8 @@ pub struct CheckOptions {
     /// Feedback for every plan, instead of each plan's own `feedback`.
     pub feedback: Option<PathBuf>,
     pub analyze: AnalyzeOptions,
+    /// The date waivers' `until` is compared with; `None`: today, from the clock.
+    pub today: Option<Date>,
 }
 
 /// One plan file and what the rules found in it.
@@ -69,6 +74,8 @@ pub struct CheckedFile {
     pub feedback: Option<Arc<Analysis>>,
     /// Sorted by line, column and code.
     pub findings: Vec<Finding>,
+    /// Findings hidden by the plan's waivers.
+    pub waived: usize,
 }
 
 #[derive(Debug, Default)]
@@ -92,6 +99,11 @@ impl Report {
             .count()
     }
 
+    /// Findings hidden by waivers, in all files.
+    pub fn waived(&self) -> usize {
+        self.files.iter().map(|f| f.waived).sum()
+    }
+
     /// True when a finding is at or above `threshold` (`None`: never fail).
     pub fn fails(&self, threshold: Option<Severity>) -> bool {
         threshold.is_some_and(|t| self.findings().any(|(_, f)| f.severity >= t))
@@ -110,6 +122,7 @@ pub fn check_paths(paths: &[PathBuf], options: &CheckOptions, progress: &dyn Pro
         }
     }
     let mut feedback = FeedbackCache::default();
+    let today = options.today.unwrap_or_else(waiver::today);
     for path in files {
         let source = match read_plan(&path) {
             Ok(source) => source,
@@ -119,7 +132,7 @@ pub fn check_paths(paths: &[PathBuf], options: &CheckOptions, progress: &dyn Pro
             }
         };
         let checked = match source {
-            Readable::Text(source) => check_plan_source(source, |plan| {
+            Readable::Text(source) => check_plan_source(source, today, |plan| {
                 let wanted = options
                     .feedback
                     .clone()
@@ -261,23 +274,27 @@ fn unreadable(source: SourceFile, span: plan::Span, message: String, help: Strin
     finish(source, None, false, None, vec![finding])
 }
 
-/// Checks the text of one plan, without feedback.
+/// Checks the text of one plan, without feedback, with waivers judged today.
 pub fn check_source(source: SourceFile) -> CheckedFile {
-    check_plan_source(source, |_| None)
+    check_plan_source(source, waiver::today(), |_| None)
 }
 
 /// Checks the text of one plan; `feedback` is asked for the plan's analysed
-/// feedback once the plan has been read.
+/// feedback once the plan has been read. Waivers expire after `today`.
 pub fn check_plan_source(
     source: SourceFile,
+    today: Date,
     feedback: impl FnOnce(&plan::Plan) -> Option<Arc<Analysis>>,
 ) -> CheckedFile {
     match plan::load(&source) {
         Ok(plan) => {
             let analysis = feedback(&plan);
             let findings = rules::check_plan(&plan, &source, analysis.as_deref());
+            let waived = waiver::apply(&plan, findings, analysis.is_some(), today);
             let name = plan.name.map(|n| n.value);
-            finish(source, name, true, analysis, findings)
+            let mut checked = finish(source, name, true, analysis, waived.findings);
+            checked.waived = waived.waived;
+            checked
         }
         Err(errors) => {
             let findings = errors
@@ -319,5 +336,6 @@ fn finish(
         rules_ran,
         feedback,
         findings,
+        waived: 0,
     }
 }

@@ -14,6 +14,7 @@ pub mod scorecard;
 pub mod source;
 pub mod statistics;
 pub mod text;
+pub mod waiver;
 
 pub use check::{
     CheckOptions, CheckedFile, Error, Progress, Report, Silent, check_paths, check_plan_source,

@@ -92,6 +92,7 @@ fn check(args: CheckArgs) -> Result<u8> {
     let options = CheckOptions {
         feedback: args.feedback.clone(),
         analyze: analyze_options(&args.read),
+        today: today()?,
     };
     let report = planlint::check_paths(&args.paths, &options, &progress::Bar::new());
     let to_terminal = args.output.is_none() && io::stdout().is_terminal();
@@ -141,6 +142,17 @@ fn check(args: CheckArgs) -> Result<u8> {
     } else {
         0
     })
+}
+
+/// The date waivers expire against: `PLANLINT_TODAY=YYYY-MM-DD` when set (for
+/// tests and reproducible runs), else today.
+fn today() -> Result<Option<toml::value::Date>> {
+    match std::env::var("PLANLINT_TODAY") {
+        Ok(value) if !value.is_empty() => planlint::waiver::parse_date(&value)
+            .map(Some)
+            .with_context(|| format!("PLANLINT_TODAY is \"{value}\", not a date like 2027-01-31")),
+        _ => Ok(None),
+    }
 }
 
 /// Standard output, or a file.

@@ -60,6 +60,8 @@ struct Summary {
     error: usize,
     warning: usize,
     info: usize,
+    /// Findings hidden by waivers in the plans.
+    waived: usize,
 }
 
 impl Render for Json {
@@ -98,6 +100,7 @@ impl Render for Json {
                 error: report.count(Severity::Error),
                 warning: report.count(Severity::Warning),
                 info: report.count(Severity::Info),
+                waived: report.waived(),
             },
             scorecard: Scorecard::of_report(report),
             statistics: self.statistics.then(|| Statistics::of(report)),

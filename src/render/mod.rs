@@ -27,7 +27,8 @@ pub trait Render {
     fn render(&self, report: &Report, out: &mut dyn Write) -> io::Result<()>;
 }
 
-/// `2 plans checked: 1 error, 3 warnings`, or `1 plan checked: no findings`.
+/// `2 plans checked: 1 error, 3 warnings`, or `1 plan checked: no findings`,
+/// followed by the findings waivers hide, if any: `(3 waived)`.
 pub fn summary(report: &Report) -> String {
     let files = report.files.len();
     let checked = format!(
@@ -44,11 +45,15 @@ pub fn summary(report: &Report) -> String {
             _ => format!("{n} {s}s"),
         })
         .collect();
-    if counts.is_empty() {
+    let mut line = if counts.is_empty() {
         format!("{checked}: no findings")
     } else {
         format!("{checked}: {}", counts.join(", "))
+    };
+    if report.waived() > 0 {
+        line.push_str(&format!(" ({} waived)", report.waived()));
     }
+    line
 }
 
 /// Removes control characters and terminal escape sequences from text that
@@ -122,6 +127,7 @@ pub(crate) mod tests {
                 finding(&INVALID_PLAN, "plain"),
                 finding(&UNKNOWN_FIELD, NASTY),
             ],
+            waived: 0,
         };
         let clean = CheckedFile {
             source: SourceFile::new("clean.plan.toml", "name = \"y\"\n"),
@@ -129,6 +135,7 @@ pub(crate) mod tests {
             rules_ran: true,
             feedback: None,
             findings: Vec::new(),
+            waived: 0,
         };
         Report {
             files: vec![clean, nasty],

@@ -1,0 +1,189 @@
+//! End-to-end tests of waivers (`allow` in a plan).
+
+use std::fs;
+use std::path::Path;
+use std::process::Command;
+
+use assert_cmd::prelude::*;
+use serde_json::Value;
+use tempfile::TempDir;
+
+/// A careful plan with one pushy touchpoint: TX001 on "box-sign-up".
+const PUSHY: &str = "tests/fixtures/TX001/fires.plan.toml";
+const PUSHY_MESSAGE: &str = "message = \"Sign up now: 20% off your first veg box, today only!\"\n";
+/// A careful plan without a [how]: WHY003, about the plan as a whole.
+const NO_HOW: &str = "tests/fixtures/WHY003/fires.plan.toml";
+
+fn planlint(dir: &Path) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_planlint"));
+    cmd.current_dir(dir)
+        .env_remove("NO_COLOR")
+        .env_remove("PLANLINT_TODAY");
+    cmd
+}
+
+/// Runs the command, checks its exit code and returns stdout and stderr.
+fn run(cmd: &mut Command, code: i32) -> (String, String) {
+    let output = cmd.assert().code(code).get_output().clone();
+    (
+        String::from_utf8(output.stdout).unwrap(),
+        String::from_utf8(output.stderr).unwrap(),
+    )
+}
+
+/// The pushy plan in `dir` as `p.plan.toml`, with `allow` after the pushy message.
+fn pushy_with(dir: &Path, allow: &str) {
+    let text = fs::read_to_string(PUSHY).unwrap();
+    assert!(text.contains(PUSHY_MESSAGE));
+    let text = text.replacen(PUSHY_MESSAGE, &format!("{PUSHY_MESSAGE}{allow}\n"), 1);
+    fs::write(dir.join("p.plan.toml"), text).unwrap();
+}
+
+/// `check --format json p.plan.toml`, with `PLANLINT_TODAY` when given.
+fn json(dir: &Path, today: Option<&str>, code: i32) -> Value {
+    let mut cmd = planlint(dir);
+    cmd.args(["check", "--format", "json", "p.plan.toml"]);
+    if let Some(today) = today {
+        cmd.env("PLANLINT_TODAY", today);
+    }
+    serde_json::from_str(&run(&mut cmd, code).0).unwrap()
+}
+
+/// `CODE subject line:column` of every finding.
+fn findings(report: &Value) -> Vec<String> {
+    report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            format!(
+                "{} {} {}:{}",
+                f["code"].as_str().unwrap(),
+                f["subject"].as_str().unwrap(),
+                f["line"],
+                f["column"]
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_waiver_hides_its_finding_and_the_summary_counts_it() {
+    let dir = TempDir::new().unwrap();
+    pushy_with(
+        dir.path(),
+        "allow = { tx001 = \"the launch offer is agreed with the board\" }",
+    );
+    let report = json(dir.path(), None, 0);
+    assert_eq!(findings(&report), Vec::<String>::new());
+    assert_eq!(report["summary"]["waived"], 1);
+    let (table, _) = run(planlint(dir.path()).args(["check", "p.plan.toml"]), 0);
+    assert!(
+        table.contains("1 plan checked: no findings (1 waived)"),
+        "{table}"
+    );
+    let (markdown, _) = run(
+        planlint(dir.path()).args(["check", "--format", "markdown", "p.plan.toml"]),
+        0,
+    );
+    assert!(markdown.contains("no findings (1 waived)"), "{markdown}");
+}
+
+#[test]
+fn a_waiver_without_a_reason_is_an_error_at_its_key() {
+    let dir = TempDir::new().unwrap();
+    pushy_with(dir.path(), "allow = { TX001 = \"  \" }");
+    let report = json(dir.path(), None, 1);
+    assert_eq!(findings(&report), ["PLAN005 touchpoint.box-sign-up 73:11"]);
+    assert_eq!(report["summary"]["waived"], 1);
+    pushy_with(dir.path(), "allow = { TX001 = { until = 2099-12-31 } }");
+    assert_eq!(
+        findings(&json(dir.path(), None, 1)),
+        ["PLAN005 touchpoint.box-sign-up 73:11"]
+    );
+}
+
+#[test]
+fn an_expired_waiver_brings_its_finding_back() {
+    let dir = TempDir::new().unwrap();
+    pushy_with(
+        dir.path(),
+        "allow = { TX001 = { reason = \"the launch offer\", until = 2027-01-31 } }",
+    );
+    let on_the_day = json(dir.path(), Some("2027-01-31"), 0);
+    assert_eq!(on_the_day["summary"]["waived"], 1);
+    let after = json(dir.path(), Some("2027-02-01"), 1);
+    assert_eq!(
+        findings(&after),
+        [
+            "TX001 touchpoint.box-sign-up 72:1",
+            "PLAN006 touchpoint.box-sign-up 73:11"
+        ]
+    );
+    assert_eq!(after["summary"]["waived"], 0);
+    assert!(
+        after["findings"][1]["message"]
+            .as_str()
+            .unwrap()
+            .contains("expired on 2027-01-31")
+    );
+    let (_, stderr) = run(
+        planlint(dir.path())
+            .args(["check", "p.plan.toml"])
+            .env("PLANLINT_TODAY", "next week"),
+        2,
+    );
+    assert!(stderr.contains("PLANLINT_TODAY"), "{stderr}");
+}
+
+#[test]
+fn a_waiver_whose_rule_does_not_fire_there_is_unused() {
+    let dir = TempDir::new().unwrap();
+    pushy_with(
+        dir.path(),
+        "allow = { TX001 = \"agreed\", undated-goal = \"a goal rule, on a touchpoint\" }",
+    );
+    let report = json(dir.path(), None, 1);
+    assert_eq!(findings(&report), ["PLAN007 touchpoint.box-sign-up 73:29"]);
+    assert_eq!(report["findings"][0]["severity"], "warning");
+    assert_eq!(report["summary"]["waived"], 1);
+}
+
+#[test]
+fn the_top_level_allow_waives_findings_about_the_plan() {
+    let dir = TempDir::new().unwrap();
+    let text = fs::read_to_string(NO_HOW).unwrap();
+    let waived =
+        format!("{text}\n[allow]\nWHY003 = \"the HOW is written in the spring workshop\"\n");
+    fs::write(dir.path().join("p.plan.toml"), waived).unwrap();
+    let report = json(dir.path(), None, 0);
+    assert_eq!(report["summary"]["waived"], 1);
+
+    // On an item, the same waiver hides nothing, and the help says where it goes.
+    let on_an_item = text.replacen(
+        "\n[[touchpoint]]\n",
+        "\n[[touchpoint]]\nallow = { WHY003 = \"misplaced\" }\n",
+        1,
+    );
+    fs::write(dir.path().join("p.plan.toml"), on_an_item).unwrap();
+    let report = json(dir.path(), None, 1);
+    let codes: Vec<&str> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(codes, ["WHY003", "PLAN007"]);
+    let help = report["findings"][1]["help"].as_str().unwrap();
+    assert!(help.contains("top-level [allow]"), "{help}");
+}
+
+#[test]
+fn an_unknown_rule_in_allow_is_plan002_with_a_suggestion_at_its_key() {
+    let dir = TempDir::new().unwrap();
+    pushy_with(dir.path(), "allow = { TX01 = \"agreed\" }");
+    let (out, _) = run(planlint(dir.path()).args(["check", "p.plan.toml"]), 1);
+    assert!(out.contains("PLAN002"), "{out}");
+    assert!(out.contains("did you mean `TX001`"), "{out}");
+    assert!(out.contains(" --> p.plan.toml:73:11"), "{out}");
+}
