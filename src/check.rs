@@ -76,6 +76,8 @@ pub struct CheckedFile {
     pub findings: Vec<Finding>,
     /// Findings hidden by the plan's waivers.
     pub waived: usize,
+    /// Findings hidden because a baseline records them.
+    pub in_baseline: usize,
 }
 
 #[derive(Debug, Default)]
@@ -84,6 +86,8 @@ pub struct Report {
     pub files: Vec<CheckedFile>,
     /// Paths that could not be checked.
     pub problems: Vec<Error>,
+    /// Findings a baseline records for the files checked that no longer occur.
+    pub stale_baseline: usize,
 }
 
 impl Report {
@@ -102,6 +106,11 @@ impl Report {
     /// Findings hidden by waivers, in all files.
     pub fn waived(&self) -> usize {
         self.files.iter().map(|f| f.waived).sum()
+    }
+
+    /// Findings hidden by a baseline, in all files.
+    pub fn in_baseline(&self) -> usize {
+        self.files.iter().map(|f| f.in_baseline).sum()
     }
 
     /// True when a finding is at or above `threshold` (`None`: never fail).
@@ -337,5 +346,6 @@ fn finish(
         feedback,
         findings,
         waived: 0,
+        in_baseline: 0,
     }
 }

@@ -4,6 +4,7 @@
 //! The library never prints: [`check_paths`] returns a [`Report`], and the
 //! renderers in [`render`] turn it into text for a writer the caller chooses.
 
+pub mod baseline;
 pub mod check;
 pub mod diagnostic;
 pub mod feedback;

@@ -1,4 +1,5 @@
-//! End-to-end tests of waivers (`allow` in a plan).
+//! End-to-end tests of waivers (`allow` in a plan) and baselines
+//! (`--write-baseline`, `--baseline`).
 
 use std::fs;
 use std::path::Path;
@@ -186,4 +187,156 @@ fn an_unknown_rule_in_allow_is_plan002_with_a_suggestion_at_its_key() {
     assert!(out.contains("PLAN002"), "{out}");
     assert!(out.contains("did you mean `TX001`"), "{out}");
     assert!(out.contains(" --> p.plan.toml:73:11"), "{out}");
+}
+
+/// The weak example, with its feedback, in `dir/plans/`.
+fn weak_plan(dir: &Path) -> String {
+    fs::create_dir_all(dir.join("plans")).unwrap();
+    fs::copy(
+        "examples/blitz-bikes/feedback.csv",
+        dir.join("plans/feedback.csv"),
+    )
+    .unwrap();
+    fs::read_to_string("examples/blitz-bikes/blitz-bikes.plan.toml").unwrap()
+}
+
+fn edit(text: &str, from: &str, to: &str) -> String {
+    assert!(text.contains(from), "{from}");
+    text.replacen(from, to, 1)
+}
+
+#[test]
+fn a_baseline_keeps_known_findings_hidden_when_lines_move_and_fails_on_new_ones() {
+    let dir = TempDir::new().unwrap();
+    let root = dir.path();
+    let plan = root.join("plans/weak.plan.toml");
+    let text = weak_plan(root);
+    fs::write(&plan, &text).unwrap();
+
+    let (out, err) = run(
+        planlint(root).args(["check", "plans", "--write-baseline", "baseline.json"]),
+        0,
+    );
+    let baseline: Value =
+        serde_json::from_str(&fs::read_to_string(root.join("baseline.json")).unwrap()).unwrap();
+    let entries = baseline["findings"].as_array().unwrap();
+    let total: u64 = entries.iter().map(|e| e["count"].as_u64().unwrap()).sum();
+    assert!(total > 30, "{baseline}");
+    assert!(
+        out.contains(&format!("no findings ({total} in baseline)")),
+        "{out}"
+    );
+    assert_eq!(
+        err,
+        format!("planlint: recorded {total} findings in baseline.json\n")
+    );
+    assert_eq!(baseline["version"], 1);
+    let keys: Vec<(String, String, String)> = entries
+        .iter()
+        .map(|e| {
+            assert_eq!(e.as_object().unwrap().len(), 4, "{e}");
+            let field = |k: &str| e[k].as_str().unwrap().to_owned();
+            (field("file"), field("code"), field("subject"))
+        })
+        .collect();
+    assert!(keys.windows(2).all(|w| w[0] < w[1]), "sorted and unique");
+    assert!(keys.iter().all(|k| k.0 == "plans/weak.plan.toml"));
+    let hum004 = entries.iter().find(|e| e["code"] == "HUM004").unwrap();
+    assert_eq!(hum004["count"], 3, "identical findings are counted");
+
+    // Lines move: known findings stay hidden, from any working directory.
+    let moved = format!("# Reviewed with the board in March.\n\n\n{text}");
+    fs::write(&plan, &moved).unwrap();
+    let (out, err) = run(
+        planlint(root).args(["check", "plans", "--baseline", "baseline.json"]),
+        0,
+    );
+    assert!(
+        out.contains(&format!("no findings ({total} in baseline)")),
+        "{out}"
+    );
+    assert_eq!(err, "");
+    let (out, _) = run(
+        planlint(&root.join("plans")).args([
+            "check",
+            "weak.plan.toml",
+            "--baseline",
+            "../baseline.json",
+            "--format",
+            "json",
+        ]),
+        0,
+    );
+    let report: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(report["summary"]["in_baseline"], total);
+
+    // A new defect fails, alone.
+    let undated = edit(
+        &moved,
+        "baseline = 2400000\ntarget = 3000000\ndue = 2027-12-31\n",
+        "baseline = 2400000\ntarget = 3000000\n",
+    );
+    fs::write(&plan, &undated).unwrap();
+    let (out, _) = run(
+        planlint(root).args([
+            "check",
+            "plans",
+            "--baseline",
+            "baseline.json",
+            "--format",
+            "json",
+        ]),
+        1,
+    );
+    let report: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(findings(&report), ["GOAL002 goal.online-revenue 22:1"]);
+    assert_eq!(report["summary"]["in_baseline"], total);
+
+    // A fixed finding leaves a stale entry, reported so the file can be pruned.
+    let fixed = edit(
+        &moved,
+        "kind = \"revenue\"\ntarget = 1000000\n",
+        "kind = \"revenue\"\nmetric = \"Black Friday revenue (EUR)\"\ntarget = 1000000\n",
+    );
+    fs::write(&plan, &fixed).unwrap();
+    let (out, err) = run(
+        planlint(root).args([
+            "check",
+            "plans",
+            "--baseline",
+            "baseline.json",
+            "--format",
+            "json",
+        ]),
+        0,
+    );
+    let report: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(report["summary"]["stale_baseline"], 1);
+    assert_eq!(report["summary"]["in_baseline"], total - 1);
+    assert_eq!(
+        err,
+        "planlint: 1 baseline entry of baseline.json no longer matches a finding; \
+         rewrite it with --write-baseline\n"
+    );
+}
+
+#[test]
+fn baseline_misuse_is_exit_2() {
+    let dir = TempDir::new().unwrap();
+    let root = dir.path();
+    fs::write(root.join("p.plan.toml"), fs::read_to_string(PUSHY).unwrap()).unwrap();
+    let check = |args: &[&str]| run(planlint(root).arg("check").arg("p.plan.toml").args(args), 2).1;
+    let err = check(&["--baseline", "b.json", "--write-baseline", "b.json"]);
+    assert!(err.contains("cannot be used with"), "{err}");
+    let err = check(&["--baseline", "missing.json"]);
+    assert!(
+        err.contains("cannot read the baseline missing.json"),
+        "{err}"
+    );
+    fs::write(root.join("b.json"), "{\"version\": 9, \"findings\": []}").unwrap();
+    let err = check(&["--baseline", "b.json"]);
+    assert!(err.contains("baseline version 9"), "{err}");
+    let err = check(&["missing.plan.toml", "--write-baseline", "new.json"]);
+    assert!(err.contains("new.json was not written"), "{err}");
+    assert!(!root.join("new.json").exists());
 }

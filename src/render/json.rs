@@ -62,6 +62,10 @@ struct Summary {
     info: usize,
     /// Findings hidden by waivers in the plans.
     waived: usize,
+    /// Findings hidden by `--baseline`.
+    in_baseline: usize,
+    /// Findings the baseline records for these files that no longer occur.
+    stale_baseline: usize,
 }
 
 impl Render for Json {
@@ -101,6 +105,8 @@ impl Render for Json {
                 warning: report.count(Severity::Warning),
                 info: report.count(Severity::Info),
                 waived: report.waived(),
+                in_baseline: report.in_baseline(),
+                stale_baseline: report.stale_baseline,
             },
             scorecard: Scorecard::of_report(report),
             statistics: self.statistics.then(|| Statistics::of(report)),

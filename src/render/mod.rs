@@ -28,7 +28,7 @@ pub trait Render {
 }
 
 /// `2 plans checked: 1 error, 3 warnings`, or `1 plan checked: no findings`,
-/// followed by the findings waivers hide, if any: `(3 waived)`.
+/// followed by the findings hidden, if any: `(3 waived, 5 in baseline)`.
 pub fn summary(report: &Report) -> String {
     let files = report.files.len();
     let checked = format!(
@@ -50,8 +50,16 @@ pub fn summary(report: &Report) -> String {
     } else {
         format!("{checked}: {}", counts.join(", "))
     };
-    if report.waived() > 0 {
-        line.push_str(&format!(" ({} waived)", report.waived()));
+    let hidden: Vec<String> = [
+        (report.waived(), "waived"),
+        (report.in_baseline(), "in baseline"),
+    ]
+    .iter()
+    .filter(|(n, _)| *n > 0)
+    .map(|(n, what)| format!("{n} {what}"))
+    .collect();
+    if !hidden.is_empty() {
+        line.push_str(&format!(" ({})", hidden.join(", ")));
     }
     line
 }
@@ -128,6 +136,7 @@ pub(crate) mod tests {
                 finding(&UNKNOWN_FIELD, NASTY),
             ],
             waived: 0,
+            in_baseline: 0,
         };
         let clean = CheckedFile {
             source: SourceFile::new("clean.plan.toml", "name = \"y\"\n"),
@@ -136,10 +145,11 @@ pub(crate) mod tests {
             feedback: None,
             findings: Vec::new(),
             waived: 0,
+            in_baseline: 0,
         };
         Report {
             files: vec![clean, nasty],
-            problems: Vec::new(),
+            ..Report::default()
         }
     }
 
