@@ -6,12 +6,15 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use toml::value::Date;
+
 use crate::config::{Config, ConfigError, Resolver};
 use crate::diagnostic::{Finding, Severity, Subject};
 use crate::feedback::{Analysis, AnalyzeOptions, analyze};
 use crate::plan::{self, LoadErrorKind};
 use crate::rules::{self, Family, INVALID_PLAN, UNKNOWN_FIELD};
 use crate::source::{MAX_PLAN_BYTES, SourceFile, display_path};
+use crate::waiver;
 
 /// A problem that stops a path from being checked at all (exit code 2).
 #[derive(Debug, thiserror::Error)]
@@ -61,6 +64,8 @@ pub struct CheckOptions {
     pub analyze: AnalyzeOptions,
     /// Which configuration each plan is checked with (default: no file).
     pub config: Resolver,
+    /// The date waivers' `until` is compared with; `None`: today, from the clock.
+    pub today: Option<Date>,
 }
 
 /// One plan file and what the rules found in it.
@@ -77,6 +82,10 @@ pub struct CheckedFile {
     pub findings: Vec<Finding>,
     /// The configuration the plan was checked with.
     pub config: Arc<Config>,
+    /// Findings hidden by the plan's waivers.
+    pub waived: usize,
+    /// Findings hidden because a baseline records them.
+    pub in_baseline: usize,
 }
 
 #[derive(Debug, Default)]
@@ -85,6 +94,8 @@ pub struct Report {
     pub files: Vec<CheckedFile>,
     /// Paths that could not be checked.
     pub problems: Vec<Error>,
+    /// Findings a baseline records for the files checked that no longer occur.
+    pub stale_baseline: usize,
 }
 
 impl Report {
@@ -100,10 +111,21 @@ impl Report {
             .count()
     }
 
+    /// Findings hidden by waivers, in all files.
+    pub fn waived(&self) -> usize {
+        self.files.iter().map(|f| f.waived).sum()
+    }
+
+    /// Findings hidden by a baseline, in all files.
+    pub fn in_baseline(&self) -> usize {
+        self.files.iter().map(|f| f.in_baseline).sum()
+    }
+
     /// True when a plan has a finding at or above the `fail-on` of its
     /// configuration. `--fail-on` is part of every plan's configuration, so
     /// it applies to all of them; without it, plans under different
-    /// configuration files are each held to their own.
+    /// configuration files are each held to their own. Waived findings and
+    /// those a baseline hides are no longer in `findings`.
     pub fn fails(&self) -> bool {
         self.files.iter().any(|file| {
             file.config
@@ -126,6 +148,7 @@ pub fn check_paths(paths: &[PathBuf], options: &CheckOptions, progress: &dyn Pro
     }
     let mut feedback = FeedbackCache::default();
     let mut configs = options.config.configs();
+    let today = options.today.unwrap_or_else(waiver::today);
     for path in files {
         let config = match configs.for_plan(&path) {
             Ok(config) => config,
@@ -147,7 +170,7 @@ pub fn check_paths(paths: &[PathBuf], options: &CheckOptions, progress: &dyn Pro
         // or missing feedback file costs nothing.
         let wants_feedback = config.selects(Family::Fb);
         let checked = match source {
-            Readable::Text(source) => check_plan_source(source, config, |plan| {
+            Readable::Text(source) => check_plan_source(source, config, today, |plan| {
                 if !wants_feedback {
                     return None;
                 }
@@ -300,24 +323,30 @@ fn unreadable(
     finish(source, config.clone(), None, false, None, vec![finding])
 }
 
-/// Checks the text of one plan with the default configuration, without feedback.
+/// Checks the text of one plan with the default configuration, without
+/// feedback, with waivers judged today.
 pub fn check_source(source: SourceFile) -> CheckedFile {
-    check_plan_source(source, Arc::default(), |_| None)
+    check_plan_source(source, Arc::default(), waiver::today(), |_| None)
 }
 
 /// Checks the text of one plan with `config`; `feedback` is asked for the
-/// plan's analysed feedback once the plan has been read.
+/// plan's analysed feedback once the plan has been read. Waivers expire
+/// after `today`.
 pub fn check_plan_source(
     source: SourceFile,
     config: Arc<Config>,
+    today: Date,
     feedback: impl FnOnce(&plan::Plan) -> Option<Arc<Analysis>>,
 ) -> CheckedFile {
     match plan::load(&source) {
         Ok(plan) => {
             let analysis = feedback(&plan);
             let findings = rules::check_plan(&plan, &source, analysis.as_deref(), &config);
+            let waived = waiver::apply(&plan, findings, analysis.is_some(), today, &config);
             let name = plan.name.map(|n| n.value);
-            finish(source, config, name, true, analysis, findings)
+            let mut checked = finish(source, config, name, true, analysis, waived.findings);
+            checked.waived = waived.waived;
+            checked
         }
         Err(errors) => {
             let findings = errors
@@ -361,5 +390,7 @@ fn finish(
         feedback,
         findings,
         config,
+        waived: 0,
+        in_baseline: 0,
     }
 }

@@ -166,6 +166,14 @@ pub struct CheckArgs {
     /// own `feedback`; adds the FB rules
     #[arg(long, value_name = "FILE")]
     pub feedback: Option<PathBuf>,
+    /// Hide the findings recorded in this baseline (see --write-baseline):
+    /// only new findings are reported and fail
+    #[arg(long, value_name = "FILE", conflicts_with = "write_baseline")]
+    pub baseline: Option<PathBuf>,
+    /// Record today's findings in this file (JSON) as the baseline, then
+    /// report as if checked with it
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<PathBuf>,
     #[command(flatten)]
     pub read: FeedbackArgs,
 }

@@ -4,6 +4,7 @@
 //! The library never prints: [`check_paths`] returns a [`Report`], and the
 //! renderers in [`render`] turn it into text for a writer the caller chooses.
 
+pub mod baseline;
 pub mod check;
 pub mod config;
 pub mod diagnostic;
@@ -15,6 +16,7 @@ pub mod scorecard;
 pub mod source;
 pub mod statistics;
 pub mod text;
+pub mod waiver;
 
 pub use check::{
     CheckOptions, CheckedFile, Error, Progress, Report, Silent, check_paths, check_plan_source,

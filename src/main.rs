@@ -16,6 +16,7 @@ use cli::{
     CatalogFormat, CheckArgs, Cli, Command, ConfigArgs, ConfigCommand, FailOn, FeedbackArgs,
     FeedbackCommand, FeedbackFormat, Format, Scale,
 };
+use planlint::baseline::Baseline;
 use planlint::config::{ConfigError, ConfigFile, Overrides, Resolver};
 use planlint::feedback::ScoreScale;
 use planlint::feedback::reader::{Columns, ReadOptions};
@@ -23,7 +24,7 @@ use planlint::feedback::summary::Summary;
 use planlint::feedback::{AnalyzeOptions, RowSink, Scored};
 use planlint::render::{self, Render, sanitize};
 use planlint::source::SourceFile;
-use planlint::{CheckOptions, Severity};
+use planlint::{CheckOptions, Report, Severity};
 
 const FAILED: u8 = 1;
 const ERROR: u8 = 2;
@@ -99,8 +100,10 @@ fn check(args: CheckArgs) -> Result<u8> {
         feedback: args.feedback.clone(),
         analyze: analyze_options(&args.read),
         config,
+        today: today()?,
     };
-    let report = planlint::check_paths(&args.paths, &options, &progress::Bar::new());
+    let mut report = planlint::check_paths(&args.paths, &options, &progress::Bar::new());
+    let notes = baseline(&args, &mut report)?;
     let to_terminal = args.output.is_none() && io::stdout().is_terminal();
     let color = to_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let renderer: Box<dyn Render> = match args.format {
@@ -133,6 +136,12 @@ fn check(args: CheckArgs) -> Result<u8> {
         #[allow(clippy::print_stderr)]
         {
             eprintln!("planlint: error: {problem}");
+        }
+    }
+    for note in notes {
+        #[allow(clippy::print_stderr)]
+        {
+            eprintln!("planlint: {note}");
         }
     }
     Ok(if !report.problems.is_empty() {
@@ -198,6 +207,59 @@ fn config(command: ConfigCommand) -> Result<u8> {
     let mut out = io::stdout().lock();
     planlint::config::show(&config, resolver.file(), &mut out)?;
     Ok(0)
+}
+
+/// The date waivers expire against: `PLANLINT_TODAY=YYYY-MM-DD` when set (for
+/// tests and reproducible runs), else today.
+fn today() -> Result<Option<toml::value::Date>> {
+    match std::env::var("PLANLINT_TODAY") {
+        Ok(value) if !value.is_empty() => planlint::waiver::parse_date(&value)
+            .map(Some)
+            .with_context(|| format!("PLANLINT_TODAY is \"{value}\", not a date like 2027-01-31")),
+        _ => Ok(None),
+    }
+}
+
+/// `--write-baseline` records the findings and hides them; `--baseline`
+/// hides the findings a baseline records. Returns notes for standard error.
+fn baseline(args: &CheckArgs, report: &mut Report) -> Result<Vec<String>> {
+    let mut notes = Vec::new();
+    if let Some(path) = &args.write_baseline {
+        if !report.problems.is_empty() {
+            notes.push(format!(
+                "error: {} was not written, because some paths could not be checked",
+                path.display()
+            ));
+            return Ok(notes);
+        }
+        let baseline = Baseline::record(report, path);
+        std::fs::write(path, baseline.to_json())
+            .with_context(|| format!("cannot write {}", path.display()))?;
+        let total = baseline.total();
+        notes.push(format!(
+            "recorded {total} {} in {}",
+            if total == 1 { "finding" } else { "findings" },
+            path.display()
+        ));
+        baseline.apply(report);
+    }
+    if let Some(path) = &args.baseline {
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("cannot read the baseline {}", path.display()))?;
+        let baseline = Baseline::parse(&text, path).with_context(|| path.display().to_string())?;
+        baseline.apply(report);
+        if report.stale_baseline > 0 {
+            let (entries, verb) = match report.stale_baseline {
+                1 => ("1 baseline entry".to_owned(), "matches"),
+                n => (format!("{n} baseline entries"), "match"),
+            };
+            notes.push(format!(
+                "{entries} of {} no longer {verb} a finding; rewrite it with --write-baseline",
+                path.display()
+            ));
+        }
+    }
+    Ok(notes)
 }
 
 /// Standard output, or a file.

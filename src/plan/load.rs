@@ -6,9 +6,12 @@ use toml::de::{DeArray, DeString, DeTable, DeValue};
 
 use super::schema::{
     EXTENSION_PREFIX, GOAL_KEYS, GOAL_KINDS, HOW_KEYS, PERSONA_KEYS, STAGES, TABLES, TOP_KEYS,
-    TOUCHPOINT_KEYS, WHAT_KEYS, WHY_KEYS, is_valid_id, suggest,
+    TOUCHPOINT_KEYS, WAIVER_KEYS, WHAT_KEYS, WHY_KEYS, is_valid_id, suggest,
 };
-use super::{Field, Goal, GoalKind, How, Item, Persona, Plan, Span, Stage, Touchpoint, What, Why};
+use super::{
+    Field, Goal, GoalKind, How, Item, Persona, Plan, Span, Stage, Touchpoint, Waiver, What, Why,
+};
+use crate::rules::{self, Check, RULES};
 use crate::source::SourceFile;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -94,6 +97,7 @@ impl Loader {
             owner: self.string(&top, "owner"),
             period: self.string(&top, "period"),
             feedback: self.string(&top, "feedback"),
+            allow: self.allow(&top),
             ..Plan::default()
         };
         if plan.name.is_none() && !self.errors.iter().any(|e| e.span == (0..0)) {
@@ -135,6 +139,7 @@ impl Loader {
             let baseline = l.number(t, "baseline", false);
             let target = l.number(t, "target", false);
             let due = l.date(t, "due");
+            let allow = l.allow(t);
             Some(Goal {
                 id: id?,
                 title: title?,
@@ -144,6 +149,7 @@ impl Loader {
                 target,
                 due,
                 why,
+                allow,
                 header: t.header.clone(),
             })
         });
@@ -154,6 +160,7 @@ impl Loader {
             let interests = l.strings(t, "interests");
             let purchase_insight = l.string(t, "purchase_insight");
             let value_proposition = l.string(t, "value_proposition");
+            let allow = l.allow(t);
             Some(Persona {
                 id: id?,
                 name: name?,
@@ -163,6 +170,7 @@ impl Loader {
                 interests,
                 purchase_insight,
                 value_proposition,
+                allow,
                 header: t.header.clone(),
             })
         });
@@ -177,6 +185,7 @@ impl Loader {
                 l.string(t, "act"),
             );
             let per_week = l.number(t, "per_week", true);
+            let allow = l.allow(t);
             Some(Touchpoint {
                 id: id?,
                 name: name?,
@@ -189,6 +198,7 @@ impl Loader {
                 ask,
                 act,
                 per_week,
+                allow,
                 header: t.header.clone(),
             })
         });
@@ -451,6 +461,98 @@ impl Loader {
         None
     }
 
+    /// An `allow` table: rule codes or names, each with the reason the rule's
+    /// finding is accepted, or a table with `reason` and `until`.
+    fn allow(&mut self, entries: &Entries<'_, '_>) -> Vec<Waiver> {
+        let Some((_, value)) = entries.get("allow") else {
+            return Vec::new();
+        };
+        let DeValue::Table(table) = value.get_ref() else {
+            self.invalid(
+                value.span(),
+                format!(
+                    "`allow` must be a table, not {}",
+                    type_name(value.get_ref())
+                ),
+                "write it as allow = { TX001 = \"why the finding is accepted\" }",
+            );
+            return Vec::new();
+        };
+        let mut waivers: Vec<Waiver> = Vec::new();
+        for (key, value) in table.iter() {
+            let name = key.get_ref().as_ref();
+            if name.starts_with(EXTENSION_PREFIX) {
+                continue;
+            }
+            let Some(rule) = rules::find(name) else {
+                self.errors.push(LoadError {
+                    kind: LoadErrorKind::UnknownKey,
+                    span: key.span(),
+                    message: format!("`allow` names rule `{name}`, which planlint does not have"),
+                    help: unknown_rule_help(name),
+                });
+                continue;
+            };
+            let unwaivable = match rule.check {
+                Check::Plan(_) => None,
+                Check::Loader => Some("a plan with it is not read; fix the plan instead"),
+                Check::Waivers(_) => Some("it is about waivers themselves; fix the waiver instead"),
+            };
+            if let Some(why) = unwaivable {
+                self.invalid(
+                    key.span(),
+                    format!("{} ({}) cannot be waived", rule.code, rule.name),
+                    format!("remove this waiver: {why}"),
+                );
+                continue;
+            }
+            if waivers.iter().any(|w| w.rule.code == rule.code) {
+                self.invalid(
+                    key.span(),
+                    format!("{} is waived twice in this `allow` table", rule.code),
+                    "keep one waiver per rule",
+                );
+                continue;
+            }
+            let (reason, until) = match value.get_ref() {
+                DeValue::String(reason) => {
+                    let reason = Field {
+                        value: reason.to_string(),
+                        key: key.span(),
+                        span: value.span(),
+                    };
+                    (Some(reason), None)
+                }
+                DeValue::Table(table) => {
+                    let waiver = self.entries(table, value.span(), "a waiver", WAIVER_KEYS);
+                    (self.string(&waiver, "reason"), self.date(&waiver, "until"))
+                }
+                other => {
+                    self.invalid(
+                        value.span(),
+                        format!(
+                            "the waiver of {} must be a reason or a table, not {}",
+                            rule.code,
+                            type_name(other)
+                        ),
+                        format!(
+                            "write {name} = \"why the finding is accepted\", \
+                             or {name} = {{ reason = \"...\", until = 2027-01-31 }}"
+                        ),
+                    );
+                    continue;
+                }
+            };
+            waivers.push(Waiver {
+                rule,
+                key: key.span(),
+                reason,
+                until,
+            });
+        }
+        waivers
+    }
+
     fn choice<T>(
         &mut self,
         entries: &Entries<'_, '_>,
@@ -498,6 +600,19 @@ fn unknown_key_help(name: &str, shown_as: &str, allowed: &[&str]) -> String {
         "{shown_as} accepts: {}; keys of your own must start with `x-`",
         allowed.join(", ")
     )
+}
+
+fn unknown_rule_help(name: &str) -> String {
+    let known = RULES.iter().flat_map(|r| [r.code, r.name]);
+    match suggest(name, known).and_then(rules::find) {
+        Some(rule) => format!(
+            "did you mean `{}` ({})? `planlint rules` lists the rules",
+            rule.code, rule.name
+        ),
+        None => "name a rule by its code (TX001) or its name (transactional-touchpoint); \
+                 `planlint rules` lists them"
+            .to_owned(),
+    }
 }
 
 pub(crate) fn type_name(value: &DeValue<'_>) -> &'static str {
@@ -588,6 +703,61 @@ mod tests {
             errors("owner = \"x\"\n")[0].message,
             "the plan has no `name`"
         );
+    }
+
+    #[test]
+    fn waivers_load_with_their_rule_reason_date_and_key_span() {
+        let text = "name = \"A\"\n[allow]\nmissing-how = \"later\"\n\
+            [[touchpoint]]\nid = \"t\"\nname = \"T\"\n\
+            allow = { tx001 = { reason = \"agreed\", until = 2027-01-31 }, x-note = 1 }\n";
+        let plan = load(&SourceFile::new("p", text)).unwrap();
+        assert_eq!(plan.allow[0].rule.code, "WHY003");
+        assert_eq!(plan.allow[0].reason.as_ref().unwrap().value, "later");
+        let waiver = &plan.touchpoints[0].allow[0];
+        assert_eq!(waiver.rule.code, "TX001");
+        assert_eq!(&text[waiver.key.clone()], "tx001");
+        assert_eq!(
+            waiver.until.as_ref().unwrap().value.to_string(),
+            "2027-01-31"
+        );
+        assert_eq!(plan.touchpoints[0].allow.len(), 1, "x- keys are the user's");
+    }
+
+    #[test]
+    fn an_unknown_rule_in_allow_is_an_unknown_key_with_a_suggestion() {
+        let text =
+            "name = \"A\"\n[[goal]]\nid = \"g\"\ntitle = \"T\"\nallow = { GOAL02 = \"x\" }\n";
+        let e = &errors(text)[0];
+        assert_eq!(e.kind, LoadErrorKind::UnknownKey);
+        assert_eq!(&text[e.span.clone()], "GOAL02");
+        assert!(e.help.contains("did you mean `GOAL002`"), "{}", e.help);
+    }
+
+    #[test]
+    fn malformed_waivers_are_invalid() {
+        let cases = [
+            ("allow = [\"TX001\"]", "`allow` must be a table"),
+            ("allow = { TX001 = 1 }", "must be a reason or a table"),
+            ("allow = { PLAN001 = \"x\" }", "cannot be waived"),
+            ("allow = { PLAN007 = \"x\" }", "cannot be waived"),
+            (
+                "allow = { TX001 = \"a\", transactional-touchpoint = \"b\" }",
+                "waived twice",
+            ),
+            (
+                "allow = { TX001 = { reason = \"a\", until = \"2027-01-31\" } }",
+                "`until` must be a TOML date",
+            ),
+        ];
+        for (allow, expected) in cases {
+            let text = format!("name = \"A\"\n[[touchpoint]]\nid = \"t\"\nname = \"T\"\n{allow}\n");
+            let e = &errors(&text)[0];
+            assert_eq!(e.kind, LoadErrorKind::Invalid, "{allow}");
+            assert!(e.message.contains(expected), "{allow}: {}", e.message);
+        }
+        let e = &errors("name = \"A\"\n[allow]\nTX001 = { reson = \"a\" }\n")[0];
+        assert_eq!(e.kind, LoadErrorKind::UnknownKey);
+        assert!(e.help.contains("did you mean `reason`"), "{}", e.help);
     }
 
     #[test]

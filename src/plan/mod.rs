@@ -9,6 +9,8 @@ pub(crate) use load::type_name;
 pub use load::{LoadError, LoadErrorKind, load};
 pub use schema::{GOAL_KINDS, STAGES, suggest};
 
+use crate::rules::Rule;
+
 pub type Span = Range<usize>;
 
 /// A value read from the plan, with the span of its key and of its value.
@@ -38,6 +40,21 @@ pub struct Plan {
     pub goals: Vec<Goal>,
     pub personas: Vec<Persona>,
     pub touchpoints: Vec<Touchpoint>,
+    /// The top-level `[allow]`: rules waived for the plan as a whole.
+    pub allow: Vec<Waiver>,
+}
+
+/// One rule waived in an `allow` table: `TX001 = "reason"`, or
+/// `TX001 = { reason = "...", until = 2027-01-31 }`.
+#[derive(Debug, Clone)]
+pub struct Waiver {
+    pub rule: &'static Rule,
+    /// The rule's key in the `allow` table, where findings about the waiver point.
+    pub key: Span,
+    /// `None` when the table form has no `reason`.
+    pub reason: Option<Field<String>>,
+    /// The last day the waiver holds.
+    pub until: Option<Field<toml::value::Date>>,
 }
 
 #[derive(Debug, Clone)]
@@ -79,6 +96,7 @@ pub struct Goal {
     pub target: Option<Field<f64>>,
     pub due: Option<Field<toml::value::Date>>,
     pub why: Option<Field<String>>,
+    pub allow: Vec<Waiver>,
 }
 
 #[derive(Debug, Clone)]
@@ -92,6 +110,7 @@ pub struct Persona {
     pub interests: Option<Field<Vec<Item>>>,
     pub purchase_insight: Option<Field<String>>,
     pub value_proposition: Option<Field<String>>,
+    pub allow: Vec<Waiver>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -138,6 +157,7 @@ pub struct Touchpoint {
     pub ask: Option<Field<String>>,
     pub act: Option<Field<String>>,
     pub per_week: Option<Field<f64>>,
+    pub allow: Vec<Waiver>,
 }
 
 /// The text of an optional field, or `None` when it is absent or blank.

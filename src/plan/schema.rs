@@ -12,12 +12,13 @@ pub const TOP_KEYS: &[&str] = &[
     "goal",
     "persona",
     "touchpoint",
+    "allow",
 ];
 pub const WHY_KEYS: &[&str] = &["statement"];
 pub const HOW_KEYS: &[&str] = &["statement", "differentiators"];
 pub const WHAT_KEYS: &[&str] = &["statement", "offerings"];
 pub const GOAL_KEYS: &[&str] = &[
-    "id", "title", "kind", "metric", "baseline", "target", "due", "why",
+    "id", "title", "kind", "metric", "baseline", "target", "due", "why", "allow",
 ];
 pub const PERSONA_KEYS: &[&str] = &[
     "id",
@@ -28,11 +29,15 @@ pub const PERSONA_KEYS: &[&str] = &[
     "interests",
     "purchase_insight",
     "value_proposition",
+    "allow",
 ];
 pub const TOUCHPOINT_KEYS: &[&str] = &[
     "id", "name", "stage", "channel", "owner", "personas", "goals", "message", "ask", "act",
-    "per_week",
+    "per_week", "allow",
 ];
+/// The keys of a waiver written as a table: `TX001 = { reason = "...", until = 2027-01-31 }`.
+/// The keys of an `allow` table itself are rule codes or names.
+pub const WAIVER_KEYS: &[&str] = &["reason", "until"];
 
 /// Every table of the format, with the name it is shown as and its keys.
 pub const TABLES: &[(&str, &[&str])] = &[

@@ -60,6 +60,12 @@ struct Summary {
     error: usize,
     warning: usize,
     info: usize,
+    /// Findings hidden by waivers in the plans.
+    waived: usize,
+    /// Findings hidden by `--baseline`.
+    in_baseline: usize,
+    /// Findings the baseline records for these files that no longer occur.
+    stale_baseline: usize,
 }
 
 impl Render for Json {
@@ -98,6 +104,9 @@ impl Render for Json {
                 error: report.count(Severity::Error),
                 warning: report.count(Severity::Warning),
                 info: report.count(Severity::Info),
+                waived: report.waived(),
+                in_baseline: report.in_baseline(),
+                stale_baseline: report.stale_baseline,
             },
             scorecard: Scorecard::of_report(report),
             statistics: self.statistics.then(|| Statistics::of(report)),

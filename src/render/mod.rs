@@ -27,7 +27,8 @@ pub trait Render {
     fn render(&self, report: &Report, out: &mut dyn Write) -> io::Result<()>;
 }
 
-/// `2 plans checked: 1 error, 3 warnings`, or `1 plan checked: no findings`.
+/// `2 plans checked: 1 error, 3 warnings`, or `1 plan checked: no findings`,
+/// followed by the findings hidden, if any: `(3 waived, 5 in baseline)`.
 pub fn summary(report: &Report) -> String {
     let files = report.files.len();
     let checked = format!(
@@ -44,11 +45,23 @@ pub fn summary(report: &Report) -> String {
             _ => format!("{n} {s}s"),
         })
         .collect();
-    if counts.is_empty() {
+    let mut line = if counts.is_empty() {
         format!("{checked}: no findings")
     } else {
         format!("{checked}: {}", counts.join(", "))
+    };
+    let hidden: Vec<String> = [
+        (report.waived(), "waived"),
+        (report.in_baseline(), "in baseline"),
+    ]
+    .iter()
+    .filter(|(n, _)| *n > 0)
+    .map(|(n, what)| format!("{n} {what}"))
+    .collect();
+    if !hidden.is_empty() {
+        line.push_str(&format!(" ({})", hidden.join(", ")));
     }
+    line
 }
 
 /// Removes control characters and terminal escape sequences from text that
@@ -123,6 +136,8 @@ pub(crate) mod tests {
                 finding(&INVALID_PLAN, "plain"),
                 finding(&UNKNOWN_FIELD, NASTY),
             ],
+            waived: 0,
+            in_baseline: 0,
         };
         let clean = CheckedFile {
             source: SourceFile::new("clean.plan.toml", "name = \"y\"\n"),
@@ -131,10 +146,12 @@ pub(crate) mod tests {
             feedback: None,
             config: Default::default(),
             findings: Vec::new(),
+            waived: 0,
+            in_baseline: 0,
         };
         Report {
             files: vec![clean, nasty],
-            problems: Vec::new(),
+            ..Report::default()
         }
     }
 

@@ -18,6 +18,7 @@ use crate::diagnostic::{Finding, Severity, Subject};
 use crate::feedback::Analysis;
 use crate::plan::{Plan, Span};
 use crate::source::SourceFile;
+use crate::waiver::WaiverContext;
 
 pub struct Rule {
     /// Stable code, e.g. `WHY002`: what users select, ignore and waive.
@@ -42,6 +43,8 @@ pub enum Check {
     Loader,
     /// Run on a plan that was read without errors.
     Plan(fn(&mut Context<'_>)),
+    /// Run on the plan's waivers once the other rules' findings are known.
+    Waivers(fn(&mut WaiverContext<'_>)),
 }
 
 impl Rule {
@@ -141,6 +144,9 @@ pub static RULES: &[&Rule] = &[
     &plan::plan002_unknown_field::RULE,
     &plan::plan003_unknown_reference::RULE,
     &plan::plan004_duplicate_id::RULE,
+    &plan::plan005_waiver_without_reason::RULE,
+    &plan::plan006_expired_waiver::RULE,
+    &plan::plan007_unused_waiver::RULE,
     &why::why001_missing_why::RULE,
     &why::why002_why_is_a_what::RULE,
     &why::why003_missing_how::RULE,

@@ -13,7 +13,9 @@ Reports a plan file that cannot be read: broken TOML syntax, a file that is not
 UTF-8, an empty file, a missing required key (`name`, and `id` plus `title` or
 `name` on every item), an id that is not lower-case kebab-case, a value of the
 wrong type (a quoted date, a number in quotes, a single string where a list is
-expected) or a value outside its set (`kind`, `stage`).
+expected), a value outside its set (`kind`, `stage`), or a waiver in an
+`allow` table that is neither a reason nor a table, waives a rule twice, or
+waives a rule that cannot be waived.
 
 ## Why it matters
 Every other rule judges what the plan says. If planlint cannot read the plan,

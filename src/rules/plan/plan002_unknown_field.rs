@@ -12,6 +12,8 @@ pub static RULE: Rule = Rule {
 Reports a key that plan format v1 does not define, with the closest known key
 when the key looks like a typo, or the table it belongs to when it is in the
 wrong one. Keys that start with `x-` are the author's own and are never reported.
+In an `allow` table, where keys are rule codes or names, it reports a key that
+names no rule, with the closest rule.
 
 ## Why it matters
 A misspelt key is silently ignored by most tools: `metrc = "NPS"` leaves the

@@ -1,0 +1,321 @@
+//! Waivers: a rule that an item of the plan, or the plan as a whole, accepts
+//! with a reason (`allow = { TX001 = "..." }`). They are applied once the
+//! rules have run: a waived finding is hidden and counted, and the rules of
+//! [`Check::Waivers`] (PLAN005 to PLAN007) report waivers without a reason,
+//! past their date, or with nothing to waive.
+
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use toml::value::{Date, Datetime};
+
+use crate::config::Config;
+use crate::diagnostic::{Finding, Subject};
+use crate::plan::{Plan, Waiver};
+use crate::rules::{Check, Family, RULES, Rule};
+
+/// Where a waiver applies.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Scope {
+    /// The top-level `[allow]`: findings about the plan, its WHY, HOW or WHAT.
+    Plan,
+    /// An item's `allow`: findings about that goal, persona or touchpoint.
+    Item(Subject),
+}
+
+impl Scope {
+    pub fn covers(&self, subject: &Subject) -> bool {
+        match self {
+            Scope::Plan => matches!(
+                subject,
+                Subject::Plan | Subject::Why | Subject::How | Subject::What
+            ),
+            Scope::Item(item) => item == subject,
+        }
+    }
+
+    /// The subject of findings about the waiver itself.
+    pub fn subject(&self) -> Subject {
+        match self {
+            Scope::Plan => Subject::Plan,
+            Scope::Item(item) => item.clone(),
+        }
+    }
+
+    /// Where the waiver is written: `on touchpoint "x"`, `in the plan's [allow]`.
+    pub fn place(&self) -> String {
+        match self {
+            Scope::Plan => "in the plan's [allow]".to_owned(),
+            Scope::Item(item) => format!("on {}", item.describe()),
+        }
+    }
+}
+
+/// One waiver of the plan and what it did.
+#[derive(Debug)]
+pub struct Use<'a> {
+    pub waiver: &'a Waiver,
+    pub scope: Scope,
+    /// Its `until` date has passed, so it hides nothing.
+    pub expired: bool,
+    /// Findings of its rule in its scope: hidden, unless it expired.
+    pub matched: usize,
+    /// False when its rule did not run on this plan (FB rules without feedback).
+    pub rule_ran: bool,
+    /// A finding of its rule outside its scope that stays shown: where the
+    /// waiver may have been meant to go.
+    pub elsewhere: Option<Subject>,
+}
+
+impl Use<'_> {
+    pub fn rule(&self) -> &'static Rule {
+        self.waiver.rule
+    }
+
+    /// `the waiver of TX001 on touchpoint "flash-sale"`: how messages name it.
+    pub fn describe(&self) -> String {
+        format!("the waiver of {} {}", self.rule().code, self.scope.place())
+    }
+}
+
+/// What the waiver rules see, and where they report.
+pub struct WaiverContext<'a> {
+    pub uses: &'a [Use<'a>],
+    findings: Vec<Finding>,
+}
+
+impl WaiverContext<'_> {
+    /// Reports a finding about a waiver, at its key in the `allow` table.
+    pub fn report(
+        &mut self,
+        rule: &'static Rule,
+        waiver: &Use<'_>,
+        message: impl Into<String>,
+    ) -> &mut Finding {
+        let finding = Finding::new(
+            rule,
+            waiver.scope.subject(),
+            waiver.waiver.key.clone(),
+            message,
+        );
+        self.findings.push(finding);
+        let last = self.findings.len() - 1;
+        &mut self.findings[last]
+    }
+}
+
+/// A plan's findings once its waivers are applied.
+#[derive(Debug)]
+pub struct Waived {
+    /// The findings no waiver hides, and the waiver rules' findings.
+    pub findings: Vec<Finding>,
+    /// How many findings waivers hid.
+    pub waived: usize,
+}
+
+/// Hides the findings the plan's waivers cover and runs the waiver rules that
+/// `config` selects. `feedback` says whether the FB rules ran; a waiver whose
+/// date is before `today` has expired.
+pub fn apply(
+    plan: &Plan,
+    findings: Vec<Finding>,
+    feedback: bool,
+    today: Date,
+    config: &Config,
+) -> Waived {
+    let mut uses: Vec<Use<'_>> = waivers(plan)
+        .map(|(waiver, scope)| Use {
+            expired: waiver.until.as_ref().is_some_and(|u| u.value < today),
+            matched: findings
+                .iter()
+                .filter(|f| f.rule.code == waiver.rule.code && scope.covers(&f.subject))
+                .count(),
+            rule_ran: config.is_selected(waiver.rule)
+                && (waiver.rule.family != Family::Fb || feedback),
+            elsewhere: None,
+            waiver,
+            scope,
+        })
+        .collect();
+    let hides = |f: &Finding| {
+        uses.iter()
+            .any(|u| !u.expired && u.rule().code == f.rule.code && u.scope.covers(&f.subject))
+    };
+    let (hidden, mut shown): (Vec<Finding>, Vec<Finding>) = findings.into_iter().partition(hides);
+    for u in &mut uses {
+        u.elsewhere = shown
+            .iter()
+            .find(|f| f.rule.code == u.rule().code && !u.scope.covers(&f.subject))
+            .map(|f| f.subject.clone());
+    }
+    let mut cx = WaiverContext {
+        uses: &uses,
+        findings: Vec::new(),
+    };
+    for rule in RULES {
+        if let Check::Waivers(check) = rule.check
+            && config.is_selected(rule)
+        {
+            check(&mut cx);
+        }
+    }
+    for finding in &mut cx.findings {
+        finding.severity = config.severity(finding.rule);
+    }
+    shown.append(&mut cx.findings);
+    Waived {
+        findings: shown,
+        waived: hidden.len(),
+    }
+}
+
+/// Every waiver of the plan, plan-wide first, then by item.
+fn waivers(plan: &Plan) -> impl Iterator<Item = (&Waiver, Scope)> {
+    let plan_wide = plan.allow.iter().map(|w| (w, Scope::Plan));
+    let goals = plan.goals.iter().flat_map(|g| {
+        let subject = Subject::Goal(g.id.value.clone());
+        g.allow
+            .iter()
+            .map(move |w| (w, Scope::Item(subject.clone())))
+    });
+    let personas = plan.personas.iter().flat_map(|p| {
+        let subject = Subject::Persona(p.id.value.clone());
+        p.allow
+            .iter()
+            .map(move |w| (w, Scope::Item(subject.clone())))
+    });
+    let touchpoints = plan.touchpoints.iter().flat_map(|t| {
+        let subject = Subject::Touchpoint(t.id.value.clone());
+        t.allow
+            .iter()
+            .map(move |w| (w, Scope::Item(subject.clone())))
+    });
+    plan_wide.chain(goals).chain(personas).chain(touchpoints)
+}
+
+/// Today's date (UTC) from the system clock.
+pub fn today() -> Date {
+    let seconds = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    date_from_days(seconds / 86_400)
+}
+
+/// A date written `YYYY-MM-DD`, as in a plan.
+pub fn parse_date(text: &str) -> Option<Date> {
+    let datetime: Datetime = text.trim().parse().ok()?;
+    match datetime {
+        Datetime {
+            date: Some(date),
+            time: None,
+            offset: None,
+        } => Some(date),
+        _ => None,
+    }
+}
+
+/// The civil date `days` days after 1970-01-01 (Howard Hinnant's
+/// `civil_from_days`, for days on or after the epoch).
+fn date_from_days(days: u64) -> Date {
+    let z = days + 719_468;
+    let era = z / 146_097;
+    let day_of_era = z % 146_097;
+    let year_of_era =
+        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let shifted_month = (5 * day_of_year + 2) / 153;
+    let day = day_of_year - (153 * shifted_month + 2) / 5 + 1;
+    let month = if shifted_month < 10 {
+        shifted_month + 3
+    } else {
+        shifted_month - 9
+    };
+    let year = year_of_era + era * 400 + u64::from(month <= 2);
+    Date {
+        year: u16::try_from(year).unwrap_or(u16::MAX),
+        month: month as u8,
+        day: day as u8,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::SourceFile;
+
+    fn date(text: &str) -> Date {
+        parse_date(text).unwrap()
+    }
+
+    #[test]
+    fn days_since_the_epoch_become_civil_dates() {
+        assert_eq!(date_from_days(0), date("1970-01-01"));
+        assert_eq!(date_from_days(11_016), date("2000-02-29"));
+        assert_eq!(date_from_days(11_017), date("2000-03-01"));
+        assert_eq!(date_from_days(19_723), date("2024-01-01"));
+        assert_eq!(date_from_days(20_818), date("2026-12-31"));
+        assert!(today() > date("2025-01-01"));
+    }
+
+    #[test]
+    fn only_plain_dates_parse() {
+        assert_eq!(date(" 2027-01-31 ").to_string(), "2027-01-31");
+        assert_eq!(parse_date("2027-01-31T10:00:00"), None);
+        assert_eq!(parse_date("31/01/2027"), None);
+        assert_eq!(parse_date(""), None);
+    }
+
+    fn applied(text: &str, today: &str) -> Waived {
+        let source = SourceFile::new("p.plan.toml", text);
+        let plan = crate::plan::load(&source).unwrap();
+        let config = Config::default();
+        let findings = crate::rules::check_plan(&plan, &source, None, &config);
+        apply(&plan, findings, false, date(today), &config)
+    }
+
+    fn codes(waived: &Waived) -> Vec<String> {
+        let mut codes: Vec<String> = waived
+            .findings
+            .iter()
+            .map(|f| format!("{} {}", f.rule.code, f.subject))
+            .collect();
+        codes.sort();
+        codes
+    }
+
+    const PLAN: &str = "name = \"A\"\n\
+        [allow]\nWHY001 = \"written next quarter\"\nwhy-is-a-what = \"unused\"\n\
+        [[goal]]\nid = \"g\"\ntitle = \"T\"\nkind = \"satisfaction\"\nmetric = \"NPS\"\ntarget = 1\n\
+        allow = { goal002 = { reason = \"set at the board meeting\", until = 2027-01-31 } }\n";
+
+    #[test]
+    fn waivers_hide_findings_in_their_scope_until_their_date() {
+        let waived = applied(PLAN, "2027-01-31");
+        let shown = codes(&waived);
+        assert!(!shown.iter().any(|c| c.starts_with("WHY001")), "{shown:?}");
+        assert!(!shown.iter().any(|c| c.starts_with("GOAL002")), "{shown:?}");
+        assert!(shown.contains(&"PLAN007 plan".to_owned()), "{shown:?}");
+        assert_eq!(waived.waived, 2);
+
+        let expired = applied(PLAN, "2027-02-01");
+        let shown = codes(&expired);
+        assert!(shown.contains(&"GOAL002 goal.g".to_owned()), "{shown:?}");
+        assert!(shown.contains(&"PLAN006 goal.g".to_owned()), "{shown:?}");
+        assert_eq!(expired.waived, 1);
+    }
+
+    #[test]
+    fn a_plan_wide_waiver_does_not_reach_items() {
+        let text = "name = \"A\"\n[allow]\nGOAL002 = \"later\"\n\
+            [[goal]]\nid = \"g\"\ntitle = \"T\"\n";
+        let waived = applied(text, "2027-01-01");
+        let shown = codes(&waived);
+        assert!(shown.contains(&"GOAL002 goal.g".to_owned()), "{shown:?}");
+        let unused = waived
+            .findings
+            .iter()
+            .find(|f| f.rule.code == "PLAN007")
+            .unwrap();
+        assert!(unused.help.contains("goal \"g\""), "{}", unused.help);
+        assert_eq!(&text[unused.span.clone()], "GOAL002");
+    }
+}
