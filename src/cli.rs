@@ -32,6 +32,24 @@ pub enum Command {
     },
     /// Summarise a CSV of customer feedback: NPS, themes, wants, fatigue
     Feedback(FeedbackCommand),
+    // The commands around checking, in src/tooling.rs.
+    /// Print the JSON Schema of a plan or of planlint.toml, for editors
+    ///
+    /// Editors with TOML schema support (Taplo, Even Better TOML) complete and
+    /// validate plans with it.
+    Schema {
+        /// The file the schema describes
+        #[arg(value_enum, default_value_t = SchemaKind::Plan)]
+        kind: SchemaKind,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum SchemaKind {
+    /// A plan (*.plan.toml, plan.toml)
+    Plan,
+    /// The configuration file, planlint.toml
+    Config,
 }
 
 #[derive(Debug, clap::Args)]

@@ -10,6 +10,7 @@ pub mod feedback;
 pub mod plan;
 pub mod render;
 pub mod rules;
+pub mod schema;
 pub mod scorecard;
 pub mod source;
 pub mod statistics;

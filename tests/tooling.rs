@@ -1,0 +1,236 @@
+//! The tooling around checking: the JSON Schemas against the loader and the
+//! example plans.
+
+use std::fs;
+use std::path::PathBuf;
+use std::process::Command;
+
+use assert_cmd::prelude::*;
+use planlint::plan::{self, LoadErrorKind};
+use planlint::schema::{config_schema, plan_schema};
+use planlint::source::SourceFile;
+use serde_json::{Value, json};
+
+fn planlint() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_planlint"));
+    cmd.env_remove("NO_COLOR");
+    cmd
+}
+
+fn validator(schema: &Value) -> jsonschema::Validator {
+    jsonschema::options()
+        .should_validate_formats(true)
+        .build(schema)
+        .expect("the schema compiles")
+}
+
+fn errors(validator: &jsonschema::Validator, instance: &Value) -> Vec<String> {
+    validator
+        .iter_errors(instance)
+        .map(|e| format!("{e} at {}", e.instance_path()))
+        .collect()
+}
+
+/// A TOML document as editors validate it: dates and times become strings.
+fn to_json(value: &toml::Value) -> Value {
+    match value {
+        toml::Value::String(s) => json!(s),
+        toml::Value::Integer(i) => json!(i),
+        toml::Value::Float(f) => json!(f),
+        toml::Value::Boolean(b) => json!(b),
+        toml::Value::Datetime(d) => json!(d.to_string()),
+        toml::Value::Array(items) => Value::Array(items.iter().map(to_json).collect()),
+        toml::Value::Table(table) => table_json(table),
+    }
+}
+
+fn table_json(table: &toml::Table) -> Value {
+    Value::Object(table.iter().map(|(k, v)| (k.clone(), to_json(v))).collect())
+}
+
+fn plans_in(dir: &str) -> Vec<PathBuf> {
+    let mut plans = Vec::new();
+    let mut dirs = vec![PathBuf::from(dir)];
+    while let Some(dir) = dirs.pop() {
+        for entry in fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if path.to_string_lossy().ends_with(".plan.toml") {
+                plans.push(path);
+            }
+        }
+    }
+    plans.sort();
+    plans
+}
+
+// ---- the plan schema ----
+
+#[test]
+fn the_example_plans_validate() {
+    let validator = validator(&plan_schema());
+    let examples = plans_in("examples");
+    assert_eq!(examples.len(), 2);
+    for path in examples {
+        let table: toml::Table = toml::from_str(&fs::read_to_string(&path).unwrap()).unwrap();
+        let errors = errors(&validator, &table_json(&table));
+        assert!(errors.is_empty(), "{}: {errors:#?}", path.display());
+    }
+}
+
+/// Over every plan of the repository: what the loader reads, the schema
+/// accepts, and a key the loader does not know, the schema refuses too.
+#[test]
+fn the_schema_agrees_with_the_loader_on_every_plan() {
+    let validator = validator(&plan_schema());
+    let (mut read, mut unknown) = (0, 0);
+    for path in ["examples", "tests/corpus", "tests/fixtures"]
+        .into_iter()
+        .flat_map(plans_in)
+    {
+        let text = fs::read_to_string(&path).unwrap();
+        let Ok(table) = toml::from_str::<toml::Table>(&text) else {
+            continue;
+        };
+        let valid = validator.is_valid(&table_json(&table));
+        match plan::load(&SourceFile::new(path.clone(), text)) {
+            Ok(_) => {
+                read += 1;
+                assert!(valid, "{} reads but fails the schema", path.display());
+            }
+            Err(errors) if errors.iter().any(|e| e.kind == LoadErrorKind::UnknownKey) => {
+                unknown += 1;
+                assert!(
+                    !valid,
+                    "{} has an unknown key the schema allows",
+                    path.display()
+                );
+            }
+            Err(_) => {}
+        }
+    }
+    assert!(
+        read > 50 && unknown > 0,
+        "{read} plans read, {unknown} with unknown keys"
+    );
+}
+
+/// A value of the type the schema gives, for building a plan with every key.
+fn sample(schema: &Value) -> toml::Value {
+    if let Some(names) = schema["anyOf"][0]["enum"].as_array() {
+        return toml::Value::String(names[0].as_str().unwrap().to_owned());
+    }
+    match schema["type"].as_str().unwrap() {
+        "string" if schema["format"] == "date" => {
+            toml::Value::Datetime("2027-03-31".parse().unwrap())
+        }
+        "string" => toml::Value::String("sample-1".to_owned()),
+        "number" => toml::Value::Float(1.5),
+        "array" => toml::Value::Array(vec![sample(&schema["items"])]),
+        "object" => toml::Value::Table(
+            schema["properties"]
+                .as_object()
+                .unwrap()
+                .iter()
+                .map(|(key, schema)| (key.clone(), sample(schema)))
+                .collect(),
+        ),
+        other => panic!("no sample for type {other}"),
+    }
+}
+
+/// Where a table of the plan is: the top level, `[KEY]`, or the first
+/// `[[KEY]]`.
+#[derive(Debug, Clone)]
+enum At {
+    Top,
+    Table(String),
+    Item(String),
+}
+
+fn tables(schema: &Value) -> Vec<At> {
+    let mut tables = vec![At::Top];
+    for (key, property) in schema["properties"].as_object().unwrap() {
+        if property["type"] == "object" {
+            tables.push(At::Table(key.clone()));
+        } else if property["items"]["type"] == "object" {
+            tables.push(At::Item(key.clone()));
+        }
+    }
+    tables
+}
+
+fn schema_at<'a>(schema: &'a Value, at: &At) -> &'a Value {
+    match at {
+        At::Top => schema,
+        At::Table(key) => &schema["properties"][key],
+        At::Item(key) => &schema["properties"][key]["items"],
+    }
+}
+
+fn table_at<'a>(plan: &'a mut toml::Table, at: &At) -> &'a mut toml::Table {
+    let value = match at {
+        At::Top => return plan,
+        At::Table(key) => plan.get_mut(key).unwrap(),
+        At::Item(key) => &mut plan[key.as_str()].as_array_mut().unwrap()[0],
+    };
+    value.as_table_mut().unwrap()
+}
+
+fn loads(plan: &toml::Table) -> bool {
+    let text = toml::to_string(plan).unwrap();
+    plan::load(&SourceFile::new("sample.plan.toml", text)).is_ok()
+}
+
+/// The loader is the format: a plan with every key of the schema, each with a
+/// value of the schema's type, reads. Then, key by key: a value of a type no
+/// key takes (a boolean) fails both the loader and the schema; a required key
+/// left out fails both, and an optional one fails neither.
+#[test]
+fn the_schema_types_and_required_keys_match_the_loader() {
+    let schema = plan_schema();
+    let validator = validator(&schema);
+    let toml::Value::Table(full) = sample(&schema) else {
+        unreachable!("a plan is a table")
+    };
+    assert!(loads(&full), "{}", toml::to_string(&full).unwrap());
+    assert!(validator.is_valid(&table_json(&full)));
+    let mut tried = 0;
+    for at in tables(&schema) {
+        let table_schema = schema_at(&schema, &at);
+        for key in table_schema["properties"].as_object().unwrap().keys() {
+            let required = table_schema["required"]
+                .as_array()
+                .is_some_and(|names| names.contains(&json!(key)));
+            let mut wrong = full.clone();
+            table_at(&mut wrong, &at).insert(key.clone(), toml::Value::Boolean(true));
+            assert!(!loads(&wrong), "{at:?} {key} = true reads");
+            assert!(
+                !validator.is_valid(&table_json(&wrong)),
+                "{at:?} {key} = true"
+            );
+            let mut without = full.clone();
+            table_at(&mut without, &at).remove(key);
+            assert_eq!(loads(&without), !required, "{at:?} without {key}");
+            let valid = validator.is_valid(&table_json(&without));
+            assert_eq!(valid, !required, "{at:?} without {key}");
+            tried += 1;
+        }
+    }
+    assert!(tried > 30, "{tried} keys tried");
+}
+
+#[test]
+fn schema_prints_the_plan_schema_and_the_config_schema() {
+    for (args, expected) in [
+        (&["schema"][..], plan_schema()),
+        (&["schema", "plan"], plan_schema()),
+        (&["schema", "config"], config_schema()),
+    ] {
+        let output = planlint().args(args).assert().code(0).get_output().clone();
+        let printed: Value = serde_json::from_slice(&output.stdout).expect("JSON");
+        assert_eq!(printed, expected, "{args:?}");
+    }
+    planlint().args(["schema", "cargo"]).assert().code(2);
+}
