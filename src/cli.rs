@@ -42,6 +42,15 @@ pub enum Command {
         #[arg(value_enum, default_value_t = SchemaKind::Plan)]
         kind: SchemaKind,
     },
+    /// Write a commented starter plan (plan.toml) and planlint.toml into a folder
+    Init {
+        /// The folder, created if it does not exist
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// Overwrite plan.toml and planlint.toml if they exist
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

@@ -7,6 +7,7 @@
 pub mod check;
 pub mod diagnostic;
 pub mod feedback;
+pub mod init;
 pub mod plan;
 pub mod render;
 pub mod rules;

@@ -84,6 +84,7 @@ fn run(cli: Cli) -> Result<u8> {
             Ok(0)
         }
         Command::Schema { kind } => tooling::schema(kind),
+        Command::Init { dir, force } => tooling::init(&dir, force),
     }
 }
 

@@ -1,6 +1,7 @@
-//! The commands around checking: editor schemas.
+//! The commands around checking: editor schemas, a starter plan.
 
 use std::io::{self, Write};
+use std::path::Path;
 
 use anyhow::Result;
 
@@ -13,5 +14,19 @@ pub fn schema(kind: SchemaKind) -> Result<u8> {
     };
     let text = serde_json::to_string_pretty(&schema)?;
     writeln!(io::stdout().lock(), "{text}")?;
+    Ok(0)
+}
+
+pub fn init(dir: &Path, force: bool) -> Result<u8> {
+    let written = planlint::init::write_starter(dir, force)?;
+    let mut out = io::stdout().lock();
+    for path in &written {
+        writeln!(out, "created {}", path.display())?;
+    }
+    writeln!(
+        out,
+        "next: `planlint check {}` lists what the plan still needs",
+        dir.display()
+    )?;
     Ok(0)
 }

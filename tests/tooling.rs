@@ -1,5 +1,5 @@
 //! The tooling around checking: the JSON Schemas against the loader and the
-//! example plans.
+//! example plans, and `planlint init`.
 
 use std::fs;
 use std::path::PathBuf;
@@ -10,6 +10,7 @@ use planlint::plan::{self, LoadErrorKind};
 use planlint::schema::{config_schema, plan_schema};
 use planlint::source::SourceFile;
 use serde_json::{Value, json};
+use tempfile::TempDir;
 
 fn planlint() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_planlint"));
@@ -233,4 +234,128 @@ fn schema_prints_the_plan_schema_and_the_config_schema() {
         assert_eq!(printed, expected, "{args:?}");
     }
     planlint().args(["schema", "cargo"]).assert().code(2);
+}
+
+// ---- planlint init ----
+
+/// The starter with its commented-out example settings switched on.
+fn uncommented(text: &str) -> String {
+    text.lines()
+        .map(|line| match line.strip_prefix("# ") {
+            Some(rest)
+                if rest.starts_with('[')
+                    || rest
+                        .split_once(" = ")
+                        .is_some_and(|(key, _)| !key.contains(' ')) =>
+            {
+                rest
+            }
+            _ => line,
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn init_writes_a_starter_plan_and_config_and_keeps_existing_files() {
+    let dir = TempDir::new().unwrap();
+    let target = dir.path().join("plans");
+    let out = planlint().arg("init").arg(&target).assert().code(0);
+    let stdout = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(
+        stdout.contains("plan.toml") && stdout.contains("planlint.toml"),
+        "{stdout}"
+    );
+    let plan_path = target.join("plan.toml");
+    assert_eq!(
+        fs::read_to_string(&plan_path).unwrap(),
+        planlint::init::STARTER_PLAN
+    );
+
+    fs::write(&plan_path, "name = \"Mine\"\n").unwrap();
+    let out = planlint().arg("init").arg(&target).assert().code(2);
+    let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert!(
+        stderr.contains("already exist") && stderr.contains("--force"),
+        "{stderr}"
+    );
+    assert_eq!(fs::read_to_string(&plan_path).unwrap(), "name = \"Mine\"\n");
+
+    planlint()
+        .arg("init")
+        .arg("--force")
+        .arg(&target)
+        .assert()
+        .code(0);
+    assert_eq!(
+        fs::read_to_string(&plan_path).unwrap(),
+        planlint::init::STARTER_PLAN
+    );
+}
+
+/// The starter reads, and its findings are the to-do list of a new plan:
+/// state the WHY and HOW, measure, date and classify the goal, ground the
+/// persona in evidence, and give the touchpoints a stage, an owner who helps
+/// and a question.
+#[test]
+fn the_starter_plan_guides_through_its_findings() {
+    let dir = TempDir::new().unwrap();
+    planlint().arg("init").arg(dir.path()).assert().code(0);
+    let output = planlint()
+        .args(["check", "--format", "json", "plan.toml"])
+        .current_dir(dir.path())
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
+    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let mut codes: Vec<&str> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["code"].as_str().unwrap())
+        .collect();
+    codes.dedup();
+    assert_eq!(
+        codes,
+        [
+            "WHY001", "WHY003", "GOAL001", "GOAL002", "GOAL003", "HUM002", "HUM003", "YOU001",
+            "HUM001", "HUM004", "TX003", "TX004", "YOU002"
+        ]
+    );
+    let table = planlint()
+        .args(["check", "plan.toml"])
+        .current_dir(dir.path())
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    insta::assert_snapshot!(String::from_utf8(table).unwrap());
+}
+
+#[test]
+fn the_starter_files_and_their_examples_validate() {
+    use planlint::init::{STARTER_CONFIG, STARTER_PLAN};
+    let plans = validator(&plan_schema());
+    let configs = validator(&config_schema());
+    let examples = uncommented(STARTER_PLAN);
+    assert!(examples.contains("\nkind = \"satisfaction\""), "{examples}");
+    plan::load(&SourceFile::new("plan.toml", examples.clone())).expect("the examples read");
+    let settings: toml::Table = toml::from_str(&uncommented(STARTER_CONFIG)).unwrap();
+    let keys: Vec<&str> = settings.keys().map(String::as_str).collect();
+    assert_eq!(
+        keys,
+        ["fail-on", "select", "ignore", "severity", "settings"]
+    );
+    for (text, validator) in [
+        (STARTER_PLAN.to_owned(), &plans),
+        (uncommented(STARTER_PLAN), &plans),
+        (STARTER_CONFIG.to_owned(), &configs),
+        (uncommented(STARTER_CONFIG), &configs),
+    ] {
+        let table: toml::Table = toml::from_str(&text).unwrap();
+        let errors = errors(validator, &table_json(&table));
+        assert!(errors.is_empty(), "{errors:#?}\n{text}");
+    }
 }
