@@ -85,6 +85,7 @@ fn run(cli: Cli) -> Result<u8> {
         }
         Command::Schema { kind } => tooling::schema(kind),
         Command::Init { dir, force } => tooling::init(&dir, force),
+        Command::Completions { shell } => tooling::completions(shell),
     }
 }
 

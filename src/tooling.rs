@@ -1,11 +1,13 @@
-//! The commands around checking: editor schemas, a starter plan.
+//! The commands around checking: editor schemas, a starter plan, shell
+//! completions.
 
 use std::io::{self, Write};
 use std::path::Path;
 
 use anyhow::Result;
+use clap::CommandFactory;
 
-use crate::cli::SchemaKind;
+use crate::cli::{Cli, SchemaKind};
 
 pub fn schema(kind: SchemaKind) -> Result<u8> {
     let schema = match kind {
@@ -28,5 +30,11 @@ pub fn init(dir: &Path, force: bool) -> Result<u8> {
         "next: `planlint check {}` lists what the plan still needs",
         dir.display()
     )?;
+    Ok(0)
+}
+
+pub fn completions(shell: clap_complete::Shell) -> Result<u8> {
+    let mut command = Cli::command();
+    clap_complete::generate(shell, &mut command, "planlint", &mut io::stdout().lock());
     Ok(0)
 }

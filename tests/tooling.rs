@@ -1,5 +1,5 @@
 //! The tooling around checking: the JSON Schemas against the loader and the
-//! example plans, and `planlint init`.
+//! example plans, `planlint init` and shell completions.
 
 use std::fs;
 use std::path::PathBuf;
@@ -357,5 +357,23 @@ fn the_starter_files_and_their_examples_validate() {
         let table: toml::Table = toml::from_str(&text).unwrap();
         let errors = errors(validator, &table_json(&table));
         assert!(errors.is_empty(), "{errors:#?}\n{text}");
+    }
+}
+
+// ---- completions ----
+
+#[test]
+fn completions_for_each_shell_know_the_commands() {
+    for shell in ["bash", "zsh", "fish"] {
+        let output = planlint()
+            .args(["completions", shell])
+            .assert()
+            .code(0)
+            .get_output()
+            .stdout
+            .clone();
+        let script = String::from_utf8(output).unwrap();
+        assert!(!script.is_empty(), "{shell}");
+        assert!(script.contains("check"), "{shell}: {script}");
     }
 }
