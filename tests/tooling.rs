@@ -1,8 +1,9 @@
 //! The tooling around checking: the JSON Schemas against the loader and the
-//! example plans, `planlint init` and shell completions.
+//! example plans, `planlint init`, shell completions, and the pre-commit hook
+//! and GitHub Action definitions.
 
 use std::fs;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use assert_cmd::prelude::*;
@@ -376,4 +377,139 @@ fn completions_for_each_shell_know_the_commands() {
         assert!(!script.is_empty(), "{shell}");
         assert!(script.contains("check"), "{shell}: {script}");
     }
+}
+
+// ---- the pre-commit hook and the GitHub Action ----
+
+fn yaml(path: &str) -> Value {
+    let text = fs::read_to_string(path).unwrap();
+    serde_yaml_ng::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+#[test]
+fn the_pre_commit_hooks_check_plan_files() {
+    let hooks = yaml(".pre-commit-hooks.yaml");
+    let hooks = hooks.as_array().expect("a list of hooks");
+    let ids: Vec<&str> = hooks.iter().map(|h| h["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["planlint", "planlint-system"]);
+    // The `files` regex, run by a regex engine that reads it the same way.
+    let matcher = |hook: &Value| validator(&json!({"pattern": hook["files"]}));
+    for hook in hooks {
+        assert_eq!(hook["entry"], "planlint check");
+        for key in ["name", "description", "language", "files"] {
+            assert!(hook[key].is_string(), "{key}: {hook}");
+        }
+        let files = matcher(hook);
+        for path in [
+            "plan.toml",
+            "a.plan.toml",
+            "plans/shop/2027.plan.toml",
+            "x/plan.toml",
+        ] {
+            assert!(files.is_valid(&json!(path)), "{path}");
+        }
+        for path in [
+            "planlint.toml",
+            "Cargo.toml",
+            "myplan.toml",
+            "plan.toml.bak",
+            "a.plan.toml/x",
+        ] {
+            assert!(!files.is_valid(&json!(path)), "{path}");
+        }
+    }
+    assert_eq!(hooks[0]["language"], "rust");
+    assert_eq!(hooks[1]["language"], "system");
+}
+
+#[test]
+fn the_action_declares_its_inputs_and_uses_only_those() {
+    let action = yaml("action.yml");
+    assert_eq!(action["runs"]["using"], "composite");
+    let inputs = action["inputs"].as_object().unwrap();
+    for name in ["paths", "format", "fail-on", "version"] {
+        assert!(inputs[name]["description"].is_string(), "input {name}");
+    }
+    let text = fs::read_to_string("action.yml").unwrap();
+    for (used, _) in text.match_indices("inputs.") {
+        let name: String = text[used + "inputs.".len()..]
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
+            .collect();
+        assert!(
+            inputs.contains_key(&name),
+            "action.yml uses undeclared input {name}"
+        );
+    }
+    let steps = action["runs"]["steps"].as_array().unwrap();
+    for step in steps {
+        assert!(
+            step["uses"].is_string() || step["shell"] == "bash",
+            "a run step of a composite action needs a shell: {step}"
+        );
+    }
+    assert!(steps.iter().any(|s| {
+        s["uses"]
+            .as_str()
+            .is_some_and(|u| u.starts_with("github/codeql-action/upload-sarif@"))
+    }));
+}
+
+/// Runs the action's check step as the runner would, with the planlint under
+/// test on the PATH, and returns the step's outputs and standard output.
+fn run_check_step(inputs: &[(&str, &str)], dir: &Path) -> (String, String) {
+    let action = yaml("action.yml");
+    let step = action["runs"]["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["id"] == "check")
+        .unwrap();
+    let outputs = dir.join("github-output");
+    fs::write(&outputs, "").unwrap();
+    let bin = Path::new(env!("CARGO_BIN_EXE_planlint")).parent().unwrap();
+    let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap());
+    let mut cmd = Command::new("bash");
+    cmd.arg("-c")
+        .arg(step["run"].as_str().unwrap())
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("PATH", path)
+        .env("GITHUB_OUTPUT", &outputs)
+        .env("PATHS", ".")
+        .env("FORMAT", "annotations")
+        .env("FAIL_ON", "warning")
+        .env("SARIF_FILE", dir.join("planlint.sarif"));
+    for (name, value) in inputs {
+        cmd.env(name, value);
+    }
+    let output = cmd.output().unwrap();
+    assert!(output.status.success(), "{output:?}");
+    (
+        fs::read_to_string(outputs).unwrap(),
+        String::from_utf8(output.stdout).unwrap(),
+    )
+}
+
+#[test]
+fn the_action_check_step_reports_and_passes_the_exit_code_on() {
+    let dir = TempDir::new().unwrap();
+    let weak = "examples/blitz-bikes/blitz-bikes.plan.toml";
+    let clean = "examples/harbor-bikes/harbor-bikes.plan.toml";
+    let (outputs, stdout) = run_check_step(&[("PATHS", &format!("{weak}\n{clean}"))], dir.path());
+    assert_eq!(outputs, "exit-code=1\n");
+    assert!(
+        stdout.starts_with(&format!("::warning file={weak},")),
+        "{stdout}"
+    );
+
+    let (outputs, stdout) = run_check_step(&[("PATHS", clean), ("FORMAT", "sarif")], dir.path());
+    assert_eq!(outputs, "exit-code=0\nsarif=true\n");
+    assert!(stdout.is_empty(), "{stdout}");
+    let sarif: Value =
+        serde_json::from_str(&fs::read_to_string(dir.path().join("planlint.sarif")).unwrap())
+            .unwrap();
+    assert_eq!(sarif["version"], "2.1.0");
+
+    let (outputs, _) = run_check_step(&[("PATHS", weak), ("FAIL_ON", "never")], dir.path());
+    assert_eq!(outputs, "exit-code=0\n");
 }
