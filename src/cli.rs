@@ -35,6 +35,38 @@ pub enum Command {
     /// Show the configuration plans in a folder are checked with, and where
     /// each value comes from
     Config(ConfigCommand),
+    // The commands around checking, in src/tooling.rs.
+    /// Print the JSON Schema of a plan or of planlint.toml, for editors
+    ///
+    /// Editors with TOML schema support (Taplo, Even Better TOML) complete and
+    /// validate plans with it.
+    Schema {
+        /// The file the schema describes
+        #[arg(value_enum, default_value_t = SchemaKind::Plan)]
+        kind: SchemaKind,
+    },
+    /// Write a commented starter plan (plan.toml) and planlint.toml into a folder
+    Init {
+        /// The folder, created if it does not exist
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// Overwrite plan.toml and planlint.toml if they exist
+        #[arg(long)]
+        force: bool,
+    },
+    /// Print a shell completion script, e.g. `planlint completions bash`
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum SchemaKind {
+    /// A plan (*.plan.toml, plan.toml)
+    Plan,
+    /// The configuration file, planlint.toml
+    Config,
 }
 
 #[derive(Debug, clap::Args)]

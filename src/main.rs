@@ -3,6 +3,7 @@
 
 mod cli;
 mod progress;
+mod tooling;
 
 use std::fs::File;
 use std::io::{self, BufWriter, IsTerminal, Write};
@@ -85,6 +86,9 @@ fn run(cli: Cli) -> Result<u8> {
             )?;
             Ok(0)
         }
+        Command::Schema { kind } => tooling::schema(kind),
+        Command::Init { dir, force } => tooling::init(&dir, force),
+        Command::Completions { shell } => tooling::completions(shell),
     }
 }
 

@@ -15,7 +15,7 @@ use crate::plan::{Span, suggest, type_name};
 use crate::source::SourceFile;
 
 /// Keys of the top level.
-const TOP_KEYS: &[&str] = &["fail-on", "select", "ignore", "severity", "settings"];
+pub(crate) const TOP_KEYS: &[&str] = &["fail-on", "select", "ignore", "severity", "settings"];
 
 /// Configuration files larger than this are refused: the format fits on a page.
 const MAX_BYTES: u64 = 1024 * 1024;

@@ -8,7 +8,7 @@
 //! specific selector wins, `ignore` on a tie); a layer with only `ignore`
 //! removes rules from what the layers before it selected.
 
-mod file;
+pub(crate) mod file;
 mod selector;
 mod settings;
 mod show;

@@ -1,7 +1,7 @@
 //! The plan model (format v1) with the byte span of every key and value.
 
 mod load;
-mod schema;
+pub(crate) mod schema;
 
 use std::ops::Range;
 
