@@ -4,7 +4,9 @@ use std::collections::{BTreeSet, HashMap};
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
+
+use rayon::prelude::*;
 
 use toml::value::Date;
 
@@ -146,54 +148,73 @@ pub fn check_paths(paths: &[PathBuf], options: &CheckOptions, progress: &dyn Pro
             Err(error) => report.problems.push(error),
         }
     }
-    let mut feedback = FeedbackCache::default();
+    // Configuration files are few and cached: resolve them first, in order.
     let mut configs = options.config.configs();
-    let today = options.today.unwrap_or_else(waiver::today);
+    let mut jobs = Vec::new();
     for path in files {
-        let config = match configs.for_plan(&path) {
-            Ok(config) => config,
-            Err(errors) => {
-                report
-                    .problems
-                    .extend(errors.into_iter().map(Error::Config));
-                continue;
-            }
-        };
-        let source = match read_plan(&path, &config) {
-            Ok(source) => source,
-            Err(error) => {
-                report.problems.push(error);
-                continue;
-            }
-        };
-        // Feedback is read only for the FB rules: with none selected, a large
-        // or missing feedback file costs nothing.
-        let wants_feedback = config.selects(Family::Fb);
-        let checked = match source {
-            Readable::Text(source) => check_plan_source(source, config, today, |plan| {
-                if !wants_feedback {
-                    return None;
-                }
-                let wanted = options
-                    .feedback
-                    .clone()
-                    .or_else(|| plan.feedback.as_ref().map(|f| relative_to(&path, &f.value)))?;
-                match feedback.get(&wanted, &options.analyze, progress) {
-                    Ok(analysis) => Some(analysis),
-                    Err(message) => {
-                        report.problems.push(Error::Feedback {
-                            plan: path.clone(),
-                            message,
-                        });
-                        None
-                    }
-                }
-            }),
-            Readable::Unreadable(checked) => checked,
-        };
-        report.files.push(checked);
+        match configs.for_plan(&path) {
+            Ok(config) => jobs.push((path, config)),
+            Err(errors) => report
+                .problems
+                .extend(errors.into_iter().map(Error::Config)),
+        }
+    }
+    // Then the plans, in parallel; `collect` keeps them in path order, so the
+    // report does not depend on the thread schedule.
+    let feedback = FeedbackCache::default();
+    let today = options.today.unwrap_or_else(waiver::today);
+    let checked: Vec<_> = jobs
+        .into_par_iter()
+        .map(|(path, config)| check_file(&path, config, today, options, &feedback, progress))
+        .collect();
+    for (file, problems) in checked {
+        report.files.extend(file);
+        report.problems.extend(problems);
     }
     report
+}
+
+/// Reads and checks one plan file: the checked file, if it could be read,
+/// and the problems that stopped part of the check.
+fn check_file(
+    path: &Path,
+    config: Arc<Config>,
+    today: Date,
+    options: &CheckOptions,
+    feedback: &FeedbackCache,
+    progress: &dyn Progress,
+) -> (Option<CheckedFile>, Vec<Error>) {
+    let mut problems = Vec::new();
+    let source = match read_plan(path, &config) {
+        Ok(source) => source,
+        Err(error) => return (None, vec![error]),
+    };
+    // Feedback is read only for the FB rules: with none selected, a large
+    // or missing feedback file costs nothing.
+    let wants_feedback = config.selects(Family::Fb);
+    let checked = match source {
+        Readable::Text(source) => check_plan_source(source, config, today, |plan| {
+            if !wants_feedback {
+                return None;
+            }
+            let wanted = options
+                .feedback
+                .clone()
+                .or_else(|| plan.feedback.as_ref().map(|f| relative_to(path, &f.value)))?;
+            match feedback.get(&wanted, &options.analyze, progress) {
+                Ok(analysis) => Some(analysis),
+                Err(message) => {
+                    problems.push(Error::Feedback {
+                        plan: path.to_owned(),
+                        message,
+                    });
+                    None
+                }
+            }
+        }),
+        Readable::Unreadable(checked) => checked,
+    };
+    (Some(checked), problems)
 }
 
 /// A feedback path as written in a plan: relative to the plan's folder.
@@ -205,29 +226,35 @@ fn relative_to(plan: &Path, feedback: &str) -> PathBuf {
     }
 }
 
-/// Each feedback file is analysed once, however many plans use it.
+/// Each feedback file is analysed once, however many plans use it: plans
+/// checked at the same time wait for the first to finish it.
 #[derive(Default)]
 struct FeedbackCache {
-    done: HashMap<PathBuf, Result<Arc<Analysis>, String>>,
+    done: Mutex<HashMap<PathBuf, Arc<Analysed>>>,
 }
+
+type Analysed = OnceLock<Result<Arc<Analysis>, String>>;
 
 impl FeedbackCache {
     fn get(
-        &mut self,
+        &self,
         path: &Path,
         options: &AnalyzeOptions,
         progress: &dyn Progress,
     ) -> Result<Arc<Analysis>, String> {
-        if let Some(done) = self.done.get(path) {
-            return done.clone();
-        }
-        progress.start(path, fs::metadata(path).map_or(0, |m| m.len()));
-        let result = analyze(path, options, &|read| progress.advance(read))
-            .map(Arc::new)
-            .map_err(|e| e.to_string());
-        progress.finish();
-        self.done.insert(path.to_owned(), result.clone());
-        result
+        let cell = {
+            let mut done = self.done.lock().unwrap_or_else(PoisonError::into_inner);
+            Arc::clone(done.entry(path.to_owned()).or_default())
+        };
+        cell.get_or_init(|| {
+            progress.start(path, fs::metadata(path).map_or(0, |m| m.len()));
+            let result = analyze(path, options, &|read| progress.advance(read))
+                .map(Arc::new)
+                .map_err(|e| e.to_string());
+            progress.finish();
+            result
+        })
+        .clone()
     }
 }
 
