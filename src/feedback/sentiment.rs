@@ -48,6 +48,7 @@ const ALPHA: f32 = 15.0;
 /// How far back (in words) a negator or booster reaches, and how much a
 /// booster fades with each word of distance.
 const BOOSTER_DECAY: [f32; 3] = [1.0, 0.95, 0.9];
+const NEGATION_REACH: usize = BOOSTER_DECAY.len();
 /// "but" shifts weight from what comes before it to what comes after.
 const BEFORE_BUT: f32 = 0.5;
 const AFTER_BUT: f32 = 1.5;
@@ -273,6 +274,9 @@ impl SentimentModel {
             }
             if is_negation_word(&s.lower[token.start as usize..token.end as usize]) {
                 unit.roles |= role::NEGATOR;
+                if unit.valence == 0.0 {
+                    unit.valence = self.lexicon.not_valence;
+                }
             }
             s.units.push(unit);
             i += 1;
@@ -384,13 +388,24 @@ fn valence(units: &[Unit], i: usize, unit: &Unit, shape: Shape) -> f32 {
     if unit.valence == 0.0 && unit.negated == 0.0 {
         return 0.0;
     }
-    let sentiment_follows = units
-        .get(i + 1)
-        .is_some_and(|u| u.clause == unit.clause && (u.valence != 0.0 || u.negated != 0.0));
-    // VADER: "no" before a sentiment word only negates it ("no fuss"). Likewise
-    // a booster with sentiment of its own ("pretty", "truly", "super") only
+    let has_sentiment =
+        |u: &Unit| u.clause == unit.clause && (u.valence != 0.0 || u.negated != 0.0);
+    // VADER: "no" before a sentiment word only negates it ("no fuss"). Ours:
+    // so does any negator with a valence of its own ("not", "never"), and the
+    // word may be anywhere a negation reaches ("never had a problem"); with
+    // nothing there to negate, a negator complains ("never came", "didn't
+    // ring the bell", "no gift").
+    if unit.roles & role::NEGATOR != 0
+        && units[i + 1..]
+            .iter()
+            .take(NEGATION_REACH)
+            .any(has_sentiment)
+    {
+        return 0.0;
+    }
+    // A booster with sentiment of its own ("pretty", "truly", "super") only
     // boosts when a sentiment word follows: "pretty useless".
-    if sentiment_follows && (unit.roles & role::NO != 0 || unit.booster != 0.0) {
+    if unit.booster != 0.0 && units.get(i + 1).is_some_and(has_sentiment) {
         return 0.0;
     }
     // The few words before, in the same clause, nearest first.
@@ -405,7 +420,7 @@ fn valence(units: &[Unit], i: usize, unit: &Unit, shape: Shape) -> f32 {
     let own_negation = unit.negated != 0.0;
     let mut v = unit.valence;
     if own_negation {
-        if (0..3).any(|k| is_negator(k) && negation(units, i, k) < 0.0) {
+        if (0..NEGATION_REACH).any(|k| is_negator(k) && negation(units, i, k) < 0.0) {
             v = unit.negated;
         }
         if v == 0.0 {
@@ -629,6 +644,26 @@ mod tests {
             Polarity::Negative
         );
         assert!(model().score("It is not good").score < model().score("It is good").score);
+    }
+
+    #[test]
+    fn negators_complain_when_nothing_follows_to_negate() {
+        assert_polarity(
+            Polarity::Negative,
+            &[
+                "The driver didn't even ring the bell.",
+                "The engineer never came.",
+                "They wont refund the difference.",
+            ],
+        );
+        // Within a negation's reach, a sentiment word takes the negation alone.
+        assert_polarity(
+            Polarity::Positive,
+            &[
+                "Never had a problem with them.",
+                "Didn't have to wait at all.",
+            ],
+        );
     }
 
     #[test]
