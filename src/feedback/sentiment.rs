@@ -303,6 +303,12 @@ impl SentimentModel {
                 if best.is_some_and(|b| b.elems.len() >= phrase.elems.len()) {
                     break;
                 }
+                if phrase
+                    .second
+                    .is_some_and(|id| s.ids.get(i + 1) != Some(&id))
+                {
+                    continue;
+                }
                 if self.matches(s, i, phrase) {
                     best = Some(phrase);
                     break;

@@ -93,6 +93,9 @@ pub(super) struct Meaning {
 pub(super) struct Phrase {
     pub elems: Vec<Elem>,
     pub meaning: Meaning,
+    /// The id of the second word, when it is a word and not a class or `*`:
+    /// most candidates fail on it, and it is checked without reading `elems`.
+    pub second: Option<u32>,
 }
 
 #[derive(Debug)]
@@ -340,7 +343,17 @@ impl Builder {
         let mut phrases: Vec<Phrase> = self
             .phrases
             .drain()
-            .map(|(elems, meaning)| Phrase { elems, meaning })
+            .map(|(elems, meaning)| {
+                let second = match elems.get(1) {
+                    Some(&Elem::Word(id)) => Some(id),
+                    _ => None,
+                };
+                Phrase {
+                    elems,
+                    meaning,
+                    second,
+                }
+            })
             .collect();
         // Grouped by first element, longest first, so that the first phrase
         // that matches is the longest; ties in a fixed order.
