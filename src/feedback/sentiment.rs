@@ -115,6 +115,8 @@ struct Unit {
     /// Word classes (`@name` in the data files) of the unit's first word.
     classes: u32,
     caps: bool,
+    /// An emoticon or emoji: the writer's own feeling, which no word negates.
+    symbol: bool,
     /// In a sentence that ends with `?`.
     question: bool,
     clause: u32,
@@ -262,7 +264,10 @@ impl SentimentModel {
                 continue;
             }
             match token.kind {
-                Kind::Symbol(v) => unit.valence = v,
+                Kind::Symbol(v) => {
+                    unit.valence = v;
+                    unit.symbol = true;
+                }
                 Kind::Word | Kind::Number if id != NO_ID => {
                     let entry = &self.lexicon.entries[id as usize];
                     unit.valence = entry.valence.unwrap_or(0.0);
@@ -405,7 +410,7 @@ fn valence(units: &[Unit], i: usize, unit: &Unit, shape: Shape) -> f32 {
         && units[i + 1..]
             .iter()
             .take(NEGATION_REACH)
-            .any(has_sentiment)
+            .any(|u| !u.symbol && has_sentiment(u))
     {
         return 0.0;
     }
@@ -449,7 +454,7 @@ fn valence(units: &[Unit], i: usize, unit: &Unit, shape: Shape) -> f32 {
             let boost = boost * decay;
             v += if v < 0.0 { -boost } else { boost };
         }
-        if !own_negation && is_negator(k) {
+        if !own_negation && !unit.symbol && is_negator(k) {
             v *= negation(units, i, k);
         }
     }
@@ -738,7 +743,13 @@ mod tests {
         );
         assert_polarity(
             Polarity::Negative,
-            &["Order cancelled again :(", "😡 third time", "Delivery 👎"],
+            &[
+                "Order cancelled again :(",
+                "😡 third time",
+                "Delivery 👎",
+                // A negation before an emoji does not reach it.
+                "NOT impressed 😠",
+            ],
         );
     }
 
