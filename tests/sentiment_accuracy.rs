@@ -1,6 +1,7 @@
 //! Regression guard for the sentiment scorer: strict accuracy on our labelled
 //! marketing feedback (eval/sentiment/). The scorer was tuned on the tune half
-//! only; the holdout half was never used for tuning. No timing here: see
+//! and on tune2, a second set written for round 2; the holdout half was never
+//! used for tuning. No timing here: see
 //! `examples/eval_sentiment.rs` for throughput, and
 //! `eval/sentiment/ACCURACY.md` for all the numbers.
 
@@ -12,6 +13,8 @@ use planlint::feedback::{Polarity, sentiment_model};
 /// target is met. Raise it only with a scorer improved without looking at the
 /// holdout.
 const TUNE_FLOOR: f64 = 0.90;
+/// tune2 is a tuning set too: 0.922 at the end of round 2.
+const TUNE2_FLOOR: f64 = 0.90;
 const HOLDOUT_FLOOR: f64 = 0.80;
 
 /// Strict accuracy: a neutral prediction for a positive or negative row is wrong.
@@ -62,6 +65,11 @@ fn assert_accuracy(path: &str, floor: f64) {
 #[test]
 fn marketing_tune_accuracy() {
     assert_accuracy("eval/sentiment/marketing.tune.csv", TUNE_FLOOR);
+}
+
+#[test]
+fn marketing_tune2_accuracy() {
+    assert_accuracy("eval/sentiment/marketing.tune2.csv", TUNE2_FLOOR);
 }
 
 #[test]

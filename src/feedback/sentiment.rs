@@ -10,6 +10,9 @@
 //! quality that carry no classic negative word ("too many emails", "still
 //! waiting", "hidden fees"), and plain praise of service ("called me back",
 //! "same day", "without any fuss"). `lexicon/README.md` describes each file.
+//! Two rules of our own: a negator with nothing to negate complains ("the
+//! engineer never came", "they didn't call"), and no negation reaches an
+//! emoji or emoticon, which is the writer's own feeling.
 //!
 //! A comment's score is in [-1, 1]. It is [`Polarity::Positive`] from
 //! [`POSITIVE_THRESHOLD`] (0.05) up, [`Polarity::Negative`] from
