@@ -7,15 +7,14 @@
 
 use planlint::feedback::{Polarity, sentiment_model};
 
-/// The target for both halves is 0.90. The tune half meets it (0.972); the
-/// holdout does not (0.811 when first and last measured), so its guard sits
-/// just under the measured value, to catch regressions without pretending the
-/// target is met. Raise it only with a scorer improved without looking at the
-/// holdout.
+/// The target for every set is 0.90. The tune half meets it (0.972). The
+/// holdout met it at the end of round 2 (0.902, 129 of 143; 0.811 after round
+/// 1), with no slack: one row fewer fails. Never tune on the holdout to make
+/// this pass; see eval/sentiment/README.md.
 const TUNE_FLOOR: f64 = 0.90;
 /// tune2 is a tuning set too: 0.922 at the end of round 2.
 const TUNE2_FLOOR: f64 = 0.90;
-const HOLDOUT_FLOOR: f64 = 0.80;
+const HOLDOUT_FLOOR: f64 = 0.90;
 
 /// Strict accuracy: a neutral prediction for a positive or negative row is wrong.
 fn strict_accuracy(path: &str) -> (usize, usize) {
