@@ -1,18 +1,20 @@
 //! Regression guard for the sentiment scorer: strict accuracy on our labelled
 //! marketing feedback (eval/sentiment/). The scorer was tuned on the tune half
-//! only; the holdout half was never used for tuning. No timing here: see
+//! and on tune2, a second set written for round 2; the holdout half was never
+//! used for tuning. No timing here: see
 //! `examples/eval_sentiment.rs` for throughput, and
 //! `eval/sentiment/ACCURACY.md` for all the numbers.
 
 use planlint::feedback::{Polarity, sentiment_model};
 
-/// The target for both halves is 0.90. The tune half meets it (0.972); the
-/// holdout does not (0.811 when first and last measured), so its guard sits
-/// just under the measured value, to catch regressions without pretending the
-/// target is met. Raise it only with a scorer improved without looking at the
-/// holdout.
+/// The target for every set is 0.90. The tune half meets it (0.972). The
+/// holdout met it at the end of round 2 (0.902, 129 of 143; 0.811 after round
+/// 1), with no slack: one row fewer fails. Never tune on the holdout to make
+/// this pass; see eval/sentiment/README.md.
 const TUNE_FLOOR: f64 = 0.90;
-const HOLDOUT_FLOOR: f64 = 0.80;
+/// tune2 is a tuning set too: 0.922 at the end of round 2.
+const TUNE2_FLOOR: f64 = 0.90;
+const HOLDOUT_FLOOR: f64 = 0.90;
 
 /// Strict accuracy: a neutral prediction for a positive or negative row is wrong.
 fn strict_accuracy(path: &str) -> (usize, usize) {
@@ -62,6 +64,11 @@ fn assert_accuracy(path: &str, floor: f64) {
 #[test]
 fn marketing_tune_accuracy() {
     assert_accuracy("eval/sentiment/marketing.tune.csv", TUNE_FLOOR);
+}
+
+#[test]
+fn marketing_tune2_accuracy() {
+    assert_accuracy("eval/sentiment/marketing.tune2.csv", TUNE2_FLOOR);
 }
 
 #[test]

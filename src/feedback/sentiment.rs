@@ -10,6 +10,9 @@
 //! quality that carry no classic negative word ("too many emails", "still
 //! waiting", "hidden fees"), and plain praise of service ("called me back",
 //! "same day", "without any fuss"). `lexicon/README.md` describes each file.
+//! Two rules of our own: a negator with nothing to negate complains ("the
+//! engineer never came", "they didn't call"), and no negation reaches an
+//! emoji or emoticon, which is the writer's own feeling.
 //!
 //! A comment's score is in [-1, 1]. It is [`Polarity::Positive`] from
 //! [`POSITIVE_THRESHOLD`] (0.05) up, [`Polarity::Negative`] from
@@ -48,6 +51,7 @@ const ALPHA: f32 = 15.0;
 /// How far back (in words) a negator or booster reaches, and how much a
 /// booster fades with each word of distance.
 const BOOSTER_DECAY: [f32; 3] = [1.0, 0.95, 0.9];
+const NEGATION_REACH: usize = BOOSTER_DECAY.len();
 /// "but" shifts weight from what comes before it to what comes after.
 const BEFORE_BUT: f32 = 0.5;
 const AFTER_BUT: f32 = 1.5;
@@ -114,6 +118,8 @@ struct Unit {
     /// Word classes (`@name` in the data files) of the unit's first word.
     classes: u32,
     caps: bool,
+    /// An emoticon or emoji: the writer's own feeling, which no word negates.
+    symbol: bool,
     /// In a sentence that ends with `?`.
     question: bool,
     clause: u32,
@@ -261,7 +267,10 @@ impl SentimentModel {
                 continue;
             }
             match token.kind {
-                Kind::Symbol(v) => unit.valence = v,
+                Kind::Symbol(v) => {
+                    unit.valence = v;
+                    unit.symbol = true;
+                }
                 Kind::Word | Kind::Number if id != NO_ID => {
                     let entry = &self.lexicon.entries[id as usize];
                     unit.valence = entry.valence.unwrap_or(0.0);
@@ -273,6 +282,9 @@ impl SentimentModel {
             }
             if is_negation_word(&s.lower[token.start as usize..token.end as usize]) {
                 unit.roles |= role::NEGATOR;
+                if unit.valence == 0.0 {
+                    unit.valence = self.lexicon.not_valence;
+                }
             }
             s.units.push(unit);
             i += 1;
@@ -298,6 +310,12 @@ impl SentimentModel {
             for phrase in &lexicon.phrases[range.0 as usize..range.1 as usize] {
                 if best.is_some_and(|b| b.elems.len() >= phrase.elems.len()) {
                     break;
+                }
+                if phrase
+                    .second
+                    .is_some_and(|id| s.ids.get(i + 1) != Some(&id))
+                {
+                    continue;
                 }
                 if self.matches(s, i, phrase) {
                     best = Some(phrase);
@@ -384,13 +402,24 @@ fn valence(units: &[Unit], i: usize, unit: &Unit, shape: Shape) -> f32 {
     if unit.valence == 0.0 && unit.negated == 0.0 {
         return 0.0;
     }
-    let sentiment_follows = units
-        .get(i + 1)
-        .is_some_and(|u| u.clause == unit.clause && (u.valence != 0.0 || u.negated != 0.0));
-    // VADER: "no" before a sentiment word only negates it ("no fuss"). Likewise
-    // a booster with sentiment of its own ("pretty", "truly", "super") only
+    let has_sentiment =
+        |u: &Unit| u.clause == unit.clause && (u.valence != 0.0 || u.negated != 0.0);
+    // VADER: "no" before a sentiment word only negates it ("no fuss"). Ours:
+    // so does any negator with a valence of its own ("not", "never"), and the
+    // word may be anywhere a negation reaches ("never had a problem"); with
+    // nothing there to negate, a negator complains ("never came", "didn't
+    // ring the bell", "no gift").
+    if unit.roles & role::NEGATOR != 0
+        && units[i + 1..]
+            .iter()
+            .take(NEGATION_REACH)
+            .any(|u| !u.symbol && has_sentiment(u))
+    {
+        return 0.0;
+    }
+    // A booster with sentiment of its own ("pretty", "truly", "super") only
     // boosts when a sentiment word follows: "pretty useless".
-    if sentiment_follows && (unit.roles & role::NO != 0 || unit.booster != 0.0) {
+    if unit.booster != 0.0 && units.get(i + 1).is_some_and(has_sentiment) {
         return 0.0;
     }
     // The few words before, in the same clause, nearest first.
@@ -405,7 +434,7 @@ fn valence(units: &[Unit], i: usize, unit: &Unit, shape: Shape) -> f32 {
     let own_negation = unit.negated != 0.0;
     let mut v = unit.valence;
     if own_negation {
-        if (0..3).any(|k| is_negator(k) && negation(units, i, k) < 0.0) {
+        if (0..NEGATION_REACH).any(|k| is_negator(k) && negation(units, i, k) < 0.0) {
             v = unit.negated;
         }
         if v == 0.0 {
@@ -428,7 +457,7 @@ fn valence(units: &[Unit], i: usize, unit: &Unit, shape: Shape) -> f32 {
             let boost = boost * decay;
             v += if v < 0.0 { -boost } else { boost };
         }
-        if !own_negation && is_negator(k) {
+        if !own_negation && !unit.symbol && is_negator(k) {
             v *= negation(units, i, k);
         }
     }
@@ -632,6 +661,26 @@ mod tests {
     }
 
     #[test]
+    fn negators_complain_when_nothing_follows_to_negate() {
+        assert_polarity(
+            Polarity::Negative,
+            &[
+                "The driver didn't even ring the bell.",
+                "The engineer never came.",
+                "They wont refund the difference.",
+            ],
+        );
+        // Within a negation's reach, a sentiment word takes the negation alone.
+        assert_polarity(
+            Polarity::Positive,
+            &[
+                "Never had a problem with them.",
+                "Didn't have to wait at all.",
+            ],
+        );
+    }
+
+    #[test]
     fn requests_and_statements_stay_neutral() {
         assert_polarity(
             Polarity::Neutral,
@@ -697,7 +746,13 @@ mod tests {
         );
         assert_polarity(
             Polarity::Negative,
-            &["Order cancelled again :(", "😡 third time", "Delivery 👎"],
+            &[
+                "Order cancelled again :(",
+                "😡 third time",
+                "Delivery 👎",
+                // A negation before an emoji does not reach it.
+                "NOT impressed 😠",
+            ],
         );
     }
 

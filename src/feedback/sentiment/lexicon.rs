@@ -34,7 +34,6 @@ pub(super) mod role {
     pub const WITHOUT: u16 = 1 << 6;
     /// "without doubt" does not negate.
     pub const DOUBT: u16 = 1 << 7;
-    pub const NO: u16 = 1 << 8;
 }
 
 const ROLES: &[(&str, u16)] = &[
@@ -49,7 +48,6 @@ const ROLES: &[(&str, u16)] = &[
     ("this", role::SO_OR_THIS),
     ("without", role::WITHOUT),
     ("doubt", role::DOUBT),
-    ("no", role::NO),
 ];
 
 #[derive(Debug, Default, Clone)]
@@ -95,6 +93,9 @@ pub(super) struct Meaning {
 pub(super) struct Phrase {
     pub elems: Vec<Elem>,
     pub meaning: Meaning,
+    /// The id of the second word, when it is a word and not a class or `*`:
+    /// most candidates fail on it, and it is checked without reading `elems`.
+    pub second: Option<u32>,
 }
 
 #[derive(Debug)]
@@ -114,6 +115,9 @@ pub(super) struct Lexicon {
     /// Cheerful interjections that turn sarcastic before a complaint
     /// (`@interjection`): "great", "oh", "wonderful".
     pub interjection_class: u32,
+    /// What a negator alone weighs ("not", and so "didn't" and any other
+    /// contraction): a complaint when there is nothing to negate.
+    pub not_valence: f32,
     pub symbols: Symbols,
 }
 
@@ -339,7 +343,17 @@ impl Builder {
         let mut phrases: Vec<Phrase> = self
             .phrases
             .drain()
-            .map(|(elems, meaning)| Phrase { elems, meaning })
+            .map(|(elems, meaning)| {
+                let second = match elems.get(1) {
+                    Some(&Elem::Word(id)) => Some(id),
+                    _ => None,
+                };
+                Phrase {
+                    elems,
+                    meaning,
+                    second,
+                }
+            })
             .collect();
         // Grouped by first element, longest first, so that the first phrase
         // that matches is the longest; ties in a fixed order.
@@ -369,6 +383,11 @@ impl Builder {
         let class = |name: &str| self.classes.get(name).copied().unwrap_or(0);
         let (number_class, question_class, interjection_class) =
             (class("n"), class("question"), class("interjection"));
+        let not_valence = self
+            .ids
+            .get("not")
+            .and_then(|&id| self.entries[id as usize].valence)
+            .unwrap_or(0.0);
         Lexicon {
             ids: self.ids,
             entries: self.entries,
@@ -378,6 +397,7 @@ impl Builder {
             number_class,
             question_class,
             interjection_class,
+            not_valence,
             symbols: self.symbols,
         }
     }
