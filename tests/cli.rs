@@ -3,27 +3,17 @@
 
 use std::fs;
 use std::path::Path;
-use std::process::Command;
 
 use assert_cmd::prelude::*;
 use predicates::prelude::*;
 use predicates::str::contains;
 use tempfile::TempDir;
 
+mod common;
+use common::{planlint, stdout, write};
+
 const CLEAN: &str = "examples/harbor-bikes/harbor-bikes.plan.toml";
 const WEAK: &str = "examples/blitz-bikes/blitz-bikes.plan.toml";
-
-fn planlint() -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_planlint"));
-    cmd.env_remove("NO_COLOR");
-    cmd
-}
-
-fn write(dir: &Path, name: &str, text: &str) {
-    let path = dir.join(name);
-    fs::create_dir_all(path.parent().unwrap()).unwrap();
-    fs::write(path, text).unwrap();
-}
 
 /// Copies the careful example (plan and feedback) into `dir` as `name`.
 fn copy_clean(dir: &Path, name: &str) {
@@ -34,11 +24,6 @@ fn copy_clean(dir: &Path, name: &str) {
         feedback.to_str().unwrap(),
         &fs::read_to_string("examples/harbor-bikes/feedback.csv").unwrap(),
     );
-}
-
-/// Runs the command, checks its exit code and returns what it printed.
-fn stdout(cmd: &mut Command, code: i32) -> Vec<u8> {
-    cmd.assert().code(code).get_output().stdout.clone()
 }
 
 fn json(output: &[u8]) -> serde_json::Value {

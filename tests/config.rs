@@ -3,12 +3,14 @@
 
 use std::fs;
 use std::path::Path;
-use std::process::Command;
 
 use assert_cmd::prelude::*;
 use predicates::prelude::*;
 use predicates::str::contains;
 use tempfile::TempDir;
+
+mod common;
+use common::{planlint, write};
 
 /// Fires TX005 only: 3.5 contacts a week for one persona.
 const FATIGUE: &str = "tests/fixtures/TX005/fires.plan.toml";
@@ -17,18 +19,6 @@ const FATIGUE_NEAR_MISS: &str = "tests/fixtures/TX005/passes.plan.toml";
 /// Four of six touchpoints pushy: TX002 and four TX001.
 const PUSHY: &str = "tests/fixtures/TX002/fires.plan.toml";
 const WEAK: &str = "examples/blitz-bikes/blitz-bikes.plan.toml";
-
-fn planlint() -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_planlint"));
-    cmd.env_remove("NO_COLOR");
-    cmd
-}
-
-fn write(dir: &Path, name: &str, text: &str) {
-    let path = dir.join(name);
-    fs::create_dir_all(path.parent().unwrap()).unwrap();
-    fs::write(path, text).unwrap();
-}
 
 fn copy(dir: &Path, name: &str, plan: &str) {
     write(dir, name, &fs::read_to_string(plan).unwrap());

@@ -4,13 +4,15 @@
 
 use std::fs;
 use std::path::Path;
-use std::process::Command;
 
 use assert_cmd::prelude::*;
 use planlint::render::sanitize;
 use quick_xml::events::Event;
 use serde_json::Value;
 use tempfile::TempDir;
+
+mod common;
+use common::planlint;
 
 const WEAK: &str = "examples/blitz-bikes/blitz-bikes.plan.toml";
 const WEAK_DIR: &str = "examples/blitz-bikes";
@@ -21,12 +23,6 @@ const NASTY_PLAN: &str = r#"name = "Nasty"
 "a|b\n::error::pwned <script>x</script> & \"q\" 'a' 100% ]]> [l](http://x) \u001b[31m\u0000\r" = 1
 "#;
 const NASTY_NAME: &str = "we,ird:a b%.plan.toml";
-
-fn planlint() -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_planlint"));
-    cmd.env_remove("NO_COLOR");
-    cmd
-}
 
 /// Runs `planlint check ARGS`, expects `code`, returns standard output.
 fn check(dir: Option<&Path>, args: &[&str], code: i32) -> String {

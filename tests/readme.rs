@@ -11,6 +11,8 @@ use assert_cmd::prelude::*;
 use serde_json::Value;
 use tempfile::TempDir;
 
+mod common;
+
 fn readme() -> String {
     fs::read_to_string("README.md").unwrap()
 }
@@ -26,8 +28,8 @@ fn blocks(language: &str) -> Vec<String> {
 }
 
 fn planlint(dir: &Path) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_planlint"));
-    cmd.current_dir(dir).env_remove("PLANLINT_TODAY");
+    let mut cmd = common::planlint();
+    cmd.current_dir(dir);
     cmd
 }
 

@@ -13,11 +13,8 @@ use planlint::source::SourceFile;
 use serde_json::{Value, json};
 use tempfile::TempDir;
 
-fn planlint() -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_planlint"));
-    cmd.env_remove("NO_COLOR");
-    cmd
-}
+mod common;
+use common::planlint;
 
 fn validator(schema: &Value) -> jsonschema::Validator {
     jsonschema::options()

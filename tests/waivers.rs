@@ -9,6 +9,8 @@ use assert_cmd::prelude::*;
 use serde_json::Value;
 use tempfile::TempDir;
 
+mod common;
+
 /// A careful plan with one pushy touchpoint: TX001 on "box-sign-up".
 const PUSHY: &str = "tests/fixtures/TX001/fires.plan.toml";
 const PUSHY_MESSAGE: &str = "message = \"Sign up now: 20% off your first veg box, today only!\"\n";
@@ -16,10 +18,8 @@ const PUSHY_MESSAGE: &str = "message = \"Sign up now: 20% off your first veg box
 const NO_HOW: &str = "tests/fixtures/WHY003/fires.plan.toml";
 
 fn planlint(dir: &Path) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_planlint"));
-    cmd.current_dir(dir)
-        .env_remove("NO_COLOR")
-        .env_remove("PLANLINT_TODAY");
+    let mut cmd = common::planlint();
+    cmd.current_dir(dir);
     cmd
 }
 
