@@ -125,17 +125,9 @@ fn check(args: CheckArgs) -> Result<u8> {
             statistics: args.statistics,
         }),
     };
-    match &args.output {
-        Some(path) => {
-            let file =
-                File::create(path).with_context(|| format!("cannot write {}", path.display()))?;
-            let mut out = BufWriter::new(file);
-            renderer.render(&report, &mut out)?;
-            out.flush()
-                .with_context(|| format!("cannot write {}", path.display()))?;
-        }
-        None => renderer.render(&report, &mut io::stdout().lock())?,
-    }
+    let mut out = output(args.output.as_deref())?;
+    renderer.render(&report, &mut out)?;
+    out.flush().context("cannot write the report")?;
     for problem in &report.problems {
         #[allow(clippy::print_stderr)]
         {

@@ -205,6 +205,19 @@ fn edit(text: &str, from: &str, to: &str) -> String {
     text.replacen(from, to, 1)
 }
 
+/// `check plans --baseline baseline.json --format json` in `root`.
+fn against_baseline(root: &Path, code: i32) -> (String, String) {
+    let args = [
+        "check",
+        "plans",
+        "--baseline",
+        "baseline.json",
+        "--format",
+        "json",
+    ];
+    run(planlint(root).args(args), code)
+}
+
 #[test]
 fn a_baseline_keeps_known_findings_hidden_when_lines_move_and_fails_on_new_ones() {
     let dir = TempDir::new().unwrap();
@@ -277,17 +290,7 @@ fn a_baseline_keeps_known_findings_hidden_when_lines_move_and_fails_on_new_ones(
         "baseline = 2400000\ntarget = 3000000\n",
     );
     fs::write(&plan, &undated).unwrap();
-    let (out, _) = run(
-        planlint(root).args([
-            "check",
-            "plans",
-            "--baseline",
-            "baseline.json",
-            "--format",
-            "json",
-        ]),
-        1,
-    );
+    let (out, _) = against_baseline(root, 1);
     let report: Value = serde_json::from_str(&out).unwrap();
     assert_eq!(findings(&report), ["GOAL002 goal.online-revenue 22:1"]);
     assert_eq!(report["summary"]["in_baseline"], total);
@@ -299,17 +302,7 @@ fn a_baseline_keeps_known_findings_hidden_when_lines_move_and_fails_on_new_ones(
         "kind = \"revenue\"\nmetric = \"Black Friday revenue (EUR)\"\ntarget = 1000000\n",
     );
     fs::write(&plan, &fixed).unwrap();
-    let (out, err) = run(
-        planlint(root).args([
-            "check",
-            "plans",
-            "--baseline",
-            "baseline.json",
-            "--format",
-            "json",
-        ]),
-        0,
-    );
+    let (out, err) = against_baseline(root, 0);
     let report: Value = serde_json::from_str(&out).unwrap();
     assert_eq!(report["summary"]["stale_baseline"], 1);
     assert_eq!(report["summary"]["in_baseline"], total - 1);

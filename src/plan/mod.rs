@@ -181,6 +181,21 @@ impl Plan {
         self.why.as_ref().and_then(|why| text(&why.statement))
     }
 
+    /// The texts of the HOW (statement, differentiators) and the WHAT
+    /// (statement, offerings): what the business says it does and offers.
+    pub fn how_and_what_texts(&self) -> Vec<&str> {
+        let mut texts = Vec::new();
+        if let Some(how) = &self.how {
+            texts.extend(text(&how.statement));
+            texts.extend(items(&how.differentiators).map(|i| i.text.as_str()));
+        }
+        if let Some(what) = &self.what {
+            texts.extend(text(&what.statement));
+            texts.extend(items(&what.offerings).map(|i| i.text.as_str()));
+        }
+        texts
+    }
+
     pub fn persona(&self, id: &str) -> Option<&Persona> {
         self.personas.iter().find(|p| p.id.value == id)
     }

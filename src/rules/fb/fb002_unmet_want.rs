@@ -77,15 +77,7 @@ fn check(cx: &mut Context<'_>) {
 
 /// The texts of the plan that can answer a want.
 fn plan_texts(plan: &Plan) -> Vec<&str> {
-    let mut texts = Vec::new();
-    if let Some(what) = &plan.what {
-        texts.extend(text(&what.statement));
-        texts.extend(items(&what.offerings).map(|i| i.text.as_str()));
-    }
-    if let Some(how) = &plan.how {
-        texts.extend(text(&how.statement));
-        texts.extend(items(&how.differentiators).map(|i| i.text.as_str()));
-    }
+    let mut texts = plan.how_and_what_texts();
     texts.extend(
         plan.personas
             .iter()

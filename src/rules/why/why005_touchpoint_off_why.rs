@@ -1,5 +1,5 @@
 use crate::diagnostic::{Severity, Subject};
-use crate::plan::{Plan, items, text};
+use crate::plan::{items, text};
 use crate::rules::{Check, Context, Family, Rule};
 use crate::text::concepts;
 
@@ -46,7 +46,9 @@ fn check(cx: &mut Context<'_>) {
     if plan.why_statement().is_none() {
         return;
     }
-    let common = plan_texts(plan);
+    // The WHY, HOW and WHAT texts every touchpoint may echo.
+    let mut common: Vec<&str> = plan.why_statement().into_iter().collect();
+    common.extend(plan.how_and_what_texts());
     for touchpoint in &plan.touchpoints {
         let Some(message) = text(&touchpoint.message) else {
             continue;
@@ -74,18 +76,4 @@ fn check(cx: &mut Context<'_>) {
             ),
         );
     }
-}
-
-/// The WHY, HOW and WHAT texts every touchpoint may echo.
-fn plan_texts(plan: &Plan) -> Vec<&str> {
-    let mut texts: Vec<&str> = plan.why_statement().into_iter().collect();
-    if let Some(how) = &plan.how {
-        texts.extend(text(&how.statement));
-        texts.extend(items(&how.differentiators).map(|i| i.text.as_str()));
-    }
-    if let Some(what) = &plan.what {
-        texts.extend(text(&what.statement));
-        texts.extend(items(&what.offerings).map(|i| i.text.as_str()));
-    }
-    texts
 }
