@@ -368,7 +368,7 @@ impl<W: Write> RowSink for CsvSink<W> {
         self.writer.write_record(header).map_err(io::Error::other)
     }
 
-    fn row(&mut self, scored: &Scored) -> io::Result<()> {
+    fn row(&mut self, scored: &Scored<'_>) -> io::Result<()> {
         let (score, polarity) = scored
             .sentiment
             .map_or((String::new(), String::new()), |s| {

@@ -10,7 +10,7 @@ use std::sync::{Arc, Mutex};
 use std::thread;
 
 use super::aggregate::Aggregates;
-use super::reader::{Columns, FeedbackError, FeedbackReader, ReadOptions, Record};
+use super::reader::{Columns, FeedbackError, FeedbackReader, ReadOptions};
 use super::scale::ScoreScale;
 use super::sentiment::model;
 use super::themes::extract;
@@ -73,12 +73,12 @@ impl Analysis {
 }
 
 /// One analysed row, for output that repeats the input row by row.
-#[derive(Debug, Clone)]
-pub struct Scored {
-    pub row: Row,
+#[derive(Debug, Clone, Copy)]
+pub struct Scored<'a> {
+    pub row: &'a Row,
     pub sentiment: Option<Sentiment>,
     /// The comment's themes as labels ([`CommentThemes::labels`]).
-    pub themes: Vec<String>,
+    pub themes: &'a [String],
 }
 
 /// Reads and analyses a feedback file. `progress` is called now and then with
@@ -102,7 +102,7 @@ pub fn analyze(
 pub trait RowSink {
     /// Called once, before any row.
     fn header(&mut self, columns: &Columns) -> std::io::Result<()>;
-    fn row(&mut self, scored: &Scored) -> std::io::Result<()>;
+    fn row(&mut self, scored: &Scored<'_>) -> std::io::Result<()>;
 }
 
 /// Like [`analyze`], and also hands every analysed row, in file order, to
@@ -118,7 +118,7 @@ pub fn analyze_rows(
     let reader = FeedbackReader::open(path, &read)?;
     sink.header(reader.columns())
         .map_err(AnalyzeError::Output)?;
-    let mut each = |scored: &Scored| sink.row(scored);
+    let mut each = |scored: &Scored<'_>| sink.row(scored);
     run(
         reader,
         &crate::source::display_path(path),
@@ -129,8 +129,30 @@ pub fn analyze_rows(
 }
 
 type Batch = (u64, Vec<Row>);
+/// What a worker found in each row of a batch, for ordered output.
+type Found = Vec<(Option<Sentiment>, Vec<String>)>;
 /// Called with every analysed row, in file order.
-type Each<'a> = &'a mut dyn FnMut(&Scored) -> std::io::Result<()>;
+type Each<'a> = &'a mut dyn FnMut(&Scored<'_>) -> std::io::Result<()>;
+
+/// Batches whose rows have been analysed, kept for the parser to read into
+/// again: a row's strings keep their capacity, so after the first few
+/// batches reading allocates nothing. It holds at most as many batches as
+/// are ever in flight at once.
+#[derive(Default)]
+struct Pool(Mutex<Vec<Vec<Row>>>);
+
+impl Pool {
+    fn take(&self) -> Vec<Row> {
+        let spare = self.0.lock().ok().and_then(|mut pool| pool.pop());
+        spare.unwrap_or_else(|| Vec::with_capacity(BATCH))
+    }
+
+    fn give(&self, rows: Vec<Row>) {
+        if let Ok(mut pool) = self.0.lock() {
+            pool.push(rows);
+        }
+    }
+}
 
 fn run<R: Read + Send>(
     mut reader: FeedbackReader<R>,
@@ -145,22 +167,24 @@ fn run<R: Read + Send>(
         n => n,
     };
     let ordered = each.is_some();
+    let pool = Pool::default();
     let (work_tx, work_rx) = sync_channel::<Batch>(workers * 2);
     let work_rx = Arc::new(Mutex::new(work_rx));
-    let (done_tx, done_rx) = sync_channel::<(u64, Vec<Scored>)>(workers * 2);
+    let (done_tx, done_rx) = sync_channel::<(Batch, Found)>(workers * 2);
 
     thread::scope(|scope| {
-        let parser = scope.spawn(move || parse(&mut reader, work_tx, progress));
+        let pool = &pool;
+        let parser = scope.spawn(move || parse(&mut reader, work_tx, pool, progress));
         let handles: Vec<_> = (0..workers)
             .map(|_| {
                 let rx = Arc::clone(&work_rx);
                 let tx = ordered.then(|| done_tx.clone());
-                scope.spawn(move || score(&rx, tx.as_ref()))
+                scope.spawn(move || score(&rx, tx.as_ref(), pool))
             })
             .collect();
         drop(done_tx);
         let written = match each.as_mut() {
-            Some(each) => write_in_order(&done_rx, each),
+            Some(each) => write_in_order(&done_rx, each, pool),
             None => Ok(()),
         };
         let mut aggregates = Aggregates::default();
@@ -184,24 +208,33 @@ fn run<R: Read + Send>(
 fn parse<R: Read>(
     reader: &mut FeedbackReader<R>,
     work: SyncSender<Batch>,
+    pool: &Pool,
     progress: &(dyn Fn(u64) + Sync),
 ) -> Result<(Vec<Rejected>, u64), FeedbackError> {
     let mut rejected = Vec::new();
     let mut rejected_total = 0;
-    let mut batch = Vec::with_capacity(BATCH);
+    let mut batch = pool.take();
+    // Rows of `batch` before this one hold records; those after are spare.
+    let mut filled = 0;
     let mut index = 0;
-    while let Some(next) = reader.next() {
-        match next? {
-            Record::Row(row) => batch.push(row),
-            Record::Rejected(reject) => {
+    loop {
+        if filled == batch.len() {
+            batch.push(Row::default());
+        }
+        match reader.read_row(&mut batch[filled])? {
+            None => break,
+            Some(Ok(())) => filled += 1,
+            Some(Err(reject)) => {
                 rejected_total += 1;
                 if rejected.len() < MAX_REJECTED {
                     rejected.push(reject);
                 }
             }
         }
-        if batch.len() == BATCH {
-            let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
+        if filled == BATCH {
+            batch.truncate(filled);
+            let full = std::mem::replace(&mut batch, pool.take());
+            filled = 0;
             if work.send((index, full)).is_err() {
                 break;
             }
@@ -209,6 +242,7 @@ fn parse<R: Read>(
             progress(reader.bytes_read());
         }
     }
+    batch.truncate(filled);
     if !batch.is_empty() {
         // A closed channel means the consumer stopped; it reports why.
         let _ = work.send((index, batch));
@@ -219,52 +253,61 @@ fn parse<R: Read>(
 
 fn score(
     work: &Mutex<Receiver<Batch>>,
-    done: Option<&SyncSender<(u64, Vec<Scored>)>>,
+    done: Option<&SyncSender<(Batch, Found)>>,
+    pool: &Pool,
 ) -> Aggregates {
     let model = model();
     let mut aggregates = Aggregates::default();
     loop {
         let next = work.lock().map(|rx| rx.recv());
         let Ok(Ok((index, rows))) = next else { break };
-        let mut scored = Vec::with_capacity(if done.is_some() { rows.len() } else { 0 });
-        for row in rows {
+        let mut found = Vec::with_capacity(if done.is_some() { rows.len() } else { 0 });
+        for row in &rows {
             let analysed =
                 (!row.text.trim().is_empty()).then(|| (model.score(&row.text), extract(&row.text)));
-            aggregates.add(&row, analysed.as_ref().map(|(s, t)| (*s, t)));
+            aggregates.add(row, analysed.as_ref().map(|(s, t)| (*s, t)));
             if done.is_some() {
-                let (sentiment, themes) =
-                    analysed.map_or((None, Vec::new()), |(s, t)| (Some(s), t.labels()));
-                scored.push(Scored {
-                    row,
-                    sentiment,
-                    themes,
-                });
+                found.push(analysed.map_or((None, Vec::new()), |(s, t)| (Some(s), t.labels())));
             }
         }
-        if let Some(done) = done
-            && done.send((index, scored)).is_err()
-        {
-            break;
+        match done {
+            Some(done) => {
+                if done.send(((index, rows), found)).is_err() {
+                    break;
+                }
+            }
+            None => pool.give(rows),
         }
     }
     aggregates
 }
 
 /// Hands batches to `each` in file order, holding back those that arrive early
-/// (at most a channel's depth of them).
+/// (at most a channel's depth of them), and gives their rows back to `pool`.
 fn write_in_order(
-    done: &Receiver<(u64, Vec<Scored>)>,
-    each: &mut dyn FnMut(&Scored) -> std::io::Result<()>,
+    done: &Receiver<(Batch, Found)>,
+    each: &mut dyn FnMut(&Scored<'_>) -> std::io::Result<()>,
+    pool: &Pool,
 ) -> std::io::Result<()> {
     let mut waiting = std::collections::BTreeMap::new();
     let mut next = 0;
     let mut result = Ok(());
-    for (index, batch) in done.iter() {
-        waiting.insert(index, batch);
-        while let Some(batch) = waiting.remove(&next) {
+    for ((index, rows), found) in done.iter() {
+        waiting.insert(index, (rows, found));
+        while let Some((rows, found)) = waiting.remove(&next) {
             if result.is_ok() {
-                result = batch.iter().try_for_each(&mut *each);
+                result = rows
+                    .iter()
+                    .zip(&found)
+                    .try_for_each(|(row, (sentiment, themes))| {
+                        each(&Scored {
+                            row,
+                            sentiment: *sentiment,
+                            themes,
+                        })
+                    });
             }
+            pool.give(rows);
             next += 1;
         }
     }
