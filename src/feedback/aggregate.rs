@@ -165,7 +165,9 @@ pub struct Groups {
     pub groups: HashMap<String, Group>,
     /// Rows whose value did not fit in once `MAX_GROUPS` were tracked.
     pub overflow: u64,
-    scratch: String,
+    /// Link keys of values as written: a file repeats a few values on every
+    /// row, and a lookup is cheaper than building the key again.
+    keys: HashMap<Box<str>, String>,
 }
 
 impl Groups {
@@ -173,10 +175,15 @@ impl Groups {
         let Some(value) = value.map(str::trim).filter(|v| !v.is_empty()) else {
             return;
         };
-        // The key is built in a reused buffer: this runs for every row, and
-        // only a new group needs a key of its own.
-        let mut key = std::mem::take(&mut self.scratch);
-        push_link_key(value, &mut key);
+        let key = match self.keys.get(value) {
+            Some(key) => key,
+            None => {
+                if self.keys.len() >= MAX_GROUPS {
+                    self.keys.clear();
+                }
+                self.keys.entry(value.into()).or_insert(link_key(value))
+            }
+        };
         let full = self.groups.len() >= MAX_GROUPS;
         match self.groups.get_mut(key.as_str()) {
             Some(group) => {
@@ -198,7 +205,6 @@ impl Groups {
                 self.groups.insert(key.clone(), group);
             }
         }
-        self.scratch = key;
     }
 
     fn merge(&mut self, other: Groups) {
@@ -223,39 +229,11 @@ pub fn link_key(value: &str) -> String {
     key
 }
 
-/// A byte of a link key: letters lower-cased, digits kept, 0 for what is
-/// dropped.
-static LINK_BYTES: [u8; 256] = {
-    let mut table = [0; 256];
-    let mut b = 0;
-    while b < 128 {
-        let byte = b as u8;
-        if byte.is_ascii_alphanumeric() {
-            table[b] = byte.to_ascii_lowercase();
-        }
-        b += 1;
-    }
-    table
-};
-
 fn push_link_key(value: &str, key: &mut String) {
     key.clear();
     if value.is_ascii() {
-        // Kept bytes are gathered on the stack through a table, without a
-        // branch, and appended at once: this runs twice a row, and pushing
-        // char by char cost several times as much.
-        let mut buffer = [0u8; 64];
-        for chunk in value.as_bytes().chunks(buffer.len()) {
-            let mut kept = 0;
-            for &b in chunk {
-                let folded = LINK_BYTES[usize::from(b)];
-                // `kept` is below the chunk length: `% 64` only spares a bounds check.
-                buffer[kept % 64] = folded;
-                kept += usize::from(folded != 0);
-            }
-            // ASCII letters and digits: always UTF-8.
-            key.push_str(std::str::from_utf8(&buffer[..kept]).unwrap_or_default());
-        }
+        let kept = value.bytes().filter(u8::is_ascii_alphanumeric);
+        key.extend(kept.map(|b| char::from(b.to_ascii_lowercase())));
     } else {
         let kept = value.chars().filter(|c| c.is_alphanumeric());
         key.extend(kept.flat_map(char::to_lowercase));

@@ -131,7 +131,8 @@ impl WordTable {
     }
 
     /// The lexeme of the word at `span` of `text`, without its place in the
-    /// text.
+    /// text. Inlined into the reading loop: a call cost a third of a lookup.
+    #[inline(always)]
     fn lexeme(&mut self, text: &str, span: Range<usize>) -> Lexeme {
         let key = short_key(text.as_bytes(), span.clone());
         let known = match key {
