@@ -184,15 +184,17 @@ impl PhraseList {
         named
             .iter()
             .chain(numbers)
-            .map(|&p| &self.phrases[p])
-            .filter(|p| {
-                tokens.count() - i >= p.len()
-                    && p.iter()
-                        .enumerate()
-                        .all(|(k, cue)| cue_matches(cue, tokens, i + k))
-            })
-            .map(Vec::len)
+            .filter_map(|&p| self.length_at(p, tokens, i))
             .max()
+    }
+
+    /// The length of phrase `p` if it occurs at token `i`.
+    fn length_at<T: Tokens + ?Sized>(&self, p: usize, tokens: &T, i: usize) -> Option<usize> {
+        let phrase = &self.phrases[p];
+        let fits = tokens.count() - i >= phrase.len();
+        let matches =
+            || (phrase.iter().enumerate()).all(|(k, cue)| cue_matches(cue, tokens, i + k));
+        (fits && matches()).then_some(phrase.len())
     }
 
     pub fn is_empty(&self) -> bool {
@@ -220,6 +222,9 @@ impl Match {
 #[derive(Debug)]
 pub struct PhraseSet<const N: usize> {
     lists: [&'static PhraseList; N],
+    /// The phrases of every list by the hash of their first stem, as (list,
+    /// phrase): a word that starts cues costs one lookup, not one per list.
+    by_first: FxHashMap<u64, Vec<(usize, usize)>>,
     starts: [u64; BLOOM_WORDS],
     numbers: bool,
 }
@@ -232,9 +237,19 @@ impl<const N: usize> PhraseSet<N> {
                 *all |= one;
             }
         }
+        let mut by_first: FxHashMap<u64, Vec<(usize, usize)>> = FxHashMap::default();
+        for (l, list) in lists.iter().enumerate() {
+            for (&hash, phrases) in &list.by_first {
+                by_first
+                    .entry(hash)
+                    .or_default()
+                    .extend(phrases.iter().map(|&p| (l, p)));
+            }
+        }
         let numbers = lists.iter().any(|l| !l.by_number.is_empty());
         Self {
             lists,
+            by_first,
             starts,
             numbers,
         }
@@ -245,15 +260,39 @@ impl<const N: usize> PhraseSet<N> {
     pub fn find<T: Tokens + ?Sized>(&self, tokens: &T, mut found: impl FnMut(usize, Match)) {
         let mut free_from = [0; N];
         for i in 0..tokens.count() {
-            let (word, bit) = bloom_bit(tokens.stem_hash(i));
-            if self.starts[word] & bit == 0 && !(self.numbers && tokens.is_number(i)) {
+            let hash = tokens.stem_hash(i);
+            let (word, bit) = bloom_bit(hash);
+            let named = if self.starts[word] & bit == 0 {
+                &[][..]
+            } else {
+                self.by_first.get(&hash).map_or(&[][..], Vec::as_slice)
+            };
+            let number = self.numbers && tokens.is_number(i);
+            if named.is_empty() && !number {
                 continue;
             }
-            for (l, list) in self.lists.iter().enumerate() {
-                if free_from[l] > i {
-                    continue;
+            // What `PhraseList::longest_at` finds, for each list still free
+            // here.
+            let mut longest = [0; N];
+            for &(l, p) in named {
+                if free_from[l] <= i
+                    && let Some(len) = self.lists[l].length_at(p, tokens, i)
+                {
+                    longest[l] = longest[l].max(len);
                 }
-                if let Some(len) = list.longest_at(tokens, i) {
+            }
+            if number {
+                for (l, list) in self.lists.iter().enumerate() {
+                    if free_from[l] <= i {
+                        for &p in &list.by_number {
+                            let len = list.length_at(p, tokens, i).unwrap_or(0);
+                            longest[l] = longest[l].max(len);
+                        }
+                    }
+                }
+            }
+            for (l, &len) in longest.iter().enumerate() {
+                if len > 0 {
                     if !negated(tokens, i) {
                         found(l, Match::of(tokens, i, len));
                     }
@@ -311,7 +350,7 @@ mod tests {
     fn a_set_finds_what_each_list_finds() {
         let lists: [&'static PhraseList; 2] = [
             Box::leak(Box::new(PhraseList::parse("buy now\n9 % off\nsale\n"))),
-            Box::leak(Box::new(PhraseList::parse("flash sale\nnow\n"))),
+            Box::leak(Box::new(PhraseList::parse("flash sale\nnow\nsale now\n"))),
         ];
         let set = PhraseSet::new(lists);
         for text in [
