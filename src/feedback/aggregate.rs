@@ -172,7 +172,10 @@ pub struct Groups {
 
 impl Groups {
     fn add(&mut self, value: Option<&str>, row: &Row, scored: Option<(Sentiment, &CommentThemes)>) {
-        let Some(value) = value.map(str::trim).filter(|v| !v.is_empty()) else {
+        // Not trimmed: white space is in no link key, and `cut` trims the
+        // display. A value of white space only has an empty key, which names
+        // no group.
+        let Some(value) = value.filter(|v| !v.is_empty()) else {
             return;
         };
         let key = match self.keys.get(value) {

@@ -260,44 +260,56 @@ impl<const N: usize> PhraseSet<N> {
     pub fn find<T: Tokens + ?Sized>(&self, tokens: &T, mut found: impl FnMut(usize, Match)) {
         let mut free_from = [0; N];
         for i in 0..tokens.count() {
+            let (word, bit) = bloom_bit(tokens.stem_hash(i));
+            let named = self.starts[word] & bit != 0;
+            if named || (self.numbers && tokens.is_number(i)) {
+                self.cues_at(tokens, i, named, &mut free_from, &mut found);
+            }
+        }
+    }
+
+    /// Reports what each list still free at token `i` finds there (what
+    /// [`PhraseList::longest_at`] finds). Not inlined: most words never get
+    /// here, and inlined it made `find`'s loop keep its state on the stack.
+    #[inline(never)]
+    fn cues_at<T: Tokens + ?Sized>(
+        &self,
+        tokens: &T,
+        i: usize,
+        named: bool,
+        free_from: &mut [usize; N],
+        found: &mut impl FnMut(usize, Match),
+    ) {
+        let named = if named {
             let hash = tokens.stem_hash(i);
-            let (word, bit) = bloom_bit(hash);
-            let named = if self.starts[word] & bit == 0 {
-                &[][..]
-            } else {
-                self.by_first.get(&hash).map_or(&[][..], Vec::as_slice)
-            };
-            let number = self.numbers && tokens.is_number(i);
-            if named.is_empty() && !number {
-                continue;
+            self.by_first.get(&hash).map_or(&[][..], Vec::as_slice)
+        } else {
+            &[][..]
+        };
+        let mut longest = [0; N];
+        for &(l, p) in named {
+            if free_from[l] <= i
+                && let Some(len) = self.lists[l].length_at(p, tokens, i)
+            {
+                longest[l] = longest[l].max(len);
             }
-            // What `PhraseList::longest_at` finds, for each list still free
-            // here.
-            let mut longest = [0; N];
-            for &(l, p) in named {
-                if free_from[l] <= i
-                    && let Some(len) = self.lists[l].length_at(p, tokens, i)
-                {
-                    longest[l] = longest[l].max(len);
-                }
-            }
-            if number {
-                for (l, list) in self.lists.iter().enumerate() {
-                    if free_from[l] <= i {
-                        for &p in &list.by_number {
-                            let len = list.length_at(p, tokens, i).unwrap_or(0);
-                            longest[l] = longest[l].max(len);
-                        }
+        }
+        if self.numbers && tokens.is_number(i) {
+            for (l, list) in self.lists.iter().enumerate() {
+                if free_from[l] <= i {
+                    for &p in &list.by_number {
+                        let len = list.length_at(p, tokens, i).unwrap_or(0);
+                        longest[l] = longest[l].max(len);
                     }
                 }
             }
-            for (l, &len) in longest.iter().enumerate() {
-                if len > 0 {
-                    if !negated(tokens, i) {
-                        found(l, Match::of(tokens, i, len));
-                    }
-                    free_from[l] = i + len;
+        }
+        for (l, &len) in longest.iter().enumerate() {
+            if len > 0 {
+                if !negated(tokens, i) {
+                    found(l, Match::of(tokens, i, len));
                 }
+                free_from[l] = i + len;
             }
         }
     }
