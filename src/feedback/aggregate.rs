@@ -365,6 +365,21 @@ mod tests {
     }
 
     #[test]
+    fn values_group_by_link_key_whatever_their_spacing() {
+        let mut groups = Groups::default();
+        for (line, value) in [(3, "Cart SMS "), (1, " cart-sms"), (2, "   "), (4, "")] {
+            let row = Row {
+                line,
+                ..Row::default()
+            };
+            groups.add(Some(value), &row, None);
+        }
+        assert_eq!(groups.groups.len(), 1);
+        let group = &groups.groups["cartsms"];
+        assert_eq!((group.display.as_str(), group.rows), ("cart-sms", 2));
+    }
+
+    #[test]
     fn link_keys_ignore_case_and_punctuation() {
         assert_eq!(link_key("Cart SMS"), link_key("cart-sms"));
         assert_eq!(link_key(" Éclair  Club "), "éclairclub");

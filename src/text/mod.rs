@@ -449,6 +449,32 @@ mod tests {
     }
 
     #[test]
+    fn short_keys_pack_a_word_wherever_it_stands() {
+        let text = b"bike bikes and a few more words, bike";
+        let at_end = text.len() - 4..text.len();
+        assert_eq!(short_key(text, 0..4), short_key(text, at_end));
+        assert_ne!(short_key(text, 0..4), short_key(text, 5..10));
+        assert_ne!(short_key(text, 5..9), short_key(text, 5..10));
+        assert_eq!(short_key(b"unsubscribingly!", 0..16), None);
+    }
+
+    #[test]
+    fn lexemes_say_what_tokens_say() {
+        let text = "No SPAM, don\u{2019}t call 30 times: caf\u{e9} spam";
+        let tokens = tokenize(text);
+        with_lexed(text, |lexed| {
+            assert_eq!(lexed.lexemes.len(), tokens.len());
+            for (i, (l, t)) in lexed.lexemes.iter().zip(&tokens).enumerate() {
+                assert_eq!(lexed.word(i), &*t.word);
+                assert_eq!((l.start..l.end, l.clause), (t.span.clone(), t.clause));
+                assert_eq!((l.content, l.stem_hash), (t.content, t.stem_hash));
+            }
+            assert_eq!(lexed.lexemes[1].stem, lexed.lexemes[7].stem);
+            assert!(lexed.lexemes[0].negator && lexed.lexemes[4].number);
+        });
+    }
+
+    #[test]
     fn stems_fold_inflections() {
         assert_eq!(stem("riders"), stem("rider"));
         assert_eq!(stem("commuting"), stem("commute"));
