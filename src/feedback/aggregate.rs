@@ -165,18 +165,28 @@ pub struct Groups {
     pub groups: HashMap<String, Group>,
     /// Rows whose value did not fit in once `MAX_GROUPS` were tracked.
     pub overflow: u64,
-    scratch: String,
+    /// Link keys of values as written: a file repeats a few values on every
+    /// row, and a lookup is cheaper than building the key again.
+    keys: HashMap<Box<str>, String>,
 }
 
 impl Groups {
     fn add(&mut self, value: Option<&str>, row: &Row, scored: Option<(Sentiment, &CommentThemes)>) {
-        let Some(value) = value.map(str::trim).filter(|v| !v.is_empty()) else {
+        // Not trimmed: white space is in no link key, and `cut` trims the
+        // display. A value of white space only has an empty key, which names
+        // no group.
+        let Some(value) = value.filter(|v| !v.is_empty()) else {
             return;
         };
-        // The key is built in a reused buffer: this runs for every row, and
-        // only a new group needs a key of its own.
-        let mut key = std::mem::take(&mut self.scratch);
-        push_link_key(value, &mut key);
+        let key = match self.keys.get(value) {
+            Some(key) => key,
+            None => {
+                if self.keys.len() >= MAX_GROUPS {
+                    self.keys.clear();
+                }
+                self.keys.entry(value.into()).or_insert(link_key(value))
+            }
+        };
         let full = self.groups.len() >= MAX_GROUPS;
         match self.groups.get_mut(key.as_str()) {
             Some(group) => {
@@ -198,7 +208,6 @@ impl Groups {
                 self.groups.insert(key.clone(), group);
             }
         }
-        self.scratch = key;
     }
 
     fn merge(&mut self, other: Groups) {
@@ -284,21 +293,17 @@ impl Aggregates {
             self.polarity[sentiment.polarity as usize] += 1;
             self.fatigue += u64::from(themes.fatigue);
             self.pushy += u64::from(themes.pushy);
+            let text = || row.text.clone();
             for want in themes.wants() {
-                let text = || row.text.clone();
-                self.wants
-                    .add(want.key(), || want.display(), row.line, text);
+                let display = || want.display().to_owned();
+                self.wants.add(want.key(), display, row.line, text);
             }
+            let by_score = row.score.map(rounded);
             for phrase in themes.phrases() {
-                let (key, text) = (phrase.key(), || row.text.clone());
-                self.themes.add(key, || phrase.display(), row.line, text);
-                if let Some(score) = row.score {
-                    self.themes_by_score[rounded(score)].add(
-                        key,
-                        || phrase.display(),
-                        row.line,
-                        text,
-                    );
+                let (key, display) = (phrase.key(), || phrase.display().to_owned());
+                self.themes.add(key, display, row.line, text);
+                if let Some(score) = by_score {
+                    self.themes_by_score[score].add(key, display, row.line, text);
                 }
             }
         }
@@ -357,6 +362,21 @@ mod tests {
             stars.add(v);
         }
         assert_eq!(stars.nps(ScoreScale::Stars).unwrap().nps, 25.0);
+    }
+
+    #[test]
+    fn values_group_by_link_key_whatever_their_spacing() {
+        let mut groups = Groups::default();
+        for (line, value) in [(3, "Cart SMS "), (1, " cart-sms"), (2, "   "), (4, "")] {
+            let row = Row {
+                line,
+                ..Row::default()
+            };
+            groups.add(Some(value), &row, None);
+        }
+        assert_eq!(groups.groups.len(), 1);
+        let group = &groups.groups["cartsms"];
+        assert_eq!((group.display.as_str(), group.rows), ("cart-sms", 2));
     }
 
     #[test]

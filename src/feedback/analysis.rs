@@ -13,7 +13,7 @@ use super::aggregate::Aggregates;
 use super::reader::{Columns, FeedbackError, FeedbackReader, ReadOptions};
 use super::scale::ScoreScale;
 use super::sentiment::model;
-use super::themes::extract;
+use super::themes::{CommentThemes, extract};
 use super::{Rejected, Row, Sentiment};
 
 /// Rows per batch handed to a worker: large enough to keep channel traffic
@@ -258,16 +258,19 @@ fn score(
 ) -> Aggregates {
     let model = model();
     let mut aggregates = Aggregates::default();
+    let mut themes = CommentThemes::default();
     loop {
         let next = work.lock().map(|rx| rx.recv());
         let Ok(Ok((index, rows))) = next else { break };
         let mut found = Vec::with_capacity(if done.is_some() { rows.len() } else { 0 });
         for row in &rows {
-            let analysed =
-                (!row.text.trim().is_empty()).then(|| (model.score(&row.text), extract(&row.text)));
-            aggregates.add(row, analysed.as_ref().map(|(s, t)| (*s, t)));
+            let analysed = (!row.text.trim().is_empty()).then(|| {
+                extract(&row.text, &mut themes);
+                model.score(&row.text)
+            });
+            aggregates.add(row, analysed.map(|s| (s, &themes)));
             if done.is_some() {
-                found.push(analysed.map_or((None, Vec::new()), |(s, t)| (Some(s), t.labels())));
+                found.push(analysed.map_or((None, Vec::new()), |s| (Some(s), themes.labels())));
             }
         }
         match done {

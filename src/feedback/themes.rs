@@ -2,6 +2,7 @@
 //! the FB rules need (wants, contact fatigue, pushiness).
 
 use std::hash::{Hash, Hasher};
+use std::ops::Range;
 use std::sync::OnceLock;
 
 use rustc_hash::FxHasher;
@@ -9,69 +10,71 @@ use rustc_hash::FxHasher;
 use crate::text::lexicons::{
     feedback_contact, feedback_fatigue, feedback_frequency, feedback_pushiness, feedback_wants,
 };
-use crate::text::{Match, PhraseSet, Token, tokenize};
+use crate::text::{Lexed, PhraseSet, with_lexed};
 
 /// How many content words after a want cue name the want.
 const WANT_WORDS: usize = 2;
+/// Stands for no word in [`Found::stems`], for a want of fewer words.
+const NO_STEM: u32 = u32::MAX;
+const _: () = assert!(WANT_WORDS >= 2, "a theme's stems hold a phrase's pair too");
 
-/// What one comment is about. Themes point into the comment's tokens, so
-/// nothing is copied until a theme is kept.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// What one comment is about. It is meant to be reused from comment to
+/// comment ([`extract`] clears it), so that a comment costs no allocation.
+#[derive(Debug, Clone, Default)]
 pub struct CommentThemes {
     /// The comment complains about how often it is contacted.
     pub fatigue: bool,
     /// The comment complains about sales pressure.
     pub pushy: bool,
-    tokens: Vec<Token>,
+    /// The words of every theme, lower-cased, a theme's words joined by spaces.
+    words: String,
     /// The words naming each want ("I wish you had a loan bike" -> "loan bike").
-    wants: Vec<Vec<usize>>,
+    wants: Vec<Found>,
     /// Pairs of adjacent content words ("late delivery"), by their first word.
-    phrases: Vec<[usize; 2]>,
+    phrases: Vec<Found>,
+}
+
+#[derive(Debug, Clone)]
+struct Found {
+    key: u64,
+    words: Range<usize>,
+    /// Stem ids, to tell themes of the comment apart while it is read.
+    stems: [u32; WANT_WORDS],
 }
 
 /// One theme of a comment.
 #[derive(Debug, Clone, Copy)]
 pub struct Theme<'a> {
-    tokens: &'a [Token],
-    words: &'a [usize],
+    key: u64,
+    words: &'a str,
 }
 
-impl Theme<'_> {
+impl<'a> Theme<'a> {
     /// What counts as the same theme: the words' stems, hashed.
     pub fn key(&self) -> u64 {
-        let mut hasher = FxHasher::default();
-        for &i in self.words {
-            self.tokens[i].stem_hash.hash(&mut hasher);
-        }
-        hasher.finish()
+        self.key
     }
 
     /// The words as the comment wrote them (lower-cased).
-    pub fn display(&self) -> String {
-        let mut out = String::new();
-        for &i in self.words {
-            if !out.is_empty() {
-                out.push(' ');
-            }
-            out.push_str(&self.tokens[i].word);
-        }
-        out
+    pub fn display(&self) -> &'a str {
+        self.words
     }
 }
 
 impl CommentThemes {
     pub fn wants(&self) -> impl Iterator<Item = Theme<'_>> {
-        self.wants.iter().map(|w| Theme {
-            tokens: &self.tokens,
-            words: w,
-        })
+        self.wants.iter().map(|w| self.theme(w))
     }
 
     pub fn phrases(&self) -> impl Iterator<Item = Theme<'_>> {
-        self.phrases.iter().map(|p| Theme {
-            tokens: &self.tokens,
-            words: p,
-        })
+        self.phrases.iter().map(|p| self.theme(p))
+    }
+
+    fn theme(&self, found: &Found) -> Theme<'_> {
+        Theme {
+            key: found.key,
+            words: &self.words[found.words.clone()],
+        }
     }
 
     /// The themes as short labels, for output that lists them per row.
@@ -85,8 +88,39 @@ impl CommentThemes {
             .filter(|(found, _)| *found)
             .map(|(_, label)| label.to_owned())
             .chain(self.wants().map(|w| format!("want: {}", w.display())))
-            .chain(self.phrases().map(|p| p.display()))
+            .chain(self.phrases().map(|p| p.display().to_owned()))
             .collect()
+    }
+
+    /// Keeps a theme made of the lexemes `at`, unless one with the same stems
+    /// is kept already.
+    fn keep(&mut self, want: bool, lexed: &Lexed<'_>, at: &[usize]) {
+        let mut stems = [NO_STEM; WANT_WORDS];
+        for (stem, &i) in stems.iter_mut().zip(at) {
+            *stem = lexed.lexemes[i].stem;
+        }
+        let kept = if want {
+            &mut self.wants
+        } else {
+            &mut self.phrases
+        };
+        if kept.iter().any(|f| f.stems == stems) {
+            return;
+        }
+        let start = self.words.len();
+        let mut hasher = FxHasher::default();
+        for (n, &i) in at.iter().enumerate() {
+            if n > 0 {
+                self.words.push(' ');
+            }
+            self.words.push_str(lexed.word(i));
+            lexed.lexemes[i].stem_hash.hash(&mut hasher);
+        }
+        kept.push(Found {
+            key: hasher.finish(),
+            words: start..self.words.len(),
+            stems,
+        });
     }
 }
 
@@ -104,66 +138,73 @@ fn cues() -> &'static PhraseSet<5> {
     })
 }
 
-pub fn extract(text: &str) -> CommentThemes {
-    let tokens = tokenize(text);
-    let [want_cues, fatigue, frequency, contact, pushiness] = cues().find(&tokens);
-    let fatigue = !fatigue.is_empty() || (!frequency.is_empty() && !contact.is_empty());
-    let pushy = !pushiness.is_empty();
-    let wants = wants(&tokens, &want_cues);
-    let phrases = phrases(&tokens);
-    CommentThemes {
-        fatigue,
-        pushy,
-        tokens,
-        wants,
-        phrases,
-    }
+/// Reads the themes of `text` into `themes`, replacing what it held.
+pub fn extract(text: &str, themes: &mut CommentThemes) {
+    // Loaded before the word table is borrowed: loading reads the lists' texts.
+    let cues = cues();
+    themes.words.clear();
+    themes.wants.clear();
+    themes.phrases.clear();
+    with_lexed(text, |lexed| {
+        let mut any = [false; 5];
+        cues.find(&lexed, |list, cue| {
+            any[list] = true;
+            if list == 0 {
+                wants(&lexed, cue.tokens.end, themes);
+            }
+        });
+        let [_, fatigue, frequency, contact, pushiness] = any;
+        themes.fatigue = fatigue || (frequency && contact);
+        themes.pushy = pushiness;
+        phrases(&lexed, themes);
+    });
 }
 
-fn wants(tokens: &[Token], cues: &[Match]) -> Vec<Vec<usize>> {
-    let mut wants: Vec<Vec<usize>> = Vec::new();
-    for cue in cues {
-        let clause = tokens[cue.tokens.end - 1].clause;
-        let named: Vec<usize> = (cue.tokens.end..tokens.len())
-            .take_while(|&i| tokens[i].clause == clause)
-            .filter(|&i| tokens[i].content)
-            .take(WANT_WORDS)
-            .collect();
-        let same = |w: &Vec<usize>| {
-            w.iter()
-                .map(|&i| &tokens[i].stem)
-                .eq(named.iter().map(|&i| &tokens[i].stem))
-        };
-        if !named.is_empty() && !wants.iter().any(same) {
-            wants.push(named);
+/// The want named by the content words after a cue that ends before lexeme
+/// `end`, in the cue's clause.
+fn wants(lexed: &Lexed<'_>, end: usize, themes: &mut CommentThemes) {
+    let lexemes = lexed.lexemes;
+    let clause = lexemes[end - 1].clause;
+    let mut named = [0; WANT_WORDS];
+    let mut n = 0;
+    for (i, lexeme) in lexemes.iter().enumerate().skip(end) {
+        if lexeme.clause != clause || n == WANT_WORDS {
+            break;
+        }
+        if lexeme.content {
+            named[n] = i;
+            n += 1;
         }
     }
-    wants
+    if n > 0 {
+        themes.keep(true, lexed, &named[..n]);
+    }
 }
 
-fn phrases(tokens: &[Token]) -> Vec<[usize; 2]> {
-    let mut phrases: Vec<[usize; 2]> = Vec::new();
-    for (i, pair) in tokens.windows(2).enumerate() {
+fn phrases(lexed: &Lexed<'_>, themes: &mut CommentThemes) {
+    for (i, pair) in lexed.lexemes.windows(2).enumerate() {
         let [a, b] = pair else { continue };
-        if a.clause != b.clause || !a.content || !b.content {
-            continue;
-        }
-        let seen = phrases
-            .iter()
-            .any(|&[x, y]| tokens[x].stem == a.stem && tokens[y].stem == b.stem);
-        if !seen {
-            phrases.push([i, i + 1]);
+        if a.clause == b.clause && a.content && b.content {
+            themes.keep(false, lexed, &[i, i + 1]);
         }
     }
-    phrases
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn themes_of(text: &str) -> CommentThemes {
+        let mut themes = CommentThemes::default();
+        extract(text, &mut themes);
+        themes
+    }
+
     fn wants_of(text: &str) -> Vec<String> {
-        extract(text).wants().map(|w| w.display()).collect()
+        themes_of(text)
+            .wants()
+            .map(|w| w.display().to_owned())
+            .collect()
     }
 
     #[test]
@@ -185,24 +226,24 @@ mod tests {
 
     #[test]
     fn fatigue_needs_a_contact_when_it_is_only_frequency() {
-        assert!(extract("Too many emails.").fatigue);
-        assert!(extract("Please unsubscribe me").fatigue);
-        assert!(extract("Texts every day about offers").fatigue);
-        assert!(!extract("I ride it every day and love it").fatigue);
-        assert!(!extract("No spam at all, just useful tips").fatigue);
+        assert!(themes_of("Too many emails.").fatigue);
+        assert!(themes_of("Please unsubscribe me").fatigue);
+        assert!(themes_of("Texts every day about offers").fatigue);
+        assert!(!themes_of("I ride it every day and love it").fatigue);
+        assert!(!themes_of("No spam at all, just useful tips").fatigue);
     }
 
     #[test]
     fn pushiness_is_about_people_not_tyres() {
-        assert!(extract("The salesman was really pushy").pushy);
-        assert!(!extract("They checked my tyre pressure for free").pushy);
-        assert!(!extract("No pressure to buy, which I liked").pushy);
+        assert!(themes_of("The salesman was really pushy").pushy);
+        assert!(!themes_of("They checked my tyre pressure for free").pushy);
+        assert!(!themes_of("No pressure to buy, which I liked").pushy);
     }
 
     #[test]
     fn phrases_are_stemmed_pairs_within_a_clause() {
-        let themes = extract("Late deliveries, again. Delivery late!");
-        let keys: Vec<String> = themes.phrases().map(|p| p.display()).collect();
+        let themes = themes_of("Late deliveries, again. Delivery late!");
+        let keys: Vec<&str> = themes.phrases().map(|p| p.display()).collect();
         assert_eq!(keys, ["late deliveries", "delivery late"]);
     }
 }

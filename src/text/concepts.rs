@@ -14,8 +14,12 @@ use super::{Token, lexicon_lines, stem, tokenize};
 #[derive(Debug)]
 pub struct Concepts {
     stop: HashSet<String>,
+    /// The synonym groups as written, parsed on first use: feedback analysis
+    /// only asks which words carry meaning, and stemming every word of every
+    /// group would cost it as much as reading a few thousand comments.
+    group_lines: &'static str,
     /// Stem to the name of its synonym group (the group's first word).
-    groups: HashMap<String, String>,
+    groups: OnceLock<HashMap<String, String>>,
 }
 
 pub fn concepts() -> &'static Concepts {
@@ -29,25 +33,32 @@ pub fn concepts() -> &'static Concepts {
 }
 
 impl Concepts {
-    pub fn parse(groups: &str, stop_words: &str) -> Self {
+    pub fn parse(groups: &'static str, stop_words: &str) -> Self {
         let stop = lexicon_lines(stop_words)
             .flat_map(|w| [w.to_lowercase(), stem(&w.to_lowercase())])
             .collect();
-        let mut by_stem = HashMap::default();
-        for line in lexicon_lines(groups) {
-            let words: Vec<_> = line.split(',').map(|w| w.trim().to_lowercase()).collect();
-            let Some(name) = words.first().filter(|w| !w.is_empty()) else {
-                continue;
-            };
-            let name = format!("~{name}");
-            for word in &words {
-                by_stem.entry(stem(word)).or_insert_with(|| name.clone());
-            }
-        }
         Self {
             stop,
-            groups: by_stem,
+            group_lines: groups,
+            groups: OnceLock::new(),
         }
+    }
+
+    fn groups(&self) -> &HashMap<String, String> {
+        self.groups.get_or_init(|| {
+            let mut by_stem = HashMap::default();
+            for line in lexicon_lines(self.group_lines) {
+                let words: Vec<_> = line.split(',').map(|w| w.trim().to_lowercase()).collect();
+                let Some(name) = words.first().filter(|w| !w.is_empty()) else {
+                    continue;
+                };
+                let name = format!("~{name}");
+                for word in &words {
+                    by_stem.entry(stem(word)).or_insert_with(|| name.clone());
+                }
+            }
+            by_stem
+        })
     }
 
     /// True for a word that carries meaning: not a stop word, not a number,
@@ -69,7 +80,7 @@ impl Concepts {
             .into_iter()
             .filter(|t| self.is_content(t))
             .map(|t| {
-                self.groups
+                self.groups()
                     .get(&*t.stem)
                     .cloned()
                     .unwrap_or_else(|| t.stem.to_string())
@@ -122,7 +133,7 @@ mod tests {
     #[test]
     fn the_shipped_lexicons_load() {
         let c = concepts();
-        assert!(c.groups.len() > 100, "concepts.txt looks empty");
+        assert!(c.groups().len() > 100, "concepts.txt looks empty");
         assert!(c.stop.contains("the"));
     }
 }

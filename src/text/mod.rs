@@ -17,7 +17,7 @@ use rustc_hash::{FxHashMap, FxHasher};
 use unicode_segmentation::UnicodeSegmentation;
 
 pub use concepts::{Concepts, concepts};
-pub use phrases::{Match, PhraseList, PhraseSet};
+pub use phrases::{Match, PhraseList, PhraseSet, Tokens};
 
 /// A word of a text: lower-cased, stemmed, and where it stands (bytes). The
 /// strings are shared with a per-thread cache, so a token costs no allocation
@@ -37,24 +37,37 @@ pub struct Token {
     pub clause: usize,
 }
 
+/// A word of a text as the per-thread word table knows it: what [`Token`]
+/// says, with the strings replaced by ids into the table. It is `Copy`, so the
+/// feedback path reads millions of comments without an allocation or a
+/// reference count per word. The ids hold until the thread reads its next text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Lexeme {
+    /// The word as written, in the table.
+    pub id: u32,
+    /// Equal stems, equal ids: phrases are told apart by integers.
+    pub stem: u32,
+    pub stem_hash: u64,
+    pub content: bool,
+    /// All ASCII digits: a number in a cue stands for any number.
+    pub number: bool,
+    /// A word that cancels a cue shortly after it ("no", "never").
+    pub negator: bool,
+    pub start: usize,
+    pub end: usize,
+    pub clause: usize,
+}
+
 /// Words kept per thread with their lower-cased form and stem: feedback
 /// repeats the same few thousand words millions of times, and a lookup is
 /// several times cheaper than lower-casing and stemming.
 const WORD_CACHE: usize = 50_000;
-
-/// A word's lower-cased form, its stem, whether it carries a concept, and
-/// the hash of its stem.
-type Interned = (Rc<str>, Rc<str>, bool, u64);
 
 /// The hash of a stem (FxHash: fast, and the same in every thread and run).
 pub fn stem_hash(stem: &str) -> u64 {
     let mut hasher = FxHasher::default();
     stem.hash(&mut hasher);
     hasher.finish()
-}
-
-thread_local! {
-    static WORDS: RefCell<FxHashMap<Box<str>, Interned>> = RefCell::new(FxHashMap::default());
 }
 
 pub fn stem(word: &str) -> String {
@@ -65,58 +78,224 @@ pub fn stem(word: &str) -> String {
         .into_owned()
 }
 
-/// The lower-cased form and the stem of a word as written.
-fn intern(written: &str) -> Interned {
-    WORDS.with(|cache| {
-        let mut cache = cache.borrow_mut();
-        if let Some(known) = cache.get(written) {
-            return known.clone();
+/// The words a thread has seen, by how they were written, and the lexemes of
+/// the text it read last.
+#[derive(Default)]
+struct WordTable {
+    /// A written word of up to [`SHORT`] bytes to its lexeme, without span
+    /// and clause, keyed by [`short_key`]: most words are short, and an
+    /// integer hashes and compares much faster than a string.
+    short: FxHashMap<u128, Lexeme>,
+    /// The longer written words.
+    long: FxHashMap<Box<str>, Lexeme>,
+    /// Lower-cased words and their stems by [`Lexeme::id`].
+    words: Vec<(Rc<str>, Rc<str>)>,
+    stem_ids: FxHashMap<Rc<str>, u32>,
+    lexemes: Vec<Lexeme>,
+}
+
+thread_local! {
+    static WORDS: RefCell<WordTable> = RefCell::new(WordTable::default());
+}
+
+impl WordTable {
+    /// Splits a text into words (Unicode word boundaries). `%` and `#` are
+    /// kept as words of their own, because "30% off" and "#1" mean something
+    /// to the rules.
+    fn read(&mut self, text: &str) {
+        // The ids of the previous text are given up here, never in the middle
+        // of a text.
+        if self.short.len() + self.long.len() >= WORD_CACHE {
+            let lexemes = std::mem::take(&mut self.lexemes);
+            *self = WordTable {
+                lexemes,
+                ..WordTable::default()
+            };
         }
+        let mut lexemes = std::mem::take(&mut self.lexemes);
+        lexemes.clear();
+        let mut reading = Reading {
+            table: self,
+            lexemes: &mut lexemes,
+            clause: 0,
+        };
+        if text.is_ascii() {
+            ascii_segments(text, &mut reading);
+        } else {
+            for (start, w) in text.split_word_bound_indices() {
+                let is_word = w.chars().any(char::is_alphanumeric);
+                reading.segment(text, start..start + w.len(), is_word);
+            }
+        }
+        self.lexemes = lexemes;
+    }
+
+    /// The lexeme of the word at `span` of `text`, without its place in the
+    /// text. Inlined into the reading loop: a call cost a third of a lookup.
+    #[inline(always)]
+    fn lexeme(&mut self, text: &str, span: Range<usize>) -> Lexeme {
+        let key = short_key(text.as_bytes(), span.clone());
+        let known = match key {
+            Some(key) => self.short.get(&key),
+            None => self.long.get(&text[span.clone()]),
+        };
+        match known {
+            Some(known) => *known,
+            None => self.learn(&text[span], key),
+        }
+    }
+
+    /// Lower-cases and stems a word the table does not know yet.
+    #[cold]
+    #[inline(never)]
+    fn learn(&mut self, written: &str, key: Option<u128>) -> Lexeme {
         let word = written.to_lowercase().replace('\u{2019}', "'");
         let stem = stem(&word);
-        let content = concepts().is_content_word(&word, &stem);
-        let hash = stem_hash(&stem);
-        let interned: Interned = (Rc::from(word), Rc::from(stem), content, hash);
-        if cache.len() >= WORD_CACHE {
-            cache.clear();
+        let next_stem = self.stem_ids.len() as u32;
+        let stem_id = *self
+            .stem_ids
+            .entry(stem.as_str().into())
+            .or_insert(next_stem);
+        let lexeme = Lexeme {
+            id: self.words.len() as u32,
+            stem: stem_id,
+            stem_hash: stem_hash(&stem),
+            content: concepts().is_content_word(&word, &stem),
+            number: phrases::is_number(&word),
+            negator: phrases::is_negator(&word),
+            start: 0,
+            end: 0,
+            clause: 0,
+        };
+        self.words.push((word.into(), stem.into()));
+        match key {
+            Some(key) => self.short.insert(key, lexeme),
+            None => self.long.insert(written.into(), lexeme),
+        };
+        lexeme
+    }
+}
+
+/// Bytes of a word that [`short_key`] packs into an integer.
+const SHORT: usize = 15;
+
+/// The word at `span` of `text`, if it has up to [`SHORT`] bytes, as one
+/// integer: its bytes, then its length in the last byte, so that two words
+/// have the same key only if they are the same word. Away from the end of the
+/// text this is one load and a mask, not a copy.
+fn short_key(text: &[u8], span: Range<usize>) -> Option<u128> {
+    let len = span.len();
+    if len > SHORT {
+        return None;
+    }
+    let bytes = match text[span.start..].first_chunk::<16>() {
+        Some(chunk) => u128::from_le_bytes(*chunk),
+        None => {
+            let mut packed = [0u8; 16];
+            packed[..len].copy_from_slice(&text[span]);
+            u128::from_le_bytes(packed)
         }
-        cache.insert(written.into(), interned.clone());
-        interned
+    };
+    let mask = (1u128 << (8 * len)) - 1;
+    Some(bytes & mask | (len as u128) << (8 * SHORT))
+}
+
+/// Receives the segments of a text in order: where each stands, and whether
+/// it is a word (has a letter or a digit). A span rather than a `&str`, so that
+/// what only looks at bytes skips the slicing checks.
+trait Segments {
+    fn segment(&mut self, text: &str, span: Range<usize>, is_word: bool);
+}
+
+impl<F: FnMut(usize, &str, bool)> Segments for F {
+    fn segment(&mut self, text: &str, span: Range<usize>, is_word: bool) {
+        self(span.start, &text[span], is_word);
+    }
+}
+
+/// A text being read into the table's lexemes.
+struct Reading<'a> {
+    table: &'a mut WordTable,
+    lexemes: &'a mut Vec<Lexeme>,
+    clause: usize,
+}
+
+impl Segments for Reading<'_> {
+    /// Inlined into the segmentation loop: it runs for every segment.
+    #[inline(always)]
+    fn segment(&mut self, text: &str, span: Range<usize>, is_word: bool) {
+        let bytes = &text.as_bytes()[span.clone()];
+        if is_word || bytes == b"%" || bytes == b"#" {
+            self.lexemes.push(Lexeme {
+                start: span.start,
+                end: span.end,
+                clause: self.clause,
+                ..self.table.lexeme(text, span)
+            });
+        } else if bytes
+            .iter()
+            .any(|c| matches!(c, b',' | b';' | b'.' | b'!' | b'?' | b':'))
+        {
+            self.clause += 1;
+        }
+    }
+}
+
+/// A text as the thread's word table read it: its lexemes, with the words and
+/// stems they stand for.
+#[derive(Clone, Copy)]
+pub struct Lexed<'a> {
+    pub lexemes: &'a [Lexeme],
+    words: &'a [(Rc<str>, Rc<str>)],
+}
+
+impl<'a> Lexed<'a> {
+    /// The lower-cased word of lexeme `i`.
+    pub fn word(&self, i: usize) -> &'a str {
+        &self.words[self.lexemes[i].id as usize].0
+    }
+
+    fn strings(&self, i: usize) -> &'a (Rc<str>, Rc<str>) {
+        &self.words[self.lexemes[i].id as usize]
+    }
+}
+
+/// Reads `text` with the thread's word table and hands the result to `f`. The
+/// table is borrowed once per text, not once per word; `f` should not read
+/// another text meanwhile (it would work, on a table of its own, slowly).
+pub fn with_lexed<R>(text: &str, f: impl FnOnce(Lexed<'_>) -> R) -> R {
+    let read = |table: &mut WordTable| {
+        table.read(text);
+        f(Lexed {
+            lexemes: &table.lexemes,
+            words: &table.words,
+        })
+    };
+    WORDS.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut table) => read(&mut table),
+        Err(_) => read(&mut WordTable::default()),
     })
 }
 
 /// Splits a text into words (Unicode word boundaries). `%` and `#` are kept as
 /// tokens of their own, because "30% off" and "#1" mean something to the rules.
 pub fn tokenize(text: &str) -> Vec<Token> {
-    // Words average five or six bytes with their space.
-    let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
-    let mut clause = 0;
-    let mut push = |start: usize, w: &str, is_word: bool| {
-        if is_word || w == "%" || w == "#" {
-            let (word, stem, content, stem_hash) = intern(w);
-            tokens.push(Token {
-                stem,
-                word,
-                content,
-                stem_hash,
-                span: start..start + w.len(),
-                clause,
-            });
-        } else if w
-            .chars()
-            .any(|c| matches!(c, ',' | ';' | '.' | '!' | '?' | ':'))
-        {
-            clause += 1;
-        }
-    };
-    if text.is_ascii() {
-        ascii_segments(text, &mut push);
-    } else {
-        for (start, w) in text.split_word_bound_indices() {
-            push(start, w, w.chars().any(char::is_alphanumeric));
-        }
-    }
-    tokens
+    with_lexed(text, |lexed| {
+        let tokens = lexed.lexemes.iter().enumerate();
+        tokens
+            .map(|(i, l)| {
+                let (word, stem) = lexed.strings(i);
+                Token {
+                    word: Rc::clone(word),
+                    stem: Rc::clone(stem),
+                    content: l.content,
+                    stem_hash: l.stem_hash,
+                    span: l.start..l.end,
+                    clause: l.clause,
+                }
+            })
+            .collect()
+    })
 }
 
 /// The word boundaries of Unicode (UAX #29) for ASCII text, without the
@@ -125,47 +304,62 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 /// `.` `'` `,` `;` join digits on both sides; runs of spaces are one segment;
 /// any other character is a segment of its own. A test holds it to
 /// `unicode-segmentation` on every text of the repository.
-fn ascii_segments(text: &str, emit: &mut impl FnMut(usize, &str, bool)) {
+fn ascii_segments(text: &str, emit: &mut impl Segments) {
     let b = text.as_bytes();
-    let wordish = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
+    let wordish = |c: u8| WORDISH[usize::from(c)];
     let mut i = 0;
     while i < b.len() {
         let start = i;
-        if wordish(b[i]) {
+        let is_word = if wordish(b[i]) {
             i += 1;
             loop {
-                if i < b.len() && wordish(b[i]) {
+                while i < b.len() && wordish(b[i]) {
                     i += 1;
-                } else if i + 1 < b.len() && joins(b[i - 1], b[i], b[i + 1]) {
+                }
+                if i + 1 < b.len() && joins(b[i - 1], b[i], b[i + 1]) {
                     i += 2;
                 } else {
                     break;
                 }
             }
-            emit(
-                start,
-                &text[start..i],
-                b[start..i].iter().any(u8::is_ascii_alphanumeric),
-            );
+            // Most words start with a letter; `_` alone makes no word.
+            b[start].is_ascii_alphanumeric() || b[start..i].iter().any(u8::is_ascii_alphanumeric)
         } else if b[i] == b' ' {
             while i < b.len() && b[i] == b' ' {
                 i += 1;
             }
-            emit(start, &text[start..i], false);
+            false
         } else {
             i += if b[i] == b'\r' && b.get(i + 1) == Some(&b'\n') {
                 2
             } else {
                 1
             };
-            emit(start, &text[start..i], false);
-        }
+            false
+        };
+        emit.segment(text, start..i, is_word);
     }
 }
+
+/// Letters, digits and `_` by byte: one load per byte on the hot path.
+static WORDISH: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        table[c] = b.is_ascii_alphanumeric() || b == b'_';
+        c += 1;
+    }
+    table
+};
 
 /// Whether `mid` keeps `before` and `after` in one word (UAX #29 WB6, WB7,
 /// WB11, WB12).
 fn joins(before: u8, mid: u8, after: u8) -> bool {
+    // Most words end at a space: rule that out before looking around.
+    if !matches!(mid, b'.' | b'\'' | b':' | b',' | b';') {
+        return false;
+    }
     let letters = before.is_ascii_alphabetic() && after.is_ascii_alphabetic();
     let digits = before.is_ascii_digit() && after.is_ascii_digit();
     match mid {
@@ -252,6 +446,32 @@ mod tests {
             checked += 1;
         }
         assert!(checked > 1000, "only {checked} texts checked");
+    }
+
+    #[test]
+    fn short_keys_pack_a_word_wherever_it_stands() {
+        let text = b"bike bikes and a few more words, bike";
+        let at_end = text.len() - 4..text.len();
+        assert_eq!(short_key(text, 0..4), short_key(text, at_end));
+        assert_ne!(short_key(text, 0..4), short_key(text, 5..10));
+        assert_ne!(short_key(text, 5..9), short_key(text, 5..10));
+        assert_eq!(short_key(b"unsubscribingly!", 0..16), None);
+    }
+
+    #[test]
+    fn lexemes_say_what_tokens_say() {
+        let text = "No SPAM, don\u{2019}t call 30 times: caf\u{e9} spam";
+        let tokens = tokenize(text);
+        with_lexed(text, |lexed| {
+            assert_eq!(lexed.lexemes.len(), tokens.len());
+            for (i, (l, t)) in lexed.lexemes.iter().zip(&tokens).enumerate() {
+                assert_eq!(lexed.word(i), &*t.word);
+                assert_eq!((l.start..l.end, l.clause), (t.span.clone(), t.clause));
+                assert_eq!((l.content, l.stem_hash), (t.content, t.stem_hash));
+            }
+            assert_eq!(lexed.lexemes[1].stem, lexed.lexemes[7].stem);
+            assert!(lexed.lexemes[0].negator && lexed.lexemes[4].number);
+        });
     }
 
     #[test]

@@ -4,7 +4,7 @@ use std::ops::Range;
 
 use rustc_hash::FxHashMap;
 
-use super::{Token, lexicon_lines, stem_hash, tokenize};
+use super::{Lexed, Token, lexicon_lines, tokenize};
 
 /// Words that cancel a cue when they come shortly before it: "no pressure to buy".
 const NEGATORS: &[&str] = &[
@@ -13,22 +13,97 @@ const NEGATORS: &[&str] = &[
 ];
 /// How many words before a cue a negator still reaches.
 const NEGATION_REACH: usize = 3;
+/// Words of the Bloom filter of first stems: 4,096 bits, so that the hundred
+/// or so first stems of a few lists leave most words rejected at once.
+const BLOOM_WORDS: usize = 64;
+
+/// The words of a text as cue matching reads them: the rules' [`Token`]s, or
+/// the feedback path's [`Lexed`], whose facts about a word are worked out once
+/// per distinct word.
+pub trait Tokens {
+    /// How many tokens there are.
+    fn count(&self) -> usize;
+    fn stem(&self, i: usize) -> &str;
+    fn stem_hash(&self, i: usize) -> u64;
+    fn is_number(&self, i: usize) -> bool;
+    fn is_negator(&self, i: usize) -> bool;
+    fn clause(&self, i: usize) -> usize;
+    fn span(&self, i: usize) -> Range<usize>;
+}
+
+impl Tokens for [Token] {
+    fn count(&self) -> usize {
+        self.len()
+    }
+    fn stem(&self, i: usize) -> &str {
+        &self[i].stem
+    }
+    fn stem_hash(&self, i: usize) -> u64 {
+        self[i].stem_hash
+    }
+    fn is_number(&self, i: usize) -> bool {
+        is_number(&self[i].word)
+    }
+    fn is_negator(&self, i: usize) -> bool {
+        is_negator(&self[i].word)
+    }
+    fn clause(&self, i: usize) -> usize {
+        self[i].clause
+    }
+    fn span(&self, i: usize) -> Range<usize> {
+        self[i].span.clone()
+    }
+}
+
+impl Tokens for Lexed<'_> {
+    fn count(&self) -> usize {
+        self.lexemes.len()
+    }
+    fn stem(&self, i: usize) -> &str {
+        &self.strings(i).1
+    }
+    fn stem_hash(&self, i: usize) -> u64 {
+        self.lexemes[i].stem_hash
+    }
+    fn is_number(&self, i: usize) -> bool {
+        self.lexemes[i].number
+    }
+    fn is_negator(&self, i: usize) -> bool {
+        self.lexemes[i].negator
+    }
+    fn clause(&self, i: usize) -> usize {
+        self.lexemes[i].clause
+    }
+    fn span(&self, i: usize) -> Range<usize> {
+        self.lexemes[i].start..self.lexemes[i].end
+    }
+}
+
+/// A word of a cue phrase.
+#[derive(Debug, Clone)]
+struct Cue {
+    stem: String,
+    /// Compared first: most candidate words differ in it.
+    hash: u64,
+    number: bool,
+}
 
 /// A list of cue phrases, one per line in a data file.
 #[derive(Debug, Clone)]
 pub struct PhraseList {
-    phrases: Vec<Vec<String>>,
-    /// Phrases by their first stem, so each position costs one lookup.
-    by_first: FxHashMap<String, Vec<usize>>,
+    phrases: Vec<Vec<Cue>>,
+    /// Phrases by the hash of their first stem, so each position costs one
+    /// lookup.
+    by_first: FxHashMap<u64, Vec<usize>>,
     /// Phrases that start with a number, which matches any number.
     by_number: Vec<usize>,
     /// A Bloom filter of first stems: most words start no cue, and this says
     /// so without a map lookup.
-    starts: [u64; 4],
+    starts: [u64; BLOOM_WORDS],
 }
 
 fn bloom_bit(hash: u64) -> (usize, u64) {
-    ((hash >> 6) as usize % 4, 1 << (hash % 64))
+    ((hash >> 6) as usize % BLOOM_WORDS, 1 << (hash % 64))
 }
 
 /// Where a cue was found: token indices and the byte span in the text.
@@ -40,25 +115,29 @@ pub struct Match {
 
 impl PhraseList {
     pub fn parse(data: &str) -> Self {
-        let phrases: Vec<Vec<String>> = lexicon_lines(data)
+        let phrases: Vec<Vec<Cue>> = lexicon_lines(data)
             .map(|line| {
                 tokenize(line)
                     .into_iter()
-                    .map(|t| t.stem.to_string())
+                    .map(|t| Cue {
+                        number: is_number(&t.stem),
+                        hash: t.stem_hash,
+                        stem: t.stem.to_string(),
+                    })
                     .collect::<Vec<_>>()
             })
-            .filter(|stems| !stems.is_empty())
+            .filter(|cues| !cues.is_empty())
             .collect();
-        let mut by_first: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+        let mut by_first: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
         let mut by_number = Vec::new();
-        let mut starts = [0u64; 4];
+        let mut starts = [0u64; BLOOM_WORDS];
         for (i, phrase) in phrases.iter().enumerate() {
-            if is_number(&phrase[0]) {
+            if phrase[0].number {
                 by_number.push(i);
             } else {
-                let (word, bit) = bloom_bit(stem_hash(&phrase[0]));
+                let (word, bit) = bloom_bit(phrase[0].hash);
                 starts[word] |= bit;
-                by_first.entry(phrase[0].clone()).or_default().push(i);
+                by_first.entry(phrase[0].hash).or_default().push(i);
             }
         }
         Self {
@@ -89,32 +168,33 @@ impl PhraseList {
     }
 
     /// The length of the longest cue starting at token `i`, if any.
-    fn longest_at(&self, tokens: &[Token], i: usize) -> Option<usize> {
-        let numbers: &[usize] = if is_number(&tokens[i].word) {
+    fn longest_at<T: Tokens + ?Sized>(&self, tokens: &T, i: usize) -> Option<usize> {
+        let numbers: &[usize] = if tokens.is_number(i) {
             &self.by_number
         } else {
             &[]
         };
-        let (word, bit) = bloom_bit(tokens[i].stem_hash);
+        let hash = tokens.stem_hash(i);
+        let (word, bit) = bloom_bit(hash);
         let named = if self.starts[word] & bit == 0 {
             &[][..]
         } else {
-            self.by_first
-                .get(&*tokens[i].stem)
-                .map_or(&[][..], Vec::as_slice)
+            self.by_first.get(&hash).map_or(&[][..], Vec::as_slice)
         };
         named
             .iter()
             .chain(numbers)
-            .map(|&p| &self.phrases[p])
-            .filter(|p| {
-                tokens.len() - i >= p.len()
-                    && p.iter()
-                        .zip(&tokens[i..])
-                        .all(|(cue, t)| cue_matches(cue, t))
-            })
-            .map(Vec::len)
+            .filter_map(|&p| self.length_at(p, tokens, i))
             .max()
+    }
+
+    /// The length of phrase `p` if it occurs at token `i`.
+    fn length_at<T: Tokens + ?Sized>(&self, p: usize, tokens: &T, i: usize) -> Option<usize> {
+        let phrase = &self.phrases[p];
+        let fits = tokens.count() - i >= phrase.len();
+        let matches =
+            || (phrase.iter().enumerate()).all(|(k, cue)| cue_matches(cue, tokens, i + k));
+        (fits && matches()).then_some(phrase.len())
     }
 
     pub fn is_empty(&self) -> bool {
@@ -128,10 +208,10 @@ impl PhraseList {
 
 /// A number in a cue stands for any number: "9 % off" matches "30% off".
 impl Match {
-    fn of(tokens: &[Token], at: usize, len: usize) -> Self {
+    fn of<T: Tokens + ?Sized>(tokens: &T, at: usize, len: usize) -> Self {
         Self {
             tokens: at..at + len,
-            span: tokens[at].span.start..tokens[at + len - 1].span.end,
+            span: tokens.span(at).start..tokens.span(at + len - 1).end,
         }
     }
 }
@@ -142,65 +222,117 @@ impl Match {
 #[derive(Debug)]
 pub struct PhraseSet<const N: usize> {
     lists: [&'static PhraseList; N],
-    starts: [u64; 4],
+    /// The phrases of every list by the hash of their first stem, as (list,
+    /// phrase): a word that starts cues costs one lookup, not one per list.
+    by_first: FxHashMap<u64, Vec<(usize, usize)>>,
+    starts: [u64; BLOOM_WORDS],
     numbers: bool,
 }
 
 impl<const N: usize> PhraseSet<N> {
     pub fn new(lists: [&'static PhraseList; N]) -> Self {
-        let mut starts = [0; 4];
+        let mut starts = [0; BLOOM_WORDS];
         for list in &lists {
             for (all, one) in starts.iter_mut().zip(list.starts) {
                 *all |= one;
             }
         }
+        let mut by_first: FxHashMap<u64, Vec<(usize, usize)>> = FxHashMap::default();
+        for (l, list) in lists.iter().enumerate() {
+            for (&hash, phrases) in &list.by_first {
+                by_first
+                    .entry(hash)
+                    .or_default()
+                    .extend(phrases.iter().map(|&p| (l, p)));
+            }
+        }
         let numbers = lists.iter().any(|l| !l.by_number.is_empty());
         Self {
             lists,
+            by_first,
             starts,
             numbers,
         }
     }
 
-    /// The matches of each list, in the order the lists were given.
-    pub fn find(&self, tokens: &[Token]) -> [Vec<Match>; N] {
-        let mut found = std::array::from_fn(|_| Vec::new());
+    /// Calls `found` with the index of the list and the match, for each
+    /// match of each list: a list's matches come in the order of the text.
+    pub fn find<T: Tokens + ?Sized>(&self, tokens: &T, mut found: impl FnMut(usize, Match)) {
         let mut free_from = [0; N];
-        for (i, token) in tokens.iter().enumerate() {
-            let (word, bit) = bloom_bit(token.stem_hash);
-            if self.starts[word] & bit == 0 && !(self.numbers && is_number(&token.word)) {
-                continue;
+        for i in 0..tokens.count() {
+            let (word, bit) = bloom_bit(tokens.stem_hash(i));
+            let named = self.starts[word] & bit != 0;
+            if named || (self.numbers && tokens.is_number(i)) {
+                self.cues_at(tokens, i, named, &mut free_from, &mut found);
             }
+        }
+    }
+
+    /// Reports what each list still free at token `i` finds there (what
+    /// [`PhraseList::longest_at`] finds). Not inlined: most words never get
+    /// here, and inlined it made `find`'s loop keep its state on the stack.
+    #[inline(never)]
+    fn cues_at<T: Tokens + ?Sized>(
+        &self,
+        tokens: &T,
+        i: usize,
+        named: bool,
+        free_from: &mut [usize; N],
+        found: &mut impl FnMut(usize, Match),
+    ) {
+        let named = if named {
+            let hash = tokens.stem_hash(i);
+            self.by_first.get(&hash).map_or(&[][..], Vec::as_slice)
+        } else {
+            &[][..]
+        };
+        let mut longest = [0; N];
+        for &(l, p) in named {
+            if free_from[l] <= i
+                && let Some(len) = self.lists[l].length_at(p, tokens, i)
+            {
+                longest[l] = longest[l].max(len);
+            }
+        }
+        if self.numbers && tokens.is_number(i) {
             for (l, list) in self.lists.iter().enumerate() {
-                if free_from[l] > i {
-                    continue;
-                }
-                if let Some(len) = list.longest_at(tokens, i) {
-                    if !negated(tokens, i) {
-                        found[l].push(Match::of(tokens, i, len));
+                if free_from[l] <= i {
+                    for &p in &list.by_number {
+                        let len = list.length_at(p, tokens, i).unwrap_or(0);
+                        longest[l] = longest[l].max(len);
                     }
-                    free_from[l] = i + len;
                 }
             }
         }
-        found
+        for (l, &len) in longest.iter().enumerate() {
+            if len > 0 {
+                if !negated(tokens, i) {
+                    found(l, Match::of(tokens, i, len));
+                }
+                free_from[l] = i + len;
+            }
+        }
     }
 }
 
-fn cue_matches(cue: &str, token: &Token) -> bool {
-    *cue == *token.stem || (is_number(cue) && is_number(&token.word))
+fn cue_matches<T: Tokens + ?Sized>(cue: &Cue, tokens: &T, i: usize) -> bool {
+    (cue.hash == tokens.stem_hash(i) && *cue.stem == *tokens.stem(i))
+        || (cue.number && tokens.is_number(i))
 }
 
-fn is_number(s: &str) -> bool {
+pub(super) fn is_number(s: &str) -> bool {
     !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
 }
 
-fn negated(tokens: &[Token], at: usize) -> bool {
-    tokens[at.saturating_sub(NEGATION_REACH)..at]
-        .iter()
-        .any(|t| t.clause == tokens[at].clause && NEGATORS.contains(&&*t.word))
+pub(super) fn is_negator(word: &str) -> bool {
+    NEGATORS.contains(&word)
 }
 
+fn negated<T: Tokens + ?Sized>(tokens: &T, at: usize) -> bool {
+    let clause = tokens.clause(at);
+    (at.saturating_sub(NEGATION_REACH)..at)
+        .any(|i| tokens.clause(i) == clause && tokens.is_negator(i))
+}
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -230,7 +362,7 @@ mod tests {
     fn a_set_finds_what_each_list_finds() {
         let lists: [&'static PhraseList; 2] = [
             Box::leak(Box::new(PhraseList::parse("buy now\n9 % off\nsale\n"))),
-            Box::leak(Box::new(PhraseList::parse("flash sale\nnow\n"))),
+            Box::leak(Box::new(PhraseList::parse("flash sale\nnow\nsale now\n"))),
         ];
         let set = PhraseSet::new(lists);
         for text in [
@@ -240,7 +372,24 @@ mod tests {
             "sale sale flash sale",
         ] {
             let tokens = crate::text::tokenize(text);
-            assert_eq!(set.find(&tokens), lists.map(|l| l.find(&tokens)), "{text}");
+            let mut found: [Vec<Match>; 2] = Default::default();
+            set.find(&tokens[..], |l, m| found[l].push(m));
+            assert_eq!(found, lists.map(|l| l.find(&tokens)), "{text}");
+        }
+    }
+
+    #[test]
+    fn lexed_text_matches_like_tokens() {
+        let list = PhraseList::parse("buy now\n9 % off\nsale\nflash sale\n");
+        let set = PhraseSet::new([Box::leak(Box::new(list.clone()))]);
+        for text in [
+            "BUY NOW: 30% off, flash sale now",
+            "no sale now, don\u{2019}t buy now",
+            "Sale! 9's % off; never a flash sale",
+        ] {
+            let mut found = Vec::new();
+            crate::text::with_lexed(text, |lexed| set.find(&lexed, |_, m| found.push(m)));
+            assert_eq!(found, list.matches_text(text), "{text}");
         }
     }
 
