@@ -358,20 +358,21 @@ fn tokenize_chunks(
             }
             classes |= class;
         }
-        let chunk = &text[start..end];
         if classes & EMPHASIS != 0 {
-            for &b in chunk.as_bytes() {
+            for &b in &bytes[start..end] {
                 shape.exclamations += u32::from(b == b'!');
                 shape.questions += u32::from(b == b'?');
             }
         }
         let maybe_emoticon = classes & EMOTICON != 0;
+        let chunk = || &text[start..end];
         if classes & NON_ASCII != 0 || !ascii_fast_path {
+            let chunk = chunk();
             if !(maybe_emoticon && emoticon(&mut reader, symbols, chunk)) {
                 read_chunk(&mut reader, symbols, chunk);
                 reader.end_word();
             }
-        } else if maybe_emoticon && ascii_emoticon(&mut reader, symbols, start, chunk) {
+        } else if maybe_emoticon && ascii_emoticon(&mut reader, symbols, start, chunk()) {
         } else if classes & !ALPHANUMERIC == 0 {
             // A plain word, the common case.
             reader.push_ascii_word(
