@@ -180,6 +180,10 @@ impl SentimentModel {
         self.look_up(s);
         self.resolve(s);
         valences(&s.units, shape, &mut s.valences);
+        // The sentence rules only scale valences, and all zero sum to zero.
+        if s.valences.iter().all(|&v| v == 0.0) {
+            return 0.0;
+        }
         sentence_rules(&self.lexicon, &s.units, &mut s.valences);
         compound(&s.valences, shape)
     }
@@ -253,7 +257,15 @@ impl SentimentModel {
                 sentence: token.sentence,
                 ..Unit::default()
             };
-            if let Some(phrase) = self.phrase_at(s, i, classes) {
+            // Most words start no phrase; say so without a call.
+            let may_start_phrase = classes & self.lexicon.phrase_classes != 0
+                || (id != NO_ID && self.lexicon.entries[id as usize].starts_phrases());
+            let phrase = if may_start_phrase {
+                self.phrase_at(s, i, classes)
+            } else {
+                None
+            };
+            if let Some(phrase) = phrase {
                 let len = phrase.elems.len();
                 unit.valence = phrase.meaning.valence;
                 unit.negated = phrase.meaning.negated;
@@ -506,7 +518,10 @@ fn sentence_rules(lexicon: &Lexicon, units: &[Unit], valences: &mut [f32]) {
         }
         // What comes before the first "but" weighs half, what comes after
         // half again as much.
-        if let Some(but) = (start..end).find(|&j| units[j].roles & role::BUT != 0) {
+        let but = units[start..end]
+            .iter()
+            .position(|u| u.roles & role::BUT != 0);
+        if let Some(but) = but.map(|k| start + k) {
             valences[start..but]
                 .iter_mut()
                 .for_each(|v| *v *= BEFORE_BUT);

@@ -70,6 +70,12 @@ pub(super) struct Entry {
     pub seconds: u64,
 }
 
+impl Entry {
+    pub fn starts_phrases(&self) -> bool {
+        self.open_phrases.0 != self.open_phrases.1 || self.seconds != 0
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub(super) enum Elem {
     Word(u32),

@@ -156,6 +156,7 @@ impl Reader<'_> {
         self.push_word(word.start, word.end, &written);
     }
 
+    #[inline]
     fn push_word(&mut self, start: usize, end: usize, written: &Written) {
         if written.caps {
             self.caps_words += 1;
