@@ -507,10 +507,22 @@ fn negation(units: &[Unit], i: usize, k: usize) -> f32 {
 
 /// Rules over a sentence as a whole: sarcasm, questions, "but" contrast.
 fn sentence_rules(lexicon: &Lexicon, units: &[Unit], valences: &mut [f32]) {
+    // Each rule needs a word of some role or class; most texts have none.
+    let (roles, classes) = units
+        .iter()
+        .fold((0, 0), |(r, c), u| (r | u.roles, c | u.classes));
+    let contrast = roles & role::BUT != 0;
+    let cheer = classes & lexicon.interjection_class != 0;
+    let question = classes & lexicon.question_class != 0;
+    if !(contrast || cheer || question) {
+        return;
+    }
     let mut start = 0;
     while start < units.len() {
         let end = sentence_end(units, start);
-        sarcasm(lexicon, units, valences, start, end);
+        if cheer {
+            sarcasm(lexicon, units, valences, start, end);
+        }
         if units[start].question && units[start].classes & lexicon.question_class != 0 {
             valences[start..end]
                 .iter_mut()
@@ -518,9 +530,13 @@ fn sentence_rules(lexicon: &Lexicon, units: &[Unit], valences: &mut [f32]) {
         }
         // What comes before the first "but" weighs half, what comes after
         // half again as much.
-        let but = units[start..end]
-            .iter()
-            .position(|u| u.roles & role::BUT != 0);
+        let but = contrast
+            .then(|| {
+                units[start..end]
+                    .iter()
+                    .position(|u| u.roles & role::BUT != 0)
+            })
+            .flatten();
         if let Some(but) = but.map(|k| start + k) {
             valences[start..but]
                 .iter_mut()

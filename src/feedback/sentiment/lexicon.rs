@@ -111,7 +111,7 @@ pub(super) struct Phrase {
 
 #[derive(Debug)]
 pub(super) struct Lexicon {
-    /// Ids of the words of up to [`SHORT`] bytes, by [`short_key`].
+    /// Ids of the words of up to [`SHORT`] bytes.
     short_ids: FxHashMap<u128, u32>,
     /// Ids of longer words.
     long_ids: FxHashMap<Box<str>, u32>,
@@ -574,6 +574,26 @@ mod tests {
         assert!(lexicon.candidates(fed, None).is_empty());
         assert_eq!(lexicon.class_phrases.len(), 1);
         assert_ne!(lexicon.number_class, 0);
+    }
+
+    #[test]
+    fn every_word_is_found_by_value_and_in_a_buffer() {
+        let mut b = Builder::default();
+        b.vader(super::super::SOURCES.vader).unwrap();
+        b.id("a-word-longer-than-a-window");
+        let words: Vec<(Box<str>, u32)> = b.ids.iter().map(|(w, &id)| (w.clone(), id)).collect();
+        let lexicon = b.finish();
+        assert!(words.len() > 7000 && words.iter().any(|(w, _)| w.len() > SHORT));
+        for (word, id) in &words {
+            assert_eq!(lexicon.id(word), Some(*id), "{word:?}");
+            let buffer = format!("x {word}s{}", "\0".repeat(WINDOW));
+            let end = 2 + word.len();
+            assert_eq!(lexicon.id_in(&buffer, 2, end), Some(*id), "{word:?}");
+            let longer = lexicon.id_in(&buffer, 2, end + 1);
+            assert!(longer.is_none_or(|other| other != *id), "{word:?}");
+        }
+        assert_eq!(lexicon.id("surely-not-a-word"), None);
+        assert_eq!(lexicon.id("zzzq"), None);
     }
 
     #[test]

@@ -139,12 +139,15 @@ impl Reader<'_> {
     /// letter is no shouting, and a word without digits is all letters but
     /// its apostrophes, each of which stands between two letters.
     fn push_ascii_word(&mut self, text: &[u8], word: &AsciiWord) {
-        let bytes = &text[word.start..word.end];
-        let count = |f: fn(&u8) -> bool| bytes.iter().filter(|b| f(b)).count();
+        let count = |f: fn(&u8) -> bool| {
+            let bytes = text.get(word.start..word.end).unwrap_or_default();
+            bytes.iter().filter(|b| f(b)).count()
+        };
+        let len = word.end - word.start;
         let caps = word.classes & (LOWER | UPPER) == UPPER && count(u8::is_ascii_uppercase) >= 2;
         let plain = !caps
             && if word.classes & DIGIT == 0 {
-                bytes.len() >= 2
+                len >= 2
             } else {
                 count(u8::is_ascii_alphabetic) >= 2
             };
@@ -346,17 +349,18 @@ fn tokenize_chunks(
         let mut classes = 0;
         while let Some(&b) = bytes.get(end) {
             let class = CLASS[usize::from(b)];
-            if class & NON_ASCII != 0 {
+            // One test for the common case, an ASCII character in the chunk.
+            if class & (SEPARATOR | NON_ASCII) != 0 {
+                if class & SEPARATOR != 0 {
+                    break;
+                }
                 let (c, len) = char_at(text, end);
                 if is_separator(c) {
                     break;
                 }
-                end += len;
-            } else if class & SEPARATOR != 0 {
-                break;
-            } else {
-                end += 1;
+                end += len - 1;
             }
+            end += 1;
             classes |= class;
         }
         if classes & EMPHASIS != 0 {
