@@ -149,6 +149,11 @@ thread_local! {
 
 const NO_ID: u32 = u32::MAX;
 
+/// Bytes after the last word, so that the lexicon can read any word a window
+/// at a time.
+const PADDING: &str = "\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0";
+const _: () = assert!(PADDING.len() == lexicon::WINDOW);
+
 impl SentimentModel {
     /// Scores one comment. Any text is accepted: empty or without sentiment
     /// words it is neutral with score 0.
@@ -175,31 +180,37 @@ impl SentimentModel {
         self.look_up(s);
         self.resolve(s);
         valences(&s.units, shape, &mut s.valences);
+        // The sentence rules only scale valences, and all zero sum to zero.
+        if s.valences.iter().all(|&v| v == 0.0) {
+            return 0.0;
+        }
         sentence_rules(&self.lexicon, &s.units, &mut s.valences);
         compound(&s.valences, shape)
     }
 
     fn look_up(&self, s: &mut Scratch) {
         s.ids.clear();
+        s.lower.push_str(PADDING);
         for token in &s.tokens {
             let id = match token.kind {
                 Kind::Symbol(_) => NO_ID,
-                Kind::Word | Kind::Number => {
-                    let word = &s.lower[token.start as usize..token.end as usize];
-                    self.word_id(word).unwrap_or(NO_ID)
-                }
+                Kind::Word | Kind::Number => self
+                    .word_id(&s.lower, token.start as usize, token.end as usize)
+                    .unwrap_or(NO_ID),
             };
             s.ids.push(id);
         }
     }
 
-    /// The word's id; failing that, the id without a possessive "'s", or with
-    /// letters drawn out for emphasis squeezed back ("sooo", "loooove").
-    fn word_id(&self, word: &str) -> Option<u32> {
+    /// The id of the word at `start..end` of `buffer` (which holds a window
+    /// of bytes after it); failing that, the id without a possessive "'s", or
+    /// with letters drawn out for emphasis squeezed back ("sooo", "loooove").
+    fn word_id(&self, buffer: &str, start: usize, end: usize) -> Option<u32> {
         let lexicon = &self.lexicon;
-        if let Some(id) = lexicon.id(word) {
+        if let Some(id) = lexicon.id_in(buffer, start, end) {
             return Some(id);
         }
+        let word = buffer.get(start..end)?;
         if let Some(stem) = word.strip_suffix("'s") {
             return lexicon.id(stem);
         }
@@ -246,7 +257,15 @@ impl SentimentModel {
                 sentence: token.sentence,
                 ..Unit::default()
             };
-            if let Some(phrase) = self.phrase_at(s, i, classes) {
+            // Most words start no phrase; say so without a call.
+            let may_start_phrase = classes & self.lexicon.phrase_classes != 0
+                || (id != NO_ID && self.lexicon.entries[id as usize].starts_phrases());
+            let phrase = if may_start_phrase {
+                self.phrase_at(s, i, classes)
+            } else {
+                None
+            };
+            if let Some(phrase) = phrase {
                 let len = phrase.elems.len();
                 unit.valence = phrase.meaning.valence;
                 unit.negated = phrase.meaning.negated;
@@ -280,7 +299,11 @@ impl SentimentModel {
                 }
                 Kind::Word | Kind::Number => {}
             }
-            if is_negation_word(&s.lower[token.start as usize..token.end as usize]) {
+            let word = s
+                .lower
+                .as_bytes()
+                .get(token.start as usize..token.end as usize);
+            if word.is_some_and(is_negation_word) {
                 unit.roles |= role::NEGATOR;
                 if unit.valence == 0.0 {
                     unit.valence = self.lexicon.not_valence;
@@ -295,39 +318,35 @@ impl SentimentModel {
     fn phrase_at(&self, s: &Scratch, i: usize, classes: u32) -> Option<&Phrase> {
         let lexicon = &self.lexicon;
         let id = s.ids[i];
-        // Most words start no phrase; say so without a loop.
-        let classes = classes & lexicon.phrase_classes;
-        let own = if id == NO_ID {
-            (0, 0)
+        let next = s.ids.get(i + 1).copied();
+        // Candidates come longest first, so the first that matches is the
+        // longest of them.
+        let mut best = if id == NO_ID {
+            None
         } else {
-            lexicon.entries[id as usize].phrases
+            lexicon
+                .candidates(id, next)
+                .iter()
+                .map(|&k| &lexicon.phrases[k as usize])
+                .find(|phrase| self.matches(s, i, phrase))
         };
-        if classes == 0 && own.0 == own.1 {
-            return None;
-        }
-        let mut best: Option<&Phrase> = None;
-        let mut consider = |range: (u32, u32)| {
-            for phrase in &lexicon.phrases[range.0 as usize..range.1 as usize] {
-                if best.is_some_and(|b| b.elems.len() >= phrase.elems.len()) {
-                    break;
-                }
-                if phrase
-                    .second
-                    .is_some_and(|id| s.ids.get(i + 1) != Some(&id))
-                {
-                    continue;
-                }
-                if self.matches(s, i, phrase) {
-                    best = Some(phrase);
-                    break;
-                }
-            }
-        };
-        consider(own);
+        let classes = classes & lexicon.phrase_classes;
         if classes != 0 {
             for &(bit, range) in &lexicon.class_phrases {
-                if classes & bit != 0 {
-                    consider(range);
+                if classes & bit == 0 {
+                    continue;
+                }
+                for phrase in &lexicon.phrases[range.0 as usize..range.1 as usize] {
+                    if best.is_some_and(|b| b.elems.len() >= phrase.elems.len()) {
+                        break;
+                    }
+                    if phrase.second.is_some_and(|id| next != Some(id)) {
+                        continue;
+                    }
+                    if self.matches(s, i, phrase) {
+                        best = Some(phrase);
+                        break;
+                    }
                 }
             }
         }
@@ -355,8 +374,8 @@ impl SentimentModel {
 }
 
 /// Contractions negate: "didn't", "won't", "can't".
-fn is_negation_word(word: &str) -> bool {
-    word.ends_with("n't")
+fn is_negation_word(word: &[u8]) -> bool {
+    word.ends_with(b"n't")
 }
 
 /// Letters drawn out for emphasis: "sooo", "loooove".
@@ -488,10 +507,22 @@ fn negation(units: &[Unit], i: usize, k: usize) -> f32 {
 
 /// Rules over a sentence as a whole: sarcasm, questions, "but" contrast.
 fn sentence_rules(lexicon: &Lexicon, units: &[Unit], valences: &mut [f32]) {
+    // Each rule needs a word of some role or class; most texts have none.
+    let (roles, classes) = units
+        .iter()
+        .fold((0, 0), |(r, c), u| (r | u.roles, c | u.classes));
+    let contrast = roles & role::BUT != 0;
+    let cheer = classes & lexicon.interjection_class != 0;
+    let question = classes & lexicon.question_class != 0;
+    if !(contrast || cheer || question) {
+        return;
+    }
     let mut start = 0;
     while start < units.len() {
         let end = sentence_end(units, start);
-        sarcasm(lexicon, units, valences, start, end);
+        if cheer {
+            sarcasm(lexicon, units, valences, start, end);
+        }
         if units[start].question && units[start].classes & lexicon.question_class != 0 {
             valences[start..end]
                 .iter_mut()
@@ -499,7 +530,14 @@ fn sentence_rules(lexicon: &Lexicon, units: &[Unit], valences: &mut [f32]) {
         }
         // What comes before the first "but" weighs half, what comes after
         // half again as much.
-        if let Some(but) = (start..end).find(|&j| units[j].roles & role::BUT != 0) {
+        let but = contrast
+            .then(|| {
+                units[start..end]
+                    .iter()
+                    .position(|u| u.roles & role::BUT != 0)
+            })
+            .flatten();
+        if let Some(but) = but.map(|k| start + k) {
             valences[start..but]
                 .iter_mut()
                 .for_each(|v| *v *= BEFORE_BUT);

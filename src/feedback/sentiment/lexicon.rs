@@ -61,8 +61,19 @@ pub(super) struct Entry {
     pub roles: u16,
     /// Bit set of the word classes (`@name`) the word belongs to.
     pub classes: u32,
-    /// The phrases that start with this word, longest first.
-    pub phrases: (u32, u32),
+    /// The phrases that start with this word and whose second element is a
+    /// class or `*`: a range of [`Lexicon::candidates`].
+    pub open_phrases: (u32, u32),
+    /// The second words of the phrases that start with this word, as a set
+    /// of bits `1 << (id % 64)`: one test rules out nearly every next word
+    /// before a hash lookup would.
+    pub seconds: u64,
+}
+
+impl Entry {
+    pub fn starts_phrases(&self) -> bool {
+        self.open_phrases.0 != self.open_phrases.1 || self.seconds != 0
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -100,9 +111,18 @@ pub(super) struct Phrase {
 
 #[derive(Debug)]
 pub(super) struct Lexicon {
-    ids: FxHashMap<Box<str>, u32>,
+    /// Ids of the words of up to [`SHORT`] bytes.
+    short_ids: FxHashMap<u128, u32>,
+    /// Ids of longer words.
+    long_ids: FxHashMap<Box<str>, u32>,
     pub entries: Vec<Entry>,
     pub phrases: Vec<Phrase>,
+    /// Indexes of `phrases`, in runs that [`Lexicon::candidates`] returns.
+    candidates: Vec<u32>,
+    /// For a first and a second word, the range of `candidates` that holds
+    /// the phrases that may start with them: those with that second word and
+    /// the open ones, longest first.
+    paired: FxHashMap<(u32, u32), (u32, u32)>,
     /// Phrases that start with a class (`@n times`): the class bit and the
     /// range of `phrases`.
     pub class_phrases: Vec<(u32, (u32, u32))>,
@@ -121,9 +141,56 @@ pub(super) struct Lexicon {
     pub symbols: Symbols,
 }
 
+/// Words of up to this many bytes, nearly all of them, are looked up by
+/// value: bytes and length packed into one integer, which hashes in a few
+/// instructions and compares in one, where a string key costs a loop over
+/// its bytes and a call to `memcmp`.
+const SHORT: usize = 15;
+
+/// How many bytes must follow the start of a word in the buffer given to
+/// [`Lexicon::id_in`]: it reads them at once, whatever the word's length.
+pub(super) const WINDOW: usize = 16;
+
+/// The key of a word of up to [`SHORT`] bytes, which are the first `len`
+/// bytes of `window`; the rest of the window is ignored.
+fn short_key(window: [u8; WINDOW], len: usize) -> u128 {
+    let mask = (1u128 << (8 * len)) - 1;
+    (u128::from_le_bytes(window) & mask) | ((len as u128) << 120)
+}
+
 impl Lexicon {
     pub fn id(&self, word: &str) -> Option<u32> {
-        self.ids.get(word).copied()
+        let bytes = word.as_bytes();
+        if bytes.len() > SHORT {
+            return self.long_ids.get(word).copied();
+        }
+        let mut window = [0; WINDOW];
+        window[..bytes.len()].copy_from_slice(bytes);
+        self.short_ids.get(&short_key(window, bytes.len())).copied()
+    }
+
+    /// The id of the word at bytes `start..end` of `buffer`, which holds at
+    /// least [`WINDOW`] bytes from `start` on, so that a short word is read
+    /// without copying it.
+    pub fn id_in(&self, buffer: &str, start: usize, end: usize) -> Option<u32> {
+        let len = end - start;
+        let window = buffer.as_bytes().get(start..).and_then(<[u8]>::first_chunk);
+        match window {
+            Some(&window) if len <= SHORT => self.short_ids.get(&short_key(window, len)).copied(),
+            _ => self.id(buffer.get(start..end)?),
+        }
+    }
+
+    /// The phrases, longest first, that may start with word `id` followed by
+    /// word `next` (if any): most words begin phrases that all need another
+    /// second word, which rules them out without reading them.
+    pub fn candidates(&self, id: u32, next: Option<u32>) -> &[u32] {
+        let entry = &self.entries[id as usize];
+        let paired = next
+            .filter(|&next| entry.seconds & second_bit(next) != 0)
+            .and_then(|next| self.paired.get(&(id, next)));
+        let (start, end) = paired.copied().unwrap_or(entry.open_phrases);
+        &self.candidates[start as usize..end as usize]
     }
 }
 
@@ -339,6 +406,36 @@ impl Builder {
         }
     }
 
+    /// Lists the phrases `group` (all that start with word `id`, longest
+    /// first) by their second word, keeping their order.
+    fn index_candidates(
+        &mut self,
+        phrases: &[Phrase],
+        id: u32,
+        group: std::ops::Range<usize>,
+        candidates: &mut Vec<u32>,
+        paired: &mut FxHashMap<(u32, u32), (u32, u32)>,
+    ) {
+        let mut push = |keep: &dyn Fn(&Phrase) -> bool| {
+            let start = to_u32(candidates.len());
+            candidates.extend(group.clone().filter(|&k| keep(&phrases[k])).map(to_u32));
+            (start, to_u32(candidates.len()))
+        };
+        let entry = &mut self.entries[id as usize];
+        entry.open_phrases = push(&|p| p.second.is_none());
+        let mut seconds: Vec<u32> = phrases[group.clone()]
+            .iter()
+            .filter_map(|p| p.second)
+            .collect();
+        seconds.sort_unstable();
+        seconds.dedup();
+        for second in seconds {
+            entry.seconds |= second_bit(second);
+            let range = push(&|p| p.second.is_none_or(|s| s == second));
+            paired.insert((id, second), range);
+        }
+    }
+
     fn finish(mut self) -> Lexicon {
         let mut phrases: Vec<Phrase> = self
             .phrases
@@ -364,6 +461,8 @@ impl Builder {
                 .then_with(|| a.elems.cmp(&b.elems))
         });
         let mut class_phrases = Vec::new();
+        let mut candidates = Vec::new();
+        let mut paired = FxHashMap::default();
         let mut start = 0;
         while start < phrases.len() {
             let key = first_key(&phrases[start]);
@@ -374,7 +473,9 @@ impl Builder {
                     .count();
             let range = (to_u32(start), to_u32(end));
             match key {
-                (0, id) => self.entries[id as usize].phrases = range,
+                (0, id) => {
+                    self.index_candidates(&phrases, id, start..end, &mut candidates, &mut paired);
+                }
                 (_, bit) => class_phrases.push((bit, range)),
             }
             start = end;
@@ -388,10 +489,25 @@ impl Builder {
             .get("not")
             .and_then(|&id| self.entries[id as usize].valence)
             .unwrap_or(0.0);
+        let (short, long): (Vec<_>, Vec<_>) = self
+            .ids
+            .into_iter()
+            .partition(|(word, _)| word.len() <= SHORT);
+        let short_ids = short
+            .into_iter()
+            .map(|(word, id)| {
+                let mut window = [0; WINDOW];
+                window[..word.len()].copy_from_slice(word.as_bytes());
+                (short_key(window, word.len()), id)
+            })
+            .collect();
         Lexicon {
-            ids: self.ids,
+            short_ids,
+            long_ids: long.into_iter().collect(),
             entries: self.entries,
             phrases,
+            candidates,
+            paired,
             class_phrases,
             phrase_classes,
             number_class,
@@ -411,6 +527,10 @@ fn first_key(phrase: &Phrase) -> (u8, u32) {
         Some(Elem::Class(bit)) => (1, *bit),
         _ => (2, 0),
     }
+}
+
+fn second_bit(id: u32) -> u64 {
+    1 << (id % 64)
 }
 
 fn to_u32(n: usize) -> u32 {
@@ -445,10 +565,35 @@ mod tests {
         assert_eq!(lexicon.symbols.emoticons.get(":)"), Some(&2.0));
         // An emoji's name is read with the final word valences.
         assert_eq!(lexicon.symbols.emoji.get(&'😀'), Some(&1.0));
-        let fed = &lexicon.entries[lexicon.id("fed").unwrap() as usize];
-        assert_eq!(fed.phrases.1 - fed.phrases.0, 1, "\"fed up\" is a phrase");
+        let (fed, up) = (lexicon.id("fed").unwrap(), lexicon.id("up").unwrap());
+        assert_eq!(
+            lexicon.candidates(fed, Some(up)).len(),
+            1,
+            "\"fed up\" is a phrase"
+        );
+        assert!(lexicon.candidates(fed, None).is_empty());
         assert_eq!(lexicon.class_phrases.len(), 1);
         assert_ne!(lexicon.number_class, 0);
+    }
+
+    #[test]
+    fn every_word_is_found_by_value_and_in_a_buffer() {
+        let mut b = Builder::default();
+        b.vader(super::super::SOURCES.vader).unwrap();
+        b.id("a-word-longer-than-a-window");
+        let words: Vec<(Box<str>, u32)> = b.ids.iter().map(|(w, &id)| (w.clone(), id)).collect();
+        let lexicon = b.finish();
+        assert!(words.len() > 7000 && words.iter().any(|(w, _)| w.len() > SHORT));
+        for (word, id) in &words {
+            assert_eq!(lexicon.id(word), Some(*id), "{word:?}");
+            let buffer = format!("x {word}s{}", "\0".repeat(WINDOW));
+            let end = 2 + word.len();
+            assert_eq!(lexicon.id_in(&buffer, 2, end), Some(*id), "{word:?}");
+            let longer = lexicon.id_in(&buffer, 2, end + 1);
+            assert!(longer.is_none_or(|other| other != *id), "{word:?}");
+        }
+        assert_eq!(lexicon.id("surely-not-a-word"), None);
+        assert_eq!(lexicon.id("zzzq"), None);
     }
 
     #[test]

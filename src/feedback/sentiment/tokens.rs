@@ -46,7 +46,8 @@ pub(super) struct Shape {
     pub caps_differ: bool,
 }
 
-/// A word being read: where it starts in the buffer and what its letters are like.
+/// A word being read by the general path: where it starts in the buffer and
+/// what its letters are like.
 #[derive(Default)]
 struct Word {
     start: usize,
@@ -55,9 +56,28 @@ struct Word {
     digits_only: bool,
 }
 
+/// A word of an ASCII chunk being read: its byte range in the text, which is
+/// also its range in the lower-cased copy, and the classes of its characters.
+struct AsciiWord {
+    start: usize,
+    end: usize,
+    classes: u8,
+}
+
+/// How a finished word was written, which is all the rules need of its letters.
+struct Written {
+    /// Two or more capitals and no small letter.
+    caps: bool,
+    /// Two or more letters, not in capitals.
+    plain: bool,
+    /// No letter at all.
+    number: bool,
+}
+
 struct Reader<'a> {
     lower: &'a mut String,
     tokens: &'a mut Vec<Token>,
+    /// The word that the general path is reading, if any.
     word: Option<Word>,
     clause: u32,
     sentence: u32,
@@ -91,26 +111,6 @@ impl Reader<'_> {
         }
     }
 
-    /// A run of ASCII letters and digits, the common case, in one go.
-    fn push_ascii_run(&mut self, run: &str) {
-        let start = self.lower.len();
-        let word = self.word.get_or_insert(Word {
-            start,
-            digits_only: true,
-            ..Word::default()
-        });
-        // Runs are short: one plain loop beats vectorised passes.
-        let (mut upper, mut digits) = (0, 0);
-        for b in run.bytes() {
-            upper += u32::from(b.is_ascii_uppercase());
-            digits += u32::from(b.is_ascii_digit());
-            self.lower.push(char::from(b.to_ascii_lowercase()));
-        }
-        word.upper += upper;
-        word.lower += to_u32(run.len()) - upper - digits;
-        word.digits_only &= digits == to_u32(run.len());
-    }
-
     /// Keeps a joining character (an apostrophe, a decimal point) inside the
     /// word; it never starts one.
     fn push_joiner(&mut self, c: char) {
@@ -126,23 +126,58 @@ impl Reader<'_> {
         let letters = word.upper + word.lower;
         // One capital letter ("I", "A") is not shouting.
         let caps = word.upper >= 2 && word.lower == 0;
-        if caps {
+        let written = Written {
+            caps,
+            plain: !caps && letters >= 2,
+            number: word.digits_only,
+        };
+        self.push_word(word.start, self.lower.len(), &written);
+    }
+
+    /// Ends a word of an ASCII chunk. Its letters are counted only when their
+    /// classes leave the answer open, which is rare: a word with a small
+    /// letter is no shouting, and a word without digits is all letters but
+    /// its apostrophes, each of which stands between two letters.
+    fn push_ascii_word(&mut self, text: &[u8], word: &AsciiWord) {
+        let count = |f: fn(&u8) -> bool| {
+            let bytes = text.get(word.start..word.end).unwrap_or_default();
+            bytes.iter().filter(|b| f(b)).count()
+        };
+        let len = word.end - word.start;
+        let caps = word.classes & (LOWER | UPPER) == UPPER && count(u8::is_ascii_uppercase) >= 2;
+        let plain = !caps
+            && if word.classes & DIGIT == 0 {
+                len >= 2
+            } else {
+                count(u8::is_ascii_alphabetic) >= 2
+            };
+        let written = Written {
+            caps,
+            plain,
+            number: word.classes & (LOWER | UPPER) == 0,
+        };
+        self.push_word(word.start, word.end, &written);
+    }
+
+    #[inline]
+    fn push_word(&mut self, start: usize, end: usize, written: &Written) {
+        if written.caps {
             self.caps_words += 1;
-        } else if letters >= 2 {
+        } else if written.plain {
             self.plain_words += 1;
         }
-        let kind = if word.digits_only {
+        let kind = if written.number {
             Kind::Number
         } else {
             Kind::Word
         };
-        self.push(word.start, kind, caps);
+        self.push(start, end, kind, written.caps);
     }
 
-    fn push(&mut self, start: usize, kind: Kind, caps: bool) {
+    fn push(&mut self, start: usize, end: usize, kind: Kind, caps: bool) {
         self.tokens.push(Token {
             start: to_u32(start),
-            end: to_u32(self.lower.len()),
+            end: to_u32(end),
             kind,
             caps,
             clause: self.clause,
@@ -153,7 +188,8 @@ impl Reader<'_> {
 
     fn symbol(&mut self, valence: f32) {
         self.end_word();
-        self.push(self.lower.len(), Kind::Symbol(valence), false);
+        let at = self.lower.len();
+        self.push(at, at, Kind::Symbol(valence), false);
     }
 
     fn clause_break(&mut self, sentence_end: bool) {
@@ -183,22 +219,41 @@ fn to_u32(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
+// Classes of bytes, looked up rather than tested one by one in the scans,
+// which touch every byte.
 const SEPARATOR: u8 = 1;
 /// Characters that make a chunk worth looking up as an emoticon; plain words
 /// with trailing punctuation never are.
-const EMOTICON: u8 = 2;
+const EMOTICON: u8 = 1 << 1;
+const UPPER: u8 = 1 << 2;
+const LOWER: u8 = 1 << 3;
+const DIGIT: u8 = 1 << 4;
+const ALPHANUMERIC: u8 = UPPER | LOWER | DIGIT;
+/// `!` and `?`, which the shape of the text counts.
+const EMPHASIS: u8 = 1 << 5;
+/// A byte of a character beyond ASCII, which needs decoding.
+const NON_ASCII: u8 = 1 << 6;
+/// Any other ASCII character: `.` `,` `'` `-` `"` and the like.
+const PUNCTUATION: u8 = 1 << 7;
 
-/// Classes of ASCII characters, looked up rather than tested one by one in
-/// the scan for chunk ends, which touches every byte.
-const ASCII_CLASS: [u8; 128] = {
-    let mut table = [0u8; 128];
+const CLASS: [u8; 256] = {
+    let mut table = [0u8; 256];
     let mut b = 0;
-    while b < 128 {
+    while b < 256 {
         let c = b as u8;
-        if c.is_ascii_whitespace() || c.is_ascii_control() {
-            table[b] = SEPARATOR;
-        }
-        if matches!(
+        table[b] = if !c.is_ascii() {
+            NON_ASCII
+        } else if c.is_ascii_whitespace() || c.is_ascii_control() {
+            SEPARATOR
+        } else if c.is_ascii_uppercase() {
+            UPPER
+        } else if c.is_ascii_lowercase() {
+            LOWER
+        } else if c.is_ascii_digit() {
+            DIGIT
+        } else if matches!(c, b'!' | b'?') {
+            EMPHASIS
+        } else if matches!(
             c,
             b':' | b';'
                 | b'='
@@ -221,8 +276,10 @@ const ASCII_CLASS: [u8; 128] = {
                 | b'%'
                 | b'&'
         ) {
-            table[b] = EMOTICON;
-        }
+            EMOTICON
+        } else {
+            PUNCTUATION
+        };
         b += 1;
     }
     table
@@ -240,8 +297,28 @@ pub(super) fn tokenize(
     lower: &mut String,
     tokens: &mut Vec<Token>,
 ) -> Shape {
+    tokenize_chunks(text, symbols, lower, tokens, true)
+}
+
+/// The tokenizer, with the fast path for ASCII chunks or without it, which
+/// the tests compare.
+///
+/// The whole text is lower-cased into `lower` first (ASCII letters only, a
+/// vectorised pass), so that a word of an ASCII chunk is a range of the
+/// text that needs no copying: its joiners (`'`, and `.` `,` `/` `:` between
+/// digits) are kept as they are. The general path reads a chunk character by
+/// character and lower-cases its words after the copy of the text.
+fn tokenize_chunks(
+    text: &str,
+    symbols: &Symbols,
+    lower: &mut String,
+    tokens: &mut Vec<Token>,
+    ascii_fast_path: bool,
+) -> Shape {
     lower.clear();
     tokens.clear();
+    lower.push_str(text);
+    lower.make_ascii_lowercase();
     let mut shape = Shape::default();
     let mut reader = Reader {
         lower,
@@ -252,38 +329,67 @@ pub(super) fn tokenize(
         caps_words: 0,
         plain_words: 0,
     };
+    let bytes = text.as_bytes();
     // Chunks are separated by whitespace and control characters.
     let mut start = 0;
-    while start < text.len() {
-        let (c, len) = char_at(text, start);
-        if is_separator(c) {
-            start += len;
+    while let Some(&b) = bytes.get(start) {
+        let class = CLASS[usize::from(b)];
+        if class & SEPARATOR != 0 {
+            start += 1;
             continue;
         }
+        if class & NON_ASCII != 0 {
+            let (c, len) = char_at(text, start);
+            if is_separator(c) {
+                start += len;
+                continue;
+            }
+        }
         let mut end = start;
-        let mut maybe_emoticon = false;
-        while let Some(&b) = text.as_bytes().get(end) {
-            if b.is_ascii() {
-                let class = ASCII_CLASS[usize::from(b)];
+        let mut classes = 0;
+        while let Some(&b) = bytes.get(end) {
+            let class = CLASS[usize::from(b)];
+            // One test for the common case, an ASCII character in the chunk.
+            if class & (SEPARATOR | NON_ASCII) != 0 {
                 if class & SEPARATOR != 0 {
                     break;
                 }
-                maybe_emoticon |= class & EMOTICON != 0;
-                shape.exclamations += u32::from(b == b'!');
-                shape.questions += u32::from(b == b'?');
-                end += 1;
-            } else {
                 let (c, len) = char_at(text, end);
                 if is_separator(c) {
                     break;
                 }
-                end += len;
+                end += len - 1;
+            }
+            end += 1;
+            classes |= class;
+        }
+        if classes & EMPHASIS != 0 {
+            for &b in &bytes[start..end] {
+                shape.exclamations += u32::from(b == b'!');
+                shape.questions += u32::from(b == b'?');
             }
         }
-        let chunk = &text[start..end];
-        if !(maybe_emoticon && emoticon(&mut reader, symbols, chunk)) {
-            read_chunk(&mut reader, symbols, chunk);
-            reader.end_word();
+        let maybe_emoticon = classes & EMOTICON != 0;
+        let chunk = || &text[start..end];
+        if classes & NON_ASCII != 0 || !ascii_fast_path {
+            let chunk = chunk();
+            if !(maybe_emoticon && emoticon(&mut reader, symbols, chunk)) {
+                read_chunk(&mut reader, symbols, chunk);
+                reader.end_word();
+            }
+        } else if maybe_emoticon && ascii_emoticon(&mut reader, symbols, start, chunk()) {
+        } else if classes & !ALPHANUMERIC == 0 {
+            // A plain word, the common case.
+            reader.push_ascii_word(
+                bytes,
+                &AsciiWord {
+                    start,
+                    end,
+                    classes,
+                },
+            );
+        } else {
+            read_ascii_chunk(&mut reader, bytes, start, end);
         }
         start = end;
     }
@@ -307,10 +413,13 @@ fn is_separator(c: char) -> bool {
     c.is_whitespace() || c.is_control()
 }
 
+/// Sentence punctuation that may follow an emoticon: ":)." or ":(!!".
+const AFTER_EMOTICON: [char; 5] = ['.', ',', '!', '?', ';'];
+
 /// Reads the chunk as one emoticon if it is one, allowing trailing sentence
-/// punctuation (":)." or ":(!!").
+/// punctuation.
 fn emoticon(reader: &mut Reader<'_>, symbols: &Symbols, chunk: &str) -> bool {
-    let trimmed = chunk.trim_end_matches(['.', ',', '!', '?', ';']);
+    let trimmed = chunk.trim_end_matches(AFTER_EMOTICON);
     for candidate in [chunk, trimmed] {
         if candidate.is_empty() {
             continue;
@@ -322,35 +431,96 @@ fn emoticon(reader: &mut Reader<'_>, symbols: &Symbols, chunk: &str) -> bool {
         let found = symbols.emoticons.get(&reader.lower[start..]).copied();
         reader.lower.truncate(start);
         if let Some(valence) = found {
-            reader.symbol(valence);
-            let trailing = &chunk[candidate.len()..];
-            if trailing.contains('?') {
-                reader.question_mark();
-            } else if !trailing.is_empty() {
-                reader.clause_break(trailing.contains(['.', '!']));
-            }
+            after_emoticon(reader, valence, &chunk[candidate.len()..]);
             return true;
         }
     }
     false
 }
 
+/// [`emoticon`] for an ASCII chunk at byte `start` of the text, whose
+/// lower-cased copy is already in the buffer.
+fn ascii_emoticon(reader: &mut Reader<'_>, symbols: &Symbols, start: usize, chunk: &str) -> bool {
+    let trimmed = chunk.trim_end_matches(AFTER_EMOTICON);
+    for len in [chunk.len(), trimmed.len()] {
+        if len == 0 {
+            continue;
+        }
+        let found = symbols.emoticons.get(&reader.lower[start..start + len]);
+        if let Some(&valence) = found {
+            after_emoticon(reader, valence, &chunk[len..]);
+            return true;
+        }
+    }
+    false
+}
+
+fn after_emoticon(reader: &mut Reader<'_>, valence: f32, trailing: &str) {
+    reader.symbol(valence);
+    if trailing.contains('?') {
+        reader.question_mark();
+    } else if !trailing.is_empty() {
+        reader.clause_break(trailing.contains(['.', '!']));
+    }
+}
+
+/// [`read_chunk`] for a chunk of ASCII characters, bytes `start..end` of the
+/// text: the same decisions, taken on bytes, with words as ranges.
+fn read_ascii_chunk(reader: &mut Reader<'_>, text: &[u8], start: usize, end: usize) {
+    let mut word: Option<AsciiWord> = None;
+    let mut prev = b' ';
+    let mut i = start;
+    while i < end {
+        let b = text[i];
+        if CLASS[usize::from(b)] & ALPHANUMERIC != 0 {
+            let run = i;
+            let mut classes = 0;
+            while i < end && CLASS[usize::from(text[i])] & ALPHANUMERIC != 0 {
+                classes |= CLASS[usize::from(text[i])];
+                i += 1;
+            }
+            let word = word.get_or_insert(AsciiWord {
+                start: run,
+                end: i,
+                classes: 0,
+            });
+            word.end = i;
+            word.classes |= classes;
+            prev = text[i - 1];
+            continue;
+        }
+        i += 1;
+        let next = if i < end { text[i] } else { b' ' };
+        let joins = match b {
+            b'\'' => prev.is_ascii_alphanumeric() && next.is_ascii_alphabetic(),
+            b'.' | b',' | b'/' | b':' => prev.is_ascii_digit() && next.is_ascii_digit(),
+            _ => false,
+        };
+        if !joins {
+            if let Some(word) = word.take() {
+                reader.push_ascii_word(text, &word);
+            }
+            match b {
+                b'?' => reader.question_mark(),
+                b'.' | b'!' => reader.clause_break(true),
+                b',' | b';' | b':' | b'(' | b')' => reader.clause_break(false),
+                b'-' if !(prev.is_ascii_alphanumeric() && next.is_ascii_alphanumeric()) => {
+                    reader.clause_break(false);
+                }
+                _ => {}
+            }
+        }
+        prev = b;
+    }
+    if let Some(word) = word {
+        reader.push_ascii_word(text, &word);
+    }
+}
+
 fn read_chunk(reader: &mut Reader<'_>, symbols: &Symbols, chunk: &str) {
-    let bytes = chunk.as_bytes();
     let mut i = 0;
     let mut prev = ' ';
     while i < chunk.len() {
-        if bytes[i].is_ascii_alphanumeric() {
-            let run = bytes[i..]
-                .iter()
-                .take_while(|b| b.is_ascii_alphanumeric())
-                .count();
-            // ASCII bytes end and start characters, so the slice is whole.
-            reader.push_ascii_run(&chunk[i..i + run]);
-            i += run;
-            prev = char::from(bytes[i - 1]);
-            continue;
-        }
         let (c, len) = char_at(chunk, i);
         i += len;
         let next = if i < chunk.len() {
@@ -411,6 +581,174 @@ mod tests {
                 _ => format!("{}/{}", &lower[t.start as usize..t.end as usize], t.clause),
             })
             .collect()
+    }
+
+    /// What a tokenizer saw in a text, with words as strings rather than as
+    /// ranges of a buffer.
+    fn read(text: &str, ascii_fast_path: bool) -> (Vec<String>, String) {
+        let symbols = &crate::feedback::sentiment_model().lexicon.symbols;
+        let mut lower = String::new();
+        let mut tokens = Vec::new();
+        let shape = tokenize_chunks(text, symbols, &mut lower, &mut tokens, ascii_fast_path);
+        let tokens = tokens
+            .iter()
+            .map(|t| {
+                let word = &lower[t.start as usize..t.end as usize];
+                format!(
+                    "{word:?} {:?} caps={} clause={} sentence={} question={}",
+                    t.kind, t.caps, t.clause, t.sentence, t.question
+                )
+            })
+            .collect();
+        (tokens, format!("{shape:?}"))
+    }
+
+    #[test]
+    fn the_ascii_path_reads_like_the_general_path() {
+        let pieces = [
+            "Great",
+            "GREAT",
+            "great",
+            "I",
+            "A",
+            "OK",
+            "x",
+            "ab",
+            "A1",
+            "1a",
+            "B2B",
+            "4x4",
+            "30",
+            "6.50",
+            "10/10",
+            "7:30",
+            "1,000",
+            "3.",
+            ".5",
+            "won't",
+            "WON'T",
+            "don't",
+            "it's",
+            "'quoted'",
+            "rock'n'roll",
+            "5'11",
+            "a'1",
+            "1'a",
+            "o'",
+            "hassle-free",
+            "-",
+            "--",
+            "a-",
+            "-a",
+            "e-bike",
+            "10-6",
+            ":)",
+            ":(",
+            ":-)",
+            ":D",
+            "xD",
+            "<3",
+            "</3",
+            ":)!",
+            ":(.",
+            ":)?",
+            ";)",
+            "=)",
+            ":P",
+            "^_^",
+            "(",
+            ")",
+            "(see)",
+            "[x]",
+            "a@b.com",
+            "50%",
+            "$5",
+            "&",
+            "*",
+            "_",
+            "|",
+            "\\",
+            "/",
+            "!",
+            "?",
+            "!!!",
+            "???",
+            "?!",
+            ".",
+            "...",
+            ",",
+            ";",
+            ":",
+            "a.b",
+            "a,b",
+            "a;b",
+            "a:b",
+            "a/b",
+            "a?b",
+            "a!b",
+            "\"",
+            "#1",
+            "~",
+            "+",
+            "sooo",
+            "GOOOD",
+            "Loooove",
+            "too",
+            "many",
+            "emails",
+            "not",
+            "never",
+            "but",
+            "café",
+            "CAFÉ",
+            "won\u{2019}t",
+            "\u{2014}",
+            "\u{2026}",
+            "\u{a0}",
+            "\u{1f44d}",
+            "\u{1f621}",
+        ];
+        let separators = ["", " ", "  ", "\t", "\r\n", "\u{0}", "\u{7f}"];
+        let mut texts: Vec<String> = Vec::new();
+        for a in pieces {
+            for b in pieces {
+                for sep in separators {
+                    texts.push(format!("{a}{sep}{b}"));
+                }
+            }
+        }
+        // Triples, chosen by a fixed sequence rather than all of them.
+        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        let mut pick = || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            pieces[usize::try_from(state % pieces.len() as u64).unwrap()]
+        };
+        for _ in 0..20_000 {
+            let (a, b, c, d) = (pick(), pick(), pick(), pick());
+            texts.push(format!("{a}{b} {c}{d}"));
+        }
+        let mut files = Vec::new();
+        for dir in [
+            "eval/sentiment",
+            "src/feedback/lexicon",
+            "examples/harbor-bikes",
+            "examples/blitz-bikes",
+            "tests/fixtures-feedback",
+        ] {
+            files.extend(std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()));
+        }
+        for file in files.iter().filter(|f| f.is_file()) {
+            let data = std::fs::read_to_string(file).unwrap();
+            texts.extend(data.lines().map(str::to_owned));
+        }
+        let mut ascii = 0;
+        for text in &texts {
+            ascii += usize::from(text.is_ascii());
+            assert_eq!(read(text, true), read(text, false), "{text:?}");
+        }
+        assert!(ascii > 50_000, "only {ascii} ASCII texts checked");
     }
 
     #[test]
