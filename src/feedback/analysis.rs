@@ -5,7 +5,7 @@
 
 use std::io::Read;
 use std::path::Path;
-use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
+use std::sync::mpsc::{Receiver, SyncSender, TrySendError, sync_channel};
 use std::sync::{Arc, Mutex};
 use std::thread;
 
@@ -162,24 +162,28 @@ fn run<R: Read + Send>(
     mut each: Option<Each<'_>>,
 ) -> Result<Analysis, AnalyzeError> {
     let columns = reader.columns().clone();
-    let workers = match options.workers {
+    let threads = match options.workers {
         0 => thread::available_parallelism().map_or(1, |n| n.get()),
         n => n,
     };
+    // The parser scores too whenever the workers are behind, so one thread
+    // per core in all.
+    let workers = threads.saturating_sub(1).max(1);
     let ordered = each.is_some();
     let pool = Pool::default();
-    let (work_tx, work_rx) = sync_channel::<Batch>(workers * 2);
+    let (work_tx, work_rx) = sync_channel::<Batch>(workers * 4);
     let work_rx = Arc::new(Mutex::new(work_rx));
-    let (done_tx, done_rx) = sync_channel::<(Batch, Found)>(workers * 2);
+    let (done_tx, done_rx) = sync_channel::<(Batch, Found)>(workers * 4);
 
     thread::scope(|scope| {
         let pool = &pool;
-        let parser = scope.spawn(move || parse(&mut reader, work_tx, pool, progress));
+        let own = Scorer::new(ordered.then(|| done_tx.clone()), pool);
+        let parser = scope.spawn(move || parse(&mut reader, work_tx, own, progress));
         let handles: Vec<_> = (0..workers)
             .map(|_| {
                 let rx = Arc::clone(&work_rx);
-                let tx = ordered.then(|| done_tx.clone());
-                scope.spawn(move || score(&rx, tx.as_ref(), pool))
+                let scorer = Scorer::new(ordered.then(|| done_tx.clone()), pool);
+                scope.spawn(move || scorer.serve(&rx))
             })
             .collect();
         drop(done_tx);
@@ -191,32 +195,48 @@ fn run<R: Read + Send>(
         for handle in handles {
             aggregates.merge(handle.join().expect("a feedback worker panicked"));
         }
-        let (rejected, rejected_total) = parser.join().expect("the feedback parser panicked")?;
+        let parsed = parser.join().expect("the feedback parser panicked")?;
+        aggregates.merge(parsed.aggregates);
         written.map_err(AnalyzeError::Output)?;
         let scale = decide_scale(options.scale, &columns, &aggregates);
         Ok(Analysis {
             path: name.to_owned(),
             columns,
             aggregates,
-            rejected,
-            rejected_total,
+            rejected: parsed.rejected,
+            rejected_total: parsed.rejected_total,
             scale,
         })
     })
 }
 
+/// What the parser thread returns: the rejected rows, and the aggregates of
+/// the batches it scored itself.
+struct Parsed {
+    rejected: Vec<Rejected>,
+    rejected_total: u64,
+    aggregates: Aggregates,
+}
+
+/// Reads batches of rows and hands them to the workers. When they are behind
+/// (the channel is full), the parser scores the batch itself instead of
+/// waiting: with one worker per core besides the parser, a waiting parser
+/// would leave a core idle, and a parser that competes with the workers for
+/// the cores leaves them idle whenever it is not scheduled in time.
 fn parse<R: Read>(
     reader: &mut FeedbackReader<R>,
     work: SyncSender<Batch>,
-    pool: &Pool,
+    mut own: Scorer<'_>,
     progress: &(dyn Fn(u64) + Sync),
-) -> Result<(Vec<Rejected>, u64), FeedbackError> {
+) -> Result<Parsed, FeedbackError> {
     let mut rejected = Vec::new();
     let mut rejected_total = 0;
+    let pool = own.pool;
     let mut batch = pool.take();
     // Rows of `batch` before this one hold records; those after are spare.
     let mut filled = 0;
     let mut index = 0;
+    let mut open = true;
     loop {
         if filled == batch.len() {
             batch.push(Row::default());
@@ -232,10 +252,10 @@ fn parse<R: Read>(
             }
         }
         if filled == BATCH {
-            batch.truncate(filled);
             let full = std::mem::replace(&mut batch, pool.take());
             filled = 0;
-            if work.send((index, full)).is_err() {
+            open = hand_over(&work, &mut own, (index, full));
+            if !open {
                 break;
             }
             index += 1;
@@ -243,46 +263,86 @@ fn parse<R: Read>(
         }
     }
     batch.truncate(filled);
-    if !batch.is_empty() {
+    if open && !batch.is_empty() {
         // A closed channel means the consumer stopped; it reports why.
-        let _ = work.send((index, batch));
+        hand_over(&work, &mut own, (index, batch));
     }
     progress(reader.bytes_read());
-    Ok((rejected, rejected_total))
+    Ok(Parsed {
+        rejected,
+        rejected_total,
+        aggregates: own.aggregates,
+    })
 }
 
-fn score(
-    work: &Mutex<Receiver<Batch>>,
-    done: Option<&SyncSender<(Batch, Found)>>,
-    pool: &Pool,
-) -> Aggregates {
-    let model = model();
-    let mut aggregates = Aggregates::default();
-    let mut themes = CommentThemes::default();
-    loop {
-        let next = work.lock().map(|rx| rx.recv());
-        let Ok(Ok((index, rows))) = next else { break };
-        let mut found = Vec::with_capacity(if done.is_some() { rows.len() } else { 0 });
-        for row in &rows {
-            let analysed = (!row.text.trim().is_empty()).then(|| {
-                extract(&row.text, &mut themes);
-                model.score(&row.text)
-            });
-            aggregates.add(row, analysed.map(|s| (s, &themes)));
-            if done.is_some() {
-                found.push(analysed.map_or((None, Vec::new()), |s| (Some(s), themes.labels())));
-            }
-        }
-        match done {
-            Some(done) => {
-                if done.send(((index, rows), found)).is_err() {
-                    break;
-                }
-            }
-            None => pool.give(rows),
+/// Gives a batch to a worker, or scores it on this thread when every worker
+/// is busy; false once the consumers have stopped.
+fn hand_over(work: &SyncSender<Batch>, own: &mut Scorer<'_>, batch: Batch) -> bool {
+    match work.try_send(batch) {
+        Ok(()) => true,
+        Err(TrySendError::Full((index, rows))) => own.batch(index, rows),
+        Err(TrySendError::Disconnected(_)) => false,
+    }
+}
+
+/// Scores rows and folds them into its own aggregates; with ordered output,
+/// it also sends what it found in each row on to the writer.
+struct Scorer<'a> {
+    aggregates: Aggregates,
+    themes: CommentThemes,
+    done: Option<SyncSender<(Batch, Found)>>,
+    pool: &'a Pool,
+}
+
+impl<'a> Scorer<'a> {
+    fn new(done: Option<SyncSender<(Batch, Found)>>, pool: &'a Pool) -> Self {
+        Scorer {
+            aggregates: Aggregates::default(),
+            themes: CommentThemes::default(),
+            done,
+            pool,
         }
     }
-    aggregates
+
+    /// Scores the batches of the channel until it closes.
+    fn serve(mut self, work: &Mutex<Receiver<Batch>>) -> Aggregates {
+        loop {
+            let next = work.lock().map(|rx| rx.recv());
+            let Ok(Ok((index, rows))) = next else { break };
+            if !self.batch(index, rows) {
+                break;
+            }
+        }
+        self.aggregates
+    }
+
+    /// Scores one batch; false once the writer has stopped.
+    fn batch(&mut self, index: u64, rows: Vec<Row>) -> bool {
+        // Fetched here, not when the scorer is made, so that the parser
+        // starts reading while a worker builds the model.
+        let model = model();
+        let ordered = self.done.is_some();
+        let mut found = Vec::with_capacity(if ordered { rows.len() } else { 0 });
+        for row in &rows {
+            let analysed = (!row.text.trim().is_empty()).then(|| {
+                extract(&row.text, &mut self.themes);
+                model.score(&row.text)
+            });
+            self.aggregates
+                .add(row, analysed.map(|s| (s, &self.themes)));
+            if ordered {
+                found
+                    .push(analysed.map_or((None, Vec::new()), |s| (Some(s), self.themes.labels())));
+            }
+        }
+        match &self.done {
+            Some(done) => done.send(((index, rows), found)).is_ok(),
+            None => {
+                self.pool.give(rows);
+                true
+            }
+        }
+    }
 }
 
 /// Hands batches to `each` in file order, holding back those that arrive early
