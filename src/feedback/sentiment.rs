@@ -292,10 +292,12 @@ impl SentimentModel {
         };
         let classes = classes & lexicon.phrase_classes;
         if classes != 0 {
-            for &(bit, range) in &lexicon.class_phrases {
-                if classes & bit == 0 {
+            let next_classes = s.tokens.get(i + 1).map_or(0, |t| self.classes(t));
+            for group in &lexicon.class_phrases {
+                if classes & group.bit == 0 || !group.may_continue(next, next_classes) {
                     continue;
                 }
+                let range = group.range;
                 for phrase in &lexicon.phrases[range.0 as usize..range.1 as usize] {
                     if best.is_some_and(|b| b.elems.len() >= phrase.elems.len()) {
                         break;

@@ -123,6 +123,32 @@ pub(super) struct Phrase {
     pub second: Option<u32>,
 }
 
+/// The phrases that start with one class, and what may follow that class in
+/// them: most words of a class are followed by none of it, which rules the
+/// phrases out without reading them.
+#[derive(Debug)]
+pub(super) struct ClassPhrases {
+    pub bit: u32,
+    /// A range of [`Lexicon::phrases`], longest first.
+    pub range: (u32, u32),
+    /// The second words, as bits `1 << (id % 64)`.
+    pub seconds: u64,
+    /// The classes that are second elements.
+    pub second_classes: u32,
+    /// Some phrase has a second element `*`, or none.
+    pub open: bool,
+}
+
+impl ClassPhrases {
+    /// Whether some phrase may go on with a word of id `next` (if any) in
+    /// classes `next_classes`.
+    pub fn may_continue(&self, next: Option<u32>, next_classes: u32) -> bool {
+        self.open
+            || next.is_some_and(|id| self.seconds & second_bit(id) != 0)
+            || next_classes & self.second_classes != 0
+    }
+}
+
 #[derive(Debug)]
 pub(super) struct Lexicon {
     /// Ids of the words of up to [`SHORT`] bytes.
@@ -139,9 +165,8 @@ pub(super) struct Lexicon {
     /// the phrases that may start with them: those with that second word and
     /// the open ones, longest first.
     paired: FxHashMap<(u32, u32), (u32, u32)>,
-    /// Phrases that start with a class (`@n times`): the class bit and the
-    /// range of `phrases`.
-    pub class_phrases: Vec<(u32, (u32, u32))>,
+    /// Phrases that start with a class (`@n times`), by class.
+    pub class_phrases: Vec<ClassPhrases>,
     /// The classes that some phrase starts with.
     pub phrase_classes: u32,
     /// The class that a number written in digits belongs to (`@n`), if any.
@@ -554,11 +579,27 @@ impl Builder {
                 (0, id) => {
                     self.index_candidates(&phrases, id, start..end, &mut candidates, &mut paired);
                 }
-                (_, bit) => class_phrases.push((bit, range)),
+                (_, bit) => {
+                    let mut group = ClassPhrases {
+                        bit,
+                        range,
+                        seconds: 0,
+                        second_classes: 0,
+                        open: false,
+                    };
+                    for phrase in &phrases[start..end] {
+                        match phrase.elems.get(1) {
+                            Some(&Elem::Word(id)) => group.seconds |= second_bit(id),
+                            Some(&Elem::Class(bit)) => group.second_classes |= bit,
+                            Some(Elem::Any) | None => group.open = true,
+                        }
+                    }
+                    class_phrases.push(group);
+                }
             }
             start = end;
         }
-        let phrase_classes = class_phrases.iter().fold(0, |all, (bit, _)| all | bit);
+        let phrase_classes = class_phrases.iter().fold(0, |all, group| all | group.bit);
         let class = |name: &str| self.classes.get(name).copied().unwrap_or(0);
         let (number_class, question_class, interjection_class) =
             (class("n"), class("question"), class("interjection"));
@@ -685,6 +726,23 @@ mod tests {
         }
         assert_eq!(lexicon.id("surely-not-a-word"), None);
         assert_eq!(lexicon.id("zzzq"), None);
+    }
+
+    #[test]
+    fn class_phrases_may_continue_with_each_second_element() {
+        let lexicon = &crate::feedback::sentiment_model().lexicon;
+        assert!(lexicon.class_phrases.len() > 5);
+        for group in &lexicon.class_phrases {
+            let phrases = &lexicon.phrases[group.range.0 as usize..group.range.1 as usize];
+            for phrase in phrases {
+                let continues = match phrase.elems.get(1) {
+                    Some(&Elem::Word(id)) => group.may_continue(Some(id), 0),
+                    Some(&Elem::Class(bit)) => group.may_continue(None, bit),
+                    Some(Elem::Any) | None => group.may_continue(None, 0),
+                };
+                assert!(continues, "{phrase:?}");
+            }
+        }
     }
 
     #[test]
