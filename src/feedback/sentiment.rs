@@ -27,7 +27,7 @@ use std::cell::RefCell;
 use std::sync::OnceLock;
 
 use super::{Polarity, Sentiment};
-use lexicon::{Elem, Lexicon, Phrase, Sources, role};
+use lexicon::{Elem, Lexicon, NO_ID, Phrase, Sources, Traits, role};
 use tokens::{Kind, Shape, Token};
 
 /// A score at or above this is positive.
@@ -130,7 +130,6 @@ struct Unit {
 struct Scratch {
     lower: String,
     tokens: Vec<Token>,
-    ids: Vec<u32>,
     units: Vec<Unit>,
     valences: Vec<f32>,
 }
@@ -146,13 +145,6 @@ impl Scratch {
 thread_local! {
     static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
 }
-
-const NO_ID: u32 = u32::MAX;
-
-/// Bytes after the last word, so that the lexicon can read any word a window
-/// at a time.
-const PADDING: &str = "\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0";
-const _: () = assert!(PADDING.len() == lexicon::WINDOW);
 
 impl SentimentModel {
     /// Scores one comment. Any text is accepted: empty or without sentiment
@@ -176,8 +168,7 @@ impl SentimentModel {
     }
 
     fn score_with(&self, text: &str, s: &mut Scratch) -> f32 {
-        let shape = tokens::tokenize(text, &self.lexicon.symbols, &mut s.lower, &mut s.tokens);
-        self.look_up(s);
+        let shape = tokens::tokenize(text, &self.lexicon, &mut s.lower, &mut s.tokens);
         self.resolve(s);
         valences(&s.units, shape, &mut s.valences);
         // The sentence rules only scale valences, and all zero sum to zero.
@@ -188,51 +179,17 @@ impl SentimentModel {
         compound(&s.valences, shape)
     }
 
-    fn look_up(&self, s: &mut Scratch) {
-        s.ids.clear();
-        s.lower.push_str(PADDING);
-        for token in &s.tokens {
-            let id = match token.kind {
-                Kind::Symbol(_) => NO_ID,
-                Kind::Word | Kind::Number => self
-                    .word_id(&s.lower, token.start as usize, token.end as usize)
-                    .unwrap_or(NO_ID),
-            };
-            s.ids.push(id);
-        }
+    /// The traits of word `id`; none for a word not in the lexicon.
+    fn traits(&self, id: u32) -> Traits {
+        self.lexicon
+            .traits
+            .get(id as usize)
+            .copied()
+            .unwrap_or_default()
     }
 
-    /// The id of the word at `start..end` of `buffer` (which holds a window
-    /// of bytes after it); failing that, the id without a possessive "'s", or
-    /// with letters drawn out for emphasis squeezed back ("sooo", "loooove").
-    fn word_id(&self, buffer: &str, start: usize, end: usize) -> Option<u32> {
-        let lexicon = &self.lexicon;
-        if let Some(id) = lexicon.id_in(buffer, start, end) {
-            return Some(id);
-        }
-        let word = buffer.get(start..end)?;
-        if let Some(stem) = word.strip_suffix("'s") {
-            return lexicon.id(stem);
-        }
-        if !has_run_of_three(word) {
-            return None;
-        }
-        let mut buffer = [0u8; 32];
-        for max_run in [2, 1] {
-            let squeezed = squeeze(word, max_run, &mut buffer)?;
-            if let Some(id) = lexicon.id(squeezed) {
-                return Some(id);
-            }
-        }
-        None
-    }
-
-    fn classes(&self, token: &Token, id: u32) -> u32 {
-        let own = if id == NO_ID {
-            0
-        } else {
-            self.lexicon.entries[id as usize].classes
-        };
+    fn classes(&self, token: &Token) -> u32 {
+        let own = self.traits(token.id).classes;
         if token.kind == Kind::Number {
             own | self.lexicon.number_class
         } else {
@@ -247,8 +204,13 @@ impl SentimentModel {
         let mut i = 0;
         while i < s.tokens.len() {
             let token = s.tokens[i];
-            let id = s.ids[i];
-            let classes = self.classes(&token, id);
+            let id = token.id;
+            let traits = self.traits(id);
+            let classes = if token.kind == Kind::Number {
+                traits.classes | self.lexicon.number_class
+            } else {
+                traits.classes
+            };
             let mut unit = Unit {
                 caps: token.caps,
                 question: token.question,
@@ -258,8 +220,8 @@ impl SentimentModel {
                 ..Unit::default()
             };
             // Most words start no phrase; say so without a call.
-            let may_start_phrase = classes & self.lexicon.phrase_classes != 0
-                || (id != NO_ID && self.lexicon.entries[id as usize].starts_phrases());
+            let may_start_phrase =
+                classes & self.lexicon.phrase_classes != 0 || traits.starts_phrases;
             let phrase = if may_start_phrase {
                 self.phrase_at(s, i, classes)
             } else {
@@ -290,14 +252,12 @@ impl SentimentModel {
                     unit.valence = v;
                     unit.symbol = true;
                 }
-                Kind::Word | Kind::Number if id != NO_ID => {
-                    let entry = &self.lexicon.entries[id as usize];
-                    unit.valence = entry.valence.unwrap_or(0.0);
-                    unit.negated = entry.negated.unwrap_or(0.0);
-                    unit.booster = entry.booster;
-                    unit.roles = entry.roles;
+                Kind::Word | Kind::Number => {
+                    unit.valence = traits.valence;
+                    unit.negated = traits.negated;
+                    unit.booster = traits.booster;
+                    unit.roles = traits.roles;
                 }
-                Kind::Word | Kind::Number => {}
             }
             let word = s
                 .lower
@@ -317,8 +277,8 @@ impl SentimentModel {
     /// The longest phrase that starts at token `i` and stays in its clause.
     fn phrase_at(&self, s: &Scratch, i: usize, classes: u32) -> Option<&Phrase> {
         let lexicon = &self.lexicon;
-        let id = s.ids[i];
-        let next = s.ids.get(i + 1).copied();
+        let id = s.tokens[i].id;
+        let next = s.tokens.get(i + 1).map(|t| t.id);
         // Candidates come longest first, so the first that matches is the
         // longest of them.
         let mut best = if id == NO_ID {
@@ -332,10 +292,12 @@ impl SentimentModel {
         };
         let classes = classes & lexicon.phrase_classes;
         if classes != 0 {
-            for &(bit, range) in &lexicon.class_phrases {
-                if classes & bit == 0 {
+            let next_classes = s.tokens.get(i + 1).map_or(0, |t| self.classes(t));
+            for group in &lexicon.class_phrases {
+                if classes & group.bit == 0 || !group.may_continue(next, next_classes) {
                     continue;
                 }
+                let range = group.range;
                 for phrase in &lexicon.phrases[range.0 as usize..range.1 as usize] {
                     if best.is_some_and(|b| b.elems.len() >= phrase.elems.len()) {
                         break;
@@ -358,54 +320,21 @@ impl SentimentModel {
             return false;
         };
         let clause = tokens[0].clause;
-        tokens
-            .iter()
-            .zip(&s.ids[i..])
-            .zip(&phrase.elems)
-            .all(|((token, &id), elem)| {
-                token.clause == clause
-                    && match *elem {
-                        Elem::Word(want) => id == want,
-                        Elem::Class(bit) => self.classes(token, id) & bit != 0,
-                        Elem::Any => !matches!(token.kind, Kind::Symbol(_)),
-                    }
-            })
+        tokens.iter().zip(&phrase.elems).all(|(token, elem)| {
+            token.clause == clause
+                && match *elem {
+                    Elem::Word(want) => token.id == want,
+                    Elem::Class(bit) => self.classes(token) & bit != 0,
+                    Elem::Any => !matches!(token.kind, Kind::Symbol(_)),
+                }
+        })
     }
 }
 
 /// Contractions negate: "didn't", "won't", "can't".
 fn is_negation_word(word: &[u8]) -> bool {
-    word.ends_with(b"n't")
-}
-
-/// Letters drawn out for emphasis: "sooo", "loooove".
-fn has_run_of_three(word: &str) -> bool {
-    word.as_bytes()
-        .windows(3)
-        .any(|w| w[0] == w[1] && w[1] == w[2])
-}
-
-/// `word` with runs of one letter cut to `max_run`, in `buffer`; `None` when
-/// nothing was cut or the word does not fit.
-fn squeeze<'b>(word: &str, max_run: usize, buffer: &'b mut [u8; 32]) -> Option<&'b str> {
-    if !word.is_ascii() || word.len() > buffer.len() {
-        return None;
-    }
-    let mut len = 0;
-    let mut run = 0;
-    let mut prev = 0u8;
-    for b in word.bytes() {
-        run = if b == prev { run + 1 } else { 1 };
-        prev = b;
-        if run <= max_run {
-            buffer[len] = b;
-            len += 1;
-        }
-    }
-    if len == word.len() {
-        return None;
-    }
-    std::str::from_utf8(&buffer[..len]).ok()
+    // Compared as an array, without a call to `memcmp`.
+    word.last_chunk() == Some(b"n't")
 }
 
 /// The valence of each unit after VADER's rules: capitals, boosters,

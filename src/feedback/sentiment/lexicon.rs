@@ -71,9 +71,23 @@ pub(super) struct Entry {
 }
 
 impl Entry {
-    pub fn starts_phrases(&self) -> bool {
+    fn starts_phrases(&self) -> bool {
         self.open_phrases.0 != self.open_phrases.1 || self.seconds != 0
     }
+}
+
+/// What the rules read of a word for every occurrence, packed apart from the
+/// phrase index in [`Entry`], so that most words cost one small read.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct Traits {
+    /// The entry's valence, 0 when it has none.
+    pub valence: f32,
+    /// The entry's negated valence, 0 when it has none.
+    pub negated: f32,
+    pub booster: f32,
+    pub classes: u32,
+    pub roles: u16,
+    pub starts_phrases: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -109,6 +123,32 @@ pub(super) struct Phrase {
     pub second: Option<u32>,
 }
 
+/// The phrases that start with one class, and what may follow that class in
+/// them: most words of a class are followed by none of it, which rules the
+/// phrases out without reading them.
+#[derive(Debug)]
+pub(super) struct ClassPhrases {
+    pub bit: u32,
+    /// A range of [`Lexicon::phrases`], longest first.
+    pub range: (u32, u32),
+    /// The second words, as bits `1 << (id % 64)`.
+    pub seconds: u64,
+    /// The classes that are second elements.
+    pub second_classes: u32,
+    /// Some phrase has a second element `*`, or none.
+    pub open: bool,
+}
+
+impl ClassPhrases {
+    /// Whether some phrase may go on with a word of id `next` (if any) in
+    /// classes `next_classes`.
+    pub fn may_continue(&self, next: Option<u32>, next_classes: u32) -> bool {
+        self.open
+            || next.is_some_and(|id| self.seconds & second_bit(id) != 0)
+            || next_classes & self.second_classes != 0
+    }
+}
+
 #[derive(Debug)]
 pub(super) struct Lexicon {
     /// Ids of the words of up to [`SHORT`] bytes.
@@ -116,6 +156,8 @@ pub(super) struct Lexicon {
     /// Ids of longer words.
     long_ids: FxHashMap<Box<str>, u32>,
     pub entries: Vec<Entry>,
+    /// [`Traits`] of each entry, by id.
+    pub traits: Vec<Traits>,
     pub phrases: Vec<Phrase>,
     /// Indexes of `phrases`, in runs that [`Lexicon::candidates`] returns.
     candidates: Vec<u32>,
@@ -123,9 +165,8 @@ pub(super) struct Lexicon {
     /// the phrases that may start with them: those with that second word and
     /// the open ones, longest first.
     paired: FxHashMap<(u32, u32), (u32, u32)>,
-    /// Phrases that start with a class (`@n times`): the class bit and the
-    /// range of `phrases`.
-    pub class_phrases: Vec<(u32, (u32, u32))>,
+    /// Phrases that start with a class (`@n times`), by class.
+    pub class_phrases: Vec<ClassPhrases>,
     /// The classes that some phrase starts with.
     pub phrase_classes: u32,
     /// The class that a number written in digits belongs to (`@n`), if any.
@@ -140,6 +181,9 @@ pub(super) struct Lexicon {
     pub not_valence: f32,
     pub symbols: Symbols,
 }
+
+/// The id of no word: a symbol, or a word not in the lexicon.
+pub(super) const NO_ID: u32 = u32::MAX;
 
 /// Words of up to this many bytes, nearly all of them, are looked up by
 /// value: bytes and length packed into one integer, which hashes in a few
@@ -181,6 +225,35 @@ impl Lexicon {
         }
     }
 
+    /// The id of the word at `start..end` of `buffer` (as in
+    /// [`Lexicon::id_in`]); failing that, the id without a possessive "'s",
+    /// or with letters drawn out for emphasis squeezed back ("sooo",
+    /// "loooove"); failing that, [`NO_ID`].
+    pub fn word_id(&self, buffer: &str, start: usize, end: usize) -> u32 {
+        if let Some(id) = self.id_in(buffer, start, end) {
+            return id;
+        }
+        let Some(word) = buffer.get(start..end) else {
+            return NO_ID;
+        };
+        if let Some(stem) = word.strip_suffix("'s") {
+            return self.id(stem).unwrap_or(NO_ID);
+        }
+        if !has_run_of_three(word) {
+            return NO_ID;
+        }
+        let mut buffer = [0u8; 32];
+        for max_run in [2, 1] {
+            let Some(squeezed) = squeeze(word, max_run, &mut buffer) else {
+                return NO_ID;
+            };
+            if let Some(id) = self.id(squeezed) {
+                return id;
+            }
+        }
+        NO_ID
+    }
+
     /// The phrases, longest first, that may start with word `id` followed by
     /// word `next` (if any): most words begin phrases that all need another
     /// second word, which rules them out without reading them.
@@ -192,6 +265,36 @@ impl Lexicon {
         let (start, end) = paired.copied().unwrap_or(entry.open_phrases);
         &self.candidates[start as usize..end as usize]
     }
+}
+
+/// Letters drawn out for emphasis: "sooo", "loooove".
+fn has_run_of_three(word: &str) -> bool {
+    word.as_bytes()
+        .windows(3)
+        .any(|w| w[0] == w[1] && w[1] == w[2])
+}
+
+/// `word` with runs of one letter cut to `max_run`, in `buffer`; `None` when
+/// nothing was cut or the word does not fit.
+fn squeeze<'b>(word: &str, max_run: usize, buffer: &'b mut [u8; 32]) -> Option<&'b str> {
+    if !word.is_ascii() || word.len() > buffer.len() {
+        return None;
+    }
+    let mut len = 0;
+    let mut run = 0;
+    let mut prev = 0u8;
+    for b in word.bytes() {
+        run = if b == prev { run + 1 } else { 1 };
+        prev = b;
+        if run <= max_run {
+            buffer[len] = b;
+            len += 1;
+        }
+    }
+    if len == word.len() {
+        return None;
+    }
+    std::str::from_utf8(&buffer[..len]).ok()
 }
 
 #[derive(Default)]
@@ -476,11 +579,27 @@ impl Builder {
                 (0, id) => {
                     self.index_candidates(&phrases, id, start..end, &mut candidates, &mut paired);
                 }
-                (_, bit) => class_phrases.push((bit, range)),
+                (_, bit) => {
+                    let mut group = ClassPhrases {
+                        bit,
+                        range,
+                        seconds: 0,
+                        second_classes: 0,
+                        open: false,
+                    };
+                    for phrase in &phrases[start..end] {
+                        match phrase.elems.get(1) {
+                            Some(&Elem::Word(id)) => group.seconds |= second_bit(id),
+                            Some(&Elem::Class(bit)) => group.second_classes |= bit,
+                            Some(Elem::Any) | None => group.open = true,
+                        }
+                    }
+                    class_phrases.push(group);
+                }
             }
             start = end;
         }
-        let phrase_classes = class_phrases.iter().fold(0, |all, (bit, _)| all | bit);
+        let phrase_classes = class_phrases.iter().fold(0, |all, group| all | group.bit);
         let class = |name: &str| self.classes.get(name).copied().unwrap_or(0);
         let (number_class, question_class, interjection_class) =
             (class("n"), class("question"), class("interjection"));
@@ -501,10 +620,23 @@ impl Builder {
                 (short_key(window, word.len()), id)
             })
             .collect();
+        let traits = self
+            .entries
+            .iter()
+            .map(|e| Traits {
+                valence: e.valence.unwrap_or(0.0),
+                negated: e.negated.unwrap_or(0.0),
+                booster: e.booster,
+                classes: e.classes,
+                roles: e.roles,
+                starts_phrases: e.starts_phrases(),
+            })
+            .collect();
         Lexicon {
             short_ids,
             long_ids: long.into_iter().collect(),
             entries: self.entries,
+            traits,
             phrases,
             candidates,
             paired,
@@ -594,6 +726,23 @@ mod tests {
         }
         assert_eq!(lexicon.id("surely-not-a-word"), None);
         assert_eq!(lexicon.id("zzzq"), None);
+    }
+
+    #[test]
+    fn class_phrases_may_continue_with_each_second_element() {
+        let lexicon = &crate::feedback::sentiment_model().lexicon;
+        assert!(lexicon.class_phrases.len() > 5);
+        for group in &lexicon.class_phrases {
+            let phrases = &lexicon.phrases[group.range.0 as usize..group.range.1 as usize];
+            for phrase in phrases {
+                let continues = match phrase.elems.get(1) {
+                    Some(&Elem::Word(id)) => group.may_continue(Some(id), 0),
+                    Some(&Elem::Class(bit)) => group.may_continue(None, bit),
+                    Some(Elem::Any) | None => group.may_continue(None, 0),
+                };
+                assert!(continues, "{phrase:?}");
+            }
+        }
     }
 
     #[test]

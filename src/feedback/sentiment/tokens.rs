@@ -6,6 +6,8 @@
 
 use rustc_hash::FxHashMap;
 
+use super::lexicon::{Lexicon, NO_ID, WINDOW};
+
 /// Emoticons (`:)`, `<3`) and emoji with their valence.
 #[derive(Debug, Default)]
 pub(super) struct Symbols {
@@ -35,6 +37,9 @@ pub(super) struct Token {
     pub sentence: u32,
     /// The sentence ends with `?`.
     pub question: bool,
+    /// The word's id in the lexicon, [`NO_ID`] for a symbol or a word not
+    /// in it: looked up as the word ends, while its bytes are at hand.
+    pub id: u32,
 }
 
 /// What the scorer needs to know about the text as a whole.
@@ -75,6 +80,7 @@ struct Written {
 }
 
 struct Reader<'a> {
+    lexicon: &'a Lexicon,
     lower: &'a mut String,
     tokens: &'a mut Vec<Token>,
     /// The word that the general path is reading, if any.
@@ -175,6 +181,10 @@ impl Reader<'_> {
     }
 
     fn push(&mut self, start: usize, end: usize, kind: Kind, caps: bool) {
+        let id = match kind {
+            Kind::Symbol(_) => NO_ID,
+            Kind::Word | Kind::Number => self.lexicon.word_id(self.lower, start, end),
+        };
         self.tokens.push(Token {
             start: to_u32(start),
             end: to_u32(end),
@@ -183,6 +193,7 @@ impl Reader<'_> {
             clause: self.clause,
             sentence: self.sentence,
             question: false,
+            id,
         });
     }
 
@@ -289,16 +300,21 @@ fn is_dash(c: char) -> bool {
     matches!(c, '-' | '\u{2010}' | '\u{2011}' | '\u{2013}' | '\u{2014}')
 }
 
-/// Reads `text` into `tokens`, lower-casing words into `lower`. Both buffers
-/// are cleared first.
+/// Reads `text` into `tokens`, lower-casing words into `lower` and looking
+/// them up in `lexicon`. Both buffers are cleared first.
 pub(super) fn tokenize(
     text: &str,
-    symbols: &Symbols,
+    lexicon: &Lexicon,
     lower: &mut String,
     tokens: &mut Vec<Token>,
 ) -> Shape {
-    tokenize_chunks(text, symbols, lower, tokens, true)
+    tokenize_chunks(text, lexicon, lower, tokens, true)
 }
+
+/// Bytes after the copy of the text, so that the lexicon can read any of its
+/// words a window at a time.
+const PADDING: &str = "\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0";
+const _: () = assert!(PADDING.len() == WINDOW);
 
 /// The tokenizer, with the fast path for ASCII chunks or without it, which
 /// the tests compare.
@@ -307,10 +323,11 @@ pub(super) fn tokenize(
 /// vectorised pass), so that a word of an ASCII chunk is a range of the
 /// text that needs no copying: its joiners (`'`, and `.` `,` `/` `:` between
 /// digits) are kept as they are. The general path reads a chunk character by
-/// character and lower-cases its words after the copy of the text.
+/// character and lower-cases its words after the copy of the text (and its
+/// padding).
 fn tokenize_chunks(
     text: &str,
-    symbols: &Symbols,
+    lexicon: &Lexicon,
     lower: &mut String,
     tokens: &mut Vec<Token>,
     ascii_fast_path: bool,
@@ -319,8 +336,11 @@ fn tokenize_chunks(
     tokens.clear();
     lower.push_str(text);
     lower.make_ascii_lowercase();
+    lower.push_str(PADDING);
+    let symbols = &lexicon.symbols;
     let mut shape = Shape::default();
     let mut reader = Reader {
+        lexicon,
         lower,
         tokens,
         word: None,
@@ -567,13 +587,14 @@ fn read_chunk(reader: &mut Reader<'_>, symbols: &Symbols, chunk: &str) {
 mod tests {
     use super::*;
 
+    fn lexicon() -> &'static Lexicon {
+        &crate::feedback::sentiment_model().lexicon
+    }
+
     fn words(text: &str) -> Vec<String> {
-        let mut symbols = Symbols::default();
-        symbols.emoticons.insert(":)".into(), 2.0);
-        symbols.emoji.insert('👍', 2.0);
         let mut lower = String::new();
         let mut tokens = Vec::new();
-        tokenize(text, &symbols, &mut lower, &mut tokens);
+        tokenize(text, lexicon(), &mut lower, &mut tokens);
         tokens
             .iter()
             .map(|t| match t.kind {
@@ -586,17 +607,16 @@ mod tests {
     /// What a tokenizer saw in a text, with words as strings rather than as
     /// ranges of a buffer.
     fn read(text: &str, ascii_fast_path: bool) -> (Vec<String>, String) {
-        let symbols = &crate::feedback::sentiment_model().lexicon.symbols;
         let mut lower = String::new();
         let mut tokens = Vec::new();
-        let shape = tokenize_chunks(text, symbols, &mut lower, &mut tokens, ascii_fast_path);
+        let shape = tokenize_chunks(text, lexicon(), &mut lower, &mut tokens, ascii_fast_path);
         let tokens = tokens
             .iter()
             .map(|t| {
                 let word = &lower[t.start as usize..t.end as usize];
                 format!(
-                    "{word:?} {:?} caps={} clause={} sentence={} question={}",
-                    t.kind, t.caps, t.clause, t.sentence, t.question
+                    "{word:?} {:?} caps={} clause={} sentence={} question={} id={}",
+                    t.kind, t.caps, t.clause, t.sentence, t.question, t.id
                 )
             })
             .collect();
@@ -769,10 +789,9 @@ mod tests {
 
     #[test]
     fn capitals_and_punctuation() {
-        let symbols = Symbols::default();
         let mut lower = String::new();
         let mut tokens = Vec::new();
-        let shape = tokenize("STOP calling!! Why??", &symbols, &mut lower, &mut tokens);
+        let shape = tokenize("STOP calling!! Why??", lexicon(), &mut lower, &mut tokens);
         assert!(tokens[0].caps && !tokens[1].caps);
         assert!(shape.caps_differ);
         assert_eq!((shape.exclamations, shape.questions), (2, 2));
