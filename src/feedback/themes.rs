@@ -97,7 +97,7 @@ impl CommentThemes {
     fn keep(&mut self, want: bool, lexed: &Lexed<'_>, at: &[usize]) {
         let mut stems = [NO_STEM; WANT_WORDS];
         for (stem, &i) in stems.iter_mut().zip(at) {
-            *stem = lexed.lexemes[i].stem;
+            *stem = lexed.lexemes[i].word.stem;
         }
         let kept = if want {
             &mut self.wants
@@ -114,7 +114,7 @@ impl CommentThemes {
                 self.words.push(' ');
             }
             self.words.push_str(lexed.word(i));
-            lexed.lexemes[i].stem_hash.hash(&mut hasher);
+            lexed.lexemes[i].word.stem_hash.hash(&mut hasher);
         }
         kept.push(Found {
             key: hasher.finish(),
@@ -171,7 +171,7 @@ fn wants(lexed: &Lexed<'_>, end: usize, themes: &mut CommentThemes) {
         if lexeme.clause != clause || n == WANT_WORDS {
             break;
         }
-        if lexeme.content {
+        if lexeme.word.content {
             named[n] = i;
             n += 1;
         }
@@ -184,7 +184,7 @@ fn wants(lexed: &Lexed<'_>, end: usize, themes: &mut CommentThemes) {
 fn phrases(lexed: &Lexed<'_>, themes: &mut CommentThemes) {
     for (i, pair) in lexed.lexemes.windows(2).enumerate() {
         let [a, b] = pair else { continue };
-        if a.clause == b.clause && a.content && b.content {
+        if a.clause == b.clause && a.word.content && b.word.content {
             themes.keep(false, lexed, &[i, i + 1]);
         }
     }
