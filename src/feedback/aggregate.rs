@@ -327,11 +327,11 @@ impl Aggregates {
             self.pushy += u64::from(themes.pushy);
             let text = || row.text.clone();
             for want in themes.wants() {
-                let display = || want.display().to_owned();
+                let display = || want.display();
                 self.wants.add(want.key(), display, row.line, text);
             }
             for phrase in themes.phrases() {
-                let (key, display) = (phrase.key(), || phrase.display().to_owned());
+                let (key, display) = (phrase.key(), || phrase.display());
                 self.themes.add(key, display, row.line, text);
                 if let Some(point) = point {
                     self.themes_by_score[point].add(key, display, row.line, text);

@@ -77,6 +77,12 @@ pub fn stem_hash(stem: &str) -> u64 {
     hasher.finish()
 }
 
+/// A written word as the word table keeps it: lower-cased, with typographic
+/// apostrophes made plain ("Don’t" -> "don't").
+pub fn lower_word(written: &str) -> String {
+    written.to_lowercase().replace('\u{2019}', "'")
+}
+
 pub fn stem(word: &str) -> String {
     static STEMMER: OnceLock<Stemmer> = OnceLock::new();
     STEMMER
@@ -178,7 +184,7 @@ impl WordTable {
     #[inline(never)]
     fn learn(&mut self, text: &str, span: Range<usize>, key: Option<u128>) -> Word {
         let written = &text[span];
-        let lower = written.to_lowercase().replace('\u{2019}', "'");
+        let lower = lower_word(written);
         let stem = stem(&lower);
         let next_stem = self.stem_ids.len() as u32;
         let stem_id = *self
@@ -408,11 +414,7 @@ pub struct Lexed<'a> {
 }
 
 impl<'a> Lexed<'a> {
-    /// The lower-cased word of lexeme `i`.
-    pub fn word(&self, i: usize) -> &'a str {
-        &self.words[self.lexemes[i].word.id as usize].0
-    }
-
+    /// The lower-cased word and the stem of lexeme `i`.
     fn strings(&self, i: usize) -> &'a (Rc<str>, Rc<str>) {
         &self.words[self.lexemes[i].word.id as usize]
     }
@@ -583,7 +585,7 @@ mod tests {
         with_lexed(text, |lexed| {
             assert_eq!(lexed.lexemes.len(), tokens.len());
             for (i, (l, t)) in lexed.lexemes.iter().zip(&tokens).enumerate() {
-                assert_eq!(lexed.word(i), &*t.word);
+                assert_eq!(lexed.strings(i), &(t.word.clone(), t.stem.clone()));
                 assert_eq!((l.start..l.end, l.clause), (t.span.clone(), t.clause));
                 assert_eq!((l.word.content, l.word.stem_hash), (t.content, t.stem_hash));
             }
