@@ -52,7 +52,12 @@ pub struct Nps {
 
 impl Scores {
     pub fn add(&mut self, score: f64) {
-        self.counts[rounded(score)] += 1;
+        self.add_point(rounded(score));
+    }
+
+    /// Counts a score already rounded to a whole point (0-10).
+    fn add_point(&mut self, point: usize) {
+        self.counts[point] += 1;
     }
 
     pub fn merge(&mut self, other: &Scores) {
@@ -86,8 +91,19 @@ impl Scores {
     }
 }
 
+/// The score to the nearest whole point from 0 to 10, halves away from zero:
+/// `score.round().clamp(0.0, 10.0)`, without the call into libm that `round`
+/// is on a target without a rounding instruction. A positive `f64` below 10
+/// minus its whole part is exact, so the half is compared exactly.
 fn rounded(score: f64) -> usize {
-    score.round().clamp(0.0, 10.0) as usize
+    if score.is_nan() || score <= 0.0 {
+        return 0;
+    }
+    if score >= 10.0 {
+        return 10;
+    }
+    let whole = score as usize;
+    whole + usize::from(score - whole as f64 >= 0.5)
 }
 
 /// Everything known about the comments that name one persona or touchpoint.
@@ -118,10 +134,16 @@ impl Group {
         self.polarity[0] as f64 / self.comments().max(1) as f64
     }
 
-    fn add(&mut self, row: &Row, scored: Option<(Sentiment, &CommentThemes)>) {
+    /// Counts a row whose score, if any, rounds to `point`.
+    fn add(
+        &mut self,
+        row: &Row,
+        point: Option<usize>,
+        scored: Option<(Sentiment, &CommentThemes)>,
+    ) {
         self.rows += 1;
-        if let Some(score) = row.score {
-            self.scores.add(score);
+        if let Some(point) = point {
+            self.scores.add_point(point);
         }
         let Some((sentiment, themes)) = scored else {
             return;
@@ -171,7 +193,13 @@ pub struct Groups {
 }
 
 impl Groups {
-    fn add(&mut self, value: Option<&str>, row: &Row, scored: Option<(Sentiment, &CommentThemes)>) {
+    fn add(
+        &mut self,
+        value: Option<&str>,
+        row: &Row,
+        point: Option<usize>,
+        scored: Option<(Sentiment, &CommentThemes)>,
+    ) {
         // Not trimmed: white space is in no link key, and `cut` trims the
         // display. A value of white space only has an empty key, which names
         // no group.
@@ -194,7 +222,7 @@ impl Groups {
                     group.display = cut(value);
                     group.first_line = row.line;
                 }
-                group.add(row, scored);
+                group.add(row, point, scored);
             }
             None if key.is_empty() => {}
             None if full => self.overflow += 1,
@@ -204,7 +232,7 @@ impl Groups {
                     first_line: row.line,
                     ..Group::default()
                 };
-                group.add(row, scored);
+                group.add(row, point, scored);
                 self.groups.insert(key.clone(), group);
             }
         }
@@ -285,9 +313,13 @@ impl Aggregates {
     /// Counts one row; `scored` is `None` for a row without a comment.
     pub fn add(&mut self, row: &Row, scored: Option<(Sentiment, &CommentThemes)>) {
         self.rows += 1;
+        // Rounded once for the totals, the themes by score and both groups.
+        let point = row.score.map(rounded);
         if let Some(score) = row.score {
-            self.scores.add(score);
             self.range.add(score);
+        }
+        if let Some(point) = point {
+            self.scores.add_point(point);
         }
         if let Some((sentiment, themes)) = scored {
             self.polarity[sentiment.polarity as usize] += 1;
@@ -295,21 +327,21 @@ impl Aggregates {
             self.pushy += u64::from(themes.pushy);
             let text = || row.text.clone();
             for want in themes.wants() {
-                let display = || want.display().to_owned();
+                let display = || want.display();
                 self.wants.add(want.key(), display, row.line, text);
             }
-            let by_score = row.score.map(rounded);
             for phrase in themes.phrases() {
-                let (key, display) = (phrase.key(), || phrase.display().to_owned());
+                let (key, display) = (phrase.key(), || phrase.display());
                 self.themes.add(key, display, row.line, text);
-                if let Some(score) = by_score {
-                    self.themes_by_score[score].add(key, display, row.line, text);
+                if let Some(point) = point {
+                    self.themes_by_score[point].add(key, display, row.line, text);
                 }
             }
         }
-        self.by_persona.add(row.persona.as_deref(), row, scored);
+        self.by_persona
+            .add(row.persona.as_deref(), row, point, scored);
         self.by_touchpoint
-            .add(row.touchpoint.as_deref(), row, scored);
+            .add(row.touchpoint.as_deref(), row, point, scored);
     }
 
     pub fn merge(&mut self, other: Aggregates) {
@@ -372,11 +404,30 @@ mod tests {
                 line,
                 ..Row::default()
             };
-            groups.add(Some(value), &row, None);
+            groups.add(Some(value), &row, None, None);
         }
         assert_eq!(groups.groups.len(), 1);
         let group = &groups.groups["cartsms"];
         assert_eq!((group.display.as_str(), group.rows), ("cart-sms", 2));
+    }
+
+    #[test]
+    fn scores_round_like_round_and_clamp() {
+        let mut scores = vec![f64::NAN, f64::INFINITY, f64::NEG_INFINITY, -0.0, 1e300];
+        for tenths in -30..=130 {
+            let score = f64::from(tenths) / 10.0;
+            scores.extend([score, score.next_up(), score.next_down()]);
+        }
+        scores.extend([
+            0.5f64.next_down(),
+            9.5f64.next_down(),
+            4.5,
+            4.5f64.next_up(),
+        ]);
+        for score in scores {
+            let expected = score.round().clamp(0.0, 10.0) as usize;
+            assert_eq!(rounded(score), expected, "{score:?}");
+        }
     }
 
     #[test]

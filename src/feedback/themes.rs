@@ -2,7 +2,6 @@
 //! the FB rules need (wants, contact fatigue, pushiness).
 
 use std::hash::{Hash, Hasher};
-use std::ops::Range;
 use std::sync::OnceLock;
 
 use rustc_hash::FxHasher;
@@ -10,7 +9,7 @@ use rustc_hash::FxHasher;
 use crate::text::lexicons::{
     feedback_contact, feedback_fatigue, feedback_frequency, feedback_pushiness, feedback_wants,
 };
-use crate::text::{Lexed, PhraseSet, with_lexed};
+use crate::text::{Lexed, PhraseSet, lower_word, with_lexed};
 
 /// How many content words after a want cue name the want.
 const WANT_WORDS: usize = 2;
@@ -26,8 +25,10 @@ pub struct CommentThemes {
     pub fatigue: bool,
     /// The comment complains about sales pressure.
     pub pushy: bool,
-    /// The words of every theme, lower-cased, a theme's words joined by spaces.
-    words: String,
+    /// The comment, where the words of its themes stand: a theme is shown
+    /// only when a sketch keeps it, so its words are lower-cased and joined
+    /// only then.
+    text: String,
     /// The words naming each want ("I wish you had a loan bike" -> "loan bike").
     wants: Vec<Found>,
     /// Pairs of adjacent content words ("late delivery"), by their first word.
@@ -37,27 +38,46 @@ pub struct CommentThemes {
 #[derive(Debug, Clone)]
 struct Found {
     key: u64,
-    words: Range<usize>,
+    /// Where the theme's words stand in the comment.
+    words: [Place; WANT_WORDS],
+    /// How many of `words` the theme has.
+    len: usize,
     /// Stem ids, to tell themes of the comment apart while it is read.
     stems: [u32; WANT_WORDS],
+}
+
+/// Where a word stands in a comment, in bytes.
+#[derive(Debug, Clone, Copy, Default)]
+struct Place {
+    start: usize,
+    end: usize,
 }
 
 /// One theme of a comment.
 #[derive(Debug, Clone, Copy)]
 pub struct Theme<'a> {
     key: u64,
-    words: &'a str,
+    text: &'a str,
+    words: &'a [Place],
 }
 
-impl<'a> Theme<'a> {
+impl Theme<'_> {
     /// What counts as the same theme: the words' stems, hashed.
     pub fn key(&self) -> u64 {
         self.key
     }
 
-    /// The words as the comment wrote them (lower-cased).
-    pub fn display(&self) -> &'a str {
-        self.words
+    /// The words as the comment wrote them, lower-cased as the word table
+    /// keeps them, joined by spaces.
+    pub fn display(&self) -> String {
+        let mut shown = String::new();
+        for (n, word) in self.words.iter().enumerate() {
+            if n > 0 {
+                shown.push(' ');
+            }
+            shown.push_str(&lower_word(&self.text[word.start..word.end]));
+        }
+        shown
     }
 }
 
@@ -70,10 +90,11 @@ impl CommentThemes {
         self.phrases.iter().map(|p| self.theme(p))
     }
 
-    fn theme(&self, found: &Found) -> Theme<'_> {
+    fn theme<'a>(&'a self, found: &'a Found) -> Theme<'a> {
         Theme {
             key: found.key,
-            words: &self.words[found.words.clone()],
+            text: &self.text,
+            words: &found.words[..found.len],
         }
     }
 
@@ -88,7 +109,7 @@ impl CommentThemes {
             .filter(|(found, _)| *found)
             .map(|(_, label)| label.to_owned())
             .chain(self.wants().map(|w| format!("want: {}", w.display())))
-            .chain(self.phrases().map(|p| p.display().to_owned()))
+            .chain(self.phrases().map(|p| p.display()))
             .collect()
     }
 
@@ -97,7 +118,7 @@ impl CommentThemes {
     fn keep(&mut self, want: bool, lexed: &Lexed<'_>, at: &[usize]) {
         let mut stems = [NO_STEM; WANT_WORDS];
         for (stem, &i) in stems.iter_mut().zip(at) {
-            *stem = lexed.lexemes[i].stem;
+            *stem = lexed.lexemes[i].word.stem;
         }
         let kept = if want {
             &mut self.wants
@@ -107,18 +128,20 @@ impl CommentThemes {
         if kept.iter().any(|f| f.stems == stems) {
             return;
         }
-        let start = self.words.len();
         let mut hasher = FxHasher::default();
-        for (n, &i) in at.iter().enumerate() {
-            if n > 0 {
-                self.words.push(' ');
-            }
-            self.words.push_str(lexed.word(i));
-            lexed.lexemes[i].stem_hash.hash(&mut hasher);
+        let mut words = [Place::default(); WANT_WORDS];
+        for (place, &i) in words.iter_mut().zip(at) {
+            let lexeme = &lexed.lexemes[i];
+            *place = Place {
+                start: lexeme.start,
+                end: lexeme.end,
+            };
+            lexeme.word.stem_hash.hash(&mut hasher);
         }
         kept.push(Found {
             key: hasher.finish(),
-            words: start..self.words.len(),
+            words,
+            len: at.len(),
             stems,
         });
     }
@@ -142,7 +165,8 @@ fn cues() -> &'static PhraseSet<5> {
 pub fn extract(text: &str, themes: &mut CommentThemes) {
     // Loaded before the word table is borrowed: loading reads the lists' texts.
     let cues = cues();
-    themes.words.clear();
+    themes.text.clear();
+    themes.text.push_str(text);
     themes.wants.clear();
     themes.phrases.clear();
     with_lexed(text, |lexed| {
@@ -171,7 +195,7 @@ fn wants(lexed: &Lexed<'_>, end: usize, themes: &mut CommentThemes) {
         if lexeme.clause != clause || n == WANT_WORDS {
             break;
         }
-        if lexeme.content {
+        if lexeme.word.content {
             named[n] = i;
             n += 1;
         }
@@ -184,7 +208,7 @@ fn wants(lexed: &Lexed<'_>, end: usize, themes: &mut CommentThemes) {
 fn phrases(lexed: &Lexed<'_>, themes: &mut CommentThemes) {
     for (i, pair) in lexed.lexemes.windows(2).enumerate() {
         let [a, b] = pair else { continue };
-        if a.clause == b.clause && a.content && b.content {
+        if a.clause == b.clause && a.word.content && b.word.content {
             themes.keep(false, lexed, &[i, i + 1]);
         }
     }
@@ -201,10 +225,7 @@ mod tests {
     }
 
     fn wants_of(text: &str) -> Vec<String> {
-        themes_of(text)
-            .wants()
-            .map(|w| w.display().to_owned())
-            .collect()
+        themes_of(text).wants().map(|w| w.display()).collect()
     }
 
     #[test]
@@ -243,7 +264,7 @@ mod tests {
     #[test]
     fn phrases_are_stemmed_pairs_within_a_clause() {
         let themes = themes_of("Late deliveries, again. Delivery late!");
-        let keys: Vec<&str> = themes.phrases().map(|p| p.display()).collect();
+        let keys: Vec<String> = themes.phrases().map(|p| p.display()).collect();
         assert_eq!(keys, ["late deliveries", "delivery late"]);
     }
 }

@@ -63,13 +63,13 @@ impl Tokens for Lexed<'_> {
         &self.strings(i).1
     }
     fn stem_hash(&self, i: usize) -> u64 {
-        self.lexemes[i].stem_hash
+        self.lexemes[i].word.stem_hash
     }
     fn is_number(&self, i: usize) -> bool {
-        self.lexemes[i].number
+        self.lexemes[i].word.number
     }
     fn is_negator(&self, i: usize) -> bool {
-        self.lexemes[i].negator
+        self.lexemes[i].word.negator
     }
     fn clause(&self, i: usize) -> usize {
         self.lexemes[i].clause
