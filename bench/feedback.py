@@ -25,21 +25,24 @@ VADER_ROWS = int(os.environ.get("VADER_ROWS", "100000"))
 
 
 def measure(argv):
-    """Median wall seconds and max peak RSS (MB) of a command, output discarded.
+    """Median wall seconds, max peak RSS (MB) and median CPU seconds (user and
+    system, all threads) of a command, output discarded.
 
     Peak RSS comes from GNU time: a child forked from this Python process
     would start with Python's own memory and report that instead."""
-    walls, peaks = [], []
+    walls, peaks, cpus = [], [], []
     for _ in range(RUNS):
         with tempfile.NamedTemporaryFile("r") as rss, open(os.devnull, "wb") as null:
             start = time.perf_counter()
-            proc = subprocess.run(["/usr/bin/time", "-f", "%M", "-o", rss.name, *argv], stdout=null, stderr=subprocess.PIPE)
+            proc = subprocess.run(["/usr/bin/time", "-f", "%U %S %M", "-o", rss.name, *argv], stdout=null, stderr=subprocess.PIPE)
             wall = time.perf_counter() - start
             if proc.returncode not in (0, 1):
                 sys.exit(f"{' '.join(argv)} failed with exit {proc.returncode}:\n{proc.stderr.decode(errors='replace')}")
-            peaks.append(int(rss.read().split()[-1]) / 1024)
+            user, system, peak = rss.read().split()[-3:]
+            peaks.append(int(peak) / 1024)
+            cpus.append(float(user) + float(system))
         walls.append(wall)
-    return statistics.median(walls), max(peaks)
+    return statistics.median(walls), max(peaks), statistics.median(cpus)
 
 
 def count_rows(path):
@@ -76,9 +79,9 @@ def main():
     ]
     results = [(name, *measure(argv)) for name, argv in runs]
     base = results[0][1]
-    print(f"{'':28}{'seconds':>9}{'rows/s':>13}{'x parse-only':>14}{'peak RSS MB':>13}")
-    for name, wall, peak in results:
-        print(f"{name:28}{wall:9.2f}{rows / wall:13,.0f}{wall / base:14.2f}{peak:13.1f}")
+    print(f"{'':28}{'seconds':>9}{'rows/s':>13}{'x parse-only':>14}{'peak RSS MB':>13}{'CPU s':>8}")
+    for name, wall, peak, cpu in results:
+        print(f"{name:28}{wall:9.2f}{rows / wall:13,.0f}{wall / base:14.2f}{peak:13.1f}{cpu:8.2f}")
     rate = vader_rate(path)
     ours = rows / results[1][1]
     print(f"python vaderSentiment: {rate:,.0f} rows/s on the first {VADER_ROWS:,} comments (scoring only)")
