@@ -1,5 +1,6 @@
 //! The pipeline: one thread parses the CSV, worker threads score comments and
-//! fold them into their own aggregates, and the results are merged. Memory
+//! fold them into their own aggregates (the parser too, when the workers are
+//! behind), and the results are merged. Memory
 //! stays bounded: batches go through a channel of fixed depth, and whatever is
 //! kept per row (aggregates, sketches, examples) has a fixed size.
 
@@ -36,7 +37,7 @@ pub struct AnalyzeOptions {
     pub read: ReadOptions,
     /// Forces the score scale; otherwise the header or the values decide.
     pub scale: Option<ScoreScale>,
-    /// Worker threads; 0 uses every core.
+    /// Threads in all, the parser included (at least two); 0 uses every core.
     pub workers: usize,
 }
 
