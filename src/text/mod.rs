@@ -104,8 +104,6 @@ struct WordTable {
     words: Vec<(Rc<str>, Rc<str>)>,
     stem_ids: FxHashMap<Rc<str>, u32>,
     lexemes: Vec<Lexeme>,
-    /// Where the words of the text being read stand.
-    places: Vec<Place>,
     /// The text being read and [`PAD`] zero bytes: a word's key is one load
     /// wherever the word stands, and a scan for a word's end stops at a zero.
     padded: Vec<u8>,
@@ -129,40 +127,114 @@ impl WordTable {
         if self.short.len + self.long.len() >= WORD_CACHE {
             *self = WordTable {
                 lexemes: std::mem::take(&mut self.lexemes),
-                places: std::mem::take(&mut self.places),
                 padded: std::mem::take(&mut self.padded),
                 ..WordTable::default()
             };
         }
-        // Words are found first and looked up after: two small loops keep
-        // their state in registers, where one large loop did not.
-        let mut places = std::mem::take(&mut self.places);
+        let mut lexemes = std::mem::take(&mut self.lexemes);
         let mut padded = std::mem::take(&mut self.padded);
-        places.clear();
+        lexemes.clear();
         padded.clear();
         padded.extend_from_slice(text.as_bytes());
         padded.extend_from_slice(&[0; PAD]);
         if text.is_ascii() {
-            ascii_words(&padded, text.len(), &mut places);
+            self.read_ascii(text, &padded, &mut lexemes);
         } else {
-            unicode_words(text, &mut places);
+            self.read_unicode(text, &padded, &mut lexemes);
         }
-        let mut lexemes = std::mem::take(&mut self.lexemes);
-        lexemes.clear();
-        lexemes.extend(places.iter().map(|place| Lexeme {
-            word: self.word(text, &padded, place.start, place.end),
-            start: place.start,
-            end: place.end,
-            clause: place.clause,
-        }));
         self.lexemes = lexemes;
-        self.places = places;
         self.padded = padded;
     }
 
-    /// The word from `start` to `end` of `text`. Inlined into the reading
-    /// loop: a call cost a third of a lookup.
-    #[inline(always)]
+    /// Reads an ASCII text by the word boundaries of Unicode (UAX #29),
+    /// without the general machinery: feedback files are mostly ASCII and
+    /// this is on their hot path. Letters, digits and `_` join; `.` `'` `:`
+    /// join letters on both sides, `.` `'` `,` `;` join digits on both sides;
+    /// anything else is no part of a word. A test holds it to
+    /// [`WordTable::read_unicode`].
+    ///
+    /// The inner loop reads the common word: up to [`SHORT`] bytes and known.
+    /// Anything else (a new or long word, `%` and `#`) goes through
+    /// [`WordTable::word`], outside the loop, so that the loop keeps its
+    /// state in registers. Not inlined for the same reason.
+    #[inline(never)]
+    fn read_ascii(&mut self, text: &str, padded: &[u8], lexemes: &mut Vec<Lexeme>) {
+        let len = text.len();
+        let mut clause = 0;
+        let mut i = 0;
+        while i < len {
+            // Held in locals: through `self`, they were loaded again for
+            // every word.
+            let (slots, shift) = (&self.short.slots[..], self.short.shift);
+            while i < len {
+                let c = padded[i];
+                let class = CLASS[usize::from(c)];
+                if class != Class::Word {
+                    if class == Class::Symbol {
+                        break;
+                    }
+                    clause += usize::from(class == Class::Break);
+                    i += 1;
+                    continue;
+                }
+                let end = word_end(padded, i);
+                let run = end - i;
+                if run > SHORT || c == b'_' {
+                    break;
+                }
+                let key = short_key(padded, i, run);
+                let (found, word) = &slots[find(slots, shift, key)];
+                if *found != key {
+                    break;
+                }
+                lexemes.push(Lexeme {
+                    word: *word,
+                    start: i,
+                    end,
+                    clause,
+                });
+                i = end;
+            }
+            if i < len {
+                let c = padded[i];
+                let end = match CLASS[usize::from(c)] {
+                    Class::Symbol => i + 1,
+                    _ => word_end(padded, i),
+                };
+                // `_` alone makes no word.
+                if c != b'_' || padded[i..end].iter().any(u8::is_ascii_alphanumeric) {
+                    lexemes.push(Lexeme {
+                        word: self.word(text, padded, i, end),
+                        start: i,
+                        end,
+                        clause,
+                    });
+                }
+                i = end;
+            }
+        }
+    }
+
+    /// Reads any text by its Unicode word boundaries. `%` and `#` are words
+    /// of their own.
+    fn read_unicode(&mut self, text: &str, padded: &[u8], lexemes: &mut Vec<Lexeme>) {
+        let mut clause = 0;
+        for (start, w) in text.split_word_bound_indices() {
+            let end = start + w.len();
+            if w.chars().any(char::is_alphanumeric) || w == "%" || w == "#" {
+                lexemes.push(Lexeme {
+                    word: self.word(text, padded, start, end),
+                    start,
+                    end,
+                    clause,
+                });
+            } else if w.bytes().any(|c| CLASS[usize::from(c)] == Class::Break) {
+                clause += 1;
+            }
+        }
+    }
+
+    /// The word from `start` to `end` of `text`, learned if it is new.
     fn word(&mut self, text: &str, padded: &[u8], start: usize, end: usize) -> Word {
         let len = end - start;
         if len <= SHORT {
@@ -210,72 +282,7 @@ impl WordTable {
     }
 }
 
-/// Where a word stands in a text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Place {
-    start: usize,
-    end: usize,
-    clause: usize,
-}
-
-/// The words of an ASCII text by the word boundaries of Unicode (UAX #29),
-/// without the general machinery: feedback files are mostly ASCII and this is
-/// on their hot path. Letters, digits and `_` join; `.` `'` `:` join letters
-/// on both sides, `.` `'` `,` `;` join digits on both sides; anything else is
-/// no part of a word. `padded` is the text of `len` bytes and [`PAD`] zero
-/// bytes. A test holds it to [`unicode_words`]. Not inlined: on its own, its
-/// state stays in registers.
-#[inline(never)]
-fn ascii_words(padded: &[u8], len: usize, places: &mut Vec<Place>) {
-    let mut clause = 0;
-    let mut i = 0;
-    while i < len {
-        let c = padded[i];
-        let class = CLASS[usize::from(c)];
-        if class == Class::Word {
-            let start = i;
-            i = word_end(padded, start);
-            // `_` alone makes no word.
-            if c != b'_' || padded[start..i].iter().any(u8::is_ascii_alphanumeric) {
-                places.push(Place {
-                    start,
-                    end: i,
-                    clause,
-                });
-            }
-            continue;
-        }
-        if class == Class::Break {
-            clause += 1;
-        } else if class == Class::Symbol {
-            places.push(Place {
-                start: i,
-                end: i + 1,
-                clause,
-            });
-        }
-        i += 1;
-    }
-}
-
-/// The words of any text by its Unicode word boundaries. `%` and `#` are
-/// words of their own.
-fn unicode_words(text: &str, places: &mut Vec<Place>) {
-    let mut clause = 0;
-    for (start, w) in text.split_word_bound_indices() {
-        if w.chars().any(char::is_alphanumeric) || w == "%" || w == "#" {
-            places.push(Place {
-                start,
-                end: start + w.len(),
-                clause,
-            });
-        } else if w.bytes().any(|c| CLASS[usize::from(c)] == Class::Break) {
-            clause += 1;
-        }
-    }
-}
-
-/// What a byte is to [`ascii_words`].
+/// What a byte is to [`WordTable::read_ascii`].
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Class {
     /// A letter, a digit or `_`.
@@ -312,11 +319,19 @@ fn word_end(padded: &[u8], start: usize) -> usize {
         while CLASS[usize::from(padded[end])] == Class::Word {
             end += 1;
         }
-        if !joins(padded[end - 1], padded[end], padded[end + 1]) {
+        let next = padded[end];
+        if !(may_join(next) && joins(padded[end - 1], next, padded[end + 1])) {
             return end;
         }
         end += 2;
     }
+}
+
+/// The 16 bytes of `padded` from `at`, which the padding makes exist.
+fn load16(padded: &[u8], at: usize) -> u128 {
+    let mut chunk = [0; 16];
+    chunk.copy_from_slice(&padded[at..at + 16]);
+    u128::from_le_bytes(chunk)
 }
 
 /// Bytes of a word that [`short_key`] packs into an integer.
@@ -326,9 +341,7 @@ const SHORT: usize = 15;
 /// one integer: its bytes, then its length in the last byte, so that two words
 /// have the same key only if they are the same word. Never 0.
 fn short_key(padded: &[u8], start: usize, len: usize) -> u128 {
-    let mut chunk = [0; 16];
-    chunk.copy_from_slice(&padded[start..start + 16]);
-    u128::from_le_bytes(chunk) & KEY_MASKS[len] | (len as u128) << (8 * SHORT)
+    load16(padded, start) & KEY_MASKS[len] | (len as u128) << (8 * SHORT)
 }
 
 /// The bytes of a word of each length, for [`short_key`].
@@ -352,6 +365,19 @@ struct ShortWords {
     /// 64 minus log2 of the number of slots: the hash's top bits pick a slot.
     shift: u32,
     len: usize,
+}
+
+/// Where `key` is in the slots of a [`ShortWords`], or the free slot where
+/// it would go.
+#[inline(always)]
+fn find(slots: &[(u128, Word)], shift: u32, key: u128) -> usize {
+    let folded = key as u64 ^ (key >> 64) as u64;
+    let mask = slots.len() - 1;
+    let mut at = (folded.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> shift) as usize;
+    while slots[at].0 != key && slots[at].0 != 0 {
+        at = (at + 1) & mask;
+    }
+    at
 }
 
 impl Default for ShortWords {
@@ -378,15 +404,8 @@ impl ShortWords {
     }
 
     /// Where `key` is, or the free slot where it would go.
-    #[inline(always)]
     fn find(&self, key: u128) -> usize {
-        let folded = key as u64 ^ (key >> 64) as u64;
-        let mask = self.slots.len() - 1;
-        let mut at = (folded.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> self.shift) as usize;
-        while self.slots[at].0 != key && self.slots[at].0 != 0 {
-            at = (at + 1) & mask;
-        }
-        at
+        find(&self.slots, self.shift, key)
     }
 
     fn insert(&mut self, key: u128, word: Word) {
@@ -458,13 +477,15 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     })
 }
 
+/// Whether a byte may keep the bytes around it in one word: most words end
+/// at a space, and this rules it out before looking around.
+fn may_join(mid: u8) -> bool {
+    matches!(mid, b'.' | b'\'' | b':' | b',' | b';')
+}
+
 /// Whether `mid` keeps `before` and `after` in one word (UAX #29 WB6, WB7,
-/// WB11, WB12).
+/// WB11, WB12), given [`may_join`].
 fn joins(before: u8, mid: u8, after: u8) -> bool {
-    // Most words end at a space: rule that out before looking around.
-    if !matches!(mid, b'.' | b'\'' | b':' | b',' | b';') {
-        return false;
-    }
     let letters = before.is_ascii_alphabetic() && after.is_ascii_alphabetic();
     let digits = before.is_ascii_digit() && after.is_ascii_digit();
     match mid {
@@ -513,7 +534,7 @@ mod tests {
     }
 
     #[test]
-    fn the_ascii_path_finds_the_words_unicode_segmentation_finds() {
+    fn the_ascii_path_reads_like_unicode_segmentation() {
         let mut texts: Vec<String> = vec![
             "e.g. U.S. 30.5% off, 1,000;2 don't it's a:b 3:4 x_y __ _a a_ a._b 30mph 4x4".into(),
             "Too many emails!!! Stop... now?! (really) \"quoted\" tab\there\r\nnew  spaces   end."
@@ -540,13 +561,17 @@ mod tests {
                     .map(str::to_owned),
             );
         }
+        let mut table = WordTable::default();
         let mut checked = 0;
         for text in texts.iter().filter(|t| t.is_ascii()) {
-            let (mut fast, mut general) = (Vec::new(), Vec::new());
-            let padded = [text.as_bytes(), &[0; PAD]].concat();
-            ascii_words(&padded, text.len(), &mut fast);
-            unicode_words(text, &mut general);
-            assert_eq!(fast, general, "{text:?}");
+            // Read twice: first the words are new, then known.
+            for _ in 0..2 {
+                table.read(text);
+                let padded = [text.as_bytes(), &[0; PAD]].concat();
+                let mut general = Vec::new();
+                table.read_unicode(text, &padded, &mut general);
+                assert_eq!(table.lexemes, general, "{text:?}");
+            }
             checked += 1;
         }
         assert!(checked > 1000, "only {checked} texts checked");
