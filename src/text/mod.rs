@@ -335,12 +335,13 @@ fn load16(padded: &[u8], at: usize) -> u128 {
 }
 
 /// Bytes of a word that [`short_key`] packs into an integer.
-const SHORT: usize = 15;
+pub(crate) const SHORT: usize = 15;
 
 /// The word of `len` bytes (up to [`SHORT`]) at `start` of a padded text, as
 /// one integer: its bytes, then its length in the last byte, so that two words
 /// have the same key only if they are the same word. Never 0.
-fn short_key(padded: &[u8], start: usize, len: usize) -> u128 {
+/// The sentiment lexicon keys its short words the same way.
+pub(crate) fn short_key(padded: &[u8], start: usize, len: usize) -> u128 {
     load16(padded, start) & KEY_MASKS[len] | (len as u128) << (8 * SHORT)
 }
 

@@ -5,7 +5,7 @@
 use rustc_hash::FxHashMap;
 
 use super::tokens::Symbols;
-use crate::text::lexicon_lines;
+use crate::text::{SHORT, lexicon_lines, short_key};
 
 /// The data files, in the order they are applied: a later file overrides an
 /// earlier one for the same word or phrase.
@@ -185,22 +185,14 @@ pub(super) struct Lexicon {
 /// The id of no word: a symbol, or a word not in the lexicon.
 pub(super) const NO_ID: u32 = u32::MAX;
 
-/// Words of up to this many bytes, nearly all of them, are looked up by
-/// value: bytes and length packed into one integer, which hashes in a few
-/// instructions and compares in one, where a string key costs a loop over
-/// its bytes and a call to `memcmp`.
-const SHORT: usize = 15;
-
+/// Words of up to [`SHORT`] bytes, nearly all of them, are looked up by
+/// value ([`short_key`]): bytes and length packed into one integer, which
+/// hashes in a few instructions and compares in one, where a string key
+/// costs a loop over its bytes and a call to `memcmp`.
+///
 /// How many bytes must follow the start of a word in the buffer given to
 /// [`Lexicon::id_in`]: it reads them at once, whatever the word's length.
 pub(super) const WINDOW: usize = 16;
-
-/// The key of a word of up to [`SHORT`] bytes, which are the first `len`
-/// bytes of `window`; the rest of the window is ignored.
-fn short_key(window: [u8; WINDOW], len: usize) -> u128 {
-    let mask = (1u128 << (8 * len)) - 1;
-    (u128::from_le_bytes(window) & mask) | ((len as u128) << 120)
-}
 
 impl Lexicon {
     pub fn id(&self, word: &str) -> Option<u32> {
@@ -210,7 +202,9 @@ impl Lexicon {
         }
         let mut window = [0; WINDOW];
         window[..bytes.len()].copy_from_slice(bytes);
-        self.short_ids.get(&short_key(window, bytes.len())).copied()
+        self.short_ids
+            .get(&short_key(&window, 0, bytes.len()))
+            .copied()
     }
 
     /// The id of the word at bytes `start..end` of `buffer`, which holds at
@@ -218,10 +212,12 @@ impl Lexicon {
     /// without copying it.
     pub fn id_in(&self, buffer: &str, start: usize, end: usize) -> Option<u32> {
         let len = end - start;
-        let window = buffer.as_bytes().get(start..).and_then(<[u8]>::first_chunk);
-        match window {
-            Some(&window) if len <= SHORT => self.short_ids.get(&short_key(window, len)).copied(),
-            _ => self.id(buffer.get(start..end)?),
+        if len <= SHORT && buffer.len() >= start + WINDOW {
+            self.short_ids
+                .get(&short_key(buffer.as_bytes(), start, len))
+                .copied()
+        } else {
+            self.id(buffer.get(start..end)?)
         }
     }
 
@@ -617,7 +613,7 @@ impl Builder {
             .map(|(word, id)| {
                 let mut window = [0; WINDOW];
                 window[..word.len()].copy_from_slice(word.as_bytes());
-                (short_key(window, word.len()), id)
+                (short_key(&window, 0, word.len()), id)
             })
             .collect();
         let traits = self
