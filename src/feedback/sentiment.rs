@@ -27,8 +27,8 @@ use std::cell::RefCell;
 use std::sync::OnceLock;
 
 use super::{Polarity, Sentiment};
-use lexicon::{Elem, Lexicon, NO_ID, Phrase, Sources, Traits, role};
-use tokens::{Kind, Shape, Token};
+use lexicon::{Elem, Lexicon, NO_ID, Phrase, Sources, role};
+use tokens::{Shape, Unit};
 
 /// A score at or above this is positive.
 pub const POSITIVE_THRESHOLD: f64 = 0.05;
@@ -105,31 +105,9 @@ pub fn polarity(score: f64) -> Polarity {
     }
 }
 
-/// A word, phrase or symbol as the rules see it, after phrases are matched.
-#[derive(Debug, Clone, Copy, Default)]
-struct Unit {
-    /// Own sentiment; 0 for neutral words, modifiers and the inner words of a
-    /// matched phrase.
-    valence: f32,
-    /// Sentiment that applies only under negation ("no reply").
-    negated: f32,
-    booster: f32,
-    roles: u16,
-    /// Word classes (`@name` in the data files) of the unit's first word.
-    classes: u32,
-    caps: bool,
-    /// An emoticon or emoji: the writer's own feeling, which no word negates.
-    symbol: bool,
-    /// In a sentence that ends with `?`.
-    question: bool,
-    clause: u32,
-    sentence: u32,
-}
-
 #[derive(Default)]
 struct Scratch {
     lower: String,
-    tokens: Vec<Token>,
     units: Vec<Unit>,
     valences: Vec<f32>,
 }
@@ -168,117 +146,65 @@ impl SentimentModel {
     }
 
     fn score_with(&self, text: &str, s: &mut Scratch) -> f32 {
-        let shape = tokens::tokenize(text, &self.lexicon, &mut s.lower, &mut s.tokens);
-        self.resolve(s);
-        valences(&s.units, shape, &mut s.valences);
+        let shape = tokens::tokenize(text, &self.lexicon, &mut s.lower, &mut s.units);
+        self.match_phrases(&mut s.units);
         // The sentence rules only scale valences, and all zero sum to zero.
-        if s.valences.iter().all(|&v| v == 0.0) {
+        if !valences(&s.units, shape, &mut s.valences) {
             return 0.0;
         }
         sentence_rules(&self.lexicon, &s.units, &mut s.valences);
         compound(&s.valences, shape)
     }
 
-    /// The traits of word `id`; none for a word not in the lexicon.
-    fn traits(&self, id: u32) -> Traits {
-        self.lexicon
-            .traits
-            .get(id as usize)
-            .copied()
-            .unwrap_or_default()
-    }
-
-    fn classes(&self, token: &Token) -> u32 {
-        let own = self.traits(token.id).classes;
-        if token.kind == Kind::Number {
-            own | self.lexicon.number_class
-        } else {
-            own
-        }
-    }
-
-    /// Turns tokens into units, matching phrases (longest first) so that a
-    /// phrase weighs once, on its first word.
-    fn resolve(&self, s: &mut Scratch) {
-        s.units.clear();
+    /// Matches phrases (longest first) so that a phrase weighs once, on its
+    /// first word: its units take its meaning.
+    fn match_phrases(&self, units: &mut [Unit]) {
         let mut i = 0;
-        while i < s.tokens.len() {
-            let token = s.tokens[i];
-            let id = token.id;
-            let traits = self.traits(id);
-            let classes = if token.kind == Kind::Number {
-                traits.classes | self.lexicon.number_class
-            } else {
-                traits.classes
-            };
-            let mut unit = Unit {
-                caps: token.caps,
-                question: token.question,
-                classes,
-                clause: token.clause,
-                sentence: token.sentence,
-                ..Unit::default()
-            };
-            // Most words start no phrase; say so without a call.
-            let may_start_phrase =
-                classes & self.lexicon.phrase_classes != 0 || traits.starts_phrases;
-            let phrase = if may_start_phrase {
-                self.phrase_at(s, i, classes)
+        while i < units.len() {
+            let phrase = if units[i].may_start_phrase {
+                self.phrase_at(units, i)
             } else {
                 None
             };
-            if let Some(phrase) = phrase {
-                let len = phrase.elems.len();
-                unit.valence = phrase.meaning.valence;
-                unit.negated = phrase.meaning.negated;
-                unit.caps = s.tokens[i..i + len].iter().all(|t| t.caps);
-                let inner = Unit {
-                    question: token.question,
-                    clause: token.clause,
-                    sentence: token.sentence,
-                    ..Unit::default()
-                };
-                s.units.push(unit);
-                s.units.extend(std::iter::repeat_n(inner, len - 1));
-                if let Some(last) = s.units.last_mut() {
-                    // A booster phrase ("kind of") acts from its last word.
-                    last.booster = phrase.meaning.booster;
-                }
-                i += len;
+            let Some(phrase) = phrase else {
+                i += 1;
                 continue;
+            };
+            let len = phrase.elems.len();
+            let words = &mut units[i..i + len];
+            let first = Unit {
+                caps: words.iter().all(|u| u.caps),
+                roles: 0,
+                valence: phrase.meaning.valence,
+                negated: phrase.meaning.negated,
+                booster: 0.0,
+                ..words[0]
+            };
+            for inner in words.iter_mut() {
+                *inner = Unit {
+                    caps: false,
+                    roles: 0,
+                    classes: 0,
+                    valence: 0.0,
+                    negated: 0.0,
+                    booster: 0.0,
+                    ..*inner
+                };
             }
-            match token.kind {
-                Kind::Symbol(v) => {
-                    unit.valence = v;
-                    unit.symbol = true;
-                }
-                Kind::Word | Kind::Number => {
-                    unit.valence = traits.valence;
-                    unit.negated = traits.negated;
-                    unit.booster = traits.booster;
-                    unit.roles = traits.roles;
-                }
+            words[0] = first;
+            if let Some(last) = words.last_mut() {
+                // A booster phrase ("kind of") acts from its last word.
+                last.booster = phrase.meaning.booster;
             }
-            let word = s
-                .lower
-                .as_bytes()
-                .get(token.start as usize..token.end as usize);
-            if word.is_some_and(is_negation_word) {
-                unit.roles |= role::NEGATOR;
-                if unit.valence == 0.0 {
-                    unit.valence = self.lexicon.not_valence;
-                }
-            }
-            s.units.push(unit);
-            i += 1;
+            i += len;
         }
     }
 
     /// The longest phrase that starts at token `i` and stays in its clause.
-    fn phrase_at(&self, s: &Scratch, i: usize, classes: u32) -> Option<&Phrase> {
+    fn phrase_at(&self, units: &[Unit], i: usize) -> Option<&Phrase> {
         let lexicon = &self.lexicon;
-        let id = s.tokens[i].id;
-        let next = s.tokens.get(i + 1).map(|t| t.id);
+        let id = units[i].id;
+        let next = units.get(i + 1).map(|u| u.id);
         // Candidates come longest first, so the first that matches is the
         // longest of them.
         let mut best = if id == NO_ID {
@@ -288,11 +214,11 @@ impl SentimentModel {
                 .candidates(id, next)
                 .iter()
                 .map(|&k| &lexicon.phrases[k as usize])
-                .find(|phrase| self.matches(s, i, phrase))
+                .find(|phrase| matches(units, i, phrase))
         };
-        let classes = classes & lexicon.phrase_classes;
+        let classes = units[i].classes & lexicon.phrase_classes;
         if classes != 0 {
-            let next_classes = s.tokens.get(i + 1).map_or(0, |t| self.classes(t));
+            let next_classes = units.get(i + 1).map_or(0, |u| u.classes);
             for group in &lexicon.class_phrases {
                 if classes & group.bit == 0 || !group.may_continue(next, next_classes) {
                     continue;
@@ -305,7 +231,7 @@ impl SentimentModel {
                     if phrase.second.is_some_and(|id| next != Some(id)) {
                         continue;
                     }
-                    if self.matches(s, i, phrase) {
+                    if matches(units, i, phrase) {
                         best = Some(phrase);
                         break;
                     }
@@ -314,42 +240,42 @@ impl SentimentModel {
         }
         best
     }
-
-    fn matches(&self, s: &Scratch, i: usize, phrase: &Phrase) -> bool {
-        let Some(tokens) = s.tokens.get(i..i + phrase.elems.len()) else {
-            return false;
-        };
-        let clause = tokens[0].clause;
-        tokens.iter().zip(&phrase.elems).all(|(token, elem)| {
-            token.clause == clause
-                && match *elem {
-                    Elem::Word(want) => token.id == want,
-                    Elem::Class(bit) => self.classes(token) & bit != 0,
-                    Elem::Any => !matches!(token.kind, Kind::Symbol(_)),
-                }
-        })
-    }
 }
 
-/// Contractions negate: "didn't", "won't", "can't".
-fn is_negation_word(word: &[u8]) -> bool {
-    // Compared as an array, without a call to `memcmp`.
-    word.last_chunk() == Some(b"n't")
+/// Whether `phrase` stands at unit `i`, all in one clause.
+fn matches(units: &[Unit], i: usize, phrase: &Phrase) -> bool {
+    let Some(units) = units.get(i..i + phrase.elems.len()) else {
+        return false;
+    };
+    let clause = units[0].clause;
+    units.iter().zip(&phrase.elems).all(|(unit, elem)| {
+        unit.clause == clause
+            && match *elem {
+                Elem::Word(want) => unit.id == want,
+                Elem::Class(bit) => unit.classes & bit != 0,
+                Elem::Any => !unit.is_symbol(),
+            }
+    })
 }
 
 /// The valence of each unit after VADER's rules: capitals, boosters,
-/// negation, "least".
-fn valences(units: &[Unit], shape: Shape, out: &mut Vec<f32>) {
+/// negation, "least". Whether any is not zero: most units weigh nothing, and
+/// many comments have no unit that weighs anything.
+fn valences(units: &[Unit], shape: Shape, out: &mut Vec<f32>) -> bool {
     out.clear();
-    for (i, unit) in units.iter().enumerate() {
-        out.push(valence(units, i, unit, shape));
+    out.resize(units.len(), 0.0);
+    let mut any = false;
+    for (i, (unit, out)) in units.iter().zip(out.iter_mut()).enumerate() {
+        if unit.valence != 0.0 || unit.negated != 0.0 {
+            *out = valence(units, i, unit, shape);
+            any |= *out != 0.0;
+        }
     }
+    any
 }
 
+/// The valence of unit `i`, which has a valence or a negated one.
 fn valence(units: &[Unit], i: usize, unit: &Unit, shape: Shape) -> f32 {
-    if unit.valence == 0.0 && unit.negated == 0.0 {
-        return 0.0;
-    }
     let has_sentiment =
         |u: &Unit| u.clause == unit.clause && (u.valence != 0.0 || u.negated != 0.0);
     // VADER: "no" before a sentiment word only negates it ("no fuss"). Ours:
@@ -361,7 +287,7 @@ fn valence(units: &[Unit], i: usize, unit: &Unit, shape: Shape) -> f32 {
         && units[i + 1..]
             .iter()
             .take(NEGATION_REACH)
-            .any(|u| !u.symbol && has_sentiment(u))
+            .any(|u| !u.is_symbol() && has_sentiment(u))
     {
         return 0.0;
     }
@@ -405,7 +331,7 @@ fn valence(units: &[Unit], i: usize, unit: &Unit, shape: Shape) -> f32 {
             let boost = boost * decay;
             v += if v < 0.0 { -boost } else { boost };
         }
-        if !own_negation && !unit.symbol && is_negator(k) {
+        if !own_negation && !unit.is_symbol() && is_negator(k) {
             v *= negation(units, i, k);
         }
     }

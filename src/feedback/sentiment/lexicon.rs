@@ -207,6 +207,11 @@ impl Lexicon {
             .copied()
     }
 
+    /// The traits of word `id`; none for [`NO_ID`].
+    pub fn traits(&self, id: u32) -> Traits {
+        self.traits.get(id as usize).copied().unwrap_or_default()
+    }
+
     /// The id of the word at bytes `start..end` of `buffer`, which holds at
     /// least [`WINDOW`] bytes from `start` on, so that a short word is read
     /// without copying it.

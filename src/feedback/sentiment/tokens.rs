@@ -6,7 +6,7 @@
 
 use rustc_hash::FxHashMap;
 
-use super::lexicon::{Lexicon, NO_ID, WINDOW};
+use super::lexicon::{Lexicon, NO_ID, WINDOW, role};
 
 /// Emoticons (`:)`, `<3`) and emoji with their valence.
 #[derive(Debug, Default)]
@@ -25,21 +25,45 @@ pub(super) enum Kind {
     Symbol(f32),
 }
 
+/// A word, number or symbol as the rules see it: where it stands, how it
+/// was written, and what the lexicon says of it, looked up as the word ends
+/// while its bytes are at hand. Phrases are matched on units afterwards, and
+/// a matched phrase rewrites its units in place.
 #[derive(Debug, Clone, Copy)]
-pub(super) struct Token {
-    /// Byte range of the lower-cased word in the scratch buffer.
-    pub start: u32,
-    pub end: u32,
+pub(super) struct Unit {
+    /// Byte range of the lower-cased word in the scratch buffer, which only
+    /// the tests read: the rules need the id alone.
+    #[cfg(test)]
+    pub span: (usize, usize),
     pub kind: Kind,
     /// Written in capitals ("AMAZING"), which VADER reads as emphasis.
     pub caps: bool,
-    pub clause: u32,
-    pub sentence: u32,
     /// The sentence ends with `?`.
     pub question: bool,
+    /// A phrase may start here: the word starts one, or is of a class that
+    /// one starts with. Most words start none.
+    pub may_start_phrase: bool,
+    pub roles: u16,
+    pub clause: u32,
+    pub sentence: u32,
     /// The word's id in the lexicon, [`NO_ID`] for a symbol or a word not
-    /// in it: looked up as the word ends, while its bytes are at hand.
+    /// in it.
     pub id: u32,
+    /// Word classes (`@name` in the data files), with `@n` for a number.
+    pub classes: u32,
+    /// Own sentiment; 0 for neutral words, modifiers and the inner words of a
+    /// matched phrase.
+    pub valence: f32,
+    /// Sentiment that applies only under negation ("no reply").
+    pub negated: f32,
+    pub booster: f32,
+}
+
+impl Unit {
+    /// An emoticon or emoji: the writer's own feeling, which no word negates.
+    pub fn is_symbol(&self) -> bool {
+        matches!(self.kind, Kind::Symbol(_))
+    }
 }
 
 /// What the scorer needs to know about the text as a whole.
@@ -82,7 +106,7 @@ struct Written {
 struct Reader<'a> {
     lexicon: &'a Lexicon,
     lower: &'a mut String,
-    tokens: &'a mut Vec<Token>,
+    units: &'a mut Vec<Unit>,
     /// The word that the general path is reading, if any.
     word: Option<Word>,
     clause: u32,
@@ -181,20 +205,50 @@ impl Reader<'_> {
     }
 
     fn push(&mut self, start: usize, end: usize, kind: Kind, caps: bool) {
-        let id = match kind {
-            Kind::Symbol(_) => NO_ID,
-            Kind::Word | Kind::Number => self.lexicon.word_id(self.lower, start, end),
-        };
-        self.tokens.push(Token {
-            start: to_u32(start),
-            end: to_u32(end),
+        let lexicon = self.lexicon;
+        let mut unit = Unit {
+            #[cfg(test)]
+            span: (start, end),
             kind,
             caps,
+            question: false,
+            may_start_phrase: false,
+            roles: 0,
             clause: self.clause,
             sentence: self.sentence,
-            question: false,
-            id,
-        });
+            id: NO_ID,
+            classes: 0,
+            valence: 0.0,
+            negated: 0.0,
+            booster: 0.0,
+        };
+        if let Kind::Symbol(valence) = kind {
+            unit.valence = valence;
+            self.units.push(unit);
+            return;
+        }
+        let id = lexicon.word_id(self.lower, start, end);
+        let traits = lexicon.traits(id);
+        unit.id = id;
+        unit.classes = traits.classes;
+        if kind == Kind::Number {
+            unit.classes |= lexicon.number_class;
+        }
+        unit.may_start_phrase = unit.classes & lexicon.phrase_classes != 0 || traits.starts_phrases;
+        unit.roles = traits.roles;
+        unit.valence = traits.valence;
+        unit.negated = traits.negated;
+        unit.booster = traits.booster;
+        // Contractions negate: "didn't", "won't", "can't". Compared as an
+        // array, without a call to `memcmp`.
+        let word = self.lower.as_bytes().get(start..end).unwrap_or_default();
+        if word.last_chunk() == Some(b"n't") {
+            unit.roles |= role::NEGATOR;
+            if unit.valence == 0.0 {
+                unit.valence = lexicon.not_valence;
+            }
+        }
+        self.units.push(unit);
     }
 
     fn symbol(&mut self, valence: f32) {
@@ -214,20 +268,14 @@ impl Reader<'_> {
     fn question_mark(&mut self) {
         self.end_word();
         let sentence = self.sentence;
-        for token in self.tokens.iter_mut().rev() {
-            if token.sentence != sentence || token.question {
+        for unit in self.units.iter_mut().rev() {
+            if unit.sentence != sentence || unit.question {
                 break;
             }
-            token.question = true;
+            unit.question = true;
         }
         self.clause_break(true);
     }
-}
-
-/// Offsets fit in 32 bits for any comment under 4 GiB; past that they
-/// saturate rather than wrap.
-fn to_u32(n: usize) -> u32 {
-    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 // Classes of bytes, looked up rather than tested one by one in the scans,
@@ -300,15 +348,15 @@ fn is_dash(c: char) -> bool {
     matches!(c, '-' | '\u{2010}' | '\u{2011}' | '\u{2013}' | '\u{2014}')
 }
 
-/// Reads `text` into `tokens`, lower-casing words into `lower` and looking
+/// Reads `text` into `units`, lower-casing words into `lower` and looking
 /// them up in `lexicon`. Both buffers are cleared first.
 pub(super) fn tokenize(
     text: &str,
     lexicon: &Lexicon,
     lower: &mut String,
-    tokens: &mut Vec<Token>,
+    units: &mut Vec<Unit>,
 ) -> Shape {
-    tokenize_chunks(text, lexicon, lower, tokens, true)
+    tokenize_chunks(text, lexicon, lower, units, true)
 }
 
 /// Bytes after the copy of the text, so that the lexicon can read any of its
@@ -329,11 +377,11 @@ fn tokenize_chunks(
     text: &str,
     lexicon: &Lexicon,
     lower: &mut String,
-    tokens: &mut Vec<Token>,
+    units: &mut Vec<Unit>,
     ascii_fast_path: bool,
 ) -> Shape {
     lower.clear();
-    tokens.clear();
+    units.clear();
     lower.push_str(text);
     lower.make_ascii_lowercase();
     lower.push_str(PADDING);
@@ -342,7 +390,7 @@ fn tokenize_chunks(
     let mut reader = Reader {
         lexicon,
         lower,
-        tokens,
+        units,
         word: None,
         clause: 0,
         sentence: 0,
@@ -599,7 +647,7 @@ mod tests {
             .iter()
             .map(|t| match t.kind {
                 Kind::Symbol(v) => format!("<{v}>"),
-                _ => format!("{}/{}", &lower[t.start as usize..t.end as usize], t.clause),
+                _ => format!("{}/{}", &lower[t.span.0..t.span.1], t.clause),
             })
             .collect()
     }
@@ -613,10 +661,10 @@ mod tests {
         let tokens = tokens
             .iter()
             .map(|t| {
-                let word = &lower[t.start as usize..t.end as usize];
+                let word = &lower[t.span.0..t.span.1];
                 format!(
-                    "{word:?} {:?} caps={} clause={} sentence={} question={} id={}",
-                    t.kind, t.caps, t.clause, t.sentence, t.question, t.id
+                    "{word:?} {:?} caps={} clause={} sentence={} question={} id={} roles={} valence={}",
+                    t.kind, t.caps, t.clause, t.sentence, t.question, t.id, t.roles, t.valence
                 )
             })
             .collect();
