@@ -240,6 +240,29 @@ fn reads_the_optional_columns() {
 }
 
 #[test]
+fn trims_ascii_and_unicode_white_space_alike() {
+    let input = "comment,segment\n\
+                 plain,\u{a0}pro\u{a0}\n\
+                 \t tabbed \t,\u{b}kept\n\
+                 \u{2003}wide\u{2003},\u{a0}\n";
+    let records = records(input);
+    let read: Vec<(&str, Option<&str>)> = rows(&records)
+        .iter()
+        .map(|row| (row.text.as_str(), row.persona.as_deref()))
+        .collect();
+    // A vertical tab is not ASCII white space, and only characters at a
+    // non-ASCII end are trimmed as Unicode.
+    assert_eq!(
+        read,
+        [
+            ("plain", Some("pro")),
+            ("tabbed", Some("\u{b}kept")),
+            ("wide", None)
+        ]
+    );
+}
+
+#[test]
 fn keeps_every_field_only_when_asked() {
     let input = b"id,comment\n7, as typed \n";
     let options = ReadOptions {
