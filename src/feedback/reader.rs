@@ -364,6 +364,12 @@ fn newlines(record: &ByteRecord) -> u64 {
 /// A score is a number from 0 to 10, or empty. A decimal comma is accepted
 /// because files from European spreadsheets write `8,5`.
 fn parse_score(value: &str) -> Result<Option<f64>, String> {
+    // Most scores are one or two digits, quicker seen than parsed.
+    match value.as_bytes() {
+        [digit @ b'0'..=b'9'] => return Ok(Some(f64::from(digit - b'0'))),
+        b"10" => return Ok(Some(10.0)),
+        _ => {}
+    }
     let value = trim(value);
     if value.is_empty() {
         return Ok(None);
@@ -391,7 +397,7 @@ fn parse_score(value: &str) -> Result<Option<f64>, String> {
 /// ASCII, where looking at bytes is enough, and most not even in white space.
 #[inline]
 fn trim(value: &str) -> &str {
-    let visible = |b: Option<&u8>| b.is_some_and(|b| (b'!'..=b'~').contains(b));
+    let visible = |b: Option<&u8>| matches!(b, Some(b'!'..=b'~'));
     if visible(value.as_bytes().first()) && visible(value.as_bytes().last()) {
         return value;
     }
