@@ -230,34 +230,29 @@ impl<R: Read> FeedbackReader<R> {
                     .unwrap_or(0),
             )
         })?;
-        // A character split between two fields leaves both invalid alone.
-        let value = |index: usize| {
-            let value = record
-                .range(index)
-                .and_then(|range| whole.get(range))
-                .ok_or_else(|| invalid(index))?;
-            Ok::<_, String>(match value.strip_suffix('\r') {
-                Some(stripped) if index + 1 == expected => stripped,
-                _ => value,
-            })
-        };
         // Every field is checked, used or not, so that whether a row is read
-        // does not depend on `keep_fields`; in ASCII, no character can be
-        // split.
-        if !whole.is_ascii() {
-            (0..expected).try_for_each(|index| value(index).map(drop))?;
+        // does not depend on `keep_fields`. The record is valid, so a field
+        // is invalid alone only when a character is split between it and the
+        // next; looking at the ends of fields is cheaper than at every byte.
+        if let Some(split) = (0..expected).find(|&index| {
+            record
+                .range(index)
+                .is_some_and(|range| !whole.is_char_boundary(range.end))
+        }) {
+            return Err(invalid(split));
         }
+        let value = |index: usize| field_str(whole, record, index).ok_or_else(|| invalid(index));
         row.line = line;
         replace(&mut row.text, trim(value(columns.text)?));
         row.score = match columns.score {
             Some(index) => parse_score(value(index)?)?,
             None => None,
         };
+        // The channel and date columns are found, but no analysis reads
+        // them yet, so they are not copied.
         for (slot, index) in [
             (&mut row.persona, columns.persona),
             (&mut row.touchpoint, columns.touchpoint),
-            (&mut row.channel, columns.channel),
-            (&mut row.date, columns.date),
         ] {
             match index {
                 Some(index) => replace_optional(slot, trim(value(index)?)),
@@ -345,6 +340,16 @@ fn field(record: &ByteRecord, index: usize) -> &[u8] {
     }
 }
 
+/// A field of a record that `whole` holds, as [`field`] does.
+#[inline]
+fn field_str<'a>(whole: &'a str, record: &ByteRecord, index: usize) -> Option<&'a str> {
+    let value = whole.get(record.range(index)?)?;
+    Some(match value.strip_suffix('\r') {
+        Some(stripped) if index + 1 == record.len() => stripped,
+        _ => value,
+    })
+}
+
 /// The newlines inside a record, but for those ending its last field: an
 /// unclosed quote swallows the lines after it, and reasons say how far.
 fn newlines(record: &ByteRecord) -> u64 {
@@ -359,6 +364,12 @@ fn newlines(record: &ByteRecord) -> u64 {
 /// A score is a number from 0 to 10, or empty. A decimal comma is accepted
 /// because files from European spreadsheets write `8,5`.
 fn parse_score(value: &str) -> Result<Option<f64>, String> {
+    // Most scores are one or two digits, quicker seen than parsed.
+    match value.as_bytes() {
+        [digit @ b'0'..=b'9'] => return Ok(Some(f64::from(digit - b'0'))),
+        b"10" => return Ok(Some(10.0)),
+        _ => {}
+    }
     let value = trim(value);
     if value.is_empty() {
         return Ok(None);
@@ -383,8 +394,13 @@ fn parse_score(value: &str) -> Result<Option<f64>, String> {
 }
 
 /// `str::trim` decodes characters at both ends; most fields begin and end in
-/// ASCII, where looking at bytes is enough.
+/// ASCII, where looking at bytes is enough, and most not even in white space.
+#[inline]
 fn trim(value: &str) -> &str {
+    let visible = |b: Option<&u8>| matches!(b, Some(b'!'..=b'~'));
+    if visible(value.as_bytes().first()) && visible(value.as_bytes().last()) {
+        return value;
+    }
     let value = value.trim_ascii();
     match (value.as_bytes().first(), value.as_bytes().last()) {
         (Some(first), Some(last)) if !first.is_ascii() || !last.is_ascii() => value.trim(),
@@ -392,12 +408,14 @@ fn trim(value: &str) -> &str {
     }
 }
 
+#[inline]
 fn replace(kept: &mut String, value: &str) {
     kept.clear();
     kept.push_str(value);
 }
 
 /// An empty field is no value.
+#[inline]
 fn replace_optional(kept: &mut Option<String>, value: &str) {
     match kept {
         _ if value.is_empty() => *kept = None,

@@ -14,8 +14,6 @@ pub struct Row {
     pub score: Option<f64>,
     pub persona: Option<String>,
     pub touchpoint: Option<String>,
-    pub channel: Option<String>,
-    pub date: Option<String>,
     /// Every field of the record as read, for output that repeats the input.
     pub fields: Vec<String>,
 }

@@ -225,8 +225,6 @@ fn reads_the_optional_columns() {
             score: Some(4.5),
             persona: Some("Parent".into()),
             touchpoint: Some("Spring sale".into()),
-            channel: Some("email".into()),
-            date: Some("2024-05-01".into()),
             fields: Vec::new(),
         }
     );
@@ -236,6 +234,29 @@ fn reads_the_optional_columns() {
             line: 3,
             ..Row::default()
         }
+    );
+}
+
+#[test]
+fn trims_ascii_and_unicode_white_space_alike() {
+    let input = "comment,segment\n\
+                 plain,\u{a0}pro\u{a0}\n\
+                 \t tabbed \t,\u{b}kept\n\
+                 \u{2003}wide\u{2003},\u{a0}\n";
+    let records = records(input);
+    let read: Vec<(&str, Option<&str>)> = rows(&records)
+        .iter()
+        .map(|row| (row.text.as_str(), row.persona.as_deref()))
+        .collect();
+    // A vertical tab is not ASCII white space, and only characters at a
+    // non-ASCII end are trimmed as Unicode.
+    assert_eq!(
+        read,
+        [
+            ("plain", Some("pro")),
+            ("tabbed", Some("\u{b}kept")),
+            ("wide", None)
+        ]
     );
 }
 
