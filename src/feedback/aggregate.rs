@@ -184,15 +184,37 @@ impl Group {
 /// link key.
 #[derive(Debug, Clone, Default)]
 pub struct Groups {
-    pub groups: HashMap<String, Group>,
+    groups: Vec<Group>,
+    /// Index in `groups` by link key.
+    index: HashMap<String, usize>,
     /// Rows whose value did not fit in once `MAX_GROUPS` were tracked.
     pub overflow: u64,
-    /// Link keys of values as written: a file repeats a few values on every
-    /// row, and a lookup is cheaper than building the key again.
-    keys: HashMap<Box<str>, String>,
+    /// Where values as written go: a file repeats a few values on every row,
+    /// and one lookup is cheaper than building the key and looking it up.
+    slots: HashMap<Box<str>, Slot>,
+}
+
+/// Where a value as written goes.
+#[derive(Debug, Clone, Copy)]
+enum Slot {
+    Group(usize),
+    /// The value has an empty link key and names no group.
+    Empty,
+    /// The value's group was not tracked, and never will be: groups are only
+    /// added until `MAX_GROUPS` are tracked, and none is ever removed.
+    Overflow,
 }
 
 impl Groups {
+    /// The groups with their link keys, in the order of the keys: the order
+    /// groups were first seen in depends on which thread saw which rows.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &Group)> {
+        let mut keyed: Vec<(&str, usize)> =
+            self.index.iter().map(|(key, &i)| (key.as_str(), i)).collect();
+        keyed.sort_unstable_by_key(|&(key, _)| key);
+        keyed.into_iter().map(|(key, i)| (key, &self.groups[i]))
+    }
+
     fn add(
         &mut self,
         value: Option<&str>,
@@ -206,45 +228,63 @@ impl Groups {
         let Some(value) = value.filter(|v| !v.is_empty()) else {
             return;
         };
-        let key = match self.keys.get(value) {
-            Some(key) => key,
+        let slot = match self.slots.get(value) {
+            Some(&slot) => slot,
             None => {
-                if self.keys.len() >= MAX_GROUPS {
-                    self.keys.clear();
+                let slot = self.slot(value, row.line);
+                if self.slots.len() >= MAX_GROUPS {
+                    self.slots.clear();
                 }
-                self.keys.entry(value.into()).or_insert(link_key(value))
+                self.slots.insert(value.into(), slot);
+                slot
             }
         };
-        let full = self.groups.len() >= MAX_GROUPS;
-        match self.groups.get_mut(key.as_str()) {
-            Some(group) => {
+        match slot {
+            Slot::Group(i) => {
+                let group = &mut self.groups[i];
                 if row.line < group.first_line {
                     group.display = cut(value);
                     group.first_line = row.line;
                 }
                 group.add(row, point, scored);
             }
-            None if key.is_empty() => {}
-            None if full => self.overflow += 1,
-            None => {
-                let mut group = Group {
-                    display: cut(value),
-                    first_line: row.line,
-                    ..Group::default()
-                };
-                group.add(row, point, scored);
-                self.groups.insert(key.clone(), group);
-            }
+            Slot::Empty => {}
+            Slot::Overflow => self.overflow += 1,
         }
+    }
+
+    /// The slot of a value not seen lately, with its group added when it is
+    /// new and there is room; a new group starts at `line`.
+    fn slot(&mut self, value: &str, line: u64) -> Slot {
+        let key = link_key(value);
+        if key.is_empty() {
+            return Slot::Empty;
+        }
+        if let Some(&i) = self.index.get(&key) {
+            return Slot::Group(i);
+        }
+        if self.groups.len() >= MAX_GROUPS {
+            return Slot::Overflow;
+        }
+        self.index.insert(key, self.groups.len());
+        self.groups.push(Group {
+            display: cut(value),
+            first_line: line,
+            ..Group::default()
+        });
+        Slot::Group(self.groups.len() - 1)
     }
 
     fn merge(&mut self, other: Groups) {
         self.overflow += other.overflow;
-        for (key, theirs) in other.groups {
-            if let Some(mine) = self.groups.get_mut(&key) {
-                mine.absorb(&theirs);
+        let mut keys: Vec<(usize, String)> = other.index.into_iter().map(|(k, i)| (i, k)).collect();
+        keys.sort_unstable_by_key(|&(i, _)| i);
+        for ((_, key), theirs) in keys.into_iter().zip(other.groups) {
+            if let Some(&mine) = self.index.get(&key) {
+                self.groups[mine].absorb(&theirs);
             } else if self.groups.len() < MAX_GROUPS {
-                self.groups.insert(key, theirs);
+                self.index.insert(key, self.groups.len());
+                self.groups.push(theirs);
             } else {
                 self.overflow += theirs.rows;
             }
@@ -406,8 +446,10 @@ mod tests {
             };
             groups.add(Some(value), &row, None, None);
         }
-        assert_eq!(groups.groups.len(), 1);
-        let group = &groups.groups["cartsms"];
+        let all: Vec<_> = groups.iter().collect();
+        assert_eq!(all.len(), 1);
+        let (key, group) = all[0];
+        assert_eq!(key, "cartsms");
         assert_eq!((group.display.as_str(), group.rows), ("cart-sms", 2));
     }
 
