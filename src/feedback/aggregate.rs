@@ -209,8 +209,11 @@ impl Groups {
     /// The groups with their link keys, in the order of the keys: the order
     /// groups were first seen in depends on which thread saw which rows.
     pub fn iter(&self) -> impl Iterator<Item = (&str, &Group)> {
-        let mut keyed: Vec<(&str, usize)> =
-            self.index.iter().map(|(key, &i)| (key.as_str(), i)).collect();
+        let mut keyed: Vec<(&str, usize)> = self
+            .index
+            .iter()
+            .map(|(key, &i)| (key.as_str(), i))
+            .collect();
         keyed.sort_unstable_by_key(|&(key, _)| key);
         keyed.into_iter().map(|(key, i)| (key, &self.groups[i]))
     }
