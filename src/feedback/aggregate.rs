@@ -191,7 +191,39 @@ pub struct Groups {
     pub overflow: u64,
     /// Where values as written go: a file repeats a few values on every row,
     /// and one lookup is cheaper than building the key and looking it up.
-    slots: HashMap<Box<str>, Slot>,
+    /// Most values are short, and an integer key hashes and compares faster
+    /// than a string.
+    short_slots: HashMap<Short, Slot>,
+    long_slots: HashMap<Box<str>, Slot>,
+}
+
+/// A value as written of up to 16 bytes, whole: two loads that may overlap
+/// cover every byte of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+struct Short {
+    head: u64,
+    tail: u64,
+    len: usize,
+}
+
+impl Short {
+    fn of(value: &str) -> Option<Short> {
+        let b = value.as_bytes();
+        let len = b.len();
+        let u64_at = |at: usize| b[at..at + 8].try_into().map_or(0, u64::from_le_bytes);
+        let u32_at = |at: usize| b[at..at + 4].try_into().map_or(0, u32::from_le_bytes);
+        let (head, tail) = match len {
+            0 => (0, 0),
+            1..4 => (
+                u64::from(b[0]) | u64::from(b[len / 2]) << 8,
+                u64::from(b[len - 1]),
+            ),
+            4..8 => (u64::from(u32_at(0)), u64::from(u32_at(len - 4))),
+            8..=16 => (u64_at(0), u64_at(len - 8)),
+            _ => return None,
+        };
+        Some(Short { head, tail, len })
+    }
 }
 
 /// Where a value as written goes.
@@ -231,14 +263,23 @@ impl Groups {
         let Some(value) = value.filter(|v| !v.is_empty()) else {
             return;
         };
-        let slot = match self.slots.get(value) {
+        let short = Short::of(value);
+        let cached = match short {
+            Some(short) => self.short_slots.get(&short),
+            None => self.long_slots.get(value),
+        };
+        let slot = match cached {
             Some(&slot) => slot,
             None => {
                 let slot = self.slot(value, row.line);
-                if self.slots.len() >= MAX_GROUPS {
-                    self.slots.clear();
+                if self.short_slots.len() + self.long_slots.len() >= MAX_GROUPS {
+                    self.short_slots.clear();
+                    self.long_slots.clear();
                 }
-                self.slots.insert(value.into(), slot);
+                match short {
+                    Some(short) => self.short_slots.insert(short, slot),
+                    None => self.long_slots.insert(value.into(), slot),
+                };
                 slot
             }
         };
@@ -454,6 +495,53 @@ mod tests {
         let (key, group) = all[0];
         assert_eq!(key, "cartsms");
         assert_eq!((group.display.as_str(), group.rows), ("cart-sms", 2));
+    }
+
+    #[test]
+    fn values_past_the_cap_are_overflow_and_known_values_still_count() {
+        let mut groups = Groups::default();
+        let row = Row::default();
+        for n in 0..MAX_GROUPS {
+            groups.add(Some(&format!("persona {n}")), &row, None, None);
+        }
+        for value in [
+            "new one",
+            "new one",
+            "Persona 7",
+            "a much longer new persona",
+        ] {
+            groups.add(Some(value), &row, None, None);
+        }
+        assert_eq!(groups.overflow, 3);
+        assert_eq!(groups.iter().count(), MAX_GROUPS);
+        let seven = groups.iter().find(|(key, _)| *key == "persona7");
+        assert_eq!(seven.map(|(_, g)| g.rows), Some(2));
+    }
+
+    #[test]
+    fn short_values_are_kept_whole() {
+        let values = [
+            "a",
+            "ab",
+            "abc",
+            "abcd",
+            "abcdefg",
+            "abcdefgh",
+            "abcdefghijklmnop",
+        ];
+        for (n, a) in values.into_iter().enumerate() {
+            for b in &values[n + 1..] {
+                assert_ne!(Short::of(a), Short::of(b), "{a} {b}");
+            }
+            let mut changed = a.as_bytes().to_vec();
+            for i in 0..changed.len() {
+                changed[i] ^= 1;
+                let other = std::str::from_utf8(&changed).unwrap();
+                assert_ne!(Short::of(a), Short::of(other), "{a} {i}");
+                changed[i] ^= 1;
+            }
+        }
+        assert_eq!(Short::of("abcdefghijklmnopq"), None);
     }
 
     #[test]
