@@ -288,31 +288,37 @@ impl<const N: usize> PhraseSet<N> {
         } else {
             &[][..]
         };
+        const { assert!(N <= 64, "lists that found a cue are bits of a u64") };
         let mut longest = [0; N];
+        // The lists that found a cue: most words that get here find none.
+        let mut lists_found = 0u64;
         for &(l, p) in named {
             if free_from[l] <= i
                 && let Some(len) = self.lists[l].length_at(p, tokens, i)
             {
                 longest[l] = longest[l].max(len);
+                lists_found |= 1 << l;
             }
         }
         if self.numbers && tokens.is_number(i) {
             for (l, list) in self.lists.iter().enumerate() {
                 if free_from[l] <= i {
                     for &p in &list.by_number {
-                        let len = list.length_at(p, tokens, i).unwrap_or(0);
-                        longest[l] = longest[l].max(len);
+                        if let Some(len) = list.length_at(p, tokens, i) {
+                            longest[l] = longest[l].max(len);
+                            lists_found |= 1 << l;
+                        }
                     }
                 }
             }
         }
-        for (l, &len) in longest.iter().enumerate() {
-            if len > 0 {
-                if !negated(tokens, i) {
-                    found(l, Match::of(tokens, i, len));
-                }
-                free_from[l] = i + len;
+        while lists_found != 0 {
+            let l = lists_found.trailing_zeros() as usize;
+            lists_found &= lists_found - 1;
+            if !negated(tokens, i) {
+                found(l, Match::of(tokens, i, longest[l]));
             }
+            free_from[l] = i + longest[l];
         }
     }
 }
