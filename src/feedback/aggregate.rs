@@ -270,18 +270,7 @@ impl Groups {
         };
         let slot = match cached {
             Some(&slot) => slot,
-            None => {
-                let slot = self.slot(value, row.line);
-                if self.short_slots.len() + self.long_slots.len() >= MAX_GROUPS {
-                    self.short_slots.clear();
-                    self.long_slots.clear();
-                }
-                match short {
-                    Some(short) => self.short_slots.insert(short, slot),
-                    None => self.long_slots.insert(value.into(), slot),
-                };
-                slot
-            }
+            None => self.miss(value, short, row.line),
         };
         match slot {
             Slot::Group(i) => {
@@ -295,6 +284,24 @@ impl Groups {
             Slot::Empty => {}
             Slot::Overflow => self.overflow += 1,
         }
+    }
+
+    /// The slot of a value not in the cache, now cached. Not inlined: a file
+    /// repeats its few values, and the rare path kept apart leaves the common
+    /// one a smaller frame.
+    #[cold]
+    #[inline(never)]
+    fn miss(&mut self, value: &str, short: Option<Short>, line: u64) -> Slot {
+        let slot = self.slot(value, line);
+        if self.short_slots.len() + self.long_slots.len() >= MAX_GROUPS {
+            self.short_slots.clear();
+            self.long_slots.clear();
+        }
+        match short {
+            Some(short) => self.short_slots.insert(short, slot),
+            None => self.long_slots.insert(value.into(), slot),
+        };
+        slot
     }
 
     /// The slot of a value not seen lately, with its group added when it is
