@@ -184,15 +184,72 @@ impl Group {
 /// link key.
 #[derive(Debug, Clone, Default)]
 pub struct Groups {
-    pub groups: HashMap<String, Group>,
+    groups: Vec<Group>,
+    /// Index in `groups` by link key.
+    index: HashMap<String, usize>,
     /// Rows whose value did not fit in once `MAX_GROUPS` were tracked.
     pub overflow: u64,
-    /// Link keys of values as written: a file repeats a few values on every
-    /// row, and a lookup is cheaper than building the key again.
-    keys: HashMap<Box<str>, String>,
+    /// Where values as written go: a file repeats a few values on every row,
+    /// and one lookup is cheaper than building the key and looking it up.
+    /// Most values are short, and an integer key hashes and compares faster
+    /// than a string.
+    short_slots: HashMap<Short, Slot>,
+    long_slots: HashMap<Box<str>, Slot>,
+}
+
+/// A value as written of up to 16 bytes, whole: two loads that may overlap
+/// cover every byte of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+struct Short {
+    head: u64,
+    tail: u64,
+    len: usize,
+}
+
+impl Short {
+    fn of(value: &str) -> Option<Short> {
+        let b = value.as_bytes();
+        let len = b.len();
+        let u64_at = |at: usize| b[at..at + 8].try_into().map_or(0, u64::from_le_bytes);
+        let u32_at = |at: usize| b[at..at + 4].try_into().map_or(0, u32::from_le_bytes);
+        let (head, tail) = match len {
+            0 => (0, 0),
+            1..4 => (
+                u64::from(b[0]) | u64::from(b[len / 2]) << 8,
+                u64::from(b[len - 1]),
+            ),
+            4..8 => (u64::from(u32_at(0)), u64::from(u32_at(len - 4))),
+            8..=16 => (u64_at(0), u64_at(len - 8)),
+            _ => return None,
+        };
+        Some(Short { head, tail, len })
+    }
+}
+
+/// Where a value as written goes.
+#[derive(Debug, Clone, Copy)]
+enum Slot {
+    Group(usize),
+    /// The value has an empty link key and names no group.
+    Empty,
+    /// The value's group was not tracked, and never will be: groups are only
+    /// added until `MAX_GROUPS` are tracked, and none is ever removed.
+    Overflow,
 }
 
 impl Groups {
+    /// The groups with their link keys, in the order of the keys: the order
+    /// groups were first seen in depends on which thread saw which rows.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &Group)> {
+        let mut keyed: Vec<(&str, usize)> = self
+            .index
+            .iter()
+            .map(|(key, &i)| (key.as_str(), i))
+            .collect();
+        keyed.sort_unstable_by_key(|&(key, _)| key);
+        keyed.into_iter().map(|(key, i)| (key, &self.groups[i]))
+    }
+
     fn add(
         &mut self,
         value: Option<&str>,
@@ -206,45 +263,79 @@ impl Groups {
         let Some(value) = value.filter(|v| !v.is_empty()) else {
             return;
         };
-        let key = match self.keys.get(value) {
-            Some(key) => key,
-            None => {
-                if self.keys.len() >= MAX_GROUPS {
-                    self.keys.clear();
-                }
-                self.keys.entry(value.into()).or_insert(link_key(value))
-            }
+        let short = Short::of(value);
+        let cached = match short {
+            Some(short) => self.short_slots.get(&short),
+            None => self.long_slots.get(value),
         };
-        let full = self.groups.len() >= MAX_GROUPS;
-        match self.groups.get_mut(key.as_str()) {
-            Some(group) => {
+        let slot = match cached {
+            Some(&slot) => slot,
+            None => self.miss(value, short, row.line),
+        };
+        match slot {
+            Slot::Group(i) => {
+                let group = &mut self.groups[i];
                 if row.line < group.first_line {
                     group.display = cut(value);
                     group.first_line = row.line;
                 }
                 group.add(row, point, scored);
             }
-            None if key.is_empty() => {}
-            None if full => self.overflow += 1,
-            None => {
-                let mut group = Group {
-                    display: cut(value),
-                    first_line: row.line,
-                    ..Group::default()
-                };
-                group.add(row, point, scored);
-                self.groups.insert(key.clone(), group);
-            }
+            Slot::Empty => {}
+            Slot::Overflow => self.overflow += 1,
         }
+    }
+
+    /// The slot of a value not in the cache, now cached. Not inlined: a file
+    /// repeats its few values, and the rare path kept apart leaves the common
+    /// one a smaller frame.
+    #[cold]
+    #[inline(never)]
+    fn miss(&mut self, value: &str, short: Option<Short>, line: u64) -> Slot {
+        let slot = self.slot(value, line);
+        if self.short_slots.len() + self.long_slots.len() >= MAX_GROUPS {
+            self.short_slots.clear();
+            self.long_slots.clear();
+        }
+        match short {
+            Some(short) => self.short_slots.insert(short, slot),
+            None => self.long_slots.insert(value.into(), slot),
+        };
+        slot
+    }
+
+    /// The slot of a value not seen lately, with its group added when it is
+    /// new and there is room; a new group starts at `line`.
+    fn slot(&mut self, value: &str, line: u64) -> Slot {
+        let key = link_key(value);
+        if key.is_empty() {
+            return Slot::Empty;
+        }
+        if let Some(&i) = self.index.get(&key) {
+            return Slot::Group(i);
+        }
+        if self.groups.len() >= MAX_GROUPS {
+            return Slot::Overflow;
+        }
+        self.index.insert(key, self.groups.len());
+        self.groups.push(Group {
+            display: cut(value),
+            first_line: line,
+            ..Group::default()
+        });
+        Slot::Group(self.groups.len() - 1)
     }
 
     fn merge(&mut self, other: Groups) {
         self.overflow += other.overflow;
-        for (key, theirs) in other.groups {
-            if let Some(mine) = self.groups.get_mut(&key) {
-                mine.absorb(&theirs);
+        let mut keys: Vec<(usize, String)> = other.index.into_iter().map(|(k, i)| (i, k)).collect();
+        keys.sort_unstable_by_key(|&(i, _)| i);
+        for ((_, key), theirs) in keys.into_iter().zip(other.groups) {
+            if let Some(&mine) = self.index.get(&key) {
+                self.groups[mine].absorb(&theirs);
             } else if self.groups.len() < MAX_GROUPS {
-                self.groups.insert(key, theirs);
+                self.index.insert(key, self.groups.len());
+                self.groups.push(theirs);
             } else {
                 self.overflow += theirs.rows;
             }
@@ -406,9 +497,58 @@ mod tests {
             };
             groups.add(Some(value), &row, None, None);
         }
-        assert_eq!(groups.groups.len(), 1);
-        let group = &groups.groups["cartsms"];
+        let all: Vec<_> = groups.iter().collect();
+        assert_eq!(all.len(), 1);
+        let (key, group) = all[0];
+        assert_eq!(key, "cartsms");
         assert_eq!((group.display.as_str(), group.rows), ("cart-sms", 2));
+    }
+
+    #[test]
+    fn values_past_the_cap_are_overflow_and_known_values_still_count() {
+        let mut groups = Groups::default();
+        let row = Row::default();
+        for n in 0..MAX_GROUPS {
+            groups.add(Some(&format!("persona {n}")), &row, None, None);
+        }
+        for value in [
+            "new one",
+            "new one",
+            "Persona 7",
+            "a much longer new persona",
+        ] {
+            groups.add(Some(value), &row, None, None);
+        }
+        assert_eq!(groups.overflow, 3);
+        assert_eq!(groups.iter().count(), MAX_GROUPS);
+        let seven = groups.iter().find(|(key, _)| *key == "persona7");
+        assert_eq!(seven.map(|(_, g)| g.rows), Some(2));
+    }
+
+    #[test]
+    fn short_values_are_kept_whole() {
+        let values = [
+            "a",
+            "ab",
+            "abc",
+            "abcd",
+            "abcdefg",
+            "abcdefgh",
+            "abcdefghijklmnop",
+        ];
+        for (n, a) in values.into_iter().enumerate() {
+            for b in &values[n + 1..] {
+                assert_ne!(Short::of(a), Short::of(b), "{a} {b}");
+            }
+            let mut changed = a.as_bytes().to_vec();
+            for i in 0..changed.len() {
+                changed[i] ^= 1;
+                let other = std::str::from_utf8(&changed).unwrap();
+                assert_ne!(Short::of(a), Short::of(other), "{a} {i}");
+                changed[i] ^= 1;
+            }
+        }
+        assert_eq!(Short::of("abcdefghijklmnopq"), None);
     }
 
     #[test]

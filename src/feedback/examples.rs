@@ -16,14 +16,28 @@ pub struct Examples {
 impl Examples {
     /// Offers a comment; `text` is only called when the comment is kept. Use
     /// rank 0 to keep the first comments of the file, or a sentiment score to
-    /// keep the most negative ones.
+    /// keep the most negative ones. Inlined: most offers are turned down, and
+    /// the check is cheaper than the call.
+    #[inline]
     pub fn offer(&mut self, rank: f64, line: u64, text: impl FnOnce() -> String) {
-        let before = |kept: &(f64, u64, String)| (rank, line) < (kept.0, kept.1);
-        if self.kept.len() == EXAMPLES && !self.kept.last().is_some_and(before) {
-            return;
+        if self.keeps(rank, line) {
+            self.insert(rank, line, &text());
         }
+    }
+
+    /// Whether a comment offered now would be kept.
+    #[inline]
+    fn keeps(&self, rank: f64, line: u64) -> bool {
+        match self.kept.last() {
+            Some(last) if self.kept.len() == EXAMPLES => (rank, line) < (last.0, last.1),
+            _ => true,
+        }
+    }
+
+    fn insert(&mut self, rank: f64, line: u64, text: &str) {
+        let before = |kept: &(f64, u64, String)| (rank, line) < (kept.0, kept.1);
         let at = self.kept.iter().position(before).unwrap_or(self.kept.len());
-        self.kept.insert(at, (rank, line, cut(&text())));
+        self.kept.insert(at, (rank, line, cut(text)));
         self.kept.truncate(EXAMPLES);
     }
 

@@ -133,7 +133,7 @@ fn groups(
     scale: Option<ScoreScale>,
 ) -> Vec<GroupSummary> {
     let mut merged: Vec<(Option<String>, Group)> = Vec::new();
-    for (key, group) in &groups.groups {
+    for (key, group) in groups.iter() {
         let plan_id = plan.and_then(|items| {
             items
                 .iter()

@@ -188,7 +188,9 @@ impl PhraseList {
             .max()
     }
 
-    /// The length of phrase `p` if it occurs at token `i`.
+    /// The length of phrase `p` if it occurs at token `i`. Always inlined:
+    /// [`PhraseSet::cues_at`] calls it for every phrase a word may start.
+    #[inline(always)]
     fn length_at<T: Tokens + ?Sized>(&self, p: usize, tokens: &T, i: usize) -> Option<usize> {
         let phrase = &self.phrases[p];
         let fits = tokens.count() - i >= phrase.len();
@@ -286,38 +288,67 @@ impl<const N: usize> PhraseSet<N> {
         } else {
             &[][..]
         };
+        const { assert!(N <= 64, "lists that found a cue are bits of a u64") };
         let mut longest = [0; N];
+        // The lists that found a cue: most words that get here find none.
+        let mut lists_found = 0u64;
         for &(l, p) in named {
             if free_from[l] <= i
                 && let Some(len) = self.lists[l].length_at(p, tokens, i)
             {
                 longest[l] = longest[l].max(len);
+                lists_found |= 1 << l;
             }
         }
         if self.numbers && tokens.is_number(i) {
             for (l, list) in self.lists.iter().enumerate() {
                 if free_from[l] <= i {
                     for &p in &list.by_number {
-                        let len = list.length_at(p, tokens, i).unwrap_or(0);
-                        longest[l] = longest[l].max(len);
+                        if let Some(len) = list.length_at(p, tokens, i) {
+                            longest[l] = longest[l].max(len);
+                            lists_found |= 1 << l;
+                        }
                     }
                 }
             }
         }
-        for (l, &len) in longest.iter().enumerate() {
-            if len > 0 {
-                if !negated(tokens, i) {
-                    found(l, Match::of(tokens, i, len));
-                }
-                free_from[l] = i + len;
+        while lists_found != 0 {
+            let l = lists_found.trailing_zeros() as usize;
+            lists_found &= lists_found - 1;
+            if !negated(tokens, i) {
+                found(l, Match::of(tokens, i, longest[l]));
             }
+            free_from[l] = i + longest[l];
         }
     }
 }
 
 fn cue_matches<T: Tokens + ?Sized>(cue: &Cue, tokens: &T, i: usize) -> bool {
-    (cue.hash == tokens.stem_hash(i) && *cue.stem == *tokens.stem(i))
+    (cue.hash == tokens.stem_hash(i) && same(cue.stem.as_bytes(), tokens.stem(i).as_bytes()))
         || (cue.number && tokens.is_number(i))
+}
+
+/// `a == b` without a call to `memcmp` for up to 16 bytes: stems with the
+/// same hash are almost always the same, so the compare is all that is left,
+/// and the call and the registers saved around it cost more than the bytes.
+/// Two loads that may overlap cover every byte of a string of `len` bytes.
+#[inline(always)]
+fn same(a: &[u8], b: &[u8]) -> bool {
+    let len = a.len();
+    if len != b.len() {
+        return false;
+    }
+    let u64_at =
+        |s: &[u8], at: usize| u64::from_le_bytes(s[at..at + 8].try_into().unwrap_or_default());
+    let u32_at =
+        |s: &[u8], at: usize| u32::from_le_bytes(s[at..at + 4].try_into().unwrap_or_default());
+    match len {
+        0 => true,
+        1..4 => a[0] == b[0] && a[len / 2] == b[len / 2] && a[len - 1] == b[len - 1],
+        4..8 => u32_at(a, 0) == u32_at(b, 0) && u32_at(a, len - 4) == u32_at(b, len - 4),
+        8..=16 => u64_at(a, 0) == u64_at(b, 0) && u64_at(a, len - 8) == u64_at(b, len - 8),
+        _ => a == b,
+    }
 }
 
 pub(super) fn is_number(s: &str) -> bool {
@@ -390,6 +421,32 @@ mod tests {
             let mut found = Vec::new();
             crate::text::with_lexed(text, |lexed| set.find(&lexed, |_, m| found.push(m)));
             assert_eq!(found, list.matches_text(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn stems_compare_like_strings() {
+        let words = [
+            "",
+            "a",
+            "ab",
+            "abc",
+            "abcd",
+            "abcdefg",
+            "abcdefgh",
+            "abcdefghijklmnop",
+            "abcdefghijklmnopq",
+        ];
+        for a in words {
+            for b in words {
+                assert_eq!(same(a.as_bytes(), b.as_bytes()), a == b, "{a} {b}");
+            }
+            let mut changed = a.as_bytes().to_vec();
+            for i in 0..changed.len() {
+                changed[i] ^= 1;
+                assert!(!same(a.as_bytes(), &changed), "{a} {i}");
+                changed[i] ^= 1;
+            }
         }
     }
 

@@ -25,7 +25,7 @@ pub(crate) struct Linked<'a> {
 pub(crate) fn link<'a>(groups: &'a Groups, names: &[(&str, &str)]) -> Linked<'a> {
     let mut items: Vec<(usize, Group)> = Vec::new();
     let mut unknown = Vec::new();
-    for (key, group) in &groups.groups {
+    for (key, group) in groups.iter() {
         let found = names
             .iter()
             .position(|(id, name)| link_key(id) == *key || link_key(name) == *key);
