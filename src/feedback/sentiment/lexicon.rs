@@ -240,6 +240,35 @@ impl Lexicon {
         if let Some(stem) = word.strip_suffix("'s") {
             return self.id(stem).unwrap_or(NO_ID);
         }
+        self.squeezed_id(word)
+    }
+
+    /// [`Lexicon::word_id`] for an ASCII word without an apostrophe, the
+    /// common case, inlined into the tokenizer's loop: such a word has no
+    /// possessive to strip.
+    #[inline(always)]
+    pub fn plain_word_id(&self, buffer: &str, start: usize, end: usize) -> u32 {
+        let len = end - start;
+        if len > SHORT || buffer.len() < start + WINDOW {
+            return self.word_id(buffer, start, end);
+        }
+        match self
+            .short_ids
+            .get(&short_key(buffer.as_bytes(), start, len))
+        {
+            Some(&id) => id,
+            None => buffer
+                .get(start..end)
+                .map_or(NO_ID, |word| self.squeezed_id(word)),
+        }
+    }
+
+    /// The id of `word` with letters drawn out for emphasis squeezed back
+    /// ("sooo", "loooove"), [`NO_ID`] if none. Out of line: most words are
+    /// found as they are.
+    #[cold]
+    #[inline(never)]
+    fn squeezed_id(&self, word: &str) -> u32 {
         if !has_run_of_three(word) {
             return NO_ID;
         }
