@@ -204,7 +204,22 @@ impl Reader<'_> {
     /// neither a possessive nor a contraction, which spares those tests.
     #[inline(always)]
     fn push_plain_word(&mut self, text: &[u8], word: &AsciiWord) {
-        let written = Self::ascii_written(text, word);
+        // Without an apostrophe, a word without digits is all letters, and
+        // one without small letters has only capitals. Letters are counted
+        // out of line, which keeps the loop free of a vectorised count.
+        let letters = if word.classes & DIGIT == 0 {
+            word.end - word.start
+        } else if word.classes & (LOWER | UPPER) == 0 {
+            0
+        } else {
+            count_letters(text, word)
+        };
+        let caps = word.classes & (LOWER | UPPER) == UPPER && letters >= 2;
+        let written = Written {
+            caps,
+            plain: !caps && letters >= 2,
+            number: word.classes & (LOWER | UPPER) == 0,
+        };
         self.count_written(&written);
         let lexicon = self.lexicon;
         let id = lexicon.plain_word_id(self.lower, word.start, word.end);
@@ -322,6 +337,14 @@ impl Reader<'_> {
         }
         self.clause_break(true);
     }
+}
+
+/// The letters of an ASCII word with both letters and digits ("b2b").
+#[cold]
+#[inline(never)]
+fn count_letters(text: &[u8], word: &AsciiWord) -> usize {
+    let bytes = text.get(word.start..word.end).unwrap_or_default();
+    bytes.iter().filter(|b| b.is_ascii_alphabetic()).count()
 }
 
 // Classes of bytes, looked up rather than tested one by one in the scans,
