@@ -152,7 +152,7 @@ impl ClassPhrases {
 #[derive(Debug)]
 pub(super) struct Lexicon {
     /// Ids of the words of up to [`SHORT`] bytes.
-    short_ids: FxHashMap<u128, u32>,
+    short_ids: ShortIds,
     /// Ids of longer words.
     long_ids: FxHashMap<Box<str>, u32>,
     pub entries: Vec<Entry>,
@@ -202,9 +202,7 @@ impl Lexicon {
         }
         let mut window = [0; WINDOW];
         window[..bytes.len()].copy_from_slice(bytes);
-        self.short_ids
-            .get(&short_key(&window, 0, bytes.len()))
-            .copied()
+        self.short_ids.get(short_key(&window, 0, bytes.len()))
     }
 
     /// The traits of word `id`; none for [`NO_ID`].
@@ -218,9 +216,7 @@ impl Lexicon {
     pub fn id_in(&self, buffer: &str, start: usize, end: usize) -> Option<u32> {
         let len = end - start;
         if len <= SHORT && buffer.len() >= start + WINDOW {
-            self.short_ids
-                .get(&short_key(buffer.as_bytes(), start, len))
-                .copied()
+            self.short_ids.get(short_key(buffer.as_bytes(), start, len))
         } else {
             self.id(buffer.get(start..end)?)
         }
@@ -253,8 +249,8 @@ impl Lexicon {
             return self.word_id(buffer, start, end);
         }
         let key = short_key(buffer.as_bytes(), start, len);
-        match self.short_ids.get(&key) {
-            Some(&id) => id,
+        match self.short_ids.get(key) {
+            Some(id) => id,
             None if may_have_run_of_three(key, len) => buffer
                 .get(start..end)
                 .map_or(NO_ID, |word| self.squeezed_id(word)),
@@ -293,6 +289,53 @@ impl Lexicon {
             .and_then(|next| self.paired.get(&(id, next)));
         let (start, end) = paired.copied().unwrap_or(entry.open_phrases);
         &self.candidates[start as usize..end as usize]
+    }
+}
+
+/// The ids of short words by [`short_key`], in an open addressing table like
+/// the theme reader's: a lookup is a multiplication and, mostly, one
+/// comparison, fewer instructions than a general hash map spends on the
+/// tokenizer's path for every word.
+#[derive(Debug)]
+struct ShortIds {
+    /// (key, id); key 0, which no word has, marks a free slot, whose id is
+    /// [`NO_ID`]. At most half full, and a power of two in length.
+    slots: Vec<(u128, u32)>,
+    /// 64 minus log2 of the number of slots: the hash's top bits pick a slot.
+    shift: u32,
+}
+
+impl ShortIds {
+    fn new(words: impl ExactSizeIterator<Item = (u128, u32)>) -> Self {
+        let len = (2 * words.len()).next_power_of_two().max(2);
+        let mut table = Self {
+            slots: vec![(0, NO_ID); len],
+            shift: 64 - len.trailing_zeros(),
+        };
+        // Key 0 would be the empty word, which no text holds.
+        for (key, id) in words.filter(|&(key, _)| key != 0) {
+            let at = table.find(key);
+            table.slots[at] = (key, id);
+        }
+        table
+    }
+
+    /// Where `key` is, or the free slot where it would go.
+    #[inline(always)]
+    fn find(&self, key: u128) -> usize {
+        let folded = key as u64 ^ (key >> 64) as u64;
+        let mask = self.slots.len() - 1;
+        let mut at = (folded.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> self.shift) as usize;
+        while self.slots[at].0 != key && self.slots[at].0 != 0 {
+            at = (at + 1) & mask;
+        }
+        at
+    }
+
+    #[inline(always)]
+    fn get(&self, key: u128) -> Option<u32> {
+        let id = self.slots[self.find(key)].1;
+        (id != NO_ID).then_some(id)
     }
 }
 
@@ -659,14 +702,11 @@ impl Builder {
             .ids
             .into_iter()
             .partition(|(word, _)| word.len() <= SHORT);
-        let short_ids = short
-            .into_iter()
-            .map(|(word, id)| {
-                let mut window = [0; WINDOW];
-                window[..word.len()].copy_from_slice(word.as_bytes());
-                (short_key(&window, 0, word.len()), id)
-            })
-            .collect();
+        let short_ids = ShortIds::new(short.into_iter().map(|(word, id)| {
+            let mut window = [0; WINDOW];
+            window[..word.len()].copy_from_slice(word.as_bytes());
+            (short_key(&window, 0, word.len()), id)
+        }));
         let traits = self
             .entries
             .iter()
