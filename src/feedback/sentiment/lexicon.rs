@@ -341,16 +341,22 @@ impl ShortIds {
 
 /// Whether the word of `len` bytes with [`short_key`] `key` may hold a byte
 /// three times in a row, tested on the key at once: a fifth of the words
-/// are not in the lexicon, and hardly any of them are drawn out.
+/// are not in the lexicon, and hardly any of them are drawn out. Words of
+/// up to 8 bytes, most of them, are told exactly; longer ones are left to
+/// [`has_run_of_three`].
 #[inline(always)]
 fn may_have_run_of_three(key: u128, len: usize) -> bool {
-    const LOW: u128 = u128::from_le_bytes([0x7f; 16]);
-    const HIGH: u128 = u128::from_le_bytes([0x80; 16]);
+    const LOW: u64 = u64::from_le_bytes([0x7f; 8]);
+    const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
+    if len > 8 {
+        return true;
+    }
     if len < 3 {
         return false;
     }
+    let word = key as u64;
     // Byte i is zero where bytes i and i + 1 of the word are equal.
-    let differences = key ^ (key >> 8);
+    let differences = word ^ (word >> 8);
     // The high bit of each byte that is zero, without carries between bytes.
     let zero = !(((differences & LOW) + LOW) | differences) & HIGH;
     // Equal pairs at i and i + 1, for i up to len - 3.
@@ -849,11 +855,11 @@ mod tests {
             let mut window = [0; WINDOW];
             window[..word.len()].copy_from_slice(word.as_bytes());
             let key = short_key(&window, 0, word.len());
-            assert_eq!(
-                may_have_run_of_three(key, word.len()),
-                has_run_of_three(word),
-                "{word:?}"
-            );
+            let may = may_have_run_of_three(key, word.len());
+            assert!(may || !has_run_of_three(word), "{word:?}");
+            if word.len() <= 8 {
+                assert_eq!(may, has_run_of_three(word), "{word:?}");
+            }
         }
     }
 
