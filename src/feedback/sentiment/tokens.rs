@@ -165,21 +165,22 @@ impl Reader<'_> {
         self.push_word(word.start, self.lower.len(), &written);
     }
 
-    /// Ends a word of an ASCII chunk. Its letters are counted only when their
-    /// classes leave the answer open, which is rare: a word with a small
-    /// letter is no shouting, and a word without digits is all letters but
-    /// its apostrophes, each of which stands between two letters.
+    /// Ends a word of an ASCII chunk.
+    #[inline(always)]
     fn push_ascii_word(&mut self, text: &[u8], word: &AsciiWord) {
         if word.classes & PUNCTUATION == 0 {
             self.push_plain_word(text, word);
-            return;
+        } else {
+            self.push_word_with_apostrophe(text, word);
         }
-        let written = Self::ascii_written(text, word);
-        self.push_word(word.start, word.end, &written);
     }
 
-    #[inline]
-    fn ascii_written(text: &[u8], word: &AsciiWord) -> Written {
+    /// Its letters are counted only when their classes leave the answer
+    /// open, which is rare: a word with a small letter is no shouting, and a
+    /// word without digits is all letters but its apostrophes, each of which
+    /// stands between two letters.
+    #[inline(never)]
+    fn push_word_with_apostrophe(&mut self, text: &[u8], word: &AsciiWord) {
         let count = |f: fn(&u8) -> bool| {
             let bytes = text.get(word.start..word.end).unwrap_or_default();
             bytes.iter().filter(|b| f(b)).count()
@@ -192,11 +193,12 @@ impl Reader<'_> {
             } else {
                 count(u8::is_ascii_alphabetic) >= 2
             };
-        Written {
+        let written = Written {
             caps,
             plain,
             number: word.classes & (LOWER | UPPER) == 0,
-        }
+        };
+        self.push_word(word.start, word.end, &written);
     }
 
     /// [`Reader::push_ascii_word`] for a word without an apostrophe, the
