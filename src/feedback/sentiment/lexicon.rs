@@ -87,7 +87,9 @@ pub(super) struct Traits {
     pub booster: f32,
     pub classes: u32,
     pub roles: u16,
-    pub starts_phrases: bool,
+    /// A phrase may start with the word: it starts one, or is of a class
+    /// that one starts with.
+    pub may_start_phrase: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -722,7 +724,7 @@ impl Builder {
                 booster: e.booster,
                 classes: e.classes,
                 roles: e.roles,
-                starts_phrases: e.starts_phrases(),
+                may_start_phrase: e.starts_phrases() || e.classes & phrase_classes != 0,
             })
             .collect();
         Lexicon {

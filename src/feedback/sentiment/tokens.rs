@@ -262,17 +262,16 @@ impl Reader<'_> {
     fn unit(&self, start: usize, end: usize, kind: Kind, caps: bool, id: u32) -> Unit {
         let lexicon = self.lexicon;
         let traits = lexicon.traits(id);
-        let mut classes = traits.classes;
-        if kind == Kind::Number {
-            classes |= lexicon.number_class;
-        }
+        let number = kind == Kind::Number;
+        let classes = traits.classes | if number { lexicon.number_class } else { 0 };
         Unit {
             #[cfg(test)]
             span: (start, end),
             kind,
             caps,
             question: false,
-            may_start_phrase: classes & lexicon.phrase_classes != 0 || traits.starts_phrases,
+            may_start_phrase: traits.may_start_phrase
+                || number && classes & lexicon.phrase_classes != 0,
             roles: traits.roles,
             clause: self.clause,
             sentence: self.sentence,
