@@ -175,10 +175,11 @@ impl Reader<'_> {
         }
     }
 
-    /// Its letters are counted only when their classes leave the answer
-    /// open, which is rare: a word with a small letter is no shouting, and a
-    /// word without digits is all letters but its apostrophes, each of which
-    /// stands between two letters.
+    /// [`Reader::push_ascii_word`] for a word with an apostrophe, which may
+    /// be a possessive or a contraction. Its letters are counted only when
+    /// their classes leave the answer open, which is rare: a word with a
+    /// small letter is no shouting, and a word without digits is all letters
+    /// but its apostrophes, each of which stands between two letters.
     #[inline(never)]
     fn push_word_with_apostrophe(&mut self, text: &[u8], word: &AsciiWord) {
         let count = |f: fn(&u8) -> bool| {
