@@ -87,7 +87,9 @@ pub(super) struct Traits {
     pub booster: f32,
     pub classes: u32,
     pub roles: u16,
-    pub starts_phrases: bool,
+    /// A phrase may start with the word: it starts one, or is of a class
+    /// that one starts with.
+    pub may_start_phrase: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -152,7 +154,7 @@ impl ClassPhrases {
 #[derive(Debug)]
 pub(super) struct Lexicon {
     /// Ids of the words of up to [`SHORT`] bytes.
-    short_ids: FxHashMap<u128, u32>,
+    short_ids: ShortIds,
     /// Ids of longer words.
     long_ids: FxHashMap<Box<str>, u32>,
     pub entries: Vec<Entry>,
@@ -202,9 +204,7 @@ impl Lexicon {
         }
         let mut window = [0; WINDOW];
         window[..bytes.len()].copy_from_slice(bytes);
-        self.short_ids
-            .get(&short_key(&window, 0, bytes.len()))
-            .copied()
+        self.short_ids.get(short_key(&window, 0, bytes.len()))
     }
 
     /// The traits of word `id`; none for [`NO_ID`].
@@ -218,9 +218,7 @@ impl Lexicon {
     pub fn id_in(&self, buffer: &str, start: usize, end: usize) -> Option<u32> {
         let len = end - start;
         if len <= SHORT && buffer.len() >= start + WINDOW {
-            self.short_ids
-                .get(&short_key(buffer.as_bytes(), start, len))
-                .copied()
+            self.short_ids.get(short_key(buffer.as_bytes(), start, len))
         } else {
             self.id(buffer.get(start..end)?)
         }
@@ -240,6 +238,34 @@ impl Lexicon {
         if let Some(stem) = word.strip_suffix("'s") {
             return self.id(stem).unwrap_or(NO_ID);
         }
+        self.squeezed_id(word)
+    }
+
+    /// [`Lexicon::word_id`] for an ASCII word without an apostrophe, the
+    /// common case, inlined into the tokenizer's loop: such a word has no
+    /// possessive to strip.
+    #[inline(always)]
+    pub fn plain_word_id(&self, buffer: &str, start: usize, end: usize) -> u32 {
+        let len = end - start;
+        if len > SHORT || buffer.len() < start + WINDOW {
+            return self.word_id(buffer, start, end);
+        }
+        let key = short_key(buffer.as_bytes(), start, len);
+        match self.short_ids.get(key) {
+            Some(id) => id,
+            None if may_have_run_of_three(key, len) => buffer
+                .get(start..end)
+                .map_or(NO_ID, |word| self.squeezed_id(word)),
+            None => NO_ID,
+        }
+    }
+
+    /// The id of `word` with letters drawn out for emphasis squeezed back
+    /// ("sooo", "loooove"), [`NO_ID`] if none. Out of line: most words are
+    /// found as they are.
+    #[cold]
+    #[inline(never)]
+    fn squeezed_id(&self, word: &str) -> u32 {
         if !has_run_of_three(word) {
             return NO_ID;
         }
@@ -266,6 +292,77 @@ impl Lexicon {
         let (start, end) = paired.copied().unwrap_or(entry.open_phrases);
         &self.candidates[start as usize..end as usize]
     }
+}
+
+/// The ids of short words by [`short_key`], in an open addressing table like
+/// the theme reader's: a lookup is a multiplication and, mostly, one
+/// comparison, fewer instructions than a general hash map spends on the
+/// tokenizer's path for every word.
+#[derive(Debug)]
+struct ShortIds {
+    /// (key, id); key 0, which no word has, marks a free slot, whose id is
+    /// [`NO_ID`]. At most half full, and a power of two in length.
+    slots: Vec<(u128, u32)>,
+    /// 64 minus log2 of the number of slots: the hash's top bits pick a slot.
+    shift: u32,
+}
+
+impl ShortIds {
+    fn new(words: impl ExactSizeIterator<Item = (u128, u32)>) -> Self {
+        let len = (2 * words.len()).next_power_of_two().max(2);
+        let mut table = Self {
+            slots: vec![(0, NO_ID); len],
+            shift: 64 - len.trailing_zeros(),
+        };
+        // Key 0 would be the empty word, which no text holds.
+        for (key, id) in words.filter(|&(key, _)| key != 0) {
+            let at = table.find(key);
+            table.slots[at] = (key, id);
+        }
+        table
+    }
+
+    /// Where `key` is, or the free slot where it would go.
+    #[inline(always)]
+    fn find(&self, key: u128) -> usize {
+        let folded = key as u64 ^ (key >> 64) as u64;
+        let mask = self.slots.len() - 1;
+        let mut at = (folded.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> self.shift) as usize;
+        while self.slots[at].0 != key && self.slots[at].0 != 0 {
+            at = (at + 1) & mask;
+        }
+        at
+    }
+
+    #[inline(always)]
+    fn get(&self, key: u128) -> Option<u32> {
+        let id = self.slots[self.find(key)].1;
+        (id != NO_ID).then_some(id)
+    }
+}
+
+/// Whether the word of `len` bytes with [`short_key`] `key` may hold a byte
+/// three times in a row, tested on the key at once: a fifth of the words
+/// are not in the lexicon, and hardly any of them are drawn out. Words of
+/// up to 8 bytes, most of them, are told exactly; longer ones are left to
+/// [`has_run_of_three`].
+#[inline(always)]
+fn may_have_run_of_three(key: u128, len: usize) -> bool {
+    const LOW: u64 = u64::from_le_bytes([0x7f; 8]);
+    const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
+    if len > 8 {
+        return true;
+    }
+    if len < 3 {
+        return false;
+    }
+    let word = key as u64;
+    // Byte i is zero where bytes i and i + 1 of the word are equal.
+    let differences = word ^ (word >> 8);
+    // The high bit of each byte that is zero, without carries between bytes.
+    let zero = !(((differences & LOW) + LOW) | differences) & HIGH;
+    // Equal pairs at i and i + 1, for i up to len - 3.
+    zero & (zero >> 8) & ((1 << (8 * (len - 2))) - 1) != 0
 }
 
 /// Letters drawn out for emphasis: "sooo", "loooove".
@@ -613,14 +710,11 @@ impl Builder {
             .ids
             .into_iter()
             .partition(|(word, _)| word.len() <= SHORT);
-        let short_ids = short
-            .into_iter()
-            .map(|(word, id)| {
-                let mut window = [0; WINDOW];
-                window[..word.len()].copy_from_slice(word.as_bytes());
-                (short_key(&window, 0, word.len()), id)
-            })
-            .collect();
+        let short_ids = ShortIds::new(short.into_iter().map(|(word, id)| {
+            let mut window = [0; WINDOW];
+            window[..word.len()].copy_from_slice(word.as_bytes());
+            (short_key(&window, 0, word.len()), id)
+        }));
         let traits = self
             .entries
             .iter()
@@ -630,7 +724,7 @@ impl Builder {
                 booster: e.booster,
                 classes: e.classes,
                 roles: e.roles,
-                starts_phrases: e.starts_phrases(),
+                may_start_phrase: e.starts_phrases() || e.classes & phrase_classes != 0,
             })
             .collect();
         Lexicon {
@@ -742,6 +836,31 @@ mod tests {
                     Some(Elem::Any) | None => group.may_continue(None, 0),
                 };
                 assert!(continues, "{phrase:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_run_of_three_is_never_missed_on_the_key() {
+        let mut words = vec![String::new()];
+        for len in 1..=SHORT {
+            let mut next = Vec::new();
+            for word in words.iter().filter(|w| w.len() == len - 1) {
+                for c in ['a', 'b'] {
+                    next.push(format!("{word}{c}"));
+                }
+            }
+            words.extend(next);
+        }
+        words.retain(|w| !w.is_empty());
+        for word in &words {
+            let mut window = [0; WINDOW];
+            window[..word.len()].copy_from_slice(word.as_bytes());
+            let key = short_key(&window, 0, word.len());
+            let may = may_have_run_of_three(key, word.len());
+            assert!(may || !has_run_of_three(word), "{word:?}");
+            if word.len() <= 8 {
+                assert_eq!(may, has_run_of_three(word), "{word:?}");
             }
         }
     }

@@ -21,8 +21,8 @@ pub(super) enum Kind {
     Word,
     /// Digits, with `.` `,` `/` `:` between them ("6.50", "10/10", "7:30").
     Number,
-    /// An emoticon or emoji, with its valence.
-    Symbol(f32),
+    /// An emoticon or emoji, whose valence is the unit's.
+    Symbol,
 }
 
 /// A word, number or symbol as the rules see it: where it stands, how it
@@ -62,7 +62,7 @@ pub(super) struct Unit {
 impl Unit {
     /// An emoticon or emoji: the writer's own feeling, which no word negates.
     pub fn is_symbol(&self) -> bool {
-        matches!(self.kind, Kind::Symbol(_))
+        self.kind == Kind::Symbol
     }
 }
 
@@ -86,7 +86,8 @@ struct Word {
 }
 
 /// A word of an ASCII chunk being read: its byte range in the text, which is
-/// also its range in the lower-cased copy, and the classes of its characters.
+/// also its range in the lower-cased copy, and the classes of its characters,
+/// with [`PUNCTUATION`] for an apostrophe.
 struct AsciiWord {
     start: usize,
     end: usize,
@@ -164,11 +165,23 @@ impl Reader<'_> {
         self.push_word(word.start, self.lower.len(), &written);
     }
 
-    /// Ends a word of an ASCII chunk. Its letters are counted only when their
-    /// classes leave the answer open, which is rare: a word with a small
-    /// letter is no shouting, and a word without digits is all letters but
-    /// its apostrophes, each of which stands between two letters.
+    /// Ends a word of an ASCII chunk.
+    #[inline(always)]
     fn push_ascii_word(&mut self, text: &[u8], word: &AsciiWord) {
+        if word.classes & PUNCTUATION == 0 {
+            self.push_plain_word(text, word);
+        } else {
+            self.push_word_with_apostrophe(text, word);
+        }
+    }
+
+    /// [`Reader::push_ascii_word`] for a word with an apostrophe, which may
+    /// be a possessive or a contraction. Its letters are counted only when
+    /// their classes leave the answer open, which is rare: a word with a
+    /// small letter is no shouting, and a word without digits is all letters
+    /// but its apostrophes, each of which stands between two letters.
+    #[inline(never)]
+    fn push_word_with_apostrophe(&mut self, text: &[u8], word: &AsciiWord) {
         let count = |f: fn(&u8) -> bool| {
             let bytes = text.get(word.start..word.end).unwrap_or_default();
             bytes.iter().filter(|b| f(b)).count()
@@ -189,13 +202,50 @@ impl Reader<'_> {
         self.push_word(word.start, word.end, &written);
     }
 
-    #[inline]
-    fn push_word(&mut self, start: usize, end: usize, written: &Written) {
+    /// [`Reader::push_ascii_word`] for a word without an apostrophe, the
+    /// common case, inlined into the loop over the chunks: such a word is
+    /// neither a possessive nor a contraction, which spares those tests.
+    #[inline(always)]
+    fn push_plain_word(&mut self, text: &[u8], word: &AsciiWord) {
+        // Without an apostrophe, a word without digits is all letters, and
+        // one without small letters has only capitals. Letters are counted
+        // out of line, which keeps the loop free of a vectorised count.
+        let letters = if word.classes & DIGIT == 0 {
+            word.end - word.start
+        } else if word.classes & (LOWER | UPPER) == 0 {
+            0
+        } else {
+            count_letters(text, word)
+        };
+        let caps = word.classes & (LOWER | UPPER) == UPPER && letters >= 2;
+        let written = Written {
+            caps,
+            plain: !caps && letters >= 2,
+            number: word.classes & (LOWER | UPPER) == 0,
+        };
+        self.count_written(&written);
+        let lexicon = self.lexicon;
+        let id = lexicon.plain_word_id(self.lower, word.start, word.end);
+        let kind = if written.number {
+            Kind::Number
+        } else {
+            Kind::Word
+        };
+        let unit = self.unit(word.start, word.end, kind, written.caps, id);
+        self.units.push(unit);
+    }
+
+    fn count_written(&mut self, written: &Written) {
         if written.caps {
             self.caps_words += 1;
         } else if written.plain {
             self.plain_words += 1;
         }
+    }
+
+    #[inline]
+    fn push_word(&mut self, start: usize, end: usize, written: &Written) {
+        self.count_written(written);
         let kind = if written.number {
             Kind::Number
         } else {
@@ -204,41 +254,40 @@ impl Reader<'_> {
         self.push(start, end, kind, written.caps);
     }
 
-    fn push(&mut self, start: usize, end: usize, kind: Kind, caps: bool) {
+    /// The unit of word `id` (a word or a number) at `start..end`.
+    #[inline]
+    #[cfg_attr(
+        not(test),
+        expect(unused_variables, reason = "the span is for the tests")
+    )]
+    fn unit(&self, start: usize, end: usize, kind: Kind, caps: bool, id: u32) -> Unit {
         let lexicon = self.lexicon;
-        let mut unit = Unit {
+        let traits = lexicon.traits(id);
+        let number = kind == Kind::Number;
+        let classes = traits.classes | if number { lexicon.number_class } else { 0 };
+        Unit {
             #[cfg(test)]
             span: (start, end),
             kind,
             caps,
             question: false,
-            may_start_phrase: false,
-            roles: 0,
+            may_start_phrase: traits.may_start_phrase
+                || number && classes & lexicon.phrase_classes != 0,
+            roles: traits.roles,
             clause: self.clause,
             sentence: self.sentence,
-            id: NO_ID,
-            classes: 0,
-            valence: 0.0,
-            negated: 0.0,
-            booster: 0.0,
-        };
-        if let Kind::Symbol(valence) = kind {
-            unit.valence = valence;
-            self.units.push(unit);
-            return;
+            id,
+            classes,
+            valence: traits.valence,
+            negated: traits.negated,
+            booster: traits.booster,
         }
+    }
+
+    fn push(&mut self, start: usize, end: usize, kind: Kind, caps: bool) {
+        let lexicon = self.lexicon;
         let id = lexicon.word_id(self.lower, start, end);
-        let traits = lexicon.traits(id);
-        unit.id = id;
-        unit.classes = traits.classes;
-        if kind == Kind::Number {
-            unit.classes |= lexicon.number_class;
-        }
-        unit.may_start_phrase = unit.classes & lexicon.phrase_classes != 0 || traits.starts_phrases;
-        unit.roles = traits.roles;
-        unit.valence = traits.valence;
-        unit.negated = traits.negated;
-        unit.booster = traits.booster;
+        let mut unit = self.unit(start, end, kind, caps, id);
         // Contractions negate: "didn't", "won't", "can't". Compared as an
         // array, without a call to `memcmp`.
         let word = self.lower.as_bytes().get(start..end).unwrap_or_default();
@@ -253,8 +302,22 @@ impl Reader<'_> {
 
     fn symbol(&mut self, valence: f32) {
         self.end_word();
-        let at = self.lower.len();
-        self.push(at, at, Kind::Symbol(valence), false);
+        self.units.push(Unit {
+            #[cfg(test)]
+            span: (self.lower.len(), self.lower.len()),
+            kind: Kind::Symbol,
+            caps: false,
+            question: false,
+            may_start_phrase: false,
+            roles: 0,
+            clause: self.clause,
+            sentence: self.sentence,
+            id: NO_ID,
+            classes: 0,
+            valence,
+            negated: 0.0,
+            booster: 0.0,
+        });
     }
 
     fn clause_break(&mut self, sentence_end: bool) {
@@ -276,6 +339,14 @@ impl Reader<'_> {
         }
         self.clause_break(true);
     }
+}
+
+/// The letters of an ASCII word with both letters and digits ("b2b").
+#[cold]
+#[inline(never)]
+fn count_letters(text: &[u8], word: &AsciiWord) -> usize {
+    let bytes = text.get(word.start..word.end).unwrap_or_default();
+    bytes.iter().filter(|b| b.is_ascii_alphabetic()).count()
 }
 
 // Classes of bytes, looked up rather than tested one by one in the scans,
@@ -448,7 +519,7 @@ fn tokenize_chunks(
         } else if maybe_emoticon && ascii_emoticon(&mut reader, symbols, start, chunk()) {
         } else if classes & !ALPHANUMERIC == 0 {
             // A plain word, the common case.
-            reader.push_ascii_word(
+            reader.push_plain_word(
                 bytes,
                 &AsciiWord {
                     start,
@@ -564,7 +635,11 @@ fn read_ascii_chunk(reader: &mut Reader<'_>, text: &[u8], start: usize, end: usi
             b'.' | b',' | b'/' | b':' => prev.is_ascii_digit() && next.is_ascii_digit(),
             _ => false,
         };
-        if !joins {
+        if joins {
+            if let (b'\'', Some(word)) = (b, &mut word) {
+                word.classes |= PUNCTUATION;
+            }
+        } else {
             if let Some(word) = word.take() {
                 reader.push_ascii_word(text, &word);
             }
@@ -646,7 +721,7 @@ mod tests {
         tokens
             .iter()
             .map(|t| match t.kind {
-                Kind::Symbol(v) => format!("<{v}>"),
+                Kind::Symbol => format!("<{}>", t.valence),
                 _ => format!("{}/{}", &lower[t.span.0..t.span.1], t.clause),
             })
             .collect()
