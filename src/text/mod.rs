@@ -463,9 +463,9 @@ const _: () = assert!(PADDING.len() == PAD);
 /// reads the text where it is, where [`with_lexed`] first copies it to pad it.
 /// A caller that keeps a copy of the text anyway pads its copy and saves that.
 pub fn with_lexed_padded<R>(padded: &str, f: impl FnOnce(Lexed<'_>) -> R) -> R {
-    let text = padded.strip_suffix(PADDING).unwrap_or_else(|| {
-        unreachable!("with_lexed_padded needs a text followed by PADDING")
-    });
+    let text = padded
+        .strip_suffix(PADDING)
+        .unwrap_or_else(|| unreachable!("with_lexed_padded needs a text followed by PADDING"));
     lexed_by(|table| table.read_padded(text, padded.as_bytes()), f)
 }
 
@@ -644,6 +644,14 @@ mod tests {
             assert_eq!(lexed.lexemes[1].word.stem, lexed.lexemes[7].word.stem);
             assert!(lexed.lexemes[0].word.negator && lexed.lexemes[4].word.number);
         });
+    }
+
+    #[test]
+    fn a_padded_text_reads_like_the_text() {
+        let text = "Too many emails, 30% off: don\u{2019}t call";
+        let padded = format!("{text}{PADDING}");
+        let lexemes = with_lexed(text, |lexed| lexed.lexemes.to_vec());
+        with_lexed_padded(&padded, |lexed| assert_eq!(lexed.lexemes, lexemes));
     }
 
     #[test]
