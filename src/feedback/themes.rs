@@ -114,7 +114,9 @@ impl CommentThemes {
     }
 
     /// Keeps a theme made of the lexemes `at`, unless one with the same stems
-    /// is kept already.
+    /// is kept already. Inlined: most comments keep a pair or two, and the
+    /// call cost a third of what keeping one does.
+    #[inline]
     fn keep(&mut self, want: bool, lexed: &Lexed<'_>, at: &[usize]) {
         let mut stems = [NO_STEM; WANT_WORDS];
         for (stem, &i) in stems.iter_mut().zip(at) {
