@@ -122,6 +122,16 @@ impl WordTable {
     /// kept as words of their own, because "30% off" and "#1" mean something
     /// to the rules.
     fn read(&mut self, text: &str) {
+        let mut padded = std::mem::take(&mut self.padded);
+        padded.clear();
+        padded.extend_from_slice(text.as_bytes());
+        padded.extend_from_slice(&[0; PAD]);
+        self.read_padded(text, &padded);
+        self.padded = padded;
+    }
+
+    /// Reads `text`, which `padded` holds followed by [`PAD`] zero bytes.
+    fn read_padded(&mut self, text: &str, padded: &[u8]) {
         // The ids of the previous text are given up here, never in the middle
         // of a text.
         if self.short.len + self.long.len() >= WORD_CACHE {
@@ -132,18 +142,13 @@ impl WordTable {
             };
         }
         let mut lexemes = std::mem::take(&mut self.lexemes);
-        let mut padded = std::mem::take(&mut self.padded);
         lexemes.clear();
-        padded.clear();
-        padded.extend_from_slice(text.as_bytes());
-        padded.extend_from_slice(&[0; PAD]);
         if text.is_ascii() {
-            self.read_ascii(text, &padded, &mut lexemes);
+            self.read_ascii(text, padded, &mut lexemes);
         } else {
-            self.read_unicode(text, &padded, &mut lexemes);
+            self.read_unicode(text, padded, &mut lexemes);
         }
         self.lexemes = lexemes;
-        self.padded = padded;
     }
 
     /// Reads an ASCII text by the word boundaries of Unicode (UAX #29),
@@ -193,7 +198,10 @@ impl WordTable {
                     end,
                     clause,
                 });
-                i = end;
+                // Most words are followed by a space, which is no part of a
+                // word and no clause break: skipped here, it costs a compare,
+                // not a turn of the loop.
+                i = end + usize::from(padded[end] == b' ');
             }
             if i < len {
                 let c = padded[i];
@@ -444,8 +452,26 @@ impl<'a> Lexed<'a> {
 /// table is borrowed once per text, not once per word; `f` should not read
 /// another text meanwhile (it would work, on a table of its own, slowly).
 pub fn with_lexed<R>(text: &str, f: impl FnOnce(Lexed<'_>) -> R) -> R {
+    lexed_by(|table| table.read(text), f)
+}
+
+/// Zero bytes to follow a text for [`with_lexed_padded`].
+pub const PADDING: &str = "\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0";
+const _: () = assert!(PADDING.len() == PAD);
+
+/// [`with_lexed`] on a text followed by [`PADDING`] in `padded`: the table
+/// reads the text where it is, where [`with_lexed`] first copies it to pad it.
+/// A caller that keeps a copy of the text anyway pads its copy and saves that.
+pub fn with_lexed_padded<R>(padded: &str, f: impl FnOnce(Lexed<'_>) -> R) -> R {
+    let text = padded
+        .strip_suffix(PADDING)
+        .unwrap_or_else(|| unreachable!("with_lexed_padded needs a text followed by PADDING"));
+    lexed_by(|table| table.read_padded(text, padded.as_bytes()), f)
+}
+
+fn lexed_by<R>(read: impl FnOnce(&mut WordTable), f: impl FnOnce(Lexed<'_>) -> R) -> R {
     let read = |table: &mut WordTable| {
-        table.read(text);
+        read(table);
         f(Lexed {
             lexemes: &table.lexemes,
             words: &table.words,
@@ -618,6 +644,14 @@ mod tests {
             assert_eq!(lexed.lexemes[1].word.stem, lexed.lexemes[7].word.stem);
             assert!(lexed.lexemes[0].word.negator && lexed.lexemes[4].word.number);
         });
+    }
+
+    #[test]
+    fn a_padded_text_reads_like_the_text() {
+        let text = "Too many emails, 30% off: don\u{2019}t call";
+        let padded = format!("{text}{PADDING}");
+        let lexemes = with_lexed(text, |lexed| lexed.lexemes.to_vec());
+        with_lexed_padded(&padded, |lexed| assert_eq!(lexed.lexemes, lexemes));
     }
 
     #[test]
