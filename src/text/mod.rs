@@ -376,10 +376,12 @@ struct ShortWords {
     len: usize,
 }
 
-/// Where `key` is in the slots of a [`ShortWords`], or the free slot where
-/// it would go.
+/// Where `key` is in the slots of an open addressing table keyed by
+/// [`short_key`] (a [`ShortWords`], or the sentiment lexicon's ids), or the
+/// free slot where it would go. Key 0 marks a free slot; the table is never
+/// full, and `shift` is 64 minus log2 of its length, a power of two.
 #[inline(always)]
-fn find(slots: &[(u128, Word)], shift: u32, key: u128) -> usize {
+pub(crate) fn find<V>(slots: &[(u128, V)], shift: u32, key: u128) -> usize {
     let folded = key as u64 ^ (key >> 64) as u64;
     let mask = slots.len() - 1;
     let mut at = (folded.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> shift) as usize;

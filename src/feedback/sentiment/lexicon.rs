@@ -5,7 +5,7 @@
 use rustc_hash::FxHashMap;
 
 use super::tokens::Symbols;
-use crate::text::{SHORT, lexicon_lines, short_key};
+use crate::text::{SHORT, find, lexicon_lines, short_key};
 
 /// The data files, in the order they are applied: a later file overrides an
 /// earlier one for the same word or phrase.
@@ -325,13 +325,7 @@ impl ShortIds {
     /// Where `key` is, or the free slot where it would go.
     #[inline(always)]
     fn find(&self, key: u128) -> usize {
-        let folded = key as u64 ^ (key >> 64) as u64;
-        let mask = self.slots.len() - 1;
-        let mut at = (folded.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> self.shift) as usize;
-        while self.slots[at].0 != key && self.slots[at].0 != 0 {
-            at = (at + 1) & mask;
-        }
-        at
+        find(&self.slots, self.shift, key)
     }
 
     #[inline(always)]
