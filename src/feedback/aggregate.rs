@@ -9,6 +9,7 @@ use super::examples::{Examples, cut};
 use super::sketch::TopK;
 use super::themes::CommentThemes;
 use super::{Polarity, Row, ScoreRange, ScoreScale, Sentiment};
+use crate::text::short_key_of;
 
 /// Themes tracked per sketch.
 pub const THEME_CAPACITY: usize = 2_000;
@@ -191,39 +192,10 @@ pub struct Groups {
     pub overflow: u64,
     /// Where values as written go: a file repeats a few values on every row,
     /// and one lookup is cheaper than building the key and looking it up.
-    /// Most values are short, and an integer key hashes and compares faster
-    /// than a string.
-    short_slots: HashMap<Short, Slot>,
+    /// Most values are short, and an integer key ([`short_key_of`]) hashes
+    /// and compares faster than a string.
+    short_slots: HashMap<u128, Slot>,
     long_slots: HashMap<Box<str>, Slot>,
-}
-
-/// A value as written of up to 16 bytes, whole: two loads that may overlap
-/// cover every byte of it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-struct Short {
-    head: u64,
-    tail: u64,
-    len: usize,
-}
-
-impl Short {
-    fn of(value: &str) -> Option<Short> {
-        let b = value.as_bytes();
-        let len = b.len();
-        let u64_at = |at: usize| b[at..at + 8].try_into().map_or(0, u64::from_le_bytes);
-        let u32_at = |at: usize| b[at..at + 4].try_into().map_or(0, u32::from_le_bytes);
-        let (head, tail) = match len {
-            0 => (0, 0),
-            1..4 => (
-                u64::from(b[0]) | u64::from(b[len / 2]) << 8,
-                u64::from(b[len - 1]),
-            ),
-            4..8 => (u64::from(u32_at(0)), u64::from(u32_at(len - 4))),
-            8..=16 => (u64_at(0), u64_at(len - 8)),
-            _ => return None,
-        };
-        Some(Short { head, tail, len })
-    }
 }
 
 /// Where a value as written goes.
@@ -263,7 +235,7 @@ impl Groups {
         let Some(value) = value.filter(|v| !v.is_empty()) else {
             return;
         };
-        let short = Short::of(value);
+        let short = short_key_of(value);
         let cached = match short {
             Some(short) => self.short_slots.get(&short),
             None => self.long_slots.get(value),
@@ -291,7 +263,7 @@ impl Groups {
     /// one a smaller frame.
     #[cold]
     #[inline(never)]
-    fn miss(&mut self, value: &str, short: Option<Short>, line: u64) -> Slot {
+    fn miss(&mut self, value: &str, short: Option<u128>, line: u64) -> Slot {
         let slot = self.slot(value, line);
         if self.short_slots.len() + self.long_slots.len() >= MAX_GROUPS {
             self.short_slots.clear();
@@ -523,32 +495,6 @@ mod tests {
         assert_eq!(groups.iter().count(), MAX_GROUPS);
         let seven = groups.iter().find(|(key, _)| *key == "persona7");
         assert_eq!(seven.map(|(_, g)| g.rows), Some(2));
-    }
-
-    #[test]
-    fn short_values_are_kept_whole() {
-        let values = [
-            "a",
-            "ab",
-            "abc",
-            "abcd",
-            "abcdefg",
-            "abcdefgh",
-            "abcdefghijklmnop",
-        ];
-        for (n, a) in values.into_iter().enumerate() {
-            for b in &values[n + 1..] {
-                assert_ne!(Short::of(a), Short::of(b), "{a} {b}");
-            }
-            let mut changed = a.as_bytes().to_vec();
-            for i in 0..changed.len() {
-                changed[i] ^= 1;
-                let other = std::str::from_utf8(&changed).unwrap();
-                assert_ne!(Short::of(a), Short::of(other), "{a} {i}");
-                changed[i] ^= 1;
-            }
-        }
-        assert_eq!(Short::of("abcdefghijklmnopq"), None);
     }
 
     #[test]

@@ -353,6 +353,18 @@ pub(crate) fn short_key(padded: &[u8], start: usize, len: usize) -> u128 {
     load16(padded, start) & KEY_MASKS[len] | (len as u128) << (8 * SHORT)
 }
 
+/// The [`short_key`] of a word that stands alone rather than in a padded
+/// text; `None` for a word longer than [`SHORT`] bytes.
+pub(crate) fn short_key_of(word: &str) -> Option<u128> {
+    let len = word.len();
+    if len > SHORT {
+        return None;
+    }
+    let mut window = [0; PAD];
+    window[..len].copy_from_slice(word.as_bytes());
+    Some(short_key(&window, 0, len))
+}
+
 /// The bytes of a word of each length, for [`short_key`].
 static KEY_MASKS: [u128; SHORT + 1] = {
     let mut masks = [0; SHORT + 1];
@@ -457,7 +469,9 @@ pub fn with_lexed<R>(text: &str, f: impl FnOnce(Lexed<'_>) -> R) -> R {
     lexed_by(|table| table.read(text), f)
 }
 
-/// Zero bytes to follow a text for [`with_lexed_padded`].
+/// Zero bytes to follow a text, so that the [`short_key`] of any of its
+/// words is one load: for [`with_lexed_padded`], and after the sentiment
+/// tokenizer's copy of a comment.
 pub const PADDING: &str = "\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0";
 const _: () = assert!(PADDING.len() == PAD);
 
@@ -547,8 +561,33 @@ pub(crate) fn lexicon_lines(data: &str) -> impl Iterator<Item = &str> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
+
+    /// Words on either side of the lengths where loading a word's bytes
+    /// changes: 4, 8 and 16 bytes, and [`SHORT`].
+    pub(crate) const AT_LOAD_EDGES: [&str; 10] = [
+        "",
+        "a",
+        "ab",
+        "abc",
+        "abcd",
+        "abcdefg",
+        "abcdefgh",
+        "abcdefghijklmno",
+        "abcdefghijklmnop",
+        "abcdefghijklmnopq",
+    ];
+
+    /// `word` with one bit changed in byte `i`, for each `i`: the smallest
+    /// changes a key or a comparison must still tell apart.
+    pub(crate) fn one_bit_off(word: &str) -> impl Iterator<Item = (usize, Vec<u8>)> {
+        (0..word.len()).map(move |i| {
+            let mut changed = word.as_bytes().to_vec();
+            changed[i] ^= 1;
+            (i, changed)
+        })
+    }
 
     #[test]
     fn tokens_keep_spans_percent_and_apostrophes() {
@@ -614,6 +653,28 @@ mod tests {
         assert_ne!(short_key(text, 0, 4), short_key(text, 5, 5));
         assert_ne!(short_key(text, 5, 4), short_key(text, 5, 5));
         assert_ne!(short_key(text, 15, 1), 0);
+    }
+
+    #[test]
+    fn a_word_alone_has_its_key_in_a_text_and_keeps_every_byte() {
+        let text = b"bike bikes\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0";
+        assert_eq!(short_key_of("bikes"), Some(short_key(text, 5, 5)));
+        let words: Vec<&str> = AT_LOAD_EDGES
+            .into_iter()
+            .filter(|w| w.len() <= SHORT)
+            .collect();
+        for (n, &a) in words.iter().enumerate() {
+            for b in &words[n + 1..] {
+                assert_ne!(short_key_of(a), short_key_of(b), "{a} {b}");
+            }
+            for (i, changed) in one_bit_off(a) {
+                let other = std::str::from_utf8(&changed).unwrap();
+                assert_ne!(short_key_of(a), short_key_of(other), "{a} {i}");
+            }
+        }
+        for long in AT_LOAD_EDGES.into_iter().filter(|w| w.len() > SHORT) {
+            assert_eq!(short_key_of(long), None, "{long}");
+        }
     }
 
     #[test]

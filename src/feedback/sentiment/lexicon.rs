@@ -5,7 +5,7 @@
 use rustc_hash::FxHashMap;
 
 use super::tokens::Symbols;
-use crate::text::{SHORT, find, lexicon_lines, short_key};
+use crate::text::{PADDING, SHORT, find, lexicon_lines, short_key, short_key_of};
 
 /// The data files, in the order they are applied: a later file overrides an
 /// earlier one for the same word or phrase.
@@ -194,17 +194,16 @@ pub(super) const NO_ID: u32 = u32::MAX;
 ///
 /// How many bytes must follow the start of a word in the buffer given to
 /// [`Lexicon::id_in`]: it reads them at once, whatever the word's length.
-pub(super) const WINDOW: usize = 16;
+/// The tokenizer follows its copy of a comment with [`PADDING`], as the
+/// theme reader does.
+pub(super) const WINDOW: usize = PADDING.len();
 
 impl Lexicon {
     pub fn id(&self, word: &str) -> Option<u32> {
-        let bytes = word.as_bytes();
-        if bytes.len() > SHORT {
-            return self.long_ids.get(word).copied();
+        match short_key_of(word) {
+            Some(key) => self.short_ids.get(key),
+            None => self.long_ids.get(word).copied(),
         }
-        let mut window = [0; WINDOW];
-        window[..bytes.len()].copy_from_slice(bytes);
-        self.short_ids.get(short_key(&window, 0, bytes.len()))
     }
 
     /// The traits of word `id`; none for [`NO_ID`].
@@ -704,11 +703,11 @@ impl Builder {
             .ids
             .into_iter()
             .partition(|(word, _)| word.len() <= SHORT);
-        let short_ids = ShortIds::new(short.into_iter().map(|(word, id)| {
-            let mut window = [0; WINDOW];
-            window[..word.len()].copy_from_slice(word.as_bytes());
-            (short_key(&window, 0, word.len()), id)
-        }));
+        let short_ids = ShortIds::new(
+            short
+                .into_iter()
+                .map(|(word, id)| (short_key_of(&word).unwrap_or(0), id)),
+        );
         let traits = self
             .entries
             .iter()
@@ -848,9 +847,7 @@ mod tests {
         }
         words.retain(|w| !w.is_empty());
         for word in &words {
-            let mut window = [0; WINDOW];
-            window[..word.len()].copy_from_slice(word.as_bytes());
-            let key = short_key(&window, 0, word.len());
+            let key = short_key_of(word).unwrap_or_default();
             let may = may_have_run_of_three(key, word.len());
             assert!(may || !has_run_of_three(word), "{word:?}");
             if word.len() <= 8 {

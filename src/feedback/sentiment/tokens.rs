@@ -6,7 +6,8 @@
 
 use rustc_hash::FxHashMap;
 
-use super::lexicon::{Lexicon, NO_ID, WINDOW, role};
+use super::lexicon::{Lexicon, NO_ID, role};
+use crate::text::PADDING;
 
 /// Emoticons (`:)`, `<3`) and emoji with their valence.
 #[derive(Debug, Default)]
@@ -429,11 +430,6 @@ pub(super) fn tokenize(
 ) -> Shape {
     tokenize_chunks(text, lexicon, lower, units, true)
 }
-
-/// Bytes after the copy of the text, so that the lexicon can read any of its
-/// words a window at a time.
-const PADDING: &str = "\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0";
-const _: () = assert!(PADDING.len() == WINDOW);
 
 /// The tokenizer, with the fast path for ASCII chunks or without it, which
 /// the tests compare.
