@@ -10,6 +10,7 @@ pub mod config;
 pub mod diagnostic;
 pub mod feedback;
 pub mod init;
+pub mod input;
 pub mod plan;
 pub mod render;
 pub mod rules;

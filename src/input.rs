@@ -1,0 +1,382 @@
+//! Opening the files a run reads, and writing the files it writes, safely.
+//!
+//! planlint runs on pull requests from people a repository does not trust,
+//! so every file it opens goes through here:
+//! - only regular files are read: a FIFO would hang the run, a device such
+//!   as `/dev/zero` never ends, and `/proc` or `/sys` hold the machine's
+//!   secrets behind names that look like files;
+//! - every read has a size bound;
+//! - a path that a file names (a plan's `feedback`) must stay inside the
+//!   plan's root after links are followed ([`confine`]);
+//! - an output never replaces one of the run's inputs, and is written to a
+//!   temporary file that is renamed into place ([`AtomicFile`]), so a run
+//!   that fails leaves the old file as it was.
+//!
+//! This is the bottom floor: it imports nothing of the crate.
+
+use std::fs::{self, File};
+use std::io::{self, Read, Write};
+use std::path::{Path, PathBuf};
+
+/// Why a file could not be opened or read. The messages do not name the
+/// file: callers put its name in front, as they show it.
+#[derive(Debug, thiserror::Error)]
+pub enum InputError {
+    #[error("no such file")]
+    NotFound,
+    #[error("is {0}, not a regular file; planlint reads only regular files")]
+    NotRegular(&'static str),
+    #[error(
+        "is under {0}, which holds the system's state rather than data; planlint does not read it"
+    )]
+    System(&'static str),
+    #[error("is larger than {}; {what}", size(*.limit))]
+    TooLarge { limit: u64, what: &'static str },
+    #[error("cannot be read: {0}")]
+    Io(io::Error),
+}
+
+impl From<io::Error> for InputError {
+    fn from(error: io::Error) -> Self {
+        match error.kind() {
+            io::ErrorKind::NotFound => InputError::NotFound,
+            _ => InputError::Io(error),
+        }
+    }
+}
+
+/// `8 MB`, `64 KB`, `1 MB`: limits as people read them.
+pub fn size(bytes: u64) -> String {
+    const KB: u64 = 1024;
+    const MB: u64 = 1024 * KB;
+    const GB: u64 = 1024 * MB;
+    match bytes {
+        b if b >= GB && b % GB == 0 => format!("{} GB", b / GB),
+        b if b >= MB && b % MB == 0 => format!("{} MB", b / MB),
+        b if b >= KB && b % KB == 0 => format!("{} KB", b / KB),
+        b => format!("{b} bytes"),
+    }
+}
+
+/// Opens a regular file for reading, following links. Anything else is
+/// refused before a byte is read: the file is opened without blocking (so a
+/// FIFO with no writer cannot hang the run) and its type is taken from the
+/// open handle, not from a second look at the path.
+pub fn open_regular(path: &Path) -> Result<File, InputError> {
+    if let Some(place) = system_folder(path) {
+        return Err(InputError::System(place));
+    }
+    let file = open_nonblocking(path)?;
+    let kind = file.metadata()?.file_type();
+    if kind.is_file() {
+        Ok(file)
+    } else {
+        Err(InputError::NotRegular(describe(&kind)))
+    }
+}
+
+#[cfg(unix)]
+fn open_nonblocking(path: &Path) -> io::Result<File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY)
+        .open(path)
+}
+
+#[cfg(not(unix))]
+fn open_nonblocking(path: &Path) -> io::Result<File> {
+    File::open(path)
+}
+
+/// What a file that is not regular is, for the message.
+fn describe(kind: &fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return "a named pipe (FIFO)";
+        }
+        if kind.is_char_device() || kind.is_block_device() {
+            return "a device";
+        }
+        if kind.is_socket() {
+            return "a socket";
+        }
+    }
+    if kind.is_dir() {
+        "a folder"
+    } else {
+        "not a file"
+    }
+}
+
+/// `/proc` or `/sys` when the path, with its links followed, is under one of
+/// them. Their files call themselves regular and empty, yet hold the
+/// environment, memory and keys of running processes.
+fn system_folder(path: &Path) -> Option<&'static str> {
+    let real = fs::canonicalize(path).ok()?;
+    ["/proc", "/sys"]
+        .into_iter()
+        .find(|place| real.starts_with(place))
+}
+
+/// Reads a whole regular file of at most `limit` bytes; `what` says what the
+/// file should be, for the message when it is larger.
+pub fn read_bounded(path: &Path, limit: u64, what: &'static str) -> Result<Vec<u8>, InputError> {
+    let file = open_regular(path)?;
+    let mut bytes = Vec::new();
+    file.take(limit + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > limit {
+        return Err(InputError::TooLarge { limit, what });
+    }
+    Ok(bytes)
+}
+
+/// The root a plan's own paths must stay in: the nearest folder above the
+/// plan, links followed, that holds `.git` (a folder, or the file of a
+/// worktree), else the plan's own folder.
+pub fn root_of(plan: &Path) -> PathBuf {
+    let real = fs::canonicalize(plan).unwrap_or_else(|_| plan.to_owned());
+    let folder = real.parent().unwrap_or(Path::new("/")).to_owned();
+    folder
+        .ancestors()
+        .find(|dir| dir.join(".git").exists())
+        .map_or(folder.clone(), Path::to_owned)
+}
+
+/// Why a path a file names was refused.
+#[derive(Debug, thiserror::Error)]
+pub enum Confinement {
+    #[error("it is outside {}, the plan's root", .root.display())]
+    Outside { root: PathBuf },
+    #[error("{0}")]
+    Input(#[from] InputError),
+}
+
+/// Checks that `path`, with every link followed, is a regular file inside
+/// `root`; returns the resolved path.
+pub fn confine(path: &Path, root: &Path) -> Result<PathBuf, Confinement> {
+    let real = fs::canonicalize(path).map_err(InputError::from)?;
+    let root = fs::canonicalize(root).unwrap_or_else(|_| root.to_owned());
+    if !real.starts_with(&root) {
+        return Err(Confinement::Outside { root });
+    }
+    open_regular(&real)?;
+    Ok(real)
+}
+
+/// Which file a path is, links followed: two paths that are one file have
+/// the same identity, however they are written.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Identity(Key);
+
+#[cfg(unix)]
+type Key = (u64, u64);
+#[cfg(not(unix))]
+type Key = PathBuf;
+
+impl Identity {
+    /// `None` when the path does not exist (yet).
+    pub fn of(path: &Path) -> Option<Identity> {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            let meta = fs::metadata(path).ok()?;
+            Some(Identity((meta.dev(), meta.ino())))
+        }
+        #[cfg(not(unix))]
+        {
+            fs::canonicalize(path).ok().map(Identity)
+        }
+    }
+}
+
+/// A file written in full or not at all: the text goes to a temporary file in
+/// the target's folder, which [`AtomicFile::commit`] renames over the target.
+/// Dropped without a commit, the temporary file is removed and the target is
+/// left as it was.
+pub struct AtomicFile {
+    target: PathBuf,
+    file: io::BufWriter<tempfile::NamedTempFile>,
+}
+
+impl AtomicFile {
+    pub fn create(target: &Path) -> io::Result<AtomicFile> {
+        let folder = match target.parent() {
+            Some(dir) if !dir.as_os_str().is_empty() => dir,
+            _ => Path::new("."),
+        };
+        let mut builder = tempfile::Builder::new();
+        builder.prefix(".planlint-").suffix(".tmp");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            // A report is for others to read, as a file the shell created
+            // would be; the temporary file would otherwise be private.
+            builder.permissions(fs::Permissions::from_mode(0o644));
+        }
+        let file = builder.tempfile_in(folder)?;
+        Ok(AtomicFile {
+            target: target.to_owned(),
+            file: io::BufWriter::new(file),
+        })
+    }
+
+    /// Puts the file in place of the target.
+    pub fn commit(self) -> io::Result<()> {
+        let file = self.file.into_inner().map_err(|e| e.into_error())?;
+        file.as_file().sync_all()?;
+        file.persist(&self.target).map_err(|e| e.error)?;
+        Ok(())
+    }
+}
+
+impl Write for AtomicFile {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.file.write(buf)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.file.flush()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_read_as_people_write_them() {
+        assert_eq!(size(8 * 1024 * 1024), "8 MB");
+        assert_eq!(size(64 * 1024), "64 KB");
+        assert_eq!(size(1000), "1000 bytes");
+    }
+
+    #[test]
+    fn only_regular_files_are_opened() {
+        let dir = tempfile::tempdir().expect("temporary folder");
+        let file = dir.path().join("a.csv");
+        fs::write(&file, "comment\n").expect("write");
+        assert!(open_regular(&file).is_ok());
+        assert!(matches!(
+            open_regular(dir.path()),
+            Err(InputError::NotRegular("a folder"))
+        ));
+        assert!(matches!(
+            open_regular(&dir.path().join("missing")),
+            Err(InputError::NotFound)
+        ));
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn devices_and_the_system_folders_are_refused() {
+        assert!(matches!(
+            open_regular(Path::new("/dev/zero")),
+            Err(InputError::NotRegular("a device"))
+        ));
+        assert!(matches!(
+            open_regular(Path::new("/proc/self/environ")),
+            Err(InputError::System("/proc"))
+        ));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_is_refused_without_waiting_for_a_writer() {
+        let dir = tempfile::tempdir().expect("temporary folder");
+        let fifo = dir.path().join("pipe.csv");
+        let status = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .expect("mkfifo runs");
+        assert!(status.success());
+        assert!(matches!(
+            open_regular(&fifo),
+            Err(InputError::NotRegular("a named pipe (FIFO)"))
+        ));
+    }
+
+    #[test]
+    fn reads_are_bounded() {
+        let dir = tempfile::tempdir().expect("temporary folder");
+        let file = dir.path().join("big");
+        fs::write(&file, vec![b'x'; 100]).expect("write");
+        assert_eq!(read_bounded(&file, 100, "x").expect("fits").len(), 100);
+        assert!(matches!(
+            read_bounded(&file, 99, "x"),
+            Err(InputError::TooLarge { limit: 99, .. })
+        ));
+    }
+
+    #[test]
+    fn the_root_is_the_nearest_folder_with_git() {
+        let dir = tempfile::tempdir().expect("temporary folder");
+        let repo = dir.path().join("repo");
+        fs::create_dir_all(repo.join(".git")).expect("mkdir");
+        fs::create_dir_all(repo.join("plans/deep")).expect("mkdir");
+        let plan = repo.join("plans/deep/a.plan.toml");
+        fs::write(&plan, "").expect("write");
+        let real = fs::canonicalize(&repo).expect("exists");
+        assert_eq!(root_of(&plan), real);
+        let loose = dir.path().join("loose.plan.toml");
+        fs::write(&loose, "").expect("write");
+        assert_eq!(
+            root_of(&loose),
+            fs::canonicalize(dir.path()).expect("exists")
+        );
+    }
+
+    #[test]
+    fn confinement_follows_links() {
+        let dir = tempfile::tempdir().expect("temporary folder");
+        let root = dir.path().join("root");
+        fs::create_dir_all(&root).expect("mkdir");
+        let inside = root.join("in.csv");
+        let outside = dir.path().join("secret.csv");
+        fs::write(&inside, "a\n").expect("write");
+        fs::write(&outside, "a\n").expect("write");
+        assert!(confine(&inside, &root).is_ok());
+        assert!(matches!(
+            confine(&root.join("../secret.csv"), &root),
+            Err(Confinement::Outside { .. })
+        ));
+        #[cfg(unix)]
+        {
+            let link = root.join("link.csv");
+            std::os::unix::fs::symlink(&outside, &link).expect("symlink");
+            assert!(matches!(
+                confine(&link, &root),
+                Err(Confinement::Outside { .. })
+            ));
+        }
+    }
+
+    #[test]
+    fn identity_sees_through_spelling() {
+        let dir = tempfile::tempdir().expect("temporary folder");
+        let file = dir.path().join("a.csv");
+        fs::write(&file, "x").expect("write");
+        let other = dir.path().join(".").join("a.csv");
+        assert_eq!(Identity::of(&file), Identity::of(&other));
+        assert_eq!(Identity::of(&dir.path().join("none")), None);
+    }
+
+    #[test]
+    fn an_atomic_file_replaces_the_target_only_on_commit() {
+        let dir = tempfile::tempdir().expect("temporary folder");
+        let target = dir.path().join("out.txt");
+        fs::write(&target, "old").expect("write");
+        let mut dropped = AtomicFile::create(&target).expect("create");
+        dropped.write_all(b"half").expect("write");
+        drop(dropped);
+        assert_eq!(fs::read_to_string(&target).expect("read"), "old");
+        let mut file = AtomicFile::create(&target).expect("create");
+        file.write_all(b"new").expect("write");
+        file.commit().expect("commit");
+        assert_eq!(fs::read_to_string(&target).expect("read"), "new");
+        let names: Vec<_> = fs::read_dir(dir.path()).expect("list").collect();
+        assert_eq!(names.len(), 1, "no temporary file is left behind");
+    }
+}
