@@ -13,8 +13,9 @@ use toml::value::Date;
 use crate::config::{Config, ConfigError, Resolver};
 use crate::diagnostic::{Finding, Severity, Subject};
 use crate::feedback::{Analysis, AnalyzeOptions, analyze};
+use crate::input::{self, Confinement, InputError};
 use crate::plan::{self, LoadErrorKind};
-use crate::rules::{self, Family, INVALID_PLAN, UNKNOWN_FIELD};
+use crate::rules::{self, Family, INVALID_PLAN, REFUSED_PATH, UNKNOWN_FIELD};
 use crate::source::{MAX_PLAN_BYTES, SourceFile, display_path};
 use crate::waiver;
 
@@ -28,13 +29,25 @@ pub enum Error {
         path: PathBuf,
         source: std::io::Error,
     },
+    /// A plan file that is not a regular file, or too large to read.
+    #[error("{}: {source}", display_path(path))]
+    Input { path: PathBuf, source: InputError },
+    /// A link found in a folder that cannot be followed to a plan: dangling,
+    /// looping, or leading out of the repository.
+    #[error("{}: {reason}; it is not checked", display_path(path))]
+    Link { path: PathBuf, reason: String },
     #[error("{}: no plan files found (looked for *.plan.toml and plan.toml)", display_path(.0))]
     NoPlans(PathBuf),
+    /// Feedback that could not be analysed, reported once for all the plans
+    /// that use it.
     #[error(
-        "{}: its feedback could not be analysed: {message}",
-        display_path(plan)
+        "{message} (the feedback of {})",
+        plans.iter().map(|p| display_path(p)).collect::<Vec<_>>().join(", ")
     )]
-    Feedback { plan: PathBuf, message: String },
+    Feedback {
+        plans: Vec<PathBuf>,
+        message: String,
+    },
     /// A configuration file with errors; the plans under it are not checked.
     #[error("{0}")]
     Config(ConfigError),
@@ -68,6 +81,10 @@ pub struct CheckOptions {
     pub config: Resolver,
     /// The date waivers' `until` is compared with; `None`: today, from the clock.
     pub today: Option<Date>,
+    /// Lets paths that plans name, and links in folders, lead out of the
+    /// plan's root (`--allow-outside-root`); they must still be regular
+    /// files. Only the person running planlint can allow this, never a file.
+    pub allow_outside_root: bool,
 }
 
 /// One plan file and what the rules found in it.
@@ -98,6 +115,9 @@ pub struct Report {
     pub problems: Vec<Error>,
     /// Findings a baseline records for the files checked that no longer occur.
     pub stale_baseline: usize,
+    /// What the person running planlint should know but that does not stop
+    /// the check, for standard error.
+    pub notes: Vec<String>,
 }
 
 impl Report {
@@ -143,8 +163,12 @@ pub fn check_paths(paths: &[PathBuf], options: &CheckOptions, progress: &dyn Pro
     let mut report = Report::default();
     let mut files = BTreeSet::new();
     for path in paths {
-        match discover(path) {
-            Ok(found) => files.extend(found),
+        match discover(path, options.allow_outside_root) {
+            Ok(found) => {
+                files.extend(found.plans);
+                report.problems.extend(found.problems);
+                report.notes.extend(found.notes);
+            }
             Err(error) => report.problems.push(error),
         }
     }
@@ -169,9 +193,29 @@ pub fn check_paths(paths: &[PathBuf], options: &CheckOptions, progress: &dyn Pro
         .collect();
     for (file, problems) in checked {
         report.files.extend(file);
-        report.problems.extend(problems);
+        for problem in problems {
+            add_problem(&mut report.problems, problem);
+        }
     }
     report
+}
+
+/// Adds a problem, merging feedback that several plans share into one.
+fn add_problem(problems: &mut Vec<Error>, problem: Error) {
+    if let Error::Feedback { plans, message } = &problem {
+        for earlier in problems.iter_mut() {
+            if let Error::Feedback {
+                plans: earlier_plans,
+                message: earlier_message,
+            } = earlier
+                && earlier_message == message
+            {
+                earlier_plans.extend(plans.iter().cloned());
+                return;
+            }
+        }
+    }
+    problems.push(problem);
 }
 
 /// Reads and checks one plan file: the checked file, if it could be read,
@@ -195,20 +239,31 @@ fn check_file(
     let checked = match source {
         Readable::Text(source) => check_plan_source(source, config, today, |plan| {
             if !wants_feedback {
-                return None;
+                return Ok(None);
             }
-            let wanted = options
-                .feedback
-                .clone()
-                .or_else(|| plan.feedback.as_ref().map(|f| relative_to(path, &f.value)))?;
+            let wanted = match (&options.feedback, &plan.feedback) {
+                (Some(given), _) => given.clone(),
+                (None, Some(named)) => match plan_path(path, named, options.allow_outside_root) {
+                    Ok(resolved) => resolved,
+                    Err(Refusal::Finding(finding)) => return Err(finding),
+                    Err(Refusal::Problem(message)) => {
+                        problems.push(Error::Feedback {
+                            plans: vec![path.to_owned()],
+                            message,
+                        });
+                        return Ok(None);
+                    }
+                },
+                (None, None) => return Ok(None),
+            };
             match feedback.get(&wanted, &options.analyze, progress) {
-                Ok(analysis) => Some(analysis),
+                Ok(analysis) => Ok(Some(analysis)),
                 Err(message) => {
                     problems.push(Error::Feedback {
-                        plan: path.to_owned(),
+                        plans: vec![path.to_owned()],
                         message,
                     });
-                    None
+                    Ok(None)
                 }
             }
         }),
@@ -217,13 +272,67 @@ fn check_file(
     (Some(checked), problems)
 }
 
-/// A feedback path as written in a plan: relative to the plan's folder.
-fn relative_to(plan: &Path, feedback: &str) -> PathBuf {
-    let feedback = Path::new(feedback);
-    match plan.parent() {
-        Some(dir) if feedback.is_relative() => dir.join(feedback),
-        _ => feedback.to_owned(),
+/// Why a path a plan names is not read.
+enum Refusal {
+    /// It leads out of the plan's root, or to something that is not a
+    /// regular file: a PLAN008 finding at the key.
+    Finding(Box<Finding>),
+    /// It cannot be read for an ordinary reason (it does not exist): a
+    /// problem of the run, as for a file named on the command line.
+    Problem(String),
+}
+
+/// Resolves a path as written in a plan (relative to the plan's folder), and
+/// refuses it unless it is a regular file inside the plan's root, or, with
+/// `allow_outside_root`, a regular file anywhere.
+fn plan_path(
+    plan: &Path,
+    named: &plan::Field<String>,
+    allow_outside_root: bool,
+) -> Result<PathBuf, Refusal> {
+    let written = Path::new(&named.value);
+    let path = match plan.parent() {
+        Some(dir) if written.is_relative() => dir.join(written),
+        _ => written.to_owned(),
+    };
+    let checked = if allow_outside_root {
+        input::open_regular(&path)
+            .map(|_| ())
+            .map_err(Confinement::from)
+    } else {
+        input::confine(&path, &input::root_of(plan)).map(|_| ())
+    };
+    let mut help = None;
+    let reason = match checked {
+        Ok(()) => return Ok(path),
+        Err(Confinement::Input(InputError::NotFound)) => {
+            return Err(Refusal::Problem(format!(
+                "{}: no such file",
+                display_path(&path)
+            )));
+        }
+        Err(Confinement::Input(InputError::Io(error))) => {
+            return Err(Refusal::Problem(format!(
+                "{}: cannot be read: {error}",
+                display_path(&path)
+            )));
+        }
+        Err(Confinement::Outside { .. }) => "it leads outside the plan's repository".to_owned(),
+        Err(Confinement::Input(error)) => {
+            help = Some("name a regular file, such as a CSV export kept in the plan's repository");
+            format!("it {error}")
+        }
+    };
+    let mut finding = Finding::new(
+        &REFUSED_PATH,
+        Subject::Plan,
+        named.span.clone(),
+        format!("feedback \"{}\" is not read: {reason}", named.value),
+    );
+    if let Some(help) = help {
+        finding = finding.with_help(help);
     }
+    Err(Refusal::Finding(Box::new(finding)))
 }
 
 /// Each feedback file is analysed once, however many plans use it: plans
@@ -258,7 +367,11 @@ impl FeedbackCache {
     }
 }
 
-fn discover(path: &Path) -> Result<Vec<PathBuf>, Error> {
+/// The plan files a path names: the file itself, or the plan files found in
+/// a folder, and the problems met on the way (links that lead nowhere or out
+/// of the repository, plan-named entries that are not files), so that nothing
+/// is skipped silently.
+fn discover(path: &Path, allow_outside_root: bool) -> Result<Discovered, Error> {
     let meta = fs::metadata(path).map_err(|source| match source.kind() {
         std::io::ErrorKind::NotFound => Error::NotFound(path.to_owned()),
         _ => Error::Io {
@@ -267,29 +380,194 @@ fn discover(path: &Path) -> Result<Vec<PathBuf>, Error> {
         },
     })?;
     if !meta.is_dir() {
-        return Ok(vec![path.to_owned()]);
+        return Ok(Discovered {
+            plans: vec![path.to_owned()],
+            problems: Vec::new(),
+            notes: Vec::new(),
+        });
     }
+    let root = input::root_of_folder(path);
+    let skipped = Arc::new(Mutex::new(Vec::new()));
+    let walker = {
+        let (root, skipped) = (root.clone(), Arc::clone(&skipped));
+        ignore::WalkBuilder::new(path)
+            .require_git(false)
+            .follow_links(true)
+            .filter_entry(move |e| {
+                let is_dir = e.file_type().is_some_and(|t| t.is_dir());
+                if is_dir && e.file_name() == "target" {
+                    return false;
+                }
+                // A link to a folder out of the repository is not searched:
+                // it could lead anywhere on the machine.
+                if is_dir && e.path_is_symlink() && !allow_outside_root && !inside(e.path(), &root)
+                {
+                    skipped
+                        .lock()
+                        .unwrap_or_else(PoisonError::into_inner)
+                        .push(e.path().to_owned());
+                    return false;
+                }
+                true
+            })
+            .build()
+    };
     let mut found = Vec::new();
-    let walker = ignore::WalkBuilder::new(path)
-        .require_git(false)
-        .filter_entry(|e| e.file_name() != "target" || !e.file_type().is_some_and(|t| t.is_dir()))
-        .build();
+    let mut problems = Vec::new();
+    let mut notes = Vec::new();
     for entry in walker {
-        let entry = entry.map_err(|e| Error::Io {
-            path: path.to_owned(),
-            source: std::io::Error::other(e.to_string()),
-        })?;
-        let name = entry.file_name().to_string_lossy();
-        if entry.file_type().is_some_and(|t| t.is_file())
-            && (name == "plan.toml" || name.ends_with(".plan.toml"))
-        {
-            found.push(entry.into_path());
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(error) => {
+                match walk_problem(path, &error) {
+                    Walked::Problem(problem) => problems.push(problem),
+                    Walked::Note(note) => notes.push(note),
+                }
+                continue;
+            }
+        };
+        if !is_plan_name(&entry.file_name().to_string_lossy()) {
+            continue;
+        }
+        let file = entry.path();
+        if !allow_outside_root && !inside(file, &root) {
+            problems.push(Error::Link {
+                path: file.to_owned(),
+                reason: "it is a link that leads outside the repository (--allow-outside-root follows it)".to_owned(),
+            });
+            continue;
+        }
+        match entry.file_type() {
+            Some(kind) if kind.is_file() => found.push(entry.into_path()),
+            Some(kind) if kind.is_dir() => {}
+            _ => match input::open_regular(file) {
+                Ok(_) => found.push(entry.into_path()),
+                Err(source) => problems.push(Error::Input {
+                    path: file.to_owned(),
+                    source,
+                }),
+            },
         }
     }
-    if found.is_empty() {
+    let skipped = std::mem::take(&mut *skipped.lock().unwrap_or_else(PoisonError::into_inner));
+    notes.extend(skipped.iter().map(|link| {
+        format!(
+            "{}: a link to a folder outside the repository; not searched (--allow-outside-root follows it)",
+            display_path(link)
+        )
+    }));
+    if found.is_empty() && problems.is_empty() {
         return Err(Error::NoPlans(path.to_owned()));
     }
-    Ok(found)
+    // The walk's order is the file system's; reports must not depend on it.
+    problems.sort_by_key(ToString::to_string);
+    notes.sort();
+    Ok(Discovered {
+        plans: found,
+        problems,
+        notes,
+    })
+}
+
+/// What a path given to check holds.
+struct Discovered {
+    plans: Vec<PathBuf>,
+    /// Entries that look like plans but cannot be checked.
+    problems: Vec<Error>,
+    /// Links that were not followed: to folders outside the repository, in
+    /// loops, to nothing.
+    notes: Vec<String>,
+}
+
+/// Whether `path`, links followed, is inside `root`.
+fn inside(path: &Path, root: &Path) -> bool {
+    fs::canonicalize(path).is_ok_and(|real| real.starts_with(root))
+}
+
+fn is_plan_name(name: &str) -> bool {
+    name == "plan.toml" || name.ends_with(".plan.toml")
+}
+
+/// A folder entry the walk could not follow: a dangling link, a loop of
+/// links, a folder that cannot be read. A plan's name makes it an error;
+/// anything else is only noted.
+fn walk_problem(folder: &Path, error: &ignore::Error) -> Walked {
+    let mut path = None;
+    let mut looping = false;
+    let mut io = None;
+    let mut current = Some(error);
+    while let Some(error) = current {
+        current = match error {
+            ignore::Error::WithPath { path: p, err } => {
+                path.get_or_insert_with(|| p.clone());
+                Some(err)
+            }
+            ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+                Some(err)
+            }
+            ignore::Error::Loop { child, .. } => {
+                path.get_or_insert_with(|| child.clone());
+                looping = true;
+                None
+            }
+            ignore::Error::Io(e) => {
+                io = Some(e);
+                None
+            }
+            _ => None,
+        };
+    }
+    let looping = looping || io.is_some_and(is_link_loop);
+    let reason = if looping {
+        "it is a link in a loop of links".to_owned()
+    } else if io.is_some_and(|e| e.kind() == std::io::ErrorKind::NotFound) {
+        "it is a link to nothing (its target does not exist)".to_owned()
+    } else if let Some(io) = io {
+        format!("cannot be read: {io}")
+    } else {
+        format!("cannot be read: {error}")
+    };
+    let path = path.unwrap_or_else(|| folder.to_owned());
+    if path
+        .file_name()
+        .is_some_and(|name| is_plan_name(&name.to_string_lossy()))
+    {
+        Walked::Problem(Error::Link { path, reason })
+    } else {
+        Walked::Note(format!("{}: {reason}; not searched", display_path(&path)))
+    }
+}
+
+enum Walked {
+    Problem(Error),
+    Note(String),
+}
+
+/// `ELOOP`: too many links in a row, as a loop of links gives. The walk
+/// wraps the system's error in its own, so the chain of causes is searched.
+fn is_link_loop(error: &std::io::Error) -> bool {
+    #[cfg(unix)]
+    {
+        let mut cause: Option<&(dyn std::error::Error + 'static)> = Some(error);
+        while let Some(current) = cause {
+            if current
+                .downcast_ref::<std::io::Error>()
+                .is_some_and(|io| io.raw_os_error() == Some(libc::ELOOP))
+            {
+                return true;
+            }
+            cause = match current.downcast_ref::<std::io::Error>() {
+                Some(io) => io.get_ref().map(|inner| inner as _),
+                None => current.source(),
+            };
+        }
+        false
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = error;
+        false
+    }
 }
 
 enum Readable {
@@ -303,7 +581,14 @@ fn read_plan(path: &Path, config: &Arc<Config>) -> Result<Readable, Error> {
         path: path.to_owned(),
         source,
     };
-    let file = fs::File::open(path).map_err(io)?;
+    let file = input::open_regular(path).map_err(|source| match source {
+        InputError::NotFound => Error::NotFound(path.to_owned()),
+        InputError::Io(source) => io(source),
+        source => Error::Input {
+            path: path.to_owned(),
+            source,
+        },
+    })?;
     let mut bytes = Vec::new();
     file.take(MAX_PLAN_BYTES + 1)
         .read_to_end(&mut bytes)
@@ -353,22 +638,27 @@ fn unreadable(
 /// Checks the text of one plan with the default configuration, without
 /// feedback, with waivers judged today.
 pub fn check_source(source: SourceFile) -> CheckedFile {
-    check_plan_source(source, Arc::default(), waiver::today(), |_| None)
+    check_plan_source(source, Arc::default(), waiver::today(), |_| Ok(None))
 }
 
 /// Checks the text of one plan with `config`; `feedback` is asked for the
-/// plan's analysed feedback once the plan has been read. Waivers expire
-/// after `today`.
+/// plan's analysed feedback once the plan has been read, and answers with
+/// the analysis, none, or a finding that says why the feedback the plan
+/// names is refused. Waivers expire after `today`.
 pub fn check_plan_source(
     source: SourceFile,
     config: Arc<Config>,
     today: Date,
-    feedback: impl FnOnce(&plan::Plan) -> Option<Arc<Analysis>>,
+    feedback: impl FnOnce(&plan::Plan) -> Result<Option<Arc<Analysis>>, Box<Finding>>,
 ) -> CheckedFile {
     match plan::load(&source) {
         Ok(plan) => {
-            let analysis = feedback(&plan);
-            let findings = rules::check_plan(&plan, &source, analysis.as_deref(), &config);
+            let (analysis, refused) = match feedback(&plan) {
+                Ok(analysis) => (analysis, None),
+                Err(finding) => (None, Some(*finding)),
+            };
+            let mut findings = rules::check_plan(&plan, &source, analysis.as_deref(), &config);
+            findings.extend(refused);
             let waived = waiver::apply(&plan, findings, analysis.is_some(), today, &config);
             let name = plan.name.map(|n| n.value);
             let mut checked = finish(source, config, name, true, analysis, waived.findings);

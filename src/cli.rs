@@ -206,6 +206,10 @@ pub struct CheckArgs {
     /// report as if checked with it
     #[arg(long, value_name = "FILE")]
     pub write_baseline: Option<PathBuf>,
+    /// Let paths in plans (`feedback`) and links in folders lead out of the
+    /// plan's repository; only for plans you trust
+    #[arg(long, env = "PLANLINT_ALLOW_OUTSIDE_ROOT", value_parser = clap::builder::BoolishValueParser::new())]
+    pub allow_outside_root: bool,
     #[command(flatten)]
     pub read: FeedbackArgs,
 }

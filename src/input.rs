@@ -138,7 +138,13 @@ pub fn read_bounded(path: &Path, limit: u64, what: &'static str) -> Result<Vec<u
 /// worktree), else the plan's own folder.
 pub fn root_of(plan: &Path) -> PathBuf {
     let real = fs::canonicalize(plan).unwrap_or_else(|_| plan.to_owned());
-    let folder = real.parent().unwrap_or(Path::new("/")).to_owned();
+    root_of_folder(real.parent().unwrap_or(Path::new("/")))
+}
+
+/// The root of the plans in a folder: the folder, or the nearest folder
+/// above it that holds `.git`.
+pub fn root_of_folder(folder: &Path) -> PathBuf {
+    let folder = fs::canonicalize(folder).unwrap_or_else(|_| folder.to_owned());
     folder
         .ancestors()
         .find(|dir| dir.join(".git").exists())
@@ -169,7 +175,12 @@ pub fn confine(path: &Path, root: &Path) -> Result<PathBuf, Confinement> {
 /// Which file a path is, links followed: two paths that are one file have
 /// the same identity, however they are written.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct Identity(Key);
+pub enum Identity {
+    /// A file that exists: its device and inode (its canonical path off Unix).
+    File(Key),
+    /// A file yet to be written: its canonical folder and its name.
+    Planned(PathBuf),
+}
 
 #[cfg(unix)]
 type Key = (u64, u64);
@@ -177,18 +188,26 @@ type Key = (u64, u64);
 type Key = PathBuf;
 
 impl Identity {
-    /// `None` when the path does not exist (yet).
+    /// `None` when neither the path nor its folder exists.
     pub fn of(path: &Path) -> Option<Identity> {
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::MetadataExt;
-            let meta = fs::metadata(path).ok()?;
-            Some(Identity((meta.dev(), meta.ino())))
+        if let Ok(meta) = fs::metadata(path) {
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::MetadataExt;
+                return Some(Identity::File((meta.dev(), meta.ino())));
+            }
+            #[cfg(not(unix))]
+            {
+                let _ = meta;
+                return fs::canonicalize(path).ok().map(Identity::File);
+            }
         }
-        #[cfg(not(unix))]
-        {
-            fs::canonicalize(path).ok().map(Identity)
-        }
+        let name = path.file_name()?;
+        let folder = match path.parent() {
+            Some(dir) if !dir.as_os_str().is_empty() => dir,
+            _ => Path::new("."),
+        };
+        Some(Identity::Planned(fs::canonicalize(folder).ok()?.join(name)))
     }
 }
 
@@ -326,6 +345,13 @@ mod tests {
             root_of(&loose),
             fs::canonicalize(dir.path()).expect("exists")
         );
+        assert_eq!(root_of_folder(&repo.join("plans")), real);
+        let plain = dir.path().join("plain");
+        fs::create_dir_all(&plain).expect("mkdir");
+        assert_eq!(
+            root_of_folder(&plain),
+            fs::canonicalize(&plain).expect("exists")
+        );
     }
 
     #[test]
@@ -360,7 +386,13 @@ mod tests {
         fs::write(&file, "x").expect("write");
         let other = dir.path().join(".").join("a.csv");
         assert_eq!(Identity::of(&file), Identity::of(&other));
-        assert_eq!(Identity::of(&dir.path().join("none")), None);
+        let planned = dir.path().join("new.txt");
+        assert!(matches!(Identity::of(&planned), Some(Identity::Planned(_))));
+        assert_eq!(
+            Identity::of(&planned),
+            Identity::of(&dir.path().join(".").join("new.txt"))
+        );
+        assert_eq!(Identity::of(&dir.path().join("no/such/folder")), None);
     }
 
     #[test]

@@ -5,7 +5,6 @@ mod cli;
 mod progress;
 mod tooling;
 
-use std::fs::File;
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -23,6 +22,7 @@ use planlint::feedback::ScoreScale;
 use planlint::feedback::reader::{Columns, ReadOptions};
 use planlint::feedback::summary::Summary;
 use planlint::feedback::{AnalyzeOptions, RowSink, Scored};
+use planlint::input::{AtomicFile, Identity};
 use planlint::render::{self, Render, sanitize};
 use planlint::source::SourceFile;
 use planlint::{CheckOptions, Report, Severity};
@@ -105,8 +105,10 @@ fn check(args: CheckArgs) -> Result<u8> {
         analyze: analyze_options(&args.read),
         config,
         today: today()?,
+        allow_outside_root: args.allow_outside_root,
     };
     let mut report = planlint::check_paths(&args.paths, &options, &progress::Bar::new());
+    check_outputs(&args, &report)?;
     let notes = baseline(&args, &mut report)?;
     let to_terminal = args.output.is_none() && io::stdout().is_terminal();
     let color = to_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
@@ -125,16 +127,16 @@ fn check(args: CheckArgs) -> Result<u8> {
             statistics: args.statistics,
         }),
     };
-    let mut out = output(args.output.as_deref())?;
+    let mut out = Output::create(args.output.as_deref())?;
     renderer.render(&report, &mut out)?;
-    out.flush().context("cannot write the report")?;
+    out.finish().context("cannot write the report")?;
     for problem in &report.problems {
         #[allow(clippy::print_stderr)]
         {
             eprintln!("planlint: error: {problem}");
         }
     }
-    for note in notes {
+    for note in report.notes.iter().chain(&notes) {
         #[allow(clippy::print_stderr)]
         {
             eprintln!("planlint: {note}");
@@ -229,7 +231,9 @@ fn baseline(args: &CheckArgs, report: &mut Report) -> Result<Vec<String>> {
             return Ok(notes);
         }
         let baseline = Baseline::record(report, path);
-        std::fs::write(path, baseline.to_json())
+        let mut file = Output::create(Some(path))?;
+        file.write_all(baseline.to_json().as_bytes())
+            .and_then(|()| file.finish())
             .with_context(|| format!("cannot write {}", path.display()))?;
         let total = baseline.total();
         notes.push(format!(
@@ -258,16 +262,114 @@ fn baseline(args: &CheckArgs, report: &mut Report) -> Result<Vec<String>> {
     Ok(notes)
 }
 
-/// Standard output, or a file.
-fn output(path: Option<&Path>) -> Result<Box<dyn Write>> {
-    Ok(match path {
-        Some(path) => {
-            let file =
-                File::create(path).with_context(|| format!("cannot write {}", path.display()))?;
-            Box::new(BufWriter::new(file))
+/// Where a report goes: standard output, or a file that is replaced only
+/// once the report is complete.
+enum Output {
+    Stdout(BufWriter<io::StdoutLock<'static>>),
+    File(AtomicFile),
+}
+
+impl Output {
+    /// Standard output for no path or `-`, else the file.
+    fn create(path: Option<&Path>) -> Result<Output> {
+        Ok(match path {
+            Some(path) if path != Path::new("-") => Output::File(
+                AtomicFile::create(path)
+                    .with_context(|| format!("cannot write {}", path.display()))?,
+            ),
+            _ => Output::Stdout(BufWriter::new(io::stdout().lock())),
+        })
+    }
+
+    /// Flushes standard output, or puts the file in place.
+    fn finish(self) -> io::Result<()> {
+        match self {
+            Output::Stdout(mut out) => out.flush(),
+            Output::File(file) => file.commit(),
         }
-        None => Box::new(BufWriter::new(io::stdout().lock())),
-    })
+    }
+}
+
+impl Write for Output {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        match self {
+            Output::Stdout(out) => out.write(buf),
+            Output::File(file) => file.write(buf),
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        match self {
+            Output::Stdout(out) => out.flush(),
+            Output::File(file) => file.flush(),
+        }
+    }
+}
+
+/// The files `check` writes may not be files it read.
+fn check_outputs(args: &CheckArgs, report: &Report) -> Result<()> {
+    let mut inputs: Vec<(&str, PathBuf)> = Vec::new();
+    for file in &report.files {
+        inputs.push(("a plan checked", file.source.path.clone()));
+        if let Some(config) = &file.config.file {
+            inputs.push(("a configuration file read", config.clone()));
+        }
+        if let Some(feedback) = &file.feedback {
+            inputs.push(("a feedback file read", PathBuf::from(&feedback.path)));
+        }
+    }
+    if let Some(baseline) = &args.baseline {
+        inputs.push(("the baseline read", baseline.clone()));
+    }
+    let outputs = [
+        ("-o", args.output.as_deref()),
+        ("--write-baseline", args.write_baseline.as_deref()),
+    ];
+    refuse_inputs(&outputs, &inputs)
+}
+
+/// The file `feedback` writes may not be the file it reads.
+fn feedback_outputs(command: &FeedbackCommand) -> Result<()> {
+    let mut inputs = vec![("the feedback file read", command.file.clone())];
+    if let Some(plan) = &command.plan {
+        inputs.push(("the plan read", plan.clone()));
+    }
+    refuse_inputs(&[("-o", command.output.as_deref())], &inputs)
+}
+
+/// Refuses outputs that are one of the run's inputs, or one another, however
+/// their paths are written (links, `./`, `..`): a report written over a plan
+/// would destroy it.
+fn refuse_inputs(outputs: &[(&str, Option<&Path>)], inputs: &[(&str, PathBuf)]) -> Result<()> {
+    let outputs: Vec<_> = outputs
+        .iter()
+        .filter_map(|(flag, path)| Some((*flag, (*path)?)))
+        .filter(|(_, path)| *path != Path::new("-"))
+        .collect();
+    for (index, (flag, path)) in outputs.iter().enumerate() {
+        let Some(identity) = Identity::of(path) else {
+            continue;
+        };
+        if let Some((what, _)) = inputs
+            .iter()
+            .find(|(_, input)| Identity::of(input).as_ref() == Some(&identity))
+        {
+            bail!(
+                "{flag} {} is {what}; planlint never writes over its input: choose another file",
+                path.display()
+            );
+        }
+        if let Some((other, _)) = outputs[..index]
+            .iter()
+            .find(|(_, earlier)| Identity::of(earlier).as_ref() == Some(&identity))
+        {
+            bail!(
+                "{other} and {flag} name the same file, {}: choose two files",
+                path.display()
+            );
+        }
+    }
+    Ok(())
 }
 
 fn analyze_options(args: &FeedbackArgs) -> AnalyzeOptions {
@@ -298,7 +400,8 @@ fn feedback(command: FeedbackCommand) -> Result<u8> {
     let size = std::fs::metadata(path).map_or(0, |m| m.len());
     planlint::Progress::start(&bar, path, size);
     let advance = |read| planlint::Progress::advance(&bar, read);
-    let mut out = output(command.output.as_deref())?;
+    feedback_outputs(&command)?;
+    let mut out = Output::create(command.output.as_deref())?;
     let analysis = match command.format {
         FeedbackFormat::Csv => {
             let mut sink = CsvSink {
@@ -333,7 +436,7 @@ fn feedback(command: FeedbackCommand) -> Result<u8> {
         }
         FeedbackFormat::Csv => {}
     }
-    out.flush().context("cannot write the output")?;
+    out.finish().context("cannot write the output")?;
     Ok(0)
 }
 

@@ -219,7 +219,7 @@ fn unknown_selectors_and_the_reading_rules_are_errors_on_the_command_line() {
         .assert()
         .code(2)
         .stderr(contains(
-            "PLAN001 (invalid-plan) reports plans that cannot be read and cannot be ignored",
+            "PLAN001 (invalid-plan) reports plans that cannot be read in full and cannot be ignored",
         ));
 }
 

@@ -107,7 +107,8 @@ impl Layer {
 /// Why a rule is selected or not.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Decision {
-    /// PLAN001 and PLAN002: reading errors are always reported.
+    /// PLAN001, PLAN002 and PLAN008: what stops a plan from being read is
+    /// always reported.
     AlwaysOn,
     Selected(Selector, Source),
     Ignored(Selector, Source),
@@ -355,20 +356,27 @@ fn flag_error(flag: &str, message: String, help: String) -> ConfigError {
 }
 
 fn cannot_ignore(rule: &Rule) -> (String, String) {
+    let always: Vec<&str> = RULES
+        .iter()
+        .filter(|r| always_on(r))
+        .map(|r| r.code)
+        .collect();
     (
         format!(
-            "{} ({}) reports plans that cannot be read and cannot be ignored",
+            "{} ({}) reports plans that cannot be read in full and cannot be ignored",
             rule.code, rule.name
         ),
-        "PLAN001 and PLAN002 are always on; ignoring PLAN leaves them on and ignores the other PLAN rules"
-            .to_owned(),
+        format!(
+            "{} are always on; ignoring PLAN leaves them on and ignores the other PLAN rules",
+            always.join(", ")
+        ),
     )
 }
 
 fn cannot_change_level(rule: &Rule) -> (String, String) {
     (
         format!(
-            "{} ({}) reports plans that cannot be read: it is always an error",
+            "{} ({}) reports plans that cannot be read in full: it is always an error",
             rule.code, rule.name
         ),
         "a plan that cannot be read is never checked, so it must not pass quietly".to_owned(),

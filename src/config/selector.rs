@@ -98,9 +98,9 @@ impl fmt::Display for Selector {
     }
 }
 
-/// The rules that report errors in reading a plan (PLAN001, PLAN002) cannot
-/// be deselected or changed in level: a plan that cannot be read must never
-/// pass quietly.
+/// The rules that report what stops a plan from being read (PLAN001,
+/// PLAN002, PLAN008) cannot be deselected or changed in level: a plan that
+/// cannot be read in full must never pass quietly.
 pub fn always_on(rule: &Rule) -> bool {
     matches!(rule.check, Check::Loader)
 }
@@ -181,7 +181,7 @@ mod tests {
             .filter(|r| always_on(r))
             .map(|r| r.code)
             .collect();
-        assert_eq!(on, ["PLAN001", "PLAN002"]);
+        assert_eq!(on, ["PLAN001", "PLAN002", "PLAN008"]);
         assert!(parse("invalid-plan").names_always_on().is_some());
         assert!(parse("PLAN").names_always_on().is_none());
     }

@@ -159,7 +159,7 @@ fn select_and_ignore_by_code_name_and_family() {
     assert_eq!(
         selected(&config),
         [
-            "PLAN001", "PLAN002", "WHY002", "TX001", "TX002", "TX003", "TX004"
+            "PLAN001", "PLAN002", "PLAN008", "WHY002", "TX001", "TX002", "TX003", "TX004"
         ]
     );
     assert_eq!(
@@ -216,7 +216,9 @@ fn the_command_line_overrides_the_file() {
     let config = with(file, &ignore_more);
     assert_eq!(
         selected(&config),
-        ["PLAN001", "PLAN002", "TX001", "TX002", "TX003", "TX004"],
+        [
+            "PLAN001", "PLAN002", "PLAN008", "TX001", "TX002", "TX003", "TX004"
+        ],
         "--ignore removes from what the file selects"
     );
     assert_eq!(config.fail_on, None);
@@ -235,7 +237,8 @@ fn the_command_line_overrides_the_file() {
     assert_eq!(
         selected(&config),
         [
-            "PLAN001", "PLAN002", "WHY001", "WHY002", "WHY003", "WHY004", "WHY005", "TX005"
+            "PLAN001", "PLAN002", "PLAN008", "WHY001", "WHY002", "WHY003", "WHY004", "WHY005",
+            "TX005"
         ],
         "--select replaces the file's select and ignore"
     );

@@ -147,6 +147,7 @@ pub static RULES: &[&Rule] = &[
     &plan::plan005_waiver_without_reason::RULE,
     &plan::plan006_expired_waiver::RULE,
     &plan::plan007_unused_waiver::RULE,
+    &plan::plan008_refused_path::RULE,
     &why::why001_missing_why::RULE,
     &why::why002_why_is_a_what::RULE,
     &why::why003_missing_how::RULE,
@@ -183,6 +184,7 @@ pub static RULES: &[&Rule] = &[
 
 pub use plan::plan001_invalid_plan::RULE as INVALID_PLAN;
 pub use plan::plan002_unknown_field::RULE as UNKNOWN_FIELD;
+pub use plan::plan008_refused_path::RULE as REFUSED_PATH;
 
 /// Where a whole-plan finding points when nothing more precise exists: the
 /// `name` key, or the start of the file.
