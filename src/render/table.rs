@@ -77,8 +77,8 @@ impl Table {
         table
     }
 
-    /// Source excerpts for findings from reading the plan (syntax, types,
-    /// keys), where seeing the line matters most.
+    /// Source excerpts for findings about the file's text (syntax, types,
+    /// keys, hidden controls), where seeing the line matters most.
     fn excerpts(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
         let renderer = if self.color {
             Renderer::styled()
@@ -87,7 +87,7 @@ impl Table {
         };
         for (file, f) in report
             .findings()
-            .filter(|(_, f)| matches!(f.rule.check, Check::Loader))
+            .filter(|(_, f)| matches!(f.rule.check, Check::Loader | Check::Text(_)))
         {
             writeln!(out, "{}", renderer.render(&[excerpt(file, f)]))?;
         }

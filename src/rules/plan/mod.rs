@@ -5,3 +5,4 @@ pub mod plan004_duplicate_id;
 pub mod plan005_waiver_without_reason;
 pub mod plan006_expired_waiver;
 pub mod plan007_unused_waiver;
+pub mod plan009_bidi_control;
