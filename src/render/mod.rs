@@ -1,6 +1,7 @@
 //! Output formats, one file each, behind one trait.
 
 mod catalog;
+mod csv;
 mod feedback;
 mod github;
 mod json;
@@ -11,6 +12,7 @@ mod table;
 
 use std::io::{self, Write};
 
+pub use self::csv::CsvSink;
 pub use catalog::{rules_json, rules_table};
 pub use feedback::{feedback_json, feedback_table};
 pub use github::Github;
