@@ -318,7 +318,7 @@ fn feedback(command: FeedbackCommand) -> Result<u8> {
             render::feedback_table(&Summary::new(&analysis, plan.as_ref()), &mut out)?
         }
         FeedbackFormat::Json => {
-            render::feedback_json(&Summary::new(&analysis, plan.as_ref()), &mut out)?
+            render::feedback_json(Summary::new(&analysis, plan.as_ref()), &mut out)?
         }
         FeedbackFormat::Csv if analysis.rejected_total > 0 => {
             #[allow(clippy::print_stderr)]
