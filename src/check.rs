@@ -93,7 +93,8 @@ pub struct CheckedFile {
     pub source: SourceFile,
     /// The plan's `name`, when it could be read.
     pub name: Option<String>,
-    /// False when the plan could not be read, so only PLAN001/PLAN002 ran.
+    /// False when the plan could not be read, so only PLAN001/PLAN002 and the
+    /// text rules (PLAN009) ran.
     pub rules_ran: bool,
     /// The feedback the FB rules were run with.
     pub feedback: Option<Arc<Analysis>>,
@@ -666,7 +667,7 @@ pub fn check_plan_source(
             checked
         }
         Err(errors) => {
-            let findings = errors
+            let mut findings: Vec<Finding> = errors
                 .into_iter()
                 .map(|e| {
                     let rule = match e.kind {
@@ -676,6 +677,7 @@ pub fn check_plan_source(
                     Finding::new(rule, Subject::Plan, e.span, e.message).with_help(e.help)
                 })
                 .collect();
+            findings.extend(rules::check_text(&source, &config));
             finish(source, config, None, false, None, findings)
         }
     }

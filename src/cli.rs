@@ -120,6 +120,11 @@ pub struct FeedbackCommand {
     /// Write to this file instead of standard output
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// With --format csv: write cells that start with =, +, -, @ or a tab as
+    /// they are, without the ' that keeps spreadsheets from running them as
+    /// formulas
+    #[arg(long)]
+    pub raw_csv: bool,
     #[command(flatten)]
     pub read: FeedbackArgs,
 }

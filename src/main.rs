@@ -18,12 +18,12 @@ use cli::{
 };
 use planlint::baseline::Baseline;
 use planlint::config::{ConfigError, ConfigFile, Overrides, Resolver};
+use planlint::feedback::AnalyzeOptions;
 use planlint::feedback::ScoreScale;
-use planlint::feedback::reader::{Columns, ReadOptions};
+use planlint::feedback::reader::ReadOptions;
 use planlint::feedback::summary::Summary;
-use planlint::feedback::{AnalyzeOptions, RowSink, Scored};
 use planlint::input::{AtomicFile, Identity};
-use planlint::render::{self, Render, sanitize};
+use planlint::render::{self, Render};
 use planlint::source::SourceFile;
 use planlint::{CheckOptions, Report, Severity};
 
@@ -404,11 +404,9 @@ fn feedback(command: FeedbackCommand) -> Result<u8> {
     let mut out = Output::create(command.output.as_deref())?;
     let analysis = match command.format {
         FeedbackFormat::Csv => {
-            let mut sink = CsvSink {
-                writer: csv::Writer::from_writer(&mut out),
-            };
+            let mut sink = render::CsvSink::new(&mut out, command.raw_csv);
             let analysis = planlint::feedback::analyze_rows(path, &options, &advance, &mut sink);
-            sink.writer.flush().context("cannot write the CSV")?;
+            sink.flush().context("cannot write the CSV")?;
             analysis
         }
         FeedbackFormat::Table | FeedbackFormat::Json => {
@@ -423,7 +421,7 @@ fn feedback(command: FeedbackCommand) -> Result<u8> {
             render::feedback_table(&Summary::new(&analysis, plan.as_ref()), &mut out)?
         }
         FeedbackFormat::Json => {
-            render::feedback_json(&Summary::new(&analysis, plan.as_ref()), &mut out)?
+            render::feedback_json(Summary::new(&analysis, plan.as_ref()), &mut out)?
         }
         FeedbackFormat::Csv if analysis.rejected_total > 0 => {
             #[allow(clippy::print_stderr)]
@@ -452,33 +450,4 @@ fn read_plan(path: &Path) -> Result<planlint::plan::Plan> {
             path.display()
         )
     })
-}
-
-/// Writes each row as read, plus its sentiment, polarity and themes. Fields
-/// are untrusted: control characters and escape sequences are removed.
-struct CsvSink<W: Write> {
-    writer: csv::Writer<W>,
-}
-
-impl<W: Write> RowSink for CsvSink<W> {
-    fn header(&mut self, columns: &Columns) -> io::Result<()> {
-        let extra = ["sentiment", "polarity", "themes"];
-        let header = columns
-            .headers
-            .iter()
-            .map(|h| sanitize(h))
-            .chain(extra.map(str::to_owned));
-        self.writer.write_record(header).map_err(io::Error::other)
-    }
-
-    fn row(&mut self, scored: &Scored<'_>) -> io::Result<()> {
-        let (score, polarity) = scored
-            .sentiment
-            .map_or((String::new(), String::new()), |s| {
-                (format!("{:.3}", s.score), s.polarity.as_str().to_owned())
-            });
-        let fields = scored.row.fields.iter().map(|f| sanitize(f));
-        let record = fields.chain([score, polarity, scored.themes.join("; ")]);
-        self.writer.write_record(record).map_err(io::Error::other)
-    }
 }

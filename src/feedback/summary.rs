@@ -123,6 +123,32 @@ impl Summary {
             pushy: a.pushy,
         }
     }
+
+    /// Every text of the summary that comes from the file: its name, the
+    /// reasons rows were rejected, names, ids, themes and example comments.
+    /// Renderers clean them through this.
+    pub fn texts_mut(&mut self) -> impl Iterator<Item = &mut String> {
+        let groups = self
+            .personas
+            .iter_mut()
+            .chain(&mut self.touchpoints)
+            .flat_map(|g| {
+                std::iter::once(&mut g.name)
+                    .chain(&mut g.plan_id)
+                    .chain(&mut g.negative_examples)
+            });
+        let themes = self
+            .themes
+            .iter_mut()
+            .chain(&mut self.detractor_themes)
+            .chain(&mut self.promoter_themes)
+            .chain(&mut self.wants)
+            .flat_map(|t| std::iter::once(&mut t.theme).chain(&mut t.examples));
+        std::iter::once(&mut self.file)
+            .chain(self.rejected.iter_mut().map(|r| &mut r.reason))
+            .chain(groups)
+            .chain(themes)
+    }
 }
 
 /// The groups, most rows first; values that link to the same plan item

@@ -494,7 +494,7 @@ impl Loader {
                 continue;
             };
             let unwaivable = match rule.check {
-                Check::Plan(_) => None,
+                Check::Plan(_) | Check::Text(_) => None,
                 Check::Loader => Some("a plan with it is not read; fix the plan instead"),
                 Check::Waivers(_) => Some("it is about waivers themselves; fix the waiver instead"),
             };

@@ -1,34 +1,51 @@
 //! `planlint feedback`: the summary as tables for a person, or as JSON.
+//! Text from the file is cleaned in both, and in the tables put on one line
+//! and cut.
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{ContentArrangement, Table};
 
-use super::sanitize;
+use super::terminal_cell;
 use crate::feedback::ScoreScale;
 use crate::feedback::aggregate::Nps;
 use crate::feedback::summary::{GroupSummary, Summary, ThemeSummary};
+use crate::text::sanitize::clean;
 
 /// Rows of each table in the readable summary.
 const SHOWN: usize = 10;
 
-pub fn feedback_json(summary: &Summary, out: &mut dyn Write) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, summary)?;
+/// The summary as JSON, its texts cleaned and at full length.
+pub fn feedback_json(mut summary: Summary, out: &mut dyn Write) -> io::Result<()> {
+    for text in summary.texts_mut() {
+        if let Cow::Owned(cleaned) = clean(text) {
+            *text = cleaned;
+        }
+    }
+    serde_json::to_writer_pretty(&mut *out, &summary)?;
     writeln!(out)
 }
 
 pub fn feedback_table(summary: &Summary, out: &mut dyn Write) -> io::Result<()> {
     let s = summary;
+    // The line starts with a word of ours: a file name at the start of a
+    // line of a CI log could read as a workflow command.
     writeln!(
         out,
-        "{}: {} rows analysed, {} rejected",
-        sanitize(&s.file),
+        "feedback {}: {} rows analysed, {} rejected",
+        terminal_cell(&s.file),
         s.rows,
         s.rejected_total
     )?;
     for r in s.rejected.iter().take(SHOWN) {
-        writeln!(out, "  rejected line {}: {}", r.line, sanitize(&r.reason))?;
+        writeln!(
+            out,
+            "  rejected line {}: {}",
+            r.line,
+            terminal_cell(&r.reason)
+        )?;
     }
     if s.rejected_total as usize > SHOWN {
         writeln!(
@@ -104,8 +121,8 @@ fn groups(out: &mut dyn Write, kind: &str, groups: &[GroupSummary]) -> io::Resul
     ]);
     for g in groups.iter().take(SHOWN) {
         t.add_row(vec![
-            sanitize(&g.name),
-            g.plan_id.clone().unwrap_or_else(|| "-".to_owned()),
+            terminal_cell(&g.name),
+            g.plan_id.as_deref().map_or("-".to_owned(), terminal_cell),
             g.rows.to_string(),
             format!("{:.0}%", g.negative_share * 100.0),
             g.nps
@@ -113,7 +130,7 @@ fn groups(out: &mut dyn Write, kind: &str, groups: &[GroupSummary]) -> io::Resul
             g.fatigue.to_string(),
             g.negative_examples
                 .first()
-                .map(|e| sanitize(e))
+                .map(|e| terminal_cell(e))
                 .unwrap_or_default(),
         ]);
     }
@@ -136,12 +153,12 @@ fn themes(out: &mut dyn Write, title: &str, themes: &[ThemeSummary]) -> io::Resu
             format!("at least {}", theme.count)
         };
         t.add_row(vec![
-            sanitize(&theme.theme),
+            terminal_cell(&theme.theme),
             count,
             theme
                 .examples
                 .first()
-                .map(|e| sanitize(e))
+                .map(|e| terminal_cell(e))
                 .unwrap_or_default(),
         ]);
     }

@@ -3,9 +3,10 @@
 
 use std::io::{self, Write};
 
-use super::{Render, sanitize};
+use super::Render;
 use crate::check::Report;
 use crate::diagnostic::Severity;
+use crate::text::sanitize::clean;
 
 pub struct Github;
 
@@ -32,9 +33,10 @@ impl Render for Github {
 }
 
 /// A command's message: the runner decodes `%25`, `%0D` and `%0A`, so a
-/// message cannot end the line and start a command of its own.
+/// message cannot end the line and start a command of its own, and its line
+/// breaks become the annotation's.
 fn data(text: &str) -> String {
-    sanitize(text)
+    clean(text)
         .replace('%', "%25")
         .replace('\r', "%0D")
         .replace('\n', "%0A")
@@ -60,9 +62,12 @@ mod tests {
         assert!(!out.contains(|c: char| c.is_control() && c != '\n'));
         assert_eq!(
             lines[1],
-            "::error file=we%2Cird%3Adir/a b%25.plan.toml,line=1,col=1,title=PLAN002 unknown-field\
+            "::error file=we%2Cird%3Adir/a b%25%0A%3A%3Aerror file=x%2Cline=1%3A%3A<U+202E>.plan.toml,\
+             line=1,col=8,title=PLAN002 unknown-field\
              ::key `a|b` <script>alert(1)</script> & \"quoted\" 'single' \
-             100%25 ::error::pwned, a:b ]]> *bold* [link](http://x) @team #1%0Asecond line\u{fffe} end"
+             100%25 ::error::pwned, a:b ]]> *bold* [link](http://x) @team #1\
+             %0A::error file=x,line=1::second line\u{fffe} c1 link <U+202E>desrever<U+202C> \
+             ##[error]legacy end"
         );
     }
 }

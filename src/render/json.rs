@@ -1,4 +1,5 @@
-//! `--format json`: the report as data (a contract: see README).
+//! `--format json`: the report as data (a contract: see README). Text from
+//! plans is cleaned, at full length; JSON escapes the rest.
 
 use std::io::{self, Write};
 
@@ -9,6 +10,7 @@ use crate::check::Report;
 use crate::diagnostic::Severity;
 use crate::scorecard::Scorecard;
 use crate::statistics::Statistics;
+use crate::text::sanitize::clean;
 
 pub struct Json {
     /// Adds `statistics`: counts by rule and by family (`--statistics`).
@@ -16,11 +18,11 @@ pub struct Json {
 }
 
 #[derive(Serialize)]
-struct Output<'a> {
+struct Output {
     version: u32,
     tool: Tool,
     files: Vec<File>,
-    findings: Vec<Finding<'a>>,
+    findings: Vec<Finding>,
     summary: Summary,
     /// Checks passed per family over the plans that could be read.
     scorecard: Option<Scorecard>,
@@ -42,7 +44,7 @@ struct File {
 }
 
 #[derive(Serialize)]
-struct Finding<'a> {
+struct Finding {
     code: &'static str,
     name: &'static str,
     severity: Severity,
@@ -51,7 +53,7 @@ struct Finding<'a> {
     column: usize,
     subject: String,
     message: String,
-    help: &'a str,
+    help: String,
 }
 
 #[derive(Serialize)]
@@ -80,8 +82,8 @@ impl Render for Json {
                 .files
                 .iter()
                 .map(|f| File {
-                    path: f.source.display_path(),
-                    name: f.name.clone(),
+                    path: clean(&f.source.display_path()).into_owned(),
+                    name: f.name.as_deref().map(|n| clean(n).into_owned()),
                     scorecard: Scorecard::of_file(f),
                 })
                 .collect(),
@@ -91,12 +93,12 @@ impl Render for Json {
                     code: f.rule.code,
                     name: f.rule.name,
                     severity: f.severity,
-                    file: file.source.display_path(),
+                    file: clean(&file.source.display_path()).into_owned(),
                     line: f.location.line,
                     column: f.location.column,
-                    subject: f.subject.to_string(),
-                    message: f.message.clone(),
-                    help: &f.help,
+                    subject: clean(&f.subject.to_string()).into_owned(),
+                    message: clean(&f.message).into_owned(),
+                    help: clean(&f.help).into_owned(),
                 })
                 .collect(),
             summary: Summary {

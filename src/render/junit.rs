@@ -4,8 +4,9 @@
 
 use std::io::{self, Write};
 
-use super::{Render, sanitize};
+use super::Render;
 use crate::check::{CheckedFile, Report};
+use crate::text::sanitize::{clean, one_line};
 
 pub struct Junit;
 
@@ -37,7 +38,7 @@ impl Render for Junit {
                 let location = format!(
                     "{} at {}:{}:{}",
                     f.severity,
-                    file.source.display_path(),
+                    one_line(&file.source.display_path()),
                     f.location.line,
                     f.location.column
                 );
@@ -65,7 +66,7 @@ impl Render for Junit {
 /// Text for an element: markup escaped, characters XML 1.0 forbids dropped.
 fn text(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in sanitize(text).chars() {
+    for c in clean(text).chars() {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
@@ -89,7 +90,7 @@ fn attr(value: &str) -> String {
 }
 
 /// XML 1.0's `Char` production, less the line breaks and tab (kept as they
-/// are or escaped by the callers) and the controls `sanitize` removes.
+/// are or escaped by the callers) and the controls `clean` removes.
 fn allowed_in_xml(c: char) -> bool {
     matches!(c, '\u{20}'..='\u{d7ff}' | '\u{e000}'..='\u{fffd}' | '\u{10000}'..)
 }
@@ -115,9 +116,9 @@ mod tests {
         Junit.render(&nasty_report(), &mut out).unwrap();
         let out = String::from_utf8(out).unwrap();
         assert!(!out.contains("<script>") && !out.contains("]]>"), "{out}");
-        assert!(
-            out.contains(r#"<testsuite name="we,ird:dir/a b%.plan.toml" tests="2" failures="2""#)
-        );
+        assert!(out.contains(
+            r#"<testsuite name="we,ird:dir/a b%&#10;::error file=x,line=1::&lt;U+202E&gt;.plan.toml" tests="2" failures="2""#
+        ));
         assert!(out.contains(r#"<testcase classname="clean.plan.toml" name="no findings"/>"#));
         assert!(out.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quoted&quot;"));
         assert!(!out.contains('\u{fffe}'));

@@ -6,11 +6,12 @@
 
 use std::io::{self, Write};
 
-use super::{Render, sanitize, summary};
+use super::{Render, summary};
 use crate::check::Report;
 use crate::diagnostic::Severity;
 use crate::scorecard::Scorecard;
 use crate::statistics::Statistics;
+use crate::text::sanitize::clean;
 
 pub struct Markdown {
     /// Adds counts by rule and by family (`--statistics`).
@@ -126,12 +127,12 @@ fn statistics(stats: &Statistics, out: &mut dyn Write) -> io::Result<()> {
     Ok(())
 }
 
-/// Untrusted text for a table cell: controls removed, the characters that
+/// Untrusted text for a table cell: cleaned, the characters that
 /// start markup, HTML, an entity or (on GitHub) maths backslash-escaped, and
 /// line breaks as `<br>`. Links need `[`, images `![`, so `(`, `)` and `!`
 /// are harmless once `[` is escaped.
 fn cell(text: &str) -> String {
-    let text = sanitize(text);
+    let text = clean(text);
     let mut out = String::with_capacity(text.len());
     for (i, line) in text.lines().enumerate() {
         if i > 0 {

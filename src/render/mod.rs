@@ -1,6 +1,10 @@
-//! Output formats, one file each, behind one trait.
+//! Output formats, one file each, behind one trait. Every renderer passes
+//! text from plans and feedback files through [`crate::text::sanitize`] on
+//! its way out: `clean` for every format, `one_line` and a cut for terminal
+//! output.
 
 mod catalog;
+mod csv;
 mod feedback;
 mod github;
 mod json;
@@ -11,6 +15,7 @@ mod table;
 
 use std::io::{self, Write};
 
+pub use self::csv::CsvSink;
 pub use catalog::{rules_json, rules_table};
 pub use feedback::{feedback_json, feedback_table};
 pub use github::Github;
@@ -22,6 +27,7 @@ pub use table::Table;
 
 use crate::check::Report;
 use crate::diagnostic::Severity;
+use crate::text::sanitize::{cut, one_line};
 
 pub trait Render {
     fn render(&self, report: &Report, out: &mut dyn Write) -> io::Result<()>;
@@ -64,66 +70,56 @@ pub fn summary(report: &Report) -> String {
     line
 }
 
-/// Removes control characters and terminal escape sequences from text that
-/// comes from a user's file, so printing it cannot move the cursor, change
-/// colours or hide other output.
-pub fn sanitize(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\u{1b}' => {
-                // CSI (`ESC [ ... final`) and OSC (`ESC ] ... BEL|ST`) sequences.
-                match chars.peek() {
-                    Some('[') => {
-                        chars.next();
-                        for c in chars.by_ref() {
-                            if ('\u{40}'..='\u{7e}').contains(&c) {
-                                break;
-                            }
-                        }
-                    }
-                    Some(']') => {
-                        chars.next();
-                        while let Some(c) = chars.next() {
-                            if c == '\u{7}' || (c == '\u{1b}' && chars.next_if_eq(&'\\').is_some())
-                            {
-                                break;
-                            }
-                        }
-                    }
-                    _ => {
-                        chars.next();
-                    }
-                }
-            }
-            '\n' | '\t' => out.push(c),
-            c if c.is_control() => {}
-            c => out.push(c),
-        }
-    }
-    out
+/// Characters of a cell in terminal output (table, feedback table): laying
+/// out a table costs more than linear time in the length of its cells, so
+/// untrusted text is cut; the JSON keeps all of it.
+pub const CELL_CHARS: usize = 200;
+
+/// Untrusted text for a cell or a line of terminal output: on one line, and
+/// cut to [`CELL_CHARS`].
+fn terminal_cell(text: &str) -> String {
+    terminal_text(text, CELL_CHARS)
+}
+
+/// Untrusted text on one line, at most `max_chars` characters of it. Only
+/// the start of a long text is shown, so only its start is cleaned, with
+/// room for escape sequences that cleaning removes: the work is bounded
+/// whatever the length of the text.
+fn terminal_text(text: &str, max_chars: usize) -> String {
+    let start = cut(text, 4 * max_chars);
+    cut(&one_line(&start), max_chars).into_owned()
 }
 
 #[cfg(test)]
 pub(crate) mod tests {
-    use super::sanitize;
-    use crate::check::{CheckedFile, Report};
+    use super::*;
+    use crate::check::CheckedFile;
     use crate::diagnostic::{Finding, Subject};
     use crate::rules::{INVALID_PLAN, UNKNOWN_FIELD};
     use crate::source::SourceFile;
 
     /// Text a plan or a feedback comment could put into a message: markup of
-    /// every format, workflow-command syntax, controls and a terminal escape.
+    /// every format, workflow commands after a line break and in the middle
+    /// of a line, controls, terminal escapes of 7 and 8 bits, a hyperlink
+    /// and a right-to-left override.
     pub const NASTY: &str = "key `a|b` <script>alert(1)</script> & \"quoted\" 'single' \
-        100% ::error::pwned, a:b ]]> *bold* [link](http://x) @team #1\r\nsecond line\u{1b}[31m\u{0}\u{7}\u{fffe} end";
+        100% ::error::pwned, a:b ]]> *bold* [link](http://x) @team #1\r\n\
+        ::error file=x,line=1::second line\u{1b}[31m\u{0}\u{7}\u{fffe} \u{9b}31mc1 \
+        \u{1b}]8;;http://evil\u{7}link\u{1b}]8;;\u{7} \u{202e}desrever\u{202c} ##[error]legacy end";
 
-    /// Two files: a clean one, and one with a nasty finding in a nasty path.
+    /// A file name with an escape, a bell, a line break that starts a
+    /// workflow command and an override.
+    pub const NASTY_PATH: &str =
+        "./we,ird:dir/a b%\u{1b}[31m\u{7}\n::error file=x,line=1::\u{202e}.plan.toml";
+
+    /// Two files: a clean one with a nasty name, and one with nasty findings
+    /// (about a nasty subject, on a nasty line) in a nasty path.
     pub fn nasty_report() -> Report {
-        let source = SourceFile::new("./we,ird:dir/a b%.plan.toml", "name = \"x\"\n");
-        let finding = |rule, message: &str| {
-            let mut f = Finding::new(rule, Subject::Plan, 0..4, message).with_help(NASTY);
-            f.location = source.line_col(0);
+        let text = format!("name = \"{NASTY}\"\n");
+        let source = SourceFile::new(NASTY_PATH, text.as_str());
+        let finding = |rule, subject, message: &str| {
+            let mut f = Finding::new(rule, subject, 7..text.len() - 1, message).with_help(NASTY);
+            f.location = source.line_col(f.span.start);
             f
         };
         let nasty = CheckedFile {
@@ -133,15 +129,15 @@ pub(crate) mod tests {
             feedback: None,
             config: Default::default(),
             findings: vec![
-                finding(&INVALID_PLAN, "plain"),
-                finding(&UNKNOWN_FIELD, NASTY),
+                finding(&INVALID_PLAN, Subject::Plan, "plain"),
+                finding(&UNKNOWN_FIELD, Subject::Touchpoint(NASTY.to_owned()), NASTY),
             ],
             waived: 0,
             in_baseline: 0,
         };
         let clean = CheckedFile {
             source: SourceFile::new("clean.plan.toml", "name = \"y\"\n"),
-            name: Some("y".to_owned()),
+            name: Some(NASTY.to_owned()),
             rules_ran: true,
             feedback: None,
             config: Default::default(),
@@ -155,14 +151,124 @@ pub(crate) mod tests {
         }
     }
 
+    fn rendered(renderer: &dyn Render, report: &Report) -> String {
+        let mut out = Vec::new();
+        renderer.render(report, &mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    fn every_format() -> Vec<(&'static str, Box<dyn Render>)> {
+        vec![
+            (
+                "table",
+                Box::new(Table {
+                    color: false,
+                    statistics: true,
+                }),
+            ),
+            ("json", Box::new(Json { statistics: true })),
+            ("sarif", Box::new(Sarif)),
+            ("github", Box::new(Github)),
+            ("junit", Box::new(Junit)),
+            ("markdown", Box::new(Markdown { statistics: true })),
+        ]
+    }
+
     #[test]
-    fn escape_sequences_and_controls_are_removed() {
-        assert_eq!(sanitize("a\u{1b}[31mred\u{1b}[0m b"), "ared b");
-        assert_eq!(
-            sanitize("x\u{1b}]8;;http://e\u{7}link\u{1b}]8;;\u{7}"),
-            "xlink"
+    fn no_format_lets_a_control_an_escape_or_an_override_through() {
+        let report = nasty_report();
+        for (format, renderer) in every_format() {
+            let out = rendered(renderer.as_ref(), &report);
+            let bad = out.chars().find(|&c| {
+                (c.is_control() && c != '\n') || crate::text::sanitize::bidi_control(c).is_some()
+            });
+            assert_eq!(bad, None, "{format}: {out}");
+            // Shown, with `<` and `>` escaped as each format needs.
+            assert!(
+                out.contains("<U+202E>desrever<U+202C>")
+                    || out.contains(r"\<U+202E\>desrever\<U+202C\>")
+                    || out.contains("&lt;U+202E&gt;desrever&lt;U+202C&gt;"),
+                "{format}: the override is not shown: {out}"
+            );
+        }
+    }
+
+    /// JUnit XML is left out: its elements keep the line breaks of messages
+    /// and help, and it is a file for a test viewer, not a log.
+    #[test]
+    fn no_line_of_output_starts_a_workflow_command_from_user_text() {
+        let report = nasty_report();
+        for (format, renderer) in every_format().into_iter().filter(|(f, _)| *f != "junit") {
+            let out = rendered(renderer.as_ref(), &report);
+            for line in out.lines() {
+                let line = line.trim_start();
+                let ours = format == "github"
+                    && ["::error file=", "::warning file=", "::notice file="]
+                        .iter()
+                        .any(|c| line.starts_with(c));
+                assert!(ours || !line.starts_with("::"), "{format}: {line}");
+            }
+            if format == "github" {
+                assert_eq!(out.lines().count(), 2, "one line per finding: {out}");
+            }
+        }
+        // Terminal output is read in CI logs, where `##[` anywhere starts a
+        // command.
+        let table = rendered(
+            &Table {
+                color: false,
+                statistics: false,
+            },
+            &report,
         );
-        assert_eq!(sanitize("bell\u{7}\rcr\u{0}"), "bellcr");
-        assert_eq!(sanitize("line\nnext\ttab é"), "line\nnext\ttab é");
+        assert!(!table.contains("##["), "{table}");
+    }
+
+    /// A finding as large as a plan can make one: the table stays a table
+    /// of short lines, laid out in linear time.
+    #[test]
+    fn huge_text_makes_a_table_of_short_lines() {
+        let huge = "é".repeat(1_000_000);
+        let text = format!("name = \"{huge}\"\n");
+        let source = SourceFile::new("huge.plan.toml", text.as_str());
+        let middle = "name = \"".len() + "é".len() * 500_000;
+        let mut finding = Finding::new(
+            &INVALID_PLAN,
+            Subject::Touchpoint(huge.clone()),
+            middle..middle + 2,
+            huge.as_str(),
+        )
+        .with_help(huge.as_str());
+        finding.location = source.line_col(finding.span.start);
+        let file = CheckedFile {
+            source,
+            name: Some(huge.clone()),
+            rules_ran: false,
+            feedback: None,
+            config: Default::default(),
+            findings: vec![finding],
+            waived: 0,
+            in_baseline: 0,
+        };
+        let report = Report {
+            files: vec![file],
+            ..Report::default()
+        };
+        let table = rendered(
+            &Table {
+                color: false,
+                statistics: false,
+            },
+            &report,
+        );
+        let longest = table.lines().map(|l| l.chars().count()).max().unwrap();
+        assert!(longest < 4 * CELL_CHARS, "a line of {longest} characters");
+        assert!(table.contains(&format!("{}…", "é".repeat(CELL_CHARS - 1))));
+    }
+
+    #[test]
+    fn terminal_cells_are_one_cut_line() {
+        assert_eq!(terminal_cell("a\nb\u{1b}[1m"), "a\\nb");
+        assert_eq!(terminal_cell(&"x".repeat(500)).chars().count(), CELL_CHARS);
     }
 }

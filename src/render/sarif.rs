@@ -6,10 +6,11 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::{Render, sanitize};
+use super::Render;
 use crate::check::Report;
 use crate::diagnostic::Severity;
 use crate::rules::RULES;
+use crate::text::sanitize::clean;
 
 pub struct Sarif;
 
@@ -165,7 +166,7 @@ impl Render for Sarif {
                 rule_index: RULES.iter().position(|r| r.code == f.rule.code),
                 level: level(f.severity),
                 message: Text {
-                    text: sanitize(&f.message),
+                    text: clean(&f.message).into_owned(),
                 },
                 locations: [Location {
                     physical_location: PhysicalLocation {
@@ -179,8 +180,8 @@ impl Render for Sarif {
                     },
                 }],
                 properties: ResultProperties {
-                    subject: f.subject.to_string(),
-                    help: sanitize(&f.help),
+                    subject: clean(&f.subject.to_string()).into_owned(),
+                    help: clean(&f.help).into_owned(),
                 },
             })
             .collect();
@@ -207,7 +208,9 @@ impl Render for Sarif {
 
 /// A path as a relative URI reference: `/` separators kept, everything but
 /// unreserved characters percent-encoded, so a space, `#`, `?` or a `:` that
-/// would read as a scheme cannot change what the URI points at.
+/// would read as a scheme cannot change what the URI points at. The path is
+/// not cleaned: the encoding leaves no control, and the URI must name the
+/// file as it is.
 fn uri_reference(path: &str) -> String {
     let mut uri = String::with_capacity(path.len());
     for &b in path.as_bytes() {
@@ -245,7 +248,7 @@ mod tests {
         assert!(text.contains("<script>") && text.contains("\"quoted\""));
         assert_eq!(
             result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
-            "we%2Cird%3Adir/a%20b%25.plan.toml"
+            "we%2Cird%3Adir/a%20b%25%1B%5B31m%07%0A%3A%3Aerror%20file%3Dx%2Cline%3D1%3A%3A%E2%80%AE.plan.toml"
         );
         assert_eq!(result["ruleIndex"], 1);
         assert_eq!(

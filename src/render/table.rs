@@ -1,17 +1,23 @@
-//! `--format table`: for a person reading a terminal or a board pack.
+//! `--format table`: for a person reading a terminal or a board pack. Text
+//! from plans is shown on one line per cell and cut to a bounded length, and
+//! source excerpts show the sanitised text around a finding, never the file
+//! as it is.
 
 use std::io::{self, Write};
+use std::ops::Range;
 
 use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{Cell, CellAlignment, Color, ContentArrangement};
 
-use super::{Render, sanitize, summary};
-use crate::check::{CheckedFile, Report};
+use super::{Render, summary, terminal_cell, terminal_text};
+use crate::check::Report;
 use crate::diagnostic::{Finding, Severity};
 use crate::rules::Check;
 use crate::scorecard::Scorecard;
+use crate::source::SourceFile;
 use crate::statistics::Statistics;
+use crate::text::sanitize::{ELLIPSIS, one_line};
 
 pub struct Table {
     /// ANSI colours: only for a terminal, and never with `NO_COLOR`.
@@ -50,7 +56,7 @@ impl Table {
         for (file, f) in report.findings() {
             let location = format!(
                 "{}:{}:{}",
-                file.source.display_path(),
+                terminal_cell(&file.source.display_path()),
                 f.location.line,
                 f.location.column
             );
@@ -65,20 +71,20 @@ impl Table {
             table.add_row(vec![
                 severity,
                 Cell::new(f.rule.code),
-                Cell::new(f.subject.to_string()),
+                Cell::new(terminal_cell(&f.subject.to_string())),
                 Cell::new(location),
                 Cell::new(format!(
                     "{}\nhelp: {}",
-                    sanitize(&f.message),
-                    sanitize(&f.help)
+                    terminal_cell(&f.message),
+                    terminal_cell(&f.help)
                 )),
             ]);
         }
         table
     }
 
-    /// Source excerpts for findings from reading the plan (syntax, types,
-    /// keys), where seeing the line matters most.
+    /// Source excerpts for findings about the file's text (syntax, types,
+    /// keys, hidden controls), where seeing the line matters most.
     fn excerpts(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
         let renderer = if self.color {
             Renderer::styled()
@@ -87,49 +93,145 @@ impl Table {
         };
         for (file, f) in report
             .findings()
-            .filter(|(_, f)| matches!(f.rule.check, Check::Loader))
+            .filter(|(_, f)| matches!(f.rule.check, Check::Loader | Check::Text(_)))
         {
-            writeln!(out, "{}", renderer.render(&[excerpt(file, f)]))?;
+            let excerpt = Excerpt::of(&file.source, &f.span);
+            let path = terminal_cell(&file.source.display_path());
+            writeln!(out, "{}", renderer.render(&[excerpt.group(f, path)]))?;
         }
         Ok(())
     }
 }
 
-fn excerpt<'a>(file: &'a CheckedFile, f: &'a Finding) -> annotate_snippets::Group<'a> {
-    let level = match f.severity {
-        Severity::Error => Level::ERROR,
-        Severity::Warning => Level::WARNING,
-        Severity::Info => Level::INFO,
-    };
-    let span = file.source.clamp(&f.span);
-    level
-        .primary_title(f.message.as_str())
-        .id(f.rule.code)
-        .element(
-            Snippet::source(file.source.text.as_str())
-                .path(file.source.display_path())
-                .annotation(AnnotationKind::Primary.span(span)),
-        )
-        .element(Level::HELP.message(f.help.as_str()))
+/// Lines of a span shown in an excerpt; a longer span is shown to the end
+/// of its last shown line.
+const EXCERPT_LINES: usize = 4;
+/// Characters shown before and after a span on its line.
+const EXCERPT_CONTEXT: usize = 60;
+/// Characters of a span shown on each line.
+const EXCERPT_SPAN: usize = 120;
+
+/// The lines of a finding's span, sanitised and cut around the span, so that
+/// a hostile file reaches annotate-snippets neither raw nor at length.
+struct Excerpt {
+    text: String,
+    /// The span, in `text`.
+    span: Range<usize>,
+    /// The first line's number.
+    line: usize,
+    /// The span's column in the file when the excerpt does not show its line
+    /// from the start as it is (cut, or hidden characters made visible), so
+    /// that annotate-snippets would count another.
+    moved: Option<usize>,
 }
 
-/// One line per plan that could be read: `scorecard  WHY 4/5  GOAL 5/5 ...`.
+impl Excerpt {
+    fn of(source: &SourceFile, span: &Range<usize>) -> Excerpt {
+        let raw = source.text.as_str();
+        let span = source.clamp(span);
+        let start = source.line_col(span.start);
+        let mut text = String::new();
+        let mut shown = 0..0;
+        let mut moved = None;
+        let mut at = raw[..span.start].rfind('\n').map_or(0, |i| i + 1);
+        for n in 0..EXCERPT_LINES {
+            let end = raw[at..].find('\n').map_or(raw.len(), |i| at + i);
+            let line = &raw[at..end];
+            let from = span.start.clamp(at, end) - at;
+            let to = span.end.clamp(at, end) - at;
+            let before = tail(&line[..from], EXCERPT_CONTEXT);
+            if n == 0 {
+                if before != line[..from] {
+                    moved = Some(start.column);
+                }
+                text.push_str(&before);
+                shown.start = text.len();
+            } else {
+                text.push('\n');
+                text.push_str(&before);
+            }
+            text.push_str(&terminal_text(&line[from..to], EXCERPT_SPAN));
+            shown.end = text.len();
+            text.push_str(&terminal_text(&line[to..], EXCERPT_CONTEXT));
+            if span.end <= end || end == raw.len() {
+                break;
+            }
+            at = end + 1;
+        }
+        Excerpt {
+            text,
+            span: shown,
+            line: start.line,
+            moved,
+        }
+    }
+
+    fn group(&self, f: &Finding, path: String) -> annotate_snippets::Group<'_> {
+        let level = match f.severity {
+            Severity::Error => Level::ERROR,
+            Severity::Warning => Level::WARNING,
+            Severity::Info => Level::INFO,
+        };
+        let title = level
+            .primary_title(terminal_cell(&f.message))
+            .id(f.rule.code);
+        let snippet = Snippet::source(self.text.as_str())
+            .line_start(self.line)
+            .annotation(AnnotationKind::Primary.span(self.span.clone()));
+        let group = match self.moved {
+            None => title.element(snippet.path(path)),
+            // annotate-snippets would give the column in the excerpt.
+            Some(column) => title
+                .element(Level::NOTE.message(format!(
+                    "at {path}:{}:{column} (the line is shown cut or cleaned)",
+                    self.line
+                )))
+                .element(snippet),
+        };
+        group.element(Level::HELP.message(terminal_cell(&f.help)))
+    }
+}
+
+/// The last `max_chars` characters of the text before a span, on one line,
+/// starting with [`ELLIPSIS`] when cut. Reads no further back than that.
+fn tail(text: &str, max_chars: usize) -> String {
+    match text.char_indices().rev().nth(max_chars) {
+        Some((i, c)) => {
+            let kept = one_line(&text[i + c.len_utf8()..]);
+            let skip = kept.chars().count().saturating_sub(max_chars - 1);
+            std::iter::once(ELLIPSIS)
+                .chain(kept.chars().skip(skip))
+                .collect()
+        }
+        None => one_line(text).into_owned(),
+    }
+}
+
+/// One line per plan that could be read: `scorecard  WHY 4/5  GOAL 5/5 ...`,
+/// with the plan's path between the two when there are several. Every line
+/// starts with `scorecard`, never with a path, which could make it a CI
+/// command.
 fn scorecards(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     let scored: Vec<_> = report
         .files
         .iter()
-        .filter_map(|f| Some((f, Scorecard::of_file(f)?)))
+        .filter_map(|f| {
+            Some((
+                terminal_cell(&f.source.display_path()),
+                Scorecard::of_file(f)?,
+            ))
+        })
         .collect();
     let width = scored
         .iter()
-        .map(|(f, _)| f.source.display_path().len())
+        .map(|(path, _)| path.chars().count())
         .max()
         .unwrap_or(0);
-    for (file, card) in &scored {
+    for (path, card) in &scored {
         if scored.len() == 1 {
             writeln!(out, "scorecard  {card}")?;
         } else {
-            writeln!(out, "{:width$}  {card}", file.source.display_path())?;
+            writeln!(out, "scorecard  {path:width$}  {card}")?;
         }
     }
     Ok(())

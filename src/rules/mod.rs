@@ -41,6 +41,9 @@ pub struct Rule {
 pub enum Check {
     /// Reported while the plan is read (syntax, types, unknown keys).
     Loader,
+    /// Run on the plan's text as it is, whether or not the plan could be
+    /// read: what a reviewer sees in the file.
+    Text(fn(&SourceFile) -> Vec<Finding>),
     /// Run on a plan that was read without errors.
     Plan(fn(&mut Context<'_>)),
     /// Run on the plan's waivers once the other rules' findings are known.
@@ -148,6 +151,7 @@ pub static RULES: &[&Rule] = &[
     &plan::plan006_expired_waiver::RULE,
     &plan::plan007_unused_waiver::RULE,
     &plan::plan008_refused_path::RULE,
+    &plan::plan009_bidi_control::RULE,
     &why::why001_missing_why::RULE,
     &why::why002_why_is_a_what::RULE,
     &why::why003_missing_how::RULE,
@@ -230,8 +234,9 @@ impl<'a> Context<'a> {
     }
 }
 
-/// Runs the selected plan rules on a plan that loaded cleanly, with the
-/// configured settings, and gives their findings the configured severities.
+/// Runs the selected plan and text rules on a plan that loaded cleanly,
+/// with the configured settings, and gives their findings the configured
+/// severities.
 pub fn check_plan(
     plan: &Plan,
     source: &SourceFile,
@@ -243,7 +248,7 @@ pub fn check_plan(
         source,
         feedback,
         settings: &config.settings,
-        findings: Vec::new(),
+        findings: check_text(source, config),
     };
     for rule in RULES {
         if let Check::Plan(check) = rule.check
@@ -256,4 +261,21 @@ pub fn check_plan(
         finding.severity = config.severity(finding.rule);
     }
     cx.findings
+}
+
+/// Runs the selected text rules on a plan's text, which need no plan: they
+/// run on a plan that cannot be read too. Severities as configured.
+pub fn check_text(source: &SourceFile, config: &Config) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for rule in RULES {
+        if let Check::Text(check) = rule.check
+            && config.is_selected(rule)
+        {
+            findings.extend(check(source));
+        }
+    }
+    for finding in &mut findings {
+        finding.severity = config.severity(finding.rule);
+    }
+    findings
 }

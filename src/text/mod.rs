@@ -1,9 +1,11 @@
 //! Shared judgement about words: tokens with their spans, stems, phrase
-//! lists and concept sets. Rules ask this module; they keep no word lists.
+//! lists and concept sets, and the sanitiser every output passes untrusted
+//! text through. Rules ask this module; they keep no word lists.
 
 mod concepts;
 pub mod lexicons;
 mod phrases;
+pub mod sanitize;
 
 use std::cell::RefCell;
 use std::ops::Range;

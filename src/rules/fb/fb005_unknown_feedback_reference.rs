@@ -1,6 +1,5 @@
 use super::{feedback_anchor, link, persona_names, touchpoint_names};
 use crate::diagnostic::{Severity, Subject};
-use crate::render::sanitize;
 use crate::rules::{Check, Context, Family, Rule};
 
 /// Names listed in the message; the rest are counted.
@@ -56,7 +55,7 @@ fn check(cx: &mut Context<'_>) {
             .unknown
             .iter()
             .take(MAX_NAMES)
-            .map(|g| format!("\"{}\" ({})", sanitize(&g.display), g.rows))
+            .map(|g| format!("\"{}\" ({})", g.display, g.rows))
             .collect();
         if linked.unknown.len() > MAX_NAMES {
             names.push(format!("and {} more", linked.unknown.len() - MAX_NAMES));

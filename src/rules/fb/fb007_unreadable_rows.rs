@@ -1,6 +1,5 @@
 use super::feedback_anchor;
 use crate::diagnostic::{Severity, Subject};
-use crate::render::sanitize;
 use crate::rules::{Check, Context, Family, Rule};
 
 /// Rejected rows described in the message.
@@ -43,7 +42,7 @@ fn check(cx: &mut Context<'_>) {
         .rejected
         .iter()
         .take(SHOWN)
-        .map(|r| format!("line {} ({})", r.line, sanitize(&r.reason)))
+        .map(|r| format!("line {} ({})", r.line, r.reason))
         .collect();
     let more = if feedback.rejected_total as usize > shown.len() {
         ", ..."

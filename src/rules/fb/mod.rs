@@ -11,7 +11,6 @@ pub mod fb007_unreadable_rows;
 
 use crate::feedback::aggregate::{Group, Groups, link_key};
 use crate::plan::{Plan, Span};
-use crate::render::sanitize;
 use crate::rules::plan_anchor;
 
 /// The feedback groups of one link column matched to plan items by id or
@@ -64,13 +63,13 @@ pub(crate) fn feedback_anchor(plan: &Plan) -> Span {
         .map_or_else(|| plan_anchor(plan), |f| f.key.clone())
 }
 
-/// Example comments, quoted for a message: untrusted text, so control
-/// characters and escape sequences are removed first.
+/// Example comments, quoted for a message on one line. They are cut where
+/// they are kept (`feedback::examples`), and renderers clean them.
 pub(crate) fn quotes<'a>(examples: impl IntoIterator<Item = &'a str>, max: usize) -> String {
     examples
         .into_iter()
         .take(max)
-        .map(|e| format!("\"{}\"", sanitize(e).replace(['\n', '\r', '\t'], " ")))
+        .map(|e| format!("\"{}\"", e.replace(['\n', '\r', '\t'], " ")))
         .collect::<Vec<_>>()
         .join(", ")
 }

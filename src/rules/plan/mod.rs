@@ -6,3 +6,4 @@ pub mod plan005_waiver_without_reason;
 pub mod plan006_expired_waiver;
 pub mod plan007_unused_waiver;
 pub mod plan008_refused_path;
+pub mod plan009_bidi_control;
