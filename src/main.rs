@@ -3,6 +3,7 @@
 
 mod cli;
 mod progress;
+mod stderr;
 mod tooling;
 
 use std::io::{self, BufWriter, IsTerminal, Write};
@@ -31,16 +32,16 @@ const FAILED: u8 = 1;
 const ERROR: u8 = 2;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(problem) => return stderr::usage::<Cli>(problem),
+    };
     match run(cli) {
         Ok(code) => ExitCode::from(code),
         // The reader went away (`planlint check | head`): nothing is wrong.
         Err(error) if is_broken_pipe(&error) => ExitCode::SUCCESS,
         Err(error) => {
-            #[allow(clippy::print_stderr)]
-            {
-                eprintln!("planlint: error: {error:#}");
-            }
+            stderr::error(format!("{error:#}"));
             ExitCode::from(ERROR)
         }
     }
@@ -131,16 +132,13 @@ fn check(args: CheckArgs) -> Result<u8> {
     renderer.render(&report, &mut out)?;
     out.finish().context("cannot write the report")?;
     for problem in &report.problems {
-        #[allow(clippy::print_stderr)]
-        {
-            eprintln!("planlint: error: {problem}");
+        match problem {
+            planlint::Error::Config(error) => stderr::config_error(error),
+            problem => stderr::error(problem),
         }
     }
     for note in report.notes.iter().chain(&notes) {
-        #[allow(clippy::print_stderr)]
-        {
-            eprintln!("planlint: {note}");
-        }
+        stderr::note(note);
     }
     Ok(if !report.problems.is_empty() {
         ERROR
@@ -175,10 +173,7 @@ fn resolver(args: &ConfigArgs) -> Result<Resolver, Vec<ConfigError>> {
 /// Prints configuration errors; they make the exit code 2.
 fn config_errors(errors: &[ConfigError]) -> u8 {
     for error in errors {
-        #[allow(clippy::print_stderr)]
-        {
-            eprintln!("planlint: error: {error}");
-        }
+        stderr::config_error(error);
     }
     ERROR
 }
@@ -423,15 +418,10 @@ fn feedback(command: FeedbackCommand) -> Result<u8> {
         FeedbackFormat::Json => {
             render::feedback_json(Summary::new(&analysis, plan.as_ref()), &mut out)?
         }
-        FeedbackFormat::Csv if analysis.rejected_total > 0 => {
-            #[allow(clippy::print_stderr)]
-            {
-                eprintln!(
-                    "planlint: {} rows of {} could not be read and are not in the CSV (--format json lists them)",
-                    analysis.rejected_total, analysis.path
-                );
-            }
-        }
+        FeedbackFormat::Csv if analysis.rejected_total > 0 => stderr::note(format!(
+            "{} rows of {} could not be read and are not in the CSV (--format json lists them)",
+            analysis.rejected_total, analysis.path
+        )),
         FeedbackFormat::Csv => {}
     }
     out.finish().context("cannot write the output")?;

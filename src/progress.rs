@@ -33,7 +33,8 @@ impl planlint::Progress for Bar {
         let style = ProgressStyle::with_template("{msg} [{bar:30}] {bytes}/{total_bytes} ({eta})")
             .unwrap_or_else(|_| ProgressStyle::default_bar());
         bar.set_style(style.progress_chars("=> "));
-        bar.set_message(planlint::source::display_path(path));
+        let name = planlint::source::display_path(path);
+        bar.set_message(planlint::text::sanitize::one_line(&name).into_owned());
         if let Ok(mut slot) = self.bar.lock() {
             *slot = Some(bar);
         }
