@@ -6,8 +6,7 @@ use std::fs;
 
 use tempfile::TempDir;
 
-mod common;
-use common::{planlint, stdout, write};
+use crate::common::{planlint, stdout, write};
 
 /// A file name with a colour, a bell, a line break that starts a workflow
 /// command, and a right-to-left override.

@@ -1,0 +1,193 @@
+//! The bodies of the fuzz targets, one function each. The targets in
+//! `fuzz_targets/` call them under libFuzzer (nightly), and
+//! `tests/fuzz_regressions.rs` calls them on stable with every input kept in
+//! `fuzz/regressions/TARGET/`, so a crash that fuzzing once found stays fixed.
+//!
+//! Each function must not panic on any input, and checks what must hold of
+//! its output: the renderers write valid JSON, SARIF and XML, and no raw
+//! control character, escape sequence or bidi control comes from the input.
+
+#![allow(dead_code)]
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+use planlint::baseline::Baseline;
+use planlint::config::{ConfigFile, Overrides, Resolver};
+use planlint::feedback::reader::{FeedbackReader, ReadOptions};
+use planlint::feedback::themes::{self, CommentThemes};
+use planlint::render::{self, Render};
+use planlint::source::SourceFile;
+use planlint::{Report, check_source};
+
+/// Runs the target called `name` on `data`; for the regression test.
+pub fn run(name: &str, data: &[u8]) {
+    match name {
+        "plan" => plan(data),
+        "config" => config(data),
+        "baseline" => baseline(data),
+        "feedback" => feedback(data),
+        "render" => render(data),
+        other => panic!("no fuzz target is called {other}"),
+    }
+}
+
+/// The plan loader and every rule, on any text.
+pub fn plan(data: &[u8]) {
+    let text = String::from_utf8_lossy(data);
+    let checked = check_source(SourceFile::new("fuzz.plan.toml", text.as_ref()));
+    for finding in &checked.findings {
+        assert!(finding.location.line >= 1 && finding.location.column >= 1);
+        assert!(
+            !finding.message.is_empty(),
+            "{}: empty message",
+            finding.rule.code
+        );
+    }
+}
+
+/// A `planlint.toml` read from a file, as `--config` reads it, then applied.
+pub fn config(data: &[u8]) {
+    let Ok(mut file) = tempfile::NamedTempFile::new() else {
+        return;
+    };
+    if file.write_all(data).is_err() {
+        return;
+    }
+    let path = file.path().to_owned();
+    if let Ok(resolver) = Resolver::new(ConfigFile::Path(path), &Overrides::default()) {
+        let dir = std::env::temp_dir();
+        let _ = resolver.configs().for_dir(&dir);
+    }
+}
+
+/// A baseline file; one that reads must write back to a file that reads
+/// the same.
+pub fn baseline(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let path = Path::new("plans/baseline.json");
+    if let Ok(read) = Baseline::parse(text, path) {
+        let written = read.to_json();
+        let again = Baseline::parse(&written, path).expect("a written baseline reads");
+        assert_eq!(again.to_json(), written);
+    }
+}
+
+/// The feedback reader, the sentiment scorer and the theme extractor on any
+/// bytes; reading always ends.
+pub fn feedback(data: &[u8]) {
+    let options = ReadOptions {
+        keep_fields: true,
+        ..ReadOptions::default()
+    };
+    let Ok(reader) = FeedbackReader::new(data, "fuzz.csv", &options) else {
+        return;
+    };
+    let model = planlint::feedback::sentiment_model();
+    let mut found = CommentThemes::default();
+    for record in reader {
+        match record {
+            Ok(planlint::feedback::Record::Row(row)) => {
+                let sentiment = model.score(&row.text);
+                assert!((-1.0..=1.0).contains(&sentiment.score), "{sentiment:?}");
+                themes::extract(&row.text, &mut found);
+                let _ = found.labels();
+            }
+            Ok(planlint::feedback::Record::Rejected(rejected)) => {
+                assert!(rejected.line >= 1);
+            }
+            Err(_) => break,
+        }
+    }
+}
+
+/// A plan whose text and file name come from the input, checked and written
+/// in every format. The bytes before the first 0xFF byte (if any) name the
+/// file.
+pub fn render(data: &[u8]) {
+    let (name, text) = match data.iter().position(|&b| b == 0xFF) {
+        Some(at) => (&data[..at], &data[at + 1..]),
+        None => (&b"fuzz.plan.toml"[..], data),
+    };
+    let name = String::from_utf8_lossy(name);
+    if name.is_empty() {
+        return;
+    }
+    let text = String::from_utf8_lossy(text);
+    let checked = check_source(SourceFile::new(PathBuf::from(name.as_ref()), text.as_ref()));
+    let report = Report {
+        files: vec![checked],
+        ..Report::default()
+    };
+    let formats: [(&str, Box<dyn Render>); 6] = [
+        (
+            "table",
+            Box::new(render::Table {
+                color: false,
+                statistics: true,
+            }),
+        ),
+        ("json", Box::new(render::Json { statistics: true })),
+        ("sarif", Box::new(render::Sarif)),
+        ("github", Box::new(render::Github)),
+        ("junit", Box::new(render::Junit)),
+        ("markdown", Box::new(render::Markdown { statistics: true })),
+    ];
+    for (format, renderer) in formats {
+        let mut out = Vec::new();
+        renderer
+            .render(&report, &mut out)
+            .expect("writing to memory cannot fail");
+        let out = String::from_utf8(out).expect("every format writes UTF-8");
+        no_raw_controls(format, &out);
+        match format {
+            "json" | "sarif" => {
+                serde_json::from_str::<serde_json::Value>(&out)
+                    .unwrap_or_else(|e| panic!("{format} is not JSON: {e}\n{out}"));
+            }
+            "junit" => valid_xml(&out),
+            "github" => {
+                for line in out.lines() {
+                    assert!(
+                        ["::error ", "::warning ", "::notice "]
+                            .iter()
+                            .any(|start| line.starts_with(start)),
+                        "a github line that is not a workflow command: {line:?}"
+                    );
+                }
+            }
+            "table" => {
+                for line in out.lines() {
+                    assert!(
+                        !line.starts_with("::"),
+                        "a table line starts a workflow command: {line:?}"
+                    );
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// No control character but line breaks and tabs, no C1 control, no bidi
+/// control: nothing that can drive a terminal or reorder what a reader sees.
+fn no_raw_controls(format: &str, out: &str) {
+    for c in out.chars() {
+        let bad = (c.is_control() && c != '\n' && c != '\t')
+            || matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+        assert!(!bad, "{format} output holds U+{:04X}:\n{out}", c as u32);
+    }
+}
+
+fn valid_xml(out: &str) {
+    let mut reader = quick_xml::Reader::from_str(out);
+    loop {
+        match reader.read_event() {
+            Ok(quick_xml::events::Event::Eof) => break,
+            Ok(_) => {}
+            Err(e) => panic!("junit is not XML: {e}\n{out}"),
+        }
+    }
+}
