@@ -107,6 +107,18 @@ fn check(args: CheckArgs) -> Result<u8> {
         today: today()?,
     };
     let mut report = planlint::check_paths(&args.paths, &options, &progress::Bar::new());
+    // A configuration file with errors stops the run before any report is
+    // written, whichever plans it covers: a report without those plans
+    // would read as if they had been checked (and code scanning would
+    // close their alerts).
+    if report
+        .problems
+        .iter()
+        .any(|p| matches!(p, planlint::Error::Config(_)))
+    {
+        print_problems(&report);
+        return Ok(ERROR);
+    }
     let notes = baseline(&args, &mut report)?;
     let to_terminal = args.output.is_none() && io::stdout().is_terminal();
     let color = to_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
@@ -128,12 +140,7 @@ fn check(args: CheckArgs) -> Result<u8> {
     let mut out = output(args.output.as_deref())?;
     renderer.render(&report, &mut out)?;
     out.flush().context("cannot write the report")?;
-    for problem in &report.problems {
-        #[allow(clippy::print_stderr)]
-        {
-            eprintln!("planlint: error: {problem}");
-        }
-    }
+    print_problems(&report);
     for note in notes {
         #[allow(clippy::print_stderr)]
         {
@@ -168,6 +175,16 @@ fn resolver(args: &ConfigArgs) -> Result<Resolver, Vec<ConfigError>> {
         }),
     };
     Resolver::new(file, &overrides)
+}
+
+/// Prints the paths that could not be checked, and why.
+fn print_problems(report: &Report) {
+    for problem in &report.problems {
+        #[allow(clippy::print_stderr)]
+        {
+            eprintln!("planlint: error: {problem}");
+        }
+    }
 }
 
 /// Prints configuration errors; they make the exit code 2.

@@ -140,26 +140,36 @@ fn an_unknown_key_is_exit_2_with_its_position_and_a_suggestion() {
         .stderr(contains("plans/planlint.toml:4:1:"));
 }
 
+/// A configuration error stops the run before any report is written, in
+/// every format, so that no report reads as if the plans under the broken
+/// file had been checked.
 #[test]
-fn a_broken_file_skips_its_plans_and_the_others_are_checked() {
+fn a_broken_file_stops_the_run_before_any_report() {
     let dir = TempDir::new().unwrap();
     copy(dir.path(), "good/a.plan.toml", FATIGUE);
     copy(dir.path(), "bad/b.plan.toml", FATIGUE);
     copy(dir.path(), "bad/c.plan.toml", FATIGUE);
     write(dir.path(), "bad/planlint.toml", "fail-on = \"sometimes\"\n");
-    let output = planlint()
+    let error = "planlint: error: bad/planlint.toml:1:11: \"sometimes\" is not a level to fail on\n  \
+                 help: use error, warning, info or never\n";
+    for format in ["json", "table", "sarif"] {
+        planlint()
+            .current_dir(dir.path())
+            .args(["check", "--format", format, "."])
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(error);
+    }
+    planlint()
         .current_dir(dir.path())
-        .args(["check", "--format", "json", "."])
+        .args(["check", "--format", "json", "-o", "report.json", "."])
         .assert()
         .code(2)
-        .stderr(contains("\"sometimes\" is not a level to fail on"))
-        .get_output()
-        .clone();
-    let stderr = String::from_utf8(output.stderr).unwrap();
-    assert_eq!(stderr.matches("planlint: error:").count(), 1, "{stderr}");
-    let v: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
-    assert_eq!(v["files"].as_array().unwrap().len(), 1);
-    assert_eq!(v["files"][0]["path"], "good/a.plan.toml");
+        .stderr(error);
+    assert!(!dir.path().join("report.json").exists());
+    // The plans elsewhere are checked as before.
+    assert_eq!(codes(&findings(dir.path(), &["good"], 1)), ["TX005"]);
 }
 
 #[test]
