@@ -18,7 +18,7 @@ use cli::{
     FeedbackCommand, FeedbackFormat, Format, Scale,
 };
 use planlint::baseline::Baseline;
-use planlint::config::{ConfigError, ConfigFile, Overrides, Resolver};
+use planlint::config::{Config, ConfigError, ConfigFile, Overrides, Resolver};
 use planlint::feedback::ScoreScale;
 use planlint::feedback::reader::{Columns, ReadOptions};
 use planlint::feedback::summary::Summary;
@@ -107,6 +107,7 @@ fn check(args: CheckArgs) -> Result<u8> {
         today: today()?,
     };
     let mut report = planlint::check_paths(&args.paths, &options, &progress::Bar::new());
+    config_warnings(report.files.iter().map(|f| &*f.config));
     // A configuration file with errors stops the run before any report is
     // written, whichever plans it covers: a report without those plans
     // would read as if they had been checked (and code scanning would
@@ -187,6 +188,21 @@ fn print_problems(report: &Report) {
     }
 }
 
+/// Prints the warnings of the configurations plans were checked with, each
+/// once however many plans share its file.
+fn config_warnings<'a>(configs: impl IntoIterator<Item = &'a Config>) {
+    let mut shown: Vec<&ConfigError> = Vec::new();
+    for warning in configs.into_iter().flat_map(|c| &c.warnings) {
+        if !shown.contains(&warning) {
+            shown.push(warning);
+            #[allow(clippy::print_stderr)]
+            {
+                eprintln!("planlint: warning: {warning}");
+            }
+        }
+    }
+}
+
 /// Prints configuration errors; they make the exit code 2.
 fn config_errors(errors: &[ConfigError]) -> u8 {
     for error in errors {
@@ -217,6 +233,7 @@ fn config(command: ConfigCommand) -> Result<u8> {
         Ok(config) => config,
         Err(errors) => return Ok(config_errors(&errors)),
     };
+    config_warnings([&*config]);
     let mut out = io::stdout().lock();
     planlint::config::show(&config, resolver.file(), &mut out)?;
     Ok(0)
