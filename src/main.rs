@@ -100,6 +100,9 @@ fn check(args: CheckArgs) -> Result<u8> {
         Ok(config) => config,
         Err(errors) => return Ok(config_errors(&errors)),
     };
+    // Read before the plans are checked: a broken baseline stops the run
+    // as a broken configuration does.
+    let known = args.baseline.as_deref().map(Baseline::read).transpose()?;
     let options = CheckOptions {
         feedback: args.feedback.clone(),
         analyze: analyze_options(&args.read),
@@ -120,7 +123,7 @@ fn check(args: CheckArgs) -> Result<u8> {
         print_problems(&report);
         return Ok(ERROR);
     }
-    let notes = baseline(&args, &mut report)?;
+    let notes = baseline(&args, known.as_ref(), &mut report)?;
     let to_terminal = args.output.is_none() && io::stdout().is_terminal();
     let color = to_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let renderer: Box<dyn Render> = match args.format {
@@ -251,8 +254,13 @@ fn today() -> Result<Option<toml::value::Date>> {
 }
 
 /// `--write-baseline` records the findings and hides them; `--baseline`
-/// hides the findings a baseline records. Returns notes for standard error.
-fn baseline(args: &CheckArgs, report: &mut Report) -> Result<Vec<String>> {
+/// hides the findings of `known`, the baseline it read. Returns notes for
+/// standard error.
+fn baseline(
+    args: &CheckArgs,
+    known: Option<&Baseline>,
+    report: &mut Report,
+) -> Result<Vec<String>> {
     let mut notes = Vec::new();
     if let Some(path) = &args.write_baseline {
         if !report.problems.is_empty() {
@@ -273,10 +281,7 @@ fn baseline(args: &CheckArgs, report: &mut Report) -> Result<Vec<String>> {
         ));
         baseline.apply(report);
     }
-    if let Some(path) = &args.baseline {
-        let text = std::fs::read_to_string(path)
-            .with_context(|| format!("cannot read the baseline {}", path.display()))?;
-        let baseline = Baseline::parse(&text, path).with_context(|| path.display().to_string())?;
+    if let (Some(path), Some(baseline)) = (&args.baseline, known) {
         baseline.apply(report);
         if report.stale_baseline > 0 {
             let (entries, verb) = match report.stale_baseline {
