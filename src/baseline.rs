@@ -9,26 +9,59 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Component, Path, PathBuf};
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+use serde_json::Value;
 
 use crate::check::Report;
-use crate::source::display_path;
+use crate::input::{self, InputError};
+use crate::source::{display_path, excerpt};
 
 /// The version of the baseline file format.
 pub const VERSION: u32 = 1;
 
+/// Baseline files larger than this are refused: a baseline records a line
+/// of JSON per finding, and this is room for some hundred thousand.
+pub const MAX_BYTES: u64 = 16 * 1024 * 1024;
+
+/// The largest count an entry may record: more findings of one rule about
+/// one subject than a plan of 8 MB can give. A larger count, or 0, is an
+/// edit gone wrong, and a huge one would hide new findings for good.
+pub const MAX_COUNT: u64 = 1_000_000;
+
+/// Why a baseline could not be read. Each message names the file.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    #[error("not a planlint baseline: {0}")]
-    Invalid(String),
-    #[error("baseline version {0} is not one this planlint reads (it reads version {VERSION})")]
-    Version(u32),
+    #[error("cannot read the baseline {}: {problem}", display_path(.path))]
+    Read { path: PathBuf, problem: InputError },
+    #[error(
+        "{} is not a planlint baseline: {reason}; write one with --write-baseline",
+        display_path(.path)
+    )]
+    Invalid { path: PathBuf, reason: String },
+    #[error(
+        "{}: baseline version {found} is not one this planlint reads (it reads version \
+         {VERSION}); rewrite it with --write-baseline",
+        display_path(.path)
+    )]
+    Version { path: PathBuf, found: u64 },
+    /// An entry of `findings`, counted from 1, that cannot be used.
+    #[error(
+        "{}: entry {index} of `findings` {problem}; fix it or rewrite the baseline with \
+         --write-baseline",
+        display_path(.path)
+    )]
+    Entry {
+        path: PathBuf,
+        index: usize,
+        problem: String,
+    },
 }
 
 /// What identifies a finding across edits of its plan.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 struct Fingerprint {
-    /// The plan's path relative to the baseline file's folder, with `/`.
+    /// The plan's path relative to the baseline file's folder, with `/`,
+    /// without `.` and with `..` only at the start.
     file: String,
     code: String,
     subject: String,
@@ -42,13 +75,13 @@ pub struct Baseline {
 }
 
 /// The file: `{"version": 1, "findings": [{"file", "code", "subject", "count"}]}`.
-#[derive(Serialize, Deserialize)]
+#[derive(Serialize)]
 struct Document {
     version: u32,
     findings: Vec<Entry>,
 }
 
-#[derive(Serialize, Deserialize)]
+#[derive(Serialize)]
 struct Entry {
     #[serde(flatten)]
     fingerprint: Fingerprint,
@@ -73,20 +106,62 @@ impl Baseline {
         baseline
     }
 
-    /// Reads the text of the baseline file at `path`.
+    /// Reads the baseline file at `path`: a regular file of at most
+    /// [`MAX_BYTES`].
+    pub fn read(path: &Path) -> Result<Self, Error> {
+        let bytes = input::read_bounded(
+            path,
+            MAX_BYTES,
+            "a baseline of a plan repository is far smaller; check that this is the baseline",
+        )
+        .map_err(|problem| Error::Read {
+            path: path.to_owned(),
+            problem,
+        })?;
+        let text = String::from_utf8(bytes).map_err(|_| Error::Invalid {
+            path: path.to_owned(),
+            reason: "it is not UTF-8 text".to_owned(),
+        })?;
+        Self::parse(&text, path)
+    }
+
+    /// Reads the text of the baseline file at `path`. Entry paths are
+    /// normalised, so `./a.plan.toml`, `sub/../a.plan.toml` and
+    /// `a.plan.toml` are one file.
     pub fn parse(text: &str, path: &Path) -> Result<Self, Error> {
-        let value: serde_json::Value =
-            serde_json::from_str(text).map_err(|e| Error::Invalid(e.to_string()))?;
-        match value.get("version").and_then(serde_json::Value::as_u64) {
-            Some(v) if v == u64::from(VERSION) => {}
-            Some(v) => return Err(Error::Version(u32::try_from(v).unwrap_or(u32::MAX))),
-            None => return Err(Error::Invalid("it has no `version`".to_owned())),
+        let invalid = |reason: String| Error::Invalid {
+            path: path.to_owned(),
+            reason,
+        };
+        let value: Value = serde_json::from_str(text).map_err(|e| invalid(e.to_string()))?;
+        let Some(document) = value.as_object() else {
+            return Err(invalid("it is not a JSON object".to_owned()));
+        };
+        match document.get("version") {
+            Some(v) if v.as_u64() == Some(u64::from(VERSION)) => {}
+            Some(v) => match v.as_u64() {
+                Some(found) => {
+                    return Err(Error::Version {
+                        path: path.to_owned(),
+                        found,
+                    });
+                }
+                None => return Err(invalid("its `version` is not a whole number".to_owned())),
+            },
+            None => return Err(invalid("it has no `version`".to_owned())),
         }
-        let document: Document =
-            serde_json::from_value(value).map_err(|e| Error::Invalid(e.to_string()))?;
+        let Some(entries) = document.get("findings").and_then(Value::as_array) else {
+            return Err(invalid("it has no list of `findings`".to_owned()));
+        };
         let mut counts = BTreeMap::new();
-        for entry in document.findings {
-            *counts.entry(entry.fingerprint).or_default() += entry.count;
+        for (index, entry) in entries.iter().enumerate() {
+            let (fingerprint, count) = read_entry(entry).map_err(|problem| Error::Entry {
+                path: path.to_owned(),
+                index: index + 1,
+                problem,
+            })?;
+            let total: &mut usize = counts.entry(fingerprint).or_default();
+            *total = total.saturating_add(count);
         }
         Ok(Self {
             dir: folder_of(path),
@@ -152,6 +227,74 @@ impl Baseline {
             .filter(|(fingerprint, _)| checked.contains(&fingerprint.file))
             .map(|(_, count)| count)
             .sum();
+    }
+}
+
+/// One entry of `findings`; the error says what is wrong with it.
+fn read_entry(entry: &Value) -> Result<(Fingerprint, usize), String> {
+    let field = |key: &str| -> Result<String, String> {
+        match entry.get(key) {
+            Some(Value::String(text)) if !text.trim().is_empty() => Ok(text.clone()),
+            Some(Value::String(_)) => Err(format!("has an empty `{key}`")),
+            Some(_) => Err(format!("has a `{key}` that is not a string")),
+            None => Err(format!("has no `{key}`")),
+        }
+    };
+    if !entry.is_object() {
+        return Err("is not an object with `file`, `code`, `subject` and `count`".to_owned());
+    }
+    let fingerprint = Fingerprint {
+        file: normalise(&field("file")?),
+        code: field("code")?,
+        subject: field("subject")?,
+    };
+    let named = format!(
+        "({}, {}, {})",
+        excerpt(&fingerprint.file),
+        excerpt(&fingerprint.code),
+        excerpt(&fingerprint.subject)
+    );
+    let count = match entry.get("count") {
+        Some(Value::Number(n)) => n.as_u64(),
+        Some(_) => None,
+        None => return Err(format!("{named} has no `count`")),
+    };
+    let count = count
+        .filter(|c| (1..=MAX_COUNT).contains(c))
+        .and_then(|c| usize::try_from(c).ok());
+    match count {
+        Some(count) => Ok((fingerprint, count)),
+        None => {
+            let given = entry.get("count").map(Value::to_string).unwrap_or_default();
+            Err(format!(
+                "{named} has count {}; a count is a whole number from 1 to {MAX_COUNT}",
+                excerpt(&given)
+            ))
+        }
+    }
+}
+
+/// A path as written in a baseline, with `/`, without `.` and with `..`
+/// only at the start, as [`relative`] writes paths: `./a.plan.toml` and
+/// `sub/../a.plan.toml` are `a.plan.toml`, `x/../../b` is `../b`.
+fn normalise(file: &str) -> String {
+    let absolute = file.starts_with(['/', '\\']);
+    let mut parts: Vec<&str> = Vec::new();
+    for part in file.split(['/', '\\']) {
+        match part {
+            "" | "." => {}
+            ".." if parts.last().is_some_and(|p| *p != "..") => {
+                parts.pop();
+            }
+            ".." if absolute => {}
+            part => parts.push(part),
+        }
+    }
+    let joined = parts.join("/");
+    if absolute {
+        format!("/{joined}")
+    } else {
+        joined
     }
 }
 
@@ -296,21 +439,86 @@ mod tests {
         assert_eq!(read.to_json(), text);
     }
 
+    fn refused(text: &str) -> String {
+        Baseline::parse(text, Path::new("ci/b.json"))
+            .expect_err("the baseline should be refused")
+            .to_string()
+    }
+
     #[test]
     fn other_files_and_versions_are_refused() {
-        let path = Path::new("b.json");
-        assert!(matches!(
-            Baseline::parse("[1, 2]", path),
-            Err(Error::Invalid(_))
-        ));
-        assert!(matches!(
-            Baseline::parse(r#"{"version": 2, "findings": []}"#, path),
-            Err(Error::Version(2))
-        ));
-        assert!(matches!(
-            Baseline::parse(r#"{"version": 1, "findings": [{"file": "a"}]}"#, path),
-            Err(Error::Invalid(_))
-        ));
+        assert_eq!(
+            refused("[1, 2]"),
+            "ci/b.json is not a planlint baseline: it is not a JSON object; \
+             write one with --write-baseline"
+        );
+        assert_eq!(
+            refused(r#"{"version": 2, "findings": []}"#),
+            "ci/b.json: baseline version 2 is not one this planlint reads (it reads version 1); \
+             rewrite it with --write-baseline"
+        );
+        assert_eq!(
+            refused(r#"{"version": "1", "findings": []}"#),
+            "ci/b.json is not a planlint baseline: its `version` is not a whole number; \
+             write one with --write-baseline"
+        );
+        assert_eq!(
+            refused(r#"{"version": 1, "findings": [{"file": "a"}]}"#),
+            "ci/b.json: entry 1 of `findings` has no `code`; \
+             fix it or rewrite the baseline with --write-baseline"
+        );
+    }
+
+    #[test]
+    fn absurd_counts_are_refused_naming_the_entry() {
+        let entry = |count: &str| {
+            format!(
+                r#"{{"version": 1, "findings": [
+                    {{"file": "a.plan.toml", "code": "WHY001", "subject": "why", "count": 1}},
+                    {{"file": "a.plan.toml", "code": "TX001", "subject": "touchpoint.x", "count": {count}}}]}}"#
+            )
+        };
+        for (count, shown) in [
+            ("0", "0"),
+            ("1000001", "1000001"),
+            ("-3", "-3"),
+            ("2.5", "2.5"),
+            ("1e300", "1e+300"),
+            ("\"5\"", "\"5\""),
+        ] {
+            assert_eq!(
+                refused(&entry(count)),
+                format!(
+                    "ci/b.json: entry 2 of `findings` (a.plan.toml, TX001, touchpoint.x) has \
+                     count {shown}; a count is a whole number from 1 to 1000000; \
+                     fix it or rewrite the baseline with --write-baseline"
+                ),
+            );
+        }
+        assert!(Baseline::parse(&entry("1000000"), Path::new("b.json")).is_ok());
+    }
+
+    #[test]
+    fn entry_paths_are_normalised_as_they_are_read() {
+        assert_eq!(normalise("./a.plan.toml"), "a.plan.toml");
+        assert_eq!(normalise("sub/../a.plan.toml"), "a.plan.toml");
+        assert_eq!(normalise("sub//./b/../a.plan.toml"), "sub/a.plan.toml");
+        assert_eq!(normalise("../x/a.plan.toml"), "../x/a.plan.toml");
+        assert_eq!(normalise("x/../../a.plan.toml"), "../a.plan.toml");
+        assert_eq!(normalise("sub\\a.plan.toml"), "sub/a.plan.toml");
+        assert_eq!(normalise("/abs/../a.plan.toml"), "/a.plan.toml");
+        let text = r#"{"version": 1, "findings": [
+            {"file": "./a.plan.toml", "code": "TX001", "subject": "touchpoint.x", "count": 1},
+            {"file": "sub/../a.plan.toml", "code": "TX001", "subject": "touchpoint.x", "count": 1},
+            {"file": "a.plan.toml", "code": "WHY001", "subject": "why", "count": 1}]}"#;
+        let baseline = Baseline::parse(text, Path::new("baseline.json")).unwrap();
+        let mut now = report(vec![file("a.plan.toml", &[tx001("x"), tx001("x")])]);
+        baseline.apply(&mut now);
+        assert_eq!(now.in_baseline(), 2, "the two spellings are one file");
+        assert_eq!(
+            now.stale_baseline, 1,
+            "WHY001, written ./a.plan.toml, is stale"
+        );
     }
 
     #[test]

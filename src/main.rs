@@ -18,7 +18,7 @@ use cli::{
     FeedbackCommand, FeedbackFormat, Format, Scale,
 };
 use planlint::baseline::Baseline;
-use planlint::config::{ConfigError, ConfigFile, Overrides, Resolver};
+use planlint::config::{Config, ConfigError, ConfigFile, Overrides, Resolver};
 use planlint::feedback::AnalyzeOptions;
 use planlint::feedback::ScoreScale;
 use planlint::feedback::reader::ReadOptions;
@@ -101,6 +101,9 @@ fn check(args: CheckArgs) -> Result<u8> {
         Ok(config) => config,
         Err(errors) => return Ok(config_errors(&errors)),
     };
+    // Read before the plans are checked: a broken baseline stops the run
+    // as a broken configuration does.
+    let known = args.baseline.as_deref().map(Baseline::read).transpose()?;
     let options = CheckOptions {
         feedback: args.feedback.clone(),
         analyze: analyze_options(&args.read),
@@ -109,8 +112,21 @@ fn check(args: CheckArgs) -> Result<u8> {
         allow_outside_root: args.allow_outside_root,
     };
     let mut report = planlint::check_paths(&args.paths, &options, &progress::Bar::new());
+    config_warnings(report.files.iter().map(|f| &*f.config));
+    // A configuration file with errors stops the run before any report is
+    // written, whichever plans it covers: a report without those plans
+    // would read as if they had been checked (and code scanning would
+    // close their alerts).
+    if report
+        .problems
+        .iter()
+        .any(|p| matches!(p, planlint::Error::Config(_)))
+    {
+        print_problems(&report);
+        return Ok(ERROR);
+    }
     check_outputs(&args, &report)?;
-    let notes = baseline(&args, &mut report)?;
+    let notes = baseline(&args, known.as_ref(), &mut report)?;
     let to_terminal = args.output.is_none() && io::stdout().is_terminal();
     let color = to_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let renderer: Box<dyn Render> = match args.format {
@@ -131,12 +147,7 @@ fn check(args: CheckArgs) -> Result<u8> {
     let mut out = Output::create(args.output.as_deref())?;
     renderer.render(&report, &mut out)?;
     out.finish().context("cannot write the report")?;
-    for problem in &report.problems {
-        match problem {
-            planlint::Error::Config(error) => stderr::config_error(error),
-            problem => stderr::error(problem),
-        }
-    }
+    print_problems(&report);
     for note in report.notes.iter().chain(&notes) {
         stderr::note(note);
     }
@@ -170,6 +181,28 @@ fn resolver(args: &ConfigArgs) -> Result<Resolver, Vec<ConfigError>> {
     Resolver::new(file, &overrides)
 }
 
+/// Prints the paths that could not be checked, and why.
+fn print_problems(report: &Report) {
+    for problem in &report.problems {
+        match problem {
+            planlint::Error::Config(error) => stderr::config_error(error),
+            problem => stderr::error(problem),
+        }
+    }
+}
+
+/// Prints the warnings of the configurations plans were checked with, each
+/// once however many plans share its file.
+fn config_warnings<'a>(configs: impl IntoIterator<Item = &'a Config>) {
+    let mut shown: Vec<&ConfigError> = Vec::new();
+    for warning in configs.into_iter().flat_map(|c| &c.warnings) {
+        if !shown.contains(&warning) {
+            shown.push(warning);
+            stderr::config_warning(warning);
+        }
+    }
+}
+
 /// Prints configuration errors; they make the exit code 2.
 fn config_errors(errors: &[ConfigError]) -> u8 {
     for error in errors {
@@ -197,6 +230,7 @@ fn config(command: ConfigCommand) -> Result<u8> {
         Ok(config) => config,
         Err(errors) => return Ok(config_errors(&errors)),
     };
+    config_warnings([&*config]);
     let mut out = io::stdout().lock();
     planlint::config::show(&config, resolver.file(), &mut out)?;
     Ok(0)
@@ -214,8 +248,13 @@ fn today() -> Result<Option<toml::value::Date>> {
 }
 
 /// `--write-baseline` records the findings and hides them; `--baseline`
-/// hides the findings a baseline records. Returns notes for standard error.
-fn baseline(args: &CheckArgs, report: &mut Report) -> Result<Vec<String>> {
+/// hides the findings of `known`, the baseline it read. Returns notes for
+/// standard error.
+fn baseline(
+    args: &CheckArgs,
+    known: Option<&Baseline>,
+    report: &mut Report,
+) -> Result<Vec<String>> {
     let mut notes = Vec::new();
     if let Some(path) = &args.write_baseline {
         if !report.problems.is_empty() {
@@ -238,10 +277,7 @@ fn baseline(args: &CheckArgs, report: &mut Report) -> Result<Vec<String>> {
         ));
         baseline.apply(report);
     }
-    if let Some(path) = &args.baseline {
-        let text = std::fs::read_to_string(path)
-            .with_context(|| format!("cannot read the baseline {}", path.display()))?;
-        let baseline = Baseline::parse(&text, path).with_context(|| path.display().to_string())?;
+    if let (Some(path), Some(baseline)) = (&args.baseline, known) {
         baseline.apply(report);
         if report.stale_baseline > 0 {
             let (entries, verb) = match report.stale_baseline {

@@ -10,7 +10,9 @@
 
 use serde_json::{Map, Value, json};
 
-use crate::plan::schema::{EXTENSION_PREFIX, GOAL_KINDS, STAGES, TABLES};
+use crate::plan::schema::{
+    AMOUNT, EXTENSION_PREFIX, GOAL_KINDS, NumberRange, PER_WEEK, STAGES, TABLES,
+};
 use crate::rules::RULES;
 
 const DRAFT: &str = "https://json-schema.org/draft/2020-12/schema";
@@ -24,7 +26,8 @@ enum Kind {
     Text,
     Texts,
     Id,
-    Number,
+    /// A number in the range the plan loader accepts for the key.
+    Number(&'static NumberRange),
     /// A number of 0 or more.
     NonNegative,
     /// A share from 0 to 1.
@@ -183,10 +186,14 @@ const PLAN_KEYS: &[(&str, &[Key])] = &[
                 "The business goal it serves: satisfaction (happier customers), cost (lower costs) or revenue (more revenue).",
             ),
             key("metric", Kind::Text, "What is measured."),
-            key("baseline", Kind::Number, "Where the metric stands today."),
+            key(
+                "baseline",
+                Kind::Number(&AMOUNT),
+                "Where the metric stands today.",
+            ),
             key(
                 "target",
-                Kind::Number,
+                Kind::Number(&AMOUNT),
                 "Where the metric should be by the due date.",
             ),
             key(
@@ -283,7 +290,7 @@ const PLAN_KEYS: &[(&str, &[Key])] = &[
             key("act", Kind::Text, "What is done with the answers."),
             key(
                 "per_week",
-                Kind::NonNegative,
+                Kind::Number(&PER_WEEK),
                 "Contacts per week per customer (0.25 = monthly); without it the touchpoint is a one-off.",
             ),
             key(
@@ -477,7 +484,9 @@ fn kind_schema(kind: Kind) -> Value {
         Kind::Text => json!({"type": "string"}),
         Kind::Texts => json!({"type": "array", "items": {"type": "string"}}),
         Kind::Id => json!({"type": "string", "pattern": ID_PATTERN}),
-        Kind::Number => json!({"type": "number"}),
+        Kind::Number(range) => {
+            json!({"type": "number", "minimum": range.min, "maximum": range.max})
+        }
         Kind::NonNegative => json!({"type": "number", "minimum": 0}),
         Kind::Share => json!({"type": "number", "minimum": 0, "maximum": 1}),
         Kind::Count => json!({"type": "integer", "minimum": 1}),

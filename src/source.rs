@@ -3,6 +3,7 @@
 //! Byte offsets come from the parser; this is the one place that turns them
 //! into the 1-based line and column a person reads.
 
+use std::borrow::Cow;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
@@ -69,6 +70,18 @@ impl SourceFile {
     }
 }
 
+/// At most [`EXCERPT_CHARS`] characters of a file's text, for a message: a
+/// message quotes a file, it never copies it, however long a key or value is.
+pub fn excerpt(text: &str) -> Cow<'_, str> {
+    match text.char_indices().nth(EXCERPT_CHARS) {
+        Some((end, _)) => Cow::Owned(format!("{}…", &text[..end])),
+        None => Cow::Borrowed(text),
+    }
+}
+
+/// How much of a key or value a message quotes.
+pub const EXCERPT_CHARS: usize = 40;
+
 pub fn display_path(path: &Path) -> String {
     let shown = path.strip_prefix("./").unwrap_or(path);
     shown.to_string_lossy().replace('\\', "/")
@@ -96,6 +109,15 @@ mod tests {
             LineCol { line: 4, column: 5 }
         );
         assert_eq!(file.line_col(10_000), LineCol { line: 4, column: 5 });
+    }
+
+    #[test]
+    fn an_excerpt_is_short_whatever_it_quotes() {
+        assert_eq!(excerpt("metrc"), "metrc");
+        let long = "é".repeat(10_000);
+        let quoted = excerpt(&long);
+        assert_eq!(quoted.chars().count(), EXCERPT_CHARS + 1);
+        assert!(quoted.ends_with('…'));
     }
 
     #[test]

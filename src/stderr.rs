@@ -23,8 +23,21 @@ pub fn note(message: impl Display) {
 /// A configuration error and, on the line after it, its help.
 pub fn config_error(problem: &ConfigError) {
     error(format!("{}: {}", problem.place, problem.message));
-    if !problem.help.is_empty() {
-        print(&format!("  help: {}", one_line(&problem.help)));
+    help(&problem.help);
+}
+
+/// A configuration that works but may not do what was meant (`select = []`).
+pub fn config_warning(problem: &ConfigError) {
+    line(&format!(
+        "warning: {}",
+        one_line(&format!("{}: {}", problem.place, problem.message))
+    ));
+    help(&problem.help);
+}
+
+fn help(text: &str) {
+    if !text.is_empty() {
+        print(&format!("  help: {}", one_line(text)));
     }
 }
 

@@ -105,7 +105,10 @@ fn config_names_the_file_and_no_config_reads_none() {
         .assert()
         .code(2)
         .stdout("")
-        .stderr(contains("missing.toml: cannot read the configuration file"));
+        .stderr(
+            "planlint: error: missing.toml: no such configuration file\n  \
+             help: check the path; `planlint init` writes a starter planlint.toml\n",
+        );
     planlint()
         .args(["check", "--config", "x.toml", "--no-config", "."])
         .assert()
@@ -140,26 +143,157 @@ fn an_unknown_key_is_exit_2_with_its_position_and_a_suggestion() {
         .stderr(contains("plans/planlint.toml:4:1:"));
 }
 
+/// A configuration error stops the run before any report is written, in
+/// every format, so that no report reads as if the plans under the broken
+/// file had been checked.
 #[test]
-fn a_broken_file_skips_its_plans_and_the_others_are_checked() {
+fn a_broken_file_stops_the_run_before_any_report() {
     let dir = TempDir::new().unwrap();
     copy(dir.path(), "good/a.plan.toml", FATIGUE);
     copy(dir.path(), "bad/b.plan.toml", FATIGUE);
     copy(dir.path(), "bad/c.plan.toml", FATIGUE);
     write(dir.path(), "bad/planlint.toml", "fail-on = \"sometimes\"\n");
-    let output = planlint()
+    let error = "planlint: error: bad/planlint.toml:1:11: \"sometimes\" is not a level to fail on\n  \
+                 help: use error, warning, info or never\n";
+    for format in ["json", "table", "sarif"] {
+        planlint()
+            .current_dir(dir.path())
+            .args(["check", "--format", format, "."])
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(error);
+    }
+    planlint()
         .current_dir(dir.path())
-        .args(["check", "--format", "json", "."])
+        .args(["check", "--format", "json", "-o", "report.json", "."])
         .assert()
         .code(2)
-        .stderr(contains("\"sometimes\" is not a level to fail on"))
-        .get_output()
-        .clone();
-    let stderr = String::from_utf8(output.stderr).unwrap();
-    assert_eq!(stderr.matches("planlint: error:").count(), 1, "{stderr}");
-    let v: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
-    assert_eq!(v["files"].as_array().unwrap().len(), 1);
-    assert_eq!(v["files"][0]["path"], "good/a.plan.toml");
+        .stderr(error);
+    assert!(!dir.path().join("report.json").exists());
+    // The plans elsewhere are checked as before.
+    assert_eq!(codes(&findings(dir.path(), &["good"], 1)), ["TX005"]);
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_device_or_a_fifo_as_configuration_ends_the_run_at_once() {
+    use std::time::Duration;
+    let dir = TempDir::new().unwrap();
+    copy(dir.path(), "a.plan.toml", FATIGUE);
+    copy(dir.path(), "sub/b.plan.toml", FATIGUE);
+    for fifo in ["pipe.toml", "sub/planlint.toml"] {
+        let status = std::process::Command::new("mkfifo")
+            .arg(dir.path().join(fifo))
+            .status()
+            .unwrap();
+        assert!(status.success());
+    }
+    let not_regular = |what: &str| {
+        format!(
+            "the configuration file is {what}, not a regular file; planlint reads only regular files\n"
+        )
+    };
+    for (args, place, what) in [
+        (
+            &["--config", "/dev/zero", "a.plan.toml"][..],
+            "/dev/zero",
+            "a device",
+        ),
+        (
+            &["--config", "pipe.toml", "a.plan.toml"],
+            "pipe.toml",
+            "a named pipe (FIFO)",
+        ),
+        (&["sub"], "sub/planlint.toml", "a named pipe (FIFO)"),
+    ] {
+        let mut cmd = planlint();
+        cmd.current_dir(dir.path())
+            .args(["check", "--format", "json"])
+            .args(args);
+        assert_cmd::Command::from_std(cmd)
+            .timeout(Duration::from_secs(20))
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(format!("planlint: error: {place}: {}", not_regular(what)));
+    }
+}
+
+#[test]
+fn a_configuration_file_over_1_mb_is_refused() {
+    let dir = TempDir::new().unwrap();
+    copy(dir.path(), "a.plan.toml", FATIGUE);
+    let comment = format!("#{}\n", "x".repeat(1024 * 1024));
+    write(dir.path(), "planlint.toml", &comment);
+    planlint()
+        .current_dir(dir.path())
+        .args(["check", "a.plan.toml"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(
+            "planlint: error: planlint.toml: the configuration file is larger than 1 MB; \
+             a planlint.toml fits on a page, so this is probably not one\n",
+        );
+}
+
+#[test]
+fn two_configuration_files_in_one_folder_name_the_folder() {
+    let dir = TempDir::new().unwrap();
+    copy(dir.path(), "plans/a.plan.toml", FATIGUE);
+    write(dir.path(), "plans/planlint.toml", "");
+    write(dir.path(), "plans/.planlint.toml", "");
+    let help = "  help: keep one of them; planlint will not guess which you meant\n";
+    planlint()
+        .current_dir(dir.path())
+        .args(["check", "plans"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(format!(
+            "planlint: error: plans/: the folder has both planlint.toml and .planlint.toml\n{help}"
+        ));
+    planlint()
+        .current_dir(dir.path().join("plans"))
+        .args(["config", "."])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(format!(
+            "planlint: error: ./: the folder has both planlint.toml and .planlint.toml\n{help}"
+        ));
+}
+
+#[test]
+fn an_empty_select_warns_that_no_rule_runs() {
+    let dir = TempDir::new().unwrap();
+    copy(dir.path(), "a.plan.toml", FATIGUE);
+    copy(dir.path(), "b.plan.toml", FATIGUE);
+    write(dir.path(), "planlint.toml", "select = []\n");
+    let warning = "planlint: warning: planlint.toml:1:10: `select` is empty, so no rule runs but \
+                   PLAN001, PLAN002, PLAN008, which report plans that cannot be read in full\n  \
+                   help: list the rules to run, such as select = [\"ALL\"], or remove `select` \
+                   to run them all\n";
+    planlint()
+        .current_dir(dir.path())
+        .args(["check", "."])
+        .assert()
+        .code(0)
+        .stdout(contains("2 plans checked: no findings"))
+        .stderr(warning);
+    planlint()
+        .current_dir(dir.path())
+        .args(["config"])
+        .assert()
+        .code(0)
+        .stderr(warning);
+    planlint()
+        .current_dir(dir.path())
+        .args(["check", "--select", "TX", "."])
+        .assert()
+        .code(1)
+        .stderr("");
 }
 
 #[test]

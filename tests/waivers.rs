@@ -322,13 +322,17 @@ fn baseline_misuse_is_exit_2() {
     let err = check(&["--baseline", "b.json", "--write-baseline", "b.json"]);
     assert!(err.contains("cannot be used with"), "{err}");
     let err = check(&["--baseline", "missing.json"]);
-    assert!(
-        err.contains("cannot read the baseline missing.json"),
-        "{err}"
+    assert_eq!(
+        err,
+        "planlint: error: cannot read the baseline missing.json: no such file\n"
     );
     fs::write(root.join("b.json"), "{\"version\": 9, \"findings\": []}").unwrap();
     let err = check(&["--baseline", "b.json"]);
-    assert!(err.contains("baseline version 9"), "{err}");
+    assert_eq!(
+        err,
+        "planlint: error: b.json: baseline version 9 is not one this planlint reads \
+         (it reads version 1); rewrite it with --write-baseline\n"
+    );
     let err = check(&["missing.plan.toml", "--write-baseline", "new.json"]);
     assert!(err.contains("new.json was not written"), "{err}");
     assert!(!root.join("new.json").exists());
@@ -367,5 +371,143 @@ fn configuration_reaches_waivers() {
     assert_eq!(
         (plan005["code"].as_str(), plan005["severity"].as_str()),
         (Some("PLAN005"), Some("warning"))
+    );
+}
+
+/// A baseline that cannot be used stops the run before any report is
+/// written, in every format, as a broken configuration does.
+#[test]
+fn a_baseline_that_cannot_be_used_stops_the_run_before_any_report() {
+    let dir = TempDir::new().unwrap();
+    let root = dir.path();
+    fs::write(root.join("p.plan.toml"), fs::read_to_string(PUSHY).unwrap()).unwrap();
+    let entry = |count: &str| {
+        format!(
+            "{{\"version\": 1, \"findings\": [{{\"file\": \"p.plan.toml\", \"code\": \"TX001\", \
+             \"subject\": \"touchpoint.box-sign-up\", \"count\": {count}}}]}}"
+        )
+    };
+    let absurd = |count: &str| {
+        format!(
+            "planlint: error: b.json: entry 1 of `findings` (p.plan.toml, TX001, \
+             touchpoint.box-sign-up) has count {count}; a count is a whole number from 1 to \
+             1000000; fix it or rewrite the baseline with --write-baseline\n"
+        )
+    };
+    let big = format!(
+        "{{\"version\": 1, \"findings\": []}}{}",
+        " ".repeat(16 * 1024 * 1024)
+    );
+    let mut cases = vec![
+        (entry("0"), absurd("0")),
+        (entry("1000001"), absurd("1000001")),
+        (
+            big,
+            "planlint: error: cannot read the baseline b.json: is larger than 16 MB; a baseline \
+             of a plan repository is far smaller; check that this is the baseline\n"
+                .to_owned(),
+        ),
+    ];
+    if cfg!(target_os = "linux") {
+        cases.push((
+            String::new(),
+            "planlint: error: cannot read the baseline /dev/zero: is a device, not a regular \
+             file; planlint reads only regular files\n"
+                .to_owned(),
+        ));
+    }
+    for (text, expected) in cases {
+        let path = if text.is_empty() {
+            "/dev/zero"
+        } else {
+            fs::write(root.join("b.json"), &text).unwrap();
+            "b.json"
+        };
+        for format in ["json", "table", "sarif"] {
+            let args = [
+                "check",
+                "p.plan.toml",
+                "--baseline",
+                path,
+                "--format",
+                format,
+            ];
+            assert_eq!(
+                run(planlint(root).args(args), 2),
+                (String::new(), expected.clone())
+            );
+        }
+    }
+    fs::write(root.join("b.json"), entry("1")).unwrap();
+    let args = [
+        "check",
+        "p.plan.toml",
+        "--baseline",
+        "b.json",
+        "--format",
+        "json",
+    ];
+    let report: Value = serde_json::from_str(&run(planlint(root).args(args), 0).0).unwrap();
+    assert_eq!(report["summary"]["in_baseline"], 1);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_as_baseline_ends_the_run_at_once() {
+    use std::time::Duration;
+    let dir = TempDir::new().unwrap();
+    let root = dir.path();
+    fs::write(root.join("p.plan.toml"), fs::read_to_string(PUSHY).unwrap()).unwrap();
+    let status = Command::new("mkfifo")
+        .arg(root.join("b.json"))
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let mut cmd = planlint(root);
+    cmd.args(["check", "p.plan.toml", "--baseline", "b.json"]);
+    assert_cmd::Command::from_std(cmd)
+        .timeout(Duration::from_secs(20))
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(
+            "planlint: error: cannot read the baseline b.json: is a named pipe (FIFO), not a \
+             regular file; planlint reads only regular files\n",
+        );
+}
+
+#[test]
+fn baseline_entries_match_however_their_path_is_written() {
+    let dir = TempDir::new().unwrap();
+    let root = dir.path();
+    fs::create_dir_all(root.join("plans")).unwrap();
+    fs::write(
+        root.join("plans/p.plan.toml"),
+        fs::read_to_string(PUSHY).unwrap(),
+    )
+    .unwrap();
+    // `./` and `x/..` are folded away; `../` stays, for plans beside the
+    // baseline's folder.
+    let baseline = r#"{"version": 1, "findings": [
+        {"file": "../plans/./x/../p.plan.toml", "code": "TX001", "subject": "touchpoint.box-sign-up", "count": 1},
+        {"file": "./../plans/p.plan.toml", "code": "WHY001", "subject": "why", "count": 1}]}"#;
+    fs::create_dir_all(root.join("ci")).unwrap();
+    fs::write(root.join("ci/baseline.json"), baseline).unwrap();
+    let args = [
+        "check",
+        "plans",
+        "--baseline",
+        "ci/baseline.json",
+        "--format",
+        "json",
+    ];
+    let (out, err) = run(planlint(root).args(args), 0);
+    let report: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(report["summary"]["in_baseline"], 1);
+    assert_eq!(report["summary"]["stale_baseline"], 1);
+    assert_eq!(
+        err,
+        "planlint: 1 baseline entry of ci/baseline.json no longer matches a finding; \
+         rewrite it with --write-baseline\n"
     );
 }

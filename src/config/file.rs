@@ -1,7 +1,6 @@
 //! Reading a configuration file into a [`Layer`], with every error found in
 //! one pass and positioned by the spans of the TOML parser.
 
-use std::fs;
 use std::path::Path;
 
 use toml::de::{DeTable, DeValue};
@@ -11,38 +10,58 @@ use super::settings::{self, SETTINGS};
 use super::{
     ConfigError, Layer, Source, cannot_change_level, cannot_ignore, parse_fail_on, parse_severity,
 };
-use crate::plan::{Span, suggest, type_name};
-use crate::source::SourceFile;
+use crate::input::{self, InputError};
+use crate::plan::syntax;
+use crate::plan::{MAX_ERRORS, Span, number_value, suggest, type_name};
+use crate::source::{SourceFile, display_path, excerpt};
 
 /// Keys of the top level.
 pub(crate) const TOP_KEYS: &[&str] = &["fail-on", "select", "ignore", "severity", "settings"];
 
-/// Configuration files larger than this are refused: the format fits on a page.
+/// Configuration files larger than this are refused: the format fits on a
+/// page, and a bound keeps a device or a huge file from stalling the run.
 const MAX_BYTES: u64 = 1024 * 1024;
 
-/// Reads the file at `path`; errors name it `shown`.
+/// Reads the file at `path`; errors name it `shown`. Only a regular file is
+/// read (see [`input::read_bounded`]): a FIFO or `/dev/zero` given as the
+/// configuration ends the run at once with an error.
 pub(super) fn read(path: &Path, shown: &Path) -> Result<Layer, Vec<ConfigError>> {
-    let whole = |message: String| {
+    let whole = |message: String, help: &str| {
         vec![ConfigError {
-            place: crate::source::display_path(shown),
+            place: display_path(shown),
             message,
-            help: String::new(),
+            help: help.to_owned(),
         }]
     };
-    let size = fs::metadata(path)
-        .map_err(|e| whole(format!("cannot read the configuration file: {e}")))?
-        .len();
-    if size > MAX_BYTES {
-        return Err(whole(
-            "the configuration file is larger than 1 MB; check that this is the file you meant"
-                .to_owned(),
-        ));
+    let bytes = input::read_bounded(
+        path,
+        MAX_BYTES,
+        "a planlint.toml fits on a page, so this is probably not one",
+    )
+    .map_err(|e| match e {
+        InputError::NotFound => whole(
+            "no such configuration file".to_owned(),
+            "check the path; `planlint init` writes a starter planlint.toml",
+        ),
+        other => whole(format!("the configuration file {other}"), ""),
+    })?;
+    match String::from_utf8(bytes) {
+        Ok(text) => parse(&SourceFile::new(shown, text)),
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            let source = SourceFile::new(shown, String::from_utf8_lossy(e.as_bytes()).into_owned());
+            let mut reader = Reader {
+                source: &source,
+                errors: Vec::new(),
+            };
+            reader.error(
+                at..at,
+                "the configuration file is not valid UTF-8".to_owned(),
+                "save it as UTF-8",
+            );
+            Err(reader.into_errors())
+        }
     }
-    let bytes =
-        fs::read(path).map_err(|e| whole(format!("cannot read the configuration file: {e}")))?;
-    let text = String::from_utf8(bytes)
-        .map_err(|_| whole("the configuration file is not valid UTF-8".to_owned()))?;
-    parse(&SourceFile::new(shown, text))
 }
 
 /// Parses the text of a configuration file.
@@ -52,12 +71,14 @@ pub(super) fn parse(source: &SourceFile) -> Result<Layer, Vec<ConfigError>> {
         errors: Vec::new(),
     };
     let (doc, syntax) = DeTable::parse_recoverable(&source.text);
-    for error in &syntax {
-        reader.error(
-            error.span().unwrap_or(0..0),
-            format!("not valid TOML: {}", error.message().trim_end()),
-            "fix the TOML syntax at this position",
-        );
+    // The file is small (see MAX_BYTES), so all its errors are kept;
+    // `into_errors` shows the first of them.
+    let (explained, _) = syntax::explain(&source.text, &syntax, usize::MAX);
+    for error in explained {
+        let help = error
+            .help
+            .unwrap_or_else(|| "fix the TOML syntax at this position".to_owned());
+        reader.error(error.span, error.message, help);
     }
     if !syntax.is_empty() {
         return Err(reader.into_errors());
@@ -79,10 +100,22 @@ struct Reader<'a> {
 }
 
 impl Reader<'_> {
-    /// The errors, in the order of the file.
+    /// The errors, in the order of the file: the first [`MAX_ERRORS`], and
+    /// one for the rest.
     fn into_errors(mut self) -> Vec<ConfigError> {
         self.errors.sort_by_key(|(at, _)| *at);
-        self.errors.into_iter().map(|(_, e)| e).collect()
+        let hidden = self.errors.len().saturating_sub(MAX_ERRORS);
+        let mut errors: Vec<ConfigError> = self.errors.into_iter().map(|(_, e)| e).collect();
+        if let Some(first_hidden) = errors.get(MAX_ERRORS) {
+            let rest = ConfigError {
+                place: first_hidden.place.clone(),
+                message: format!("{hidden} more errors from here on are not shown"),
+                help: "fix the errors above and check again".to_owned(),
+            };
+            errors.truncate(MAX_ERRORS);
+            errors.push(rest);
+        }
+        errors
     }
 
     fn error(&mut self, span: Span, message: String, help: impl Into<String>) {
@@ -90,11 +123,17 @@ impl Reader<'_> {
         self.errors.push((
             (at.line, at.column),
             ConfigError {
-                place: format!("{}:{}:{}", self.source.display_path(), at.line, at.column),
+                place: self.place(span),
                 message,
                 help: help.into(),
             },
         ));
+    }
+
+    /// `path:line:column` of the start of `span`.
+    fn place(&self, span: Span) -> String {
+        let at = self.source.line_col(span.start);
+        format!("{}:{}:{}", self.source.display_path(), at.line, at.column)
     }
 
     fn layer(&mut self, doc: &DeTable<'_>) -> Layer {
@@ -110,13 +149,23 @@ impl Reader<'_> {
                         }
                     }
                 }
-                "select" => layer.select = Some(self.selectors(name, value)),
+                "select" => {
+                    let selectors = self.selectors(name, value);
+                    if value.get_ref().as_array().is_some_and(|a| a.is_empty()) {
+                        layer.empty_select = Some(super::empty_select(
+                            self.place(value.span()),
+                            "list the rules to run, such as select = [\"ALL\"], \
+                             or remove `select` to run them all",
+                        ));
+                    }
+                    layer.select = Some(selectors);
+                }
                 "ignore" => layer.ignore = Some(self.selectors(name, value)),
                 "severity" => layer.severity = self.severities(value),
                 "settings" => layer.settings = self.settings(value),
                 _ => self.error(
                     key.span(),
-                    format!("unknown key `{name}` in the configuration"),
+                    format!("unknown key `{}` in the configuration", excerpt(name)),
                     unknown_top_key_help(name),
                 ),
             }
@@ -127,6 +176,7 @@ impl Reader<'_> {
     fn string<'v>(&mut self, key: &str, value: &'v Value<'_>) -> Option<&'v str> {
         let text = value.get_ref().as_str();
         if text.is_none() {
+            let key = excerpt(key);
             self.error(
                 value.span(),
                 format!(
@@ -235,17 +285,20 @@ impl Reader<'_> {
                 };
                 self.error(
                     key.span(),
-                    format!("unknown setting `{name}` in [settings]"),
+                    format!("unknown setting `{}` in [settings]", excerpt(name)),
                     help,
                 );
                 continue;
             };
-            let number = number(value.get_ref());
+            let number = number_value(value.get_ref());
             match number {
                 Some(n) if setting.kind.accepts(n) => values.push((setting, n)),
                 _ => {
-                    let given = number
-                        .map_or_else(|| type_name(value.get_ref()).to_owned(), |n| n.to_string());
+                    // A number is shown as written: 1e400, not inf.
+                    let given = match number {
+                        Some(_) => excerpt(&self.source.text[value.span()]).into_owned(),
+                        None => type_name(value.get_ref()).to_owned(),
+                    };
                     self.error(
                         value.span(),
                         format!("`{name}` must be {}, not {given}", setting.kind.describe()),
@@ -255,16 +308,6 @@ impl Reader<'_> {
             }
         }
         values
-    }
-}
-
-fn number(value: &DeValue<'_>) -> Option<f64> {
-    match value {
-        DeValue::Integer(i) => i64::from_str_radix(&i.as_str().replace('_', ""), i.radix())
-            .ok()
-            .map(|n| n as f64),
-        DeValue::Float(f) => f.as_str().replace('_', "").parse::<f64>().ok(),
-        _ => None,
     }
 }
 

@@ -25,7 +25,7 @@ pub use show::show;
 
 use crate::diagnostic::Severity;
 use crate::rules::{Family, RULES, Rule};
-use crate::source::display_path;
+use crate::source::{display_path, excerpt};
 
 /// The names a configuration file may have, in the plan's folder or above it.
 pub const FILE_NAMES: [&str; 2] = ["planlint.toml", ".planlint.toml"];
@@ -77,6 +77,9 @@ struct Layer {
     /// `Some(None)` is `never`.
     fail_on: Option<Option<Severity>>,
     select: Option<Vec<Selector>>,
+    /// The warning to give when this layer's `select` is an empty list and
+    /// decides the selection: it runs no rule but the reading rules.
+    empty_select: Option<ConfigError>,
     ignore: Option<Vec<Selector>>,
     severity: Vec<(Selector, Severity)>,
     settings: Vec<(&'static Setting, f64)>,
@@ -88,6 +91,7 @@ impl Layer {
             source,
             fail_on: None,
             select: None,
+            empty_select: None,
             ignore: None,
             severity: Vec::new(),
             settings: Vec::new(),
@@ -147,6 +151,9 @@ pub struct Config {
     pub selection: Vec<(&'static str, Vec<Selector>, Source)>,
     /// One per rule of [`RULES`], in that order.
     pub rules: Vec<RuleConfig>,
+    /// What is legal but almost certainly not meant, such as `select = []`;
+    /// shown as warnings, without changing the exit code.
+    pub warnings: Vec<ConfigError>,
 }
 
 impl Default for Config {
@@ -204,7 +211,9 @@ fn resolve(layers: &[&Layer], file: Option<PathBuf>) -> Config {
                 severity_from: None,
             })
             .collect(),
+        warnings: Vec::new(),
     };
+    let mut empty_select = None;
     for layer in layers {
         let source = &layer.source;
         if let Some(fail_on) = layer.fail_on {
@@ -221,6 +230,7 @@ fn resolve(layers: &[&Layer], file: Option<PathBuf>) -> Config {
         }
         if layer.select.is_some() {
             config.selection.clear();
+            empty_select = layer.empty_select.as_ref();
         }
         for (key, list) in [("select", &layer.select), ("ignore", &layer.ignore)] {
             if let Some(list) = list {
@@ -256,7 +266,20 @@ fn resolve(layers: &[&Layer], file: Option<PathBuf>) -> Config {
             };
         }
     }
+    config.warnings.extend(empty_select.cloned());
     config
+}
+
+/// The warning for a `select` that lists no rule, given at `place`.
+fn empty_select(place: String, help: &str) -> ConfigError {
+    ConfigError {
+        place,
+        message: format!(
+            "`select` is empty, so no rule runs but {}, which report plans that cannot be read in full",
+            always_on_codes().join(", ")
+        ),
+        help: help.to_owned(),
+    }
 }
 
 /// Which configuration file plans are checked with.
@@ -307,6 +330,12 @@ impl Overrides {
             .select
             .as_ref()
             .map(|v| selectors("--select", v, &mut errors));
+        if layer.select.as_ref().is_some_and(Vec::is_empty) {
+            layer.empty_select = Some(empty_select(
+                "--select".to_owned(),
+                "name the rules to run, such as --select ALL",
+            ));
+        }
         layer.ignore = self
             .ignore
             .as_ref()
@@ -335,7 +364,7 @@ impl Overrides {
 fn severity_override(value: &str) -> Result<(Selector, Severity), (String, String)> {
     let Some((rule, level)) = value.split_once('=') else {
         return Err((
-            format!("\"{}\" gives no level", value.trim()),
+            format!("\"{}\" gives no level", excerpt(value.trim())),
             "write RULE=LEVEL, e.g. --severity GOAL005=error".to_owned(),
         ));
     };
@@ -355,12 +384,17 @@ fn flag_error(flag: &str, message: String, help: String) -> ConfigError {
     }
 }
 
-fn cannot_ignore(rule: &Rule) -> (String, String) {
-    let always: Vec<&str> = RULES
+/// The codes of the rules that are always on.
+fn always_on_codes() -> Vec<&'static str> {
+    RULES
         .iter()
         .filter(|r| always_on(r))
         .map(|r| r.code)
-        .collect();
+        .collect()
+}
+
+fn cannot_ignore(rule: &Rule) -> (String, String) {
+    let always = always_on_codes();
     (
         format!(
             "{} ({}) reports plans that cannot be read in full and cannot be ignored",
@@ -391,7 +425,7 @@ fn parse_severity(text: &str) -> Result<Severity, (String, String)> {
         .ok_or_else(|| {
             let names = Severity::ALL.map(Severity::as_str);
             (
-                format!("\"{text}\" is not a severity"),
+                format!("\"{}\" is not a severity", excerpt(text)),
                 match crate::plan::suggest(text, names) {
                     Some(close) => format!("did you mean `{close}`?"),
                     None => "use error, warning or info".to_owned(),
@@ -411,7 +445,10 @@ fn parse_fail_on(text: &str) -> Result<Option<Severity>, (String, String)> {
         } else {
             "use error, warning, info or never".to_owned()
         };
-        (format!("\"{text}\" is not a level to fail on"), help)
+        (
+            format!("\"{}\" is not a level to fail on", excerpt(text)),
+            help,
+        )
     })
 }
 
@@ -535,10 +572,13 @@ impl Configs<'_> {
         }
         let mut found = None;
         for folder in start.ancestors() {
+            // Whatever stands under the name counts, so that a FIFO or a
+            // broken link called planlint.toml is an error when it is read,
+            // not a file silently passed over for one further up.
             let here: Vec<PathBuf> = FILE_NAMES
                 .iter()
                 .map(|name| folder.join(name))
-                .filter(|path| path.is_file())
+                .filter(|path| fs::symlink_metadata(path).is_ok())
                 .collect();
             match here.as_slice() {
                 [] => continue,
@@ -547,9 +587,16 @@ impl Configs<'_> {
                     break;
                 }
                 _ => {
+                    let shown = display_path(&self.shown(folder));
+                    // The current folder is shown as `./`, not as nothing.
+                    let place = if shown.is_empty() {
+                        "./".to_owned()
+                    } else {
+                        format!("{}/", shown.trim_end_matches('/'))
+                    };
                     return Err(vec![ConfigError {
-                        place: display_path(&self.shown(folder)),
-                        message: "both planlint.toml and .planlint.toml are here".to_owned(),
+                        place,
+                        message: "the folder has both planlint.toml and .planlint.toml".to_owned(),
                         help: "keep one of them; planlint will not guess which you meant"
                             .to_owned(),
                     }]);

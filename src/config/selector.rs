@@ -5,6 +5,7 @@ use std::fmt;
 
 use crate::plan::suggest;
 use crate::rules::{Check, Family, RULES, Rule};
+use crate::source::excerpt;
 
 /// What a selector matches.
 #[derive(Debug, Clone, Copy)]
@@ -55,7 +56,7 @@ impl Selector {
                     .to_owned(),
             };
             return Err((
-                format!("no rule, family or ALL is called \"{trimmed}\""),
+                format!("no rule, family or ALL is called \"{}\"", excerpt(trimmed)),
                 help,
             ));
         };

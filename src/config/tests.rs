@@ -1,5 +1,5 @@
 use super::*;
-use crate::source::SourceFile;
+use crate::source::{SourceFile, display_path};
 
 fn layer(text: &str) -> Layer {
     file::parse(&SourceFile::new("cfg/planlint.toml", text)).unwrap()
@@ -335,7 +335,113 @@ fn a_given_file_is_read_at_once_and_used_for_every_plan() {
         ConfigFile::Path(dir.path().join("no.toml")),
         &Overrides::default(),
     );
-    assert!(missing.unwrap_err()[0].message.contains("cannot read"));
+    assert_eq!(
+        missing.unwrap_err(),
+        [ConfigError {
+            place: display_path(&dir.path().join("no.toml")),
+            message: "no such configuration file".to_owned(),
+            help: "check the path; `planlint init` writes a starter planlint.toml".to_owned(),
+        }]
+    );
+}
+
+#[test]
+fn syntax_errors_are_explained_as_in_plans() {
+    assert_eq!(
+        errors("select = [\"TX\"]\n[settings\nmax-contacts-per-week = 2\n"),
+        [
+            "cfg/planlint.toml:2:1: the table header `[settings` has no closing `]`\n  \
+          help: close it on the same line: [settings]"
+        ]
+    );
+    assert_eq!(
+        errors("fail-on = \"error\"\rselect = [\"TX\"]\r"),
+        [
+            "cfg/planlint.toml:1:19: 2 lines end in a carriage return (CR) alone, as on classic \
+          Mac OS; TOML ends lines with LF or CR LF\n  help: save the file with LF (Unix) or \
+          CR LF (Windows) line endings; most editors offer them in the status bar or under \
+          \"line endings\""
+        ]
+    );
+    assert_eq!(
+        errors("fail-on = \"error\"\nfail-on = \"never\"\n"),
+        [
+            "cfg/planlint.toml:2:1: key `fail-on` is given twice in the same table\n  \
+          help: a key can be given once per table: keep one `fail-on` and delete the other \
+          (if a new item starts here, it needs its own [[...]] header)"
+        ]
+    );
+}
+
+#[test]
+fn numbers_too_large_are_shown_as_written() {
+    assert_eq!(
+        errors("[settings]\nfeedback-min-comments = 99999999999999999999999\n"),
+        [
+            "cfg/planlint.toml:2:25: `feedback-min-comments` must be a whole number of 1 or more, \
+          not 99999999999999999999999\n  help: `feedback-min-comments` is the comments (or \
+          scores) a touchpoint or persona needs before FB001 and FB004 judge it"
+        ]
+    );
+    assert_eq!(
+        errors("[settings]\nmax-contacts-per-week = nan\n")[0],
+        "cfg/planlint.toml:2:25: `max-contacts-per-week` must be a number of 0 or more, not nan\n  \
+         help: `max-contacts-per-week` is the contacts a week per persona above which TX005 \
+         reports it"
+    );
+}
+
+#[test]
+fn an_empty_select_is_a_warning_unless_overridden() {
+    let message = "`select` is empty, so no rule runs but PLAN001, PLAN002, PLAN008, which \
+                   report plans that cannot be read in full";
+    let config = with_file("fail-on = \"error\"\nselect = []\n");
+    assert_eq!(selected(&config), ["PLAN001", "PLAN002", "PLAN008"]);
+    assert_eq!(
+        config.warnings,
+        [ConfigError {
+            place: "cfg/planlint.toml:2:10".to_owned(),
+            message: message.to_owned(),
+            help: "list the rules to run, such as select = [\"ALL\"], or remove `select` to \
+                   run them all"
+                .to_owned(),
+        }]
+    );
+    let overrides = Overrides {
+        select: Some(vec!["TX".into()]),
+        ..Overrides::default()
+    };
+    assert!(with("select = []\n", &overrides).warnings.is_empty());
+    let overrides = Overrides {
+        select: Some(vec![String::new()]),
+        ..Overrides::default()
+    };
+    assert_eq!(
+        with("select = [\"ALL\"]\n", &overrides).warnings,
+        [ConfigError {
+            place: "--select".to_owned(),
+            message: message.to_owned(),
+            help: "name the rules to run, such as --select ALL".to_owned(),
+        }]
+    );
+    assert!(
+        with_file("select = [\"TX\"]\nignore = []\n")
+            .warnings
+            .is_empty()
+    );
+    assert!(Config::default().warnings.is_empty());
+}
+
+#[test]
+fn errors_are_bounded() {
+    let text: String = (0..500).map(|i| format!("k{i} = 1\n")).collect();
+    let errors = errors(&text);
+    assert_eq!(errors.len(), crate::plan::MAX_ERRORS + 1);
+    assert_eq!(
+        errors[crate::plan::MAX_ERRORS],
+        "cfg/planlint.toml:101:1: 400 more errors from here on are not shown\n  \
+         help: fix the errors above and check again"
+    );
 }
 
 #[test]

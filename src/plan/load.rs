@@ -1,18 +1,22 @@
 //! From TOML text to a [`Plan`], keeping every span and collecting every
 //! structural error in one pass, so a user fixes a broken plan in one round.
 
+use std::num::IntErrorKind;
+
 use toml::Spanned;
 use toml::de::{DeArray, DeString, DeTable, DeValue};
 
 use super::schema::{
-    EXTENSION_PREFIX, GOAL_KEYS, GOAL_KINDS, HOW_KEYS, PERSONA_KEYS, STAGES, TABLES, TOP_KEYS,
-    TOUCHPOINT_KEYS, WAIVER_KEYS, WHAT_KEYS, WHY_KEYS, is_valid_id, suggest,
+    AMOUNT, EXTENSION_PREFIX, GOAL_KEYS, GOAL_KINDS, HOW_KEYS, NumberRange, PER_WEEK, PERSONA_KEYS,
+    STAGES, TABLES, TOP_KEYS, TOUCHPOINT_KEYS, WAIVER_KEYS, WHAT_KEYS, WHY_KEYS, is_valid_id,
+    suggest,
 };
+use super::syntax;
 use super::{
     Field, Goal, GoalKind, How, Item, Persona, Plan, Span, Stage, Touchpoint, Waiver, What, Why,
 };
 use crate::rules::{self, Check, RULES};
-use crate::source::SourceFile;
+use crate::source::{SourceFile, excerpt};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LoadErrorKind {
@@ -33,36 +37,77 @@ pub struct LoadError {
 type Key<'i> = Spanned<DeString<'i>>;
 type Value<'i> = Spanned<DeValue<'i>>;
 
-/// Reads a plan. Returns every error found; a plan with errors is not returned,
-/// because rules judging half a plan would report defects that are not there.
+/// At most this many errors of a plan are reported, and one more saying how
+/// many are left: a real plan has a handful, and a file with thousands is not
+/// a plan, whose report should not run to hundreds of megabytes.
+pub const MAX_ERRORS: usize = 100;
+
+/// How many errors the loader keeps before it only counts them; the first
+/// [`MAX_ERRORS`] of them by position are shown.
+const KEPT_ERRORS: usize = 10 * MAX_ERRORS;
+
+/// Reads a plan. Returns its errors (see [`MAX_ERRORS`]); a plan with errors
+/// is not returned, because rules judging half a plan would report defects
+/// that are not there.
 pub fn load(source: &SourceFile) -> Result<Plan, Vec<LoadError>> {
     let (doc, syntax) = DeTable::parse_recoverable(&source.text);
     if !syntax.is_empty() {
-        return Err(syntax
-            .iter()
+        let (explained, more) = syntax::explain(&source.text, &syntax, MAX_ERRORS + 1);
+        let errors = explained
+            .into_iter()
             .map(|e| LoadError {
                 kind: LoadErrorKind::Invalid,
-                span: e.span().unwrap_or(0..0),
-                message: format!("not valid TOML: {}", e.message().trim_end()),
-                help: "fix the TOML syntax at this position; strings need quotes, \
-                       dates look like 2027-03-31"
-                    .to_owned(),
+                span: e.span,
+                message: e.message,
+                help: e.help.unwrap_or_else(|| {
+                    "fix the TOML syntax at this position; strings need quotes, \
+                     dates look like 2027-03-31"
+                        .to_owned()
+                }),
             })
-            .collect());
+            .collect();
+        return Err(bounded(errors, more));
     }
-    let mut loader = Loader::default();
+    let mut loader = Loader {
+        text: &source.text,
+        errors: Vec::new(),
+        dropped: 0,
+    };
     let plan = loader.plan(doc.get_ref(), source);
     if loader.errors.is_empty() {
         Ok(plan)
     } else {
         loader.errors.sort_by_key(|e| (e.span.start, e.span.end));
-        Err(loader.errors)
+        Err(bounded(loader.errors, loader.dropped))
     }
 }
 
-#[derive(Default)]
-struct Loader {
+/// The first [`MAX_ERRORS`] errors, and one where the rest start that
+/// counts them with the `dropped` ones, which were counted but not kept.
+fn bounded(mut errors: Vec<LoadError>, dropped: usize) -> Vec<LoadError> {
+    if errors.len() <= MAX_ERRORS {
+        return errors;
+    }
+    let left = errors.len() - MAX_ERRORS + dropped;
+    let span = errors[MAX_ERRORS].span.clone();
+    errors.truncate(MAX_ERRORS);
+    errors.push(LoadError {
+        kind: LoadErrorKind::Invalid,
+        span,
+        message: format!("{left} more errors from here on are not shown"),
+        help: "fix the errors above and check again; a file with this many errors \
+               is probably not a plan"
+            .to_owned(),
+    });
+    errors
+}
+
+struct Loader<'s> {
+    /// The plan's text, to quote a value as it was written.
+    text: &'s str,
     errors: Vec<LoadError>,
+    /// Errors found after [`KEPT_ERRORS`], counted but not kept.
+    dropped: usize,
 }
 
 /// The checked keys of one table, looked up by name.
@@ -80,9 +125,18 @@ impl<'a, 'i> Entries<'a, 'i> {
     }
 }
 
-impl Loader {
+impl Loader<'_> {
+    /// Keeps an error, built only while fewer than [`KEPT_ERRORS`] are kept.
+    fn report(&mut self, error: impl FnOnce() -> LoadError) {
+        if self.errors.len() < KEPT_ERRORS {
+            self.errors.push(error());
+        } else {
+            self.dropped += 1;
+        }
+    }
+
     fn invalid(&mut self, span: Span, message: String, help: impl Into<String>) {
-        self.errors.push(LoadError {
+        self.report(|| LoadError {
             kind: LoadErrorKind::Invalid,
             span,
             message,
@@ -136,8 +190,8 @@ impl Loader {
                 [GoalKind::Satisfaction, GoalKind::Cost, GoalKind::Revenue][i]
             });
             let (metric, why) = (l.string(t, "metric"), l.string(t, "why"));
-            let baseline = l.number(t, "baseline", false);
-            let target = l.number(t, "target", false);
+            let baseline = l.number(t, "baseline", &AMOUNT);
+            let target = l.number(t, "target", &AMOUNT);
             let due = l.date(t, "due");
             let allow = l.allow(t);
             Some(Goal {
@@ -184,7 +238,7 @@ impl Loader {
                 l.string(t, "ask"),
                 l.string(t, "act"),
             );
-            let per_week = l.number(t, "per_week", true);
+            let per_week = l.number(t, "per_week", &PER_WEEK);
             let allow = l.allow(t);
             Some(Touchpoint {
                 id: id?,
@@ -218,10 +272,10 @@ impl Loader {
             if allowed.contains(&name) || name.starts_with(EXTENSION_PREFIX) {
                 continue;
             }
-            self.errors.push(LoadError {
+            self.report(|| LoadError {
                 kind: LoadErrorKind::UnknownKey,
                 span: key.span(),
-                message: format!("unknown key `{name}` in {shown_as}"),
+                message: format!("unknown key `{}` in {shown_as}", excerpt(name)),
                 help: unknown_key_help(name, shown_as, allowed),
             });
         }
@@ -342,10 +396,10 @@ impl Loader {
         if !is_valid_id(&id.value) {
             self.invalid(
                 id.span.clone(),
-                format!("id \"{}\" is not a valid id", id.value),
+                format!("id \"{}\" is not a valid id", excerpt(&id.value)),
                 format!(
                     "use lower-case letters, digits and hyphens, starting with a letter or digit, e.g. \"{}\"",
-                    id_like(&id.value)
+                    excerpt(&id_like(&id.value))
                 ),
             );
             return None;
@@ -359,7 +413,7 @@ impl Loader {
             let (message, help) = match v.get_ref().as_str() {
                 Some(s) => (
                     format!("`{key}` must be a list of strings, not a single string"),
-                    format!("put it in brackets: {key} = [{s:?}]"),
+                    format!("put it in brackets: {key} = [{:?}]", excerpt(s)),
                 ),
                 None => (
                     format!(
@@ -409,29 +463,27 @@ impl Loader {
         &mut self,
         entries: &Entries<'_, '_>,
         key: &str,
-        non_negative: bool,
+        range: &NumberRange,
     ) -> Option<Field<f64>> {
-        let field = self.typed(entries, key, "a number", |v| match v {
-            DeValue::Integer(i) => i64::from_str_radix(&i.as_str().replace('_', ""), i.radix())
-                .ok()
-                .map(|n| n as f64),
-            DeValue::Float(f) => f.as_str().replace('_', "").parse::<f64>().ok(),
-            _ => None,
-        })?;
-        if !field.value.is_finite() || (non_negative && field.value < 0.0) {
-            let range = if non_negative {
-                "a number of 0 or more"
-            } else {
-                "a finite number"
-            };
-            self.invalid(
-                field.span.clone(),
-                format!("`{key}` must be {range}"),
-                format!("give `{key}` {range}"),
-            );
-            return None;
-        }
-        Some(field)
+        let field = self.typed(entries, key, "a number", number_value)?;
+        let (value, shown) = (field.value, excerpt(&self.text[field.span.clone()]));
+        let problem = if value.is_nan() {
+            format!("`{key}` is {shown}, which is not a number")
+        } else if value > range.max {
+            format!("`{key}` is too large: {shown} is above {}", range.max_shown)
+        } else if value < range.min && range.min == 0.0 {
+            format!("`{key}` cannot be negative: {shown}")
+        } else if value < range.min {
+            format!("`{key}` is too small: {shown} is below {}", range.min_shown)
+        } else {
+            return Some(field);
+        };
+        self.invalid(
+            field.span.clone(),
+            problem,
+            format!("give `{key}` {}", range.described),
+        );
+        None
     }
 
     fn date(&mut self, entries: &Entries<'_, '_>, key: &str) -> Option<Field<toml::value::Date>> {
@@ -449,7 +501,10 @@ impl Loader {
             });
         }
         let message = match v.get_ref() {
-            DeValue::String(s) => format!("`{key}` must be a TOML date, not a string (\"{s}\")"),
+            DeValue::String(s) => format!(
+                "`{key}` must be a TOML date, not a string (\"{}\")",
+                excerpt(s)
+            ),
             DeValue::Datetime(_) => format!("`{key}` must be a date without a time"),
             other => format!("`{key}` must be a TOML date, not {}", type_name(other)),
         };
@@ -485,10 +540,13 @@ impl Loader {
                 continue;
             }
             let Some(rule) = rules::find(name) else {
-                self.errors.push(LoadError {
+                self.report(|| LoadError {
                     kind: LoadErrorKind::UnknownKey,
                     span: key.span(),
-                    message: format!("`allow` names rule `{name}`, which planlint does not have"),
+                    message: format!(
+                        "`allow` names rule `{}`, which planlint does not have",
+                        excerpt(name)
+                    ),
                     help: unknown_rule_help(name),
                 });
                 continue;
@@ -537,7 +595,8 @@ impl Loader {
                         ),
                         format!(
                             "write {name} = \"why the finding is accepted\", \
-                             or {name} = {{ reason = \"...\", until = 2027-01-31 }}"
+                             or {name} = {{ reason = \"...\", until = 2027-01-31 }}",
+                            name = rule.code
                         ),
                     );
                     continue;
@@ -577,7 +636,7 @@ impl Loader {
             field.span,
             format!(
                 "`{key}` \"{}\" is not one of {}",
-                field.value,
+                excerpt(&field.value),
                 names.join(", ")
             ),
             help,
@@ -612,6 +671,23 @@ fn unknown_rule_help(name: &str) -> String {
         None => "name a rule by its code (TX001) or its name (transactional-touchpoint); \
                  `planlint rules` lists them"
             .to_owned(),
+    }
+}
+
+/// The value of a TOML integer or float. An integer beyond 64 bits is read
+/// as infinite, so that a range check calls it too large, not "not a number".
+pub(crate) fn number_value(value: &DeValue<'_>) -> Option<f64> {
+    match value {
+        DeValue::Integer(i) => match i64::from_str_radix(&i.as_str().replace('_', ""), i.radix()) {
+            Ok(n) => Some(n as f64),
+            Err(e) => match e.kind() {
+                IntErrorKind::PosOverflow => Some(f64::INFINITY),
+                IntErrorKind::NegOverflow => Some(f64::NEG_INFINITY),
+                _ => None,
+            },
+        },
+        DeValue::Float(f) => f.as_str().replace('_', "").parse::<f64>().ok(),
+        _ => None,
     }
 }
 
@@ -758,6 +834,253 @@ mod tests {
         let e = &errors("name = \"A\"\n[allow]\nTX001 = { reson = \"a\" }\n")[0];
         assert_eq!(e.kind, LoadErrorKind::UnknownKey);
         assert!(e.help.contains("did you mean `reason`"), "{}", e.help);
+    }
+
+    /// Each error as a person reads it: line, message and help.
+    fn shown(text: &str) -> Vec<(usize, String, String)> {
+        let source = SourceFile::new("p.plan.toml", text);
+        load(&source)
+            .expect_err("plan should not load")
+            .into_iter()
+            .map(|e| (source.line_col(e.span.start).line, e.message, e.help))
+            .collect()
+    }
+
+    fn one(line: usize, message: &str, help: &str) -> Vec<(usize, String, String)> {
+        vec![(line, message.to_owned(), help.to_owned())]
+    }
+
+    #[test]
+    fn a_header_without_its_bracket_is_one_error_on_its_own_line() {
+        let why = "close it on the same line: [why]";
+        let text = "name = \"A\"\n[why\nstatement = \"s\"\n[[goal]]\nid = \"g\"\ntitle = \"T\"\n";
+        assert_eq!(
+            shown(text),
+            one(2, "the table header `[why` has no closing `]`", why)
+        );
+        assert_eq!(
+            shown("name = \"A\"\n[why"),
+            one(2, "the table header `[why` has no closing `]`", why),
+            "at the end of the file"
+        );
+        // The parser files the keys after the header under the wrong table,
+        // where each goal's key looked like a duplicate.
+        let mut text = String::from("name = \"A\"\n[[goal]\nid = \"a\"\ntitle = \"T\"\n");
+        text.push_str("[what\nofferings = [\"x\"]\n");
+        for i in 0..17 {
+            text.push_str(&format!("[[goal]]\nid = \"g{i}\"\ntitle = \"T\"\n"));
+        }
+        assert_eq!(
+            shown(&text),
+            vec![
+                (
+                    2,
+                    "the table header `[[goal]` has no closing `]]`".to_owned(),
+                    "close it on the same line: [[goal]]".to_owned()
+                ),
+                (
+                    5,
+                    "the table header `[what` has no closing `]`".to_owned(),
+                    "close it on the same line: [what]".to_owned()
+                ),
+            ]
+        );
+        assert_eq!(
+            shown("name = \"A\"\n[what' # c\nstatement = \"s\"\n"),
+            one(
+                2,
+                "the table header `[what' # c` has no closing `]`",
+                "close the header with `]` on the same line"
+            )
+        );
+    }
+
+    #[test]
+    fn lines_ending_in_a_lone_carriage_return_are_one_error() {
+        let help = "save the file with LF (Unix) or CR LF (Windows) line endings; \
+                    most editors offer them in the status bar or under \"line endings\"";
+        assert_eq!(
+            shown("name = \"x\"\rowner = \"y\"\r[why]\rstatement = \"s\"\r"),
+            one(
+                1,
+                "4 lines end in a carriage return (CR) alone, as on classic Mac OS; \
+                 TOML ends lines with LF or CR LF",
+                help
+            )
+        );
+        assert_eq!(
+            shown("name = \"x\"\nowner = \"y\"\r\n[why]\rstatement = \"s\"\n"),
+            one(
+                3,
+                "a carriage return (CR) here is not followed by a newline; \
+                 TOML ends lines with LF or CR LF",
+                help
+            )
+        );
+    }
+
+    #[test]
+    fn a_duplicate_key_says_which_key() {
+        assert_eq!(
+            shown("name = \"x\"\nowner = \"o\"\nname = \"y\"\n"),
+            one(
+                3,
+                "key `name` is given twice in the same table",
+                "a key can be given once per table: keep one `name` and delete the other \
+                 (if a new item starts here, it needs its own [[...]] header)"
+            )
+        );
+        // Its keys would be given twice, were they moved into the first.
+        assert_eq!(
+            shown("name = \"x\"\n[why]\nstatement = \"a\"\n[why]\nstatement = \"b\"\n"),
+            vec![
+                (
+                    4,
+                    "table `[why]` is defined twice".to_owned(),
+                    "a table is defined once: move the keys under this header into the first one"
+                        .to_owned()
+                ),
+                (
+                    5,
+                    "key `statement` is given twice in the same table".to_owned(),
+                    "a key can be given once per table: keep one `statement` and delete the \
+                     other (if a new item starts here, it needs its own [[...]] header)"
+                        .to_owned()
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn numbers_out_of_range_name_the_key_and_the_range() {
+        let goal = |value: &str| {
+            shown(&format!(
+                "name = \"A\"\n[[goal]]\nid = \"g\"\ntitle = \"T\"\ntarget = {value}\n"
+            ))
+        };
+        let amount = "give `target` a number from -10^15 to 10^15; for larger figures, \
+                      count in thousands or millions and say so in `metric`";
+        assert_eq!(
+            goal("99999999999999999999999"),
+            one(
+                5,
+                "`target` is too large: 99999999999999999999999 is above 10^15",
+                amount
+            )
+        );
+        assert_eq!(
+            goal("0x7FFF_FFFF_FFFF_FFFF_FFFF"),
+            one(
+                5,
+                "`target` is too large: 0x7FFF_FFFF_FFFF_FFFF_FFFF is above 10^15",
+                amount
+            )
+        );
+        assert_eq!(
+            goal("-99999999999999999999999"),
+            one(
+                5,
+                "`target` is too small: -99999999999999999999999 is below -10^15",
+                amount
+            )
+        );
+        assert_eq!(
+            goal("-2e15"),
+            one(5, "`target` is too small: -2e15 is below -10^15", amount)
+        );
+        let touchpoint = |value: &str| {
+            shown(&format!(
+                "name = \"A\"\n[[touchpoint]]\nid = \"t\"\nname = \"T\"\nper_week = {value}\n"
+            ))
+        };
+        let per_week = "give `per_week` the contacts a week per customer, from 0 to 1000 \
+                        (0.25 is monthly)";
+        for (value, message) in [
+            ("1e308", "`per_week` is too large: 1e308 is above 1000"),
+            ("1e400", "`per_week` is too large: 1e400 is above 1000"),
+            ("inf", "`per_week` is too large: inf is above 1000"),
+            ("+inf", "`per_week` is too large: +inf is above 1000"),
+            ("1001", "`per_week` is too large: 1001 is above 1000"),
+            ("nan", "`per_week` is nan, which is not a number"),
+            ("-nan", "`per_week` is -nan, which is not a number"),
+            ("-0.5", "`per_week` cannot be negative: -0.5"),
+            ("-inf", "`per_week` cannot be negative: -inf"),
+        ] {
+            assert_eq!(touchpoint(value), one(5, message, per_week), "{value}");
+        }
+        let text = "name = \"A\"\n[[goal]]\nid = \"g\"\ntitle = \"T\"\nbaseline = -1e15\n\
+                    target = 1_000_000_000_000_000\n[[touchpoint]]\nid = \"t\"\nname = \"T\"\n\
+                    per_week = 1000\n";
+        assert!(
+            load(&SourceFile::new("p", text)).is_ok(),
+            "the bounds are in range"
+        );
+    }
+
+    #[test]
+    fn a_key_with_too_many_parts_points_at_its_line() {
+        let deep = vec!["a"; 200].join(".");
+        let help = "keys of the format have at most three parts, such as allow.TX001.reason; \
+                    shorten or remove this one";
+        let message =
+            "key `a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.…` has 200 parts, too many to read";
+        assert_eq!(
+            shown(&format!("name = \"A\"\n\n[{deep}]\nx = 1\n")),
+            one(3, message, help)
+        );
+        assert_eq!(
+            shown(&format!(
+                "name = \"A\"\n[why]\nstatement = \"s\"\n{deep} = 1\n"
+            )),
+            one(4, message, help)
+        );
+        // Fewer parts than the parser's limit: an unknown key, where it starts.
+        assert_eq!(
+            shown("name = \"A\"\n[why]\n\n[a.b.c.d.e]\nx = 1\n")[0].1,
+            "unknown key `a` in the top level"
+        );
+        let nested = format!(
+            "name = \"A\"\n[why]\nstatement = {}{}\n",
+            "[".repeat(500),
+            "]".repeat(500)
+        );
+        assert_eq!(
+            shown(&nested),
+            one(
+                3,
+                "values are nested too deeply here: lists or inline tables inside each other",
+                "no value of the format nests more than two levels; remove the extra brackets"
+            )
+        );
+    }
+
+    #[test]
+    fn errors_are_bounded_and_quote_only_an_excerpt() {
+        let mut text = String::from("name = \"A\"\n");
+        for i in 0..5000 {
+            text.push_str(&format!("k{i} = 1\n"));
+        }
+        let found = shown(&text);
+        assert_eq!(found.len(), MAX_ERRORS + 1);
+        assert_eq!(
+            found[MAX_ERRORS],
+            (
+                MAX_ERRORS + 2,
+                "4900 more errors from here on are not shown".to_owned(),
+                "fix the errors above and check again; a file with this many errors \
+                 is probably not a plan"
+                    .to_owned()
+            )
+        );
+        let garbage = format!("name = \"A\"\n{}", "a = b\n".repeat(300));
+        let found = shown(&garbage);
+        assert_eq!(found.len(), MAX_ERRORS + 1);
+        let key = "k".repeat(100_000);
+        let (_, message, _) = &shown(&format!("name = \"A\"\n{key} = 1\n"))[0];
+        assert_eq!(
+            message,
+            &format!("unknown key `{}…` in the top level", "k".repeat(40))
+        );
     }
 
     #[test]

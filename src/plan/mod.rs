@@ -2,11 +2,12 @@
 
 mod load;
 pub(crate) mod schema;
+pub(crate) mod syntax;
 
 use std::ops::Range;
 
-pub(crate) use load::type_name;
-pub use load::{LoadError, LoadErrorKind, load};
+pub use load::{LoadError, LoadErrorKind, MAX_ERRORS, load};
+pub(crate) use load::{number_value, type_name};
 pub use schema::{GOAL_KINDS, STAGES, suggest};
 
 use crate::rules::Rule;

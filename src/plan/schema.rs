@@ -60,6 +60,42 @@ pub const STAGES: &[&str] = &[
     "advocacy",
 ];
 
+/// The values a number of the format may take: the loader refuses the rest
+/// with `described` as the help, and the JSON Schema gives the same bounds.
+#[derive(Debug, PartialEq)]
+pub struct NumberRange {
+    pub min: f64,
+    pub max: f64,
+    /// The bounds as a message shows them.
+    pub min_shown: &'static str,
+    pub max_shown: &'static str,
+    /// What to give the key, after "give `KEY` ".
+    pub described: &'static str,
+}
+
+/// `baseline` and `target`: whatever a goal measures, in either direction,
+/// up to a million billion. That is more than any revenue in any currency's
+/// main unit, and the range in which every whole number is exact in the
+/// 64-bit float the rules compare.
+pub const AMOUNT: NumberRange = NumberRange {
+    min: -1e15,
+    max: 1e15,
+    min_shown: "-10^15",
+    max_shown: "10^15",
+    described: "a number from -10^15 to 10^15; for larger figures, count in thousands or \
+                millions and say so in `metric`",
+};
+
+/// `per_week`: contacts a week per customer. A thousand is six an hour, day
+/// and night; anything above is a typo or not a plan.
+pub const PER_WEEK: NumberRange = NumberRange {
+    min: 0.0,
+    max: 1000.0,
+    min_shown: "0",
+    max_shown: "1000",
+    described: "the contacts a week per customer, from 0 to 1000 (0.25 is monthly)",
+};
+
 /// Keys that start with this prefix hold the user's own data and are never checked.
 pub const EXTENSION_PREFIX: &str = "x-";
 

@@ -13,9 +13,11 @@ Reports a plan file that cannot be read: broken TOML syntax, a file that is not
 UTF-8, an empty file, a missing required key (`name`, and `id` plus `title` or
 `name` on every item), an id that is not lower-case kebab-case, a value of the
 wrong type (a quoted date, a number in quotes, a single string where a list is
-expected), a value outside its set (`kind`, `stage`), or a waiver in an
-`allow` table that is neither a reason nor a table, waives a rule twice, or
-waives a rule that cannot be waived.
+expected), a value outside its set (`kind`, `stage`), a number outside its
+range (`baseline` and `target` from -10^15 to 10^15, `per_week` from 0 to
+1000; never `inf` or `nan`), or a waiver in an `allow` table that is neither
+a reason nor a table, waives a rule twice, or waives a rule that cannot be
+waived.
 
 ## Why it matters
 Every other rule judges what the plan says. If planlint cannot read the plan,
@@ -31,6 +33,11 @@ title = "Keep commuters riding through winter"
 kind = "happiness"        # not one of satisfaction, cost, revenue
 due = "2027-03-31"        # a string, not a TOML date
 ```
+
+A plan shows at most 100 of these errors, and one more that counts the
+rest. A slip that confuses the TOML parser is one error where it is: a table
+header without its `]`, lines ending in a carriage return alone, a key given
+twice.
 
 ## How to fix
 Follow the position and the hint in the message. Dates are written without
