@@ -24,7 +24,7 @@ pub const VERSION: u32 = 1;
 pub const MAX_BYTES: u64 = 16 * 1024 * 1024;
 
 /// The largest count an entry may record: more findings of one rule about
-/// one subject than a plan of 8 MB can give. A larger count, or 0, is an
+/// one subject than a plan of 1 MB can give. A larger count, or 0, is an
 /// edit gone wrong, and a huge one would hide new findings for good.
 pub const MAX_COUNT: u64 = 1_000_000;
 

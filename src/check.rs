@@ -597,8 +597,8 @@ fn read_plan(path: &Path, config: &Arc<Config>) -> Result<Readable, Error> {
     if bytes.len() as u64 > MAX_PLAN_BYTES {
         let source = SourceFile::new(path, "");
         let message = format!(
-            "the file is larger than {} MB; a plan is a short TOML file",
-            MAX_PLAN_BYTES / (1024 * 1024)
+            "the file is larger than {}; a plan is a short TOML file",
+            input::size(MAX_PLAN_BYTES)
         );
         return Ok(Readable::Unreadable(unreadable(
             source,

@@ -466,8 +466,14 @@ fn feedback(command: FeedbackCommand) -> Result<u8> {
 
 /// A plan for `feedback --plan`: it must read without errors.
 fn read_plan(path: &Path) -> Result<planlint::plan::Plan> {
-    let text =
-        std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let bytes = planlint::input::read_bounded(
+        path,
+        planlint::source::MAX_PLAN_BYTES,
+        "a plan is a short TOML file",
+    )
+    .with_context(|| path.display().to_string())?;
+    let text = String::from_utf8(bytes)
+        .map_err(|_| anyhow::anyhow!("{}: the plan is not valid UTF-8", path.display()))?;
     planlint::plan::load(&SourceFile::new(PathBuf::from(path), text)).map_err(|errors| {
         anyhow::anyhow!(
             "{} has {} error(s); `planlint check {}` shows them",

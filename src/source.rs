@@ -8,8 +8,11 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 /// Plans larger than this are refused rather than parsed: a marketing plan is
-/// a few kilobytes, and a file this size is almost certainly the wrong file.
-pub const MAX_PLAN_BYTES: u64 = 8 * 1024 * 1024;
+/// a few kilobytes (the examples are 13 KB), and a file this size is almost
+/// certainly the wrong file. The bound also bounds memory: a megabyte of
+/// TOML built to give an error on every line costs the parser about 400 MB,
+/// and eight cost it 3 GB.
+pub const MAX_PLAN_BYTES: u64 = 1024 * 1024;
 
 #[derive(Debug, Clone)]
 pub struct SourceFile {

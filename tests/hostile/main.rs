@@ -476,3 +476,36 @@ fn a_missing_feedback_file_is_reported_once() {
         out.stderr
     );
 }
+
+// 3. Every input bounded: plans built to cost the parser the most.
+
+#[test]
+fn a_plan_built_to_exhaust_the_parser_stays_within_bounds() {
+    let repo = Repo::new();
+    // An error on every line, to the largest plan read: the worst shape
+    // found for the TOML parser's memory.
+    let worst = "=\n".repeat(1024 * 1024 / 2 - 1);
+    repo.write("worst.plan.toml", &worst);
+    let out = repo.run(&["check", "worst.plan.toml", "--format", "json"], 1, &[]);
+    let report: serde_json::Value = serde_json::from_str(&out.stdout).expect("a JSON report");
+    let findings = report["findings"].as_array().expect("findings");
+    assert_eq!(
+        findings.len(),
+        101,
+        "100 errors and one that counts the rest"
+    );
+    // One byte more than a plan may have is not parsed at all.
+    repo.write("big.plan.toml", &"#".repeat(1024 * 1024 + 1));
+    let out = repo.run(&["check", "big.plan.toml"], 1, &[]);
+    assert!(
+        out.stdout.contains("the file is larger than 1 MB"),
+        "{}",
+        out.stdout
+    );
+    let out = repo.run(
+        &["feedback", "feedback.csv", "--plan", "big.plan.toml"],
+        2,
+        &[],
+    );
+    assert!(out.stderr.contains("is larger than 1 MB"), "{}", out.stderr);
+}
