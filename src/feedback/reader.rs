@@ -21,6 +21,7 @@ use csv::ByteRecord;
 
 use super::{Rejected, Row};
 use crate::source::display_path;
+use error::{HEADER_CHARS, quote};
 use tail::Tail;
 
 pub use columns::Columns;
@@ -211,15 +212,15 @@ impl<R: Read> FeedbackReader<R> {
             });
         }
         if unclosed {
-            let header = &columns.headers[expected - 1];
+            let header = quote(&columns.headers[expected - 1], HEADER_CHARS);
             let last = line + newlines(record);
             return Err(format!(
-                "a quote in column {header:?} is never closed, so the field runs to the end of the file at line {last}"
+                "a quote in column {header} is never closed, so the field runs to the end of the file at line {last}"
             ));
         }
         let invalid = |index: usize| {
-            let header = &columns.headers[index];
-            format!("invalid UTF-8 in column {header:?}")
+            let header = quote(&columns.headers[index], HEADER_CHARS);
+            format!("invalid UTF-8 in column {header}")
         };
         // One check of the whole record is much cheaper than one per field.
         let whole = std::str::from_utf8(record.as_slice()).map_err(|err| {
@@ -361,6 +362,9 @@ fn newlines(record: &ByteRecord) -> u64 {
     content[..end].iter().filter(|&&b| b == b'\n').count() as u64
 }
 
+/// Characters of a score that a reason quotes.
+const SCORE_CHARS: usize = 30;
+
 /// A score is a number from 0 to 10, or empty. A decimal comma is accepted
 /// because files from European spreadsheets write `8,5`.
 fn parse_score(value: &str) -> Result<Option<f64>, String> {
@@ -384,12 +388,14 @@ fn parse_score(value: &str) -> Result<Option<f64>, String> {
         let (whole, fraction) = value.split_once(',')?;
         format!("{whole}.{fraction}").parse().ok()
     });
+    // A misplaced column can put a whole comment where the score belongs;
+    // the reason quotes only its start.
+    let quoted = || quote(value, SCORE_CHARS);
     match parsed {
         Some(score) if (0.0..=10.0).contains(&score) => Ok(Some(score)),
-        Some(score) if score.is_finite() => {
-            Err(format!("score {:?} is outside 0 to 10", excerpt(value)))
-        }
-        _ => Err(format!("score {:?} is not a number", excerpt(value))),
+        // `1e309` parses as infinity, as `inf` does: numbers, if too large.
+        Some(score) if !score.is_nan() => Err(format!("score {} is outside 0 to 10", quoted())),
+        _ => Err(format!("score {} is not a number", quoted())),
     }
 }
 
@@ -421,15 +427,5 @@ fn replace_optional(kept: &mut Option<String>, value: &str) {
         _ if value.is_empty() => *kept = None,
         Some(kept) => replace(kept, value),
         None => *kept = Some(value.to_owned()),
-    }
-}
-
-/// A misplaced column can put a whole comment where the score belongs; the
-/// reason quotes only its start.
-fn excerpt(value: &str) -> String {
-    const MAX_CHARS: usize = 30;
-    match value.char_indices().nth(MAX_CHARS) {
-        Some((end, _)) => format!("{}...", &value[..end]),
-        None => value.to_owned(),
     }
 }

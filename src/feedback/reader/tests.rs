@@ -577,3 +577,30 @@ fn a_missing_file_is_an_error_naming_it() {
             .contains("no-such-file.csv: cannot be opened: ")
     );
 }
+
+#[test]
+fn messages_quote_few_headers_and_short() {
+    let mut header: Vec<String> = (0..500).map(|i| format!("column {i}")).collect();
+    header[0] = format!("\u{1b}[31m{}", "y".repeat(1000));
+    let input = format!("{}\n", header.join(","));
+    let err = error(input.as_bytes(), &ReadOptions::default());
+    let message = err.to_string();
+    assert!(message.len() < 400, "{message}");
+    assert!(message.contains("\"\\u{1b}[31myyy"), "{message}");
+    assert!(message.contains(" and 487 more;"), "{message}");
+    assert!(!message.contains('\u{1b}'));
+}
+
+#[test]
+fn scores_too_large_to_hold_are_out_of_range() {
+    let records = records("comment,score\na,1e309\nb,inf\nc,-inf\nd,nan\ne,-0\n");
+    assert_eq!(
+        rejected(&records),
+        [
+            (2, "score \"1e309\" is outside 0 to 10"),
+            (3, "score \"inf\" is outside 0 to 10"),
+            (4, "score \"-inf\" is outside 0 to 10"),
+            (5, "score \"nan\" is not a number"),
+        ]
+    );
+}
