@@ -217,10 +217,15 @@ fn check_file(
     (Some(checked), problems)
 }
 
-/// A feedback path as written in a plan: relative to the plan's folder.
+/// A feedback path as written in a plan: relative to the plan's folder. It
+/// is never `-`, standard input, which only the command line can name: a
+/// plan's `-` is a file of that name.
 fn relative_to(plan: &Path, feedback: &str) -> PathBuf {
     let feedback = Path::new(feedback);
     match plan.parent() {
+        Some(dir) if feedback.is_relative() && dir.as_os_str().is_empty() => {
+            Path::new(".").join(feedback)
+        }
         Some(dir) if feedback.is_relative() => dir.join(feedback),
         _ => feedback.to_owned(),
     }

@@ -108,7 +108,7 @@ pub struct ConfigArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct FeedbackCommand {
-    /// The CSV file
+    /// The CSV file, or - for standard input
     pub file: PathBuf,
     /// A plan whose personas and touchpoints the feedback is linked to
     #[arg(long, value_name = "PLAN")]
@@ -195,7 +195,7 @@ pub struct CheckArgs {
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Customer feedback (CSV) for every plan checked, instead of each plan's
-    /// own `feedback`; adds the FB rules
+    /// own `feedback`; adds the FB rules. - reads standard input
     #[arg(long, value_name = "FILE")]
     pub feedback: Option<PathBuf>,
     /// Hide the findings recorded in this baseline (see --write-baseline):

@@ -20,7 +20,7 @@ use cli::{
 use planlint::baseline::Baseline;
 use planlint::config::{ConfigError, ConfigFile, Overrides, Resolver};
 use planlint::feedback::ScoreScale;
-use planlint::feedback::reader::{Columns, ReadOptions};
+use planlint::feedback::reader::{Columns, ReadOptions, is_stdin};
 use planlint::feedback::summary::Summary;
 use planlint::feedback::{AnalyzeOptions, RowSink, Scored};
 use planlint::render::{self, Render, sanitize};
@@ -295,7 +295,12 @@ fn feedback(command: FeedbackCommand) -> Result<u8> {
     let plan = command.plan.as_deref().map(read_plan).transpose()?;
     let bar = progress::Bar::new();
     let path = &command.file;
-    let size = std::fs::metadata(path).map_or(0, |m| m.len());
+    // Standard input has no size to show progress against.
+    let size = if is_stdin(path) {
+        0
+    } else {
+        std::fs::metadata(path).map_or(0, |m| m.len())
+    };
     planlint::Progress::start(&bar, path, size);
     let advance = |read| planlint::Progress::advance(&bar, read);
     let mut out = output(command.output.as_deref())?;

@@ -11,7 +11,7 @@ use std::sync::{Arc, Mutex};
 use std::thread;
 
 use super::aggregate::Aggregates;
-use super::reader::{Columns, FeedbackError, FeedbackReader, ReadOptions};
+use super::reader::{Columns, FeedbackError, FeedbackReader, ReadOptions, display_name};
 use super::scale::ScoreScale;
 use super::sentiment::model;
 use super::themes::{CommentThemes, extract};
@@ -53,7 +53,7 @@ pub enum ScaleSource {
 /// What a feedback file says, in bounded space.
 #[derive(Debug, Clone)]
 pub struct Analysis {
-    /// The file as the user named it.
+    /// The file as the user named it, or `<stdin>`.
     pub path: String,
     pub columns: Columns,
     pub aggregates: Aggregates,
@@ -82,21 +82,15 @@ pub struct Scored<'a> {
     pub themes: &'a [String],
 }
 
-/// Reads and analyses a feedback file. `progress` is called now and then with
-/// the number of bytes read.
+/// Reads and analyses a feedback file, or standard input when `path` is `-`.
+/// `progress` is called now and then with the number of bytes read.
 pub fn analyze(
     path: &Path,
     options: &AnalyzeOptions,
     progress: &(dyn Fn(u64) + Sync),
 ) -> Result<Analysis, AnalyzeError> {
     let reader = FeedbackReader::open(path, &options.read)?;
-    run(
-        reader,
-        &crate::source::display_path(path),
-        options,
-        progress,
-        None,
-    )
+    run(reader, &display_name(path), options, progress, None)
 }
 
 /// Receives every analysed row, in file order.
@@ -122,7 +116,7 @@ pub fn analyze_rows(
     let mut each = |scored: &Scored<'_>| sink.row(scored);
     run(
         reader,
-        &crate::source::display_path(path),
+        &display_name(path),
         options,
         progress,
         Some(&mut each),

@@ -20,12 +20,31 @@ use std::path::Path;
 use csv::ByteRecord;
 
 use super::{Rejected, Row};
+use crate::input::open_regular;
 use crate::source::display_path;
 use error::{HEADER_CHARS, quote};
 use tail::Tail;
 
 pub use columns::Columns;
 pub use error::FeedbackError;
+
+/// The path that names standard input.
+const STDIN: &str = "-";
+
+/// Whether `path` names standard input: `-`. A file named `-` is `./-`.
+pub fn is_stdin(path: &Path) -> bool {
+    path.as_os_str() == STDIN
+}
+
+/// How messages name a feedback file: `<stdin>` for standard input, else the
+/// path as given.
+pub fn display_name(path: &Path) -> String {
+    if is_stdin(path) {
+        "<stdin>".to_owned()
+    } else {
+        display_path(path)
+    }
+}
 
 /// How to read a feedback file. The default detects the delimiter and finds
 /// columns by their usual names.
@@ -53,17 +72,32 @@ pub enum Record {
     Rejected(Rejected),
 }
 
+/// What [`FeedbackReader::open`] reads: a regular file, or standard input.
+pub enum Input {
+    File(File),
+    Stdin(io::Stdin),
+}
+
+impl Read for Input {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        match self {
+            Input::File(file) => file.read(buf),
+            Input::Stdin(stdin) => stdin.read(buf),
+        }
+    }
+}
+
 /// The parser's buffer; larger than the `BufReader`'s 8 KiB so that, once the
 /// header is read, the parser reads straight from the file.
 const BUFFER_BYTES: usize = 64 * 1024;
 
-type Input<R> = Tail<io::Chain<io::Cursor<Vec<u8>>, BufReader<R>>>;
+type Stream<R> = Tail<io::Chain<io::Cursor<Vec<u8>>, BufReader<R>>>;
 
 /// Reads a feedback file record by record. Iterating yields a [`Record`] for
 /// each data record, then stops; an `Err` (input that cannot be read on from)
 /// is the last item.
 pub struct FeedbackReader<R: Read> {
-    csv: csv::Reader<Input<R>>,
+    csv: csv::Reader<Stream<R>>,
     /// Reused for every record, so reading allocates only what rows keep.
     record: ByteRecord,
     columns: Columns,
@@ -73,13 +107,21 @@ pub struct FeedbackReader<R: Read> {
     done: bool,
 }
 
-impl FeedbackReader<File> {
+impl FeedbackReader<Input> {
+    /// Opens a feedback file, or standard input when the path is `-`. Only a
+    /// regular file is opened: a FIFO, a device or a file under `/proc` is
+    /// refused before a byte is read.
     pub fn open(path: &Path, options: &ReadOptions) -> Result<Self, FeedbackError> {
-        let file = display_path(path);
-        match File::open(path) {
-            Ok(reader) => FeedbackReader::new(reader, &file, options),
-            Err(source) => Err(FeedbackError::Open { file, source }),
-        }
+        let file = display_name(path);
+        let input = if is_stdin(path) {
+            Input::Stdin(io::stdin())
+        } else {
+            match open_regular(path) {
+                Ok(opened) => Input::File(opened),
+                Err(error) => return Err(FeedbackError::Open { file, error }),
+            }
+        };
+        FeedbackReader::new(input, &file, options)
     }
 }
 
@@ -96,12 +138,12 @@ impl<R: Read> FeedbackReader<R> {
         let mut buffered = BufReader::new(reader);
         let header = match sniff::read_header(&mut buffered) {
             Ok(header) => header,
-            Err(source) => {
-                let source = source.into();
+            Err(error) => {
+                let error = error.into();
                 return Err(FeedbackError::Read {
                     file,
                     line: 1,
-                    source,
+                    error,
                 });
             }
         };
@@ -132,11 +174,11 @@ impl<R: Read> FeedbackReader<R> {
         match read_record(&mut csv, &mut record) {
             Ok(true) => {}
             Ok(false) => return Err(FeedbackError::Empty { file }),
-            Err(source) => {
+            Err(error) => {
                 return Err(FeedbackError::Read {
                     file,
                     line: 1,
-                    source,
+                    error,
                 });
             }
         }
@@ -182,11 +224,11 @@ impl<R: Read> FeedbackReader<R> {
                 self.done = true;
                 return Ok(None);
             }
-            Err(source) => {
+            Err(error) => {
                 self.done = true;
                 let line = self.record.position().map_or(1, csv::Position::line);
                 let file = self.file.clone();
-                return Err(FeedbackError::Read { file, line, source });
+                return Err(FeedbackError::Read { file, line, error });
             }
         }
         let (line, unclosed) = self.locate();

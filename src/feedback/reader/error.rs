@@ -2,22 +2,23 @@
 //! read is not an error: it becomes a [`Rejected`](crate::feedback::Rejected)
 //! and reading goes on.
 
+use crate::input::InputError;
+
 /// Every message names the file, says what is wrong and what to do, and
 /// quotes no more than a short excerpt of the file.
 #[derive(Debug, thiserror::Error)]
 pub enum FeedbackError {
-    #[error("{file}: cannot be opened: {source}")]
-    Open {
-        file: String,
-        source: std::io::Error,
-    },
+    // The messages include the errors, which are therefore not their
+    // `source`: a report of the error chain would repeat them.
+    #[error("{file}: {error}")]
+    Open { file: String, error: InputError },
     /// An I/O error, or anything else the CSV parser cannot read past; `line`
     /// is where the record being read starts.
-    #[error("{file}: reading stopped at line {line}: {source}")]
+    #[error("{file}: reading stopped at line {line}: {error}")]
     Read {
         file: String,
         line: u64,
-        source: csv::Error,
+        error: csv::Error,
     },
     #[error(
         "{file}: the file is empty; a feedback file needs a header row naming its columns, such as `comment,score`"

@@ -572,10 +572,7 @@ fn a_missing_file_is_an_error_naming_it() {
         Err(err) => err,
     };
     assert!(matches!(err, FeedbackError::Open { .. }));
-    assert!(
-        err.to_string()
-            .contains("no-such-file.csv: cannot be opened: ")
-    );
+    assert!(err.to_string().ends_with("no-such-file.csv: no such file"));
 }
 
 #[test]
@@ -603,4 +600,34 @@ fn scores_too_large_to_hold_are_out_of_range() {
             (5, "score \"nan\" is not a number"),
         ]
     );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_or_a_device_is_refused_without_waiting() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let fifo = dir.path().join("feedback.csv");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success());
+    for path in [fifo.as_path(), Path::new("/dev/zero")] {
+        let err = match FeedbackReader::open(path, &ReadOptions::default()) {
+            Ok(_) => panic!("{} was opened", path.display()),
+            Err(err) => err,
+        };
+        assert!(matches!(err, FeedbackError::Open { .. }), "{err}");
+        let message = err.to_string();
+        assert!(message.starts_with(&display_path(path)), "{message}");
+        assert!(message.contains("not a regular file"), "{message}");
+    }
+}
+
+#[test]
+fn standard_input_is_named_in_messages() {
+    assert!(is_stdin(Path::new("-")));
+    assert!(!is_stdin(Path::new("./-")));
+    assert_eq!(display_name(Path::new("-")), "<stdin>");
+    assert_eq!(display_name(Path::new("./a/b.csv")), "a/b.csv");
 }
