@@ -539,3 +539,14 @@ fn feedback_refuses_a_fifo_or_a_device_without_waiting() {
             .stderr(contains("not a regular file"));
     }
 }
+
+#[test]
+fn a_column_name_in_two_columns_is_exit_2() {
+    planlint_with_stdin("id,comment,score,COMMENT\n1,a,9,b\n")
+        .args(["feedback", "-"])
+        .assert()
+        .code(2)
+        .stderr(contains(
+            "<stdin>: the text column \"comment\" is in the header twice, as columns 2 and 4",
+        ));
+}

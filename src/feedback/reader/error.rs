@@ -41,6 +41,20 @@ pub enum FeedbackError {
         name: String,
         headers: Vec<String>,
     },
+    /// The name the reader would use for a column is in the header twice,
+    /// so which column it means is a guess.
+    #[error(
+        "{file}: the {role} column {} is in the header twice, as columns {first} and {second}; rename one of them, or name another column with `--{role}-column NAME`",
+        quote(.name, HEADER_CHARS)
+    )]
+    DuplicateColumn {
+        file: String,
+        role: &'static str,
+        name: String,
+        /// The columns' positions, counted from 1.
+        first: usize,
+        second: usize,
+    },
     #[error(
         "{file}: the file is UTF-16 (as Excel's \"Unicode Text\" saves it); save it again as \"CSV UTF-8\""
     )]

@@ -631,3 +631,23 @@ fn standard_input_is_named_in_messages() {
     assert_eq!(display_name(Path::new("-")), "<stdin>");
     assert_eq!(display_name(Path::new("./a/b.csv")), "a/b.csv");
 }
+
+#[test]
+fn two_columns_of_one_name_are_an_error() {
+    let err = error(
+        b"comment,score,Comment\nfine,9,other\n",
+        &ReadOptions::default(),
+    );
+    assert!(
+        matches!(
+            err,
+            FeedbackError::DuplicateColumn {
+                role: "text",
+                first: 1,
+                second: 3,
+                ..
+            }
+        ),
+        "{err}"
+    );
+}
