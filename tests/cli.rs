@@ -550,3 +550,22 @@ fn a_column_name_in_two_columns_is_exit_2() {
             "<stdin>: the text column \"comment\" is in the header twice, as columns 2 and 4",
         ));
 }
+
+#[cfg(unix)]
+#[test]
+fn an_endless_line_on_standard_input_stops_at_the_header_limit() {
+    // assert_cmd gives a command a pipe for standard input, and its
+    // timeout with it.
+    let assert = std::process::Command::new("timeout")
+        .arg("60")
+        .arg(env!("CARGO_BIN_EXE_planlint"))
+        .args(["feedback", "-"])
+        .stdin(fs::File::open("/dev/zero").unwrap())
+        .assert()
+        .code(2);
+    let err = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    assert_eq!(
+        err,
+        "planlint: error: <stdin>: the header line is longer than 64 KB; is this a CSV file?\n"
+    );
+}

@@ -23,10 +23,12 @@ use super::{Rejected, Row};
 use crate::input::open_regular;
 use crate::source::display_path;
 use error::{HEADER_CHARS, quote};
+use sniff::HeaderError;
 use tail::Tail;
 
 pub use columns::Columns;
 pub use error::FeedbackError;
+pub use sniff::MAX_HEADER_BYTES;
 
 /// The path that names standard input.
 const STDIN: &str = "-";
@@ -138,7 +140,8 @@ impl<R: Read> FeedbackReader<R> {
         let mut buffered = BufReader::new(reader);
         let header = match sniff::read_header(&mut buffered) {
             Ok(header) => header,
-            Err(error) => {
+            Err(HeaderError::TooLong) => return Err(FeedbackError::HeaderTooLong { file }),
+            Err(HeaderError::Io(error)) => {
                 let error = error.into();
                 return Err(FeedbackError::Read {
                     file,
@@ -149,6 +152,9 @@ impl<R: Read> FeedbackReader<R> {
         };
         if sniff::is_utf16(&header.bytes) {
             return Err(FeedbackError::Utf16 { file });
+        }
+        if header.line().contains(&0) {
+            return Err(FeedbackError::NotText { file });
         }
         if sniff::has_lone_carriage_return(header.line()) {
             return Err(FeedbackError::CarriageReturnLines { file });

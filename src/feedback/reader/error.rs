@@ -2,7 +2,8 @@
 //! read is not an error: it becomes a [`Rejected`](crate::feedback::Rejected)
 //! and reading goes on.
 
-use crate::input::InputError;
+use super::sniff::MAX_HEADER_BYTES;
+use crate::input::{InputError, size};
 
 /// Every message names the file, says what is wrong and what to do, and
 /// quotes no more than a short excerpt of the file.
@@ -24,6 +25,15 @@ pub enum FeedbackError {
         "{file}: the file is empty; a feedback file needs a header row naming its columns, such as `comment,score`"
     )]
     Empty { file: String },
+    #[error(
+        "{file}: the header line is longer than {}; is this a CSV file?",
+        size(MAX_HEADER_BYTES as u64)
+    )]
+    HeaderTooLong { file: String },
+    #[error(
+        "{file}: the header holds NUL bytes, so this is not a CSV text file: it may be binary, or UTF-16 without a byte order mark; save it again as \"CSV UTF-8\""
+    )]
+    NotText { file: String },
     #[error(
         "{file}: no text column among {}; name the comment column `comment` or `feedback`, or name it with `--text-column NAME`",
         list(.headers)

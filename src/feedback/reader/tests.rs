@@ -651,3 +651,35 @@ fn two_columns_of_one_name_are_an_error() {
         "{err}"
     );
 }
+
+#[test]
+fn a_header_too_long_or_without_a_line_break_is_an_error() {
+    let long = format!("comment,{}\nfine,1\n", "x".repeat(MAX_HEADER_BYTES));
+    let zeros = vec![0; 4 * MAX_HEADER_BYTES];
+    for input in [long.as_bytes(), &zeros] {
+        let err = error(input, &ReadOptions::default());
+        assert!(matches!(err, FeedbackError::HeaderTooLong { .. }), "{err}");
+        assert_eq!(
+            err.to_string(),
+            "f.csv: the header line is longer than 64 KB; is this a CSV file?"
+        );
+    }
+}
+
+#[test]
+fn a_nul_in_the_header_is_not_text() {
+    let utf16_without_bom: Vec<u8> = "comment,score\n"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    for input in [&utf16_without_bom[..], b"\x7fELF\x02\x01\x01\0\0\0\n"] {
+        let err = error(input, &ReadOptions::default());
+        assert!(matches!(err, FeedbackError::NotText { .. }), "{err}");
+        assert!(
+            err.to_string()
+                .starts_with("f.csv: the header holds NUL bytes"),
+            "{err}"
+        );
+        assert!(!err.to_string().contains("ELF"));
+    }
+}
