@@ -151,6 +151,10 @@ pub struct FeedbackArgs {
     /// How to read scores when the column does not say: nps (0-10) or stars (1-5)
     #[arg(long, value_enum, value_name = "SCALE")]
     pub score_scale: Option<Scale>,
+    /// The longest record (row) read, in bytes, or with K, M or G (1024,
+    /// 1024², 1024³); a longer record is rejected (default: 1M)
+    #[arg(long, value_parser = parse_bytes, value_name = "BYTES")]
+    pub max_record_bytes: Option<usize>,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -175,6 +179,33 @@ fn parse_delimiter(value: &str) -> Result<u8, String> {
             "\"{other}\" is not a delimiter planlint reads: use , ; or tab"
         )),
     }
+}
+
+/// `1048576`, `64K`, `1M`, `1MB`, `1MiB`: a size in bytes; a suffix counts
+/// in 1024s, as the limits are shown.
+fn parse_bytes(value: &str) -> Result<usize, String> {
+    let text = value.trim().to_ascii_uppercase();
+    let text = text
+        .strip_suffix("IB")
+        .or_else(|| text.strip_suffix('B'))
+        .unwrap_or(&text);
+    let (number, power) = match text.as_bytes().last() {
+        Some(b'K') => (&text[..text.len() - 1], 1),
+        Some(b'M') => (&text[..text.len() - 1], 2),
+        Some(b'G') => (&text[..text.len() - 1], 3),
+        _ => (text, 0),
+    };
+    number
+        .trim()
+        .parse::<usize>()
+        .ok()
+        .and_then(|n| n.checked_mul(1024_usize.pow(power)))
+        .filter(|&bytes| bytes > 0)
+        .ok_or_else(|| {
+            format!(
+                "\"{value}\" is not a size: write a number of bytes, such as 1048576, 1024K or 1M"
+            )
+        })
 }
 
 #[derive(Debug, clap::Args)]

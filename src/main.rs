@@ -20,7 +20,7 @@ use cli::{
 use planlint::baseline::Baseline;
 use planlint::config::{ConfigError, ConfigFile, Overrides, Resolver};
 use planlint::feedback::ScoreScale;
-use planlint::feedback::reader::{Columns, ReadOptions, is_stdin};
+use planlint::feedback::reader::{Columns, MAX_RECORD_BYTES, ReadOptions, is_stdin};
 use planlint::feedback::summary::Summary;
 use planlint::feedback::{AnalyzeOptions, RowSink, Scored};
 use planlint::render::{self, Render, sanitize};
@@ -280,6 +280,7 @@ fn analyze_options(args: &FeedbackArgs) -> AnalyzeOptions {
             touchpoint_column: args.touchpoint_column.clone(),
             channel_column: args.channel_column.clone(),
             date_column: args.date_column.clone(),
+            max_record_bytes: args.max_record_bytes.unwrap_or(MAX_RECORD_BYTES),
             ..ReadOptions::default()
         },
         scale: args.score_scale.map(|s| match s {

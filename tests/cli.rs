@@ -569,3 +569,44 @@ fn an_endless_line_on_standard_input_stops_at_the_header_limit() {
         "planlint: error: <stdin>: the header line is longer than 64 KB; is this a CSV file?\n"
     );
 }
+
+#[test]
+fn max_record_bytes_sets_the_longest_record_read() {
+    let long = "x".repeat(2000);
+    let csv = format!("comment,nps\nshort,9\n{long},8\nafter,7\n");
+    let read = |limit: &str| {
+        let output = planlint_with_stdin(csv.clone())
+            .args([
+                "feedback",
+                "-",
+                "--format",
+                "json",
+                "--max-record-bytes",
+                limit,
+            ])
+            .assert()
+            .code(0)
+            .get_output()
+            .stdout
+            .clone();
+        json(&output)
+    };
+    let limited = read("1K");
+    assert_eq!(limited["rows"], 2);
+    assert_eq!(limited["rejected"][0]["line"], 3);
+    assert_eq!(
+        limited["rejected"][0]["reason"],
+        "record is longer than 1 KB; raise the limit with --max-record-bytes to read it"
+    );
+    for raised in ["2003", "2kb", "1MiB"] {
+        assert_eq!(read(raised)["rows"], 3, "{raised}");
+    }
+    for bad in ["0", "1X", "K", "-5", "99999999999G"] {
+        planlint()
+            .args(["feedback", BLITZ_FEEDBACK])
+            .arg(format!("--max-record-bytes={bad}"))
+            .assert()
+            .code(2)
+            .stderr(contains("is not a size"));
+    }
+}

@@ -2,6 +2,8 @@
 //! read is not an error: it becomes a [`Rejected`](crate::feedback::Rejected)
 //! and reading goes on.
 
+use std::io;
+
 use super::sniff::MAX_HEADER_BYTES;
 use crate::input::{InputError, size};
 
@@ -9,17 +11,17 @@ use crate::input::{InputError, size};
 /// quotes no more than a short excerpt of the file.
 #[derive(Debug, thiserror::Error)]
 pub enum FeedbackError {
-    // The messages include the errors, which are therefore not their
+    // The messages include the I/O errors, which are therefore not their
     // `source`: a report of the error chain would repeat them.
     #[error("{file}: {error}")]
     Open { file: String, error: InputError },
-    /// An I/O error, or anything else the CSV parser cannot read past; `line`
-    /// is where the record being read starts.
+    /// An I/O error, which reading cannot go on from; `line` is where the
+    /// record being read starts.
     #[error("{file}: reading stopped at line {line}: {error}")]
     Read {
         file: String,
         line: u64,
-        error: csv::Error,
+        error: io::Error,
     },
     #[error(
         "{file}: the file is empty; a feedback file needs a header row naming its columns, such as `comment,score`"

@@ -664,6 +664,11 @@ fn a_header_too_long_or_without_a_line_break_is_an_error() {
             "f.csv: the header line is longer than 64 KB; is this a CSV file?"
         );
     }
+    // Reading ahead counts quotes, which says this header ends at the first
+    // line break; the parser reads on in the quoted field.
+    let endless = format!("x\"y,\"comment\n{}", "1,2\n".repeat(MAX_HEADER_BYTES));
+    let err = error(endless.as_bytes(), &ReadOptions::default());
+    assert!(matches!(err, FeedbackError::HeaderTooLong { .. }), "{err}");
 }
 
 #[test]
@@ -682,4 +687,68 @@ fn a_nul_in_the_header_is_not_text() {
         );
         assert!(!err.to_string().contains("ELF"));
     }
+}
+
+fn limited(max_record_bytes: usize) -> ReadOptions {
+    ReadOptions {
+        max_record_bytes,
+        ..ReadOptions::default()
+    }
+}
+
+#[test]
+fn a_record_over_the_limit_is_rejected_and_reading_goes_on() {
+    let mut input = b"id,comment,score\n1,before,9\n2,\"two\nlines\",8\n3,".to_vec();
+    input.extend(std::iter::repeat_n(b'x', 2 << 20));
+    input.extend_from_slice(b",7\n\n4,after,6\n5,\"also\nafter\",x\n");
+    let records = read_all(&input, &ReadOptions::default());
+    assert_eq!(
+        texts_and_lines(&records),
+        [(2, "before"), (3, "two\nlines"), (7, "after")]
+    );
+    assert_eq!(
+        rejected(&records),
+        [
+            (
+                5,
+                "record is longer than 1 MB; raise the limit with --max-record-bytes to read it"
+            ),
+            (8, "score \"x\" is not a number"),
+        ]
+    );
+    assert_eq!(records.len(), 5, "rows + rejected == data records");
+    let raised = read_all(&input, &limited(3 << 20));
+    assert_eq!(rows(&raised)[2].text.len(), 2 << 20);
+}
+
+#[test]
+fn a_record_exactly_at_the_limit_is_read() {
+    for ending in ["\n", "\r\n", ""] {
+        // The `\r` of a `\r\n` counts, as it stays on the last field; the
+        // newline does not.
+        let limit = "abcdefgh,9".len() + usize::from(ending == "\r\n");
+        let at = format!("comment,score\nabcdefgh,9{ending}");
+        let records = read_all(at.as_bytes(), &limited(limit));
+        assert_eq!(texts_and_lines(&records), [(2, "abcdefgh")], "{ending:?}");
+        let over = format!("comment,score\nabcdefghi,9{ending}");
+        let records = read_all(over.as_bytes(), &limited(limit));
+        let reason = format!(
+            "record is longer than {limit} bytes; raise the limit with --max-record-bytes to read it"
+        );
+        assert_eq!(rejected(&records), [(2, reason.as_str())], "{ending:?}");
+    }
+}
+
+#[test]
+fn a_long_record_over_many_lines_points_to_a_quote() {
+    let input = "id,comment\n1,fine\n2,\"oops\n3,b\n4,c\n5,d\n";
+    let records = read_all(input.as_bytes(), &limited(12));
+    assert_eq!(texts_and_lines(&records), [(2, "fine")]);
+    assert_eq!(
+        rejected(&records),
+        [(
+            3,
+            "record running to line 6 is longer than 12 bytes; check for an unclosed quote, or raise the limit with --max-record-bytes"
+        )]
+    );
 }
