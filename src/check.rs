@@ -291,11 +291,7 @@ fn plan_path(
     named: &plan::Field<String>,
     allow_outside_root: bool,
 ) -> Result<PathBuf, Refusal> {
-    let written = Path::new(&named.value);
-    let path = match plan.parent() {
-        Some(dir) if written.is_relative() => dir.join(written),
-        _ => written.to_owned(),
-    };
+    let path = relative_to(plan, &named.value);
     let checked = if allow_outside_root {
         input::open_regular(&path)
             .map(|_| ())
@@ -334,6 +330,20 @@ fn plan_path(
         finding = finding.with_help(help);
     }
     Err(Refusal::Finding(Box::new(finding)))
+}
+
+/// A feedback path as written in a plan: relative to the plan's folder. It
+/// is never `-`, standard input, which only the command line can name: a
+/// plan's `-` is a file of that name.
+fn relative_to(plan: &Path, feedback: &str) -> PathBuf {
+    let feedback = Path::new(feedback);
+    match plan.parent() {
+        Some(dir) if feedback.is_relative() && dir.as_os_str().is_empty() => {
+            Path::new(".").join(feedback)
+        }
+        Some(dir) if feedback.is_relative() => dir.join(feedback),
+        _ => feedback.to_owned(),
+    }
 }
 
 /// Each feedback file is analysed once, however many plans use it: plans

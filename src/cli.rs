@@ -108,7 +108,7 @@ pub struct ConfigArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct FeedbackCommand {
-    /// The CSV file
+    /// The CSV file, or - for standard input
     pub file: PathBuf,
     /// A plan whose personas and touchpoints the feedback is linked to
     #[arg(long, value_name = "PLAN")]
@@ -156,6 +156,10 @@ pub struct FeedbackArgs {
     /// How to read scores when the column does not say: nps (0-10) or stars (1-5)
     #[arg(long, value_enum, value_name = "SCALE")]
     pub score_scale: Option<Scale>,
+    /// The longest record (row) read, in bytes, or with K, M or G (1024,
+    /// 1024², 1024³); a longer record is rejected (default: 1M)
+    #[arg(long, value_parser = parse_bytes, value_name = "BYTES")]
+    pub max_record_bytes: Option<usize>,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -182,6 +186,33 @@ fn parse_delimiter(value: &str) -> Result<u8, String> {
     }
 }
 
+/// `1048576`, `64K`, `1M`, `1MB`, `1MiB`: a size in bytes; a suffix counts
+/// in 1024s, as the limits are shown.
+fn parse_bytes(value: &str) -> Result<usize, String> {
+    let text = value.trim().to_ascii_uppercase();
+    let text = text
+        .strip_suffix("IB")
+        .or_else(|| text.strip_suffix('B'))
+        .unwrap_or(&text);
+    let (number, power) = match text.as_bytes().last() {
+        Some(b'K') => (&text[..text.len() - 1], 1),
+        Some(b'M') => (&text[..text.len() - 1], 2),
+        Some(b'G') => (&text[..text.len() - 1], 3),
+        _ => (text, 0),
+    };
+    number
+        .trim()
+        .parse::<usize>()
+        .ok()
+        .and_then(|n| n.checked_mul(1024_usize.pow(power)))
+        .filter(|&bytes| bytes > 0)
+        .ok_or_else(|| {
+            format!(
+                "\"{value}\" is not a size: write a number of bytes, such as 1048576, 1024K or 1M"
+            )
+        })
+}
+
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
     /// Plan files or folders
@@ -200,7 +231,7 @@ pub struct CheckArgs {
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Customer feedback (CSV) for every plan checked, instead of each plan's
-    /// own `feedback`; adds the FB rules
+    /// own `feedback`; adds the FB rules. - reads standard input
     #[arg(long, value_name = "FILE")]
     pub feedback: Option<PathBuf>,
     /// Hide the findings recorded in this baseline (see --write-baseline):

@@ -21,7 +21,7 @@ use planlint::baseline::Baseline;
 use planlint::config::{Config, ConfigError, ConfigFile, Overrides, Resolver};
 use planlint::feedback::AnalyzeOptions;
 use planlint::feedback::ScoreScale;
-use planlint::feedback::reader::ReadOptions;
+use planlint::feedback::reader::{MAX_RECORD_BYTES, ReadOptions, is_stdin};
 use planlint::feedback::summary::Summary;
 use planlint::input::{AtomicFile, Identity};
 use planlint::render::{self, Render};
@@ -413,6 +413,7 @@ fn analyze_options(args: &FeedbackArgs) -> AnalyzeOptions {
             touchpoint_column: args.touchpoint_column.clone(),
             channel_column: args.channel_column.clone(),
             date_column: args.date_column.clone(),
+            max_record_bytes: args.max_record_bytes.unwrap_or(MAX_RECORD_BYTES),
             ..ReadOptions::default()
         },
         scale: args.score_scale.map(|s| match s {
@@ -428,7 +429,12 @@ fn feedback(command: FeedbackCommand) -> Result<u8> {
     let plan = command.plan.as_deref().map(read_plan).transpose()?;
     let bar = progress::Bar::new();
     let path = &command.file;
-    let size = std::fs::metadata(path).map_or(0, |m| m.len());
+    // Standard input has no size to show progress against.
+    let size = if is_stdin(path) {
+        0
+    } else {
+        std::fs::metadata(path).map_or(0, |m| m.len())
+    };
     planlint::Progress::start(&bar, path, size);
     let advance = |read| planlint::Progress::advance(&bar, read);
     feedback_outputs(&command)?;

@@ -458,3 +458,155 @@ fn feedback_output_does_not_depend_on_thread_scheduling() {
         assert!(run() == first, "two runs gave different summaries");
     }
 }
+
+/// The binary with what a test gives it on standard input, and a timeout
+/// that turns a hang into a failure.
+fn planlint_with_stdin(input: impl Into<Vec<u8>>) -> assert_cmd::Command {
+    let mut cmd = assert_cmd::Command::from_std(planlint());
+    cmd.write_stdin(input)
+        .timeout(std::time::Duration::from_secs(60));
+    cmd
+}
+
+#[test]
+fn feedback_reads_standard_input_as_dash() {
+    let csv = fs::read_to_string(BLITZ_FEEDBACK).unwrap();
+    let output = planlint_with_stdin(csv)
+        .args(["feedback", "-", "--format", "json"])
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    let from_stdin = json(&output);
+    assert_eq!(from_stdin["file"], "<stdin>");
+    let from_file = json(&stdout(
+        planlint().args(["feedback", BLITZ_FEEDBACK, "--format", "json"]),
+        0,
+    ));
+    assert_eq!(from_stdin["rows"], from_file["rows"]);
+    assert_eq!(from_stdin["rejected"], from_file["rejected"]);
+}
+
+#[test]
+fn check_reads_feedback_from_standard_input_once_for_every_plan() {
+    let dir = TempDir::new().unwrap();
+    let plan = fs::read_to_string(WEAK)
+        .unwrap()
+        .replace("feedback = \"feedback.csv\"", "");
+    write(dir.path(), "a.plan.toml", &plan);
+    write(dir.path(), "b.plan.toml", &plan);
+    let mut csv = String::from("campaign,nps,comment\n");
+    for _ in 0..6 {
+        csv.push_str("daily-deal-sms,1,\"Stop texting me, too many texts\"\n");
+    }
+    let output = planlint_with_stdin(csv)
+        .arg("check")
+        .arg(dir.path())
+        .args(["--feedback", "-", "--format", "json"])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let report = json(&output);
+    let fb001: Vec<&str> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["code"] == "FB001")
+        .map(|f| f["file"].as_str().unwrap())
+        .collect();
+    assert_eq!(fb001.len(), 2, "both plans see the feedback: {fb001:?}");
+}
+
+#[cfg(unix)]
+#[test]
+fn feedback_refuses_a_fifo_or_a_device_without_waiting() {
+    let dir = TempDir::new().unwrap();
+    let fifo = dir.path().join("f.csv");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    for path in [fifo.as_path(), Path::new("/dev/zero")] {
+        planlint_with_stdin("")
+            .arg("feedback")
+            .arg(path)
+            .assert()
+            .code(2)
+            .stderr(contains("not a regular file"));
+    }
+}
+
+#[test]
+fn a_column_name_in_two_columns_is_exit_2() {
+    planlint_with_stdin("id,comment,score,COMMENT\n1,a,9,b\n")
+        .args(["feedback", "-"])
+        .assert()
+        .code(2)
+        .stderr(contains(
+            "<stdin>: the text column \"comment\" is in the header twice, as columns 2 and 4",
+        ));
+}
+
+#[cfg(unix)]
+#[test]
+fn an_endless_line_on_standard_input_stops_at_the_header_limit() {
+    // assert_cmd gives a command a pipe for standard input, and its
+    // timeout with it.
+    let assert = std::process::Command::new("timeout")
+        .arg("60")
+        .arg(env!("CARGO_BIN_EXE_planlint"))
+        .args(["feedback", "-"])
+        .stdin(fs::File::open("/dev/zero").unwrap())
+        .assert()
+        .code(2);
+    let err = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    assert_eq!(
+        err,
+        "planlint: error: <stdin>: the header line is longer than 64 KB; is this a CSV file?\n"
+    );
+}
+
+#[test]
+fn max_record_bytes_sets_the_longest_record_read() {
+    let long = "x".repeat(2000);
+    let csv = format!("comment,nps\nshort,9\n{long},8\nafter,7\n");
+    let read = |limit: &str| {
+        let output = planlint_with_stdin(csv.clone())
+            .args([
+                "feedback",
+                "-",
+                "--format",
+                "json",
+                "--max-record-bytes",
+                limit,
+            ])
+            .assert()
+            .code(0)
+            .get_output()
+            .stdout
+            .clone();
+        json(&output)
+    };
+    let limited = read("1K");
+    assert_eq!(limited["rows"], 2);
+    assert_eq!(limited["rejected"][0]["line"], 3);
+    assert_eq!(
+        limited["rejected"][0]["reason"],
+        "record is longer than 1 KB; raise the limit with --max-record-bytes to read it"
+    );
+    for raised in ["2003", "2kb", "1MiB"] {
+        assert_eq!(read(raised)["rows"], 3, "{raised}");
+    }
+    for bad in ["0", "1X", "K", "-5", "99999999999G"] {
+        planlint()
+            .args(["feedback", BLITZ_FEEDBACK])
+            .arg(format!("--max-record-bytes={bad}"))
+            .assert()
+            .code(2)
+            .stderr(contains("is not a size"));
+    }
+}

@@ -11,7 +11,7 @@ use std::sync::{Arc, Mutex};
 use std::thread;
 
 use super::aggregate::Aggregates;
-use super::reader::{Columns, FeedbackError, FeedbackReader, ReadOptions};
+use super::reader::{Columns, FeedbackError, FeedbackReader, ReadOptions, display_name};
 use super::scale::ScoreScale;
 use super::sentiment::model;
 use super::themes::{CommentThemes, extract};
@@ -20,6 +20,14 @@ use super::{Rejected, Row, Sentiment};
 /// Rows per batch handed to a worker: large enough to keep channel traffic
 /// negligible, small enough to keep memory flat.
 const BATCH: usize = 1024;
+/// Bytes of the file per batch, at most: a batch also ends once its rows
+/// take this much of the file, so that rows as long as the reader allows
+/// (a megabyte each) do not make a batch of a gigabyte. Rows of a few
+/// hundred bytes fill a batch long before.
+const BATCH_BYTES: u64 = 256 * 1024;
+/// Memory a pooled batch's rows may keep: a batch whose rows grew larger
+/// (from long rows) is let go rather than kept for good.
+const POOLED_BYTES: usize = 1024 * 1024;
 /// Rejected rows kept with their line and reason; the rest are only counted.
 pub const MAX_REJECTED: usize = 10_000;
 
@@ -53,7 +61,7 @@ pub enum ScaleSource {
 /// What a feedback file says, in bounded space.
 #[derive(Debug, Clone)]
 pub struct Analysis {
-    /// The file as the user named it.
+    /// The file as the user named it, or `<stdin>`.
     pub path: String,
     pub columns: Columns,
     pub aggregates: Aggregates,
@@ -82,21 +90,15 @@ pub struct Scored<'a> {
     pub themes: &'a [String],
 }
 
-/// Reads and analyses a feedback file. `progress` is called now and then with
-/// the number of bytes read.
+/// Reads and analyses a feedback file, or standard input when `path` is `-`.
+/// `progress` is called now and then with the number of bytes read.
 pub fn analyze(
     path: &Path,
     options: &AnalyzeOptions,
     progress: &(dyn Fn(u64) + Sync),
 ) -> Result<Analysis, AnalyzeError> {
     let reader = FeedbackReader::open(path, &options.read)?;
-    run(
-        reader,
-        &crate::source::display_path(path),
-        options,
-        progress,
-        None,
-    )
+    run(reader, &display_name(path), options, progress, None)
 }
 
 /// Receives every analysed row, in file order.
@@ -122,7 +124,7 @@ pub fn analyze_rows(
     let mut each = |scored: &Scored<'_>| sink.row(scored);
     run(
         reader,
-        &crate::source::display_path(path),
+        &display_name(path),
         options,
         progress,
         Some(&mut each),
@@ -149,10 +151,22 @@ impl Pool {
     }
 
     fn give(&self, rows: Vec<Row>) {
+        if rows.iter().map(kept_bytes).sum::<usize>() > POOLED_BYTES {
+            return;
+        }
         if let Ok(mut pool) = self.0.lock() {
             pool.push(rows);
         }
     }
+}
+
+/// The memory a row's strings keep.
+fn kept_bytes(row: &Row) -> usize {
+    let optional = |value: &Option<String>| value.as_ref().map_or(0, String::capacity);
+    row.text.capacity()
+        + optional(&row.persona)
+        + optional(&row.touchpoint)
+        + row.fields.iter().map(String::capacity).sum::<usize>()
 }
 
 fn run<R: Read + Send>(
@@ -236,6 +250,8 @@ fn parse<R: Read>(
     let mut batch = pool.take();
     // Rows of `batch` before this one hold records; those after are spare.
     let mut filled = 0;
+    // Where in the file the batch starts.
+    let mut start = reader.bytes_read();
     let mut index = 0;
     let mut open = true;
     loop {
@@ -252,9 +268,11 @@ fn parse<R: Read>(
                 }
             }
         }
-        if filled == BATCH {
+        if filled == BATCH || (filled > 0 && reader.bytes_read() - start >= BATCH_BYTES) {
+            batch.truncate(filled);
             let full = std::mem::replace(&mut batch, pool.take());
             filled = 0;
+            start = reader.bytes_read();
             open = hand_over(&work, &mut own, (index, full));
             if !open {
                 break;

@@ -2,11 +2,15 @@
 //!
 //! Files run to tens of millions of rows, so records are read one at a time
 //! into one reused buffer, and only the strings a [`Row`] needs are built.
-//! Nothing is lost silently: every record after the header becomes a [`Row`]
-//! or a [`Rejected`] with its line and reason.
+//! Files come from people a repository does not trust, so every read is
+//! bounded: the header record by [`MAX_HEADER_BYTES`], every other record by
+//! [`ReadOptions::max_record_bytes`]. Nothing is lost silently: every record
+//! after the header becomes a [`Row`] or a [`Rejected`] with its line and
+//! reason.
 
 mod columns;
 mod error;
+mod records;
 mod sniff;
 mod tail;
 #[cfg(test)]
@@ -17,18 +21,44 @@ use std::io::{self, BufReader, Read};
 use std::iter::FusedIterator;
 use std::path::Path;
 
-use csv::ByteRecord;
-
 use super::{Rejected, Row};
+use crate::input::{open_regular, size};
 use crate::source::display_path;
-use tail::Tail;
+use error::{HEADER_CHARS, quote};
+use records::{Fields, Long, Next, Records};
+use sniff::HeaderError;
 
 pub use columns::Columns;
 pub use error::FeedbackError;
+pub use sniff::MAX_HEADER_BYTES;
 
-/// How to read a feedback file. The default detects the delimiter and finds
-/// columns by their usual names.
-#[derive(Debug, Clone, Default)]
+/// The longest record read unless [`ReadOptions::max_record_bytes`] says
+/// otherwise: comments run to a few KB, and a record of a megabyte is more
+/// likely a stray quote than something a customer wrote.
+pub const MAX_RECORD_BYTES: usize = 1024 * 1024;
+
+/// The path that names standard input.
+const STDIN: &str = "-";
+
+/// Whether `path` names standard input: `-`. A file named `-` is `./-`.
+pub fn is_stdin(path: &Path) -> bool {
+    path.as_os_str() == STDIN
+}
+
+/// How messages name a feedback file: `<stdin>` for standard input, else the
+/// path as given.
+pub fn display_name(path: &Path) -> String {
+    if is_stdin(path) {
+        "<stdin>".to_owned()
+    } else {
+        display_path(path)
+    }
+}
+
+/// How to read a feedback file. The default detects the delimiter, finds
+/// columns by their usual names and reads records of up to
+/// [`MAX_RECORD_BYTES`].
+#[derive(Debug, Clone)]
 pub struct ReadOptions {
     /// The field delimiter; detected from the header line when not given.
     pub delimiter: Option<u8>,
@@ -43,6 +73,25 @@ pub struct ReadOptions {
     /// Fill [`Row::fields`]; costs a string per field, so only output that
     /// repeats the input asks for it.
     pub keep_fields: bool,
+    /// The most bytes a record may take in the file, not counting the
+    /// newline that ends it; a longer record is rejected without being kept.
+    pub max_record_bytes: usize,
+}
+
+impl Default for ReadOptions {
+    fn default() -> Self {
+        ReadOptions {
+            delimiter: None,
+            text_column: None,
+            score_column: None,
+            persona_column: None,
+            touchpoint_column: None,
+            channel_column: None,
+            date_column: None,
+            keep_fields: false,
+            max_record_bytes: MAX_RECORD_BYTES,
+        }
+    }
 }
 
 /// One data record of the file: read, or rejected with the reason.
@@ -52,33 +101,52 @@ pub enum Record {
     Rejected(Rejected),
 }
 
-/// The parser's buffer; larger than the `BufReader`'s 8 KiB so that, once the
-/// header is read, the parser reads straight from the file.
-const BUFFER_BYTES: usize = 64 * 1024;
+/// What [`FeedbackReader::open`] reads: a regular file, or standard input.
+pub enum Input {
+    File(File),
+    Stdin(io::Stdin),
+}
 
-type Input<R> = Tail<io::Chain<io::Cursor<Vec<u8>>, BufReader<R>>>;
+impl Read for Input {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        match self {
+            Input::File(file) => file.read(buf),
+            Input::Stdin(stdin) => stdin.read(buf),
+        }
+    }
+}
+
+/// The header as read ahead, then the rest of the input.
+type Stream<R> = io::Chain<io::Cursor<Vec<u8>>, BufReader<R>>;
 
 /// Reads a feedback file record by record. Iterating yields a [`Record`] for
 /// each data record, then stops; an `Err` (input that cannot be read on from)
 /// is the last item.
 pub struct FeedbackReader<R: Read> {
-    csv: csv::Reader<Input<R>>,
-    /// Reused for every record, so reading allocates only what rows keep.
-    record: ByteRecord,
+    records: Records<Stream<R>>,
     columns: Columns,
     file: String,
     keep_fields: bool,
+    max_record_bytes: usize,
     bom_len: u64,
     done: bool,
 }
 
-impl FeedbackReader<File> {
+impl FeedbackReader<Input> {
+    /// Opens a feedback file, or standard input when the path is `-`. Only a
+    /// regular file is opened: a FIFO, a device or a file under `/proc` is
+    /// refused before a byte is read.
     pub fn open(path: &Path, options: &ReadOptions) -> Result<Self, FeedbackError> {
-        let file = display_path(path);
-        match File::open(path) {
-            Ok(reader) => FeedbackReader::new(reader, &file, options),
-            Err(source) => Err(FeedbackError::Open { file, source }),
-        }
+        let file = display_name(path);
+        let input = if is_stdin(path) {
+            Input::Stdin(io::stdin())
+        } else {
+            match open_regular(path) {
+                Ok(opened) => Input::File(opened),
+                Err(error) => return Err(FeedbackError::Open { file, error }),
+            }
+        };
+        FeedbackReader::new(input, &file, options)
     }
 }
 
@@ -95,17 +163,20 @@ impl<R: Read> FeedbackReader<R> {
         let mut buffered = BufReader::new(reader);
         let header = match sniff::read_header(&mut buffered) {
             Ok(header) => header,
-            Err(source) => {
-                let source = source.into();
+            Err(HeaderError::TooLong) => return Err(FeedbackError::HeaderTooLong { file }),
+            Err(HeaderError::Io(error)) => {
                 return Err(FeedbackError::Read {
                     file,
                     line: 1,
-                    source,
+                    error,
                 });
             }
         };
         if sniff::is_utf16(&header.bytes) {
             return Err(FeedbackError::Utf16 { file });
+        }
+        if header.line().contains(&0) {
+            return Err(FeedbackError::NotText { file });
         }
         if sniff::has_lone_carriage_return(header.line()) {
             return Err(FeedbackError::CarriageReturnLines { file });
@@ -113,43 +184,37 @@ impl<R: Read> FeedbackReader<R> {
         let delimiter = options
             .delimiter
             .unwrap_or_else(|| sniff::detect_delimiter(header.line()));
-        let bom_len = header.bom_len;
+        let bom_len = header.bom_len as u64;
         let mut ahead = io::Cursor::new(header.bytes);
-        ahead.set_position(bom_len as u64);
-        // Records end at `\n` only, with any `\r` left on the last field: then
-        // every record but the file's last is known to end in a newline,
-        // which line numbers depend on.
-        let mut csv = csv::ReaderBuilder::new()
-            .has_headers(false)
-            .flexible(true)
-            .delimiter(delimiter)
-            .terminator(csv::Terminator::Any(b'\n'))
-            .buffer_capacity(BUFFER_BYTES)
-            .from_reader(Tail::new(ahead.chain(buffered)));
-
-        let mut record = ByteRecord::new();
-        match read_record(&mut csv, &mut record) {
-            Ok(true) => {}
-            Ok(false) => return Err(FeedbackError::Empty { file }),
-            Err(source) => {
+        ahead.set_position(bom_len);
+        let mut records = Records::new(ahead.chain(buffered), delimiter);
+        // Counting quotes, as reading the header ahead does, is not parsing:
+        // the parser may run the header record on past that, so its read
+        // is bounded too.
+        match records.read(MAX_HEADER_BYTES, usize::MAX, Long::Stop) {
+            Ok(Next::Record) => {}
+            Ok(Next::End) => return Err(FeedbackError::Empty { file }),
+            Ok(Next::TooLong { .. }) => return Err(FeedbackError::HeaderTooLong { file }),
+            Err(error) => {
                 return Err(FeedbackError::Read {
                     file,
                     line: 1,
-                    source,
+                    error,
                 });
             }
         }
+        let record = records.record();
         let headers = (0..record.len())
-            .map(|index| String::from_utf8_lossy(field(&record, index)).into_owned())
+            .map(|index| String::from_utf8_lossy(field(record, index)).into_owned())
             .collect();
         let columns = Columns::find(&file, headers, delimiter, options)?;
         Ok(FeedbackReader {
-            csv,
-            record,
+            records,
             columns,
             file,
             keep_fields: options.keep_fields,
-            bom_len: bom_len as u64,
+            max_record_bytes: options.max_record_bytes,
+            bom_len,
             done: false,
         })
     }
@@ -160,7 +225,7 @@ impl<R: Read> FeedbackReader<R> {
 
     /// Bytes of the file parsed so far, for a progress bar.
     pub fn bytes_read(&self) -> u64 {
-        self.csv.position().byte() + self.bom_len
+        self.records.parsed() + self.bom_len
     }
 
     /// Reads the next data record into `row`, reusing its strings, which
@@ -175,28 +240,35 @@ impl<R: Read> FeedbackReader<R> {
         if self.done {
             return Ok(None);
         }
-        match read_record(&mut self.csv, &mut self.record) {
-            Ok(true) => {}
-            Ok(false) => {
+        // Ends are kept for one field more than the header has: enough to
+        // read a record, and to know that one with more fields is wrong.
+        let fields = self.columns.headers.len() + 1;
+        let next = self.records.read(self.max_record_bytes, fields, Long::Skip);
+        let line = self.records.record().line();
+        match next {
+            Ok(Next::Record) => {}
+            Ok(Next::TooLong { last_line }) => {
+                let reason = too_long(self.max_record_bytes, line, last_line);
+                return Ok(Some(Err(Rejected { line, reason })));
+            }
+            Ok(Next::End) => {
                 self.done = true;
                 return Ok(None);
             }
-            Err(source) => {
+            Err(error) => {
                 self.done = true;
-                let line = self.record.position().map_or(1, csv::Position::line);
                 let file = self.file.clone();
-                return Err(FeedbackError::Read { file, line, source });
+                return Err(FeedbackError::Read { file, line, error });
             }
         }
-        let (line, unclosed) = self.locate();
-        match self.fill(row, line, unclosed) {
+        match self.fill(row, line) {
             Ok(()) => Ok(Some(Ok(()))),
             Err(reason) => Ok(Some(Err(Rejected { line, reason }))),
         }
     }
 
-    fn fill(&self, row: &mut Row, line: u64, unclosed: bool) -> Result<(), String> {
-        let record = &self.record;
+    fn fill(&self, row: &mut Row, line: u64) -> Result<(), String> {
+        let record = self.records.record();
         let columns = &self.columns;
         let expected = columns.headers.len();
         if record.len() != expected {
@@ -210,16 +282,16 @@ impl<R: Read> FeedbackReader<R> {
                 format!("expected {expected} fields, found {found}")
             });
         }
-        if unclosed {
-            let header = &columns.headers[expected - 1];
+        if self.unclosed() {
+            let header = quote(&columns.headers[expected - 1], HEADER_CHARS);
             let last = line + newlines(record);
             return Err(format!(
-                "a quote in column {header:?} is never closed, so the field runs to the end of the file at line {last}"
+                "a quote in column {header} is never closed, so the field runs to the end of the file at line {last}"
             ));
         }
         let invalid = |index: usize| {
-            let header = &columns.headers[index];
-            format!("invalid UTF-8 in column {header:?}")
+            let header = quote(&columns.headers[index], HEADER_CHARS);
+            format!("invalid UTF-8 in column {header}")
         };
         // One check of the whole record is much cheaper than one per field.
         let whole = std::str::from_utf8(record.as_slice()).map_err(|err| {
@@ -270,37 +342,19 @@ impl<R: Read> FeedbackReader<R> {
         Ok(())
     }
 
-    /// The line the record just read starts on, and whether its last field
-    /// opened a quote that the end of the file cut off.
-    ///
-    /// The parser notes where a record starts before it skips blank lines and
-    /// the `\n` of a `\r\n`, so the start is counted back from the end.
-    fn locate(&self) -> (u64, bool) {
-        let record = &self.record;
-        let tail = self.csv.get_ref();
-        let used_up = tail.used_up(self.csv.position().byte());
-        // The parser ends a quoted field at the end of the input without a
-        // word; a field that was closed would end in a quote.
-        let unclosed = used_up
-            && tail.at_end()
-            && tail.last_content() != Some(b'"')
+    /// Whether the last field of the record just read opened a quote that
+    /// the end of the file cut off. The parser ends a quoted field at the end
+    /// of the input without a word; a field that was closed would end in a
+    /// quote.
+    fn unclosed(&self) -> bool {
+        let record = self.records.record();
+        record.at_end()
+            && self.records.last_content() != Some(b'"')
             && record
-                .iter()
-                .next_back()
-                .is_some_and(|f| f.contains(&b'\n'));
-        let ended_by_newline = !used_up || (tail.last() == Some(b'\n') && !unclosed);
-        let start = record.position().map_or(1, csv::Position::line);
-        let end = self
-            .csv
-            .position()
-            .line()
-            .saturating_sub(u64::from(ended_by_newline));
-        let line = if end == start {
-            start
-        } else {
-            end.saturating_sub(record.as_slice().iter().filter(|&&b| b == b'\n').count() as u64)
-        };
-        (line, unclosed)
+                .len()
+                .checked_sub(1)
+                .and_then(|last| record.get(last))
+                .is_some_and(|f| f.contains(&b'\n'))
     }
 }
 
@@ -320,19 +374,8 @@ impl<R: Read> Iterator for FeedbackReader<R> {
 
 impl<R: Read> FusedIterator for FeedbackReader<R> {}
 
-/// Reads the next record, past blank `\r\n` lines: the parser skips blank
-/// lines only when they end in `\n` alone.
-fn read_record<R: Read>(csv: &mut csv::Reader<R>, record: &mut ByteRecord) -> csv::Result<bool> {
-    loop {
-        let found = csv.read_byte_record(record)?;
-        if !found || record.len() != 1 || record.as_slice() != b"\r" {
-            return Ok(found);
-        }
-    }
-}
-
 /// A field of a record, without the `\r` of a `\r\n` line ending.
-fn field(record: &ByteRecord, index: usize) -> &[u8] {
+fn field(record: &Fields, index: usize) -> &[u8] {
     let raw = record.get(index).unwrap_or_default();
     match raw.strip_suffix(b"\r") {
         Some(stripped) if index + 1 == record.len() => stripped,
@@ -342,7 +385,7 @@ fn field(record: &ByteRecord, index: usize) -> &[u8] {
 
 /// A field of a record that `whole` holds, as [`field`] does.
 #[inline]
-fn field_str<'a>(whole: &'a str, record: &ByteRecord, index: usize) -> Option<&'a str> {
+fn field_str<'a>(whole: &'a str, record: &Fields, index: usize) -> Option<&'a str> {
     let value = whole.get(record.range(index)?)?;
     Some(match value.strip_suffix('\r') {
         Some(stripped) if index + 1 == record.len() => stripped,
@@ -352,7 +395,7 @@ fn field_str<'a>(whole: &'a str, record: &ByteRecord, index: usize) -> Option<&'
 
 /// The newlines inside a record, but for those ending its last field: an
 /// unclosed quote swallows the lines after it, and reasons say how far.
-fn newlines(record: &ByteRecord) -> u64 {
+fn newlines(record: &Fields) -> u64 {
     let content = record.as_slice();
     let end = content
         .iter()
@@ -360,6 +403,22 @@ fn newlines(record: &ByteRecord) -> u64 {
         .map_or(0, |i| i + 1);
     content[..end].iter().filter(|&&b| b == b'\n').count() as u64
 }
+
+/// Why a record longer than `limit` is rejected: it started on `line` and
+/// ended on `last_line`.
+fn too_long(limit: usize, line: u64, last_line: u64) -> String {
+    let limit = size(limit as u64);
+    if last_line > line {
+        format!(
+            "record running to line {last_line} is longer than {limit}; check for an unclosed quote, or raise the limit with --max-record-bytes"
+        )
+    } else {
+        format!("record is longer than {limit}; raise the limit with --max-record-bytes to read it")
+    }
+}
+
+/// Characters of a score that a reason quotes.
+const SCORE_CHARS: usize = 30;
 
 /// A score is a number from 0 to 10, or empty. A decimal comma is accepted
 /// because files from European spreadsheets write `8,5`.
@@ -384,12 +443,14 @@ fn parse_score(value: &str) -> Result<Option<f64>, String> {
         let (whole, fraction) = value.split_once(',')?;
         format!("{whole}.{fraction}").parse().ok()
     });
+    // A misplaced column can put a whole comment where the score belongs;
+    // the reason quotes only its start.
+    let quoted = || quote(value, SCORE_CHARS);
     match parsed {
         Some(score) if (0.0..=10.0).contains(&score) => Ok(Some(score)),
-        Some(score) if score.is_finite() => {
-            Err(format!("score {:?} is outside 0 to 10", excerpt(value)))
-        }
-        _ => Err(format!("score {:?} is not a number", excerpt(value))),
+        // `1e309` parses as infinity, as `inf` does: numbers, if too large.
+        Some(score) if !score.is_nan() => Err(format!("score {} is outside 0 to 10", quoted())),
+        _ => Err(format!("score {} is not a number", quoted())),
     }
 }
 
@@ -421,15 +482,5 @@ fn replace_optional(kept: &mut Option<String>, value: &str) {
         _ if value.is_empty() => *kept = None,
         Some(kept) => replace(kept, value),
         None => *kept = Some(value.to_owned()),
-    }
-}
-
-/// A misplaced column can put a whole comment where the score belongs; the
-/// reason quotes only its start.
-fn excerpt(value: &str) -> String {
-    const MAX_CHARS: usize = 30;
-    match value.char_indices().nth(MAX_CHARS) {
-        Some((end, _)) => format!("{}...", &value[..end]),
-        None => value.to_owned(),
     }
 }

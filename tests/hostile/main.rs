@@ -293,6 +293,30 @@ fn what_is_not_a_regular_file_is_refused_even_when_allowed() {
     }
 }
 
+// 3. Bounded inputs named on the command line: refused before reading.
+
+#[test]
+fn devices_and_fifos_on_the_command_line_end_at_once() {
+    let repo = Repo::new();
+    mkfifo(&repo.path().join("pipe"));
+    for input in ["/dev/zero", "pipe"] {
+        for args in [
+            vec!["check", input],
+            vec!["check", "a.plan.toml", "--feedback", input],
+            vec!["check", "a.plan.toml", "--baseline", input],
+            vec!["check", "a.plan.toml", "--config", input],
+            vec!["feedback", input],
+        ] {
+            let out = repo.run(&args, 2, &[]);
+            assert!(
+                out.stderr.contains("not a regular file"),
+                "{args:?}: {}",
+                out.stderr
+            );
+        }
+    }
+}
+
 // 4. Never destroy input.
 
 #[test]

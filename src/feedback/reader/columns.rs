@@ -77,7 +77,8 @@ struct Finder<'a> {
 impl Finder<'_> {
     /// A name given by the user must exist. Otherwise the aliases are tried in
     /// order, so a file with both `comment` and `feedback` columns reads the
-    /// same whichever comes first.
+    /// same whichever comes first. Either way, the name must be in one
+    /// column only: with two, which one is meant would be a guess.
     fn find(
         &self,
         role: &'static str,
@@ -86,7 +87,7 @@ impl Finder<'_> {
     ) -> Result<Option<usize>, FeedbackError> {
         if let Some(wanted) = wanted {
             return match self.position(&normalize(wanted)) {
-                Some(index) => Ok(Some(index)),
+                Some(index) => self.only(role, index).map(Some),
                 None => Err(FeedbackError::UnknownColumn {
                     file: self.file.to_owned(),
                     role,
@@ -95,11 +96,30 @@ impl Finder<'_> {
                 }),
             };
         }
-        Ok(aliases.iter().find_map(|alias| self.position(alias)))
+        match aliases.iter().find_map(|alias| self.position(alias)) {
+            Some(index) => self.only(role, index).map(Some),
+            None => Ok(None),
+        }
     }
 
     fn position(&self, name: &str) -> Option<usize> {
         self.names.iter().position(|n| n == name)
+    }
+
+    /// `first`, the first column with its name, when no later column has
+    /// the same name.
+    fn only(&self, role: &'static str, first: usize) -> Result<usize, FeedbackError> {
+        let name = &self.names[first];
+        match self.names[first + 1..].iter().position(|n| n == name) {
+            None => Ok(first),
+            Some(after) => Err(FeedbackError::DuplicateColumn {
+                file: self.file.to_owned(),
+                role,
+                name: self.headers[first].clone(),
+                first: first + 1,
+                second: first + after + 2,
+            }),
+        }
     }
 }
 
@@ -188,6 +208,52 @@ mod tests {
             err.to_string(),
             "f.csv: the persona column \"role\" is not in the header, which has \"comment\", \"score\"; check the spelling"
         );
+    }
+
+    #[test]
+    fn a_name_a_column_is_found_by_must_not_be_in_two_columns() {
+        let err = find(
+            &["id", "Comment", "score", "comment "],
+            &ReadOptions::default(),
+        )
+        .expect_err("two comment columns");
+        assert_eq!(
+            err.to_string(),
+            "f.csv: the text column \"Comment\" is in the header twice, as columns 2 and 4; rename one of them, or name another column with `--text-column NAME`"
+        );
+        let options = ReadOptions {
+            score_column: Some("Q1".into()),
+            ..ReadOptions::default()
+        };
+        let err = find(&["q1", "comment", "Q1"], &options).expect_err("two Q1 columns");
+        assert!(matches!(
+            err,
+            FeedbackError::DuplicateColumn {
+                role: "score",
+                first: 1,
+                second: 3,
+                ..
+            }
+        ));
+    }
+
+    #[test]
+    fn duplicates_no_column_is_found_by_are_allowed() {
+        let headers = [
+            "notes", "comment", "notes", "feedback", "rating", "nps", "nps",
+        ];
+        let options = ReadOptions {
+            score_column: Some("rating".into()),
+            ..ReadOptions::default()
+        };
+        let columns = find(&headers, &options).expect("no duplicate is used");
+        assert_eq!((columns.text, columns.score), (1, Some(4)));
+        let options = ReadOptions {
+            text_column: Some("feedback".into()),
+            ..ReadOptions::default()
+        };
+        let found = find(&["comment", "comment", "feedback"], &options).map(|c| c.text);
+        assert_eq!(found.ok(), Some(2), "an override sets the alias aside");
     }
 
     #[test]

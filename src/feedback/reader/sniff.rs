@@ -1,12 +1,13 @@
 //! The header line, read ahead of the CSV parser to choose the delimiter.
 
-use std::io::{self, BufRead};
+use std::io::{self, BufRead, Read};
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
-/// A header with a stray quote would otherwise pull the whole file into
-/// memory while we look for the closing quote.
-const MAX_HEADER_BYTES: usize = 1 << 20;
+/// The most bytes read looking for the end of the header record: past it,
+/// the input has no header a person wrote (a binary file, a stream with no
+/// line break, a stray quote), and reading on would only fill memory.
+pub const MAX_HEADER_BYTES: usize = 64 * 1024;
 
 /// The bytes read ahead: any blank lines, then the header record. They are
 /// handed to the CSV parser before the rest of the input, so the parser sees
@@ -26,9 +27,22 @@ impl Header {
     }
 }
 
+#[derive(Debug)]
+pub(super) enum HeaderError {
+    /// No header record ends in the first [`MAX_HEADER_BYTES`].
+    TooLong,
+    Io(io::Error),
+}
+
+impl From<io::Error> for HeaderError {
+    fn from(error: io::Error) -> Self {
+        HeaderError::Io(error)
+    }
+}
+
 /// Reads up to the end of the header record: past blank lines (the parser
 /// skips them too), and past newlines inside quotes.
-pub(super) fn read_header(reader: &mut impl BufRead) -> io::Result<Header> {
+pub(super) fn read_header(reader: &mut impl BufRead) -> Result<Header, HeaderError> {
     let mut header = Header {
         bytes: Vec::new(),
         start: 0,
@@ -36,7 +50,17 @@ pub(super) fn read_header(reader: &mut impl BufRead) -> io::Result<Header> {
     };
     loop {
         let line_start = header.bytes.len();
-        if reader.read_until(b'\n', &mut header.bytes)? == 0 {
+        let room = MAX_HEADER_BYTES.saturating_sub(line_start);
+        if room == 0 {
+            return Err(HeaderError::TooLong);
+        }
+        let read = (&mut *reader)
+            .take(room as u64)
+            .read_until(b'\n', &mut header.bytes)?;
+        if read == room && header.bytes.last() != Some(&b'\n') {
+            return Err(HeaderError::TooLong);
+        }
+        if read == 0 {
             break;
         }
         if line_start == 0 && header.bytes.starts_with(BOM) {
@@ -49,7 +73,7 @@ pub(super) fn read_header(reader: &mut impl BufRead) -> io::Result<Header> {
             continue;
         }
         let quotes = line.iter().filter(|&&b| b == b'"').count();
-        if quotes % 2 == 0 || header.bytes.len() > MAX_HEADER_BYTES {
+        if quotes % 2 == 0 {
             break;
         }
     }
@@ -106,9 +130,15 @@ pub(super) fn has_lone_carriage_return(line: &[u8]) -> bool {
 mod tests {
     use super::*;
 
+    fn read(mut input: &[u8]) -> Header {
+        match read_header(&mut input) {
+            Ok(header) => header,
+            Err(err) => panic!("unexpected {err:?}"),
+        }
+    }
+
     fn header(input: &str) -> (String, String) {
-        let mut reader = input.as_bytes();
-        let header = read_header(&mut reader).expect("in-memory read");
+        let header = read(input.as_bytes());
         let all = String::from_utf8(header.bytes.clone()).expect("test input is UTF-8");
         let line = String::from_utf8(header.line().to_vec()).expect("test input is UTF-8");
         (all, line)
@@ -117,8 +147,8 @@ mod tests {
     #[test]
     fn reads_one_line_and_leaves_the_rest() {
         let mut reader = "a,b\n1,2\n".as_bytes();
-        let header = read_header(&mut reader).expect("in-memory read");
-        assert_eq!(header.bytes, b"a,b\n");
+        let header = read_header(&mut reader);
+        assert!(matches!(header, Ok(Header { ref bytes, .. }) if bytes == b"a,b\n"));
         assert_eq!(reader, b"1,2\n");
     }
 
@@ -138,8 +168,7 @@ mod tests {
 
     #[test]
     fn notes_a_byte_order_mark() {
-        let mut reader = "\u{feff}a;b\n".as_bytes();
-        let header = read_header(&mut reader).expect("in-memory read");
+        let header = read("\u{feff}a;b\n".as_bytes());
         assert_eq!(header.bom_len, 3);
         assert_eq!(header.line(), b"a;b\n");
     }
@@ -148,6 +177,29 @@ mod tests {
     fn empty_input_gives_no_header() {
         let (all, line) = header("");
         assert_eq!((all.as_str(), line.as_str()), ("", ""));
+    }
+
+    #[test]
+    fn a_header_ends_within_the_limit() {
+        let mut fits = vec![b'a'; MAX_HEADER_BYTES - 1];
+        fits.push(b'\n');
+        fits.extend_from_slice(b"more\n");
+        assert_eq!(read(&fits).bytes.len(), MAX_HEADER_BYTES);
+        let no_break = vec![b'a'; MAX_HEADER_BYTES * 4];
+        assert!(matches!(
+            read_header(&mut no_break.as_slice()),
+            Err(HeaderError::TooLong)
+        ));
+        let stray_quote = format!("\"a,b\n{}", "1,2\n".repeat(MAX_HEADER_BYTES));
+        assert!(matches!(
+            read_header(&mut stray_quote.as_bytes()),
+            Err(HeaderError::TooLong)
+        ));
+        let blank_lines = "\n".repeat(MAX_HEADER_BYTES);
+        assert!(matches!(
+            read_header(&mut blank_lines.as_bytes()),
+            Err(HeaderError::TooLong)
+        ));
     }
 
     #[test]

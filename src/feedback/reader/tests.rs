@@ -572,8 +572,183 @@ fn a_missing_file_is_an_error_naming_it() {
         Err(err) => err,
     };
     assert!(matches!(err, FeedbackError::Open { .. }));
+    assert!(err.to_string().ends_with("no-such-file.csv: no such file"));
+}
+
+#[test]
+fn messages_quote_few_headers_and_short() {
+    let mut header: Vec<String> = (0..500).map(|i| format!("column {i}")).collect();
+    header[0] = format!("\u{1b}[31m{}", "y".repeat(1000));
+    let input = format!("{}\n", header.join(","));
+    let err = error(input.as_bytes(), &ReadOptions::default());
+    let message = err.to_string();
+    assert!(message.len() < 400, "{message}");
+    assert!(message.contains("\"\\u{1b}[31myyy"), "{message}");
+    assert!(message.contains(" and 487 more;"), "{message}");
+    assert!(!message.contains('\u{1b}'));
+}
+
+#[test]
+fn scores_too_large_to_hold_are_out_of_range() {
+    let records = records("comment,score\na,1e309\nb,inf\nc,-inf\nd,nan\ne,-0\n");
+    assert_eq!(
+        rejected(&records),
+        [
+            (2, "score \"1e309\" is outside 0 to 10"),
+            (3, "score \"inf\" is outside 0 to 10"),
+            (4, "score \"-inf\" is outside 0 to 10"),
+            (5, "score \"nan\" is not a number"),
+        ]
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_or_a_device_is_refused_without_waiting() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let fifo = dir.path().join("feedback.csv");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success());
+    for path in [fifo.as_path(), Path::new("/dev/zero")] {
+        let err = match FeedbackReader::open(path, &ReadOptions::default()) {
+            Ok(_) => panic!("{} was opened", path.display()),
+            Err(err) => err,
+        };
+        assert!(matches!(err, FeedbackError::Open { .. }), "{err}");
+        let message = err.to_string();
+        assert!(message.starts_with(&display_path(path)), "{message}");
+        assert!(message.contains("not a regular file"), "{message}");
+    }
+}
+
+#[test]
+fn standard_input_is_named_in_messages() {
+    assert!(is_stdin(Path::new("-")));
+    assert!(!is_stdin(Path::new("./-")));
+    assert_eq!(display_name(Path::new("-")), "<stdin>");
+    assert_eq!(display_name(Path::new("./a/b.csv")), "a/b.csv");
+}
+
+#[test]
+fn two_columns_of_one_name_are_an_error() {
+    let err = error(
+        b"comment,score,Comment\nfine,9,other\n",
+        &ReadOptions::default(),
+    );
     assert!(
-        err.to_string()
-            .contains("no-such-file.csv: cannot be opened: ")
+        matches!(
+            err,
+            FeedbackError::DuplicateColumn {
+                role: "text",
+                first: 1,
+                second: 3,
+                ..
+            }
+        ),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_header_too_long_or_without_a_line_break_is_an_error() {
+    let long = format!("comment,{}\nfine,1\n", "x".repeat(MAX_HEADER_BYTES));
+    let zeros = vec![0; 4 * MAX_HEADER_BYTES];
+    for input in [long.as_bytes(), &zeros] {
+        let err = error(input, &ReadOptions::default());
+        assert!(matches!(err, FeedbackError::HeaderTooLong { .. }), "{err}");
+        assert_eq!(
+            err.to_string(),
+            "f.csv: the header line is longer than 64 KB; is this a CSV file?"
+        );
+    }
+    // Reading ahead counts quotes, which says this header ends at the first
+    // line break; the parser reads on in the quoted field.
+    let endless = format!("x\"y,\"comment\n{}", "1,2\n".repeat(MAX_HEADER_BYTES));
+    let err = error(endless.as_bytes(), &ReadOptions::default());
+    assert!(matches!(err, FeedbackError::HeaderTooLong { .. }), "{err}");
+}
+
+#[test]
+fn a_nul_in_the_header_is_not_text() {
+    let utf16_without_bom: Vec<u8> = "comment,score\n"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    for input in [&utf16_without_bom[..], b"\x7fELF\x02\x01\x01\0\0\0\n"] {
+        let err = error(input, &ReadOptions::default());
+        assert!(matches!(err, FeedbackError::NotText { .. }), "{err}");
+        assert!(
+            err.to_string()
+                .starts_with("f.csv: the header holds NUL bytes"),
+            "{err}"
+        );
+        assert!(!err.to_string().contains("ELF"));
+    }
+}
+
+fn limited(max_record_bytes: usize) -> ReadOptions {
+    ReadOptions {
+        max_record_bytes,
+        ..ReadOptions::default()
+    }
+}
+
+#[test]
+fn a_record_over_the_limit_is_rejected_and_reading_goes_on() {
+    let mut input = b"id,comment,score\n1,before,9\n2,\"two\nlines\",8\n3,".to_vec();
+    input.extend(std::iter::repeat_n(b'x', 2 << 20));
+    input.extend_from_slice(b",7\n\n4,after,6\n5,\"also\nafter\",x\n");
+    let records = read_all(&input, &ReadOptions::default());
+    assert_eq!(
+        texts_and_lines(&records),
+        [(2, "before"), (3, "two\nlines"), (7, "after")]
+    );
+    assert_eq!(
+        rejected(&records),
+        [
+            (
+                5,
+                "record is longer than 1 MB; raise the limit with --max-record-bytes to read it"
+            ),
+            (8, "score \"x\" is not a number"),
+        ]
+    );
+    assert_eq!(records.len(), 5, "rows + rejected == data records");
+    let raised = read_all(&input, &limited(3 << 20));
+    assert_eq!(rows(&raised)[2].text.len(), 2 << 20);
+}
+
+#[test]
+fn a_record_exactly_at_the_limit_is_read() {
+    for ending in ["\n", "\r\n", ""] {
+        // The `\r` of a `\r\n` counts, as it stays on the last field; the
+        // newline does not.
+        let limit = "abcdefgh,9".len() + usize::from(ending == "\r\n");
+        let at = format!("comment,score\nabcdefgh,9{ending}");
+        let records = read_all(at.as_bytes(), &limited(limit));
+        assert_eq!(texts_and_lines(&records), [(2, "abcdefgh")], "{ending:?}");
+        let over = format!("comment,score\nabcdefghi,9{ending}");
+        let records = read_all(over.as_bytes(), &limited(limit));
+        let reason = format!(
+            "record is longer than {limit} bytes; raise the limit with --max-record-bytes to read it"
+        );
+        assert_eq!(rejected(&records), [(2, reason.as_str())], "{ending:?}");
+    }
+}
+
+#[test]
+fn a_long_record_over_many_lines_points_to_a_quote() {
+    let input = "id,comment\n1,fine\n2,\"oops\n3,b\n4,c\n5,d\n";
+    let records = read_all(input.as_bytes(), &limited(12));
+    assert_eq!(texts_and_lines(&records), [(2, "fine")]);
+    assert_eq!(
+        rejected(&records),
+        [(
+            3,
+            "record running to line 6 is longer than 12 bytes; check for an unclosed quote, or raise the limit with --max-record-bytes"
+        )]
     );
 }

@@ -15,7 +15,8 @@ pub static RULE: Rule = Rule {
     docs: r#"## What it does
 Reports, once per plan, that rows of its feedback file were rejected: a wrong
 number of fields, text that is not UTF-8, a score that is not a number from 0
-to 10. The message gives the count and the first line numbers with reasons;
+to 10, a record longer than the limit (1 MB, or `--max-record-bytes`). The
+message gives the count and the first line numbers with reasons;
 every other row is analysed. `planlint feedback FILE --format json` lists
 every rejected row.
 
@@ -29,8 +30,10 @@ and showing them keeps the analysis honest.
 in a comment), line 230 has a score of "ten".
 
 ## How to fix
-Quote fields that contain the delimiter, export the file as UTF-8, and keep
-scores numeric. Then check again: the count should be 0."#,
+Quote fields that contain the delimiter, export the file as UTF-8, keep
+scores numeric, and close the quote that a record over the limit runs on
+from (or raise `--max-record-bytes` if such long rows are real). Then check
+again: the count should be 0."#,
     check: Check::Plan(check),
 };
 
