@@ -270,9 +270,16 @@ impl Groups {
             self.long_slots.clear();
         }
         match short {
-            Some(short) => self.short_slots.insert(short, slot),
-            None => self.long_slots.insert(value.into(), slot),
-        };
+            Some(short) => {
+                self.short_slots.insert(short, slot);
+            }
+            // A value longer than any id or name is not kept as written:
+            // it is worked out again each time it comes.
+            None if value.len() <= MAX_KEY_CHARS => {
+                self.long_slots.insert(value.into(), slot);
+            }
+            None => {}
+        }
         slot
     }
 
@@ -315,8 +322,14 @@ impl Groups {
     }
 }
 
+/// A link key keeps at most this many characters: ids and names are short,
+/// and a group per value of a hostile file's megabyte-long fields must not
+/// cost a megabyte each. Values that agree this far are one group.
+pub const MAX_KEY_CHARS: usize = 200;
+
 /// How a feedback value is matched to a plan item's id or name: letters and
-/// digits only, lower-cased ("Cart SMS" and "cart-sms" are the same).
+/// digits only, lower-cased ("Cart SMS" and "cart-sms" are the same), at
+/// most [`MAX_KEY_CHARS`] of them.
 pub fn link_key(value: &str) -> String {
     let mut key = String::new();
     push_link_key(value, &mut key);
@@ -327,10 +340,13 @@ fn push_link_key(value: &str, key: &mut String) {
     key.clear();
     if value.is_ascii() {
         let kept = value.bytes().filter(u8::is_ascii_alphanumeric);
-        key.extend(kept.map(|b| char::from(b.to_ascii_lowercase())));
+        key.extend(
+            kept.take(MAX_KEY_CHARS)
+                .map(|b| char::from(b.to_ascii_lowercase())),
+        );
     } else {
         let kept = value.chars().filter(|c| c.is_alphanumeric());
-        key.extend(kept.flat_map(char::to_lowercase));
+        key.extend(kept.flat_map(char::to_lowercase).take(MAX_KEY_CHARS));
     }
 }
 
@@ -520,5 +536,31 @@ mod tests {
     fn link_keys_ignore_case_and_punctuation() {
         assert_eq!(link_key("Cart SMS"), link_key("cart-sms"));
         assert_eq!(link_key(" Éclair  Club "), "éclairclub");
+    }
+
+    #[test]
+    fn link_keys_are_bounded_whatever_the_value() {
+        let long = "ab-".repeat(1_000_000);
+        assert_eq!(link_key(&long).len(), MAX_KEY_CHARS);
+        let wide = "é".repeat(1_000_000);
+        assert_eq!(link_key(&wide).chars().count(), MAX_KEY_CHARS);
+        let mut groups = Groups::default();
+        for (line, tail) in ["x", "y"].into_iter().enumerate() {
+            let value = format!("{long}{tail}");
+            let row = Row {
+                line: line as u64 + 2,
+                ..Row::default()
+            };
+            groups.add(Some(&value), &row, None, None);
+        }
+        assert_eq!(
+            groups.iter().count(),
+            1,
+            "values alike for the key's length are one group"
+        );
+        assert!(
+            groups.long_slots.is_empty(),
+            "long values are not cached as written"
+        );
     }
 }

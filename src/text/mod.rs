@@ -93,10 +93,18 @@ pub fn stem(word: &str) -> String {
         .into_owned()
 }
 
+/// Words longer than this many bytes are no content words and are not kept
+/// in the word table: no word of any language is this long, and a hostile
+/// file of megabyte-long "words" must not fill memory with them, or show
+/// them as themes.
+pub const MAX_WORD_BYTES: usize = 100;
+
 /// The words a thread has seen, by how they were written, and the lexemes of
 /// the text it read last.
 #[derive(Default)]
 struct WordTable {
+    /// What every word over [`MAX_WORD_BYTES`] reads as, once one was seen.
+    overlong: Option<Word>,
     /// Written words of up to [`SHORT`] bytes: most words are short, and an
     /// integer key hashes and compares much faster than a string.
     short: ShortWords,
@@ -247,6 +255,9 @@ impl WordTable {
     /// The word from `start` to `end` of `text`, learned if it is new.
     fn word(&mut self, text: &str, padded: &[u8], start: usize, end: usize) -> Word {
         let len = end - start;
+        if len > MAX_WORD_BYTES {
+            return self.overlong();
+        }
         if len <= SHORT {
             let key = short_key(padded, start, len);
             let (found, word) = &self.short.slots[self.short.find(key)];
@@ -259,6 +270,28 @@ impl WordTable {
             Some(word) => *word,
             None => self.learn(text, start..end, None),
         }
+    }
+
+    /// The one word all words over [`MAX_WORD_BYTES`] are: no content word,
+    /// with a stem of its own that no real word has.
+    #[cold]
+    fn overlong(&mut self) -> Word {
+        if let Some(word) = self.overlong {
+            return word;
+        }
+        let next_stem = self.stem_ids.len() as u32;
+        let stem = *self.stem_ids.entry("".into()).or_insert(next_stem);
+        let word = Word {
+            id: self.words.len() as u32,
+            stem,
+            stem_hash: stem_hash(""),
+            content: false,
+            number: false,
+            negator: false,
+        };
+        self.words.push(("".into(), "".into()));
+        self.overlong = Some(word);
+        word
     }
 
     /// Lower-cases and stems a word the table does not know yet.
@@ -645,6 +678,22 @@ pub(crate) mod tests {
             checked += 1;
         }
         assert!(checked > 1000, "only {checked} texts checked");
+    }
+
+    #[test]
+    fn overlong_words_are_one_word_that_is_never_kept() {
+        let mut table = WordTable::default();
+        for n in 0..100 {
+            let text = format!("love {} bikes", "x".repeat(MAX_WORD_BYTES + 1 + n));
+            table.read(&text);
+            let long = table.lexemes[1].word;
+            assert!(!long.content);
+            assert_eq!(Some(long), table.overlong);
+        }
+        assert_eq!(table.long.len(), 0, "no overlong word is cached");
+        assert_eq!(table.words.len(), 3, "love, bikes and the overlong word");
+        table.read(&"y".repeat(MAX_WORD_BYTES));
+        assert!(table.lexemes[0].word != table.overlong.unwrap());
     }
 
     #[test]
