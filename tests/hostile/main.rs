@@ -632,3 +632,85 @@ fn megabyte_words_and_values_keep_memory_flat() {
         out.stdout.len()
     );
 }
+
+// 5. No silent skips: ambiguous columns, baseline paths written otherwise.
+
+#[test]
+fn a_column_name_in_the_header_twice_is_an_error_naming_both() {
+    let repo = Repo::new();
+    repo.write("dup.csv", "comment,Comment,score\nfine,ok,9\n");
+    let out = repo.run(&["feedback", "dup.csv"], 2, &[]);
+    assert!(
+        out.stderr.contains(
+            "dup.csv: the text column \"comment\" is in the header twice, as columns 1 and 2"
+        ),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn a_baseline_entry_written_with_dot_slash_matches_and_goes_stale() {
+    let repo = Repo::new();
+    let weak = include_str!("../../examples/blitz-bikes/blitz-bikes.plan.toml")
+        .replace("feedback = \"feedback.csv\"", "");
+    repo.write("weak.plan.toml", &weak);
+    repo.run(
+        &["check", "weak.plan.toml", "--write-baseline", "base.json"],
+        0,
+        &["base.json"],
+    );
+    let written = fs::read_to_string(repo.path().join("base.json")).expect("read");
+    let dotted = written.replace(
+        "\"file\": \"weak.plan.toml\"",
+        "\"file\": \"./weak.plan.toml\"",
+    );
+    assert_ne!(dotted, written);
+    repo.write("base.json", &dotted);
+    let out = repo.run(
+        &["check", "weak.plan.toml", "--baseline", "base.json"],
+        0,
+        &[],
+    );
+    assert!(out.stdout.contains("no findings ("), "{}", out.stdout);
+    // Fixed findings of an entry written `sub/../weak.plan.toml` are stale.
+    let stale = dotted.replace("\"./weak.plan.toml\"", "\"sub/../weak.plan.toml\"");
+    repo.write("base.json", &stale);
+    repo.write("weak.plan.toml", PLAN);
+    let out = repo.run(
+        &["check", "weak.plan.toml", "--baseline", "base.json"],
+        0,
+        &[],
+    );
+    assert!(
+        out.stderr.contains("no longer match a finding"),
+        "{}",
+        out.stderr
+    );
+}
+
+// 6. Arguments echoed on standard error are put on one line.
+
+#[test]
+fn arguments_cannot_start_a_workflow_command_on_standard_error() {
+    let repo = Repo::new();
+    let hostile = "x\u{1b}[31m\n::error file=a,line=1::pwned\u{202e}";
+    for (args, quoted) in [
+        (vec!["check", hostile], true),
+        (vec!["check", "--format", hostile], true),
+        (vec!["explain", hostile], true),
+        (vec!["check", hostile, "--bogus"], false),
+    ] {
+        let out = repo.run(&args, 2, &[]);
+        for line in out.stderr.lines() {
+            assert!(!line.trim_start().starts_with("::"), "{args:?}: {line:?}");
+        }
+        assert!(!out.stderr.contains('\u{1b}') && !out.stderr.contains('\u{202e}'));
+        assert_eq!(
+            out.stderr.contains("<U+202E>"),
+            quoted,
+            "{args:?}: {}",
+            out.stderr
+        );
+    }
+}
