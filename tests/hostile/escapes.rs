@@ -6,6 +6,7 @@ use std::fs;
 
 use tempfile::TempDir;
 
+use crate::Repo;
 use crate::common::{planlint, stdout, write};
 
 /// A file name with a colour, a bell, a line break that starts a workflow
@@ -226,4 +227,28 @@ fn the_feedback_summary_cleans_comments_and_cuts_them_in_tables() {
     let json = run("json");
     assert!(!json.contains(forbidden), "{json}");
     assert!(json.contains("cart<U+202E>sms"), "{json}");
+}
+
+#[test]
+fn arguments_cannot_start_a_workflow_command_on_standard_error() {
+    let repo = Repo::new();
+    let hostile = "x\u{1b}[31m\n::error file=a,line=1::pwned\u{202e}";
+    for (args, quoted) in [
+        (vec!["check", hostile], true),
+        (vec!["check", "--format", hostile], true),
+        (vec!["explain", hostile], true),
+        (vec!["check", hostile, "--bogus"], false),
+    ] {
+        let out = repo.run(&args, 2, &[]);
+        for line in out.stderr.lines() {
+            assert!(!line.trim_start().starts_with("::"), "{args:?}: {line:?}");
+        }
+        assert!(!out.stderr.contains('\u{1b}') && !out.stderr.contains('\u{202e}'));
+        assert_eq!(
+            out.stderr.contains("<U+202E>"),
+            quoted,
+            "{args:?}: {}",
+            out.stderr
+        );
+    }
 }

@@ -1,0 +1,120 @@
+//! A plan cannot make planlint read outside its repository, or anything
+//! but a regular file; only the person running planlint can allow more.
+
+use std::fs;
+
+use crate::{FEEDBACK, Repo, mkfifo, symlink};
+
+#[test]
+fn a_plan_cannot_read_the_environment_into_annotations() {
+    let repo = Repo::new();
+    repo.plan("a.plan.toml", "/proc/self/environ");
+    let out = repo.run_with(
+        &["check", "a.plan.toml", "--format", "github"],
+        &[("PLANLINT_HOSTILE_SECRET", "hunter2-token")],
+        1,
+        &[],
+    );
+    assert!(
+        out.stdout
+            .contains("title=PLAN008 refused-path::feedback \"/proc/self/environ\" is not read"),
+        "{}",
+        out.stdout
+    );
+    for text in [&out.stdout, &out.stderr] {
+        assert!(
+            !text.contains("hunter2-token"),
+            "the environment leaked:\n{text}"
+        );
+    }
+}
+
+#[test]
+fn a_plan_cannot_read_a_file_outside_its_repository() {
+    let repo = Repo::new();
+    let outside = tempfile::tempdir().expect("a temporary folder");
+    let secret = outside.path().join("secret.csv");
+    fs::write(&secret, "comment\nthe-secret-line\n").expect("write");
+    for named in [
+        secret.to_string_lossy().into_owned(),
+        "/etc/passwd".to_owned(),
+        format!(
+            "../{}/secret.csv",
+            outside.path().file_name().unwrap().to_string_lossy()
+        ),
+    ] {
+        repo.plan("a.plan.toml", &named);
+        let out = repo.run(&["check", "a.plan.toml"], 1, &[]);
+        assert!(out.stdout.contains("PLAN008"), "{named}: {}", out.stdout);
+        assert!(
+            out.stdout
+                .contains("it leads outside the plan's repository"),
+            "{named}: {}",
+            out.stdout
+        );
+        for text in [&out.stdout, &out.stderr] {
+            assert!(
+                !text.contains("the-secret-line") && !text.contains("root:x:0"),
+                "{text}"
+            );
+        }
+    }
+    // A link inside the repository that leads out is refused the same way.
+    symlink(&secret.to_string_lossy(), &repo.path().join("linked.csv"));
+    repo.plan("a.plan.toml", "linked.csv");
+    let out = repo.run(&["check", "a.plan.toml", "--format", "json"], 1, &[]);
+    assert!(
+        out.stdout.contains("\"code\": \"PLAN008\""),
+        "{}",
+        out.stdout
+    );
+}
+
+#[test]
+fn only_the_person_running_planlint_can_allow_paths_outside_the_root() {
+    let repo = Repo::new();
+    let outside = tempfile::tempdir().expect("a temporary folder");
+    let survey = outside.path().join("survey.csv");
+    fs::write(&survey, FEEDBACK).expect("write");
+    repo.plan("a.plan.toml", &survey.to_string_lossy());
+    // A configuration file in the repository has no say.
+    repo.write("planlint.toml", "allow-outside-root = true\n");
+    let out = repo.run(&["check", "a.plan.toml"], 2, &[]);
+    assert!(out.stderr.contains("planlint.toml"), "{}", out.stderr);
+    fs::remove_file(repo.path().join("planlint.toml")).expect("remove");
+    repo.run(&["check", "a.plan.toml"], 1, &[]);
+    repo.run(&["check", "a.plan.toml", "--allow-outside-root"], 0, &[]);
+    repo.run_with(
+        &["check", "a.plan.toml"],
+        &[("PLANLINT_ALLOW_OUTSIDE_ROOT", "1")],
+        0,
+        &[],
+    );
+    // A file given on the command line may be anywhere.
+    repo.run(
+        &[
+            "check",
+            "a.plan.toml",
+            "--feedback",
+            &survey.to_string_lossy(),
+        ],
+        0,
+        &[],
+    );
+}
+
+#[test]
+fn what_is_not_a_regular_file_is_refused_even_when_allowed() {
+    let repo = Repo::new();
+    mkfifo(&repo.path().join("pipe.csv"));
+    for named in ["pipe.csv", "/dev/zero"] {
+        repo.plan("a.plan.toml", named);
+        let out = repo.run(&["check", "a.plan.toml", "--allow-outside-root"], 1, &[]);
+        assert!(out.stdout.contains("PLAN008"), "{named}: {}", out.stdout);
+        assert!(
+            out.stdout.contains("not a regular file"),
+            "{named}: {}",
+            out.stdout
+        );
+    }
+}

@@ -1,0 +1,99 @@
+//! No output replaces an input, and a run that fails leaves the old output
+//! as it was.
+
+use std::fs;
+
+use crate::{Repo, symlink};
+
+#[test]
+fn outputs_never_replace_an_input() {
+    let repo = Repo::new();
+    for (args, what) in [
+        (
+            vec![
+                "feedback",
+                "feedback.csv",
+                "--format",
+                "csv",
+                "-o",
+                "feedback.csv",
+            ],
+            "-o feedback.csv is the feedback file read",
+        ),
+        (
+            vec!["check", "a.plan.toml", "--write-baseline", "a.plan.toml"],
+            "--write-baseline a.plan.toml is a plan checked",
+        ),
+        (
+            vec!["check", "a.plan.toml", "-o", "./a.plan.toml"],
+            "-o ./a.plan.toml is a plan checked",
+        ),
+        (
+            vec!["check", "a.plan.toml", "-o", "feedback.csv"],
+            "-o feedback.csv is a feedback file read",
+        ),
+        (
+            vec![
+                "check",
+                "a.plan.toml",
+                "-o",
+                "report.txt",
+                "--write-baseline",
+                "./report.txt",
+            ],
+            "-o and --write-baseline name the same file",
+        ),
+    ] {
+        let out = repo.run(&args, 2, &[]);
+        assert!(out.stderr.contains(what), "{args:?}: {}", out.stderr);
+        assert!(!repo.path().join("report.txt").exists());
+    }
+    // A link to an input is the input.
+    symlink("a.plan.toml", &repo.path().join("report.txt"));
+    let out = repo.run(&["check", "a.plan.toml", "-o", "report.txt"], 2, &[]);
+    assert!(out.stderr.contains("is a plan checked"), "{}", out.stderr);
+}
+
+#[test]
+fn a_run_that_fails_leaves_the_old_output_as_it_was() {
+    let repo = Repo::new();
+    repo.write("scored.csv", "the old scored file\n");
+    repo.write("broken.csv", "id,score\n1,9\n");
+    let out = repo.run(
+        &[
+            "feedback",
+            "broken.csv",
+            "--format",
+            "csv",
+            "-o",
+            "scored.csv",
+        ],
+        2,
+        &[],
+    );
+    assert!(out.stderr.contains("no text column"), "{}", out.stderr);
+    assert_eq!(
+        fs::read_to_string(repo.path().join("scored.csv")).expect("read"),
+        "the old scored file\n"
+    );
+    let leftovers: Vec<_> = fs::read_dir(repo.path())
+        .expect("list")
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().starts_with(".planlint-"))
+        .collect();
+    assert!(leftovers.is_empty(), "a temporary file was left behind");
+    repo.run(
+        &[
+            "feedback",
+            "feedback.csv",
+            "--format",
+            "csv",
+            "-o",
+            "scored.csv",
+        ],
+        0,
+        &["scored.csv"],
+    );
+    let scored = fs::read_to_string(repo.path().join("scored.csv")).expect("read");
+    assert!(scored.starts_with("date,"), "{scored}");
+}
