@@ -12,6 +12,7 @@ use toml::value::Date;
 
 use crate::config::{Config, ConfigError, Resolver};
 use crate::diagnostic::{Finding, Severity, Subject};
+use crate::discover::{self, LinkProblem, Nothing, Unreadable};
 use crate::feedback::{Analysis, AnalyzeOptions, analyze};
 use crate::input::{self, Confinement, InputError};
 use crate::plan::{self, LoadErrorKind};
@@ -32,10 +33,11 @@ pub enum Error {
     /// A plan file that is not a regular file, or too large to read.
     #[error("{}: {source}", display_path(path))]
     Input { path: PathBuf, source: InputError },
-    /// A link found in a folder that cannot be followed to a plan: dangling,
-    /// looping, or leading out of the repository.
-    #[error("{}: {reason}; it is not checked", display_path(path))]
-    Link { path: PathBuf, reason: String },
+    /// A link named like a plan, or a path given that is a link, that
+    /// cannot be followed to a plan: dangling, looping, or leading out of
+    /// the repository.
+    #[error("{}: {problem}; it is not checked", display_path(path))]
+    Link { path: PathBuf, problem: LinkProblem },
     #[error("{}: no plan files found (looked for *.plan.toml and plan.toml)", display_path(.0))]
     NoPlans(PathBuf),
     /// Feedback that could not be analysed, reported once for all the plans
@@ -164,15 +166,28 @@ pub fn check_paths(paths: &[PathBuf], options: &CheckOptions, progress: &dyn Pro
     let mut report = Report::default();
     let mut files = BTreeSet::new();
     for path in paths {
-        match discover(path, options.allow_outside_root) {
+        match discover::discover(path, options.allow_outside_root) {
             Ok(found) => {
                 files.extend(found.plans);
-                report.problems.extend(found.problems);
+                report
+                    .problems
+                    .extend(found.unreadable.into_iter().map(|u| match u {
+                        Unreadable::Link(path, problem) => Error::Link { path, problem },
+                        Unreadable::Input(path, source) => Error::Input { path, source },
+                    }));
                 report.notes.extend(found.notes);
             }
-            Err(error) => report.problems.push(error),
+            Err(Nothing::NoPlans) => report.problems.push(Error::NoPlans(path.clone())),
+            Err(Nothing::Missing(error)) if error.kind() == std::io::ErrorKind::NotFound => {
+                report.problems.push(Error::NotFound(path.clone()));
+            }
+            Err(Nothing::Missing(source)) => report.problems.push(Error::Io {
+                path: path.clone(),
+                source,
+            }),
         }
     }
+    let files = discover::unique(files);
     // Configuration files are few and cached: resolve them first, in order.
     let mut configs = options.config.configs();
     let mut jobs = Vec::new();
@@ -375,209 +390,6 @@ impl FeedbackCache {
             result
         })
         .clone()
-    }
-}
-
-/// The plan files a path names: the file itself, or the plan files found in
-/// a folder, and the problems met on the way (links that lead nowhere or out
-/// of the repository, plan-named entries that are not files), so that nothing
-/// is skipped silently.
-fn discover(path: &Path, allow_outside_root: bool) -> Result<Discovered, Error> {
-    let meta = fs::metadata(path).map_err(|source| match source.kind() {
-        std::io::ErrorKind::NotFound => Error::NotFound(path.to_owned()),
-        _ => Error::Io {
-            path: path.to_owned(),
-            source,
-        },
-    })?;
-    if !meta.is_dir() {
-        return Ok(Discovered {
-            plans: vec![path.to_owned()],
-            problems: Vec::new(),
-            notes: Vec::new(),
-        });
-    }
-    let root = input::root_of_folder(path);
-    let skipped = Arc::new(Mutex::new(Vec::new()));
-    let walker = {
-        let (root, skipped) = (root.clone(), Arc::clone(&skipped));
-        ignore::WalkBuilder::new(path)
-            .require_git(false)
-            .follow_links(true)
-            .filter_entry(move |e| {
-                let is_dir = e.file_type().is_some_and(|t| t.is_dir());
-                if is_dir && e.file_name() == "target" {
-                    return false;
-                }
-                // A link to a folder out of the repository is not searched:
-                // it could lead anywhere on the machine.
-                if is_dir && e.path_is_symlink() && !allow_outside_root && !inside(e.path(), &root)
-                {
-                    skipped
-                        .lock()
-                        .unwrap_or_else(PoisonError::into_inner)
-                        .push(e.path().to_owned());
-                    return false;
-                }
-                true
-            })
-            .build()
-    };
-    let mut found = Vec::new();
-    let mut problems = Vec::new();
-    let mut notes = Vec::new();
-    for entry in walker {
-        let entry = match entry {
-            Ok(entry) => entry,
-            Err(error) => {
-                match walk_problem(path, &error) {
-                    Walked::Problem(problem) => problems.push(problem),
-                    Walked::Note(note) => notes.push(note),
-                }
-                continue;
-            }
-        };
-        if !is_plan_name(&entry.file_name().to_string_lossy()) {
-            continue;
-        }
-        let file = entry.path();
-        if !allow_outside_root && !inside(file, &root) {
-            problems.push(Error::Link {
-                path: file.to_owned(),
-                reason: "it is a link that leads outside the repository (--allow-outside-root follows it)".to_owned(),
-            });
-            continue;
-        }
-        match entry.file_type() {
-            Some(kind) if kind.is_file() => found.push(entry.into_path()),
-            Some(kind) if kind.is_dir() => {}
-            _ => match input::open_regular(file) {
-                Ok(_) => found.push(entry.into_path()),
-                Err(source) => problems.push(Error::Input {
-                    path: file.to_owned(),
-                    source,
-                }),
-            },
-        }
-    }
-    let skipped = std::mem::take(&mut *skipped.lock().unwrap_or_else(PoisonError::into_inner));
-    notes.extend(skipped.iter().map(|link| {
-        format!(
-            "{}: a link to a folder outside the repository; not searched (--allow-outside-root follows it)",
-            display_path(link)
-        )
-    }));
-    if found.is_empty() && problems.is_empty() {
-        return Err(Error::NoPlans(path.to_owned()));
-    }
-    // The walk's order is the file system's; reports must not depend on it.
-    problems.sort_by_key(ToString::to_string);
-    notes.sort();
-    Ok(Discovered {
-        plans: found,
-        problems,
-        notes,
-    })
-}
-
-/// What a path given to check holds.
-struct Discovered {
-    plans: Vec<PathBuf>,
-    /// Entries that look like plans but cannot be checked.
-    problems: Vec<Error>,
-    /// Links that were not followed: to folders outside the repository, in
-    /// loops, to nothing.
-    notes: Vec<String>,
-}
-
-/// Whether `path`, links followed, is inside `root`.
-fn inside(path: &Path, root: &Path) -> bool {
-    fs::canonicalize(path).is_ok_and(|real| real.starts_with(root))
-}
-
-fn is_plan_name(name: &str) -> bool {
-    name == "plan.toml" || name.ends_with(".plan.toml")
-}
-
-/// A folder entry the walk could not follow: a dangling link, a loop of
-/// links, a folder that cannot be read. A plan's name makes it an error;
-/// anything else is only noted.
-fn walk_problem(folder: &Path, error: &ignore::Error) -> Walked {
-    let mut path = None;
-    let mut looping = false;
-    let mut io = None;
-    let mut current = Some(error);
-    while let Some(error) = current {
-        current = match error {
-            ignore::Error::WithPath { path: p, err } => {
-                path.get_or_insert_with(|| p.clone());
-                Some(err)
-            }
-            ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
-                Some(err)
-            }
-            ignore::Error::Loop { child, .. } => {
-                path.get_or_insert_with(|| child.clone());
-                looping = true;
-                None
-            }
-            ignore::Error::Io(e) => {
-                io = Some(e);
-                None
-            }
-            _ => None,
-        };
-    }
-    let looping = looping || io.is_some_and(is_link_loop);
-    let reason = if looping {
-        "it is a link in a loop of links".to_owned()
-    } else if io.is_some_and(|e| e.kind() == std::io::ErrorKind::NotFound) {
-        "it is a link to nothing (its target does not exist)".to_owned()
-    } else if let Some(io) = io {
-        format!("cannot be read: {io}")
-    } else {
-        format!("cannot be read: {error}")
-    };
-    let path = path.unwrap_or_else(|| folder.to_owned());
-    if path
-        .file_name()
-        .is_some_and(|name| is_plan_name(&name.to_string_lossy()))
-    {
-        Walked::Problem(Error::Link { path, reason })
-    } else {
-        Walked::Note(format!("{}: {reason}; not searched", display_path(&path)))
-    }
-}
-
-enum Walked {
-    Problem(Error),
-    Note(String),
-}
-
-/// `ELOOP`: too many links in a row, as a loop of links gives. The walk
-/// wraps the system's error in its own, so the chain of causes is searched.
-fn is_link_loop(error: &std::io::Error) -> bool {
-    #[cfg(unix)]
-    {
-        let mut cause: Option<&(dyn std::error::Error + 'static)> = Some(error);
-        while let Some(current) = cause {
-            if current
-                .downcast_ref::<std::io::Error>()
-                .is_some_and(|io| io.raw_os_error() == Some(libc::ELOOP))
-            {
-                return true;
-            }
-            cause = match current.downcast_ref::<std::io::Error>() {
-                Some(io) => io.get_ref().map(|inner| inner as _),
-                None => current.source(),
-            };
-        }
-        false
-    }
-    #[cfg(not(unix))]
-    {
-        let _ = error;
-        false
     }
 }
 

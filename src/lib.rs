@@ -8,6 +8,7 @@ pub mod baseline;
 pub mod check;
 pub mod config;
 pub mod diagnostic;
+pub mod discover;
 pub mod feedback;
 pub mod init;
 pub mod input;

@@ -24,6 +24,7 @@ pub use settings::{Kind, SETTINGS, Setting, Settings};
 pub use show::show;
 
 use crate::diagnostic::Severity;
+use crate::input;
 use crate::rules::{Family, RULES, Rule};
 use crate::source::{display_path, excerpt};
 
@@ -549,6 +550,23 @@ impl Configs<'_> {
             return done.clone().ok_or_else(Vec::new);
         }
         let shown = self.shown(&found);
+        // A file in the plans' repository could come from a pull request:
+        // as a link, it must not lead out of the repository. Files above
+        // the repository are the machine's own.
+        let root = input::root_of_folder(dir);
+        if found.starts_with(&root)
+            && let Err(input::Confinement::Outside { .. }) = input::confine(&found, &root)
+        {
+            self.files.insert(found, None);
+            return Err(vec![ConfigError {
+                place: display_path(&shown),
+                message:
+                    "it is a link that leads outside the repository; planlint does not read it"
+                        .to_owned(),
+                help: "make it a file of the repository, or name the file you mean with --config"
+                    .to_owned(),
+            }]);
+        }
         let config = file::read(&found, &shown).map(|layer| {
             let layers = [&Layer::defaults(), &layer, &self.resolver.command_line];
             Arc::new(resolve(&layers, Some(shown)))

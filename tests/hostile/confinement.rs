@@ -118,3 +118,63 @@ fn what_is_not_a_regular_file_is_refused_even_when_allowed() {
         );
     }
 }
+
+#[test]
+fn a_configuration_file_cannot_be_a_link_out_of_the_repository() {
+    let repo = Repo::new();
+    let outside = tempfile::tempdir().expect("a temporary folder");
+    let secret = outside.path().join("x.toml");
+    fs::write(&secret, "fail-on = \"ghp_SECRET_TOKEN\"\n").expect("write");
+    for target in [
+        secret.to_string_lossy().into_owned(),
+        "/etc/passwd".to_owned(),
+    ] {
+        let _ = fs::remove_file(repo.path().join("planlint.toml"));
+        symlink(&target, &repo.path().join("planlint.toml"));
+        let out = repo.run(&["check", "."], 2, &[]);
+        assert!(
+            out.stderr.contains(
+                "planlint.toml: it is a link that leads outside the repository; planlint does not read it"
+            ),
+            "{}",
+            out.stderr
+        );
+        assert!(!out.stderr.contains("ghp_SECRET") && !out.stderr.contains("root"));
+    }
+    // A link inside the repository is read as the file it leads to.
+    fs::remove_file(repo.path().join("planlint.toml")).expect("remove");
+    repo.write("shared.toml", "fail-on = \"error\"\n");
+    symlink("shared.toml", &repo.path().join("planlint.toml"));
+    repo.run(&["check", "."], 0, &[]);
+}
+
+#[test]
+fn a_path_given_that_is_a_link_out_of_the_repository_is_not_followed() {
+    let repo = Repo::new();
+    let outside = tempfile::tempdir().expect("a temporary folder");
+    fs::write(
+        outside.path().join("s.plan.toml"),
+        "name = \"ghp_SECRET\"\n[why\n",
+    )
+    .expect("write");
+    symlink(
+        &outside.path().join("s.plan.toml").to_string_lossy(),
+        &repo.path().join("b.plan.toml"),
+    );
+    symlink(
+        &outside.path().to_string_lossy(),
+        &repo.path().join("plans"),
+    );
+    for path in ["b.plan.toml", "plans"] {
+        let out = repo.run(&["check", path, "--format", "github"], 2, &[]);
+        assert!(
+            out.stderr.contains(&format!(
+                "{path}: it is a link that leads outside the repository (--allow-outside-root follows it); it is not checked"
+            )),
+            "{}",
+            out.stderr
+        );
+        assert!(!out.stdout.contains("ghp_SECRET"), "{}", out.stdout);
+        repo.run(&["check", path, "--allow-outside-root"], 1, &[]);
+    }
+}

@@ -60,7 +60,7 @@ fn links_in_folders_are_followed_or_reported_never_skipped() {
         "planlint: error: plans/loop-b.plan.toml: it is a link in a loop of links; it is not checked",
         "planlint: error: plans/outside.plan.toml: it is a link that leads outside the repository (--allow-outside-root follows it); it is not checked",
         "planlint: error: plans/pipe.plan.toml: is a named pipe (FIFO), not a regular file; planlint reads only regular files",
-        "planlint: plans/elsewhere: a link to a folder outside the repository; not searched (--allow-outside-root follows it)",
+        "planlint: plans/elsewhere: a link to a folder; not searched (planlint follows links to plan files only)",
     ];
     for line in expected {
         assert!(
@@ -141,6 +141,66 @@ fn a_baseline_entry_written_with_dot_slash_matches_and_goes_stale() {
     );
     assert!(
         out.stderr.contains("no longer match a finding"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn links_to_folders_cannot_multiply_a_plan() {
+    let repo = Repo::new();
+    // Ten links at each of five levels to the level below would make the
+    // plan at the bottom 100,000 plans, were links to folders followed.
+    for level in 0..5 {
+        fs::create_dir_all(repo.path().join(format!("d{level}"))).expect("mkdir");
+        for n in 0..10 {
+            symlink(
+                &format!("../d{}", level + 1),
+                &repo.path().join(format!("d{level}/x{n}")),
+            );
+        }
+    }
+    repo.plan("d5/p.plan.toml", "../feedback.csv");
+    let out = repo.run(&["check", ".", "--format", "json"], 0, &[]);
+    let report: serde_json::Value = serde_json::from_str(&out.stdout).expect("JSON");
+    let files: Vec<&str> = report["files"]
+        .as_array()
+        .expect("files")
+        .iter()
+        .filter_map(|f| f["path"].as_str())
+        .collect();
+    assert_eq!(files, ["a.plan.toml", "d5/p.plan.toml"]);
+    assert_eq!(
+        out.stderr
+            .matches("a link to a folder; not searched")
+            .count(),
+        50
+    );
+}
+
+#[test]
+fn ignore_files_are_read_as_inputs_and_what_they_exclude_is_said() {
+    let repo = Repo::new();
+    repo.plan("drafts/x.plan.toml", "../feedback.csv");
+    repo.write(".gitignore", "x.plan.toml\n");
+    let out = repo.run(&["check", "."], 0, &[]);
+    assert!(
+        out.stderr
+            .contains("planlint: drafts/x.plan.toml: excluded by a .gitignore file; not checked"),
+        "{}",
+        out.stderr
+    );
+    // A .gitignore that is a device, a named pipe or a link out of the
+    // repository is not read, and says so; the plans are still checked.
+    fs::remove_file(repo.path().join(".gitignore")).expect("remove");
+    symlink("/dev/zero", &repo.path().join(".gitignore"));
+    mkfifo(&repo.path().join("drafts/.gitignore"));
+    let out = repo.run(&["check", "."], 0, &[]);
+    assert!(out.stdout.contains("2 plans checked"), "{}", out.stdout);
+    assert!(out.stderr.contains(".gitignore: "), "{}", out.stderr);
+    assert_eq!(
+        out.stderr.matches("; not applied").count(),
+        2,
         "{}",
         out.stderr
     );
