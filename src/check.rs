@@ -514,6 +514,7 @@ fn finish(
     mut findings: Vec<Finding>,
 ) -> CheckedFile {
     for finding in &mut findings {
+        finding.bound();
         finding.location = source.line_col(finding.span.start);
     }
     findings.sort_by(|a, b| {

@@ -88,7 +88,20 @@ pub struct Finding {
     pub help: String,
 }
 
+/// A finding's message and help are cut to this many characters. Rules
+/// quote the plan (ids, owners, lists of touchpoints), and a plan built for
+/// it could otherwise make every message a megabyte long.
+pub const MAX_TEXT_CHARS: usize = 1000;
+
+fn bounded(text: String) -> String {
+    match crate::text::sanitize::cut(&text, MAX_TEXT_CHARS) {
+        std::borrow::Cow::Borrowed(_) => text,
+        std::borrow::Cow::Owned(cut) => cut,
+    }
+}
+
 impl Finding {
+    /// A finding of `rule`; the message is cut to [`MAX_TEXT_CHARS`].
     pub fn new(
         rule: &'static Rule,
         subject: Subject,
@@ -101,13 +114,21 @@ impl Finding {
             subject,
             span,
             location: LineCol { line: 1, column: 1 },
-            message: message.into(),
+            message: bounded(message.into()),
             help: rule.help.to_owned(),
         }
     }
 
+    /// The help, cut to [`MAX_TEXT_CHARS`].
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
-        self.help = help.into();
+        self.help = bounded(help.into());
         self
+    }
+
+    /// Cuts the message and the help to [`MAX_TEXT_CHARS`], whoever set
+    /// them.
+    pub fn bound(&mut self) {
+        self.message = bounded(std::mem::take(&mut self.message));
+        self.help = bounded(std::mem::take(&mut self.help));
     }
 }

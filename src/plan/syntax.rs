@@ -36,13 +36,17 @@ const DEEP_VALUE: &str = "cannot recurse further";
 /// Rewrites the parser's errors for `text`, in the order of the file: the
 /// first `limit` of them, and how many more there are.
 pub fn explain(text: &str, errors: &[toml::de::Error], limit: usize) -> (Vec<SyntaxError>, usize) {
+    // Found once, when first needed: it takes a pass over the whole file,
+    // and a file can give the error a thousand times.
+    let deepest = std::cell::OnceCell::new();
+    let deepest = || deepest.get_or_init(|| deep_key(text)).clone();
     let mut raw: Vec<(Span, &str)> = errors
         .iter()
         .map(|e| {
             let message = e.message().trim_end();
             let span = match e.span() {
                 Some(span) => span,
-                None if message.starts_with(DEEP_KEY) => deep_key(text).0,
+                None if message.starts_with(DEEP_KEY) => deepest().0,
                 None => 0..0,
             };
             (span, message)
@@ -98,7 +102,7 @@ pub fn explain(text: &str, errors: &[toml::de::Error], limit: usize) -> (Vec<Syn
         .take(limit)
         .map(|error| match error {
             Kept::Header(line) => unclosed_header(text, &line),
-            Kept::Error(span, message) => explain_one(text, span, message),
+            Kept::Error(span, message) => explain_one(text, span, message, &deepest),
         })
         .collect();
     (explained, more)
@@ -108,7 +112,12 @@ fn is_unclosed_header(message: &str) -> bool {
     message.starts_with(UNCLOSED_TABLE) || message.starts_with(UNCLOSED_ARRAY_TABLE)
 }
 
-fn explain_one(text: &str, span: &Span, message: &str) -> SyntaxError {
+fn explain_one(
+    text: &str,
+    span: &Span,
+    message: &str,
+    deepest: &dyn Fn() -> (Span, usize),
+) -> SyntaxError {
     if is_unclosed_header(message) {
         return unclosed_header(text, &line_of(text, span.start));
     }
@@ -116,7 +125,7 @@ fn explain_one(text: &str, span: &Span, message: &str) -> SyntaxError {
         return duplicate_key(text, span);
     }
     if message.starts_with(DEEP_KEY) {
-        let (span, parts) = deep_key(text);
+        let (span, parts) = deepest();
         let key = excerpt(text.get(span.clone()).unwrap_or_default()).into_owned();
         return SyntaxError {
             span,
