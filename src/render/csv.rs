@@ -1,6 +1,7 @@
 //! `planlint feedback --format csv`: every analysed row as it was read, with
-//! its sentiment, polarity and themes. Cells are cleaned, and a cell a
-//! spreadsheet would run as a formula is made text, unless asked otherwise.
+//! its sentiment, polarity and themes. Cells are cleaned, and, unless asked
+//! otherwise, a cell a spreadsheet would run as a formula is made text and
+//! every cell but a number is quoted.
 
 use std::borrow::Cow;
 use std::io::{self, Write};
@@ -18,8 +19,18 @@ pub struct CsvSink<W: Write> {
 
 impl<W: Write> CsvSink<W> {
     pub fn new(out: W, raw: bool) -> Self {
+        // Every cell but a number is quoted: a spreadsheet whose list
+        // separator is `;` (German, French, Dutch Excel) splits an unquoted
+        // cell at a `;` and would run a formula that starts after one.
+        let style = if raw {
+            csv::QuoteStyle::Necessary
+        } else {
+            csv::QuoteStyle::NonNumeric
+        };
         Self {
-            writer: csv::Writer::from_writer(out),
+            writer: csv::WriterBuilder::new()
+                .quote_style(style)
+                .from_writer(out),
             raw,
         }
     }

@@ -252,3 +252,21 @@ fn arguments_cannot_start_a_workflow_command_on_standard_error() {
         );
     }
 }
+
+#[test]
+fn the_scored_csv_quotes_cells_a_semicolon_spreadsheet_would_split() {
+    let dir = TempDir::new().unwrap();
+    write(
+        dir.path(),
+        "f.csv",
+        "nps,comment\n5,\"nice;=2+3;@SUM(1+1)\"\n",
+    );
+    let out = stdout(
+        planlint()
+            .current_dir(dir.path())
+            .args(["feedback", "f.csv", "--format", "csv"]),
+        0,
+    );
+    let out = String::from_utf8(out).unwrap();
+    assert!(out.contains("5,\"nice;=2+3;@SUM(1+1)\","), "{out}");
+}

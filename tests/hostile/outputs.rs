@@ -95,5 +95,5 @@ fn a_run_that_fails_leaves_the_old_output_as_it_was() {
         &["scored.csv"],
     );
     let scored = fs::read_to_string(repo.path().join("scored.csv")).expect("read");
-    assert!(scored.starts_with("date,"), "{scored}");
+    assert!(scored.starts_with("\"date\","), "{scored}");
 }
