@@ -16,7 +16,8 @@ use crate::discover::{self, LinkProblem, Nothing, Unreadable};
 use crate::feedback::{Analysis, AnalyzeOptions, analyze};
 use crate::input::{self, Confinement, InputError};
 use crate::plan::{self, LoadErrorKind};
-use crate::rules::{self, Family, INVALID_PLAN, REFUSED_PATH, UNKNOWN_FIELD};
+use crate::rules::plan008_refused_path::{self, Refused};
+use crate::rules::{self, Family, INVALID_PLAN, UNKNOWN_FIELD};
 use crate::source::{MAX_PLAN_BYTES, SourceFile, display_path};
 use crate::waiver;
 
@@ -121,6 +122,10 @@ pub struct Report {
     /// What the person running planlint should know but that does not stop
     /// the check, for standard error.
     pub notes: Vec<String>,
+    /// Every file the run read or meant to read: the plans found, their
+    /// configuration files and their feedback, read or not. No output may
+    /// replace one of them.
+    pub inputs: Vec<PathBuf>,
 }
 
 impl Report {
@@ -188,12 +193,16 @@ pub fn check_paths(paths: &[PathBuf], options: &CheckOptions, progress: &dyn Pro
         }
     }
     let files = discover::unique(files);
+    report.inputs.extend(files.iter().cloned());
     // Configuration files are few and cached: resolve them first, in order.
     let mut configs = options.config.configs();
     let mut jobs = Vec::new();
     for path in files {
         match configs.for_plan(&path) {
-            Ok(config) => jobs.push((path, config)),
+            Ok(config) => {
+                report.inputs.extend(config.file.clone());
+                jobs.push((path, config));
+            }
             Err(errors) => report
                 .problems
                 .extend(errors.into_iter().map(Error::Config)),
@@ -213,6 +222,9 @@ pub fn check_paths(paths: &[PathBuf], options: &CheckOptions, progress: &dyn Pro
             add_problem(&mut report.problems, problem);
         }
     }
+    report.inputs.extend(feedback.paths());
+    report.inputs.sort();
+    report.inputs.dedup();
     report
 }
 
@@ -314,8 +326,7 @@ fn plan_path(
     } else {
         input::confine(&path, &input::root_of(plan)).map(|_| ())
     };
-    let mut help = None;
-    let reason = match checked {
+    let refused = match checked {
         Ok(()) => return Ok(path),
         Err(Confinement::Input(InputError::NotFound)) => {
             return Err(Refusal::Problem(format!(
@@ -329,21 +340,10 @@ fn plan_path(
                 display_path(&path)
             )));
         }
-        Err(Confinement::Outside { .. }) => "it leads outside the plan's repository".to_owned(),
-        Err(Confinement::Input(error)) => {
-            help = Some("name a regular file, such as a CSV export kept in the plan's repository");
-            format!("it {error}")
-        }
+        Err(Confinement::Outside { .. }) => Refused::Outside,
+        Err(Confinement::Input(error)) => Refused::NotRegular(error),
     };
-    let mut finding = Finding::new(
-        &REFUSED_PATH,
-        Subject::Plan,
-        named.span.clone(),
-        format!("feedback \"{}\" is not read: {reason}", named.value),
-    );
-    if let Some(help) = help {
-        finding = finding.with_help(help);
-    }
+    let finding = plan008_refused_path::finding("feedback", named, &refused);
     Err(Refusal::Finding(Box::new(finding)))
 }
 
@@ -390,6 +390,12 @@ impl FeedbackCache {
             result
         })
         .clone()
+    }
+
+    /// The feedback files asked for, whether they could be read or not.
+    fn paths(&self) -> Vec<PathBuf> {
+        let done = self.done.lock().unwrap_or_else(PoisonError::into_inner);
+        done.keys().cloned().collect()
     }
 }
 

@@ -244,7 +244,7 @@ pub struct CheckArgs {
     pub write_baseline: Option<PathBuf>,
     /// Let paths in plans (`feedback`) and links in folders lead out of the
     /// plan's repository; only for plans you trust
-    #[arg(long, env = "PLANLINT_ALLOW_OUTSIDE_ROOT", value_parser = clap::builder::BoolishValueParser::new())]
+    #[arg(long, env = "PLANLINT_ALLOW_OUTSIDE_ROOT", value_parser = clap::builder::FalseyValueParser::new())]
     pub allow_outside_root: bool,
     #[command(flatten)]
     pub read: FeedbackArgs,

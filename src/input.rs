@@ -231,9 +231,11 @@ impl AtomicFile {
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;
-            // A report is for others to read, as a file the shell created
-            // would be; the temporary file would otherwise be private.
-            builder.permissions(fs::Permissions::from_mode(0o644));
+            // The file gets the mode of the one it replaces, or that of a
+            // new file (the process's umask applies to both, as when the
+            // shell creates a file); a temporary file would be private.
+            let mode = fs::metadata(target).map_or(0o666, |m| m.permissions().mode() & 0o777);
+            builder.permissions(fs::Permissions::from_mode(mode));
         }
         let file = builder.tempfile_in(folder)?;
         Ok(AtomicFile {
@@ -259,6 +261,98 @@ impl Write for AtomicFile {
     fn flush(&mut self) -> io::Result<()> {
         self.file.flush()
     }
+}
+
+/// Where a report goes: standard output, or a file that is replaced only
+/// once the report is complete.
+pub enum Output {
+    Stdout(io::BufWriter<io::StdoutLock<'static>>),
+    File(AtomicFile),
+}
+
+impl Output {
+    /// Standard output for no path or `-`, else the file.
+    pub fn create(path: Option<&Path>) -> io::Result<Output> {
+        Ok(match path {
+            Some(path) if path != Path::new("-") => Output::File(AtomicFile::create(path)?),
+            _ => Output::Stdout(io::BufWriter::new(io::stdout().lock())),
+        })
+    }
+
+    /// Flushes standard output, or puts the file in place.
+    pub fn finish(self) -> io::Result<()> {
+        match self {
+            Output::Stdout(mut out) => out.flush(),
+            Output::File(file) => file.commit(),
+        }
+    }
+}
+
+impl Write for Output {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        match self {
+            Output::Stdout(out) => out.write(buf),
+            Output::File(file) => file.write(buf),
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        match self {
+            Output::Stdout(out) => out.flush(),
+            Output::File(file) => file.flush(),
+        }
+    }
+}
+
+/// An output that would replace an input, or another output.
+#[derive(Debug, thiserror::Error)]
+pub enum OverwriteError {
+    #[error(
+        "{flag} {} is one of the files this run reads; planlint never writes over its input: choose another file",
+        .path.display()
+    )]
+    Input { flag: String, path: PathBuf },
+    #[error("{first} and {second} name the same file, {}: choose two files", .path.display())]
+    Twice {
+        first: String,
+        second: String,
+        path: PathBuf,
+    },
+}
+
+/// Refuses outputs (a flag and its path; `-` is standard output) that are
+/// one of `inputs`, or one another, however their paths are written
+/// (links, `./`, `..`, hard links): a report written over a plan would
+/// destroy it.
+pub fn refuse_overwrite(
+    outputs: &[(&str, Option<&Path>)],
+    inputs: &[&Path],
+) -> Result<(), OverwriteError> {
+    let inputs: Vec<Identity> = inputs.iter().filter_map(|p| Identity::of(p)).collect();
+    let mut earlier: Vec<(&str, Identity)> = Vec::new();
+    for &(flag, path) in outputs {
+        let Some(path) = path.filter(|p| *p != Path::new("-")) else {
+            continue;
+        };
+        let Some(identity) = Identity::of(path) else {
+            continue;
+        };
+        if inputs.contains(&identity) {
+            return Err(OverwriteError::Input {
+                flag: flag.to_owned(),
+                path: path.to_owned(),
+            });
+        }
+        if let Some((first, _)) = earlier.iter().find(|(_, other)| *other == identity) {
+            return Err(OverwriteError::Twice {
+                first: (*first).to_owned(),
+                second: flag.to_owned(),
+                path: path.to_owned(),
+            });
+        }
+        earlier.push((flag, identity));
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -410,5 +504,43 @@ mod tests {
         assert_eq!(fs::read_to_string(&target).expect("read"), "new");
         let names: Vec<_> = fs::read_dir(dir.path()).expect("list").collect();
         assert_eq!(names.len(), 1, "no temporary file is left behind");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn an_atomic_file_keeps_the_mode_of_the_file_it_replaces() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().expect("temporary folder");
+        let target = dir.path().join("private.txt");
+        fs::write(&target, "old").expect("write");
+        fs::set_permissions(&target, fs::Permissions::from_mode(0o600)).expect("chmod");
+        let mut file = AtomicFile::create(&target).expect("create");
+        file.write_all(b"new").expect("write");
+        file.commit().expect("commit");
+        let mode = fs::metadata(&target).expect("stat").permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+
+    #[test]
+    fn outputs_may_not_be_inputs_or_each_other() {
+        let dir = tempfile::tempdir().expect("temporary folder");
+        let plan = dir.path().join("a.plan.toml");
+        fs::write(&plan, "").expect("write");
+        let same = dir.path().join(".").join("a.plan.toml");
+        let report = dir.path().join("report.txt");
+        let inputs = [plan.as_path()];
+        assert!(matches!(
+            refuse_overwrite(&[("-o", Some(&same))], &inputs),
+            Err(OverwriteError::Input { .. })
+        ));
+        assert!(matches!(
+            refuse_overwrite(
+                &[("-o", Some(&report)), ("--write-baseline", Some(&report))],
+                &inputs
+            ),
+            Err(OverwriteError::Twice { .. })
+        ));
+        let dash = Path::new("-");
+        assert!(refuse_overwrite(&[("-o", Some(dash)), ("-o", None)], &inputs).is_ok());
     }
 }

@@ -6,7 +6,7 @@ mod progress;
 mod stderr;
 mod tooling;
 
-use std::io::{self, BufWriter, IsTerminal, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -23,7 +23,7 @@ use planlint::feedback::AnalyzeOptions;
 use planlint::feedback::ScoreScale;
 use planlint::feedback::reader::{MAX_RECORD_BYTES, ReadOptions, is_stdin};
 use planlint::feedback::summary::Summary;
-use planlint::input::{AtomicFile, Identity};
+use planlint::input::{self, Output, OverwriteError};
 use planlint::render::{self, Render};
 use planlint::source::SourceFile;
 use planlint::{CheckOptions, Report, Severity};
@@ -144,7 +144,7 @@ fn check(args: CheckArgs) -> Result<u8> {
             statistics: args.statistics,
         }),
     };
-    let mut out = Output::create(args.output.as_deref())?;
+    let mut out = create(args.output.as_deref())?;
     renderer.render(&report, &mut out)?;
     out.finish().context("cannot write the report")?;
     print_problems(&report);
@@ -265,7 +265,7 @@ fn baseline(
             return Ok(notes);
         }
         let baseline = Baseline::record(report, path);
-        let mut file = Output::create(Some(path))?;
+        let mut file = create(Some(path))?;
         file.write_all(baseline.to_json().as_bytes())
             .and_then(|()| file.finish())
             .with_context(|| format!("cannot write {}", path.display()))?;
@@ -293,114 +293,30 @@ fn baseline(
     Ok(notes)
 }
 
-/// Where a report goes: standard output, or a file that is replaced only
-/// once the report is complete.
-enum Output {
-    Stdout(BufWriter<io::StdoutLock<'static>>),
-    File(AtomicFile),
-}
-
-impl Output {
-    /// Standard output for no path or `-`, else the file.
-    fn create(path: Option<&Path>) -> Result<Output> {
-        Ok(match path {
-            Some(path) if path != Path::new("-") => Output::File(
-                AtomicFile::create(path)
-                    .with_context(|| format!("cannot write {}", path.display()))?,
-            ),
-            _ => Output::Stdout(BufWriter::new(io::stdout().lock())),
-        })
-    }
-
-    /// Flushes standard output, or puts the file in place.
-    fn finish(self) -> io::Result<()> {
-        match self {
-            Output::Stdout(mut out) => out.flush(),
-            Output::File(file) => file.commit(),
-        }
-    }
-}
-
-impl Write for Output {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        match self {
-            Output::Stdout(out) => out.write(buf),
-            Output::File(file) => file.write(buf),
-        }
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        match self {
-            Output::Stdout(out) => out.flush(),
-            Output::File(file) => file.flush(),
-        }
-    }
+/// Standard output, or the file an output option names.
+fn create(path: Option<&Path>) -> Result<Output> {
+    Output::create(path).with_context(|| {
+        let path = path.unwrap_or(Path::new("-"));
+        format!("cannot write {}", path.display())
+    })
 }
 
 /// The files `check` writes may not be files it read.
-fn check_outputs(args: &CheckArgs, report: &Report) -> Result<()> {
-    let mut inputs: Vec<(&str, PathBuf)> = Vec::new();
-    for file in &report.files {
-        inputs.push(("a plan checked", file.source.path.clone()));
-        if let Some(config) = &file.config.file {
-            inputs.push(("a configuration file read", config.clone()));
-        }
-        if let Some(feedback) = &file.feedback {
-            inputs.push(("a feedback file read", PathBuf::from(&feedback.path)));
-        }
-    }
-    if let Some(baseline) = &args.baseline {
-        inputs.push(("the baseline read", baseline.clone()));
-    }
+fn check_outputs(args: &CheckArgs, report: &Report) -> Result<(), OverwriteError> {
+    let mut inputs: Vec<&Path> = report.inputs.iter().map(PathBuf::as_path).collect();
+    inputs.extend(args.baseline.as_deref());
     let outputs = [
         ("-o", args.output.as_deref()),
         ("--write-baseline", args.write_baseline.as_deref()),
     ];
-    refuse_inputs(&outputs, &inputs)
+    input::refuse_overwrite(&outputs, &inputs)
 }
 
 /// The file `feedback` writes may not be the file it reads.
-fn feedback_outputs(command: &FeedbackCommand) -> Result<()> {
-    let mut inputs = vec![("the feedback file read", command.file.clone())];
-    if let Some(plan) = &command.plan {
-        inputs.push(("the plan read", plan.clone()));
-    }
-    refuse_inputs(&[("-o", command.output.as_deref())], &inputs)
-}
-
-/// Refuses outputs that are one of the run's inputs, or one another, however
-/// their paths are written (links, `./`, `..`): a report written over a plan
-/// would destroy it.
-fn refuse_inputs(outputs: &[(&str, Option<&Path>)], inputs: &[(&str, PathBuf)]) -> Result<()> {
-    let outputs: Vec<_> = outputs
-        .iter()
-        .filter_map(|(flag, path)| Some((*flag, (*path)?)))
-        .filter(|(_, path)| *path != Path::new("-"))
-        .collect();
-    for (index, (flag, path)) in outputs.iter().enumerate() {
-        let Some(identity) = Identity::of(path) else {
-            continue;
-        };
-        if let Some((what, _)) = inputs
-            .iter()
-            .find(|(_, input)| Identity::of(input).as_ref() == Some(&identity))
-        {
-            bail!(
-                "{flag} {} is {what}; planlint never writes over its input: choose another file",
-                path.display()
-            );
-        }
-        if let Some((other, _)) = outputs[..index]
-            .iter()
-            .find(|(_, earlier)| Identity::of(earlier).as_ref() == Some(&identity))
-        {
-            bail!(
-                "{other} and {flag} name the same file, {}: choose two files",
-                path.display()
-            );
-        }
-    }
-    Ok(())
+fn feedback_outputs(command: &FeedbackCommand) -> Result<(), OverwriteError> {
+    let mut inputs = vec![command.file.as_path()];
+    inputs.extend(command.plan.as_deref());
+    input::refuse_overwrite(&[("-o", command.output.as_deref())], &inputs)
 }
 
 fn analyze_options(args: &FeedbackArgs) -> AnalyzeOptions {
@@ -438,7 +354,7 @@ fn feedback(command: FeedbackCommand) -> Result<u8> {
     planlint::Progress::start(&bar, path, size);
     let advance = |read| planlint::Progress::advance(&bar, read);
     feedback_outputs(&command)?;
-    let mut out = Output::create(command.output.as_deref())?;
+    let mut out = create(command.output.as_deref())?;
     let analysis = match command.format {
         FeedbackFormat::Csv => {
             let mut sink = render::CsvSink::new(&mut out, command.raw_csv);

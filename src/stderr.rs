@@ -8,7 +8,7 @@ use std::fmt::Display;
 use std::process::ExitCode;
 
 use planlint::config::ConfigError;
-use planlint::text::sanitize::{clean, one_line};
+use planlint::text::sanitize::{clean, cut, one_line};
 
 /// `planlint: error: MESSAGE`.
 pub fn error(message: impl Display) {
@@ -84,7 +84,12 @@ fn line(text: &str) {
     print(&format!("planlint: {text}"));
 }
 
+/// A line of standard error is cut to this many characters: a message
+/// names files, and a path can be megabytes long.
+const MAX_LINE_CHARS: usize = 2000;
+
 fn print(text: &str) {
+    let text = cut(text, MAX_LINE_CHARS);
     #[allow(clippy::print_stderr)]
     {
         eprintln!("{text}");

@@ -188,7 +188,7 @@ pub static RULES: &[&Rule] = &[
 
 pub use plan::plan001_invalid_plan::RULE as INVALID_PLAN;
 pub use plan::plan002_unknown_field::RULE as UNKNOWN_FIELD;
-pub use plan::plan008_refused_path::RULE as REFUSED_PATH;
+pub use plan::plan008_refused_path;
 
 /// Where a whole-plan finding points when nothing more precise exists: the
 /// `name` key, or the start of the file.

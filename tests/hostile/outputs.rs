@@ -8,6 +8,8 @@ use crate::{Repo, symlink};
 #[test]
 fn outputs_never_replace_an_input() {
     let repo = Repo::new();
+    repo.write("bad.csv", "id,score\n1,9\n");
+    repo.write("planlint.toml", "fail-on = \"never\"\n");
     for (args, what) in [
         (
             vec![
@@ -18,19 +20,19 @@ fn outputs_never_replace_an_input() {
                 "-o",
                 "feedback.csv",
             ],
-            "-o feedback.csv is the feedback file read",
+            "-o feedback.csv is one of the files this run reads; planlint never writes over its input",
         ),
         (
             vec!["check", "a.plan.toml", "--write-baseline", "a.plan.toml"],
-            "--write-baseline a.plan.toml is a plan checked",
+            "--write-baseline a.plan.toml is one of the files this run reads; planlint never writes over its input",
         ),
         (
             vec!["check", "a.plan.toml", "-o", "./a.plan.toml"],
-            "-o ./a.plan.toml is a plan checked",
+            "-o ./a.plan.toml is one of the files this run reads; planlint never writes over its input",
         ),
         (
             vec!["check", "a.plan.toml", "-o", "feedback.csv"],
-            "-o feedback.csv is a feedback file read",
+            "-o feedback.csv is one of the files this run reads; planlint never writes over its input",
         ),
         (
             vec![
@@ -43,6 +45,22 @@ fn outputs_never_replace_an_input() {
             ],
             "-o and --write-baseline name the same file",
         ),
+        (
+            // Feedback that cannot be analysed is an input all the same.
+            vec![
+                "check",
+                "a.plan.toml",
+                "--feedback",
+                "bad.csv",
+                "-o",
+                "bad.csv",
+            ],
+            "-o bad.csv is one of the files",
+        ),
+        (
+            vec!["check", ".", "-o", "planlint.toml"],
+            "-o planlint.toml is one of the files",
+        ),
     ] {
         let out = repo.run(&args, 2, &[]);
         assert!(out.stderr.contains(what), "{args:?}: {}", out.stderr);
@@ -51,7 +69,11 @@ fn outputs_never_replace_an_input() {
     // A link to an input is the input.
     symlink("a.plan.toml", &repo.path().join("report.txt"));
     let out = repo.run(&["check", "a.plan.toml", "-o", "report.txt"], 2, &[]);
-    assert!(out.stderr.contains("is a plan checked"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("is one of the files this run reads"),
+        "{}",
+        out.stderr
+    );
 }
 
 #[test]

@@ -1,5 +1,8 @@
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Finding, Severity, Subject};
+use crate::input::InputError;
+use crate::plan::Field;
 use crate::rules::{Check, Family, Rule};
+use crate::source::excerpt;
 
 pub static RULE: Rule = Rule {
     code: "PLAN008",
@@ -50,3 +53,30 @@ The rule cannot be turned off or waived: a plan whose feedback cannot be
 read must not pass as if it had been checked against it."#,
     check: Check::Loader,
 };
+
+/// Why the checker refused a path of the plan.
+#[derive(Debug)]
+pub enum Refused {
+    /// It leads out of the plan's root.
+    Outside,
+    /// It is not a regular file, or is under `/proc` or `/sys`.
+    NotRegular(InputError),
+}
+
+/// The finding for the path of `key`, which the checker refused: it reads
+/// files, so it decides, and the rule says so.
+pub fn finding(key: &str, named: &Field<String>, refused: &Refused) -> Finding {
+    let written = excerpt(&named.value);
+    let message = match refused {
+        Refused::Outside => {
+            format!("{key} \"{written}\" is not read: it leads outside the plan's repository")
+        }
+        Refused::NotRegular(error) => format!("{key} \"{written}\" is not read: it {error}"),
+    };
+    let finding = Finding::new(&RULE, Subject::Plan, named.span.clone(), message);
+    match refused {
+        Refused::Outside => finding,
+        Refused::NotRegular(_) => finding
+            .with_help("name a regular file, such as a CSV export kept in the plan's repository"),
+    }
+}
