@@ -223,8 +223,6 @@ pub fn check_paths(paths: &[PathBuf], options: &CheckOptions, progress: &dyn Pro
         }
     }
     report.inputs.extend(feedback.paths());
-    report.inputs.sort();
-    report.inputs.dedup();
     report
 }
 

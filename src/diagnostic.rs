@@ -94,6 +94,10 @@ pub struct Finding {
 pub const MAX_TEXT_CHARS: usize = 1000;
 
 fn bounded(text: String) -> String {
+    // No more bytes than the bound, no more characters: most messages.
+    if text.len() <= MAX_TEXT_CHARS {
+        return text;
+    }
     match crate::text::sanitize::cut(&text, MAX_TEXT_CHARS) {
         std::borrow::Cow::Borrowed(_) => text,
         std::borrow::Cow::Owned(cut) => cut,

@@ -63,16 +63,15 @@ pub fn size(bytes: u64) -> String {
 /// FIFO with no writer cannot hang the run) and its type is taken from the
 /// open handle, not from a second look at the path.
 pub fn open_regular(path: &Path) -> Result<File, InputError> {
-    if let Some(place) = system_folder(path) {
-        return Err(InputError::System(place));
-    }
     let file = open_nonblocking(path)?;
     let kind = file.metadata()?.file_type();
-    if kind.is_file() {
-        Ok(file)
-    } else {
-        Err(InputError::NotRegular(describe(&kind)))
+    if !kind.is_file() {
+        return Err(InputError::NotRegular(describe(&kind)));
     }
+    if let Some(place) = system_file(&file, path) {
+        return Err(InputError::System(place));
+    }
+    Ok(file)
 }
 
 #[cfg(unix)]
@@ -111,10 +110,49 @@ fn describe(kind: &fs::FileType) -> &'static str {
     }
 }
 
-/// `/proc` or `/sys` when the path, with its links followed, is under one of
-/// them. Their files call themselves regular and empty, yet hold the
-/// environment, memory and keys of running processes.
-fn system_folder(path: &Path) -> Option<&'static str> {
+/// `/proc` or `/sys` when an open file is one of theirs: their files call
+/// themselves regular and empty, yet hold the environment, memory and keys
+/// of running processes. On Linux the file system of the open file tells,
+/// in one call and whatever links led there (the kernel's other file
+/// systems, such as cgroups or debugfs, count as `/sys`).
+#[cfg(target_os = "linux")]
+fn system_file(file: &File, _: &Path) -> Option<&'static str> {
+    use std::os::fd::AsRawFd;
+    // The magic numbers of linux/magic.h.
+    const PROC: i64 = 0x9fa0;
+    const KERNEL: [i64; 10] = [
+        0x6265_6572, // sysfs
+        0x0027_e0eb, // cgroup
+        0x6367_7270, // cgroup2
+        0x6462_6720, // debugfs
+        0x7363_6673, // securityfs
+        0x7472_6163, // tracefs
+        0x6265_6570, // configfs
+        0xcafe_4a11, // bpf
+        0x6165_676c, // pstore
+        0xde5e_81e4, // efivarfs
+    ];
+    // SAFETY: fstatfs fills the struct it is given and reads nothing else;
+    // the descriptor is open for as long as `file` lives.
+    let mut stats: libc::statfs = unsafe { std::mem::zeroed() };
+    if unsafe { libc::fstatfs(file.as_raw_fd(), &mut stats) } != 0 {
+        return None;
+    }
+    #[allow(clippy::unnecessary_cast)]
+    let kind = stats.f_type as i64;
+    if kind == PROC {
+        Some("/proc")
+    } else if KERNEL.contains(&kind) {
+        Some("/sys")
+    } else {
+        None
+    }
+}
+
+/// Elsewhere, where `/proc` and `/sys` are mere folders if they exist at
+/// all, the path with its links followed tells.
+#[cfg(not(target_os = "linux"))]
+fn system_file(_: &File, path: &Path) -> Option<&'static str> {
     let real = fs::canonicalize(path).ok()?;
     ["/proc", "/sys"]
         .into_iter()
@@ -258,6 +296,10 @@ impl Write for AtomicFile {
         self.file.write(buf)
     }
 
+    fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
+        self.file.write_all(buf)
+    }
+
     fn flush(&mut self) -> io::Result<()> {
         self.file.flush()
     }
@@ -296,6 +338,15 @@ impl Write for Output {
         }
     }
 
+    // Renderers write many small pieces; each goes to the buffer's own
+    // `write_all` rather than through a loop of `write` calls.
+    fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
+        match self {
+            Output::Stdout(out) => out.write_all(buf),
+            Output::File(file) => file.write_all(buf),
+        }
+    }
+
     fn flush(&mut self) -> io::Result<()> {
         match self {
             Output::Stdout(out) => out.flush(),
@@ -328,6 +379,9 @@ pub fn refuse_overwrite(
     outputs: &[(&str, Option<&Path>)],
     inputs: &[&Path],
 ) -> Result<(), OverwriteError> {
+    if outputs.iter().all(|(_, path)| path.is_none()) {
+        return Ok(());
+    }
     let inputs: Vec<Identity> = inputs.iter().filter_map(|p| Identity::of(p)).collect();
     let mut earlier: Vec<(&str, Identity)> = Vec::new();
     for &(flag, path) in outputs {

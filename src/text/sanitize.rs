@@ -113,6 +113,12 @@ fn is_plain(c: char) -> bool {
 /// invisible characters of `is_hidden` are shown as `<U+202E>`. Borrowed
 /// when nothing changes.
 pub fn clean(text: &str) -> Cow<'_, str> {
+    // Most text is printable ASCII, line feeds and tabs: a look at the bytes
+    // settles it without decoding a character.
+    let plain_ascii = |b: &u8| matches!(b, b' '..=b'~' | b'\n' | b'\t');
+    if text.as_bytes().iter().all(plain_ascii) {
+        return Cow::Borrowed(text);
+    }
     match text.char_indices().find(|&(_, c)| !is_plain(c)) {
         None => Cow::Borrowed(text),
         Some((at, _)) => {
