@@ -120,9 +120,9 @@ pub struct FeedbackCommand {
     /// Write to this file instead of standard output
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// With --format csv: write cells that start with =, +, -, @ or a tab as
-    /// they are, without the ' that keeps spreadsheets from running them as
-    /// formulas
+    /// With --format csv: write cells as they are, for programs: no ' before
+    /// cells that start with =, +, -, @ or a tab (which keeps spreadsheets
+    /// from running them as formulas), and quotes only where CSV needs them
     #[arg(long)]
     pub raw_csv: bool,
     #[command(flatten)]
