@@ -48,6 +48,8 @@ pub enum Error {
         plans.iter().map(|p| display_path(p)).collect::<Vec<_>>().join(", ")
     )]
     Feedback {
+        /// The feedback file, as the plans name it.
+        file: PathBuf,
         plans: Vec<PathBuf>,
         message: String,
     },
@@ -181,6 +183,7 @@ pub fn check_paths(paths: &[PathBuf], options: &CheckOptions, progress: &dyn Pro
                         Unreadable::Input(path, source) => Error::Input { path, source },
                     }));
                 report.notes.extend(found.notes);
+                report.inputs.extend(found.read);
             }
             Err(Nothing::NoPlans) => report.problems.push(Error::NoPlans(path.clone())),
             Err(Nothing::Missing(error)) if error.kind() == std::io::ErrorKind::NotFound => {
@@ -223,16 +226,27 @@ pub fn check_paths(paths: &[PathBuf], options: &CheckOptions, progress: &dyn Pro
         }
     }
     report.inputs.extend(feedback.paths());
+    for problem in &report.problems {
+        if let Error::Feedback { file, .. } = problem {
+            report.inputs.push(file.clone());
+        }
+    }
+    // The same problem or note met from two paths given is told once.
+    let mut told = std::collections::HashSet::new();
+    report.problems.retain(|p| told.insert(p.to_string()));
+    let mut noted = std::collections::HashSet::new();
+    report.notes.retain(|n| noted.insert(n.clone()));
     report
 }
 
 /// Adds a problem, merging feedback that several plans share into one.
 fn add_problem(problems: &mut Vec<Error>, problem: Error) {
-    if let Error::Feedback { plans, message } = &problem {
+    if let Error::Feedback { plans, message, .. } = &problem {
         for earlier in problems.iter_mut() {
             if let Error::Feedback {
                 plans: earlier_plans,
                 message: earlier_message,
+                ..
             } = earlier
                 && earlier_message == message
             {
@@ -272,8 +286,9 @@ fn check_file(
                 (None, Some(named)) => match plan_path(path, named, options.allow_outside_root) {
                     Ok(resolved) => resolved,
                     Err(Refusal::Finding(finding)) => return Err(finding),
-                    Err(Refusal::Problem(message)) => {
+                    Err(Refusal::Problem(file, message)) => {
                         problems.push(Error::Feedback {
+                            file,
                             plans: vec![path.to_owned()],
                             message,
                         });
@@ -286,6 +301,7 @@ fn check_file(
                 Ok(analysis) => Ok(Some(analysis)),
                 Err(message) => {
                     problems.push(Error::Feedback {
+                        file: wanted,
                         plans: vec![path.to_owned()],
                         message,
                     });
@@ -304,8 +320,9 @@ enum Refusal {
     /// regular file: a PLAN008 finding at the key.
     Finding(Box<Finding>),
     /// It cannot be read for an ordinary reason (it does not exist): a
-    /// problem of the run, as for a file named on the command line.
-    Problem(String),
+    /// problem of the run, as for a file named on the command line, with
+    /// the path and the message.
+    Problem(PathBuf, String),
 }
 
 /// Resolves a path as written in a plan (relative to the plan's folder), and
@@ -327,16 +344,12 @@ fn plan_path(
     let refused = match checked {
         Ok(()) => return Ok(path),
         Err(Confinement::Input(InputError::NotFound)) => {
-            return Err(Refusal::Problem(format!(
-                "{}: no such file",
-                display_path(&path)
-            )));
+            let message = format!("{}: no such file", display_path(&path));
+            return Err(Refusal::Problem(path, message));
         }
         Err(Confinement::Input(InputError::Io(error))) => {
-            return Err(Refusal::Problem(format!(
-                "{}: cannot be read: {error}",
-                display_path(&path)
-            )));
+            let message = format!("{}: cannot be read: {error}", display_path(&path));
+            return Err(Refusal::Problem(path, message));
         }
         Err(Confinement::Outside { .. }) => Refused::Outside,
         Err(Confinement::Input(error)) => Refused::NotRegular(error),

@@ -12,11 +12,11 @@
 //!
 //! It imports `input` and `source` only.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::fmt;
 use std::fs;
 use std::io;
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 use std::rc::Rc;
 
 use ignore::Match;
@@ -26,7 +26,12 @@ use crate::input::{self, Identity, InputError};
 use crate::source::display_path;
 
 /// `.gitignore` files larger than this are not applied (and say so).
-const MAX_GITIGNORE_BYTES: u64 = 1024 * 1024;
+const MAX_GITIGNORE_BYTES: u64 = 256 * 1024;
+
+/// Lines of `.gitignore` applied in one walk, all files together. Each rule
+/// is compiled to a matcher; a repository's files have a few hundred, and a
+/// tree built to have millions must not take the memory they would.
+const MAX_GITIGNORE_LINES: usize = 5000;
 
 /// Why a link named like a plan is not checked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,6 +42,10 @@ pub enum LinkProblem {
     Loop,
     /// It leads out of the repository.
     Outside,
+    /// It leads to a hidden or git-ignored file of the repository, such as
+    /// `.env` or `.git/config`, which may be the machine's rather than the
+    /// repository's.
+    Hidden,
 }
 
 impl fmt::Display for LinkProblem {
@@ -45,7 +54,10 @@ impl fmt::Display for LinkProblem {
             LinkProblem::Dangling => "it is a link to nothing (its target does not exist)",
             LinkProblem::Loop => "it is a link in a loop of links",
             LinkProblem::Outside => {
-                "it is a link that leads outside the repository (--allow-outside-root follows it)"
+                "it leads outside the repository through a link (--allow-outside-root follows it)"
+            }
+            LinkProblem::Hidden => {
+                "it is a link to a hidden or git-ignored file, which may not be the repository's"
             }
         })
     }
@@ -68,6 +80,9 @@ pub struct Discovered {
     /// What was passed over and why, for standard error: links to folders,
     /// plans that `.gitignore` excludes, `.gitignore` files not applied.
     pub notes: Vec<String>,
+    /// The `.gitignore` files read: inputs of the run, which no output may
+    /// replace.
+    pub read: Vec<PathBuf>,
 }
 
 /// Whether a file name is a plan's.
@@ -85,13 +100,20 @@ pub enum Nothing {
 }
 
 /// The plan files `path` names. A file is checked whatever its name; a
-/// folder is searched. A path that is a link is followed only when it stays
-/// in the repository of the folder the link stands in, unless
-/// `allow_outside_root`.
+/// folder is searched. A path that passes through a link that stands in a
+/// repository must stay in that repository, unless `allow_outside_root`:
+/// the link could come from a pull request. Links outside any repository
+/// (a home folder's link to where the checkout lives) are the machine's.
 pub fn discover(path: &Path, allow_outside_root: bool) -> Result<Discovered, Nothing> {
     let meta = fs::metadata(path).map_err(Nothing::Missing)?;
-    let root = root_as_given(path);
-    if !allow_outside_root && !inside(path, &root) {
+    let real = fs::canonicalize(path).map_err(Nothing::Missing)?;
+    let escapes = || {
+        link_holders(path)
+            .iter()
+            .filter_map(|holder| input::repository_of(holder))
+            .any(|repository| !real.starts_with(repository))
+    };
+    if !allow_outside_root && escapes() {
         return Ok(Discovered {
             unreadable: vec![Unreadable::Link(path.to_owned(), LinkProblem::Outside)],
             ..Discovered::default()
@@ -103,33 +125,82 @@ pub fn discover(path: &Path, allow_outside_root: bool) -> Result<Discovered, Not
             ..Discovered::default()
         });
     }
-    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_owned());
     let mut walk = Walk {
-        root,
+        root: input::root_of_folder(&real),
         allow_outside_root,
         given: path.to_owned(),
-        absolute: absolute.clone(),
+        real: real.clone(),
+        lines_left: MAX_GITIGNORE_LINES,
         found: Discovered::default(),
     };
-    walk.folder(&absolute);
+    walk.folder(&real);
     walk.found
         .unreadable
         .sort_by_key(|u| unreadable_path(u).to_owned());
     walk.found.notes.sort();
+    walk.found.notes.dedup();
     if walk.found.plans.is_empty() && walk.found.unreadable.is_empty() {
         return Err(Nothing::NoPlans);
     }
     Ok(walk.found)
 }
 
-/// Keeps the first of paths that are one file (`a.plan.toml`,
-/// `./a.plan.toml`, a link to it): each plan is checked once.
+/// The real folders that hold the links on the way to `path`, which is
+/// resolved one part at a time as the system does (`..` after a link goes
+/// up from where the link leads). The repository a link stands in is the
+/// one the path must stay in: a link cannot choose its own root.
+fn link_holders(path: &Path) -> Vec<PathBuf> {
+    let Ok(absolute) = std::path::absolute(path) else {
+        return Vec::new();
+    };
+    let mut holders = Vec::new();
+    let mut real = PathBuf::new();
+    for part in absolute.components() {
+        match part {
+            Component::Prefix(_) | Component::RootDir => real.push(part),
+            Component::CurDir => {}
+            Component::ParentDir => {
+                real.pop();
+            }
+            Component::Normal(name) => {
+                let next = real.join(name);
+                if fs::symlink_metadata(&next).is_ok_and(|m| m.is_symlink()) {
+                    holders.push(real.clone());
+                    match fs::canonicalize(&next) {
+                        Ok(target) => real = target,
+                        Err(_) => return holders,
+                    }
+                } else {
+                    real = next;
+                }
+            }
+        }
+    }
+    holders
+}
+
+/// One path for each file among paths that name the same file
+/// (`a.plan.toml`, `./a.plan.toml`, a link to it), so that each plan is
+/// checked once: the first in order that is not a link, else the first.
 pub fn unique(paths: impl IntoIterator<Item = PathBuf>) -> Vec<PathBuf> {
-    let mut seen = HashSet::new();
-    paths
-        .into_iter()
-        .filter(|path| Identity::of(path).is_none_or(|identity| seen.insert(identity)))
-        .collect()
+    let mut chosen: Vec<(PathBuf, bool)> = Vec::new();
+    let mut by_file: HashMap<Identity, usize> = HashMap::new();
+    for path in paths {
+        let is_link = fs::symlink_metadata(&path).is_ok_and(|m| m.is_symlink());
+        let Some(identity) = Identity::of(&path) else {
+            chosen.push((path, is_link));
+            continue;
+        };
+        match by_file.get(&identity) {
+            Some(&at) if chosen[at].1 && !is_link => chosen[at] = (path, is_link),
+            Some(_) => {}
+            None => {
+                by_file.insert(identity, chosen.len());
+                chosen.push((path, is_link));
+            }
+        }
+    }
+    chosen.into_iter().map(|(path, _)| path).collect()
 }
 
 fn unreadable_path(unreadable: &Unreadable) -> &Path {
@@ -138,37 +209,18 @@ fn unreadable_path(unreadable: &Unreadable) -> &Path {
     }
 }
 
-/// The root of the repository a path stands in, found from the path as it
-/// is written: the links in its last part are not followed, so a link
-/// cannot choose its own root.
-fn root_as_given(path: &Path) -> PathBuf {
-    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_owned());
-    let is_link = fs::symlink_metadata(path).is_ok_and(|m| m.is_symlink());
-    let start = if is_link || !absolute.is_dir() {
-        absolute.parent().map_or(absolute.clone(), Path::to_owned)
-    } else {
-        absolute
-    };
-    let holder = start
-        .ancestors()
-        .find(|dir| dir.join(".git").exists())
-        .unwrap_or(&start);
-    fs::canonicalize(holder).unwrap_or_else(|_| holder.to_owned())
-}
-
-/// Whether `path`, links followed, is inside `root`.
-fn inside(path: &Path, root: &Path) -> bool {
-    fs::canonicalize(path).is_ok_and(|real| real.starts_with(root))
-}
-
 struct Walk {
+    /// The repository the folder is in: links inside it may lead only here.
     root: PathBuf,
     allow_outside_root: bool,
     /// The folder as given, which the paths reported start with.
     given: PathBuf,
-    /// The folder made absolute, which the walk goes through, so that every
-    /// `.gitignore` rule is matched against a path under its own folder.
-    absolute: PathBuf,
+    /// The folder with its links resolved, which the walk goes through, so
+    /// that every `.gitignore` rule is matched against a path in its own
+    /// folder, whatever `..` the folder was given with.
+    real: PathBuf,
+    /// Lines of `.gitignore` that may still be applied.
+    lines_left: usize,
     found: Discovered,
 }
 
@@ -200,11 +252,12 @@ impl Walk {
     /// the folders above it up to the repository's root, as git applies
     /// them.
     fn folder(&mut self, start: &Path) {
-        let mut rules: Option<Rc<Rules>> = None;
+        let root = self.root.clone();
+        let mut rules = Some(self.rules_from(&root.join(".git/info/exclude"), &root, None));
         let mut above: Vec<&Path> = start
             .ancestors()
             .skip(1)
-            .take_while(|dir| fs::canonicalize(dir).is_ok_and(|real| real.starts_with(&self.root)))
+            .take_while(|dir| dir.starts_with(&root))
             .collect();
         above.reverse();
         for dir in above {
@@ -255,7 +308,7 @@ impl Walk {
             return Some(path);
         }
         if !plan {
-            if kind.is_symlink() && path.is_dir() {
+            if kind.is_symlink() && path.is_dir() && !rules.excludes(&path, true) {
                 self.note(
                     &path,
                     "a link to a folder; not searched (planlint follows links to plan files only)",
@@ -284,7 +337,7 @@ impl Walk {
 
     /// A path of the walk as the user wrote the folder.
     fn shown(&self, path: &Path) -> PathBuf {
-        match path.strip_prefix(&self.absolute) {
+        match path.strip_prefix(&self.real) {
             Ok(rest) if rest.as_os_str().is_empty() => self.given.clone(),
             Ok(rest) => self.given.join(rest),
             Err(_) => path.to_owned(),
@@ -312,40 +365,96 @@ impl Walk {
             self.found.unreadable.push(Unreadable::Link(path, problem));
             return;
         }
+        if real.starts_with(&self.root) && self.hidden_or_excluded(&real) {
+            let problem = LinkProblem::Hidden;
+            self.found.unreadable.push(Unreadable::Link(path, problem));
+            return;
+        }
         match input::open_regular(&real) {
             Ok(_) => self.found.plans.push(path),
             Err(error) => self.found.unreadable.push(Unreadable::Input(path, error)),
         }
     }
 
-    /// The rules of `dir`: its `.gitignore`, read as any input is, on top of
-    /// its parents'.
+    /// Whether a file of the repository (a link's target) is hidden, or
+    /// excluded by the `.gitignore` files of the folders it is in: files a
+    /// CI job writes into the checkout (`.env`, `.git/config`) are of that
+    /// kind.
+    fn hidden_or_excluded(&mut self, real: &Path) -> bool {
+        let Ok(inside) = real.strip_prefix(&self.root) else {
+            return false;
+        };
+        if inside
+            .components()
+            .any(|part| part.as_os_str().to_string_lossy().starts_with('.'))
+        {
+            return true;
+        }
+        let root = self.root.clone();
+        let mut rules = self.rules_from(&root.join(".git/info/exclude"), &root, None);
+        let folders: Vec<PathBuf> = real
+            .ancestors()
+            .skip(1)
+            .take_while(|dir| dir.starts_with(&root))
+            .map(Path::to_owned)
+            .collect();
+        for dir in folders.iter().rev() {
+            if rules.excludes(dir, true) {
+                return true;
+            }
+            rules = self.rules(dir, Some(rules));
+        }
+        rules.excludes(real, false)
+    }
+
+    /// The rules of `dir`: its `.gitignore` on top of its parents'.
     fn rules(&mut self, dir: &Path, parent: Option<Rc<Rules>>) -> Rc<Rules> {
-        let file = dir.join(".gitignore");
+        self.rules_from(&dir.join(".gitignore"), dir, parent)
+    }
+
+    /// The rules of the file `file` (patterns relative to `dir`), read as
+    /// any input is, on top of `parent`: nothing when there is no such
+    /// file, and a note when it cannot be applied.
+    fn rules_from(&mut self, file: &Path, dir: &Path, parent: Option<Rc<Rules>>) -> Rc<Rules> {
         let mut builder = GitignoreBuilder::new(dir);
-        if fs::symlink_metadata(&file).is_ok() {
-            match self.read_gitignore(&file) {
+        if fs::symlink_metadata(file).is_ok() {
+            match self.read_rules(file) {
                 Ok(text) => {
+                    // A byte order mark would be part of the first pattern.
+                    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
                     for line in text.lines() {
                         // A line the matcher cannot parse is one git
                         // ignores too.
                         let _ = builder.add_line(None, line);
                     }
                 }
-                Err(reason) => self.note(&file, &format!("{reason}; not applied")),
+                Err(reason) => self.note(file, &format!("{reason}; not applied")),
             }
         }
-        let here = builder.build().unwrap_or_else(|_| Gitignore::empty());
+        let here = builder.build().unwrap_or_else(|_| {
+            self.note(file, "its patterns cannot be read together; not applied");
+            Gitignore::empty()
+        });
         Rc::new(Rules { here, parent })
     }
 
-    fn read_gitignore(&self, file: &Path) -> Result<String, String> {
-        if !self.allow_outside_root {
-            input::confine(file, &self.root).map_err(|e| e.to_string())?;
+    fn read_rules(&mut self, file: &Path) -> Result<String, String> {
+        // As git does, a .gitignore that is a link is not followed.
+        if fs::symlink_metadata(file).is_ok_and(|m| m.is_symlink()) {
+            return Err("it is a link".to_owned());
         }
         let bytes = input::read_bounded(file, MAX_GITIGNORE_BYTES, "a .gitignore is short")
             .map_err(|e| e.to_string())?;
-        Ok(String::from_utf8_lossy(&bytes).into_owned())
+        let text = String::from_utf8_lossy(&bytes).into_owned();
+        let lines = text.lines().count();
+        if lines > self.lines_left {
+            return Err(format!(
+                "more .gitignore lines than the {MAX_GITIGNORE_LINES} a check applies"
+            ));
+        }
+        self.lines_left -= lines;
+        self.found.read.push(file.to_owned());
+        Ok(text)
     }
 
     fn note(&mut self, path: &Path, what: &str) {
@@ -480,11 +589,51 @@ mod tests {
     }
 
     #[test]
-    fn one_file_under_two_names_is_checked_once() {
+    fn one_file_under_two_names_is_checked_once_by_the_name_that_is_no_link() {
         let dir = tempfile::tempdir().expect("temporary folder");
-        write(dir.path(), "a.plan.toml", "");
-        let a = dir.path().join("a.plan.toml");
-        let dotted = dir.path().join(".").join("a.plan.toml");
-        assert_eq!(unique([a.clone(), dotted]), [a]);
+        write(dir.path(), "b.plan.toml", "");
+        let b = dir.path().join("b.plan.toml");
+        let dotted = dir.path().join(".").join("b.plan.toml");
+        let kept = unique([b.clone(), dotted]);
+        assert_eq!((kept.len(), &kept[0]), (1, &b));
+        #[cfg(unix)]
+        {
+            let link = dir.path().join("a.plan.toml");
+            std::os::unix::fs::symlink("b.plan.toml", &link).expect("symlink");
+            assert_eq!(unique([link, b.clone()]), [b]);
+        }
+    }
+
+    #[test]
+    fn gitignore_files_are_read_as_git_reads_them() {
+        let dir = tempfile::tempdir().expect("temporary folder");
+        let root = dir.path();
+        fs::create_dir_all(root.join(".git/info")).expect("mkdir");
+        write(root, ".git/info/exclude", "local.plan.toml\n");
+        write(root, "local.plan.toml", "");
+        write(root, "x.plan.toml", "");
+        write(root, "y.plan.toml", "");
+        // A byte order mark does not hide the first pattern.
+        write(root, ".gitignore", "\u{feff}x.plan.toml\n");
+        let found = discover(root, false).expect("plans");
+        assert_eq!(names(&found, root), ["y.plan.toml"]);
+        assert_eq!(found.read.len(), 2, "{:?}", found.read);
+        #[cfg(unix)]
+        {
+            // A .gitignore that is a link is not followed, as git does not.
+            fs::remove_file(root.join(".gitignore")).expect("remove");
+            write(root, "rules.txt", "y.plan.toml\n");
+            std::os::unix::fs::symlink("rules.txt", root.join(".gitignore")).expect("symlink");
+            let found = discover(root, false).expect("plans");
+            assert_eq!(names(&found, root), ["x.plan.toml", "y.plan.toml"]);
+            assert!(
+                found
+                    .notes
+                    .iter()
+                    .any(|n| n.ends_with(".gitignore: it is a link; not applied")),
+                "{:?}",
+                found.notes
+            );
+        }
     }
 }

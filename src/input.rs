@@ -119,8 +119,8 @@ fn describe(kind: &fs::FileType) -> &'static str {
 fn system_file(file: &File, _: &Path) -> Option<&'static str> {
     use std::os::fd::AsRawFd;
     // The magic numbers of linux/magic.h.
-    const PROC: i64 = 0x9fa0;
-    const KERNEL: [i64; 10] = [
+    const PROC: u32 = 0x9fa0;
+    const KERNEL: [u32; 10] = [
         0x6265_6572, // sysfs
         0x0027_e0eb, // cgroup
         0x6367_7270, // cgroup2
@@ -138,8 +138,9 @@ fn system_file(file: &File, _: &Path) -> Option<&'static str> {
     if unsafe { libc::fstatfs(file.as_raw_fd(), &mut stats) } != 0 {
         return None;
     }
-    #[allow(clippy::unnecessary_cast)]
-    let kind = stats.f_type as i64;
+    // `f_type` is a signed word of the platform; the magic numbers are 32
+    // bits, which the low half holds whatever the width and sign.
+    let kind = stats.f_type as u32;
     if kind == PROC {
         Some("/proc")
     } else if KERNEL.contains(&kind) {
@@ -183,16 +184,23 @@ pub fn root_of(plan: &Path) -> PathBuf {
 /// above it that holds `.git`.
 pub fn root_of_folder(folder: &Path) -> PathBuf {
     let folder = fs::canonicalize(folder).unwrap_or_else(|_| folder.to_owned());
+    repository_of(&folder).unwrap_or(folder)
+}
+
+/// The nearest folder at or above `folder` (links followed) that holds
+/// `.git`, if there is one.
+pub fn repository_of(folder: &Path) -> Option<PathBuf> {
+    let folder = fs::canonicalize(folder).ok()?;
     folder
         .ancestors()
         .find(|dir| dir.join(".git").exists())
-        .map_or(folder.clone(), Path::to_owned)
+        .map(Path::to_owned)
 }
 
 /// Why a path a file names was refused.
 #[derive(Debug, thiserror::Error)]
 pub enum Confinement {
-    #[error("it is outside {}, the plan's root", .root.display())]
+    #[error("it leads outside the repository")]
     Outside { root: PathBuf },
     #[error("{0}")]
     Input(#[from] InputError),

@@ -550,13 +550,12 @@ impl Configs<'_> {
             return done.clone().ok_or_else(Vec::new);
         }
         let shown = self.shown(&found);
-        // A file in the plans' repository could come from a pull request:
-        // as a link, it must not lead out of the repository. Files above
-        // the repository are the machine's own.
-        let root = input::root_of_folder(dir);
-        if found.starts_with(&root)
-            && let Err(input::Confinement::Outside { .. }) = input::confine(&found, &root)
-        {
+        // A file in a repository could come from a pull request: as a link,
+        // it must not lead out of the repository it stands in (out of its
+        // own folder, where there is no repository).
+        let folder = found.parent().unwrap_or(Path::new("/"));
+        let root = input::root_of_folder(folder);
+        if let Err(input::Confinement::Outside { .. }) = input::confine(&found, &root) {
             self.files.insert(found, None);
             return Err(vec![ConfigError {
                 place: display_path(&shown),

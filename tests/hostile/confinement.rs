@@ -3,7 +3,7 @@
 
 use std::fs;
 
-use crate::{FEEDBACK, Repo, mkfifo, symlink};
+use crate::{FEEDBACK, PLAN, Repo, mkfifo, symlink};
 
 #[test]
 fn a_plan_cannot_read_the_environment_into_annotations() {
@@ -169,7 +169,7 @@ fn a_path_given_that_is_a_link_out_of_the_repository_is_not_followed() {
         let out = repo.run(&["check", path, "--format", "github"], 2, &[]);
         assert!(
             out.stderr.contains(&format!(
-                "{path}: it is a link that leads outside the repository (--allow-outside-root follows it); it is not checked"
+                "{path}: it leads outside the repository through a link (--allow-outside-root follows it); it is not checked"
             )),
             "{}",
             out.stderr
@@ -177,4 +177,86 @@ fn a_path_given_that_is_a_link_out_of_the_repository_is_not_followed() {
         assert!(!out.stdout.contains("ghp_SECRET"), "{}", out.stdout);
         repo.run(&["check", path, "--allow-outside-root"], 1, &[]);
     }
+}
+
+#[test]
+fn a_path_outside_the_repository_without_links_is_the_users_to_give() {
+    let repo = Repo::new();
+    let loose = tempfile::tempdir().expect("a temporary folder");
+    fs::write(
+        loose.path().join("x.plan.toml"),
+        PLAN.replace("feedback = \"feedback.csv\"", ""),
+    )
+    .expect("write");
+    let relative = format!(
+        "../{}",
+        pathdiff(loose.path(), repo.path()).expect("a relative path")
+    );
+    repo.run(&["check", &relative], 0, &[]);
+    repo.run(&["check", &format!("{relative}/x.plan.toml")], 0, &[]);
+}
+
+/// `path` relative to `base`, both absolute, through their common folder.
+fn pathdiff(path: &std::path::Path, base: &std::path::Path) -> Option<String> {
+    let (path, base) = (fs::canonicalize(path).ok()?, fs::canonicalize(base).ok()?);
+    let common = path
+        .components()
+        .zip(base.components())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let ups = base.components().count() - common - 1;
+    let mut parts: Vec<String> = vec!["..".to_owned(); ups];
+    parts.extend(
+        path.components()
+            .skip(common)
+            .map(|c| c.as_os_str().to_string_lossy().into_owned()),
+    );
+    Some(parts.join("/"))
+}
+
+#[test]
+fn a_link_named_like_a_plan_cannot_lead_to_a_hidden_or_ignored_file() {
+    let repo = Repo::new();
+    repo.write(".env", "TOKEN=ghs_SECRET_TOKEN\n");
+    repo.write("build/secrets.txt", "PASSWORD=hunter2\n");
+    repo.write(".gitignore", "build/\n");
+    symlink(".env", &repo.path().join("env.plan.toml"));
+    symlink("build/secrets.txt", &repo.path().join("secrets.plan.toml"));
+    let out = repo.run(&["check", "."], 2, &[]);
+    for name in ["env.plan.toml", "secrets.plan.toml"] {
+        assert!(
+            out.stderr.contains(&format!(
+                "{name}: it is a link to a hidden or git-ignored file, which may not be the repository's"
+            )),
+            "{}",
+            out.stderr
+        );
+    }
+    assert!(!out.stdout.contains("ghs_SECRET") && !out.stdout.contains("hunter2"));
+}
+
+#[test]
+fn a_configuration_link_without_a_repository_stays_in_its_folder() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let tree = dir.path().join("tree");
+    fs::create_dir_all(tree.join("plans")).expect("mkdir");
+    fs::write(
+        tree.join("plans/x.plan.toml"),
+        PLAN.replace("feedback = \"feedback.csv\"", ""),
+    )
+    .expect("write");
+    fs::create_dir(dir.path().join("out")).expect("mkdir");
+    fs::write(
+        dir.path().join("out/creds"),
+        "[default]\nkey = AKIA_SECRET\n",
+    )
+    .expect("write");
+    symlink("../out/creds", &tree.join("planlint.toml"));
+    let out = crate::limited(&tree, &["check", "."], &[]);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains("planlint.toml: it is a link that leads outside the repository")
+    );
+    assert!(!out.stderr.contains("AKIA"), "{}", out.stderr);
 }

@@ -10,6 +10,7 @@ fn outputs_never_replace_an_input() {
     let repo = Repo::new();
     repo.write("bad.csv", "id,score\n1,9\n");
     repo.write("planlint.toml", "fail-on = \"never\"\n");
+    repo.write(".gitignore", "drafts/\n");
     for (args, what) in [
         (
             vec![
@@ -60,6 +61,10 @@ fn outputs_never_replace_an_input() {
         (
             vec!["check", ".", "-o", "planlint.toml"],
             "-o planlint.toml is one of the files",
+        ),
+        (
+            vec!["check", ".", "-o", ".gitignore"],
+            "-o .gitignore is one of the files",
         ),
     ] {
         let out = repo.run(&args, 2, &[]);
@@ -118,4 +123,18 @@ fn a_run_that_fails_leaves_the_old_output_as_it_was() {
     );
     let scored = fs::read_to_string(repo.path().join("scored.csv")).expect("read");
     assert!(scored.starts_with("\"date\","), "{scored}");
+}
+
+#[test]
+fn a_feedback_file_a_plan_names_is_an_input_even_when_missing() {
+    let repo = Repo::new();
+    fs::remove_file(repo.path().join("feedback.csv")).expect("remove");
+    let out = repo.run(&["check", ".", "-o", "feedback.csv"], 2, &[]);
+    assert!(
+        out.stderr
+            .contains("-o feedback.csv is one of the files this run reads"),
+        "{}",
+        out.stderr
+    );
+    assert!(!repo.path().join("feedback.csv").exists());
 }

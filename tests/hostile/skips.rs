@@ -58,7 +58,7 @@ fn links_in_folders_are_followed_or_reported_never_skipped() {
         "planlint: error: plans/dangling.plan.toml: it is a link to nothing (its target does not exist); it is not checked",
         "planlint: error: plans/loop-a.plan.toml: it is a link in a loop of links; it is not checked",
         "planlint: error: plans/loop-b.plan.toml: it is a link in a loop of links; it is not checked",
-        "planlint: error: plans/outside.plan.toml: it is a link that leads outside the repository (--allow-outside-root follows it); it is not checked",
+        "planlint: error: plans/outside.plan.toml: it leads outside the repository through a link (--allow-outside-root follows it); it is not checked",
         "planlint: error: plans/pipe.plan.toml: is a named pipe (FIFO), not a regular file; planlint reads only regular files",
         "planlint: plans/elsewhere: a link to a folder; not searched (planlint follows links to plan files only)",
     ];
@@ -201,6 +201,39 @@ fn ignore_files_are_read_as_inputs_and_what_they_exclude_is_said() {
     assert_eq!(
         out.stderr.matches("; not applied").count(),
         2,
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn a_folder_given_with_dot_dot_gets_the_ignore_rules_of_where_it_is() {
+    let repo = Repo::new();
+    repo.write("sub/.gitignore", "*.plan.toml\n");
+    repo.write("sub/ignored.plan.toml", "");
+    fs::create_dir_all(repo.path().join("plans")).expect("mkdir");
+    fs::rename(
+        repo.path().join("a.plan.toml"),
+        repo.path().join("plans/a.plan.toml"),
+    )
+    .expect("move");
+    repo.write(
+        "plans/a.plan.toml",
+        &PLAN.replace("feedback.csv", "../feedback.csv"),
+    );
+    for path in ["plans", "sub/../plans", "./plans/"] {
+        let out = repo.run(&["check", path], 0, &[]);
+        assert!(
+            out.stdout.contains("1 plan checked: no findings"),
+            "{path}: {}",
+            out.stdout
+        );
+        assert!(out.stderr.is_empty(), "{path}: {}", out.stderr);
+    }
+    let out = repo.run(&["check", "."], 0, &[]);
+    assert!(
+        out.stderr
+            .contains("sub/ignored.plan.toml: excluded by a .gitignore file"),
         "{}",
         out.stderr
     );
