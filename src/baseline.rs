@@ -243,8 +243,13 @@ fn read_entry(entry: &Value) -> Result<(Fingerprint, usize), String> {
     if !entry.is_object() {
         return Err("is not an object with `file`, `code`, `subject` and `count`".to_owned());
     }
+    let file = normalise(&field("file")?);
+    // `.`, `./` or `a/..` name the baseline's folder, not a plan.
+    if file.is_empty() || file == "/" {
+        return Err("has a `file` that names a folder, not a plan".to_owned());
+    }
     let fingerprint = Fingerprint {
-        file: normalise(&field("file")?),
+        file,
         code: field("code")?,
         subject: field("subject")?,
     };
@@ -519,6 +524,16 @@ mod tests {
             now.stale_baseline, 1,
             "WHY001, written ./a.plan.toml, is stale"
         );
+        for folder in [".", "./", "a/..", ".\\\\"] {
+            let text = format!(
+                r#"{{"version": 1, "findings": [{{"file": {folder:?}, "code": "TX001", "subject": "x", "count": 1}}]}}"#
+            );
+            let error = Baseline::parse(&text, Path::new("b.json")).expect_err(folder);
+            assert!(
+                error.to_string().contains("names a folder, not a plan"),
+                "{error}"
+            );
+        }
     }
 
     #[test]
