@@ -244,8 +244,10 @@ fn read_entry(entry: &Value) -> Result<(Fingerprint, usize), String> {
         return Err("is not an object with `file`, `code`, `subject` and `count`".to_owned());
     }
     let file = normalise(&field("file")?);
-    // `.`, `./` or `a/..` name the baseline's folder, not a plan.
-    if file.is_empty() || file == "/" {
+    // `.`, `./` or `a/..` name the baseline's folder, not a plan; what is
+    // left must pass the test every field passes, or the baseline written
+    // from this one could not be read again.
+    if file.trim().is_empty() || file == "/" {
         return Err("has a `file` that names a folder, not a plan".to_owned());
     }
     let fingerprint = Fingerprint {
@@ -524,7 +526,7 @@ mod tests {
             now.stale_baseline, 1,
             "WHY001, written ./a.plan.toml, is stale"
         );
-        for folder in [".", "./", "a/..", ".\\\\"] {
+        for folder in [".", "./", "a/..", ".\\\\", "./\\\n\\"] {
             let text = format!(
                 r#"{{"version": 1, "findings": [{{"file": {folder:?}, "code": "TX001", "subject": "x", "count": 1}}]}}"#
             );
