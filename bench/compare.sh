@@ -24,16 +24,7 @@ mkdir -p target/bench
 file=target/bench/feedback-$rows.csv
 [ -f "$file" ] || target/release/examples/gen_feedback --rows "$rows" "$file"
 dir=target/bench/compare-plans
-rm -rf "$dir"
-i=0
-while [ "$i" -lt "$plans" ]; do
-  for f in tests/corpus/*.plan.toml; do
-    [ "$i" -lt "$plans" ] || break
-    mkdir -p "$dir/d$((i % 40))"
-    cp "$f" "$dir/d$((i % 40))/p$i.plan.toml"
-    i=$((i + 1))
-  done
-done
+bench/make-plans.sh "$dir" "$plans"
 plan=examples/harbor-bikes/harbor-bikes.plan.toml
 new=target/release/planlint
 old=$base/target/release/planlint

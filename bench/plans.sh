@@ -9,16 +9,7 @@ plans=${PLANS:-1000}
 runs=${RUNS:-5}
 cargo build --release --quiet --bin planlint --example toml_only
 dir=target/bench/plans
-rm -rf "$dir"
-i=0
-while [ "$i" -lt "$plans" ]; do
-  for f in tests/corpus/*.plan.toml; do
-    [ "$i" -lt "$plans" ] || break
-    mkdir -p "$dir/d$((i % 40))"
-    cp "$f" "$dir/d$((i % 40))/p$i.plan.toml"
-    i=$((i + 1))
-  done
-done
+bench/make-plans.sh "$dir" "$plans"
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 time_of() { for _ in $(seq "$runs"); do /usr/bin/time -f %e "$@" 2>&1 >/dev/null | tail -1; done | median; }
 base=$(time_of target/release/examples/toml_only "$dir")

@@ -186,8 +186,14 @@ pub fn unique(paths: impl IntoIterator<Item = PathBuf>) -> Vec<PathBuf> {
     let mut chosen: Vec<(PathBuf, bool)> = Vec::new();
     let mut by_file: HashMap<Identity, usize> = HashMap::new();
     for path in paths {
-        let is_link = fs::symlink_metadata(&path).is_ok_and(|m| m.is_symlink());
-        let Some(identity) = Identity::of(&path) else {
+        // One look at the path: a file that is no link is its own identity.
+        let own = fs::symlink_metadata(&path);
+        let is_link = own.as_ref().is_ok_and(|m| m.is_symlink());
+        let identity = match &own {
+            Ok(meta) if !is_link => Identity::from_metadata(&path, meta),
+            _ => Identity::of(&path),
+        };
+        let Some(identity) = identity else {
             chosen.push((path, is_link));
             continue;
         };

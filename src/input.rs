@@ -236,18 +236,29 @@ type Key = PathBuf;
 impl Identity {
     /// `None` when neither the path nor its folder exists.
     pub fn of(path: &Path) -> Option<Identity> {
-        if let Ok(meta) = fs::metadata(path) {
-            #[cfg(unix)]
-            {
-                use std::os::unix::fs::MetadataExt;
-                return Some(Identity::File((meta.dev(), meta.ino())));
-            }
-            #[cfg(not(unix))]
-            {
-                let _ = meta;
-                return fs::canonicalize(path).ok().map(Identity::File);
-            }
+        match fs::metadata(path) {
+            Ok(meta) => Identity::from_metadata(path, &meta),
+            Err(_) => Identity::planned(path),
         }
+    }
+
+    /// The identity of a path whose metadata (links followed, or of a path
+    /// that is no link) has been read already.
+    pub fn from_metadata(path: &Path, meta: &fs::Metadata) -> Option<Identity> {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            let _ = path;
+            Some(Identity::File((meta.dev(), meta.ino())))
+        }
+        #[cfg(not(unix))]
+        {
+            let _ = meta;
+            fs::canonicalize(path).ok().map(Identity::File)
+        }
+    }
+
+    fn planned(path: &Path) -> Option<Identity> {
         let name = path.file_name()?;
         let folder = match path.parent() {
             Some(dir) if !dir.as_os_str().is_empty() => dir,

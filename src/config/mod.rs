@@ -503,6 +503,7 @@ impl Resolver {
             resolver: self,
             without_file: Arc::new(resolve(&layers, None)),
             cwd: cwd.and_then(|d| fs::canonicalize(d).ok()),
+            given: HashMap::new(),
             dirs: HashMap::new(),
             files: HashMap::new(),
         }
@@ -520,6 +521,9 @@ pub struct Configs<'a> {
     without_file: Arc<Config>,
     /// The current folder, to show configuration files relative to it.
     cwd: Option<PathBuf>,
+    /// Folder as a plan's path gives it to the nearest configuration file,
+    /// so that a folder of plans is resolved once, not once per plan.
+    given: HashMap<PathBuf, Option<PathBuf>>,
     /// Folder (canonical) to the nearest configuration file (canonical).
     dirs: HashMap<PathBuf, Option<PathBuf>>,
     /// Configuration file (canonical) to its configuration; `None` when it
@@ -576,6 +580,15 @@ impl Configs<'_> {
 
     /// The nearest configuration file to `dir`: in it, or in a folder above.
     fn nearest(&mut self, dir: &Path) -> Result<Option<PathBuf>, Vec<ConfigError>> {
+        if let Some(found) = self.given.get(dir) {
+            return Ok(found.clone());
+        }
+        let found = self.nearest_uncached(dir)?;
+        self.given.insert(dir.to_owned(), found.clone());
+        Ok(found)
+    }
+
+    fn nearest_uncached(&mut self, dir: &Path) -> Result<Option<PathBuf>, Vec<ConfigError>> {
         let start = fs::canonicalize(dir).or_else(|_| std::path::absolute(dir));
         let start = start.map_err(|e| {
             vec![ConfigError {
