@@ -85,14 +85,28 @@ pub fn excerpt(text: &str) -> Cow<'_, str> {
 /// How much of a key or value a message quotes.
 pub const EXCERPT_CHARS: usize = 40;
 
+/// A path as messages show it: `/` between folders, without a leading `./`.
 pub fn display_path(path: &Path) -> String {
-    let shown = path.strip_prefix("./").unwrap_or(path);
+    let shown = match path.strip_prefix("./") {
+        // `.` itself is shown as written, not as nothing.
+        Ok(rest) if rest.as_os_str().is_empty() => path,
+        Ok(rest) => rest,
+        Err(_) => path,
+    };
     shown.to_string_lossy().replace('\\', "/")
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn paths_are_shown_without_a_leading_dot_folder_but_the_folder_itself_is() {
+        assert_eq!(display_path(Path::new("./a/b.plan.toml")), "a/b.plan.toml");
+        assert_eq!(display_path(Path::new(".")), ".");
+        assert_eq!(display_path(Path::new("./")), "./");
+        assert_eq!(display_path(Path::new("sub")), "sub");
+    }
 
     #[test]
     fn line_and_column_are_one_based_and_count_characters() {
