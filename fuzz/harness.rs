@@ -16,7 +16,7 @@ use planlint::baseline::Baseline;
 use planlint::config::{ConfigFile, Overrides, Resolver};
 use planlint::feedback::reader::{FeedbackReader, ReadOptions};
 use planlint::feedback::themes::{self, CommentThemes};
-use planlint::render::{self, Render};
+use planlint::render::{self, Format};
 use planlint::source::SourceFile;
 use planlint::{Report, check_source};
 
@@ -121,34 +121,24 @@ pub fn render(data: &[u8]) {
         files: vec![checked],
         ..Report::default()
     };
-    let formats: [(&str, Box<dyn Render>); 6] = [
-        (
-            "table",
-            Box::new(render::Table {
-                color: false,
-                statistics: true,
-            }),
-        ),
-        ("json", Box::new(render::Json { statistics: true })),
-        ("sarif", Box::new(render::Sarif)),
-        ("github", Box::new(render::Github)),
-        ("junit", Box::new(render::Junit)),
-        ("markdown", Box::new(render::Markdown { statistics: true })),
-    ];
-    for (format, renderer) in formats {
+    let options = render::Options {
+        color: false,
+        statistics: true,
+    };
+    for &format in render::Format::all() {
         let mut out = Vec::new();
-        renderer
-            .render(&report, &mut out)
+        render::renderer(format, options)
+            .report(&report, &mut out)
             .expect("writing to memory cannot fail");
         let out = String::from_utf8(out).expect("every format writes UTF-8");
         no_raw_controls(format, &out);
         match format {
-            "json" | "sarif" => {
+            Format::Json | Format::Sarif => {
                 serde_json::from_str::<serde_json::Value>(&out)
-                    .unwrap_or_else(|e| panic!("{format} is not JSON: {e}\n{out}"));
+                    .unwrap_or_else(|e| panic!("{format:?} is not JSON: {e}\n{out}"));
             }
-            "junit" => valid_xml(&out),
-            "github" => {
+            Format::Junit => valid_xml(&out),
+            Format::Github => {
                 for line in out.lines() {
                     assert!(
                         ["::error ", "::warning ", "::notice "]
@@ -158,7 +148,7 @@ pub fn render(data: &[u8]) {
                     );
                 }
             }
-            "table" => {
+            Format::Table => {
                 for line in out.lines() {
                     assert!(
                         !line.starts_with("::"),
@@ -173,11 +163,11 @@ pub fn render(data: &[u8]) {
 
 /// No control character but line breaks and tabs, no C1 control, no bidi
 /// control: nothing that can drive a terminal or reorder what a reader sees.
-fn no_raw_controls(format: &str, out: &str) {
+fn no_raw_controls(format: Format, out: &str) {
     for c in out.chars() {
         let bad = (c.is_control() && c != '\n' && c != '\t')
             || matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
-        assert!(!bad, "{format} output holds U+{:04X}:\n{out}", c as u32);
+        assert!(!bad, "{format:?} output holds U+{:04X}:\n{out}", c as u32);
     }
 }
 

@@ -7,13 +7,14 @@
 //! fingerprint tells two recorded findings from a third, new one.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::io::{self, Write};
 use std::path::{Component, Path, PathBuf};
 
 use serde::Serialize;
 use serde_json::Value;
 
 use crate::check::Report;
-use crate::input::{self, InputError};
+use crate::input::{self, InputError, Output};
 use crate::source::{display_path, excerpt};
 
 /// The version of the baseline file format.
@@ -86,6 +87,56 @@ struct Entry {
     #[serde(flatten)]
     fingerprint: Fingerprint,
     count: usize,
+}
+
+/// What `check` does with a baseline.
+pub enum Use<'a> {
+    /// `--write-baseline FILE`: record the findings in FILE, then hide them.
+    Write(&'a Path),
+    /// `--baseline FILE`: hide the findings FILE, read before the check,
+    /// records.
+    Hide(&'a Path, &'a Baseline),
+}
+
+/// Applies a baseline to a report as `check` does, and returns the notes
+/// for standard error: what was recorded, how many entries are stale. A
+/// baseline is not written when some paths could not be checked, since it
+/// would forget their findings. The error is that of writing the file.
+pub fn update(report: &mut Report, baseline: Use<'_>) -> io::Result<Vec<String>> {
+    let mut notes = Vec::new();
+    match baseline {
+        Use::Write(path) if !report.problems.is_empty() => notes.push(format!(
+            "error: {} was not written, because some paths could not be checked",
+            path.display()
+        )),
+        Use::Write(path) => {
+            let baseline = Baseline::record(report, path);
+            let mut file = Output::create(Some(path))?;
+            file.write_all(baseline.to_json().as_bytes())?;
+            file.finish()?;
+            let total = baseline.total();
+            notes.push(format!(
+                "recorded {total} {} in {}",
+                if total == 1 { "finding" } else { "findings" },
+                path.display()
+            ));
+            baseline.apply(report);
+        }
+        Use::Hide(path, baseline) => {
+            baseline.apply(report);
+            if report.stale_baseline > 0 {
+                let (entries, verb) = match report.stale_baseline {
+                    1 => ("1 baseline entry".to_owned(), "matches"),
+                    n => (format!("{n} baseline entries"), "match"),
+                };
+                notes.push(format!(
+                    "{entries} of {} no longer {verb} a finding; rewrite it with --write-baseline",
+                    path.display()
+                ));
+            }
+        }
+    }
+    Ok(notes)
 }
 
 impl Baseline {

@@ -1,8 +1,14 @@
-//! Command-line definitions (clap derive) and nothing else.
+//! Command-line definitions (clap derive), and their translation into the
+//! library's options.
 
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use planlint::Severity;
+use planlint::config::{ConfigError, ConfigFile, Overrides, Resolver};
+use planlint::feedback::reader::{MAX_RECORD_BYTES, ReadOptions};
+use planlint::feedback::{AnalyzeOptions, ScoreScale};
+pub use planlint::render::Format;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -35,7 +41,7 @@ pub enum Command {
     /// Show the configuration plans in a folder are checked with, and where
     /// each value comes from
     Config(ConfigCommand),
-    // The commands around checking, in src/tooling.rs.
+    // The commands around checking.
     /// Print the JSON Schema of a plan or of planlint.toml, for editors
     ///
     /// Editors with TOML schema support (Taplo, Even Better TOML) complete and
@@ -106,6 +112,29 @@ pub struct ConfigArgs {
     pub severity: Vec<String>,
 }
 
+impl ConfigArgs {
+    /// The configuration choices of the command line, checked.
+    pub fn resolver(&self) -> Result<Resolver, Vec<ConfigError>> {
+        let file = match (&self.config, self.no_config) {
+            (Some(path), _) => ConfigFile::Path(path.clone()),
+            (None, true) => ConfigFile::None,
+            (None, false) => ConfigFile::Nearest,
+        };
+        let overrides = Overrides {
+            select: self.select.clone(),
+            ignore: self.ignore.clone(),
+            severity: self.severity.clone(),
+            fail_on: self.fail_on.map(|f| match f {
+                FailOn::Error => Some(Severity::Error),
+                FailOn::Warning => Some(Severity::Warning),
+                FailOn::Info => Some(Severity::Info),
+                FailOn::Never => None,
+            }),
+        };
+        Resolver::new(file, &overrides)
+    }
+}
+
 #[derive(Debug, clap::Args)]
 pub struct FeedbackCommand {
     /// The CSV file, or - for standard input
@@ -162,11 +191,46 @@ pub struct FeedbackArgs {
     pub max_record_bytes: Option<usize>,
 }
 
+impl FeedbackArgs {
+    /// How the library reads and analyses the file.
+    pub fn options(&self) -> AnalyzeOptions {
+        AnalyzeOptions {
+            read: ReadOptions {
+                delimiter: self.delimiter,
+                text_column: self.text_column.clone(),
+                score_column: self.score_column.clone(),
+                persona_column: self.persona_column.clone(),
+                touchpoint_column: self.touchpoint_column.clone(),
+                channel_column: self.channel_column.clone(),
+                date_column: self.date_column.clone(),
+                max_record_bytes: self.max_record_bytes.unwrap_or(MAX_RECORD_BYTES),
+                ..ReadOptions::default()
+            },
+            scale: self.score_scale.map(|s| match s {
+                Scale::Nps => ScoreScale::Nps,
+                Scale::Stars => ScoreScale::Stars,
+            }),
+            workers: 0,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum FeedbackFormat {
     Table,
     Json,
     Csv,
+}
+
+impl FeedbackFormat {
+    /// The format of the summary; `None` for the scored rows (CSV).
+    pub fn summary(self) -> Option<Format> {
+        match self {
+            FeedbackFormat::Table => Some(Format::Table),
+            FeedbackFormat::Json => Some(Format::Json),
+            FeedbackFormat::Csv => None,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -251,25 +315,18 @@ pub struct CheckArgs {
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
-pub enum Format {
-    /// Findings, summary and scorecard for a person
-    Table,
-    /// The report as data (a stable contract)
-    Json,
-    /// SARIF 2.1.0, for code scanning
-    Sarif,
-    /// GitHub Actions annotations
-    Github,
-    /// JUnit XML, for CI test reports
-    Junit,
-    /// A Markdown report, for a pull-request comment or a board pack
-    Markdown,
-}
-
-#[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum CatalogFormat {
     Table,
     Json,
+}
+
+impl From<CatalogFormat> for Format {
+    fn from(format: CatalogFormat) -> Self {
+        match format {
+            CatalogFormat::Table => Format::Table,
+            CatalogFormat::Json => Format::Json,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

@@ -7,7 +7,8 @@
 use std::fmt::Display;
 use std::process::ExitCode;
 
-use planlint::config::ConfigError;
+use planlint::Report;
+use planlint::config::{Config, ConfigError};
 use planlint::text::sanitize::{clean, cut, one_line};
 
 /// `planlint: error: MESSAGE`.
@@ -20,14 +21,44 @@ pub fn note(message: impl Display) {
     line(&one_line(&message.to_string()));
 }
 
+/// The paths that could not be checked, and why.
+pub fn problems(report: &Report) {
+    for problem in &report.problems {
+        match problem {
+            planlint::Error::Config(problem) => config_error(problem),
+            problem => error(problem),
+        }
+    }
+}
+
+/// Configuration errors; they make the exit code 2, which is returned.
+pub fn config_errors(problems: &[ConfigError]) -> u8 {
+    for problem in problems {
+        config_error(problem);
+    }
+    2
+}
+
+/// The warnings of the configurations plans were checked with, each once
+/// however many plans share its file.
+pub fn config_warnings<'a>(configs: impl IntoIterator<Item = &'a Config>) {
+    let mut shown: Vec<&ConfigError> = Vec::new();
+    for warning in configs.into_iter().flat_map(|c| &c.warnings) {
+        if !shown.contains(&warning) {
+            shown.push(warning);
+            config_warning(warning);
+        }
+    }
+}
+
 /// A configuration error and, on the line after it, its help.
-pub fn config_error(problem: &ConfigError) {
+fn config_error(problem: &ConfigError) {
     error(format!("{}: {}", problem.place, problem.message));
     help(&problem.help);
 }
 
 /// A configuration that works but may not do what was meant (`select = []`).
-pub fn config_warning(problem: &ConfigError) {
+fn config_warning(problem: &ConfigError) {
     line(&format!(
         "warning: {}",
         one_line(&format!("{}: {}", problem.place, problem.message))

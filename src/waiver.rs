@@ -200,6 +200,20 @@ pub fn today() -> Date {
     date_from_days(seconds / 86_400)
 }
 
+/// `PLANLINT_TODAY` is set but is no date.
+#[derive(Debug, thiserror::Error)]
+#[error("PLANLINT_TODAY is \"{0}\", not a date like 2027-01-31")]
+pub struct BadToday(String);
+
+/// The date waivers expire against: `PLANLINT_TODAY=YYYY-MM-DD` when set (for
+/// tests and reproducible runs), else `None`, for today.
+pub fn today_from_env() -> Result<Option<Date>, BadToday> {
+    match std::env::var("PLANLINT_TODAY") {
+        Ok(value) if !value.is_empty() => parse_date(&value).map(Some).ok_or(BadToday(value)),
+        _ => Ok(None),
+    }
+}
+
 /// A date written `YYYY-MM-DD`, as in a plan.
 pub fn parse_date(text: &str) -> Option<Date> {
     let datetime: Datetime = text.trim().parse().ok()?;

@@ -1,6 +1,7 @@
 //! The plan model (format v1) with the byte span of every key and value.
 
 mod load;
+mod read;
 pub(crate) mod schema;
 pub(crate) mod syntax;
 
@@ -8,6 +9,7 @@ use std::ops::Range;
 
 pub use load::{LoadError, LoadErrorKind, MAX_ERRORS, load};
 pub(crate) use load::{number_value, type_name};
+pub use read::{ReadError, read_valid};
 pub use schema::{GOAL_KINDS, STAGES, suggest};
 
 use crate::rules::Rule;

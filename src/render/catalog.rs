@@ -1,4 +1,5 @@
-//! `planlint rules`: the catalog, read from the registry.
+//! `planlint rules` and `planlint explain`: the catalog and a rule's page,
+//! read from the registry, for the table and JSON renderers.
 
 use std::io::{self, Write};
 
@@ -6,7 +7,7 @@ use comfy_table::presets::UTF8_FULL_CONDENSED;
 use serde::Serialize;
 
 use crate::diagnostic::Severity;
-use crate::rules::{Family, RULES};
+use crate::rules::{Family, RULES, Rule};
 
 #[derive(Serialize)]
 struct Entry {
@@ -17,7 +18,7 @@ struct Entry {
     summary: &'static str,
 }
 
-pub fn rules_json(out: &mut dyn Write) -> io::Result<()> {
+pub(super) fn json(out: &mut dyn Write) -> io::Result<()> {
     #[derive(Serialize)]
     struct Catalog {
         rules: Vec<Entry>,
@@ -36,7 +37,7 @@ pub fn rules_json(out: &mut dyn Write) -> io::Result<()> {
     writeln!(out)
 }
 
-pub fn rules_table(out: &mut dyn Write) -> io::Result<()> {
+pub(super) fn table(out: &mut dyn Write) -> io::Result<()> {
     let mut table = comfy_table::Table::new();
     table
         .load_style(UTF8_FULL_CONDENSED)
@@ -51,4 +52,21 @@ pub fn rules_table(out: &mut dyn Write) -> io::Result<()> {
         ]);
     }
     writeln!(out, "{table}")
+}
+
+/// A rule's page: its summary and documentation (Markdown, as written in
+/// the rule's file), then its family and default severity.
+pub(super) fn page(rule: &Rule, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(
+        out,
+        "# {} {}\n\n{}\n\n{}",
+        rule.code, rule.name, rule.summary, rule.docs
+    )?;
+    writeln!(
+        out,
+        "\nFamily: {} ({}). Default severity: {}.",
+        rule.family,
+        rule.family.title(),
+        rule.severity
+    )
 }

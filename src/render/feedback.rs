@@ -1,4 +1,5 @@
-//! `planlint feedback`: the summary as tables for a person, or as JSON.
+//! `planlint feedback`: the summary as tables for a person, or as JSON, for
+//! the table and JSON renderers.
 //! Text from the file is cleaned in both, and in the tables put on one line
 //! and cut.
 
@@ -18,7 +19,7 @@ use crate::text::sanitize::clean;
 const SHOWN: usize = 10;
 
 /// The summary as JSON, its texts cleaned and at full length.
-pub fn feedback_json(mut summary: Summary, out: &mut dyn Write) -> io::Result<()> {
+pub(super) fn write_json(mut summary: Summary, out: &mut dyn Write) -> io::Result<()> {
     for text in summary.texts_mut() {
         if let Cow::Owned(cleaned) = clean(text) {
             *text = cleaned;
@@ -28,7 +29,7 @@ pub fn feedback_json(mut summary: Summary, out: &mut dyn Write) -> io::Result<()
     writeln!(out)
 }
 
-pub fn feedback_table(summary: &Summary, out: &mut dyn Write) -> io::Result<()> {
+pub(super) fn write_table(summary: &Summary, out: &mut dyn Write) -> io::Result<()> {
     let s = summary;
     // The line starts with a word of ours: a file name at the start of a
     // line of a CI log could read as a workflow command.

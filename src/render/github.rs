@@ -11,7 +11,7 @@ use crate::text::sanitize::clean;
 pub struct Github;
 
 impl Render for Github {
-    fn render(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    fn report(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
         for (file, f) in report.findings() {
             let command = match f.severity {
                 Severity::Error => "error",
@@ -55,7 +55,7 @@ mod tests {
     #[test]
     fn untrusted_text_stays_on_its_line() {
         let mut out = Vec::new();
-        Github.render(&nasty_report(), &mut out).unwrap();
+        Github.report(&nasty_report(), &mut out).unwrap();
         let out = String::from_utf8(out).unwrap();
         let lines: Vec<&str> = out.lines().collect();
         assert_eq!(lines.len(), 2, "{out}");

@@ -5,9 +5,10 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::Render;
+use super::{Render, catalog, feedback};
 use crate::check::Report;
 use crate::diagnostic::Severity;
+use crate::feedback::summary::Summary as FeedbackSummary;
 use crate::scorecard::Scorecard;
 use crate::statistics::Statistics;
 use crate::text::sanitize::clean;
@@ -71,7 +72,7 @@ struct Summary {
 }
 
 impl Render for Json {
-    fn render(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    fn report(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
         let output = Output {
             version: 1,
             tool: Tool {
@@ -115,5 +116,13 @@ impl Render for Json {
         };
         serde_json::to_writer_pretty(&mut *out, &output)?;
         writeln!(out)
+    }
+
+    fn catalog(&self, out: &mut dyn Write) -> io::Result<()> {
+        catalog::json(out)
+    }
+
+    fn feedback(&self, summary: FeedbackSummary, out: &mut dyn Write) -> io::Result<()> {
+        feedback::write_json(summary, out)
     }
 }

@@ -14,7 +14,7 @@ pub struct Junit;
 const CLEAN: &str = "no findings";
 
 impl Render for Junit {
-    fn render(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    fn report(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
         let cases = |f: &CheckedFile| f.findings.len().max(1);
         let tests: usize = report.files.iter().map(cases).sum();
         let failures = report.findings().count();
@@ -113,7 +113,7 @@ mod tests {
     #[test]
     fn nasty_text_keeps_the_document_well_formed() {
         let mut out = Vec::new();
-        Junit.render(&nasty_report(), &mut out).unwrap();
+        Junit.report(&nasty_report(), &mut out).unwrap();
         let out = String::from_utf8(out).unwrap();
         assert!(!out.contains("<script>") && !out.contains("]]>"), "{out}");
         assert!(out.contains(

@@ -19,7 +19,7 @@ pub struct Markdown {
 }
 
 impl Render for Markdown {
-    fn render(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    fn report(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
         writeln!(out, "## planlint\n\n**{}**", summary(report))?;
         scorecard(report, out)?;
         for severity in Severity::ALL {
@@ -168,7 +168,7 @@ mod tests {
     fn nasty_text_stays_in_its_cell() {
         let mut out = Vec::new();
         Markdown { statistics: true }
-            .render(&nasty_report(), &mut out)
+            .report(&nasty_report(), &mut out)
             .unwrap();
         let out = String::from_utf8(out).unwrap();
         let row = out

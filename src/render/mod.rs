@@ -1,7 +1,16 @@
-//! Output formats, one file each, behind one trait. Every renderer passes
-//! text from plans and feedback files through [`crate::text::sanitize`] on
-//! its way out: `clean` for every format, `one_line` and a cut for terminal
-//! output.
+//! Every output of planlint, one file per format, behind one trait: the
+//! check report in every format, the rule catalog, a rule's page and the
+//! feedback summary go through [`Render`], chosen by [`renderer`] from the
+//! [`Format`]; the scored feedback rows, written while the file is read,
+//! through [`CsvSink`], a [`crate::feedback::RowSink`]. Adding a format is
+//! adding a file here, a [`Format`] and an arm of [`renderer`].
+//!
+//! Every renderer passes text from plans and feedback files through
+//! [`crate::text::sanitize`] on its way out: `clean` for every format,
+//! `one_line` and a cut for terminal output.
+//!
+//! Floor: above `check` (it renders a [`Report`]) and the registry; nothing
+//! but the binary imports it.
 
 mod catalog;
 mod csv;
@@ -16,8 +25,6 @@ mod table;
 use std::io::{self, Write};
 
 pub use self::csv::CsvSink;
-pub use catalog::{rules_json, rules_table};
-pub use feedback::{feedback_json, feedback_table};
 pub use github::Github;
 pub use json::Json;
 pub use junit::Junit;
@@ -27,10 +34,95 @@ pub use table::Table;
 
 use crate::check::Report;
 use crate::diagnostic::Severity;
+use crate::feedback::summary::Summary;
+use crate::rules::Rule;
 use crate::text::sanitize::{cut, one_line};
 
+/// The formats planlint writes. Each command offers those that show its
+/// output: `check` all but CSV, `rules` and `feedback` table and JSON
+/// (`feedback` also CSV, through [`CsvSink`]); `explain` writes a table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Findings, summary and scorecard for a person
+    Table,
+    /// The report as data (a stable contract)
+    Json,
+    /// SARIF 2.1.0, for code scanning
+    Sarif,
+    /// GitHub Actions annotations
+    Github,
+    /// JUnit XML, for CI test reports
+    Junit,
+    /// A Markdown report, for a pull-request comment or a board pack
+    Markdown,
+}
+
+impl Format {
+    /// Every format, in the order `--help` lists them.
+    pub fn all() -> &'static [Format] {
+        <Format as clap::ValueEnum>::value_variants()
+    }
+}
+
+/// Choices that change how a format writes.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// ANSI colours in the table: only for a terminal, and never with
+    /// `NO_COLOR`.
+    pub color: bool,
+    /// Counts by rule and by family after the report (`--statistics`):
+    /// table, JSON and Markdown.
+    pub statistics: bool,
+}
+
+/// One output format. A format writes the check report; the other
+/// documents only where it has a way to show them, and otherwise says so
+/// with an [`io::ErrorKind::Unsupported`] error (the command line does not
+/// offer those pairs).
 pub trait Render {
-    fn render(&self, report: &Report, out: &mut dyn Write) -> io::Result<()>;
+    /// The report of `planlint check`.
+    fn report(&self, report: &Report, out: &mut dyn Write) -> io::Result<()>;
+
+    /// The rule catalog of `planlint rules`.
+    fn catalog(&self, _out: &mut dyn Write) -> io::Result<()> {
+        Err(unsupported("the rule catalog"))
+    }
+
+    /// A rule's page, for `planlint explain`.
+    fn explain(&self, _rule: &Rule, _out: &mut dyn Write) -> io::Result<()> {
+        Err(unsupported("a rule's page"))
+    }
+
+    /// The summary of `planlint feedback`.
+    fn feedback(&self, _summary: Summary, _out: &mut dyn Write) -> io::Result<()> {
+        Err(unsupported("the feedback summary"))
+    }
+}
+
+/// The renderer of a format.
+pub fn renderer(format: Format, options: Options) -> Box<dyn Render> {
+    match format {
+        Format::Table => Box::new(Table {
+            color: options.color,
+            statistics: options.statistics,
+        }),
+        Format::Json => Box::new(Json {
+            statistics: options.statistics,
+        }),
+        Format::Sarif => Box::new(Sarif),
+        Format::Github => Box::new(Github),
+        Format::Junit => Box::new(Junit),
+        Format::Markdown => Box::new(Markdown {
+            statistics: options.statistics,
+        }),
+    }
+}
+
+fn unsupported(what: &str) -> io::Error {
+    io::Error::new(
+        io::ErrorKind::Unsupported,
+        format!("this format does not show {what}"),
+    )
 }
 
 /// `2 plans checked: 1 error, 3 warnings`, or `1 plan checked: no findings`,
@@ -153,25 +245,19 @@ pub(crate) mod tests {
 
     fn rendered(renderer: &dyn Render, report: &Report) -> String {
         let mut out = Vec::new();
-        renderer.render(report, &mut out).unwrap();
+        renderer.report(report, &mut out).unwrap();
         String::from_utf8(out).unwrap()
     }
 
-    fn every_format() -> Vec<(&'static str, Box<dyn Render>)> {
-        vec![
-            (
-                "table",
-                Box::new(Table {
-                    color: false,
-                    statistics: true,
-                }),
-            ),
-            ("json", Box::new(Json { statistics: true })),
-            ("sarif", Box::new(Sarif)),
-            ("github", Box::new(Github)),
-            ("junit", Box::new(Junit)),
-            ("markdown", Box::new(Markdown { statistics: true })),
-        ]
+    fn every_format() -> Vec<(Format, Box<dyn Render>)> {
+        let options = Options {
+            color: false,
+            statistics: true,
+        };
+        Format::all()
+            .iter()
+            .map(|&format| (format, renderer(format, options)))
+            .collect()
     }
 
     #[test]
@@ -182,13 +268,13 @@ pub(crate) mod tests {
             let bad = out.chars().find(|&c| {
                 (c.is_control() && c != '\n') || crate::text::sanitize::bidi_control(c).is_some()
             });
-            assert_eq!(bad, None, "{format}: {out}");
+            assert_eq!(bad, None, "{format:?}: {out}");
             // Shown, with `<` and `>` escaped as each format needs.
             assert!(
                 out.contains("<U+202E>desrever<U+202C>")
                     || out.contains(r"\<U+202E\>desrever\<U+202C\>")
                     || out.contains("&lt;U+202E&gt;desrever&lt;U+202C&gt;"),
-                "{format}: the override is not shown: {out}"
+                "{format:?}: the override is not shown: {out}"
             );
         }
     }
@@ -198,17 +284,20 @@ pub(crate) mod tests {
     #[test]
     fn no_line_of_output_starts_a_workflow_command_from_user_text() {
         let report = nasty_report();
-        for (format, renderer) in every_format().into_iter().filter(|(f, _)| *f != "junit") {
+        for (format, renderer) in every_format()
+            .into_iter()
+            .filter(|(f, _)| *f != Format::Junit)
+        {
             let out = rendered(renderer.as_ref(), &report);
             for line in out.lines() {
                 let line = line.trim_start();
-                let ours = format == "github"
+                let ours = format == Format::Github
                     && ["::error file=", "::warning file=", "::notice file="]
                         .iter()
                         .any(|c| line.starts_with(c));
-                assert!(ours || !line.starts_with("::"), "{format}: {line}");
+                assert!(ours || !line.starts_with("::"), "{format:?}: {line}");
             }
-            if format == "github" {
+            if format == Format::Github {
                 assert_eq!(out.lines().count(), 2, "one line per finding: {out}");
             }
         }

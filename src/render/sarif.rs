@@ -135,7 +135,7 @@ fn level(severity: Severity) -> &'static str {
 }
 
 impl Render for Sarif {
-    fn render(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    fn report(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
         let rules = RULES
             .iter()
             .map(|r| ReportingDescriptor {
@@ -240,7 +240,7 @@ mod tests {
     #[test]
     fn untrusted_text_is_plain_json_without_controls() {
         let mut out = Vec::new();
-        Sarif.render(&nasty_report(), &mut out).unwrap();
+        Sarif.report(&nasty_report(), &mut out).unwrap();
         let log: serde_json::Value = serde_json::from_slice(&out).unwrap();
         let result = &log["runs"][0]["results"][1];
         let text = result["message"]["text"].as_str().unwrap();

@@ -10,10 +10,11 @@ use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{Cell, CellAlignment, Color, ContentArrangement};
 
-use super::{Render, summary, terminal_cell, terminal_text};
+use super::{Render, catalog, feedback, summary, terminal_cell, terminal_text};
 use crate::check::Report;
 use crate::diagnostic::{Finding, Severity};
-use crate::rules::Check;
+use crate::feedback::summary::Summary;
+use crate::rules::{Check, Rule};
 use crate::scorecard::Scorecard;
 use crate::source::SourceFile;
 use crate::statistics::Statistics;
@@ -27,7 +28,7 @@ pub struct Table {
 }
 
 impl Render for Table {
-    fn render(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    fn report(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
         if report.findings().next().is_some() {
             writeln!(out, "{}", self.table(report))?;
             self.excerpts(report, out)?;
@@ -38,6 +39,18 @@ impl Render for Table {
             statistics(&Statistics::of(report), out)?;
         }
         Ok(())
+    }
+
+    fn catalog(&self, out: &mut dyn Write) -> io::Result<()> {
+        catalog::table(out)
+    }
+
+    fn explain(&self, rule: &Rule, out: &mut dyn Write) -> io::Result<()> {
+        catalog::page(rule, out)
+    }
+
+    fn feedback(&self, summary: Summary, out: &mut dyn Write) -> io::Result<()> {
+        feedback::write_table(&summary, out)
     }
 }
 

@@ -1,0 +1,215 @@
+//! What each command of the binary does with its arguments: read the
+//! configuration, call the library, write its output, report on standard
+//! error, and return the exit code. Arguments are parsed in `cli`, and
+//! everything with judgement in it (checking, baselines, rendering) is in the
+//! library.
+
+use std::io::{self, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+use clap::CommandFactory;
+
+use crate::cli::{CheckArgs, Cli, ConfigCommand, FeedbackCommand, Format, SchemaKind};
+use crate::{progress, stderr};
+use planlint::baseline::{self, Baseline, Use};
+use planlint::feedback::reader::is_stdin;
+use planlint::feedback::summary::Summary;
+use planlint::input::{Output, refuse_overwrite};
+use planlint::render::{self, CsvSink, Options};
+use planlint::{CheckOptions, Progress};
+
+/// Some findings are at or above `--fail-on`.
+const FAILED: u8 = 1;
+/// Something could not be checked, or the command could not run.
+pub const ERROR: u8 = 2;
+
+/// `planlint rules`: the catalog.
+pub fn rules(format: Format) -> Result<u8> {
+    render::renderer(format, Options::default()).catalog(&mut io::stdout().lock())?;
+    Ok(0)
+}
+
+/// `planlint explain RULE`: a rule's page.
+pub fn explain(rule: &str) -> Result<u8> {
+    let Some(rule) = planlint::rules::find(rule) else {
+        bail!("no rule is called \"{rule}\"; `planlint rules` lists them");
+    };
+    render::renderer(Format::Table, Options::default()).explain(rule, &mut io::stdout().lock())?;
+    Ok(0)
+}
+
+pub fn check(args: CheckArgs) -> Result<u8> {
+    if args.statistics && matches!(args.format, Format::Sarif | Format::Github | Format::Junit) {
+        bail!("--statistics works with --format table, json or markdown");
+    }
+    let config = match args.config.resolver() {
+        Ok(config) => config,
+        Err(errors) => return Ok(stderr::config_errors(&errors)),
+    };
+    // Read before the plans are checked: a broken baseline stops the run
+    // as a broken configuration does.
+    let known = args.baseline.as_deref().map(Baseline::read).transpose()?;
+    let options = CheckOptions {
+        feedback: args.feedback.clone(),
+        analyze: args.read.options(),
+        config,
+        today: planlint::waiver::today_from_env()?,
+        allow_outside_root: args.allow_outside_root,
+    };
+    let mut report = planlint::check_paths(&args.paths, &options, &progress::Bar::new());
+    stderr::config_warnings(report.files.iter().map(|f| &*f.config));
+    // A configuration file with errors stops the run before any report is
+    // written, whichever plans it covers: a report without those plans
+    // would read as if they had been checked (and code scanning would
+    // close their alerts).
+    if report
+        .problems
+        .iter()
+        .any(|p| matches!(p, planlint::Error::Config(_)))
+    {
+        stderr::problems(&report);
+        return Ok(ERROR);
+    }
+    // The files `check` writes may not be files it read.
+    let mut inputs: Vec<&Path> = report.inputs.iter().map(PathBuf::as_path).collect();
+    inputs.extend(args.baseline.as_deref());
+    let outputs = [
+        ("-o", args.output.as_deref()),
+        ("--write-baseline", args.write_baseline.as_deref()),
+    ];
+    refuse_overwrite(&outputs, &inputs)?;
+    let notes = match (&args.write_baseline, &args.baseline, &known) {
+        (Some(path), _, _) => baseline::update(&mut report, Use::Write(path))
+            .with_context(|| format!("cannot write {}", path.display()))?,
+        (None, Some(path), Some(known)) => baseline::update(&mut report, Use::Hide(path, known))?,
+        _ => Vec::new(),
+    };
+    let to_terminal = args.output.is_none() && io::stdout().is_terminal();
+    let color = to_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let options = Options {
+        color,
+        statistics: args.statistics,
+    };
+    let mut out = create(args.output.as_deref())?;
+    render::renderer(args.format, options).report(&report, &mut out)?;
+    out.finish().context("cannot write the report")?;
+    stderr::problems(&report);
+    for note in report.notes.iter().chain(&notes) {
+        stderr::note(note);
+    }
+    Ok(if !report.problems.is_empty() {
+        ERROR
+    } else if report.fails() {
+        FAILED
+    } else {
+        0
+    })
+}
+
+/// `planlint config [PATH]`: the configuration of the plans in PATH.
+pub fn config(command: ConfigCommand) -> Result<u8> {
+    let resolver = match command.config.resolver() {
+        Ok(resolver) => resolver,
+        Err(errors) => return Ok(stderr::config_errors(&errors)),
+    };
+    let path = &command.path;
+    let meta = std::fs::metadata(path)
+        .with_context(|| format!("{}: no such file or folder", path.display()))?;
+    let mut configs = resolver.configs();
+    let found = if meta.is_dir() {
+        configs.for_dir(path)
+    } else {
+        configs.for_plan(path)
+    };
+    let config = match found {
+        Ok(config) => config,
+        Err(errors) => return Ok(stderr::config_errors(&errors)),
+    };
+    stderr::config_warnings([&*config]);
+    planlint::config::show(&config, resolver.file(), &mut io::stdout().lock())?;
+    Ok(0)
+}
+
+/// Standard output, or the file an output option names.
+fn create(path: Option<&Path>) -> Result<Output> {
+    Output::create(path)
+        .with_context(|| format!("cannot write {}", path.unwrap_or(Path::new("-")).display()))
+}
+
+pub fn feedback(command: FeedbackCommand) -> Result<u8> {
+    let options = command.read.options();
+    let plan = command
+        .plan
+        .as_deref()
+        .map(planlint::plan::read_valid)
+        .transpose()?;
+    let path = &command.file;
+    let bar = progress::Bar::new();
+    // Standard input has no size to show progress against.
+    let size = if is_stdin(path) {
+        0
+    } else {
+        std::fs::metadata(path).map_or(0, |m| m.len())
+    };
+    bar.start(path, size);
+    let advance = |read| bar.advance(read);
+    // The file `feedback` writes may not be a file it reads.
+    let mut inputs = vec![path.as_path()];
+    inputs.extend(command.plan.as_deref());
+    refuse_overwrite(&[("-o", command.output.as_deref())], &inputs)?;
+    let mut out = create(command.output.as_deref())?;
+    let analysis = match command.format.summary() {
+        None => {
+            let mut sink = CsvSink::new(&mut out, command.raw_csv);
+            let analysis = planlint::feedback::analyze_rows(path, &options, &advance, &mut sink);
+            sink.flush().context("cannot write the CSV")?;
+            analysis
+        }
+        Some(_) => planlint::feedback::analyze(path, &options, &advance),
+    };
+    bar.finish();
+    // The reader's errors name the file themselves.
+    let analysis = analysis?;
+    if let Some(format) = command.format.summary() {
+        let summary = Summary::new(&analysis, plan.as_ref());
+        render::renderer(format, Options::default()).feedback(summary, &mut out)?;
+    } else if analysis.rejected_total > 0 {
+        stderr::note(format!(
+            "{} rows of {} could not be read and are not in the CSV (--format json lists them)",
+            analysis.rejected_total, analysis.path
+        ));
+    }
+    out.finish().context("cannot write the output")?;
+    Ok(0)
+}
+
+pub fn schema(kind: SchemaKind) -> Result<u8> {
+    let schema = match kind {
+        SchemaKind::Plan => planlint::schema::plan_schema(),
+        SchemaKind::Config => planlint::schema::config_schema(),
+    };
+    let text = serde_json::to_string_pretty(&schema)?;
+    writeln!(io::stdout().lock(), "{text}")?;
+    Ok(0)
+}
+
+pub fn init(dir: &Path, force: bool) -> Result<u8> {
+    let written = planlint::init::write_starter(dir, force)?;
+    let mut out = io::stdout().lock();
+    for path in &written {
+        writeln!(out, "created {}", path.display())?;
+    }
+    writeln!(
+        out,
+        "next: `planlint check {}` lists what the plan still needs",
+        dir.display()
+    )?;
+    Ok(0)
+}
+
+pub fn completions(shell: clap_complete::Shell) -> Result<u8> {
+    let mut command = Cli::command();
+    clap_complete::generate(shell, &mut command, "planlint", &mut io::stdout().lock());
+    Ok(0)
+}
