@@ -471,7 +471,9 @@ fn unreadable(
     message: String,
     help: String,
 ) -> CheckedFile {
-    let finding = Finding::new(&INVALID_PLAN, Subject::Plan, span, message).with_help(help);
+    let finding = INVALID_PLAN
+        .finding(Subject::Plan, span, message)
+        .with_help(help);
     finish(source, config.clone(), None, false, None, vec![finding])
 }
 
@@ -513,7 +515,8 @@ pub fn check_plan_source(
                         LoadErrorKind::Invalid => &INVALID_PLAN,
                         LoadErrorKind::UnknownKey => &UNKNOWN_FIELD,
                     };
-                    Finding::new(rule, Subject::Plan, e.span, e.message).with_help(e.help)
+                    rule.finding(Subject::Plan, e.span, e.message)
+                        .with_help(e.help)
                 })
                 .collect();
             findings.extend(rules::check_text(&source, &config));

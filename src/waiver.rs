@@ -91,12 +91,7 @@ impl WaiverContext<'_> {
         waiver: &Use<'_>,
         message: impl Into<String>,
     ) -> &mut Finding {
-        let finding = Finding::new(
-            rule,
-            waiver.scope.subject(),
-            waiver.waiver.key.clone(),
-            message,
-        );
+        let finding = rule.finding(waiver.scope.subject(), waiver.waiver.key.clone(), message);
         self.findings.push(finding);
         let last = self.findings.len() - 1;
         &mut self.findings[last]
@@ -159,7 +154,7 @@ pub fn apply(
         }
     }
     for finding in &mut cx.findings {
-        finding.severity = config.severity(finding.rule);
+        finding.severity = config.severity_of(finding.rule.code);
     }
     shown.append(&mut cx.findings);
     Waived {

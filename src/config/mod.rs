@@ -165,9 +165,13 @@ impl Default for Config {
 
 impl Config {
     pub fn rule(&self, rule: &Rule) -> &RuleConfig {
+        self.rule_of(rule.code)
+    }
+
+    fn rule_of(&self, code: &str) -> &RuleConfig {
         self.rules
             .iter()
-            .find(|r| r.rule.code == rule.code)
+            .find(|r| r.rule.code == code)
             .expect("every rule of the registry is configured")
     }
 
@@ -186,6 +190,11 @@ impl Config {
     /// The severity of the rule's findings.
     pub fn severity(&self, rule: &Rule) -> Severity {
         self.rule(rule).severity
+    }
+
+    /// The severity of the findings of the rule with this code.
+    pub fn severity_of(&self, code: &str) -> Severity {
+        self.rule_of(code).severity
     }
 }
 

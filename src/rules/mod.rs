@@ -14,7 +14,7 @@ use std::fmt;
 use serde::Serialize;
 
 use crate::config::{Config, Settings};
-use crate::diagnostic::{Finding, Severity, Subject};
+use crate::diagnostic::{Finding, RuleId, Severity, Subject};
 use crate::feedback::Analysis;
 use crate::plan::{Plan, Span};
 use crate::source::SourceFile;
@@ -51,6 +51,22 @@ pub enum Check {
 }
 
 impl Rule {
+    /// The code and name a finding of this rule carries.
+    pub fn id(&self) -> RuleId {
+        RuleId {
+            code: self.code,
+            name: self.name,
+        }
+    }
+
+    /// A finding of this rule, at its default severity, with its help; the
+    /// message is cut to [`diagnostic::MAX_TEXT_CHARS`](crate::diagnostic::MAX_TEXT_CHARS).
+    pub fn finding(&self, subject: Subject, span: Span, message: impl Into<String>) -> Finding {
+        let mut finding = Finding::new(self.id(), self.severity, subject, span, message);
+        finding.help = self.help.to_owned();
+        finding
+    }
+
     /// The first paragraph of the docs' "What it does" section, on one line:
     /// a rule's description where a format has room for a sentence or two.
     pub fn description(&self) -> String {
@@ -196,6 +212,11 @@ pub fn plan_anchor(plan: &Plan) -> Span {
     plan.name.as_ref().map_or(0..0, |name| name.key.clone())
 }
 
+/// The rule with this code, as a finding carries it.
+pub fn by_code(code: &str) -> Option<&'static Rule> {
+    RULES.iter().copied().find(|r| r.code == code)
+}
+
 /// A rule by code or name, in any case.
 pub fn find(code_or_name: &str) -> Option<&'static Rule> {
     RULES.iter().copied().find(|r| {
@@ -227,8 +248,7 @@ impl<'a> Context<'a> {
         span: Span,
         message: impl Into<String>,
     ) -> &mut Finding {
-        self.findings
-            .push(Finding::new(rule, subject, span, message));
+        self.findings.push(rule.finding(subject, span, message));
         let last = self.findings.len() - 1;
         &mut self.findings[last]
     }
@@ -258,7 +278,7 @@ pub fn check_plan(
         }
     }
     for finding in &mut cx.findings {
-        finding.severity = config.severity(finding.rule);
+        finding.severity = config.severity_of(finding.rule.code);
     }
     cx.findings
 }
@@ -275,7 +295,7 @@ pub fn check_text(source: &SourceFile, config: &Config) -> Vec<Finding> {
         }
     }
     for finding in &mut findings {
-        finding.severity = config.severity(finding.rule);
+        finding.severity = config.severity_of(finding.rule.code);
     }
     findings
 }
