@@ -17,7 +17,7 @@ use crate::feedback::{Analysis, AnalyzeOptions, analyze};
 use crate::input::{self, Confinement, InputError};
 use crate::plan::{self, LoadErrorKind};
 use crate::rules::plan008_refused_path::{self, Refused};
-use crate::rules::{self, Family, INVALID_PLAN, UNKNOWN_FIELD};
+use crate::rules::{Check, Context, Family, INVALID_PLAN, RULES, Rule, UNKNOWN_FIELD};
 use crate::source::{MAX_PLAN_BYTES, SourceFile, display_path};
 use crate::waiver;
 
@@ -499,7 +499,7 @@ pub fn check_plan_source(
                 Ok(analysis) => (analysis, None),
                 Err(finding) => (None, Some(*finding)),
             };
-            let mut findings = rules::check_plan(&plan, &source, analysis.as_deref(), &config);
+            let mut findings = run_plan_rules(&plan, &source, analysis.as_deref(), &config);
             findings.extend(refused);
             let waived = waiver::apply(&plan, findings, analysis.is_some(), today, &config);
             let name = plan.name.map(|n| n.value);
@@ -519,10 +519,58 @@ pub fn check_plan_source(
                         .with_help(e.help)
                 })
                 .collect();
-            findings.extend(rules::check_text(&source, &config));
+            findings.extend(run_text_rules(&source, &config));
             finish(source, config, None, false, None, findings)
         }
     }
+}
+
+/// The rules `config` selects, in registry order.
+fn selected(config: &Config) -> impl Iterator<Item = &'static Rule> + '_ {
+    RULES
+        .iter()
+        .copied()
+        .filter(|rule| config.is_selected(rule))
+}
+
+/// Gives findings the severities `config` sets for their rules.
+fn configured(config: &Config, mut findings: Vec<Finding>) -> Vec<Finding> {
+    for finding in &mut findings {
+        finding.severity = config.severity_of(finding.rule.code);
+    }
+    findings
+}
+
+/// Runs the selected text and plan rules on a plan that loaded cleanly,
+/// with the configured settings, and gives their findings the configured
+/// severities.
+pub(crate) fn run_plan_rules(
+    plan: &plan::Plan,
+    source: &SourceFile,
+    feedback: Option<&Analysis>,
+    config: &Config,
+) -> Vec<Finding> {
+    let mut findings = run_text_rules(source, config);
+    let mut cx = Context::new(plan, source, feedback, &config.settings);
+    for rule in selected(config) {
+        if let Check::Plan(check) = rule.check {
+            check(&mut cx);
+        }
+    }
+    findings.extend(configured(config, cx.into_findings()));
+    findings
+}
+
+/// Runs the selected text rules on a plan's text, which need no plan: they
+/// run on a plan that cannot be read too. Severities as configured.
+fn run_text_rules(source: &SourceFile, config: &Config) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for rule in selected(config) {
+        if let Check::Text(check) = rule.check {
+            findings.extend(check(source));
+        }
+    }
+    configured(config, findings)
 }
 
 fn finish(

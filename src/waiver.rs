@@ -3,6 +3,9 @@
 //! rules have run: a waived finding is hidden and counted, and the rules of
 //! [`Check::Waivers`] (PLAN005 to PLAN007) report waivers without a reason,
 //! past their date, or with nothing to waive.
+//!
+//! Floor `check`: imports `config`, `rules` and everything below them; the
+//! checker calls it.
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -11,92 +14,8 @@ use toml::value::{Date, Datetime};
 use crate::config::Config;
 use crate::diagnostic::{Finding, Subject};
 use crate::plan::{Plan, Waiver};
-use crate::rules::{Check, Family, RULES, Rule};
-
-/// Where a waiver applies.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Scope {
-    /// The top-level `[allow]`: findings about the plan, its WHY, HOW or WHAT.
-    Plan,
-    /// An item's `allow`: findings about that goal, persona or touchpoint.
-    Item(Subject),
-}
-
-impl Scope {
-    pub fn covers(&self, subject: &Subject) -> bool {
-        match self {
-            Scope::Plan => matches!(
-                subject,
-                Subject::Plan | Subject::Why | Subject::How | Subject::What
-            ),
-            Scope::Item(item) => item == subject,
-        }
-    }
-
-    /// The subject of findings about the waiver itself.
-    pub fn subject(&self) -> Subject {
-        match self {
-            Scope::Plan => Subject::Plan,
-            Scope::Item(item) => item.clone(),
-        }
-    }
-
-    /// Where the waiver is written: `on touchpoint "x"`, `in the plan's [allow]`.
-    pub fn place(&self) -> String {
-        match self {
-            Scope::Plan => "in the plan's [allow]".to_owned(),
-            Scope::Item(item) => format!("on {}", item.describe()),
-        }
-    }
-}
-
-/// One waiver of the plan and what it did.
-#[derive(Debug)]
-pub struct Use<'a> {
-    pub waiver: &'a Waiver,
-    pub scope: Scope,
-    /// Its `until` date has passed, so it hides nothing.
-    pub expired: bool,
-    /// Findings of its rule in its scope: hidden, unless it expired.
-    pub matched: usize,
-    /// False when its rule did not run on this plan (FB rules without feedback).
-    pub rule_ran: bool,
-    /// A finding of its rule outside its scope that stays shown: where the
-    /// waiver may have been meant to go.
-    pub elsewhere: Option<Subject>,
-}
-
-impl Use<'_> {
-    pub fn rule(&self) -> &'static Rule {
-        self.waiver.rule
-    }
-
-    /// `the waiver of TX001 on touchpoint "flash-sale"`: how messages name it.
-    pub fn describe(&self) -> String {
-        format!("the waiver of {} {}", self.rule().code, self.scope.place())
-    }
-}
-
-/// What the waiver rules see, and where they report.
-pub struct WaiverContext<'a> {
-    pub uses: &'a [Use<'a>],
-    findings: Vec<Finding>,
-}
-
-impl WaiverContext<'_> {
-    /// Reports a finding about a waiver, at its key in the `allow` table.
-    pub fn report(
-        &mut self,
-        rule: &'static Rule,
-        waiver: &Use<'_>,
-        message: impl Into<String>,
-    ) -> &mut Finding {
-        let finding = rule.finding(waiver.scope.subject(), waiver.waiver.key.clone(), message);
-        self.findings.push(finding);
-        let last = self.findings.len() - 1;
-        &mut self.findings[last]
-    }
-}
+use crate::rules::waivers::{Scope, Use, WaiverContext};
+use crate::rules::{Check, Family, RULES};
 
 /// A plan's findings once its waivers are applied.
 #[derive(Debug)]
@@ -127,25 +46,23 @@ pub fn apply(
             rule_ran: config.is_selected(waiver.rule)
                 && (waiver.rule.family != Family::Fb || feedback),
             elsewhere: None,
+            rule: waiver.rule,
             waiver,
             scope,
         })
         .collect();
     let hides = |f: &Finding| {
         uses.iter()
-            .any(|u| !u.expired && u.rule().code == f.rule.code && u.scope.covers(&f.subject))
+            .any(|u| !u.expired && u.rule.code == f.rule.code && u.scope.covers(&f.subject))
     };
     let (hidden, mut shown): (Vec<Finding>, Vec<Finding>) = findings.into_iter().partition(hides);
     for u in &mut uses {
         u.elsewhere = shown
             .iter()
-            .find(|f| f.rule.code == u.rule().code && !u.scope.covers(&f.subject))
+            .find(|f| f.rule.code == u.rule.code && !u.scope.covers(&f.subject))
             .map(|f| f.subject.clone());
     }
-    let mut cx = WaiverContext {
-        uses: &uses,
-        findings: Vec::new(),
-    };
+    let mut cx = WaiverContext::new(&uses);
     for rule in RULES {
         if let Check::Waivers(check) = rule.check
             && config.is_selected(rule)
@@ -153,10 +70,11 @@ pub fn apply(
             check(&mut cx);
         }
     }
-    for finding in &mut cx.findings {
+    let mut reported = cx.into_findings();
+    for finding in &mut reported {
         finding.severity = config.severity_of(finding.rule.code);
     }
-    shown.append(&mut cx.findings);
+    shown.append(&mut reported);
     Waived {
         findings: shown,
         waived: hidden.len(),
@@ -263,7 +181,7 @@ mod tests {
         let source = SourceFile::new("p.plan.toml", text);
         let plan = crate::plan::load(&source).unwrap();
         let config = Config::default();
-        let findings = crate::rules::check_plan(&plan, &source, None, &config);
+        let findings = crate::check::run_plan_rules(&plan, &source, None, &config);
         apply(&plan, findings, false, date(today), &config)
     }
 

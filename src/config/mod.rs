@@ -10,7 +10,6 @@
 
 pub(crate) mod file;
 mod selector;
-mod settings;
 mod show;
 
 use std::collections::HashMap;
@@ -19,8 +18,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+pub use crate::rules::settings::{Kind, SETTINGS, Setting, Settings};
 pub use selector::{Matches, Selector, always_on};
-pub use settings::{Kind, SETTINGS, Setting, Settings};
 pub use show::show;
 
 use crate::diagnostic::Severity;

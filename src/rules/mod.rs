@@ -1,11 +1,19 @@
 //! The rule registry. One rule per file, grouped by family; `RULES` lists them
 //! all, and `rules`, `explain`, the checker and the docs read it.
+//!
+//! Floor `rules`: imports `source`, `text`, `diagnostic`, `plan` and
+//! `feedback`. A rule only reports: which rules run, at what severity, and
+//! what waivers hide is decided above, in `check`. A check sees a
+//! [`Context`] (the plan, its analysed feedback, the [`Settings`]) or a
+//! [`WaiverContext`].
 
 mod fb;
 mod goal;
 mod hum;
 mod plan;
+pub mod settings;
 mod tx;
+pub mod waivers;
 mod why;
 mod you;
 
@@ -13,12 +21,12 @@ use std::fmt;
 
 use serde::Serialize;
 
-use crate::config::{Config, Settings};
 use crate::diagnostic::{Finding, RuleId, Severity, Subject};
 use crate::feedback::Analysis;
 use crate::plan::{Plan, Span};
 use crate::source::SourceFile;
-use crate::waiver::WaiverContext;
+pub use settings::Settings;
+pub use waivers::WaiverContext;
 
 pub struct Rule {
     /// Stable code, e.g. `WHY002`: what users select, ignore and waive.
@@ -236,6 +244,26 @@ pub struct Context<'a> {
 }
 
 impl<'a> Context<'a> {
+    pub fn new(
+        plan: &'a Plan,
+        source: &'a SourceFile,
+        feedback: Option<&'a Analysis>,
+        settings: &'a Settings,
+    ) -> Self {
+        Self {
+            plan,
+            source,
+            feedback,
+            settings,
+            findings: Vec::new(),
+        }
+    }
+
+    /// What the checks run with this context reported, in order.
+    pub fn into_findings(self) -> Vec<Finding> {
+        self.findings
+    }
+
     /// The 1-based line of a position, for messages that point at a second place.
     pub fn line_of(&self, span: &Span) -> usize {
         self.source.line_col(span.start).line
@@ -252,50 +280,4 @@ impl<'a> Context<'a> {
         let last = self.findings.len() - 1;
         &mut self.findings[last]
     }
-}
-
-/// Runs the selected plan and text rules on a plan that loaded cleanly,
-/// with the configured settings, and gives their findings the configured
-/// severities.
-pub fn check_plan(
-    plan: &Plan,
-    source: &SourceFile,
-    feedback: Option<&Analysis>,
-    config: &Config,
-) -> Vec<Finding> {
-    let mut cx = Context {
-        plan,
-        source,
-        feedback,
-        settings: &config.settings,
-        findings: check_text(source, config),
-    };
-    for rule in RULES {
-        if let Check::Plan(check) = rule.check
-            && config.is_selected(rule)
-        {
-            check(&mut cx);
-        }
-    }
-    for finding in &mut cx.findings {
-        finding.severity = config.severity_of(finding.rule.code);
-    }
-    cx.findings
-}
-
-/// Runs the selected text rules on a plan's text, which need no plan: they
-/// run on a plan that cannot be read too. Severities as configured.
-pub fn check_text(source: &SourceFile, config: &Config) -> Vec<Finding> {
-    let mut findings = Vec::new();
-    for rule in RULES {
-        if let Check::Text(check) = rule.check
-            && config.is_selected(rule)
-        {
-            findings.extend(check(source));
-        }
-    }
-    for finding in &mut findings {
-        finding.severity = config.severity_of(finding.rule.code);
-    }
-    findings
 }
