@@ -477,6 +477,14 @@ fn unreadable(
     finish(source, config.clone(), None, false, None, vec![finding])
 }
 
+/// Reads a plan and checks its waivers against the registry: the plan, or
+/// its errors (see [`plan::MAX_ERRORS`]).
+pub fn load_plan(source: &SourceFile) -> Result<plan::Plan, Vec<plan::LoadError>> {
+    let mut draft = plan::read(source)?;
+    waiver::validate(&mut draft);
+    draft.finish()
+}
+
 /// Checks the text of one plan with the default configuration, without
 /// feedback, with waivers judged today.
 pub fn check_source(source: SourceFile) -> CheckedFile {
@@ -493,7 +501,7 @@ pub fn check_plan_source(
     today: Date,
     feedback: impl FnOnce(&plan::Plan) -> Result<Option<Arc<Analysis>>, Box<Finding>>,
 ) -> CheckedFile {
-    match plan::load(&source) {
+    match load_plan(&source) {
         Ok(plan) => {
             let (analysis, refused) = match feedback(&plan) {
                 Ok(analysis) => (analysis, None),

@@ -396,7 +396,7 @@ fn read_plan(path: &Path) -> Result<planlint::plan::Plan> {
     .with_context(|| path.display().to_string())?;
     let text = String::from_utf8(bytes)
         .map_err(|_| anyhow::anyhow!("{}: the plan is not valid UTF-8", path.display()))?;
-    planlint::plan::load(&SourceFile::new(PathBuf::from(path), text)).map_err(|errors| {
+    planlint::check::load_plan(&SourceFile::new(PathBuf::from(path), text)).map_err(|errors| {
         anyhow::anyhow!(
             "{} has {} error(s); `planlint check {}` shows them",
             path.display(),

@@ -13,9 +13,114 @@ use toml::value::{Date, Datetime};
 
 use crate::config::Config;
 use crate::diagnostic::{Finding, Subject};
-use crate::plan::{Plan, Waiver};
+use crate::plan::{Draft, LoadError, LoadErrorKind, Plan, Waiver, WrongType, suggest};
 use crate::rules::waivers::{Scope, Use, WaiverContext};
-use crate::rules::{Check, Family, RULES};
+use crate::rules::{self, Check, Family, RULES};
+use crate::source::excerpt;
+
+/// Checks the waivers of a plan as read against the registry: a waiver of a
+/// rule planlint does not have, of one that cannot be waived, of a rule
+/// waived already in the same table, or with a value of the wrong type is
+/// an error of the plan and is dropped; the errors in the value of any
+/// other are the plan's errors too.
+pub fn validate(draft: &mut Draft) {
+    let mut errors = Vec::new();
+    let Draft { plan, unplaced, .. } = draft;
+    let tables = std::iter::once(&mut plan.allow)
+        .chain(plan.goals.iter_mut().map(|g| &mut g.allow))
+        .chain(plan.personas.iter_mut().map(|p| &mut p.allow))
+        .chain(plan.touchpoints.iter_mut().map(|t| &mut t.allow))
+        .chain(unplaced.iter_mut());
+    for table in tables {
+        validate_table(table, &mut errors);
+    }
+    for error in errors {
+        draft.report(error);
+    }
+}
+
+/// Keeps the waivers of one `allow` table that waive a rule that may be
+/// waived, once each; the errors of the others, and of their values, go to
+/// `errors`.
+fn validate_table(table: &mut Vec<Waiver>, errors: &mut Vec<LoadError>) {
+    let mut waived: Vec<&'static str> = Vec::new();
+    table.retain_mut(|waiver| {
+        let invalid = |span, message, help| LoadError {
+            kind: LoadErrorKind::Invalid,
+            span,
+            message,
+            help,
+        };
+        let Some(rule) = rules::find(&waiver.rule) else {
+            errors.push(LoadError {
+                kind: LoadErrorKind::UnknownKey,
+                span: waiver.key.clone(),
+                message: format!(
+                    "`allow` names rule `{}`, which planlint does not have",
+                    excerpt(&waiver.rule)
+                ),
+                help: unknown_rule_help(&waiver.rule),
+            });
+            return false;
+        };
+        let unwaivable = match rule.check {
+            Check::Plan(_) | Check::Text(_) => None,
+            Check::Loader => Some("a plan with it is not read; fix the plan instead"),
+            Check::Waivers(_) => Some("it is about waivers themselves; fix the waiver instead"),
+        };
+        if let Some(why) = unwaivable {
+            errors.push(invalid(
+                waiver.key.clone(),
+                format!("{} ({}) cannot be waived", rule.code, rule.name),
+                format!("remove this waiver: {why}"),
+            ));
+            return false;
+        }
+        if waived.contains(&rule.code) {
+            errors.push(invalid(
+                waiver.key.clone(),
+                format!("{} is waived twice in this `allow` table", rule.code),
+                "keep one waiver per rule".to_owned(),
+            ));
+            return false;
+        }
+        match &mut waiver.value {
+            Err(WrongType { found, span }) => {
+                errors.push(invalid(
+                    span.clone(),
+                    format!(
+                        "the waiver of {} must be a reason or a table, not {found}",
+                        rule.code
+                    ),
+                    format!(
+                        "write {name} = \"why the finding is accepted\", \
+                         or {name} = {{ reason = \"...\", until = 2027-01-31 }}",
+                        name = rule.code
+                    ),
+                ));
+                false
+            }
+            Ok(value_errors) => {
+                waived.push(rule.code);
+                errors.append(value_errors);
+                true
+            }
+        }
+    });
+}
+
+fn unknown_rule_help(name: &str) -> String {
+    let known = RULES.iter().flat_map(|r| [r.code, r.name]);
+    match suggest(name, known).and_then(rules::find) {
+        Some(rule) => format!(
+            "did you mean `{}` ({})? `planlint rules` lists the rules",
+            rule.code, rule.name
+        ),
+        None => "name a rule by its code (TX001) or its name (transactional-touchpoint); \
+                 `planlint rules` lists them"
+            .to_owned(),
+    }
+}
 
 /// A plan's findings once its waivers are applied.
 #[derive(Debug)]
@@ -36,17 +141,18 @@ pub fn apply(
     today: Date,
     config: &Config,
 ) -> Waived {
+    // `validate` kept only the waivers of rules the registry has.
     let mut uses: Vec<Use<'_>> = waivers(plan)
-        .map(|(waiver, scope)| Use {
+        .filter_map(|(waiver, scope)| Some((rules::find(&waiver.rule)?, waiver, scope)))
+        .map(|(rule, waiver, scope)| Use {
             expired: waiver.until.as_ref().is_some_and(|u| u.value < today),
             matched: findings
                 .iter()
-                .filter(|f| f.rule.code == waiver.rule.code && scope.covers(&f.subject))
+                .filter(|f| f.rule.code == rule.code && scope.covers(&f.subject))
                 .count(),
-            rule_ran: config.is_selected(waiver.rule)
-                && (waiver.rule.family != Family::Fb || feedback),
+            rule_ran: config.is_selected(rule) && (rule.family != Family::Fb || feedback),
             elsewhere: None,
-            rule: waiver.rule,
+            rule,
             waiver,
             scope,
         })
@@ -179,7 +285,7 @@ mod tests {
 
     fn applied(text: &str, today: &str) -> Waived {
         let source = SourceFile::new("p.plan.toml", text);
-        let plan = crate::plan::load(&source).unwrap();
+        let plan = crate::check::load_plan(&source).unwrap();
         let config = Config::default();
         let findings = crate::check::run_plan_rules(&plan, &source, None, &config);
         apply(&plan, findings, false, date(today), &config)
