@@ -1,4 +1,11 @@
 //! Finding plan files, reading them safely, and running the rules on each.
+//!
+//! Floor `check`, the orchestrator, as ruff's checker: it reads a plan
+//! ([`load_plan`] validates its waivers against the registry), decides
+//! which rules run and at what severity from the plan's [`Config`], runs
+//! them, and applies waivers. It imports every floor below it (`config`,
+//! `rules`, `feedback`, `plan`, `diagnostic`, `text`, `source`, `input`,
+//! `discover`) and `waiver`; renderers and the binary import it.
 
 use std::collections::{BTreeSet, HashMap};
 use std::fs;

@@ -1,5 +1,8 @@
 //! Reading a configuration file into a [`Layer`], with every error found in
 //! one pass and positioned by the spans of the TOML parser.
+//!
+//! Floor `config`: imports the registry and the settings (`rules`), `plan`'s
+//! TOML helpers, `input` and `source`.
 
 use std::path::Path;
 

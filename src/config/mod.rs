@@ -7,6 +7,10 @@
 //! starts afresh from its own `select` minus its own `ignore` (the more
 //! specific selector wins, `ignore` on a tie); a layer with only `ignore`
 //! removes rules from what the layers before it selected.
+//!
+//! Floor `config`: imports the registry (`rules`, whose `Settings` it
+//! fills in), `plan`, `diagnostic`, `input` and `source`. The checker asks
+//! it which rules are selected and at what severity.
 
 pub(crate) mod file;
 mod selector;

@@ -2,6 +2,8 @@
 //! plan has feedback (`feedback = "..."` in the plan, or `--feedback FILE`).
 //! They link feedback to plan items through `feedback::link`, as the
 //! feedback summary does.
+//!
+//! Floor `rules`: imports `feedback`, `plan`, `diagnostic` and the registry.
 
 pub mod fb001_complained_touchpoint;
 pub mod fb002_unmet_want;
