@@ -409,7 +409,7 @@ fn absolute(path: &Path) -> PathBuf {
 mod tests {
     use super::*;
     use crate::check::CheckedFile;
-    use crate::diagnostic::{Finding, Subject};
+    use crate::diagnostic::Subject;
     use crate::rules::find;
     use crate::source::SourceFile;
 
@@ -417,7 +417,9 @@ mod tests {
         let findings = findings
             .iter()
             .map(|(code, subject)| {
-                Finding::new(find(code).unwrap(), subject.clone(), 0..0, "m".to_owned())
+                find(code)
+                    .unwrap()
+                    .finding(subject.clone(), 0..0, "m".to_owned())
             })
             .collect();
         CheckedFile {

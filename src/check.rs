@@ -1,4 +1,11 @@
 //! Finding plan files, reading them safely, and running the rules on each.
+//!
+//! Floor `check`, the orchestrator, as ruff's checker: it reads a plan
+//! ([`load_plan`] validates its waivers against the registry), decides
+//! which rules run and at what severity from the plan's [`Config`], runs
+//! them, and applies waivers. It imports every floor below it (`config`,
+//! `rules`, `feedback`, `plan`, `diagnostic`, `text`, `source`, `input`,
+//! `discover`) and `waiver`; renderers and the binary import it.
 
 use std::collections::{BTreeSet, HashMap};
 use std::fs;
@@ -17,7 +24,7 @@ use crate::feedback::{Analysis, AnalyzeOptions, analyze};
 use crate::input::{self, Confinement, InputError};
 use crate::plan::{self, LoadErrorKind};
 use crate::rules::plan008_refused_path::{self, Refused};
-use crate::rules::{self, Family, INVALID_PLAN, UNKNOWN_FIELD};
+use crate::rules::{Check, Context, Family, INVALID_PLAN, RULES, Rule, UNKNOWN_FIELD};
 use crate::source::{MAX_PLAN_BYTES, SourceFile, display_path};
 use crate::waiver;
 
@@ -471,8 +478,56 @@ fn unreadable(
     message: String,
     help: String,
 ) -> CheckedFile {
-    let finding = Finding::new(&INVALID_PLAN, Subject::Plan, span, message).with_help(help);
+    let finding = INVALID_PLAN
+        .finding(Subject::Plan, span, message)
+        .with_help(help);
     finish(source, config.clone(), None, false, None, vec![finding])
+}
+
+/// Reads a plan and checks its waivers against the registry: the plan, or
+/// its errors (see [`plan::MAX_ERRORS`]).
+pub fn load_plan(source: &SourceFile) -> Result<plan::Plan, Vec<plan::LoadError>> {
+    let mut draft = plan::read(source)?;
+    waiver::validate(&mut draft);
+    draft.finish()
+}
+
+/// Why a plan could not be read whole.
+#[derive(Debug, thiserror::Error)]
+pub enum PlanFileError {
+    #[error("{}", .path.display())]
+    Input {
+        path: PathBuf,
+        #[source]
+        problem: InputError,
+    },
+    #[error("{}: the plan is not valid UTF-8", .path.display())]
+    NotUtf8 { path: PathBuf },
+    #[error(
+        "{} has {count} error(s); `planlint check {}` shows them",
+        .path.display(),
+        .path.display()
+    )]
+    Invalid { path: PathBuf, count: usize },
+}
+
+/// The plan at `path`, for a command that needs it whole (`feedback
+/// --plan`): bounded like every plan, and refused when it has errors, which
+/// `planlint check` is the place to show.
+pub fn read_valid_plan(path: &Path) -> Result<plan::Plan, PlanFileError> {
+    let bytes = input::read_bounded(path, MAX_PLAN_BYTES, "a plan is a short TOML file").map_err(
+        |problem| PlanFileError::Input {
+            path: path.to_owned(),
+            problem,
+        },
+    )?;
+    let text = String::from_utf8(bytes).map_err(|_| PlanFileError::NotUtf8 {
+        path: path.to_owned(),
+    })?;
+    load_plan(&SourceFile::new(path.to_owned(), text)).map_err(|errors| PlanFileError::Invalid {
+        path: path.to_owned(),
+        count: errors.len(),
+    })
 }
 
 /// Checks the text of one plan with the default configuration, without
@@ -491,13 +546,13 @@ pub fn check_plan_source(
     today: Date,
     feedback: impl FnOnce(&plan::Plan) -> Result<Option<Arc<Analysis>>, Box<Finding>>,
 ) -> CheckedFile {
-    match plan::load(&source) {
+    match load_plan(&source) {
         Ok(plan) => {
             let (analysis, refused) = match feedback(&plan) {
                 Ok(analysis) => (analysis, None),
                 Err(finding) => (None, Some(*finding)),
             };
-            let mut findings = rules::check_plan(&plan, &source, analysis.as_deref(), &config);
+            let mut findings = run_plan_rules(&plan, &source, analysis.as_deref(), &config);
             findings.extend(refused);
             let waived = waiver::apply(&plan, findings, analysis.is_some(), today, &config);
             let name = plan.name.map(|n| n.value);
@@ -513,13 +568,62 @@ pub fn check_plan_source(
                         LoadErrorKind::Invalid => &INVALID_PLAN,
                         LoadErrorKind::UnknownKey => &UNKNOWN_FIELD,
                     };
-                    Finding::new(rule, Subject::Plan, e.span, e.message).with_help(e.help)
+                    rule.finding(Subject::Plan, e.span, e.message)
+                        .with_help(e.help)
                 })
                 .collect();
-            findings.extend(rules::check_text(&source, &config));
+            findings.extend(run_text_rules(&source, &config));
             finish(source, config, None, false, None, findings)
         }
     }
+}
+
+/// The rules `config` selects, in registry order.
+fn selected(config: &Config) -> impl Iterator<Item = &'static Rule> + '_ {
+    RULES
+        .iter()
+        .copied()
+        .filter(|rule| config.is_selected(rule))
+}
+
+/// Gives findings the severities `config` sets for their rules.
+fn configured(config: &Config, mut findings: Vec<Finding>) -> Vec<Finding> {
+    for finding in &mut findings {
+        finding.severity = config.severity_of(finding.rule.code);
+    }
+    findings
+}
+
+/// Runs the selected text and plan rules on a plan that loaded cleanly,
+/// with the configured settings, and gives their findings the configured
+/// severities.
+pub(crate) fn run_plan_rules(
+    plan: &plan::Plan,
+    source: &SourceFile,
+    feedback: Option<&Analysis>,
+    config: &Config,
+) -> Vec<Finding> {
+    let mut findings = run_text_rules(source, config);
+    let mut cx = Context::new(plan, source, feedback, &config.settings);
+    for rule in selected(config) {
+        if let Check::Plan(check) = rule.check {
+            check(&mut cx);
+        }
+    }
+    findings.extend(configured(config, cx.into_findings()));
+    findings
+}
+
+/// Runs the selected text rules on a plan's text, which need no plan: they
+/// run on a plan that cannot be read too. Severities as configured.
+fn run_text_rules(source: &SourceFile, config: &Config) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for rule in selected(config) {
+        if let Check::Text(check) = rule.check {
+            findings.extend(check(source));
+        }
+    }
+    configured(config, findings)
 }
 
 fn finish(

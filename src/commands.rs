@@ -142,7 +142,7 @@ pub fn feedback(command: FeedbackCommand) -> Result<u8> {
     let plan = command
         .plan
         .as_deref()
-        .map(planlint::plan::read_valid)
+        .map(planlint::check::read_valid_plan)
         .transpose()?;
     let path = &command.file;
     let bar = progress::Bar::new();

@@ -1,11 +1,14 @@
 //! What a rule reports: a finding about one subject of one plan file.
+//!
+//! Floor `diagnostic`: imports `source` and `text` only. A finding names
+//! its rule by code and name, plain data, so that this floor knows nothing
+//! of the registry; `rules::Rule::finding` makes one from a rule.
 
 use std::fmt;
 use std::ops::Range;
 
 use serde::Serialize;
 
-use crate::rules::Rule;
 use crate::source::LineCol;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -75,9 +78,16 @@ impl fmt::Display for Subject {
     }
 }
 
+/// The rule a finding is of: its code (`TX001`) and its kebab-case name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct RuleId {
+    pub code: &'static str,
+    pub name: &'static str,
+}
+
 #[derive(Debug, Clone)]
 pub struct Finding {
-    pub rule: &'static Rule,
+    pub rule: RuleId,
     pub severity: Severity,
     pub subject: Subject,
     /// Byte range in the plan file of what the finding is about.
@@ -105,21 +115,23 @@ fn bounded(text: String) -> String {
 }
 
 impl Finding {
-    /// A finding of `rule`; the message is cut to [`MAX_TEXT_CHARS`].
+    /// A finding of `rule` at `severity`, without help yet; the message is
+    /// cut to [`MAX_TEXT_CHARS`].
     pub fn new(
-        rule: &'static Rule,
+        rule: RuleId,
+        severity: Severity,
         subject: Subject,
         span: Range<usize>,
         message: impl Into<String>,
     ) -> Self {
         Self {
             rule,
-            severity: rule.severity,
+            severity,
             subject,
             span,
             location: LineCol { line: 1, column: 1 },
             message: bounded(message.into()),
-            help: rule.help.to_owned(),
+            help: String::new(),
         }
     }
 

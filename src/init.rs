@@ -77,12 +77,12 @@ pub fn write_starter(dir: &Path, force: bool) -> Result<Vec<PathBuf>, InitError>
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::plan;
+    use crate::check;
     use crate::source::SourceFile;
 
     #[test]
     fn the_starter_plan_reads_without_errors() {
-        let plan = plan::load(&SourceFile::new(PLAN_FILE, STARTER_PLAN)).unwrap();
+        let plan = check::load_plan(&SourceFile::new(PLAN_FILE, STARTER_PLAN)).unwrap();
         assert_eq!(plan.goals.len(), 1);
         assert_eq!(plan.personas.len(), 1);
         assert_eq!(plan.touchpoints.len(), 1);

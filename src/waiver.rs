@@ -3,6 +3,9 @@
 //! rules have run: a waived finding is hidden and counted, and the rules of
 //! [`Check::Waivers`] (PLAN005 to PLAN007) report waivers without a reason,
 //! past their date, or with nothing to waive.
+//!
+//! Floor `check`: imports `config`, `rules` and everything below them; the
+//! checker calls it.
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -10,96 +13,112 @@ use toml::value::{Date, Datetime};
 
 use crate::config::Config;
 use crate::diagnostic::{Finding, Subject};
-use crate::plan::{Plan, Waiver};
-use crate::rules::{Check, Family, RULES, Rule};
+use crate::plan::{Draft, LoadError, LoadErrorKind, Plan, Waiver, WrongType, suggest};
+use crate::rules::waivers::{Scope, Use, WaiverContext};
+use crate::rules::{self, Check, Family, RULES};
+use crate::source::excerpt;
 
-/// Where a waiver applies.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Scope {
-    /// The top-level `[allow]`: findings about the plan, its WHY, HOW or WHAT.
-    Plan,
-    /// An item's `allow`: findings about that goal, persona or touchpoint.
-    Item(Subject),
-}
-
-impl Scope {
-    pub fn covers(&self, subject: &Subject) -> bool {
-        match self {
-            Scope::Plan => matches!(
-                subject,
-                Subject::Plan | Subject::Why | Subject::How | Subject::What
-            ),
-            Scope::Item(item) => item == subject,
-        }
+/// Checks the waivers of a plan as read against the registry: a waiver of a
+/// rule planlint does not have, of one that cannot be waived, of a rule
+/// waived already in the same table, or with a value of the wrong type is
+/// an error of the plan and is dropped; the errors in the value of any
+/// other are the plan's errors too.
+pub fn validate(draft: &mut Draft) {
+    let mut errors = Vec::new();
+    let Draft { plan, unplaced, .. } = draft;
+    let tables = std::iter::once(&mut plan.allow)
+        .chain(plan.goals.iter_mut().map(|g| &mut g.allow))
+        .chain(plan.personas.iter_mut().map(|p| &mut p.allow))
+        .chain(plan.touchpoints.iter_mut().map(|t| &mut t.allow))
+        .chain(unplaced.iter_mut());
+    for table in tables {
+        validate_table(table, &mut errors);
     }
-
-    /// The subject of findings about the waiver itself.
-    pub fn subject(&self) -> Subject {
-        match self {
-            Scope::Plan => Subject::Plan,
-            Scope::Item(item) => item.clone(),
-        }
-    }
-
-    /// Where the waiver is written: `on touchpoint "x"`, `in the plan's [allow]`.
-    pub fn place(&self) -> String {
-        match self {
-            Scope::Plan => "in the plan's [allow]".to_owned(),
-            Scope::Item(item) => format!("on {}", item.describe()),
-        }
+    for error in errors {
+        draft.report(error);
     }
 }
 
-/// One waiver of the plan and what it did.
-#[derive(Debug)]
-pub struct Use<'a> {
-    pub waiver: &'a Waiver,
-    pub scope: Scope,
-    /// Its `until` date has passed, so it hides nothing.
-    pub expired: bool,
-    /// Findings of its rule in its scope: hidden, unless it expired.
-    pub matched: usize,
-    /// False when its rule did not run on this plan (FB rules without feedback).
-    pub rule_ran: bool,
-    /// A finding of its rule outside its scope that stays shown: where the
-    /// waiver may have been meant to go.
-    pub elsewhere: Option<Subject>,
-}
-
-impl Use<'_> {
-    pub fn rule(&self) -> &'static Rule {
-        self.waiver.rule
-    }
-
-    /// `the waiver of TX001 on touchpoint "flash-sale"`: how messages name it.
-    pub fn describe(&self) -> String {
-        format!("the waiver of {} {}", self.rule().code, self.scope.place())
-    }
-}
-
-/// What the waiver rules see, and where they report.
-pub struct WaiverContext<'a> {
-    pub uses: &'a [Use<'a>],
-    findings: Vec<Finding>,
-}
-
-impl WaiverContext<'_> {
-    /// Reports a finding about a waiver, at its key in the `allow` table.
-    pub fn report(
-        &mut self,
-        rule: &'static Rule,
-        waiver: &Use<'_>,
-        message: impl Into<String>,
-    ) -> &mut Finding {
-        let finding = Finding::new(
-            rule,
-            waiver.scope.subject(),
-            waiver.waiver.key.clone(),
+/// Keeps the waivers of one `allow` table that waive a rule that may be
+/// waived, once each; the errors of the others, and of their values, go to
+/// `errors`.
+fn validate_table(table: &mut Vec<Waiver>, errors: &mut Vec<LoadError>) {
+    let mut waived: Vec<&'static str> = Vec::new();
+    table.retain_mut(|waiver| {
+        let invalid = |span, message, help| LoadError {
+            kind: LoadErrorKind::Invalid,
+            span,
             message,
-        );
-        self.findings.push(finding);
-        let last = self.findings.len() - 1;
-        &mut self.findings[last]
+            help,
+        };
+        let Some(rule) = rules::find(&waiver.rule) else {
+            errors.push(LoadError {
+                kind: LoadErrorKind::UnknownKey,
+                span: waiver.key.clone(),
+                message: format!(
+                    "`allow` names rule `{}`, which planlint does not have",
+                    excerpt(&waiver.rule)
+                ),
+                help: unknown_rule_help(&waiver.rule),
+            });
+            return false;
+        };
+        let unwaivable = match rule.check {
+            Check::Plan(_) | Check::Text(_) => None,
+            Check::Loader => Some("a plan with it is not read; fix the plan instead"),
+            Check::Waivers(_) => Some("it is about waivers themselves; fix the waiver instead"),
+        };
+        if let Some(why) = unwaivable {
+            errors.push(invalid(
+                waiver.key.clone(),
+                format!("{} ({}) cannot be waived", rule.code, rule.name),
+                format!("remove this waiver: {why}"),
+            ));
+            return false;
+        }
+        if waived.contains(&rule.code) {
+            errors.push(invalid(
+                waiver.key.clone(),
+                format!("{} is waived twice in this `allow` table", rule.code),
+                "keep one waiver per rule".to_owned(),
+            ));
+            return false;
+        }
+        match &mut waiver.value {
+            Err(WrongType { found, span }) => {
+                errors.push(invalid(
+                    span.clone(),
+                    format!(
+                        "the waiver of {} must be a reason or a table, not {found}",
+                        rule.code
+                    ),
+                    format!(
+                        "write {name} = \"why the finding is accepted\", \
+                         or {name} = {{ reason = \"...\", until = 2027-01-31 }}",
+                        name = rule.code
+                    ),
+                ));
+                false
+            }
+            Ok(value_errors) => {
+                waived.push(rule.code);
+                errors.append(value_errors);
+                true
+            }
+        }
+    });
+}
+
+fn unknown_rule_help(name: &str) -> String {
+    let known = RULES.iter().flat_map(|r| [r.code, r.name]);
+    match suggest(name, known).and_then(rules::find) {
+        Some(rule) => format!(
+            "did you mean `{}` ({})? `planlint rules` lists the rules",
+            rule.code, rule.name
+        ),
+        None => "name a rule by its code (TX001) or its name (transactional-touchpoint); \
+                 `planlint rules` lists them"
+            .to_owned(),
     }
 }
 
@@ -122,35 +141,34 @@ pub fn apply(
     today: Date,
     config: &Config,
 ) -> Waived {
+    // `validate` kept only the waivers of rules the registry has.
     let mut uses: Vec<Use<'_>> = waivers(plan)
-        .map(|(waiver, scope)| Use {
+        .filter_map(|(waiver, scope)| Some((rules::find(&waiver.rule)?, waiver, scope)))
+        .map(|(rule, waiver, scope)| Use {
             expired: waiver.until.as_ref().is_some_and(|u| u.value < today),
             matched: findings
                 .iter()
-                .filter(|f| f.rule.code == waiver.rule.code && scope.covers(&f.subject))
+                .filter(|f| f.rule.code == rule.code && scope.covers(&f.subject))
                 .count(),
-            rule_ran: config.is_selected(waiver.rule)
-                && (waiver.rule.family != Family::Fb || feedback),
+            rule_ran: config.is_selected(rule) && (rule.family != Family::Fb || feedback),
             elsewhere: None,
+            rule,
             waiver,
             scope,
         })
         .collect();
     let hides = |f: &Finding| {
         uses.iter()
-            .any(|u| !u.expired && u.rule().code == f.rule.code && u.scope.covers(&f.subject))
+            .any(|u| !u.expired && u.rule.code == f.rule.code && u.scope.covers(&f.subject))
     };
     let (hidden, mut shown): (Vec<Finding>, Vec<Finding>) = findings.into_iter().partition(hides);
     for u in &mut uses {
         u.elsewhere = shown
             .iter()
-            .find(|f| f.rule.code == u.rule().code && !u.scope.covers(&f.subject))
+            .find(|f| f.rule.code == u.rule.code && !u.scope.covers(&f.subject))
             .map(|f| f.subject.clone());
     }
-    let mut cx = WaiverContext {
-        uses: &uses,
-        findings: Vec::new(),
-    };
+    let mut cx = WaiverContext::new(&uses);
     for rule in RULES {
         if let Check::Waivers(check) = rule.check
             && config.is_selected(rule)
@@ -158,10 +176,11 @@ pub fn apply(
             check(&mut cx);
         }
     }
-    for finding in &mut cx.findings {
-        finding.severity = config.severity(finding.rule);
+    let mut reported = cx.into_findings();
+    for finding in &mut reported {
+        finding.severity = config.severity_of(finding.rule.code);
     }
-    shown.append(&mut cx.findings);
+    shown.append(&mut reported);
     Waived {
         findings: shown,
         waived: hidden.len(),
@@ -280,9 +299,9 @@ mod tests {
 
     fn applied(text: &str, today: &str) -> Waived {
         let source = SourceFile::new("p.plan.toml", text);
-        let plan = crate::plan::load(&source).unwrap();
+        let plan = crate::check::load_plan(&source).unwrap();
         let config = Config::default();
-        let findings = crate::rules::check_plan(&plan, &source, None, &config);
+        let findings = crate::check::run_plan_rules(&plan, &source, None, &config);
         apply(&plan, findings, false, date(today), &config)
     }
 

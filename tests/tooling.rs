@@ -7,7 +7,8 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use assert_cmd::prelude::*;
-use planlint::plan::{self, LoadErrorKind};
+use planlint::check;
+use planlint::plan::LoadErrorKind;
 use planlint::schema::{config_schema, plan_schema};
 use planlint::source::SourceFile;
 use serde_json::{Value, json};
@@ -93,7 +94,7 @@ fn the_schema_agrees_with_the_loader_on_every_plan() {
             continue;
         };
         let valid = validator.is_valid(&table_json(&table));
-        match plan::load(&SourceFile::new(path.clone(), text)) {
+        match check::load_plan(&SourceFile::new(path.clone(), text)) {
             Ok(_) => {
                 read += 1;
                 assert!(valid, "{} reads but fails the schema", path.display());
@@ -189,7 +190,7 @@ fn table_at<'a>(plan: &'a mut toml::Table, at: &At) -> &'a mut toml::Table {
 
 fn loads(plan: &toml::Table) -> bool {
     let text = toml::to_string(plan).unwrap();
-    plan::load(&SourceFile::new("sample.plan.toml", text)).is_ok()
+    check::load_plan(&SourceFile::new("sample.plan.toml", text)).is_ok()
 }
 
 /// The loader is the format: a plan with every key of the schema, each with a
@@ -349,7 +350,7 @@ fn the_starter_files_and_their_examples_validate() {
     let configs = validator(&config_schema());
     let examples = uncommented(STARTER_PLAN);
     assert!(examples.contains("\nkind = \"satisfaction\""), "{examples}");
-    plan::load(&SourceFile::new("plan.toml", examples.clone())).expect("the examples read");
+    check::load_plan(&SourceFile::new("plan.toml", examples.clone())).expect("the examples read");
     let settings: toml::Table = toml::from_str(&uncommented(STARTER_CONFIG)).unwrap();
     let keys: Vec<&str> = settings.keys().map(String::as_str).collect();
     assert_eq!(

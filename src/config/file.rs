@@ -1,18 +1,21 @@
 //! Reading a configuration file into a [`Layer`], with every error found in
 //! one pass and positioned by the spans of the TOML parser.
+//!
+//! Floor `config`: imports the registry and the settings (`rules`), `plan`'s
+//! TOML helpers, `input` and `source`.
 
 use std::path::Path;
 
 use toml::de::{DeTable, DeValue};
 
 use super::selector::Selector;
-use super::settings::{self, SETTINGS};
 use super::{
     ConfigError, Layer, Source, cannot_change_level, cannot_ignore, parse_fail_on, parse_severity,
 };
 use crate::input::{self, InputError};
 use crate::plan::syntax;
 use crate::plan::{MAX_ERRORS, Span, number_value, suggest, type_name};
+use crate::rules::settings::{self, SETTINGS};
 use crate::source::{SourceFile, display_path, excerpt};
 
 /// Keys of the top level.

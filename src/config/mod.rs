@@ -7,10 +7,13 @@
 //! starts afresh from its own `select` minus its own `ignore` (the more
 //! specific selector wins, `ignore` on a tie); a layer with only `ignore`
 //! removes rules from what the layers before it selected.
+//!
+//! Floor `config`: imports the registry (`rules`, whose `Settings` it
+//! fills in), `plan`, `diagnostic`, `input` and `source`. The checker asks
+//! it which rules are selected and at what severity.
 
 pub(crate) mod file;
 mod selector;
-mod settings;
 mod show;
 
 use std::collections::HashMap;
@@ -19,8 +22,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+pub use crate::rules::settings::{Kind, SETTINGS, Setting, Settings};
 pub use selector::{Matches, Selector, always_on};
-pub use settings::{Kind, SETTINGS, Setting, Settings};
 pub use show::show;
 
 use crate::diagnostic::Severity;
@@ -165,9 +168,13 @@ impl Default for Config {
 
 impl Config {
     pub fn rule(&self, rule: &Rule) -> &RuleConfig {
+        self.rule_of(rule.code)
+    }
+
+    fn rule_of(&self, code: &str) -> &RuleConfig {
         self.rules
             .iter()
-            .find(|r| r.rule.code == rule.code)
+            .find(|r| r.rule.code == code)
             .expect("every rule of the registry is configured")
     }
 
@@ -186,6 +193,11 @@ impl Config {
     /// The severity of the rule's findings.
     pub fn severity(&self, rule: &Rule) -> Severity {
         self.rule(rule).severity
+    }
+
+    /// The severity of the findings of the rule with this code.
+    pub fn severity_of(&self, code: &str) -> Severity {
+        self.rule_of(code).severity
     }
 }
 

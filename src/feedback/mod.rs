@@ -4,6 +4,7 @@
 pub mod aggregate;
 pub mod analysis;
 pub mod examples;
+pub mod link;
 pub mod reader;
 mod record;
 pub mod scale;

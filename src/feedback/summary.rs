@@ -1,12 +1,16 @@
 //! The feedback summary of `planlint feedback`: one data model, serialised as
 //! JSON and rendered as tables.
+//!
+//! Floor `feedback`: imports `plan` and this folder; groups link to plan
+//! items through `link`, as the FB rules' do.
 
 use serde::Serialize;
 
 use super::Rejected;
 use super::ScoreScale;
-use super::aggregate::{Class, Group, Groups, Nps, link_key};
+use super::aggregate::{Class, Group, Groups, Nps};
 use super::analysis::{Analysis, ScaleSource};
+use super::link;
 use super::sketch::TopK;
 use crate::plan::Plan;
 
@@ -81,18 +85,8 @@ impl Summary {
     pub fn new(analysis: &Analysis, plan: Option<&Plan>) -> Self {
         let a = &analysis.aggregates;
         let scale = analysis.scale.map(|(s, _)| s);
-        let personas: Option<Vec<(&str, &str)>> = plan.map(|p| {
-            p.personas
-                .iter()
-                .map(|x| (x.id.value.as_str(), x.name.value.as_str()))
-                .collect()
-        });
-        let touchpoints: Option<Vec<(&str, &str)>> = plan.map(|p| {
-            p.touchpoints
-                .iter()
-                .map(|x| (x.id.value.as_str(), x.name.value.as_str()))
-                .collect()
-        });
+        let personas = plan.map(link::persona_names);
+        let touchpoints = plan.map(link::touchpoint_names);
         let themes_of = |class| {
             scale
                 .map(|s| themes(&a.themes_of(s, class)))
@@ -160,12 +154,8 @@ fn groups(
 ) -> Vec<GroupSummary> {
     let mut merged: Vec<(Option<String>, Group)> = Vec::new();
     for (key, group) in groups.iter() {
-        let plan_id = plan.and_then(|items| {
-            items
-                .iter()
-                .find(|(id, name)| link_key(id) == *key || link_key(name) == *key)
-                .map(|(id, _)| (*id).to_owned())
-        });
+        let plan_id =
+            plan.and_then(|items| link::item_of(items, key).map(|index| items[index].0.to_owned()));
         match merged
             .iter_mut()
             .find(|(id, _)| plan_id.is_some() && *id == plan_id)

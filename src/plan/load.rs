@@ -1,5 +1,9 @@
 //! From TOML text to a [`Plan`], keeping every span and collecting every
 //! structural error in one pass, so a user fixes a broken plan in one round.
+//!
+//! The loader knows no rules: a waiver keeps its rule as written, and the
+//! checker validates it against the registry before the plan is used
+//! ([`Draft`] is the plan in between).
 
 use std::num::IntErrorKind;
 
@@ -14,8 +18,8 @@ use super::schema::{
 use super::syntax;
 use super::{
     Field, Goal, GoalKind, How, Item, Persona, Plan, Span, Stage, Touchpoint, Waiver, What, Why,
+    WrongType,
 };
-use crate::rules::{self, Check, RULES};
 use crate::source::{SourceFile, excerpt};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,10 +50,48 @@ pub const MAX_ERRORS: usize = 100;
 /// [`MAX_ERRORS`] of them by position are shown.
 const KEPT_ERRORS: usize = 10 * MAX_ERRORS;
 
-/// Reads a plan. Returns its errors (see [`MAX_ERRORS`]); a plan with errors
-/// is not returned, because rules judging half a plan would report defects
-/// that are not there.
-pub fn load(source: &SourceFile) -> Result<Plan, Vec<LoadError>> {
+/// A plan as read, with the errors found so far, before its waivers are
+/// checked against the registry. [`Draft::finish`] then gives the plan, or
+/// its errors.
+#[derive(Debug)]
+pub struct Draft {
+    pub plan: Plan,
+    /// The `allow` tables of goals, personas and touchpoints that could not
+    /// be read, whose waivers are checked all the same: their errors are
+    /// reported with the others.
+    pub unplaced: Vec<Vec<Waiver>>,
+    errors: Vec<LoadError>,
+    /// Errors found after [`KEPT_ERRORS`], counted but not kept.
+    dropped: usize,
+}
+
+impl Draft {
+    /// Keeps an error, while fewer than [`KEPT_ERRORS`] are kept.
+    pub fn report(&mut self, error: LoadError) {
+        if self.errors.len() < KEPT_ERRORS {
+            self.errors.push(error);
+        } else {
+            self.dropped += 1;
+        }
+    }
+
+    /// The plan, or its errors (see [`MAX_ERRORS`]); a plan with errors is
+    /// not returned, because rules judging half a plan would report defects
+    /// that are not there.
+    pub fn finish(mut self) -> Result<Plan, Vec<LoadError>> {
+        if self.errors.is_empty() {
+            Ok(self.plan)
+        } else {
+            self.errors.sort_by_key(|e| (e.span.start, e.span.end));
+            Err(bounded(self.errors, self.dropped))
+        }
+    }
+}
+
+/// Reads a plan. A file that is not TOML gives its syntax errors (see
+/// [`MAX_ERRORS`]); any other gives a [`Draft`], whose waivers are still to
+/// be checked.
+pub fn read(source: &SourceFile) -> Result<Draft, Vec<LoadError>> {
     let (doc, syntax) = DeTable::parse_recoverable(&source.text);
     if !syntax.is_empty() {
         let (explained, more) = syntax::explain(&source.text, &syntax, MAX_ERRORS + 1);
@@ -72,14 +114,15 @@ pub fn load(source: &SourceFile) -> Result<Plan, Vec<LoadError>> {
         text: &source.text,
         errors: Vec::new(),
         dropped: 0,
+        unplaced: Vec::new(),
     };
     let plan = loader.plan(doc.get_ref(), source);
-    if loader.errors.is_empty() {
-        Ok(plan)
-    } else {
-        loader.errors.sort_by_key(|e| (e.span.start, e.span.end));
-        Err(bounded(loader.errors, loader.dropped))
-    }
+    Ok(Draft {
+        plan,
+        unplaced: loader.unplaced,
+        errors: loader.errors,
+        dropped: loader.dropped,
+    })
 }
 
 /// The first [`MAX_ERRORS`] errors, and one where the rest start that
@@ -108,6 +151,8 @@ struct Loader<'s> {
     errors: Vec<LoadError>,
     /// Errors found after [`KEPT_ERRORS`], counted but not kept.
     dropped: usize,
+    /// See [`Draft::unplaced`].
+    unplaced: Vec<Vec<Waiver>>,
 }
 
 /// The checked keys of one table, looked up by name.
@@ -194,9 +239,13 @@ impl Loader<'_> {
             let target = l.number(t, "target", &AMOUNT);
             let due = l.date(t, "due");
             let allow = l.allow(t);
+            let (Some(id), Some(title)) = (id, title) else {
+                l.unplaced.push(allow);
+                return None;
+            };
             Some(Goal {
-                id: id?,
-                title: title?,
+                id,
+                title,
                 kind,
                 metric,
                 baseline,
@@ -215,9 +264,13 @@ impl Loader<'_> {
             let purchase_insight = l.string(t, "purchase_insight");
             let value_proposition = l.string(t, "value_proposition");
             let allow = l.allow(t);
+            let (Some(id), Some(name)) = (id, name) else {
+                l.unplaced.push(allow);
+                return None;
+            };
             Some(Persona {
-                id: id?,
-                name: name?,
+                id,
+                name,
                 summary,
                 wants,
                 evidence,
@@ -240,9 +293,13 @@ impl Loader<'_> {
             );
             let per_week = l.number(t, "per_week", &PER_WEEK);
             let allow = l.allow(t);
+            let (Some(id), Some(name)) = (id, name) else {
+                l.unplaced.push(allow);
+                return None;
+            };
             Some(Touchpoint {
-                id: id?,
-                name: name?,
+                id,
+                name,
                 stage,
                 channel,
                 owner,
@@ -517,7 +574,8 @@ impl Loader<'_> {
     }
 
     /// An `allow` table: rule codes or names, each with the reason the rule's
-    /// finding is accepted, or a table with `reason` and `until`.
+    /// finding is accepted, or a table with `reason` and `until`. Which rule
+    /// a name means, and whether it may be waived, the checker decides.
     fn allow(&mut self, entries: &Entries<'_, '_>) -> Vec<Waiver> {
         let Some((_, value)) = entries.get("allow") else {
             return Vec::new();
@@ -539,39 +597,9 @@ impl Loader<'_> {
             if name.starts_with(EXTENSION_PREFIX) {
                 continue;
             }
-            let Some(rule) = rules::find(name) else {
-                self.report(|| LoadError {
-                    kind: LoadErrorKind::UnknownKey,
-                    span: key.span(),
-                    message: format!(
-                        "`allow` names rule `{}`, which planlint does not have",
-                        excerpt(name)
-                    ),
-                    help: unknown_rule_help(name),
-                });
-                continue;
-            };
-            let unwaivable = match rule.check {
-                Check::Plan(_) | Check::Text(_) => None,
-                Check::Loader => Some("a plan with it is not read; fix the plan instead"),
-                Check::Waivers(_) => Some("it is about waivers themselves; fix the waiver instead"),
-            };
-            if let Some(why) = unwaivable {
-                self.invalid(
-                    key.span(),
-                    format!("{} ({}) cannot be waived", rule.code, rule.name),
-                    format!("remove this waiver: {why}"),
-                );
-                continue;
-            }
-            if waivers.iter().any(|w| w.rule.code == rule.code) {
-                self.invalid(
-                    key.span(),
-                    format!("{} is waived twice in this `allow` table", rule.code),
-                    "keep one waiver per rule",
-                );
-                continue;
-            }
+            // Errors in the value count only once the rule is known to be
+            // one that may be waived: they are set aside with the waiver.
+            let before = self.errors.len();
             let (reason, until) = match value.get_ref() {
                 DeValue::String(reason) => {
                     let reason = Field {
@@ -586,27 +614,25 @@ impl Loader<'_> {
                     (self.string(&waiver, "reason"), self.date(&waiver, "until"))
                 }
                 other => {
-                    self.invalid(
-                        value.span(),
-                        format!(
-                            "the waiver of {} must be a reason or a table, not {}",
-                            rule.code,
-                            type_name(other)
-                        ),
-                        format!(
-                            "write {name} = \"why the finding is accepted\", \
-                             or {name} = {{ reason = \"...\", until = 2027-01-31 }}",
-                            name = rule.code
-                        ),
-                    );
+                    waivers.push(Waiver {
+                        rule: name.to_owned(),
+                        key: key.span(),
+                        reason: None,
+                        until: None,
+                        value: Err(WrongType {
+                            found: type_name(other),
+                            span: value.span(),
+                        }),
+                    });
                     continue;
                 }
             };
             waivers.push(Waiver {
-                rule,
+                rule: name.to_owned(),
                 key: key.span(),
                 reason,
                 until,
+                value: Ok(self.errors.split_off(before)),
             });
         }
         waivers
@@ -661,19 +687,6 @@ fn unknown_key_help(name: &str, shown_as: &str, allowed: &[&str]) -> String {
     )
 }
 
-fn unknown_rule_help(name: &str) -> String {
-    let known = RULES.iter().flat_map(|r| [r.code, r.name]);
-    match suggest(name, known).and_then(rules::find) {
-        Some(rule) => format!(
-            "did you mean `{}` ({})? `planlint rules` lists the rules",
-            rule.code, rule.name
-        ),
-        None => "name a rule by its code (TX001) or its name (transactional-touchpoint); \
-                 `planlint rules` lists them"
-            .to_owned(),
-    }
-}
-
 /// The value of a TOML integer or float. An integer beyond 64 bits is read
 /// as infinite, so that a range check calls it too large, not "not a number".
 pub(crate) fn number_value(value: &DeValue<'_>) -> Option<f64> {
@@ -724,6 +737,9 @@ fn id_like(id: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    // The whole of loading, waivers checked against the registry included.
+    use crate::check::load_plan as load;
+    use crate::rules;
 
     fn errors(text: &str) -> Vec<LoadError> {
         load(&SourceFile::new("p.plan.toml", text)).expect_err("plan should not load")
@@ -787,10 +803,12 @@ mod tests {
             [[touchpoint]]\nid = \"t\"\nname = \"T\"\n\
             allow = { tx001 = { reason = \"agreed\", until = 2027-01-31 }, x-note = 1 }\n";
         let plan = load(&SourceFile::new("p", text)).unwrap();
-        assert_eq!(plan.allow[0].rule.code, "WHY003");
+        assert_eq!(plan.allow[0].rule, "missing-how");
+        assert_eq!(rules::find(&plan.allow[0].rule).unwrap().code, "WHY003");
         assert_eq!(plan.allow[0].reason.as_ref().unwrap().value, "later");
         let waiver = &plan.touchpoints[0].allow[0];
-        assert_eq!(waiver.rule.code, "TX001");
+        assert_eq!(waiver.rule, "tx001");
+        assert_eq!(rules::find(&waiver.rule).unwrap().code, "TX001");
         assert_eq!(&text[waiver.key.clone()], "tx001");
         assert_eq!(
             waiver.until.as_ref().unwrap().value.to_string(),

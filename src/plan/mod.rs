@@ -1,18 +1,17 @@
 //! The plan model (format v1) with the byte span of every key and value.
+//!
+//! Floor `plan`: imports `source`, `text` and `diagnostic`, never the rules
+//! (a waiver names its rule as written).
 
 mod load;
-mod read;
 pub(crate) mod schema;
 pub(crate) mod syntax;
 
 use std::ops::Range;
 
-pub use load::{LoadError, LoadErrorKind, MAX_ERRORS, load};
+pub use load::{Draft, LoadError, LoadErrorKind, MAX_ERRORS, read};
 pub(crate) use load::{number_value, type_name};
-pub use read::{ReadError, read_valid};
 pub use schema::{GOAL_KINDS, STAGES, suggest};
-
-use crate::rules::Rule;
 
 pub type Span = Range<usize>;
 
@@ -51,13 +50,29 @@ pub struct Plan {
 /// `TX001 = { reason = "...", until = 2027-01-31 }`.
 #[derive(Debug, Clone)]
 pub struct Waiver {
-    pub rule: &'static Rule,
+    /// The rule's code or name as written (`tx001`, `missing-how`); the
+    /// checker looks it up in the registry, and refuses the plan when it is
+    /// no rule, or one that cannot be waived.
+    pub rule: String,
     /// The rule's key in the `allow` table, where findings about the waiver point.
     pub key: Span,
     /// `None` when the table form has no `reason`.
     pub reason: Option<Field<String>>,
     /// The last day the waiver holds.
     pub until: Option<Field<toml::value::Date>>,
+    /// The errors in the value (in its table's keys, `reason` or `until`),
+    /// or a value that is neither a reason nor a table. They are reported
+    /// only when the rule may be waived: a waiver of a rule planlint does not
+    /// have is one error, about the rule.
+    pub value: Result<Vec<LoadError>, WrongType>,
+}
+
+/// A waiver's value that is neither a reason nor a table.
+#[derive(Debug, Clone)]
+pub struct WrongType {
+    /// What it is instead: `an integer`.
+    pub found: &'static str,
+    pub span: Span,
 }
 
 #[derive(Debug, Clone)]

@@ -186,8 +186,8 @@ fn terminal_text(text: &str, max_chars: usize) -> String {
 pub(crate) mod tests {
     use super::*;
     use crate::check::CheckedFile;
-    use crate::diagnostic::{Finding, Subject};
-    use crate::rules::{INVALID_PLAN, UNKNOWN_FIELD};
+    use crate::diagnostic::Subject;
+    use crate::rules::{INVALID_PLAN, Rule, UNKNOWN_FIELD};
     use crate::source::SourceFile;
 
     /// Text a plan or a feedback comment could put into a message: markup of
@@ -209,8 +209,10 @@ pub(crate) mod tests {
     pub fn nasty_report() -> Report {
         let text = format!("name = \"{NASTY}\"\n");
         let source = SourceFile::new(NASTY_PATH, text.as_str());
-        let finding = |rule, subject, message: &str| {
-            let mut f = Finding::new(rule, subject, 7..text.len() - 1, message).with_help(NASTY);
+        let finding = |rule: &Rule, subject, message: &str| {
+            let mut f = rule
+                .finding(subject, 7..text.len() - 1, message)
+                .with_help(NASTY);
             f.location = source.line_col(f.span.start);
             f
         };
@@ -321,13 +323,13 @@ pub(crate) mod tests {
         let text = format!("name = \"{huge}\"\n");
         let source = SourceFile::new("huge.plan.toml", text.as_str());
         let middle = "name = \"".len() + "é".len() * 500_000;
-        let mut finding = Finding::new(
-            &INVALID_PLAN,
-            Subject::Touchpoint(huge.clone()),
-            middle..middle + 2,
-            huge.as_str(),
-        )
-        .with_help(huge.as_str());
+        let mut finding = INVALID_PLAN
+            .finding(
+                Subject::Touchpoint(huge.clone()),
+                middle..middle + 2,
+                huge.as_str(),
+            )
+            .with_help(huge.as_str());
         finding.location = source.line_col(finding.span.start);
         let file = CheckedFile {
             source,

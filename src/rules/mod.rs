@@ -1,11 +1,19 @@
 //! The rule registry. One rule per file, grouped by family; `RULES` lists them
 //! all, and `rules`, `explain`, the checker and the docs read it.
+//!
+//! Floor `rules`: imports `source`, `text`, `diagnostic`, `plan` and
+//! `feedback`. A rule only reports: which rules run, at what severity, and
+//! what waivers hide is decided above, in `check`. A check sees a
+//! [`Context`] (the plan, its analysed feedback, the [`Settings`]) or a
+//! [`WaiverContext`].
 
 mod fb;
 mod goal;
 mod hum;
 mod plan;
+pub mod settings;
 mod tx;
+pub mod waivers;
 mod why;
 mod you;
 
@@ -13,12 +21,12 @@ use std::fmt;
 
 use serde::Serialize;
 
-use crate::config::{Config, Settings};
-use crate::diagnostic::{Finding, Severity, Subject};
+use crate::diagnostic::{Finding, RuleId, Severity, Subject};
 use crate::feedback::Analysis;
 use crate::plan::{Plan, Span};
 use crate::source::SourceFile;
-use crate::waiver::WaiverContext;
+pub use settings::Settings;
+pub use waivers::WaiverContext;
 
 pub struct Rule {
     /// Stable code, e.g. `WHY002`: what users select, ignore and waive.
@@ -51,6 +59,22 @@ pub enum Check {
 }
 
 impl Rule {
+    /// The code and name a finding of this rule carries.
+    pub fn id(&self) -> RuleId {
+        RuleId {
+            code: self.code,
+            name: self.name,
+        }
+    }
+
+    /// A finding of this rule, at its default severity, with its help; the
+    /// message is cut to [`diagnostic::MAX_TEXT_CHARS`](crate::diagnostic::MAX_TEXT_CHARS).
+    pub fn finding(&self, subject: Subject, span: Span, message: impl Into<String>) -> Finding {
+        let mut finding = Finding::new(self.id(), self.severity, subject, span, message);
+        finding.help = self.help.to_owned();
+        finding
+    }
+
     /// The first paragraph of the docs' "What it does" section, on one line:
     /// a rule's description where a format has room for a sentence or two.
     pub fn description(&self) -> String {
@@ -196,6 +220,11 @@ pub fn plan_anchor(plan: &Plan) -> Span {
     plan.name.as_ref().map_or(0..0, |name| name.key.clone())
 }
 
+/// The rule with this code, as a finding carries it.
+pub fn by_code(code: &str) -> Option<&'static Rule> {
+    RULES.iter().copied().find(|r| r.code == code)
+}
+
 /// A rule by code or name, in any case.
 pub fn find(code_or_name: &str) -> Option<&'static Rule> {
     RULES.iter().copied().find(|r| {
@@ -215,6 +244,26 @@ pub struct Context<'a> {
 }
 
 impl<'a> Context<'a> {
+    pub fn new(
+        plan: &'a Plan,
+        source: &'a SourceFile,
+        feedback: Option<&'a Analysis>,
+        settings: &'a Settings,
+    ) -> Self {
+        Self {
+            plan,
+            source,
+            feedback,
+            settings,
+            findings: Vec::new(),
+        }
+    }
+
+    /// What the checks run with this context reported, in order.
+    pub fn into_findings(self) -> Vec<Finding> {
+        self.findings
+    }
+
     /// The 1-based line of a position, for messages that point at a second place.
     pub fn line_of(&self, span: &Span) -> usize {
         self.source.line_col(span.start).line
@@ -227,55 +276,8 @@ impl<'a> Context<'a> {
         span: Span,
         message: impl Into<String>,
     ) -> &mut Finding {
-        self.findings
-            .push(Finding::new(rule, subject, span, message));
+        self.findings.push(rule.finding(subject, span, message));
         let last = self.findings.len() - 1;
         &mut self.findings[last]
     }
-}
-
-/// Runs the selected plan and text rules on a plan that loaded cleanly,
-/// with the configured settings, and gives their findings the configured
-/// severities.
-pub fn check_plan(
-    plan: &Plan,
-    source: &SourceFile,
-    feedback: Option<&Analysis>,
-    config: &Config,
-) -> Vec<Finding> {
-    let mut cx = Context {
-        plan,
-        source,
-        feedback,
-        settings: &config.settings,
-        findings: check_text(source, config),
-    };
-    for rule in RULES {
-        if let Check::Plan(check) = rule.check
-            && config.is_selected(rule)
-        {
-            check(&mut cx);
-        }
-    }
-    for finding in &mut cx.findings {
-        finding.severity = config.severity(finding.rule);
-    }
-    cx.findings
-}
-
-/// Runs the selected text rules on a plan's text, which need no plan: they
-/// run on a plan that cannot be read too. Severities as configured.
-pub fn check_text(source: &SourceFile, config: &Config) -> Vec<Finding> {
-    let mut findings = Vec::new();
-    for rule in RULES {
-        if let Check::Text(check) = rule.check
-            && config.is_selected(rule)
-        {
-            findings.extend(check(source));
-        }
-    }
-    for finding in &mut findings {
-        finding.severity = config.severity(finding.rule);
-    }
-    findings
 }

@@ -1,11 +1,21 @@
 //! Builds the scorer's tables from the data files under `lexicon/`: one hash
 //! lookup per word then tells its valence, its role as a modifier, and which
 //! phrases may start with it.
+//!
+//! Floor `feedback`: imports `text` only; the tokenizer imports this module,
+//! never the other way round.
 
 use rustc_hash::FxHashMap;
 
-use super::tokens::Symbols;
 use crate::text::{PADDING, SHORT, find, lexicon_lines, short_key, short_key_of};
+
+/// Emoticons (`:)`, `<3`) and emoji with their valence.
+#[derive(Debug, Default)]
+pub(super) struct Symbols {
+    /// Lower-cased emoticons; matched against a whole whitespace-separated chunk.
+    pub emoticons: FxHashMap<Box<str>, f32>,
+    pub emoji: FxHashMap<char, f32>,
+}
 
 /// The data files, in the order they are applied: a later file overrides an
 /// earlier one for the same word or phrase.

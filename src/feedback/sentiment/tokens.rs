@@ -3,19 +3,12 @@
 //!
 //! Words are lower-cased into one buffer that the caller reuses, so that
 //! scoring a comment allocates nothing once the buffers have grown.
+//!
+//! Floor `feedback`: imports the lexicon it looks words up in and `text`;
+//! the lexicon does not import it.
 
-use rustc_hash::FxHashMap;
-
-use super::lexicon::{Lexicon, NO_ID, role};
+use super::lexicon::{Lexicon, NO_ID, Symbols, role};
 use crate::text::PADDING;
-
-/// Emoticons (`:)`, `<3`) and emoji with their valence.
-#[derive(Debug, Default)]
-pub(super) struct Symbols {
-    /// Lower-cased emoticons; matched against a whole whitespace-separated chunk.
-    pub emoticons: FxHashMap<Box<str>, f32>,
-    pub emoji: FxHashMap<char, f32>,
-}
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(super) enum Kind {

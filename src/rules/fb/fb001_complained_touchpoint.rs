@@ -1,5 +1,6 @@
-use super::{link, percent, quotes, touchpoint_names};
+use super::{percent, quotes};
 use crate::diagnostic::{Severity, Subject};
+use crate::feedback::link::{link, touchpoint_names};
 use crate::rules::{Check, Context, Family, Rule};
 
 pub static RULE: Rule = Rule {

@@ -1,5 +1,5 @@
-use super::{link, persona_names};
 use crate::diagnostic::{Severity, Subject};
+use crate::feedback::link::{link, persona_names};
 use crate::rules::{Check, Context, Family, Rule};
 
 pub static RULE: Rule = Rule {

@@ -1,7 +1,7 @@
-use super::{link, persona_names, touchpoint_names};
 use crate::diagnostic::{Severity, Subject};
 use crate::feedback::ScoreScale;
 use crate::feedback::aggregate::Group;
+use crate::feedback::link::{link, persona_names, touchpoint_names};
 use crate::plan::Span;
 use crate::rules::{Check, Context, Family, Rule};
 

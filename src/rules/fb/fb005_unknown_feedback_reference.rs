@@ -1,5 +1,6 @@
-use super::{feedback_anchor, link, persona_names, touchpoint_names};
+use super::feedback_anchor;
 use crate::diagnostic::{Severity, Subject};
+use crate::feedback::link::{link, persona_names, touchpoint_names};
 use crate::rules::{Check, Context, Family, Rule};
 
 /// Names listed in the message; the rest are counted.

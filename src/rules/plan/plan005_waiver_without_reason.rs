@@ -1,7 +1,7 @@
 use crate::diagnostic::Severity;
 use crate::plan::text;
+use crate::rules::WaiverContext;
 use crate::rules::{Check, Family, Rule};
-use crate::waiver::WaiverContext;
 
 pub static RULE: Rule = Rule {
     code: "PLAN005",
@@ -40,7 +40,7 @@ allow = { TX001 = { reason = "the spring sale is agreed with the board", until =
 
 fn check(cx: &mut WaiverContext<'_>) {
     for waiver in cx.uses.iter().filter(|u| text(&u.waiver.reason).is_none()) {
-        let code = waiver.rule().code;
+        let code = waiver.rule.code;
         cx.report(
             &RULE,
             waiver,

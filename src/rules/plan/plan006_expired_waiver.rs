@@ -1,6 +1,6 @@
 use crate::diagnostic::Severity;
+use crate::rules::WaiverContext;
 use crate::rules::{Check, Family, Rule};
-use crate::waiver::WaiverContext;
 
 pub static RULE: Rule = Rule {
     code: "PLAN006",
@@ -45,10 +45,7 @@ fn check(cx: &mut WaiverContext<'_>) {
         let mut message = format!("{} expired on {}", waiver.describe(), until.value);
         let nothing_left = waiver.rule_ran && waiver.matched == 0;
         if nothing_left {
-            message.push_str(&format!(
-                ", and {} no longer fires there",
-                waiver.rule().code
-            ));
+            message.push_str(&format!(", and {} no longer fires there", waiver.rule.code));
         }
         let reported = cx.report(&RULE, waiver, message);
         if nothing_left {

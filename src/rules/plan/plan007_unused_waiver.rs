@@ -1,6 +1,6 @@
 use crate::diagnostic::Severity;
+use crate::rules::waivers::{Scope, WaiverContext};
 use crate::rules::{Check, Family, Rule};
-use crate::waiver::{Scope, WaiverContext};
 
 pub static RULE: Rule = Rule {
     code: "PLAN007",
@@ -44,7 +44,7 @@ fn check(cx: &mut WaiverContext<'_>) {
         .iter()
         .filter(|u| !u.expired && u.rule_ran && u.matched == 0);
     for waiver in unused {
-        let code = waiver.rule().code;
+        let code = waiver.rule.code;
         let help = waiver.elsewhere.as_ref().map(|subject| {
             if Scope::Plan.covers(subject) {
                 format!(

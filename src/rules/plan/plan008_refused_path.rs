@@ -73,7 +73,7 @@ pub fn finding(key: &str, named: &Field<String>, refused: &Refused) -> Finding {
         }
         Refused::NotRegular(error) => format!("{key} \"{written}\" is not read: it {error}"),
     };
-    let finding = Finding::new(&RULE, Subject::Plan, named.span.clone(), message);
+    let finding = RULE.finding(Subject::Plan, named.span.clone(), message);
     match refused {
         Refused::Outside => finding,
         Refused::NotRegular(_) => finding

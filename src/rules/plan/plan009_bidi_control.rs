@@ -76,8 +76,7 @@ fn check(source: &SourceFile) -> Vec<Finding> {
         start += line.len();
     }
     if let Some((at, first)) = more_at {
-        findings.push(Finding::new(
-            &RULE,
+        findings.push(RULE.finding(
             Subject::Plan,
             at..at + first.char.len_utf8(),
             format!("hidden bidirectional controls on {more_lines} more lines"),
@@ -92,12 +91,7 @@ fn finding(at: usize, control: &BidiControl, others: usize) -> Finding {
         0 => format!("hidden bidirectional control {name}"),
         n => format!("hidden bidirectional control {name}, and {n} more on this line"),
     };
-    Finding::new(
-        &RULE,
-        Subject::Plan,
-        at..at + control.char.len_utf8(),
-        message,
-    )
+    RULE.finding(Subject::Plan, at..at + control.char.len_utf8(), message)
 }
 
 /// Whether a text may hold a control this rule reports. Each is written in

@@ -1,4 +1,7 @@
-//! The rules' thresholds: `[settings]` in a configuration file.
+//! The rules' thresholds: what `[settings]` in a configuration file sets.
+//!
+//! Floor `rules`: imports nothing of the crate. The rules read [`Settings`]
+//! through their `Context`; `config` reads the keys and fills it in.
 
 use std::fmt;
 

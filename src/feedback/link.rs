@@ -1,0 +1,58 @@
+//! Linking feedback to the plan: a persona or touchpoint value of a row
+//! ("Cart SMS") names the plan item whose id or name has the same link key
+//! ("cart-sms"). The FB rules and the feedback summary both link through
+//! here.
+//!
+//! Floor `feedback`: imports `plan` and the aggregates of this folder.
+
+use super::aggregate::{Group, Groups, link_key};
+use crate::plan::Plan;
+
+/// The id and name of each of the plan's personas, in plan order.
+pub fn persona_names(plan: &Plan) -> Vec<(&str, &str)> {
+    plan.personas
+        .iter()
+        .map(|p| (p.id.value.as_str(), p.name.value.as_str()))
+        .collect()
+}
+
+/// The id and name of each of the plan's touchpoints, in plan order.
+pub fn touchpoint_names(plan: &Plan) -> Vec<(&str, &str)> {
+    plan.touchpoints
+        .iter()
+        .map(|t| (t.id.value.as_str(), t.name.value.as_str()))
+        .collect()
+}
+
+/// The index of the first item, of `(id, name)` pairs, that a group with
+/// this link key names.
+pub fn item_of(names: &[(&str, &str)], key: &str) -> Option<usize> {
+    names
+        .iter()
+        .position(|(id, name)| link_key(id) == key || link_key(name) == key)
+}
+
+/// The feedback groups of one link column matched to plan items by id or
+/// name: `(index of the item, merged group)`, and the groups matching nothing.
+pub struct Linked<'a> {
+    pub items: Vec<(usize, Group)>,
+    pub unknown: Vec<&'a Group>,
+}
+
+/// Matches groups to the items whose id or name has the same link key.
+pub fn link<'a>(groups: &'a Groups, names: &[(&str, &str)]) -> Linked<'a> {
+    let mut items: Vec<(usize, Group)> = Vec::new();
+    let mut unknown = Vec::new();
+    for (key, group) in groups.iter() {
+        match item_of(names, key) {
+            Some(index) => match items.iter_mut().find(|(i, _)| *i == index) {
+                Some((_, merged)) => merged.absorb(group),
+                None => items.push((index, group.clone())),
+            },
+            None => unknown.push(group),
+        }
+    }
+    items.sort_by_key(|(i, _)| *i);
+    unknown.sort_by(|a, b| b.rows.cmp(&a.rows).then_with(|| a.display.cmp(&b.display)));
+    Linked { items, unknown }
+}
