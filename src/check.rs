@@ -24,13 +24,13 @@ use crate::feedback::{Analysis, AnalyzeOptions, analyze};
 use crate::input::{self, Confinement, InputError};
 use crate::plan::{self, LoadErrorKind};
 use crate::rules::plan008_refused_path::{self, Refused};
-use crate::rules::{Check, Context, Family, INVALID_PLAN, RULES, Rule, UNKNOWN_FIELD};
+use crate::rules::{Context, Family, INVALID_PLAN, Phase, RULES, Rule, UNKNOWN_FIELD};
 use crate::source::{MAX_PLAN_BYTES, SourceFile, display_path};
 use crate::waiver;
 
 /// A problem that stops a path from being checked at all (exit code 2).
 #[derive(Debug, thiserror::Error)]
-pub enum Error {
+pub enum PathError {
     #[error("{}: no such file or folder", display_path(.0))]
     NotFound(PathBuf),
     #[error("{}: cannot be read: {source}", display_path(path))]
@@ -125,7 +125,7 @@ pub struct Report {
     /// Sorted by path.
     pub files: Vec<CheckedFile>,
     /// Paths that could not be checked.
-    pub problems: Vec<Error>,
+    pub problems: Vec<PathError>,
     /// Findings a baseline records for the files checked that no longer occur.
     pub stale_baseline: usize,
     /// What the person running planlint should know but that does not stop
@@ -186,17 +186,17 @@ pub fn check_paths(paths: &[PathBuf], options: &CheckOptions, progress: &dyn Pro
                 report
                     .problems
                     .extend(found.unreadable.into_iter().map(|u| match u {
-                        Unreadable::Link(path, problem) => Error::Link { path, problem },
-                        Unreadable::Input(path, source) => Error::Input { path, source },
+                        Unreadable::Link(path, problem) => PathError::Link { path, problem },
+                        Unreadable::Input(path, source) => PathError::Input { path, source },
                     }));
                 report.notes.extend(found.notes);
                 report.inputs.extend(found.read);
             }
-            Err(Nothing::NoPlans) => report.problems.push(Error::NoPlans(path.clone())),
+            Err(Nothing::NoPlans) => report.problems.push(PathError::NoPlans(path.clone())),
             Err(Nothing::Missing(error)) if error.kind() == std::io::ErrorKind::NotFound => {
-                report.problems.push(Error::NotFound(path.clone()));
+                report.problems.push(PathError::NotFound(path.clone()));
             }
-            Err(Nothing::Missing(source)) => report.problems.push(Error::Io {
+            Err(Nothing::Missing(source)) => report.problems.push(PathError::Io {
                 path: path.clone(),
                 source,
             }),
@@ -215,7 +215,7 @@ pub fn check_paths(paths: &[PathBuf], options: &CheckOptions, progress: &dyn Pro
             }
             Err(errors) => report
                 .problems
-                .extend(errors.into_iter().map(Error::Config)),
+                .extend(errors.into_iter().map(PathError::Config)),
         }
     }
     // Then the plans, in parallel; `collect` keeps them in path order, so the
@@ -234,7 +234,7 @@ pub fn check_paths(paths: &[PathBuf], options: &CheckOptions, progress: &dyn Pro
     }
     report.inputs.extend(feedback.paths());
     for problem in &report.problems {
-        if let Error::Feedback { file, .. } = problem {
+        if let PathError::Feedback { file, .. } = problem {
             report.inputs.push(file.clone());
         }
     }
@@ -247,10 +247,10 @@ pub fn check_paths(paths: &[PathBuf], options: &CheckOptions, progress: &dyn Pro
 }
 
 /// Adds a problem, merging feedback that several plans share into one.
-fn add_problem(problems: &mut Vec<Error>, problem: Error) {
-    if let Error::Feedback { plans, message, .. } = &problem {
+fn add_problem(problems: &mut Vec<PathError>, problem: PathError) {
+    if let PathError::Feedback { plans, message, .. } = &problem {
         for earlier in problems.iter_mut() {
-            if let Error::Feedback {
+            if let PathError::Feedback {
                 plans: earlier_plans,
                 message: earlier_message,
                 ..
@@ -274,7 +274,7 @@ fn check_file(
     options: &CheckOptions,
     feedback: &FeedbackCache,
     progress: &dyn Progress,
-) -> (Option<CheckedFile>, Vec<Error>) {
+) -> (Option<CheckedFile>, Vec<PathError>) {
     let mut problems = Vec::new();
     let source = match read_plan(path, &config) {
         Ok(source) => source,
@@ -294,7 +294,7 @@ fn check_file(
                     Ok(resolved) => resolved,
                     Err(Refusal::Finding(finding)) => return Err(finding),
                     Err(Refusal::Problem(file, message)) => {
-                        problems.push(Error::Feedback {
+                        problems.push(PathError::Feedback {
                             file,
                             plans: vec![path.to_owned()],
                             message,
@@ -307,7 +307,7 @@ fn check_file(
             match feedback.get(&wanted, &options.analyze, progress) {
                 Ok(analysis) => Ok(Some(analysis)),
                 Err(message) => {
-                    problems.push(Error::Feedback {
+                    problems.push(PathError::Feedback {
                         file: wanted,
                         plans: vec![path.to_owned()],
                         message,
@@ -423,15 +423,15 @@ enum Readable {
     Unreadable(CheckedFile),
 }
 
-fn read_plan(path: &Path, config: &Arc<Config>) -> Result<Readable, Error> {
-    let io = |source| Error::Io {
+fn read_plan(path: &Path, config: &Arc<Config>) -> Result<Readable, PathError> {
+    let io = |source| PathError::Io {
         path: path.to_owned(),
         source,
     };
     let file = input::open_regular(path).map_err(|source| match source {
-        InputError::NotFound => Error::NotFound(path.to_owned()),
+        InputError::NotFound => PathError::NotFound(path.to_owned()),
         InputError::Io(source) => io(source),
-        source => Error::Input {
+        source => PathError::Input {
             path: path.to_owned(),
             source,
         },
@@ -606,7 +606,7 @@ pub(crate) fn run_plan_rules(
     let mut findings = run_text_rules(source, config);
     let mut cx = Context::new(plan, source, feedback, &config.settings);
     for rule in selected(config) {
-        if let Check::Plan(check) = rule.check {
+        if let Phase::Plan(check) = rule.phase {
             check(&mut cx);
         }
     }
@@ -619,7 +619,7 @@ pub(crate) fn run_plan_rules(
 fn run_text_rules(source: &SourceFile, config: &Config) -> Vec<Finding> {
     let mut findings = Vec::new();
     for rule in selected(config) {
-        if let Check::Text(check) = rule.check {
+        if let Phase::Text(check) = rule.phase {
             findings.extend(check(source));
         }
     }

@@ -66,7 +66,7 @@ pub fn check(args: CheckArgs) -> Result<u8> {
     if report
         .problems
         .iter()
-        .any(|p| matches!(p, planlint::Error::Config(_)))
+        .any(|p| matches!(p, planlint::PathError::Config(_)))
     {
         stderr::problems(&report);
         return Ok(ERROR);

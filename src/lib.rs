@@ -23,7 +23,7 @@ pub mod text;
 pub mod waiver;
 
 pub use check::{
-    CheckOptions, CheckedFile, Error, Progress, Report, Silent, check_paths, check_plan_source,
+    CheckOptions, CheckedFile, PathError, Progress, Report, Silent, check_paths, check_plan_source,
     check_source,
 };
 pub use diagnostic::{Finding, Severity, Subject};

@@ -25,7 +25,7 @@ pub fn note(message: impl Display) {
 pub fn problems(report: &Report) {
     for problem in &report.problems {
         match problem {
-            planlint::Error::Config(problem) => config_error(problem),
+            planlint::PathError::Config(problem) => config_error(problem),
             problem => error(problem),
         }
     }

@@ -1,7 +1,7 @@
 //! Waivers: a rule that an item of the plan, or the plan as a whole, accepts
 //! with a reason (`allow = { TX001 = "..." }`). They are applied once the
 //! rules have run: a waived finding is hidden and counted, and the rules of
-//! [`Check::Waivers`] (PLAN005 to PLAN007) report waivers without a reason,
+//! [`Phase::Waivers`] (PLAN005 to PLAN007) report waivers without a reason,
 //! past their date, or with nothing to waive.
 //!
 //! Floor `check`: imports `config`, `rules` and everything below them; the
@@ -15,7 +15,7 @@ use crate::config::Config;
 use crate::diagnostic::{Finding, Subject};
 use crate::plan::{Draft, LoadError, LoadErrorKind, Plan, Waiver, WrongType, suggest};
 use crate::rules::waivers::{Scope, Use, WaiverContext};
-use crate::rules::{self, Check, Family, RULES};
+use crate::rules::{self, Family, Phase, RULES};
 use crate::source::excerpt;
 
 /// Checks the waivers of a plan as read against the registry: a waiver of a
@@ -63,10 +63,10 @@ fn validate_table(table: &mut Vec<Waiver>, errors: &mut Vec<LoadError>) {
             });
             return false;
         };
-        let unwaivable = match rule.check {
-            Check::Plan(_) | Check::Text(_) => None,
-            Check::Loader => Some("a plan with it is not read; fix the plan instead"),
-            Check::Waivers(_) => Some("it is about waivers themselves; fix the waiver instead"),
+        let unwaivable = match rule.phase {
+            Phase::Plan(_) | Phase::Text(_) => None,
+            Phase::Load => Some("a plan with it is not read; fix the plan instead"),
+            Phase::Waivers(_) => Some("it is about waivers themselves; fix the waiver instead"),
         };
         if let Some(why) = unwaivable {
             errors.push(invalid(
@@ -170,7 +170,7 @@ pub fn apply(
     }
     let mut cx = WaiverContext::new(&uses);
     for rule in RULES {
-        if let Check::Waivers(check) = rule.check
+        if let Phase::Waivers(check) = rule.phase
             && config.is_selected(rule)
         {
             check(&mut cx);

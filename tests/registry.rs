@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 use std::path::Path;
 
-use planlint::rules::{Check, RULES};
+use planlint::rules::{Phase, RULES};
 
 #[test]
 fn codes_and_names_are_unique_and_well_formed() {
@@ -97,7 +97,7 @@ fn every_rule_has_both_fixtures() {
 fn plan_checks_are_exactly_the_rules_not_reported_by_the_loader() {
     let loader: Vec<_> = RULES
         .iter()
-        .filter(|r| matches!(r.check, Check::Loader))
+        .filter(|r| matches!(r.phase, Phase::Load))
         .map(|r| r.code)
         .collect();
     assert_eq!(loader, ["PLAN001", "PLAN002", "PLAN008"]);

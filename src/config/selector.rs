@@ -4,7 +4,7 @@
 use std::fmt;
 
 use crate::plan::suggest;
-use crate::rules::{Check, Family, RULES, Rule};
+use crate::rules::{Family, Phase, RULES, Rule};
 use crate::source::excerpt;
 
 /// What a selector matches.
@@ -103,7 +103,7 @@ impl fmt::Display for Selector {
 /// PLAN002, PLAN008) cannot be deselected or changed in level: a plan that
 /// cannot be read in full must never pass quietly.
 pub fn always_on(rule: &Rule) -> bool {
-    matches!(rule.check, Check::Loader)
+    matches!(rule.phase, Phase::Load)
 }
 
 /// The most specific of `selectors` that matches `rule`; the last of equals.

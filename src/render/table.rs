@@ -14,7 +14,7 @@ use super::{Render, catalog, feedback, summary, terminal_cell, terminal_text};
 use crate::check::Report;
 use crate::diagnostic::{Finding, Severity};
 use crate::feedback::summary::Summary;
-use crate::rules::{self, Check, Rule};
+use crate::rules::{self, Phase, Rule};
 use crate::scorecard::Scorecard;
 use crate::source::SourceFile;
 use crate::statistics::Statistics;
@@ -106,7 +106,7 @@ impl Table {
         };
         for (file, f) in report.findings().filter(|(_, f)| {
             rules::by_code(f.rule.code)
-                .is_some_and(|r| matches!(r.check, Check::Loader | Check::Text(_)))
+                .is_some_and(|r| matches!(r.phase, Phase::Load | Phase::Text(_)))
         }) {
             let excerpt = Excerpt::of(&file.source, &f.span);
             let path = terminal_cell(&file.source.display_path());

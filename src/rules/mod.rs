@@ -43,12 +43,16 @@ pub struct Rule {
     pub help: &'static str,
     /// Markdown with the sections What it does, Why it matters, Example, How to fix.
     pub docs: &'static str,
-    pub check: Check,
+    /// When the rule runs, and its check.
+    pub phase: Phase,
 }
 
-pub enum Check {
-    /// Reported while the plan is read (syntax, types, unknown keys).
-    Loader,
+/// When a rule runs in the life of a checked plan, in order, with the check
+/// it runs then.
+pub enum Phase {
+    /// Reported while the plan is read (syntax, types, unknown keys): the
+    /// loader and the checker report these findings, the rule has no check.
+    Load,
     /// Run on the plan's text as it is, whether or not the plan could be
     /// read: what a reviewer sees in the file.
     Text(fn(&SourceFile) -> Vec<Finding>),

@@ -574,7 +574,9 @@ fn joins(before: u8, mid: u8, after: u8) -> bool {
     }
 }
 
-/// Quotes a span of a text for a message, shortened to a readable length.
+/// The text of `span` in double quotes, trimmed, for a message: `"buy
+/// now"`. It is not shortened; an empty string when the span is not in the
+/// text. Findings are bounded and sanitised where they are made and printed.
 pub fn quote(text: &str, span: Range<usize>) -> String {
     let quoted = text.get(span).unwrap_or_default().trim();
     format!("\"{quoted}\"")

@@ -1,7 +1,7 @@
 use super::{percent, quotes};
 use crate::diagnostic::{Severity, Subject};
 use crate::feedback::link::{link, touchpoint_names};
-use crate::rules::{Check, Context, Family, Rule};
+use crate::rules::{Context, Family, Phase, Rule};
 
 pub static RULE: Rule = Rule {
     code: "FB001",
@@ -38,7 +38,7 @@ In `[settings]` of planlint.toml:
   before it is judged (shared with FB004);
 - `feedback-negative-share` (default 0.5): the share of negative comments from
   which it is reported."#,
-    check: Check::Plan(check),
+    phase: Phase::Plan(check),
 };
 
 fn check(cx: &mut Context<'_>) {

@@ -1,7 +1,7 @@
 use super::{feedback_anchor, quotes};
 use crate::diagnostic::{Severity, Subject};
 use crate::plan::{Plan, items, text};
-use crate::rules::{Check, Context, Family, Rule};
+use crate::rules::{Context, Family, Phase, Rule};
 use crate::text::concepts;
 
 /// Wants reported at most, the most frequent first.
@@ -41,7 +41,7 @@ not. Either way, the want has been heard.
 ## Settings
 - `feedback-min-wants` (default 3): the comments that must ask for the same
   thing before it is reported, in `[settings]` of planlint.toml."#,
-    check: Check::Plan(check),
+    phase: Phase::Plan(check),
 };
 
 fn check(cx: &mut Context<'_>) {

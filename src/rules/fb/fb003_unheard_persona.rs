@@ -1,6 +1,6 @@
 use crate::diagnostic::{Severity, Subject};
 use crate::feedback::link::{link, persona_names};
-use crate::rules::{Check, Context, Family, Rule};
+use crate::rules::{Context, Family, Phase, Rule};
 
 pub static RULE: Rule = Rule {
     code: "FB003",
@@ -28,7 +28,7 @@ feedback's segment column only ever says "commuter" or "family".
 Reach this persona with a touchpoint that asks (YOU004) and make sure their
 answers are tagged with the persona, or check that the feedback export uses
 the persona's id or name."#,
-    check: Check::Plan(check),
+    phase: Phase::Plan(check),
 };
 
 fn check(cx: &mut Context<'_>) {

@@ -3,7 +3,7 @@ use crate::feedback::ScoreScale;
 use crate::feedback::aggregate::Group;
 use crate::feedback::link::{link, persona_names, touchpoint_names};
 use crate::plan::Span;
-use crate::rules::{Check, Context, Family, Rule};
+use crate::rules::{Context, Family, Phase, Rule};
 
 pub static RULE: Rule = Rule {
     code: "FB004",
@@ -38,7 +38,7 @@ cause, and measure again before adding reach.
 - `feedback-min-comments` (default 5): the scores a persona or touchpoint
   needs before it is judged (shared with FB001), in `[settings]` of
   planlint.toml."#,
-    check: Check::Plan(check),
+    phase: Phase::Plan(check),
 };
 
 fn check(cx: &mut Context<'_>) {

@@ -1,7 +1,7 @@
 use super::feedback_anchor;
 use crate::diagnostic::{Severity, Subject};
 use crate::feedback::link::{link, persona_names, touchpoint_names};
-use crate::rules::{Check, Context, Family, Rule};
+use crate::rules::{Context, Family, Phase, Rule};
 
 /// Names listed in the message; the rest are counted.
 const MAX_NAMES: usize = 5;
@@ -32,7 +32,7 @@ touchpoint.
 ## How to fix
 Add the touchpoint or persona to the plan if it is real, or change the
 export (or the item's `name`) so the names match."#,
-    check: Check::Plan(check),
+    phase: Phase::Plan(check),
 };
 
 fn check(cx: &mut Context<'_>) {

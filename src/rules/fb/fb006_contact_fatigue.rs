@@ -1,7 +1,7 @@
 use super::quotes;
 use crate::diagnostic::{Severity, Subject};
 use crate::feedback::link::{link, touchpoint_names};
-use crate::rules::{Check, Context, Family, Rule};
+use crate::rules::{Context, Family, Phase, Rule};
 
 pub static RULE: Rule = Rule {
     code: "FB006",
@@ -33,7 +33,7 @@ preference centre, and check TX005 for the persona's total.
 ## Settings
 - `feedback-min-fatigue` (default 3): the comments about contact frequency from
   which a touchpoint is reported, in `[settings]` of planlint.toml."#,
-    check: Check::Plan(check),
+    phase: Phase::Plan(check),
 };
 
 fn check(cx: &mut Context<'_>) {

@@ -1,6 +1,6 @@
 use super::feedback_anchor;
 use crate::diagnostic::{Severity, Subject};
-use crate::rules::{Check, Context, Family, Rule};
+use crate::rules::{Context, Family, Phase, Rule};
 
 /// Rejected rows described in the message.
 const SHOWN: usize = 5;
@@ -34,7 +34,7 @@ Quote fields that contain the delimiter, export the file as UTF-8, keep
 scores numeric, and close the quote that a record over the limit runs on
 from (or raise `--max-record-bytes` if such long rows are real). Then check
 again: the count should be 0."#,
-    check: Check::Plan(check),
+    phase: Phase::Plan(check),
 };
 
 fn check(cx: &mut Context<'_>) {

@@ -1,6 +1,6 @@
 use crate::diagnostic::{Severity, Subject};
 use crate::plan::text;
-use crate::rules::{Check, Context, Family, Rule};
+use crate::rules::{Context, Family, Phase, Rule};
 
 pub static RULE: Rule = Rule {
     code: "GOAL001",
@@ -34,7 +34,7 @@ metric = "Net Promoter Score from the 30-day survey"
 baseline = 31
 target = 45
 ```"#,
-    check: Check::Plan(check),
+    phase: Phase::Plan(check),
 };
 
 fn check(cx: &mut Context<'_>) {

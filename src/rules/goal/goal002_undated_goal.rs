@@ -1,5 +1,5 @@
 use crate::diagnostic::{Severity, Subject};
-use crate::rules::{Check, Context, Family, Rule};
+use crate::rules::{Context, Family, Phase, Rule};
 
 pub static RULE: Rule = Rule {
     code: "GOAL002",
@@ -29,7 +29,7 @@ target = 900
 ```toml
 due = 2027-09-30
 ```"#,
-    check: Check::Plan(check),
+    phase: Phase::Plan(check),
 };
 
 fn check(cx: &mut Context<'_>) {

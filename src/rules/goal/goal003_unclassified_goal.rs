@@ -1,5 +1,5 @@
 use crate::diagnostic::{Severity, Subject};
-use crate::rules::{Check, Context, Family, Rule};
+use crate::rules::{Context, Family, Phase, Rule};
 
 pub static RULE: Rule = Rule {
     code: "GOAL003",
@@ -32,7 +32,7 @@ due = 2027-06-30
 ```toml
 kind = "cost"   # online bookings save phone time at the workshop
 ```"#,
-    check: Check::Plan(check),
+    phase: Phase::Plan(check),
 };
 
 fn check(cx: &mut Context<'_>) {

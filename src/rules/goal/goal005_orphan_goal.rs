@@ -1,6 +1,6 @@
 use crate::diagnostic::{Severity, Subject};
 use crate::plan::items;
-use crate::rules::{Check, Context, Family, Rule};
+use crate::rules::{Context, Family, Phase, Rule};
 
 pub static RULE: Rule = Rule {
     code: "GOAL005",
@@ -38,7 +38,7 @@ name = "Free winter safety check"
 stage = "retention"
 goals = ["winter-riders"]
 ```"#,
-    check: Check::Plan(check),
+    phase: Phase::Plan(check),
 };
 
 fn check(cx: &mut Context<'_>) {

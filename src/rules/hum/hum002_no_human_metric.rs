@@ -1,6 +1,6 @@
 use crate::diagnostic::{Severity, Subject};
 use crate::plan::text;
-use crate::rules::{Check, Context, Family, Rule, plan_anchor};
+use crate::rules::{Context, Family, Phase, Rule, plan_anchor};
 use crate::text::lexicons::human_metrics;
 
 pub static RULE: Rule = Rule {
@@ -44,7 +44,7 @@ metric = "12-month retention of first-time buyers"
 target = 0.6
 due = 2027-12-31
 ```"#,
-    check: Check::Plan(check),
+    phase: Phase::Plan(check),
 };
 
 fn check(cx: &mut Context<'_>) {

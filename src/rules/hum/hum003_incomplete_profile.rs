@@ -1,6 +1,6 @@
 use crate::diagnostic::{Severity, Subject};
 use crate::plan::text;
-use crate::rules::{Check, Context, Family, Rule};
+use crate::rules::{Context, Family, Phase, Rule};
 
 pub static RULE: Rule = Rule {
     code: "HUM003",
@@ -35,7 +35,7 @@ interests = ["sportives", "coffee stops"]
 purchase_insight = "Buys after months of research and a test ride; trusts club mates over ads."
 value_proposition = "A bike fitted to their body and a workshop that has it ready for Saturday."
 ```"#,
-    check: Check::Plan(check),
+    phase: Phase::Plan(check),
 };
 
 fn check(cx: &mut Context<'_>) {

@@ -1,5 +1,5 @@
 use crate::diagnostic::{Severity, Subject};
-use crate::rules::{Check, Context, Family, Rule};
+use crate::rules::{Context, Family, Phase, Rule};
 
 pub static RULE: Rule = Rule {
     code: "HUM005",
@@ -29,7 +29,7 @@ name = "Weekend road rider"
 ## How to fix
 Add the id to the touchpoints meant for this persona, or plan one for them.
 If the persona no longer matters, remove it."#,
-    check: Check::Plan(check),
+    phase: Phase::Plan(check),
 };
 
 fn check(cx: &mut Context<'_>) {

@@ -1,5 +1,5 @@
 use crate::diagnostic::Severity;
-use crate::rules::{Check, Family, Rule};
+use crate::rules::{Family, Phase, Rule};
 
 pub static RULE: Rule = Rule {
     code: "PLAN001",
@@ -43,5 +43,5 @@ twice.
 Follow the position and the hint in the message. Dates are written without
 quotes (`due = 2027-03-31`), lists in brackets (`wants = ["..."]`), and
 `kind` and `stage` take one of the listed values."#,
-    check: Check::Loader,
+    phase: Phase::Load,
 };

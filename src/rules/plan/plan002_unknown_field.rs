@@ -1,5 +1,5 @@
 use crate::diagnostic::Severity;
-use crate::rules::{Check, Family, Rule};
+use crate::rules::{Family, Phase, Rule};
 
 pub static RULE: Rule = Rule {
     code: "PLAN002",
@@ -32,5 +32,5 @@ metrc = "Net Promoter Score"   # did you mean `metric`?
 ## How to fix
 Rename the key as suggested. To keep notes or data of your own in the plan,
 use a key that starts with `x-`, such as `x-budget = 12000`."#,
-    check: Check::Loader,
+    phase: Phase::Load,
 };

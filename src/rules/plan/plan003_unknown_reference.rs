@@ -1,6 +1,6 @@
 use crate::diagnostic::{Severity, Subject};
 use crate::plan::{items, suggest};
-use crate::rules::{Check, Context, Family, Rule};
+use crate::rules::{Context, Family, Phase, Rule};
 
 pub static RULE: Rule = Rule {
     code: "PLAN003",
@@ -35,7 +35,7 @@ personas = ["comuter"]   # no persona has this id
 ## How to fix
 Correct the id (the message suggests the closest one), or add the persona or
 goal the touchpoint refers to."#,
-    check: Check::Plan(check),
+    phase: Phase::Plan(check),
 };
 
 fn check(cx: &mut Context<'_>) {

@@ -2,7 +2,7 @@ use std::collections::HashMap;
 
 use crate::diagnostic::{Severity, Subject};
 use crate::plan::{Field, Span};
-use crate::rules::{Check, Context, Family, Rule};
+use crate::rules::{Context, Family, Phase, Rule};
 
 pub static RULE: Rule = Rule {
     code: "PLAN004",
@@ -33,7 +33,7 @@ name = "Loyal club rider"
 
 ## How to fix
 Rename one of the two items, and update the touchpoints that refer to it."#,
-    check: Check::Plan(check),
+    phase: Phase::Plan(check),
 };
 
 fn check(cx: &mut Context<'_>) {

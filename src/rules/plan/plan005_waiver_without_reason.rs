@@ -1,7 +1,7 @@
 use crate::diagnostic::Severity;
 use crate::plan::text;
 use crate::rules::WaiverContext;
-use crate::rules::{Check, Family, Rule};
+use crate::rules::{Family, Phase, Rule};
 
 pub static RULE: Rule = Rule {
     code: "PLAN005",
@@ -35,7 +35,7 @@ again:
 ```toml
 allow = { TX001 = { reason = "the spring sale is agreed with the board", until = 2027-04-30 } }
 ```"#,
-    check: Check::Waivers(check),
+    phase: Phase::Waivers(check),
 };
 
 fn check(cx: &mut WaiverContext<'_>) {

@@ -1,6 +1,6 @@
 use crate::diagnostic::Severity;
 use crate::rules::WaiverContext;
-use crate::rules::{Check, Family, Rule};
+use crate::rules::{Family, Phase, Rule};
 
 pub static RULE: Rule = Rule {
     code: "PLAN006",
@@ -34,7 +34,7 @@ checked on 2027-05-01.
 ## How to fix
 Fix what the finding is about and remove the waiver; or, when the reason
 still holds, agree a new date and change `until`."#,
-    check: Check::Waivers(check),
+    phase: Phase::Waivers(check),
 };
 
 fn check(cx: &mut WaiverContext<'_>) {

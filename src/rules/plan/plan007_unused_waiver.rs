@@ -1,6 +1,6 @@
 use crate::diagnostic::Severity;
 use crate::rules::waivers::{Scope, WaiverContext};
-use crate::rules::{Check, Family, Rule};
+use crate::rules::{Family, Phase, Rule};
 
 pub static RULE: Rule = Rule {
     code: "PLAN007",
@@ -35,7 +35,7 @@ Remove the waiver. If the rule fires on another item, or on the plan as a
 whole, move the waiver there: findings about the plan, its WHY, HOW or WHAT
 are waived in the top-level `[allow]` table, findings about an item in that
 item's `allow`."#,
-    check: Check::Waivers(check),
+    phase: Phase::Waivers(check),
 };
 
 fn check(cx: &mut WaiverContext<'_>) {

@@ -1,7 +1,7 @@
 use crate::diagnostic::{Finding, Severity, Subject};
 use crate::input::InputError;
 use crate::plan::Field;
-use crate::rules::{Check, Family, Rule};
+use crate::rules::{Family, Phase, Rule};
 use crate::source::excerpt;
 
 pub static RULE: Rule = Rule {
@@ -51,7 +51,7 @@ could change that file too:
 
 The rule cannot be turned off or waived: a plan whose feedback cannot be
 read must not pass as if it had been checked against it."#,
-    check: Check::Loader,
+    phase: Phase::Load,
 };
 
 /// Why the checker refused a path of the plan.

@@ -1,5 +1,5 @@
 use crate::diagnostic::{Finding, Severity, Subject};
-use crate::rules::{Check, Family, Rule};
+use crate::rules::{Family, Phase, Rule};
 use crate::source::SourceFile;
 use crate::text::sanitize::{BidiControl, bidi_control};
 
@@ -50,7 +50,7 @@ pressure.
 Delete the control, and write the text in the order it should be read. To
 keep one on purpose, waive the rule in the plan's `[allow]` with the reason:
 `PLAN009 = "the Hebrew tagline needs an isolate"`."#,
-    check: Check::Text(check),
+    phase: Phase::Text(check),
 };
 
 fn check(source: &SourceFile) -> Vec<Finding> {

@@ -1,6 +1,6 @@
 use super::pure_pressure;
 use crate::diagnostic::{Severity, Subject};
-use crate::rules::{Check, Context, Family, Rule};
+use crate::rules::{Context, Family, Phase, Rule};
 
 pub static RULE: Rule = Rule {
     code: "TX001",
@@ -37,7 +37,7 @@ Lead with what helps, and keep the offer if it is genuine:
 ```toml
 message = "Thinking of an e-bike for winter? Our guide to lights and tyres, and 30% off winter servicing this week."
 ```"#,
-    check: Check::Plan(check),
+    phase: Phase::Plan(check),
 };
 
 fn check(cx: &mut Context<'_>) {

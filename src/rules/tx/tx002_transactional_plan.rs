@@ -1,6 +1,6 @@
 use super::pure_pressure;
 use crate::diagnostic::{Severity, Subject};
-use crate::rules::{Check, Context, Family, Rule};
+use crate::rules::{Context, Family, Phase, Rule};
 
 pub static RULE: Rule = Rule {
     code: "TX002",
@@ -34,7 +34,7 @@ care, community.
 ## Settings
 - `transactional-share` (default 0.5): the share of pushy touchpoints above
   which the plan is reported, in `[settings]` of planlint.toml."#,
-    check: Check::Plan(check),
+    phase: Phase::Plan(check),
 };
 
 fn check(cx: &mut Context<'_>) {

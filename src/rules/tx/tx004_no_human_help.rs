@@ -1,6 +1,6 @@
 use crate::diagnostic::{Severity, Subject};
 use crate::plan::text;
-use crate::rules::{Check, Context, Family, Rule};
+use crate::rules::{Context, Family, Phase, Rule};
 use crate::text::lexicons::helpful_owners;
 
 pub static RULE: Rule = Rule {
@@ -40,7 +40,7 @@ stage = "onboarding"
 owner = "customer care"
 message = "Your bike is due its free first service; shall we book it and check the fit while you're here?"
 ```"#,
-    check: Check::Plan(check),
+    phase: Phase::Plan(check),
 };
 
 fn check(cx: &mut Context<'_>) {

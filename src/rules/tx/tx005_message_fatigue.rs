@@ -1,5 +1,5 @@
 use crate::diagnostic::{Severity, Subject};
-use crate::rules::{Check, Context, Family, Rule};
+use crate::rules::{Context, Family, Phase, Rule};
 
 pub static RULE: Rule = Rule {
     code: "TX005",
@@ -40,7 +40,7 @@ persona set the pace (a weekly digest instead of daily texts).
 ## Settings
 - `max-contacts-per-week` (default 3): the contacts a week per persona above
   which it is reported, in `[settings]` of planlint.toml."#,
-    check: Check::Plan(check),
+    phase: Phase::Plan(check),
 };
 
 fn check(cx: &mut Context<'_>) {

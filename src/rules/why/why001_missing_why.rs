@@ -1,5 +1,5 @@
 use crate::diagnostic::{Severity, Subject};
-use crate::rules::{Check, Context, Family, Rule, plan_anchor};
+use crate::rules::{Context, Family, Phase, Rule, plan_anchor};
 
 pub static RULE: Rule = Rule {
     code: "WHY001",
@@ -35,7 +35,7 @@ rather than products:
 [why]
 statement = "We believe getting around the city should feel calm and free, whatever the weather."
 ```"#,
-    check: Check::Plan(check),
+    phase: Phase::Plan(check),
 };
 
 fn check(cx: &mut Context<'_>) {

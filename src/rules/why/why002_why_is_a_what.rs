@@ -1,6 +1,6 @@
 use crate::diagnostic::{Severity, Subject};
 use crate::plan::text;
-use crate::rules::{Check, Context, Family, Rule};
+use crate::rules::{Context, Family, Phase, Rule};
 use crate::text::lexicons::{why_business, why_offer, why_purpose};
 use crate::text::{quote, tokenize};
 
@@ -41,7 +41,7 @@ numbers as goals and the range under `[what]`:
 [why]
 statement = "We believe everyone should be able to cross the city calmly and safely, whatever their age or fitness."
 ```"#,
-    check: Check::Plan(check),
+    phase: Phase::Plan(check),
 };
 
 fn check(cx: &mut Context<'_>) {

@@ -1,6 +1,6 @@
 use crate::diagnostic::{Severity, Subject};
 use crate::plan::{items, text};
-use crate::rules::{Check, Context, Family, Rule, plan_anchor};
+use crate::rules::{Context, Family, Phase, Rule, plan_anchor};
 
 pub static RULE: Rule = Rule {
     code: "WHY003",
@@ -35,7 +35,7 @@ offerings = ["city bikes", "e-bikes"]
 statement = "We fit every bike to its rider and keep it running for years."
 differentiators = ["free lifetime adjustments", "loan bike during every repair"]
 ```"#,
-    check: Check::Plan(check),
+    phase: Phase::Plan(check),
 };
 
 fn check(cx: &mut Context<'_>) {

@@ -1,6 +1,6 @@
 use crate::diagnostic::{Severity, Subject};
 use crate::plan::{items, text};
-use crate::rules::{Check, Context, Family, Rule};
+use crate::rules::{Context, Family, Phase, Rule};
 use crate::text::concepts;
 
 pub static RULE: Rule = Rule {
@@ -41,7 +41,7 @@ Say how the goal serves the WHY, or drop it:
 ```toml
 why = "Match days are when the city jams; we run a free bike valet so fans arrive calm."
 ```"#,
-    check: Check::Plan(check),
+    phase: Phase::Plan(check),
 };
 
 fn check(cx: &mut Context<'_>) {

@@ -1,6 +1,6 @@
 use crate::diagnostic::{Severity, Subject};
 use crate::plan::{items, text};
-use crate::rules::{Check, Context, Family, Rule};
+use crate::rules::{Context, Family, Phase, Rule};
 use crate::text::concepts;
 
 pub static RULE: Rule = Rule {
@@ -38,7 +38,7 @@ message = "Spin the wheel and win big tonight!"
 ## How to fix
 Make the message say something the WHY, the offer or the persona would
 recognise, e.g. "Ride home calm: free lights check at the door tonight."."#,
-    check: Check::Plan(check),
+    phase: Phase::Plan(check),
 };
 
 fn check(cx: &mut Context<'_>) {

@@ -1,6 +1,6 @@
 use crate::diagnostic::{Severity, Subject};
 use crate::plan::items;
-use crate::rules::{Check, Context, Family, Rule};
+use crate::rules::{Context, Family, Phase, Rule};
 
 pub static RULE: Rule = Rule {
     code: "YOU001",
@@ -35,7 +35,7 @@ Go and ask, then write down where the picture comes from:
 evidence = ["14 interviews at the shop, Feb 2026", "2026 rider survey, 420 answers"]
 ```
 If there is no evidence yet, plan a touchpoint that asks (see YOU002)."#,
-    check: Check::Plan(check),
+    phase: Phase::Plan(check),
 };
 
 fn check(cx: &mut Context<'_>) {

@@ -1,5 +1,5 @@
 use crate::diagnostic::{Severity, Subject};
-use crate::rules::{Check, Context, Family, Rule, plan_anchor};
+use crate::rules::{Context, Family, Phase, Rule, plan_anchor};
 
 pub static RULE: Rule = Rule {
     code: "YOU002",
@@ -33,7 +33,7 @@ Add a question where it fits naturally, and say what happens with the answers:
 ask = "What almost stopped you from riding to work this winter?"
 act = "Answers are read every Friday; the top three shape next month's workshop evenings."
 ```"#,
-    check: Check::Plan(check),
+    phase: Phase::Plan(check),
 };
 
 fn check(cx: &mut Context<'_>) {

@@ -1,6 +1,6 @@
 use crate::diagnostic::{Severity, Subject};
 use crate::plan::text;
-use crate::rules::{Check, Context, Family, Rule};
+use crate::rules::{Context, Family, Phase, Rule};
 
 pub static RULE: Rule = Rule {
     code: "YOU003",
@@ -30,7 +30,7 @@ ask = "How was your service?"
 ```toml
 act = "The workshop lead reads every answer weekly; anything under 4 stars gets a call back within two days."
 ```"#,
-    check: Check::Plan(check),
+    phase: Phase::Plan(check),
 };
 
 fn check(cx: &mut Context<'_>) {

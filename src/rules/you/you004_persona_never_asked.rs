@@ -1,5 +1,5 @@
 use crate::diagnostic::{Severity, Subject};
-use crate::rules::{Check, Context, Family, Rule};
+use crate::rules::{Context, Family, Phase, Rule};
 
 pub static RULE: Rule = Rule {
     code: "YOU004",
@@ -37,7 +37,7 @@ Ask this persona something where they already meet you:
 ask = "What would make the school run by bike work for your family?"
 act = "Answers go to the cargo team's monthly review."
 ```"#,
-    check: Check::Plan(check),
+    phase: Phase::Plan(check),
 };
 
 fn check(cx: &mut Context<'_>) {

@@ -1,6 +1,6 @@
 use crate::diagnostic::{Severity, Subject};
 use crate::plan::{Field, Item, Plan, Span};
-use crate::rules::{Check, Context, Family, Rule};
+use crate::rules::{Context, Family, Phase, Rule};
 use crate::text::lexicons::us_versus_them;
 use crate::text::quote;
 
@@ -39,7 +39,7 @@ Describe the people and what you want to do for them:
 ```toml
 summary = "Professionals in their late twenties who cycle to work and want a bike that keeps up with them."
 ```"#,
-    check: Check::Plan(check),
+    phase: Phase::Plan(check),
 };
 
 fn check(cx: &mut Context<'_>) {
