@@ -1,7 +1,7 @@
 //! Running totals over a feedback file. Everything here is bounded: counters,
 //! histograms, a capped number of groups, a few example comments, and theme
-//! sketches of fixed capacity. Each worker thread keeps its own and they are
-//! merged at the end.
+//! sketches of fixed capacity. Each batch of rows gets its own, and they are
+//! merged in file order.
 
 use rustc_hash::FxHashMap as HashMap;
 

@@ -1,14 +1,22 @@
-//! The pipeline: one thread parses the CSV, worker threads score comments and
-//! fold them into their own aggregates (the parser too, when the workers are
-//! behind), and the results are merged. Memory
-//! stays bounded: batches go through a channel of fixed depth, and whatever is
-//! kept per row (aggregates, sketches, examples) has a fixed size.
+//! The pipeline that analyses a feedback file. The threads of a rayon pool
+//! take turns reading the next batch of rows (`par_bridge`, so reading needs
+//! no thread of its own) and score each batch they read into aggregates of
+//! its own. The calling thread merges the batches' aggregates, and writes
+//! their rows, in file order: the result does not depend on which thread
+//! did what. Memory stays flat: batches in flight are bounded by the pool's
+//! threads and a channel of fixed depth, and whatever is kept per row
+//! (aggregates, sketches, examples) has a fixed size. It imports the rest of
+//! `feedback`, and rayon.
 
+use std::collections::BTreeMap;
 use std::io::Read;
 use std::path::Path;
-use std::sync::mpsc::{Receiver, SyncSender, TrySendError, sync_channel};
-use std::sync::{Arc, Mutex};
+use std::sync::mpsc::{SyncSender, sync_channel};
+use std::sync::{Mutex, OnceLock};
 use std::thread;
+
+use rayon::iter::{ParallelBridge, ParallelIterator};
+use rayon::{ThreadPool, ThreadPoolBuilder};
 
 use super::aggregate::Aggregates;
 use super::reader::{Columns, FeedbackError, FeedbackReader, ReadOptions, display_name};
@@ -17,17 +25,33 @@ use super::sentiment::model;
 use super::themes::{CommentThemes, extract};
 use super::{Rejected, Row, Sentiment};
 
-/// Rows per batch handed to a worker: large enough to keep channel traffic
-/// negligible, small enough to keep memory flat.
-const BATCH: usize = 1024;
-/// Bytes of the file per batch, at most: a batch also ends once its rows
-/// take this much of the file, so that rows as long as the reader allows
-/// (a megabyte each) do not make a batch of a gigabyte. Rows of a few
-/// hundred bytes fill a batch long before.
-const BATCH_BYTES: u64 = 256 * 1024;
-/// Memory a pooled batch's rows may keep: a batch whose rows grew larger
+/// How large a batch grows: this many rows, or rows that take this many
+/// bytes of the file, whichever comes first (so that rows as long as the
+/// reader allows, a megabyte each, do not make a batch of a gigabyte).
+#[derive(Clone, Copy)]
+struct BatchSize {
+    rows: usize,
+    bytes: u64,
+}
+
+/// A batch's aggregates start empty, so each theme and group a batch meets
+/// costs its first example copied again, and a merge: batches this large
+/// keep that to about 4% of the work, and their rows are let go once scored.
+const BATCH: BatchSize = BatchSize {
+    rows: 8192,
+    bytes: 1 << 20,
+};
+/// With ordered output a batch's rows, with all their fields, wait to be
+/// written, so batches are smaller; writing the rows is most of the work.
+const ORDERED_BATCH: BatchSize = BatchSize {
+    rows: 1024,
+    bytes: 256 << 10,
+};
+/// Memory a spare batch's rows may keep: a batch whose rows grew larger
 /// (from long rows) is let go rather than kept for good.
-const POOLED_BYTES: usize = 1024 * 1024;
+const SPARE_BYTES: usize = 4 << 20;
+/// Scored batches that may wait in the channel for the calling thread.
+const DEPTH: usize = 4;
 /// Rejected rows kept with their line and reason; the rest are only counted.
 pub const MAX_REJECTED: usize = 10_000;
 
@@ -45,7 +69,9 @@ pub struct AnalyzeOptions {
     pub read: ReadOptions,
     /// Forces the score scale; otherwise the header or the values decide.
     pub scale: Option<ScoreScale>,
-    /// Threads in all, the parser included (at least two); 0 uses every core.
+    /// Threads that read and score: 0 for the pool every analysis of the
+    /// process shares, a thread per core (or `RAYON_NUM_THREADS`); n for a
+    /// pool of n threads for this analysis alone. The result is the same.
     pub workers: usize,
 }
 
@@ -121,41 +147,232 @@ pub fn analyze_rows(
     let reader = FeedbackReader::open(path, &read)?;
     sink.header(reader.columns())
         .map_err(AnalyzeError::Output)?;
-    let mut each = |scored: &Scored<'_>| sink.row(scored);
-    run(
-        reader,
-        &display_name(path),
-        options,
-        progress,
-        Some(&mut each),
-    )
+    run(reader, &display_name(path), options, progress, Some(sink))
 }
 
-type Batch = (u64, Vec<Row>);
-/// What a worker found in each row of a batch, for ordered output.
+fn run<R: Read + Send>(
+    reader: FeedbackReader<R>,
+    name: &str,
+    options: &AnalyzeOptions,
+    progress: &(dyn Fn(u64) + Sync),
+    mut sink: Option<&mut dyn RowSink>,
+) -> Result<Analysis, AnalyzeError> {
+    let columns = reader.columns().clone();
+    let ordered = sink.is_some();
+    let spare = Spare::default();
+    let mut batches = Batches {
+        reader,
+        size: if ordered { ORDERED_BATCH } else { BATCH },
+        spare: &spare,
+        progress,
+        index: 0,
+        rejected: Vec::new(),
+        rejected_total: 0,
+        error: None,
+    };
+    let mut aggregates = Aggregates::default();
+    let mut written = Ok(());
+    thread::scope(|scope| {
+        let (done, scored) = sync_channel::<ScoredBatch>(DEPTH);
+        let batches = &mut batches;
+        let spare = &spare;
+        // The pool is entered from a thread of its own (see `in_pool`), and
+        // this thread merges and writes: the sink need not be `Send`.
+        scope.spawn(move || {
+            in_pool(options.workers, || {
+                // Sending fails only once the receiver is gone, and then no
+                // one is left to tell.
+                let send = |done: &mut SyncSender<_>, batch| {
+                    done.send(score(batch, ordered, spare)).map_err(drop)
+                };
+                batches.par_bridge().try_for_each_with(done, send).ok()
+            })
+        });
+        // Batches that arrive before those above them in the file wait here.
+        let mut waiting = BTreeMap::new();
+        let mut next = 0;
+        for batch in scored {
+            waiting.insert(batch.index, batch);
+            while let Some(batch) = waiting.remove(&next) {
+                aggregates.merge(batch.aggregates);
+                if let Some((rows, found)) = batch.rows {
+                    if let (Some(sink), Ok(())) = (sink.as_deref_mut(), &written) {
+                        written = write(&rows, &found, sink);
+                    }
+                    spare.give(rows);
+                }
+                next += 1;
+            }
+        }
+    });
+    if let Some(error) = batches.error {
+        return Err(error.into());
+    }
+    written.map_err(AnalyzeError::Output)?;
+    let scale = decide_scale(options.scale, &columns, &aggregates);
+    Ok(Analysis {
+        path: name.to_owned(),
+        columns,
+        aggregates,
+        rejected: batches.rejected,
+        rejected_total: batches.rejected_total,
+        scale,
+    })
+}
+
+/// Runs `op` on the pool `workers` asks for ([`AnalyzeOptions::workers`]).
+/// Not rayon's global pool: plans are checked on it, and a plan waits for
+/// the analysis of its feedback file, which another plan may be running; on
+/// the same pool, waiting plans could hold every thread the analysis needs.
+/// For the same reason, call it from a thread that is no rayon thread: a
+/// rayon thread that waits on another pool runs its own pool's jobs
+/// meanwhile, and one of them could be a plan waiting for this analysis.
+fn in_pool<T: Send>(workers: usize, op: impl FnOnce() -> T + Send) -> T {
+    static SHARED: OnceLock<ThreadPool> = OnceLock::new();
+    let build = |threads| {
+        ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .expect("cannot start the feedback threads")
+    };
+    match workers {
+        0 => SHARED.get_or_init(|| build(0)).install(op),
+        n => build(n).install(op),
+    }
+}
+
+/// A batch of rows, numbered in file order.
+struct Batch {
+    index: u64,
+    rows: Vec<Row>,
+}
+
+/// A batch's aggregates; with ordered output, also its rows and what was
+/// found in each.
+struct ScoredBatch {
+    index: u64,
+    aggregates: Aggregates,
+    rows: Option<(Vec<Row>, Found)>,
+}
+
+/// What was found in each row of a batch: its sentiment and theme labels.
 type Found = Vec<(Option<Sentiment>, Vec<String>)>;
-/// Called with every analysed row, in file order.
-type Each<'a> = &'a mut dyn FnMut(&Scored<'_>) -> std::io::Result<()>;
 
-/// Batches whose rows have been analysed, kept for the parser to read into
-/// again: a row's strings keep their capacity, so after the first few
-/// batches reading allocates nothing. It holds at most as many batches as
-/// are ever in flight at once.
+/// The batches of a file, read by whichever thread of the pool is free;
+/// rejected rows are kept here, in file order, and a read error ends them.
+struct Batches<'a, R: Read> {
+    reader: FeedbackReader<R>,
+    size: BatchSize,
+    spare: &'a Spare,
+    progress: &'a (dyn Fn(u64) + Sync),
+    index: u64,
+    rejected: Vec<Rejected>,
+    rejected_total: u64,
+    error: Option<FeedbackError>,
+}
+
+impl<R: Read> Iterator for Batches<'_, R> {
+    type Item = Batch;
+
+    fn next(&mut self) -> Option<Batch> {
+        let mut rows = self.spare.take();
+        let start = self.reader.bytes_read();
+        let mut filled = 0;
+        let BatchSize { rows: most, bytes } = self.size;
+        while filled < most && (filled == 0 || self.reader.bytes_read() - start < bytes) {
+            if filled == rows.len() {
+                rows.push(Row::default());
+            }
+            match self.reader.read_row(&mut rows[filled]) {
+                Ok(None) => break,
+                Ok(Some(Ok(()))) => filled += 1,
+                Ok(Some(Err(reject))) => {
+                    self.rejected_total += 1;
+                    if self.rejected.len() < MAX_REJECTED {
+                        self.rejected.push(reject);
+                    }
+                }
+                Err(error) => {
+                    self.error = Some(error);
+                    return None;
+                }
+            }
+        }
+        (self.progress)(self.reader.bytes_read());
+        if filled == 0 {
+            return None;
+        }
+        rows.truncate(filled);
+        self.index += 1;
+        Some(Batch {
+            index: self.index - 1,
+            rows,
+        })
+    }
+}
+
+/// Scores the rows of a batch into aggregates of its own. Without ordered
+/// output, the rows go back to `spare` at once.
+fn score(batch: Batch, ordered: bool, spare: &Spare) -> ScoredBatch {
+    let model = model();
+    let mut aggregates = Aggregates::default();
+    let mut themes = CommentThemes::default();
+    let mut found = Vec::with_capacity(if ordered { batch.rows.len() } else { 0 });
+    for row in &batch.rows {
+        let analysed = (!row.text.trim().is_empty()).then(|| {
+            extract(&row.text, &mut themes);
+            model.score(&row.text)
+        });
+        aggregates.add(row, analysed.map(|s| (s, &themes)));
+        if ordered {
+            found.push(analysed.map_or((None, Vec::new()), |s| (Some(s), themes.labels())));
+        }
+    }
+    let rows = if ordered {
+        Some((batch.rows, found))
+    } else {
+        spare.give(batch.rows);
+        None
+    };
+    ScoredBatch {
+        index: batch.index,
+        aggregates,
+        rows,
+    }
+}
+
+/// Hands the rows of a batch to `sink`, with what was found in each.
+fn write(rows: &[Row], found: &Found, sink: &mut dyn RowSink) -> std::io::Result<()> {
+    rows.iter()
+        .zip(found)
+        .try_for_each(|(row, (sentiment, themes))| {
+            sink.row(&Scored {
+                row,
+                sentiment: *sentiment,
+                themes,
+            })
+        })
+}
+
+/// Batches whose rows have been analysed, kept to read into again: a row's
+/// strings keep their capacity, so after the first few batches reading
+/// allocates nothing. It holds at most as many batches as are ever in
+/// flight at once.
 #[derive(Default)]
-struct Pool(Mutex<Vec<Vec<Row>>>);
+struct Spare(Mutex<Vec<Vec<Row>>>);
 
-impl Pool {
+impl Spare {
     fn take(&self) -> Vec<Row> {
-        let spare = self.0.lock().ok().and_then(|mut pool| pool.pop());
-        spare.unwrap_or_else(|| Vec::with_capacity(BATCH))
+        let spare = self.0.lock().ok().and_then(|mut spare| spare.pop());
+        spare.unwrap_or_default()
     }
 
     fn give(&self, rows: Vec<Row>) {
-        if rows.iter().map(kept_bytes).sum::<usize>() > POOLED_BYTES {
+        if rows.iter().map(kept_bytes).sum::<usize>() > SPARE_BYTES {
             return;
         }
-        if let Ok(mut pool) = self.0.lock() {
-            pool.push(rows);
+        if let Ok(mut spare) = self.0.lock() {
+            spare.push(rows);
         }
     }
 }
@@ -167,233 +384,6 @@ fn kept_bytes(row: &Row) -> usize {
         + optional(&row.persona)
         + optional(&row.touchpoint)
         + row.fields.iter().map(String::capacity).sum::<usize>()
-}
-
-fn run<R: Read + Send>(
-    mut reader: FeedbackReader<R>,
-    name: &str,
-    options: &AnalyzeOptions,
-    progress: &(dyn Fn(u64) + Sync),
-    mut each: Option<Each<'_>>,
-) -> Result<Analysis, AnalyzeError> {
-    let columns = reader.columns().clone();
-    let threads = match options.workers {
-        0 => thread::available_parallelism().map_or(1, |n| n.get()),
-        n => n,
-    };
-    // The parser scores too whenever the workers are behind, so one thread
-    // per core in all.
-    let workers = threads.saturating_sub(1).max(1);
-    let ordered = each.is_some();
-    let pool = Pool::default();
-    let (work_tx, work_rx) = sync_channel::<Batch>(workers * 4);
-    let work_rx = Arc::new(Mutex::new(work_rx));
-    let (done_tx, done_rx) = sync_channel::<(Batch, Found)>(workers * 4);
-
-    thread::scope(|scope| {
-        let pool = &pool;
-        let own = Scorer::new(ordered.then(|| done_tx.clone()), pool);
-        let parser = scope.spawn(move || parse(&mut reader, work_tx, own, progress));
-        let handles: Vec<_> = (0..workers)
-            .map(|_| {
-                let rx = Arc::clone(&work_rx);
-                let scorer = Scorer::new(ordered.then(|| done_tx.clone()), pool);
-                scope.spawn(move || scorer.serve(&rx))
-            })
-            .collect();
-        drop(done_tx);
-        let written = match each.as_mut() {
-            Some(each) => write_in_order(&done_rx, each, pool),
-            None => Ok(()),
-        };
-        let mut aggregates = Aggregates::default();
-        for handle in handles {
-            aggregates.merge(handle.join().expect("a feedback worker panicked"));
-        }
-        let parsed = parser.join().expect("the feedback parser panicked")?;
-        aggregates.merge(parsed.aggregates);
-        written.map_err(AnalyzeError::Output)?;
-        let scale = decide_scale(options.scale, &columns, &aggregates);
-        Ok(Analysis {
-            path: name.to_owned(),
-            columns,
-            aggregates,
-            rejected: parsed.rejected,
-            rejected_total: parsed.rejected_total,
-            scale,
-        })
-    })
-}
-
-/// What the parser thread returns: the rejected rows, and the aggregates of
-/// the batches it scored itself.
-struct Parsed {
-    rejected: Vec<Rejected>,
-    rejected_total: u64,
-    aggregates: Aggregates,
-}
-
-/// Reads batches of rows and hands them to the workers. When they are behind
-/// (the channel is full), the parser scores the batch itself instead of
-/// waiting: with one worker per core besides the parser, a waiting parser
-/// would leave a core idle, and a parser that competes with the workers for
-/// the cores leaves them idle whenever it is not scheduled in time.
-fn parse<R: Read>(
-    reader: &mut FeedbackReader<R>,
-    work: SyncSender<Batch>,
-    mut own: Scorer<'_>,
-    progress: &(dyn Fn(u64) + Sync),
-) -> Result<Parsed, FeedbackError> {
-    let mut rejected = Vec::new();
-    let mut rejected_total = 0;
-    let pool = own.pool;
-    let mut batch = pool.take();
-    // Rows of `batch` before this one hold records; those after are spare.
-    let mut filled = 0;
-    // Where in the file the batch starts.
-    let mut start = reader.bytes_read();
-    let mut index = 0;
-    let mut open = true;
-    loop {
-        if filled == batch.len() {
-            batch.push(Row::default());
-        }
-        match reader.read_row(&mut batch[filled])? {
-            None => break,
-            Some(Ok(())) => filled += 1,
-            Some(Err(reject)) => {
-                rejected_total += 1;
-                if rejected.len() < MAX_REJECTED {
-                    rejected.push(reject);
-                }
-            }
-        }
-        if filled == BATCH || (filled > 0 && reader.bytes_read() - start >= BATCH_BYTES) {
-            batch.truncate(filled);
-            let full = std::mem::replace(&mut batch, pool.take());
-            filled = 0;
-            start = reader.bytes_read();
-            open = hand_over(&work, &mut own, (index, full));
-            if !open {
-                break;
-            }
-            index += 1;
-            progress(reader.bytes_read());
-        }
-    }
-    batch.truncate(filled);
-    if open && !batch.is_empty() {
-        // A closed channel means the consumer stopped; it reports why.
-        hand_over(&work, &mut own, (index, batch));
-    }
-    progress(reader.bytes_read());
-    Ok(Parsed {
-        rejected,
-        rejected_total,
-        aggregates: own.aggregates,
-    })
-}
-
-/// Gives a batch to a worker, or scores it on this thread when every worker
-/// is busy; false once the consumers have stopped.
-fn hand_over(work: &SyncSender<Batch>, own: &mut Scorer<'_>, batch: Batch) -> bool {
-    match work.try_send(batch) {
-        Ok(()) => true,
-        Err(TrySendError::Full((index, rows))) => own.batch(index, rows),
-        Err(TrySendError::Disconnected(_)) => false,
-    }
-}
-
-/// Scores rows and folds them into its own aggregates; with ordered output,
-/// it also sends what it found in each row on to the writer.
-struct Scorer<'a> {
-    aggregates: Aggregates,
-    themes: CommentThemes,
-    done: Option<SyncSender<(Batch, Found)>>,
-    pool: &'a Pool,
-}
-
-impl<'a> Scorer<'a> {
-    fn new(done: Option<SyncSender<(Batch, Found)>>, pool: &'a Pool) -> Self {
-        Scorer {
-            aggregates: Aggregates::default(),
-            themes: CommentThemes::default(),
-            done,
-            pool,
-        }
-    }
-
-    /// Scores the batches of the channel until it closes.
-    fn serve(mut self, work: &Mutex<Receiver<Batch>>) -> Aggregates {
-        loop {
-            let next = work.lock().map(|rx| rx.recv());
-            let Ok(Ok((index, rows))) = next else { break };
-            if !self.batch(index, rows) {
-                break;
-            }
-        }
-        self.aggregates
-    }
-
-    /// Scores one batch; false once the writer has stopped.
-    fn batch(&mut self, index: u64, rows: Vec<Row>) -> bool {
-        // Fetched here, not when the scorer is made, so that the parser
-        // starts reading while a worker builds the model.
-        let model = model();
-        let ordered = self.done.is_some();
-        let mut found = Vec::with_capacity(if ordered { rows.len() } else { 0 });
-        for row in &rows {
-            let analysed = (!row.text.trim().is_empty()).then(|| {
-                extract(&row.text, &mut self.themes);
-                model.score(&row.text)
-            });
-            self.aggregates
-                .add(row, analysed.map(|s| (s, &self.themes)));
-            if ordered {
-                found
-                    .push(analysed.map_or((None, Vec::new()), |s| (Some(s), self.themes.labels())));
-            }
-        }
-        match &self.done {
-            Some(done) => done.send(((index, rows), found)).is_ok(),
-            None => {
-                self.pool.give(rows);
-                true
-            }
-        }
-    }
-}
-
-/// Hands batches to `each` in file order, holding back those that arrive early
-/// (at most a channel's depth of them), and gives their rows back to `pool`.
-fn write_in_order(
-    done: &Receiver<(Batch, Found)>,
-    each: &mut dyn FnMut(&Scored<'_>) -> std::io::Result<()>,
-    pool: &Pool,
-) -> std::io::Result<()> {
-    let mut waiting = std::collections::BTreeMap::new();
-    let mut next = 0;
-    let mut result = Ok(());
-    for ((index, rows), found) in done.iter() {
-        waiting.insert(index, (rows, found));
-        while let Some((rows, found)) = waiting.remove(&next) {
-            if result.is_ok() {
-                result = rows
-                    .iter()
-                    .zip(&found)
-                    .try_for_each(|(row, (sentiment, themes))| {
-                        each(&Scored {
-                            row,
-                            sentiment: *sentiment,
-                            themes,
-                        })
-                    });
-            }
-            pool.give(rows);
-            next += 1;
-        }
-    }
-    result
 }
 
 fn decide_scale(
@@ -412,4 +402,45 @@ fn decide_scale(
     range
         .min()
         .map(|_| (ScoreScale::from_range(range), ScaleSource::Values))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::fmt::Write;
+
+    use super::*;
+
+    #[test]
+    fn the_result_is_the_same_whatever_the_number_of_threads() {
+        // Several batches, and more themes and groups than the sketches and
+        // the groups keep, so that merging in another order would show.
+        let mut csv = String::from("persona,nps,comment\n");
+        for i in 0..3 * BATCH.rows {
+            let comment = format!("slow courier{} and broken bell{}", i % 3001, i % 4999);
+            writeln!(csv, "p{},{},\"{comment}\"", i % 12_007, i % 11).unwrap();
+        }
+        let file = tempfile::NamedTempFile::new().unwrap();
+        std::fs::write(file.path(), csv).unwrap();
+        let run = |workers| {
+            let options = AnalyzeOptions {
+                workers,
+                ..AnalyzeOptions::default()
+            };
+            let analysis = analyze(file.path(), &options, &|_| ()).unwrap();
+            let aggregates = &analysis.aggregates;
+            assert!(aggregates.by_persona.overflow > 0, "groups overflow");
+            assert!(
+                aggregates
+                    .themes
+                    .top(usize::MAX)
+                    .iter()
+                    .any(|t| t.error > 0),
+                "themes dropped"
+            );
+            format!("{analysis:?}")
+        };
+        let one = run(1);
+        assert_eq!(one, run(3));
+        assert_eq!(one, run(0));
+    }
 }
