@@ -43,6 +43,22 @@ fn floors_point_down_and_no_files_form_a_circle() {
     );
 }
 
+/// Every module says what it is for before anything else (STYLE.md).
+#[test]
+fn every_module_starts_with_its_doc() {
+    let mut files = Vec::new();
+    read_tree(Path::new("src"), Path::new("src"), &mut files);
+    let undocumented: Vec<&str> = files
+        .iter()
+        .filter(|(_, text)| !text.starts_with("//!"))
+        .map(|(name, _)| name.as_str())
+        .collect();
+    assert!(
+        undocumented.is_empty(),
+        "modules without a //! paragraph at the top: {undocumented:?}"
+    );
+}
+
 /// The checker on a made-up tree: it must be able to fail.
 #[test]
 fn the_checker_catches_an_upward_import_and_a_circle() {

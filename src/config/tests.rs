@@ -1,3 +1,5 @@
+//! Tests of reading and resolving configurations: files, layers, selection and severities.
+
 use super::*;
 use crate::source::{SourceFile, display_path};
 

@@ -1,3 +1,5 @@
+//! Tests of the feedback reader: columns, delimiters, line numbers, rejected rows and limits.
+
 use std::io;
 
 use super::*;

@@ -1,3 +1,7 @@
+//! FB001 complained-touchpoint: customers complain about a touchpoint: half or
+//! more of its comments are negative. The rule's metadata, its documentation
+//! (`planlint explain FB001`) and its check.
+
 use super::{percent, quotes};
 use crate::diagnostic::{Severity, Subject};
 use crate::feedback::link::{link, touchpoint_names};

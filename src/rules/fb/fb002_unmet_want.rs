@@ -1,3 +1,7 @@
+//! FB002 unmet-want: customers keep asking for something the plan does not
+//! cover. The rule's metadata, its documentation (`planlint explain FB002`) and
+//! its check.
+
 use super::{feedback_anchor, quotes};
 use crate::diagnostic::{Severity, Subject};
 use crate::plan::{Plan, items, text};

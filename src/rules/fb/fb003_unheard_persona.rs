@@ -1,3 +1,7 @@
+//! FB003 unheard-persona: no feedback comes from a persona: nobody has heard
+//! from them. The rule's metadata, its documentation (`planlint explain FB003`)
+//! and its check.
+
 use crate::diagnostic::{Severity, Subject};
 use crate::feedback::link::{link, persona_names};
 use crate::rules::{Context, Family, Phase, Rule};

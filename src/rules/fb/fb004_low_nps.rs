@@ -1,3 +1,7 @@
+//! FB004 low-nps: a persona or touchpoint has more detractors than promoters
+//! (NPS below 0). The rule's metadata, its documentation (`planlint explain
+//! FB004`) and its check.
+
 use crate::diagnostic::{Severity, Subject};
 use crate::feedback::ScoreScale;
 use crate::feedback::aggregate::Group;

@@ -1,3 +1,7 @@
+//! FB005 unknown-feedback-reference: feedback names touchpoints or personas the
+//! plan does not define. The rule's metadata, its documentation (`planlint
+//! explain FB005`) and its check.
+
 use super::feedback_anchor;
 use crate::diagnostic::{Severity, Subject};
 use crate::feedback::link::{link, persona_names, touchpoint_names};

@@ -1,3 +1,7 @@
+//! FB006 contact-fatigue: customers complain that a touchpoint contacts them
+//! too often. The rule's metadata, its documentation (`planlint explain FB006`)
+//! and its check.
+
 use super::quotes;
 use crate::diagnostic::{Severity, Subject};
 use crate::feedback::link::{link, touchpoint_names};

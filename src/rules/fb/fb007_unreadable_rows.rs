@@ -1,3 +1,6 @@
+//! FB007 unreadable-rows: rows of the feedback file could not be read. The
+//! rule's metadata, its documentation (`planlint explain FB007`) and its check.
+
 use super::feedback_anchor;
 use crate::diagnostic::{Severity, Subject};
 use crate::rules::{Context, Family, Phase, Rule};

@@ -1,3 +1,6 @@
+//! GOAL001 unmeasurable-goal: a goal has no metric or no target. The rule's
+//! metadata, its documentation (`planlint explain GOAL001`) and its check.
+
 use crate::diagnostic::{Severity, Subject};
 use crate::plan::text;
 use crate::rules::{Context, Family, Phase, Rule};

@@ -1,3 +1,6 @@
+//! GOAL002 undated-goal: a goal has no due date. The rule's metadata, its
+//! documentation (`planlint explain GOAL002`) and its check.
+
 use crate::diagnostic::{Severity, Subject};
 use crate::rules::{Context, Family, Phase, Rule};
 

@@ -1,3 +1,7 @@
+//! GOAL003 unclassified-goal: a goal does not say which business goal it
+//! serves. The rule's metadata, its documentation (`planlint explain GOAL003`)
+//! and its check.
+
 use crate::diagnostic::{Severity, Subject};
 use crate::rules::{Context, Family, Phase, Rule};
 

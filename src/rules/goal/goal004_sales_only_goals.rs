@@ -1,3 +1,6 @@
+//! GOAL004 sales-only-goals: no goal is about customer satisfaction. The rule's
+//! metadata, its documentation (`planlint explain GOAL004`) and its check.
+
 use crate::diagnostic::{Severity, Subject};
 use crate::plan::GoalKind;
 use crate::rules::{Context, Family, Phase, Rule};

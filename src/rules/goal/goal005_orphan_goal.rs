@@ -1,3 +1,6 @@
+//! GOAL005 orphan-goal: no touchpoint serves the goal. The rule's metadata, its
+//! documentation (`planlint explain GOAL005`) and its check.
+
 use crate::diagnostic::{Severity, Subject};
 use crate::plan::items;
 use crate::rules::{Context, Family, Phase, Rule};

@@ -1,3 +1,7 @@
+//! HUM001 persona-without-connection: a persona says nothing of what moves them
+//! beyond the product. The rule's metadata, its documentation (`planlint
+//! explain HUM001`) and its check.
+
 use crate::diagnostic::{Severity, Subject};
 use crate::plan::items;
 use crate::rules::{Context, Family, Phase, Rule};

@@ -1,3 +1,7 @@
+//! HUM002 no-human-metric: no goal measures how customers feel or whether they
+//! stay. The rule's metadata, its documentation (`planlint explain HUM002`) and
+//! its check.
+
 use crate::diagnostic::{Severity, Subject};
 use crate::plan::text;
 use crate::rules::{Context, Family, Phase, Rule, plan_anchor};

@@ -1,3 +1,7 @@
+//! HUM003 incomplete-profile: a persona lacks a purchase insight or a value
+//! proposition. The rule's metadata, its documentation (`planlint explain
+//! HUM003`) and its check.
+
 use crate::diagnostic::{Severity, Subject};
 use crate::plan::text;
 use crate::rules::{Context, Family, Phase, Rule};

@@ -1,3 +1,7 @@
+//! HUM004 journey-gap: a stage of the customer journey has no touchpoint. The
+//! rule's metadata, its documentation (`planlint explain HUM004`) and its
+//! check.
+
 use crate::diagnostic::{Severity, Subject};
 use crate::plan::Stage;
 use crate::rules::{Context, Family, Phase, Rule};

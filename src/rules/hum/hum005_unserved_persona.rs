@@ -1,3 +1,6 @@
+//! HUM005 unserved-persona: no touchpoint reaches the persona. The rule's
+//! metadata, its documentation (`planlint explain HUM005`) and its check.
+
 use crate::diagnostic::{Severity, Subject};
 use crate::rules::{Context, Family, Phase, Rule};
 

@@ -1,3 +1,11 @@
+//! HUM rules: human marketing. Personas say what moves them beyond the product
+//! and carry a purchase insight and a value proposition, a goal measures how
+//! customers feel or whether they stay, and every stage of the journey and
+//! every persona is reached.
+//!
+//! Floor `rules`: the rules of one family, one file each; they import `plan`,
+//! `text`, `diagnostic` and the registry.
+
 pub mod hum001_persona_without_connection;
 pub mod hum002_no_human_metric;
 pub mod hum003_incomplete_profile;

@@ -1,3 +1,10 @@
+//! PLAN rules: the plan file itself. It must be readable, use known keys, refer
+//! to items that exist, and waive rules with reasons and dates; paths it names
+//! stay in its repository, and no hidden control reorders its text.
+//!
+//! Floor `rules`: the rules of one family, one file each; they import `plan`,
+//! `source`, `input`, `text`, `diagnostic` and the registry.
+
 pub mod plan001_invalid_plan;
 pub mod plan002_unknown_field;
 pub mod plan003_unknown_reference;

@@ -1,3 +1,7 @@
+//! PLAN001 invalid-plan: the plan is not valid TOML, or a value has the wrong
+//! type. The rule's metadata, its documentation (`planlint explain PLAN001`)
+//! and its check.
+
 use crate::diagnostic::Severity;
 use crate::rules::{Family, Phase, Rule};
 

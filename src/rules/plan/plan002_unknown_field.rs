@@ -1,3 +1,6 @@
+//! PLAN002 unknown-field: a key is not part of the plan format. The rule's
+//! metadata, its documentation (`planlint explain PLAN002`) and its check.
+
 use crate::diagnostic::Severity;
 use crate::rules::{Family, Phase, Rule};
 

@@ -1,3 +1,7 @@
+//! PLAN003 unknown-reference: a touchpoint names a persona or goal the plan
+//! does not define. The rule's metadata, its documentation (`planlint explain
+//! PLAN003`) and its check.
+
 use crate::diagnostic::{Severity, Subject};
 use crate::plan::{items, suggest};
 use crate::rules::{Context, Family, Phase, Rule};

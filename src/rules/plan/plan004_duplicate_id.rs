@@ -1,3 +1,6 @@
+//! PLAN004 duplicate-id: two items of the plan share an id. The rule's
+//! metadata, its documentation (`planlint explain PLAN004`) and its check.
+
 use std::collections::HashMap;
 
 use crate::diagnostic::{Severity, Subject};

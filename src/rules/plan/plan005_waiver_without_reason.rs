@@ -1,3 +1,7 @@
+//! PLAN005 waiver-without-reason: a waiver does not say why the finding is
+//! accepted. The rule's metadata, its documentation (`planlint explain
+//! PLAN005`) and its check.
+
 use crate::diagnostic::Severity;
 use crate::plan::text;
 use crate::rules::WaiverContext;

@@ -1,3 +1,7 @@
+//! PLAN006 expired-waiver: a waiver's `until` date has passed, so its finding
+//! is reported again. The rule's metadata, its documentation (`planlint explain
+//! PLAN006`) and its check.
+
 use crate::diagnostic::Severity;
 use crate::rules::WaiverContext;
 use crate::rules::{Family, Phase, Rule};

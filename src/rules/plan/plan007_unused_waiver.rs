@@ -1,3 +1,7 @@
+//! PLAN007 unused-waiver: a waiver hides nothing: its rule does not fire where
+//! it is written. The rule's metadata, its documentation (`planlint explain
+//! PLAN007`) and its check.
+
 use crate::diagnostic::Severity;
 use crate::rules::waivers::{Scope, WaiverContext};
 use crate::rules::{Family, Phase, Rule};

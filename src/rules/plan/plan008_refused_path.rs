@@ -1,3 +1,7 @@
+//! PLAN008 refused-path: a path the plan names is outside its repository, or
+//! not a regular file. The rule's metadata, its documentation (`planlint
+//! explain PLAN008`) and its check.
+
 use crate::diagnostic::{Finding, Severity, Subject};
 use crate::input::InputError;
 use crate::plan::Field;

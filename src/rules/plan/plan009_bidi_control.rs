@@ -1,3 +1,7 @@
+//! PLAN009 bidi-control: a hidden bidirectional control makes the text show in
+//! another order than it is read. The rule's metadata, its documentation
+//! (`planlint explain PLAN009`) and its check.
+
 use crate::diagnostic::{Finding, Severity, Subject};
 use crate::rules::{Family, Phase, Rule};
 use crate::source::SourceFile;

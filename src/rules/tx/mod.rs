@@ -1,3 +1,11 @@
+//! TX rules: touchpoints that are more than transactions. Messages are not pure
+//! sales pressure, the journey goes on after the sale, people who help
+//! customers own a touchpoint, and no persona is contacted more than a few
+//! times a week.
+//!
+//! Floor `rules`: the rules of one family, one file each; they import `plan`,
+//! `text`, `diagnostic` and the registry.
+
 pub mod tx001_transactional_touchpoint;
 pub mod tx002_transactional_plan;
 pub mod tx003_journey_ends_at_purchase;

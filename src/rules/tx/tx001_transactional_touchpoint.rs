@@ -1,3 +1,7 @@
+//! TX001 transactional-touchpoint: a touchpoint's message is pure sales
+//! pressure. The rule's metadata, its documentation (`planlint explain TX001`)
+//! and its check.
+
 use super::pure_pressure;
 use crate::diagnostic::{Severity, Subject};
 use crate::rules::{Context, Family, Phase, Rule};

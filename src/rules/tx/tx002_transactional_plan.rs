@@ -1,3 +1,7 @@
+//! TX002 transactional-plan: more than half of the plan's touchpoints are pure
+//! sales pressure. The rule's metadata, its documentation (`planlint explain
+//! TX002`) and its check.
+
 use super::pure_pressure;
 use crate::diagnostic::{Severity, Subject};
 use crate::rules::{Context, Family, Phase, Rule};

@@ -1,3 +1,7 @@
+//! TX003 journey-ends-at-purchase: no touchpoint after the sale: the journey
+//! stops at the purchase. The rule's metadata, its documentation (`planlint
+//! explain TX003`) and its check.
+
 use crate::diagnostic::{Severity, Subject};
 use crate::rules::{Context, Family, Phase, Rule};
 

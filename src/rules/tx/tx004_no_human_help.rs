@@ -1,3 +1,7 @@
+//! TX004 no-human-help: no touchpoint is owned by people who help customers.
+//! The rule's metadata, its documentation (`planlint explain TX004`) and its
+//! check.
+
 use crate::diagnostic::{Severity, Subject};
 use crate::plan::text;
 use crate::rules::{Context, Family, Phase, Rule};

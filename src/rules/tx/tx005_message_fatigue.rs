@@ -1,3 +1,7 @@
+//! TX005 message-fatigue: the touchpoints reaching a persona add up to more
+//! than 3 contacts a week. The rule's metadata, its documentation (`planlint
+//! explain TX005`) and its check.
+
 use crate::diagnostic::{Severity, Subject};
 use crate::rules::{Context, Family, Phase, Rule};
 

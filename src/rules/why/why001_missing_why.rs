@@ -1,3 +1,6 @@
+//! WHY001 missing-why: the plan states no WHY. The rule's metadata, its
+//! documentation (`planlint explain WHY001`) and its check.
+
 use crate::diagnostic::{Severity, Subject};
 use crate::rules::{Context, Family, Phase, Rule, plan_anchor};
 

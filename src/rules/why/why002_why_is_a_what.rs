@@ -1,3 +1,7 @@
+//! WHY002 why-is-a-what: the WHY talks about products, prices or the business's
+//! own numbers. The rule's metadata, its documentation (`planlint explain
+//! WHY002`) and its check.
+
 use crate::diagnostic::{Severity, Subject};
 use crate::plan::text;
 use crate::rules::{Context, Family, Phase, Rule};

@@ -1,3 +1,7 @@
+//! WHY003 missing-how: nothing says how the business acts on its WHY or differs
+//! from others. The rule's metadata, its documentation (`planlint explain
+//! WHY003`) and its check.
+
 use crate::diagnostic::{Severity, Subject};
 use crate::plan::{items, text};
 use crate::rules::{Context, Family, Phase, Rule, plan_anchor};

@@ -1,3 +1,7 @@
+//! WHY004 goal-off-why: a goal shares no concept with the WHY or the HOW and
+//! says nothing of how it serves them. The rule's metadata, its documentation
+//! (`planlint explain WHY004`) and its check.
+
 use crate::diagnostic::{Severity, Subject};
 use crate::plan::{items, text};
 use crate::rules::{Context, Family, Phase, Rule};

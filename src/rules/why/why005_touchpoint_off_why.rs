@@ -1,3 +1,7 @@
+//! WHY005 touchpoint-off-why: a touchpoint's message shares no concept with the
+//! WHY, HOW, WHAT or its personas' wants. The rule's metadata, its
+//! documentation (`planlint explain WHY005`) and its check.
+
 use crate::diagnostic::{Severity, Subject};
 use crate::plan::{items, text};
 use crate::rules::{Context, Family, Phase, Rule};

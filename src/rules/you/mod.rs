@@ -1,3 +1,11 @@
+//! YOU rules: asking customers what they want and acting on it. Personas rest
+//! on evidence, touchpoints ask customers and something is done with the
+//! answers, every persona is asked, and the plan's words treat customers as
+//! people.
+//!
+//! Floor `rules`: the rules of one family, one file each; they import `plan`,
+//! `text`, `diagnostic` and the registry.
+
 pub mod you001_assumed_persona;
 pub mod you002_never_asks;
 pub mod you003_ask_without_action;

@@ -1,3 +1,7 @@
+//! YOU001 assumed-persona: a persona rests on no evidence: what it wants is an
+//! assumption. The rule's metadata, its documentation (`planlint explain
+//! YOU001`) and its check.
+
 use crate::diagnostic::{Severity, Subject};
 use crate::plan::items;
 use crate::rules::{Context, Family, Phase, Rule};

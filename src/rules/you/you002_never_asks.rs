@@ -1,3 +1,6 @@
+//! YOU002 never-asks: no touchpoint asks customers anything. The rule's
+//! metadata, its documentation (`planlint explain YOU002`) and its check.
+
 use crate::diagnostic::{Severity, Subject};
 use crate::rules::{Context, Family, Phase, Rule, plan_anchor};
 

@@ -1,3 +1,7 @@
+//! YOU003 ask-without-action: a touchpoint asks but nothing is done with the
+//! answers. The rule's metadata, its documentation (`planlint explain YOU003`)
+//! and its check.
+
 use crate::diagnostic::{Severity, Subject};
 use crate::plan::text;
 use crate::rules::{Context, Family, Phase, Rule};

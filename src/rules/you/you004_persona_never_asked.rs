@@ -1,3 +1,7 @@
+//! YOU004 persona-never-asked: no touchpoint that reaches the persona asks
+//! anything. The rule's metadata, its documentation (`planlint explain YOU004`)
+//! and its check.
+
 use crate::diagnostic::{Severity, Subject};
 use crate::rules::{Context, Family, Phase, Rule};
 

@@ -1,3 +1,7 @@
+//! YOU005 us-versus-them: the plan's words treat customers as targets to
+//! capture rather than people. The rule's metadata, its documentation
+//! (`planlint explain YOU005`) and its check.
+
 use crate::diagnostic::{Severity, Subject};
 use crate::plan::{Field, Item, Plan, Span};
 use crate::rules::{Context, Family, Phase, Rule};
