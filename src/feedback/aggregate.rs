@@ -16,9 +16,10 @@ pub const THEME_CAPACITY: usize = 2_000;
 /// Distinct persona or touchpoint values tracked; more are counted as overflow.
 pub const MAX_GROUPS: usize = 10_000;
 
-/// Promoter, passive or detractor.
+/// Where a score puts a customer in the Net Promoter Score: promoter,
+/// passive or detractor.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Class {
+pub enum NpsClass {
     Detractor,
     Passive,
     Promoter,
@@ -26,11 +27,39 @@ pub enum Class {
 
 /// NPS: 9-10 promoters, 7-8 passives, 0-6 detractors. Stars are mapped: 5
 /// promoters, 4 passives, 1-3 detractors.
-pub fn class(scale: ScoreScale, rounded: usize) -> Class {
+pub fn nps_class(scale: ScoreScale, rounded: usize) -> NpsClass {
     match (scale, rounded) {
-        (ScoreScale::Nps, 9..) | (ScoreScale::Stars, 5..) => Class::Promoter,
-        (ScoreScale::Nps, 7..=8) | (ScoreScale::Stars, 4) => Class::Passive,
-        _ => Class::Detractor,
+        (ScoreScale::Nps, 9..) | (ScoreScale::Stars, 5..) => NpsClass::Promoter,
+        (ScoreScale::Nps, 7..=8) | (ScoreScale::Stars, 4) => NpsClass::Passive,
+        _ => NpsClass::Detractor,
+    }
+}
+
+/// Comments counted by their polarity.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+pub struct PolarityCounts {
+    pub negative: u64,
+    pub neutral: u64,
+    pub positive: u64,
+}
+
+impl PolarityCounts {
+    pub fn add(&mut self, polarity: Polarity) {
+        *match polarity {
+            Polarity::Negative => &mut self.negative,
+            Polarity::Neutral => &mut self.neutral,
+            Polarity::Positive => &mut self.positive,
+        } += 1;
+    }
+
+    pub fn merge(&mut self, other: PolarityCounts) {
+        self.negative += other.negative;
+        self.neutral += other.neutral;
+        self.positive += other.positive;
+    }
+
+    pub fn total(&self) -> u64 {
+        self.negative + self.neutral + self.positive
     }
 }
 
@@ -76,11 +105,14 @@ impl Scores {
         if scored == 0 {
             return None;
         }
-        let mut by_class = [0u64; 3];
+        let (mut detractors, mut passives, mut promoters) = (0, 0, 0);
         for (value, &count) in self.counts.iter().enumerate() {
-            by_class[class(scale, value) as usize] += count;
+            *match nps_class(scale, value) {
+                NpsClass::Detractor => &mut detractors,
+                NpsClass::Passive => &mut passives,
+                NpsClass::Promoter => &mut promoters,
+            } += count;
         }
-        let [detractors, passives, promoters] = by_class;
         let share = |n: u64| n as f64 * 100.0 / scored as f64;
         Some(Nps {
             scored,
@@ -115,8 +147,8 @@ pub struct Group {
     pub first_line: u64,
     /// Rows naming this group, with or without text.
     pub rows: u64,
-    /// Rows with a comment, by polarity (negative, neutral, positive).
-    pub polarity: [u64; 3],
+    /// Rows with a comment, by polarity.
+    pub polarity: PolarityCounts,
     pub scores: Scores,
     pub fatigue: u64,
     pub pushy: u64,
@@ -128,11 +160,11 @@ pub struct Group {
 
 impl Group {
     pub fn comments(&self) -> u64 {
-        self.polarity.iter().sum()
+        self.polarity.total()
     }
 
     pub fn negative_share(&self) -> f64 {
-        self.polarity[0] as f64 / self.comments().max(1) as f64
+        self.polarity.negative as f64 / self.comments().max(1) as f64
     }
 
     /// Counts a row whose score, if any, rounds to `point`.
@@ -149,7 +181,7 @@ impl Group {
         let Some((sentiment, themes)) = scored else {
             return;
         };
-        self.polarity[sentiment.polarity as usize] += 1;
+        self.polarity.add(sentiment.polarity);
         if sentiment.polarity == Polarity::Negative {
             self.negative_examples
                 .offer(sentiment.score, row.line, || row.text.clone());
@@ -170,9 +202,7 @@ impl Group {
             self.first_line = other.first_line;
         }
         self.rows += other.rows;
-        for (mine, theirs) in self.polarity.iter_mut().zip(other.polarity) {
-            *mine += theirs;
-        }
+        self.polarity.merge(other.polarity);
         self.scores.merge(&other.scores);
         self.fatigue += other.fatigue;
         self.pushy += other.pushy;
@@ -354,8 +384,8 @@ fn push_link_key(value: &str, key: &mut String) {
 pub struct Aggregates {
     /// Rows analysed (read without error).
     pub rows: u64,
-    /// Rows with a comment, by polarity (negative, neutral, positive).
-    pub polarity: [u64; 3],
+    /// Rows with a comment, by polarity.
+    pub polarity: PolarityCounts,
     pub scores: Scores,
     /// The exact lowest and highest score, which decide the scale.
     pub range: ScoreRange,
@@ -374,7 +404,7 @@ impl Default for Aggregates {
     fn default() -> Self {
         Self {
             rows: 0,
-            polarity: [0; 3],
+            polarity: PolarityCounts::default(),
             scores: Scores::default(),
             range: ScoreRange::default(),
             fatigue: 0,
@@ -401,7 +431,7 @@ impl Aggregates {
             self.scores.add_point(point);
         }
         if let Some((sentiment, themes)) = scored {
-            self.polarity[sentiment.polarity as usize] += 1;
+            self.polarity.add(sentiment.polarity);
             self.fatigue += u64::from(themes.fatigue);
             self.pushy += u64::from(themes.pushy);
             let text = || row.text.clone();
@@ -425,9 +455,7 @@ impl Aggregates {
 
     pub fn merge(&mut self, other: Aggregates) {
         self.rows += other.rows;
-        for (mine, theirs) in self.polarity.iter_mut().zip(other.polarity) {
-            *mine += theirs;
-        }
+        self.polarity.merge(other.polarity);
         self.scores.merge(&other.scores);
         self.range.merge(&other.range);
         self.fatigue += other.fatigue;
@@ -442,10 +470,10 @@ impl Aggregates {
     }
 
     /// The themes of the comments of one class (detractors or promoters).
-    pub fn themes_of(&self, scale: ScoreScale, wanted: Class) -> TopK {
+    pub fn themes_of(&self, scale: ScoreScale, wanted: NpsClass) -> TopK {
         let mut merged = TopK::new(THEME_CAPACITY);
         for (value, sketch) in self.themes_by_score.iter().enumerate() {
-            if class(scale, value) == wanted {
+            if nps_class(scale, value) == wanted {
                 merged.merge(sketch.clone());
             }
         }

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::Rejected;
 use super::ScoreScale;
-use super::aggregate::{Class, Group, Groups, Nps};
+use super::aggregate::{Group, Groups, Nps, NpsClass, PolarityCounts};
 use super::analysis::{Analysis, ScaleSource};
 use super::link;
 use super::sketch::TopK;
@@ -41,13 +41,6 @@ pub struct Summary {
     /// Comments complaining about contact frequency, and about sales pressure.
     pub fatigue: u64,
     pub pushy: u64,
-}
-
-#[derive(Debug, Serialize)]
-pub struct PolarityCounts {
-    pub negative: u64,
-    pub neutral: u64,
-    pub positive: u64,
 }
 
 #[derive(Debug, Serialize)]
@@ -97,12 +90,8 @@ impl Summary {
             rows: a.rows,
             rejected: analysis.rejected.clone(),
             rejected_total: analysis.rejected_total,
-            comments: a.polarity.iter().sum(),
-            polarity: PolarityCounts {
-                negative: a.polarity[0],
-                neutral: a.polarity[1],
-                positive: a.polarity[2],
-            },
+            comments: a.polarity.total(),
+            polarity: a.polarity,
             scale: analysis
                 .scale
                 .map(|(scale, source)| Scale { scale, source }),
@@ -110,8 +99,8 @@ impl Summary {
             personas: groups(&a.by_persona, personas.as_deref(), scale),
             touchpoints: groups(&a.by_touchpoint, touchpoints.as_deref(), scale),
             themes: themes(&a.themes),
-            detractor_themes: themes_of(Class::Detractor),
-            promoter_themes: themes_of(Class::Promoter),
+            detractor_themes: themes_of(NpsClass::Detractor),
+            promoter_themes: themes_of(NpsClass::Promoter),
             wants: themes(&a.wants),
             fatigue: a.fatigue,
             pushy: a.pushy,

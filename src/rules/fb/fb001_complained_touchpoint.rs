@@ -67,7 +67,7 @@ fn check(cx: &mut Context<'_>) {
             format!(
                 "touchpoint \"{}\" draws complaints: {} of {comments} comments are negative ({}): {examples}",
                 touchpoint.id.value,
-                group.polarity[0],
+                group.polarity.negative,
                 percent(group.negative_share())
             ),
         );
