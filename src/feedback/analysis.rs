@@ -3,8 +3,8 @@
 //! no thread of its own) and score each batch they read into aggregates of
 //! its own. The calling thread merges the batches' aggregates, and writes
 //! their rows, in file order: the result does not depend on which thread
-//! did what. Memory stays flat: batches in flight are bounded by the pool's
-//! threads and a channel of fixed depth, and whatever is kept per row
+//! did what. Memory stays flat: reading stops [`WINDOW`] batches ahead of
+//! the batch merged next, and whatever is kept per row
 //! (aggregates, sketches, examples) has a fixed size. It imports the rest of
 //! `feedback`, and rayon.
 
@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 use std::io::Read;
 use std::path::Path;
 use std::sync::mpsc::{SyncSender, sync_channel};
-use std::sync::{Mutex, OnceLock};
+use std::sync::{Condvar, Mutex, OnceLock};
 use std::thread;
 
 use rayon::iter::{ParallelBridge, ParallelIterator};
@@ -52,6 +52,11 @@ const ORDERED_BATCH: BatchSize = BatchSize {
 const SPARE_BYTES: usize = 4 << 20;
 /// Scored batches that may wait in the channel for the calling thread.
 const DEPTH: usize = 4;
+/// Batches that may be read before the batch the calling thread merges
+/// next: while one thread is slow on a batch (a long comment), the others
+/// stop reading here, so the batches waiting to be merged in file order,
+/// and memory, stay bounded whatever the file.
+const WINDOW: u64 = 4;
 /// Rejected rows kept with their line and reason; the rest are only counted.
 pub const MAX_REJECTED: usize = 10_000;
 
@@ -160,6 +165,7 @@ fn run<R: Read + Send>(
     let columns = reader.columns().clone();
     let ordered = sink.is_some();
     let spare = Spare::default();
+    let window = Window::default();
     let mut batches = Batches {
         reader,
         size: if ordered { ORDERED_BATCH } else { BATCH },
@@ -169,6 +175,7 @@ fn run<R: Read + Send>(
         rejected: Vec::new(),
         rejected_total: 0,
         error: None,
+        window: &window,
     };
     let mut aggregates = Aggregates::default();
     let mut written = Ok(());
@@ -178,11 +185,13 @@ fn run<R: Read + Send>(
         let spare = &spare;
         // The pool is entered from a thread of its own (see `in_pool`), and
         // this thread merges and writes: the sink need not be `Send`.
+        let window = &window;
         scope.spawn(move || {
             in_pool(options.workers, || {
                 // Sending fails only once the receiver is gone, and then no
                 // one is left to tell.
                 let send = |done: &mut SyncSender<_>, batch| {
+                    let _open = window.close_on_panic();
                     done.send(score(batch, ordered, spare)).map_err(drop)
                 };
                 batches.par_bridge().try_for_each_with(done, send).ok()
@@ -202,6 +211,7 @@ fn run<R: Read + Send>(
                     spare.give(rows);
                 }
                 next += 1;
+                window.merged(next);
             }
         }
     });
@@ -269,12 +279,16 @@ struct Batches<'a, R: Read> {
     rejected: Vec<Rejected>,
     rejected_total: u64,
     error: Option<FeedbackError>,
+    window: &'a Window,
 }
 
 impl<R: Read> Iterator for Batches<'_, R> {
     type Item = Batch;
 
     fn next(&mut self) -> Option<Batch> {
+        if !self.window.wait_for(self.index) {
+            return None;
+        }
         let mut rows = self.spare.take();
         let start = self.reader.bytes_read();
         let mut filled = 0;
@@ -352,6 +366,57 @@ fn write(rows: &[Row], found: &Found, sink: &mut dyn RowSink) -> std::io::Result
                 themes,
             })
         })
+}
+
+/// How far reading may run ahead of merging ([`WINDOW`]).
+#[derive(Default)]
+struct Window {
+    /// Batches merged so far, and whether the window is closed: a thread
+    /// panicked, and no batch will be merged again.
+    state: Mutex<(u64, bool)>,
+    moved: Condvar,
+}
+
+impl Window {
+    /// Waits until the batch `index` may be read; false when the window
+    /// closed, and reading should stop.
+    fn wait_for(&self, index: u64) -> bool {
+        let Ok(mut state) = self.state.lock() else {
+            return false;
+        };
+        while !state.1 && index >= state.0 + WINDOW {
+            state = match self.moved.wait(state) {
+                Ok(state) => state,
+                Err(_) => return false,
+            };
+        }
+        !state.1
+    }
+
+    fn merged(&self, count: u64) {
+        if let Ok(mut state) = self.state.lock() {
+            state.0 = count;
+        }
+        self.moved.notify_all();
+    }
+
+    /// Closes the window if the thread panics while the guard lives, so
+    /// that threads waiting to read stop rather than wait for a merge that
+    /// will not come.
+    fn close_on_panic(&self) -> impl Drop + '_ {
+        struct Guard<'a>(&'a Window);
+        impl Drop for Guard<'_> {
+            fn drop(&mut self) {
+                if thread::panicking() {
+                    if let Ok(mut state) = self.0.state.lock() {
+                        state.1 = true;
+                    }
+                    self.0.moved.notify_all();
+                }
+            }
+        }
+        Guard(self)
+    }
 }
 
 /// Batches whose rows have been analysed, kept to read into again: a row's
