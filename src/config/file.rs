@@ -1,8 +1,10 @@
-//! Reading a configuration file into a [`Layer`], with every error found in
-//! one pass and positioned by the spans of the TOML parser.
+//! The keys of a configuration file, in one table ([`KEYS`], with the
+//! settings' keys in `rules::settings`), and reading a file by it into a
+//! [`Layer`], with every error found in one pass and positioned by the spans
+//! of the TOML parser. `planlint schema config` describes the same table.
 //!
 //! Floor `config`: imports the registry and the settings (`rules`), `plan`'s
-//! TOML helpers, `input` and `source`.
+//! TOML helpers and key kinds, `input` and `source`.
 
 use std::path::Path;
 
@@ -13,13 +15,46 @@ use super::{
     ConfigError, Layer, Source, cannot_change_level, cannot_ignore, parse_fail_on, parse_severity,
 };
 use crate::input::{self, InputError};
+use crate::plan::keys::{Kind, Table, key};
 use crate::plan::syntax;
 use crate::plan::{MAX_ERRORS, Span, number_value, suggest, type_name};
 use crate::rules::settings::{self, SETTINGS};
 use crate::source::{SourceFile, display_path, excerpt};
 
-/// Keys of the top level.
-pub(crate) const TOP_KEYS: &[&str] = &["fail-on", "select", "ignore", "severity", "settings"];
+/// The levels `fail-on` takes, as the schema offers them.
+pub(crate) const FAIL_ON: &[&str] = &["error", "warning", "info", "never"];
+
+/// The top level of a configuration file. Every key is optional.
+pub static KEYS: Table = Table {
+    shown_as: "the configuration",
+    keys: &[
+        key(
+            "fail-on",
+            Kind::Exact(FAIL_ON),
+            "Exit with 1 when a finding has this severity or a higher one (default: warning); `--fail-on` overrides it.",
+        ),
+        key(
+            "select",
+            Kind::Texts,
+            "The rules to run: codes (TX001), names (transactional-touchpoint) or families (TX). Default: all rules.",
+        ),
+        key(
+            "ignore",
+            Kind::Texts,
+            "Rules not to run: codes (TX001), names (transactional-touchpoint) or families (TX).",
+        ),
+        key(
+            "severity",
+            Kind::Levels,
+            "The severity of a rule, by code or name: error, warning or info.",
+        ),
+        key(
+            "settings",
+            Kind::Settings,
+            "The thresholds the rules judge by.",
+        ),
+    ],
+};
 
 /// Configuration files larger than this are refused: the format fits on a
 /// page, and a bound keeps a device or a huge file from stalling the run.
@@ -168,7 +203,7 @@ impl Reader<'_> {
                 "settings" => layer.settings = self.settings(value),
                 _ => self.error(
                     key.span(),
-                    format!("unknown key `{}` in the configuration", excerpt(name)),
+                    format!("unknown key `{}` in {}", excerpt(name), KEYS.shown_as),
                     unknown_top_key_help(name),
                 ),
             }
@@ -315,7 +350,7 @@ impl Reader<'_> {
 }
 
 fn unknown_top_key_help(name: &str) -> String {
-    if let Some(close) = suggest(name, TOP_KEYS.iter().copied()) {
+    if let Some(close) = suggest(name, KEYS.names()) {
         return format!("did you mean `{close}`?");
     }
     if settings::find(name).is_some() {
@@ -324,5 +359,9 @@ fn unknown_top_key_help(name: &str) -> String {
     if Selector::parse(name).is_ok() {
         return format!("a rule's level belongs in [severity]: {name} = \"error\"");
     }
-    format!("the configuration accepts: {}", TOP_KEYS.join(", "))
+    format!(
+        "{} accepts: {}",
+        KEYS.shown_as,
+        KEYS.names().collect::<Vec<_>>().join(", ")
+    )
 }

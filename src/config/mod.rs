@@ -22,7 +22,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-pub use crate::rules::settings::{Kind, SETTINGS, Setting, Settings};
+pub use crate::rules::settings::{SETTINGS, Setting, Settings};
 pub use selector::{Matches, Selector, always_on};
 pub use show::show;
 

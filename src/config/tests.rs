@@ -482,3 +482,18 @@ fn show_names_the_source_of_every_value() {
         assert!(text.contains(expected), "{expected:?} not in\n{text}");
     }
 }
+
+/// The reader knows every key of the table: a value of a kind no key takes
+/// is an error about the value, never an unknown key.
+#[test]
+fn every_key_of_the_table_is_read() {
+    for key in file::KEYS.keys {
+        let errors = errors(&format!("{} = true\n", key.name));
+        assert_eq!(errors.len(), 1, "{}: {errors:?}", key.name);
+        assert!(
+            errors[0].contains(&format!("`{}` must be", key.name)),
+            "{}: {errors:?}",
+            key.name
+        );
+    }
+}

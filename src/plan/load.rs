@@ -10,10 +10,8 @@ use std::num::IntErrorKind;
 use toml::Spanned;
 use toml::de::{DeArray, DeString, DeTable, DeValue};
 
-use super::schema::{
-    AMOUNT, EXTENSION_PREFIX, GOAL_KEYS, GOAL_KINDS, HOW_KEYS, NumberRange, PER_WEEK, PERSONA_KEYS,
-    STAGES, TABLES, TOP_KEYS, TOUCHPOINT_KEYS, WAIVER_KEYS, WHAT_KEYS, WHY_KEYS, is_valid_id,
-    suggest,
+use super::keys::{
+    EXTENSION_PREFIX, Kind, Number, TOP, Table, WAIVER, is_valid_id, suggest, tables,
 };
 use super::syntax;
 use super::{
@@ -157,6 +155,8 @@ struct Loader<'s> {
 
 /// The checked keys of one table, looked up by name.
 struct Entries<'a, 'i> {
+    /// The table of the format they were checked against.
+    format: &'static Table,
     header: Span,
     entries: Vec<(&'a Key<'i>, &'a Value<'i>)>,
 }
@@ -167,6 +167,15 @@ impl<'a, 'i> Entries<'a, 'i> {
             .iter()
             .find(|(k, _)| k.get_ref().as_ref() == key)
             .copied()
+    }
+
+    /// The kind the format gives `key`; the loader reads only keys of the
+    /// table, which the tests of every key make sure of.
+    fn kind(&self, key: &str) -> Kind {
+        match self.format.get(key) {
+            Some(key) => key.kind,
+            None => panic!("`{key}` is not a key of {}", self.format.shown_as),
+        }
     }
 }
 
@@ -190,7 +199,7 @@ impl Loader<'_> {
     }
 
     fn plan(&mut self, doc: &DeTable<'_>, source: &SourceFile) -> Plan {
-        let top = self.entries(doc, 0..0, "the top level", TOP_KEYS);
+        let top = self.entries(doc, 0..0, &TOP);
         let mut plan = Plan {
             name: self.string(&top, "name"),
             owner: self.string(&top, "owner"),
@@ -207,36 +216,36 @@ impl Loader<'_> {
                 self.invalid(0..0, "the plan has no `name`".to_owned(), help);
             }
         }
-        if let Some(t) = self.table(&top, "why", WHY_KEYS) {
+        if let Some(t) = self.table(&top, "why") {
             plan.why = Some(Why {
                 statement: self.string(&t, "statement"),
                 header: t.header,
             });
         }
-        if let Some(t) = self.table(&top, "how", HOW_KEYS) {
+        if let Some(t) = self.table(&top, "how") {
             plan.how = Some(How {
                 statement: self.string(&t, "statement"),
                 differentiators: self.strings(&t, "differentiators"),
                 header: t.header,
             });
         }
-        if let Some(t) = self.table(&top, "what", WHAT_KEYS) {
+        if let Some(t) = self.table(&top, "what") {
             plan.what = Some(What {
                 statement: self.string(&t, "statement"),
                 offerings: self.strings(&t, "offerings"),
                 header: t.header,
             });
         }
-        plan.goals = self.array_of_tables(&top, "goal", GOAL_KEYS, |l, t| {
+        plan.goals = self.array_of_tables(&top, "goal", |l, t| {
             // Every field is read before any `?`, so one bad value does not
             // hide the errors of the others.
-            let (id, title) = (l.id(t, "goal"), l.required(t, "title", "goal"));
-            let kind = l.choice(t, "kind", GOAL_KINDS, |i| {
+            let (id, title) = (l.id(t), l.string(t, "title"));
+            let kind = l.choice(t, "kind", |i| {
                 [GoalKind::Satisfaction, GoalKind::Cost, GoalKind::Revenue][i]
             });
             let (metric, why) = (l.string(t, "metric"), l.string(t, "why"));
-            let baseline = l.number(t, "baseline", &AMOUNT);
-            let target = l.number(t, "target", &AMOUNT);
+            let baseline = l.number(t, "baseline");
+            let target = l.number(t, "target");
             let due = l.date(t, "due");
             let allow = l.allow(t);
             let (Some(id), Some(title)) = (id, title) else {
@@ -256,8 +265,8 @@ impl Loader<'_> {
                 header: t.header.clone(),
             })
         });
-        plan.personas = self.array_of_tables(&top, "persona", PERSONA_KEYS, |l, t| {
-            let (id, name) = (l.id(t, "persona"), l.required(t, "name", "persona"));
+        plan.personas = self.array_of_tables(&top, "persona", |l, t| {
+            let (id, name) = (l.id(t), l.string(t, "name"));
             let summary = l.string(t, "summary");
             let (wants, evidence) = (l.strings(t, "wants"), l.strings(t, "evidence"));
             let interests = l.strings(t, "interests");
@@ -281,9 +290,9 @@ impl Loader<'_> {
                 header: t.header.clone(),
             })
         });
-        plan.touchpoints = self.array_of_tables(&top, "touchpoint", TOUCHPOINT_KEYS, |l, t| {
-            let (id, name) = (l.id(t, "touchpoint"), l.required(t, "name", "touchpoint"));
-            let stage = l.choice(t, "stage", STAGES, |i| Stage::ALL[i]);
+        plan.touchpoints = self.array_of_tables(&top, "touchpoint", |l, t| {
+            let (id, name) = (l.id(t), l.string(t, "name"));
+            let stage = l.choice(t, "stage", |i| Stage::ALL[i]);
             let (channel, owner) = (l.string(t, "channel"), l.string(t, "owner"));
             let (personas, goals) = (l.strings(t, "personas"), l.strings(t, "goals"));
             let (message, ask, act) = (
@@ -291,7 +300,7 @@ impl Loader<'_> {
                 l.string(t, "ask"),
                 l.string(t, "act"),
             );
-            let per_week = l.number(t, "per_week", &PER_WEEK);
+            let per_week = l.number(t, "per_week");
             let allow = l.allow(t);
             let (Some(id), Some(name)) = (id, name) else {
                 l.unplaced.push(allow);
@@ -321,37 +330,36 @@ impl Loader<'_> {
         &mut self,
         table: &'a DeTable<'i>,
         header: Span,
-        shown_as: &str,
-        allowed: &[&str],
+        format: &'static Table,
     ) -> Entries<'a, 'i> {
+        let shown_as = format.shown_as;
         for key in table.keys() {
             let name = key.get_ref().as_ref();
-            if allowed.contains(&name) || name.starts_with(EXTENSION_PREFIX) {
+            if format.get(name).is_some() || name.starts_with(EXTENSION_PREFIX) {
                 continue;
             }
             self.report(|| LoadError {
                 kind: LoadErrorKind::UnknownKey,
                 span: key.span(),
                 message: format!("unknown key `{}` in {shown_as}", excerpt(name)),
-                help: unknown_key_help(name, shown_as, allowed),
+                help: unknown_key_help(name, format),
             });
         }
         Entries {
+            format,
             header,
             entries: table.iter().collect(),
         }
     }
 
-    fn table<'a, 'i>(
-        &mut self,
-        parent: &Entries<'a, 'i>,
-        key: &str,
-        allowed: &[&str],
-    ) -> Option<Entries<'a, 'i>> {
+    fn table<'a, 'i>(&mut self, parent: &Entries<'a, 'i>, key: &str) -> Option<Entries<'a, 'i>> {
+        let Kind::Table(format) = parent.kind(key) else {
+            panic!("`{key}` is not a table of the format");
+        };
         let (_, value) = parent.get(key)?;
-        let shown_as = format!("[{key}]");
+        let shown_as = format.shown_as;
         match value.get_ref() {
-            DeValue::Table(table) => Some(self.entries(table, value.span(), &shown_as, allowed)),
+            DeValue::Table(table) => Some(self.entries(table, value.span(), format)),
             other => {
                 self.invalid(
                     value.span(),
@@ -363,17 +371,21 @@ impl Loader<'_> {
         }
     }
 
+    /// The items of a list of tables, each built from its keys once the
+    /// format's required keys are found missing or not.
     fn array_of_tables<'a, 'i, T>(
         &mut self,
         parent: &Entries<'a, 'i>,
         key: &str,
-        allowed: &[&str],
         mut build: impl FnMut(&mut Self, &Entries<'a, 'i>) -> Option<T>,
     ) -> Vec<T> {
+        let Kind::Tables(format) = parent.kind(key) else {
+            panic!("`{key}` is not a list of tables of the format");
+        };
         let Some((_, value)) = parent.get(key) else {
             return Vec::new();
         };
-        let shown_as = format!("[[{key}]]");
+        let shown_as = format.shown_as;
         let DeValue::Array(array) = value.get_ref() else {
             self.invalid(
                 value.span(),
@@ -389,7 +401,16 @@ impl Loader<'_> {
         for element in array.iter() {
             match element.get_ref() {
                 DeValue::Table(table) => {
-                    let entries = self.entries(table, element.span(), &shown_as, allowed);
+                    let entries = self.entries(table, element.span(), format);
+                    for required in format.keys.iter().filter(|k| k.required) {
+                        if entries.get(required.name).is_none() {
+                            self.invalid(
+                                entries.header.clone(),
+                                format!("this {key} has no `{}`", required.name),
+                                format!("every {shown_as} needs a `{}`", required.name),
+                            );
+                        }
+                    }
                     items.extend(build(self, &entries));
                 }
                 other => self.invalid(
@@ -428,28 +449,15 @@ impl Loader<'_> {
     }
 
     fn string(&mut self, entries: &Entries<'_, '_>, key: &str) -> Option<Field<String>> {
+        debug_assert!(matches!(
+            entries.kind(key),
+            Kind::Text | Kind::Id | Kind::Choice(_)
+        ));
         self.typed(entries, key, "a string", |v| v.as_str().map(str::to_owned))
     }
 
-    fn required(
-        &mut self,
-        entries: &Entries<'_, '_>,
-        key: &str,
-        item: &str,
-    ) -> Option<Field<String>> {
-        let field = self.string(entries, key);
-        if field.is_none() && entries.get(key).is_none() {
-            self.invalid(
-                entries.header.clone(),
-                format!("this {item} has no `{key}`"),
-                format!("every [[{item}]] needs a `{key}`"),
-            );
-        }
-        field
-    }
-
-    fn id(&mut self, entries: &Entries<'_, '_>, item: &str) -> Option<Field<String>> {
-        let id = self.required(entries, "id", item)?;
+    fn id(&mut self, entries: &Entries<'_, '_>) -> Option<Field<String>> {
+        let id = self.string(entries, "id")?;
         if !is_valid_id(&id.value) {
             self.invalid(
                 id.span.clone(),
@@ -465,6 +473,7 @@ impl Loader<'_> {
     }
 
     fn strings(&mut self, entries: &Entries<'_, '_>, key: &str) -> Option<Field<Vec<Item>>> {
+        debug_assert_eq!(entries.kind(key), Kind::Texts);
         let (k, v) = entries.get(key)?;
         let Some(array) = v.get_ref().as_array() else {
             let (message, help) = match v.get_ref().as_str() {
@@ -516,12 +525,10 @@ impl Loader<'_> {
         ok.then_some(items)
     }
 
-    fn number(
-        &mut self,
-        entries: &Entries<'_, '_>,
-        key: &str,
-        range: &NumberRange,
-    ) -> Option<Field<f64>> {
+    fn number(&mut self, entries: &Entries<'_, '_>, key: &str) -> Option<Field<f64>> {
+        let Kind::Number(Number::Range(range)) = entries.kind(key) else {
+            panic!("`{key}` is not a number with a range");
+        };
         let field = self.typed(entries, key, "a number", number_value)?;
         let (value, shown) = (field.value, excerpt(&self.text[field.span.clone()]));
         let problem = if value.is_nan() {
@@ -544,6 +551,7 @@ impl Loader<'_> {
     }
 
     fn date(&mut self, entries: &Entries<'_, '_>, key: &str) -> Option<Field<toml::value::Date>> {
+        debug_assert_eq!(entries.kind(key), Kind::Date);
         let (k, v) = entries.get(key)?;
         if let Some(date) = v
             .get_ref()
@@ -577,6 +585,7 @@ impl Loader<'_> {
     /// finding is accepted, or a table with `reason` and `until`. Which rule
     /// a name means, and whether it may be waived, the checker decides.
     fn allow(&mut self, entries: &Entries<'_, '_>) -> Vec<Waiver> {
+        debug_assert_eq!(entries.kind("allow"), Kind::Waivers);
         let Some((_, value)) = entries.get("allow") else {
             return Vec::new();
         };
@@ -610,7 +619,7 @@ impl Loader<'_> {
                     (Some(reason), None)
                 }
                 DeValue::Table(table) => {
-                    let waiver = self.entries(table, value.span(), "a waiver", WAIVER_KEYS);
+                    let waiver = self.entries(table, value.span(), &WAIVER);
                     (self.string(&waiver, "reason"), self.date(&waiver, "until"))
                 }
                 other => {
@@ -642,9 +651,11 @@ impl Loader<'_> {
         &mut self,
         entries: &Entries<'_, '_>,
         key: &str,
-        names: &[&str],
         pick: impl Fn(usize) -> T,
     ) -> Option<Field<T>> {
+        let Kind::Choice(names) = entries.kind(key) else {
+            panic!("`{key}` is not a choice");
+        };
         let field = self.string(entries, key)?;
         let wanted = field.value.trim().to_lowercase();
         if let Some(index) = names.iter().position(|n| *n == wanted) {
@@ -671,19 +682,20 @@ impl Loader<'_> {
     }
 }
 
-fn unknown_key_help(name: &str, shown_as: &str, allowed: &[&str]) -> String {
-    if let Some(close) = suggest(name, allowed.iter().copied()) {
+fn unknown_key_help(name: &str, format: &Table) -> String {
+    let shown_as = format.shown_as;
+    if let Some(close) = suggest(name, format.names()) {
         return format!("did you mean `{close}`? Keys of your own must start with `x-`");
     }
-    if let Some((home, _)) = TABLES
-        .iter()
-        .find(|(table, keys)| *table != shown_as && keys.contains(&name))
+    if let Some(home) = tables()
+        .into_iter()
+        .find(|table| table.shown_as != shown_as && table.get(name).is_some())
     {
-        return format!("`{name}` belongs in {home}, not in {shown_as}");
+        return format!("`{name}` belongs in {}, not in {shown_as}", home.shown_as);
     }
     format!(
         "{shown_as} accepts: {}; keys of your own must start with `x-`",
-        allowed.join(", ")
+        format.names().collect::<Vec<_>>().join(", ")
     )
 }
 

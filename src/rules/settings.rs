@@ -1,9 +1,13 @@
-//! The rules' thresholds: what `[settings]` in a configuration file sets.
+//! The rules' thresholds: what `[settings]` in a configuration file sets,
+//! and the table of its keys, which `config` reads the file by and
+//! `planlint schema` describes.
 //!
-//! Floor `rules`: imports nothing of the crate. The rules read [`Settings`]
+//! Floor `rules`: imports `plan`'s key kinds. The rules read [`Settings`]
 //! through their `Context`; `config` reads the keys and fills it in.
 
 use std::fmt;
+
+use crate::plan::keys::Number;
 
 /// Thresholds the rules judge by, read through `Context::settings`.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -36,47 +40,18 @@ impl Default for Settings {
     }
 }
 
-/// What values a setting takes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
-    /// A share from 0 to 1.
-    Share,
-    /// A whole number of 1 or more.
-    Count,
-    /// A number of 0 or more, decimals allowed.
-    Rate,
-}
-
-impl Kind {
-    /// How the values are described in errors and in the README.
-    pub fn describe(self) -> &'static str {
-        match self {
-            Kind::Share => "a share from 0 to 1 (0.5 is half)",
-            Kind::Count => "a whole number of 1 or more",
-            Kind::Rate => "a number of 0 or more",
-        }
-    }
-
-    /// Whether `value` is in range for this kind.
-    pub fn accepts(self, value: f64) -> bool {
-        value.is_finite()
-            && match self {
-                Kind::Share => (0.0..=1.0).contains(&value),
-                Kind::Count => value >= 1.0 && value.fract() == 0.0,
-                Kind::Rate => value >= 0.0,
-            }
-    }
-}
-
 /// One key of `[settings]`.
 pub struct Setting {
     /// The key, in kebab-case.
     pub name: &'static str,
     /// Codes of the rules that read it.
     pub rules: &'static [&'static str],
-    pub kind: Kind,
-    /// What it sets, for `planlint config`.
+    pub kind: Number,
+    /// What it sets, for errors in the file.
     pub about: &'static str,
+    /// What it sets, for the editor's hover, which [`Setting::description`]
+    /// opens with the rules and closes with the default.
+    pub hover: &'static str,
     get: fn(&Settings) -> f64,
     set: fn(&mut Settings, f64),
 }
@@ -92,9 +67,19 @@ impl Setting {
         (self.get)(settings)
     }
 
-    /// Sets a value that [`Kind::accepts`].
+    /// Sets a value that [`Number::accepts`].
     pub fn set(&self, settings: &mut Settings, value: f64) {
         (self.set)(settings, value);
+    }
+
+    /// The sentence `planlint schema` gives the key: rules, what it sets, default.
+    pub fn description(&self) -> String {
+        format!(
+            "{}: {} (default: {}).",
+            self.rules.join(", "),
+            self.hover,
+            self.show(&Settings::default())
+        )
     }
 
     /// The value as a person writes it: 3, 0.5.
@@ -109,48 +94,54 @@ pub static SETTINGS: &[Setting] = &[
     Setting {
         name: "max-contacts-per-week",
         rules: &["TX005"],
-        kind: Kind::Rate,
+        kind: Number::NonNegative,
         about: "contacts a week per persona above which TX005 reports it",
+        hover: "the contacts a week a persona may get from all the touchpoints that reach it",
         get: |s| s.max_contacts_per_week,
         set: |s, v| s.max_contacts_per_week = v,
     },
     Setting {
         name: "transactional-share",
         rules: &["TX002"],
-        kind: Kind::Share,
+        kind: Number::Share,
         about: "share of pushy touchpoints above which TX002 reports the plan",
+        hover: "the share of pure sales-pressure touchpoints above which the plan is transactional",
         get: |s| s.transactional_share,
         set: |s, v| s.transactional_share = v,
     },
     Setting {
         name: "feedback-min-comments",
         rules: &["FB001", "FB004"],
-        kind: Kind::Count,
+        kind: Number::Count,
         about: "comments (or scores) a touchpoint or persona needs before FB001 and FB004 judge it",
+        hover: "the linked comments (scores for FB004) a touchpoint or persona needs before it is judged",
         get: |s| s.feedback_min_comments as f64,
         set: |s, v| s.feedback_min_comments = v as u64,
     },
     Setting {
         name: "feedback-negative-share",
         rules: &["FB001"],
-        kind: Kind::Share,
+        kind: Number::Share,
         about: "share of negative comments from which FB001 reports a touchpoint",
+        hover: "the share of negative comments at which a touchpoint is complained about",
         get: |s| s.feedback_negative_share,
         set: |s, v| s.feedback_negative_share = v,
     },
     Setting {
         name: "feedback-min-wants",
         rules: &["FB002"],
-        kind: Kind::Count,
+        kind: Number::Count,
         about: "comments that must ask for the same thing before FB002 reports it",
+        hover: "the comments that must ask for the same thing before it is an unmet want",
         get: |s| s.feedback_min_wants as f64,
         set: |s, v| s.feedback_min_wants = v as u64,
     },
     Setting {
         name: "feedback-min-fatigue",
         rules: &["FB006"],
-        kind: Kind::Count,
+        kind: Number::Count,
         about: "comments about contact frequency from which FB006 reports a touchpoint",
+        hover: "the comments about contact frequency that make a touchpoint tiring",
         get: |s| s.feedback_min_fatigue as f64,
         set: |s, v| s.feedback_min_fatigue = v as u64,
     },
@@ -179,16 +170,6 @@ mod tests {
             setting.set(&mut changed, 1.0);
             assert_eq!(setting.get(&changed), 1.0, "{}", setting.name);
         }
-    }
-
-    #[test]
-    fn ranges_are_checked() {
-        assert!(Kind::Share.accepts(0.0) && Kind::Share.accepts(1.0));
-        assert!(!Kind::Share.accepts(1.5) && !Kind::Share.accepts(-0.1));
-        assert!(Kind::Count.accepts(1.0) && !Kind::Count.accepts(0.0));
-        assert!(!Kind::Count.accepts(2.5));
-        assert!(Kind::Rate.accepts(0.0) && Kind::Rate.accepts(2.5));
-        assert!(!Kind::Rate.accepts(-1.0) && !Kind::Rate.accepts(f64::INFINITY));
     }
 
     #[test]
