@@ -45,7 +45,10 @@ pub fn check(args: CheckArgs) -> Result<u8> {
     }
     let config = match args.config.resolver() {
         Ok(config) => config,
-        Err(errors) => return Ok(stderr::config_errors(&errors)),
+        Err(errors) => {
+            stderr::config_errors(&errors);
+            return Ok(ERROR);
+        }
     };
     // Read before the plans are checked: a broken baseline stops the run
     // as a broken configuration does.
@@ -111,7 +114,10 @@ pub fn check(args: CheckArgs) -> Result<u8> {
 pub fn config(command: ConfigCommand) -> Result<u8> {
     let resolver = match command.config.resolver() {
         Ok(resolver) => resolver,
-        Err(errors) => return Ok(stderr::config_errors(&errors)),
+        Err(errors) => {
+            stderr::config_errors(&errors);
+            return Ok(ERROR);
+        }
     };
     let path = &command.path;
     let meta = std::fs::metadata(path)
@@ -124,7 +130,10 @@ pub fn config(command: ConfigCommand) -> Result<u8> {
     };
     let config = match found {
         Ok(config) => config,
-        Err(errors) => return Ok(stderr::config_errors(&errors)),
+        Err(errors) => {
+            stderr::config_errors(&errors);
+            return Ok(ERROR);
+        }
     };
     stderr::config_warnings([&*config]);
     planlint::config::show(&config, resolver.file(), &mut io::stdout().lock())?;

@@ -89,13 +89,24 @@ fn the_checker_catches_an_upward_import_and_a_circle() {
         ("lib.rs", ""),
         ("base.rs", ""),
         ("high.rs", ""),
-        ("low/mod.rs", "mod a;\nuse crate::{base, high::H};\n"),
+        (
+            "low/mod.rs",
+            "mod a;\nmod b;\nuse crate::{base, high::H};\n",
+        ),
         ("low/a.rs", "fn f() { super::super::high::g(); }\n"),
+        // A re-export of lib.rs is an import of the crate root, and code
+        // after a test module is code.
+        (
+            "low/b.rs",
+            "#[cfg(test)]\npub(crate) mod tests {\n    use crate::high;\n}\n\
+             fn g() -> crate::Reexported { todo!() }\n",
+        ),
     ]);
     assert_eq!(
         check(&upward, floors),
         [
             "low/a.rs (floor low) imports high (floor high)",
+            "low/b.rs (floor low) imports lib (floor high)",
             "low/mod.rs (floor low) imports high (floor high)"
         ]
     );
@@ -179,9 +190,13 @@ fn check(files: &[(String, String)], floors: &[(&str, &[&str])]) -> Vec<String> 
         };
         let text = &files.iter().find(|(p, _)| p == file).unwrap().1;
         for path in imports(module, &code_of(text)) {
+            // A name that is no module (`crate::Report`) is one of lib.rs's
+            // re-exports: an import of the crate root, on the top floor.
+            let root = vec!["lib".to_owned()];
             let Some(target) = (1..=path.len())
                 .rev()
                 .find_map(|n| modules.get_key_value(&path[..n]))
+                .or_else(|| modules.get_key_value(&root))
             else {
                 continue;
             };
@@ -250,19 +265,28 @@ fn test_only_files(files: &[(String, String)]) -> BTreeSet<String> {
 }
 
 /// The code of a file without its line comments and without its inline
-/// `#[cfg(test)] mod ... { }`, which by custom ends the file.
+/// `#[cfg(test)] mod ... { }` modules (skipped to their closing brace, counted
+/// from the braces on their lines; the braces of a test module's strings
+/// come in pairs).
 fn code_of(text: &str) -> String {
     let mut code = String::new();
     let mut lines = text.lines().peekable();
     while let Some(line) = lines.next() {
         let trimmed = line.trim_start();
-        if trimmed == "#[cfg(test)]"
+        let test_module = trimmed == "#[cfg(test)]"
             && lines.peek().is_some_and(|next| {
-                let next = next.trim_start();
-                (next.starts_with("mod ") || next.starts_with("pub mod ")) && next.ends_with('{')
-            })
-        {
-            break;
+                let next = next.trim();
+                next.contains("mod ") && next.ends_with('{')
+            });
+        if test_module {
+            let mut depth = 0i64;
+            for line in lines.by_ref() {
+                depth += line.matches('{').count() as i64 - line.matches('}').count() as i64;
+                if depth <= 0 {
+                    break;
+                }
+            }
+            continue;
         }
         if !trimmed.starts_with("//") {
             code.push_str(line);

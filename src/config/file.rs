@@ -272,7 +272,7 @@ impl Reader<'_> {
     }
 
     /// `[severity]`: rule, family or ALL to a level.
-    fn severities(&mut self, value: &Value<'_>) -> Vec<(Selector, crate::Severity)> {
+    fn severities(&mut self, value: &Value<'_>) -> Vec<(Selector, crate::diagnostic::Severity)> {
         let Some(table) = self.table("severity", value) else {
             return Vec::new();
         };

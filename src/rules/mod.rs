@@ -1,8 +1,8 @@
 //! The rule registry. One rule per file, grouped by family; `RULES` lists them
 //! all, and `rules`, `explain`, the checker and the docs read it.
 //!
-//! Floor `rules`: imports `source`, `text`, `diagnostic`, `plan` and
-//! `feedback`. A rule only reports: which rules run, at what severity, and
+//! Floor `rules`: imports `source`, `input`, `text`, `diagnostic`, `plan`
+//! and `feedback`. A rule only reports: which rules run, at what severity, and
 //! what waivers hide is decided above, in `check`. A check sees a
 //! [`Context`] (the plan, its analysed feedback, the [`Settings`]) or a
 //! [`WaiverContext`].
