@@ -4,11 +4,10 @@
 //! Words are lower-cased into one buffer that the caller reuses, so that
 //! scoring a comment allocates nothing once the buffers have grown.
 //!
-//! Floor `feedback`: imports the lexicon it looks words up in and `text`;
-//! the lexicon does not import it.
+//! Floor `feedback`: imports the lexicon it looks words up in; the lexicon
+//! does not import it.
 
 use super::lexicon::{Lexicon, NO_ID, Symbols, role};
-use crate::text::PADDING;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(super) enum Kind {
@@ -218,8 +217,7 @@ impl Reader<'_> {
             number: word.classes & (LOWER | UPPER) == 0,
         };
         self.count_written(&written);
-        let lexicon = self.lexicon;
-        let id = lexicon.plain_word_id(self.lower, word.start, word.end);
+        let id = self.id(word.start, word.end);
         let kind = if written.number {
             Kind::Number
         } else {
@@ -246,6 +244,12 @@ impl Reader<'_> {
             Kind::Word
         };
         self.push(start, end, kind, written.caps);
+    }
+
+    /// The lexicon's id of the word at `start..end` of the lower-cased buffer.
+    fn id(&self, start: usize, end: usize) -> u32 {
+        let word = self.lower.get(start..end).unwrap_or_default();
+        self.lexicon.word_id(word)
     }
 
     /// The unit of word `id` (a word or a number) at `start..end`.
@@ -279,8 +283,7 @@ impl Reader<'_> {
     }
 
     fn push(&mut self, start: usize, end: usize, kind: Kind, caps: bool) {
-        let lexicon = self.lexicon;
-        let id = lexicon.word_id(self.lower, start, end);
+        let id = self.id(start, end);
         let mut unit = self.unit(start, end, kind, caps, id);
         // Contractions negate: "didn't", "won't", "can't". Compared as an
         // array, without a call to `memcmp`.
@@ -288,7 +291,7 @@ impl Reader<'_> {
         if word.last_chunk() == Some(b"n't") {
             unit.roles |= role::NEGATOR;
             if unit.valence == 0.0 {
-                unit.valence = lexicon.not_valence;
+                unit.valence = self.lexicon.not_valence;
             }
         }
         self.units.push(unit);
@@ -431,8 +434,7 @@ pub(super) fn tokenize(
 /// vectorised pass), so that a word of an ASCII chunk is a range of the
 /// text that needs no copying: its joiners (`'`, and `.` `,` `/` `:` between
 /// digits) are kept as they are. The general path reads a chunk character by
-/// character and lower-cases its words after the copy of the text (and its
-/// padding).
+/// character and lower-cases its words after the copy of the text.
 fn tokenize_chunks(
     text: &str,
     lexicon: &Lexicon,
@@ -444,7 +446,6 @@ fn tokenize_chunks(
     units.clear();
     lower.push_str(text);
     lower.make_ascii_lowercase();
-    lower.push_str(PADDING);
     let symbols = &lexicon.symbols;
     let mut shape = Shape::default();
     let mut reader = Reader {
