@@ -290,31 +290,8 @@ impl<const N: usize> PhraseSet<N> {
 }
 
 fn cue_matches<T: Tokens + ?Sized>(cue: &Cue, tokens: &T, i: usize) -> bool {
-    (cue.hash == tokens.stem_hash(i) && same(cue.stem.as_bytes(), tokens.stem(i).as_bytes()))
+    (cue.hash == tokens.stem_hash(i) && cue.stem == tokens.stem(i))
         || (cue.number && tokens.is_number(i))
-}
-
-/// `a == b` without a call to `memcmp` for up to 16 bytes: stems with the
-/// same hash are almost always the same, so the compare is all that is left,
-/// and the call and the registers saved around it cost more than the bytes.
-/// Two loads that may overlap cover every byte of a string of `len` bytes.
-#[inline(always)]
-fn same(a: &[u8], b: &[u8]) -> bool {
-    let len = a.len();
-    if len != b.len() {
-        return false;
-    }
-    let u64_at =
-        |s: &[u8], at: usize| u64::from_le_bytes(s[at..at + 8].try_into().unwrap_or_default());
-    let u32_at =
-        |s: &[u8], at: usize| u32::from_le_bytes(s[at..at + 4].try_into().unwrap_or_default());
-    match len {
-        0 => true,
-        1..4 => a[0] == b[0] && a[len / 2] == b[len / 2] && a[len - 1] == b[len - 1],
-        4..8 => u32_at(a, 0) == u32_at(b, 0) && u32_at(a, len - 4) == u32_at(b, len - 4),
-        8..=16 => u64_at(a, 0) == u64_at(b, 0) && u64_at(a, len - 8) == u64_at(b, len - 8),
-        _ => a == b,
-    }
 }
 
 pub(super) fn is_number(s: &str) -> bool {
@@ -387,19 +364,6 @@ mod tests {
             let mut found = Vec::new();
             crate::text::with_lexed(text, |lexed| set.find(&lexed, |_, m| found.push(m)));
             assert_eq!(found, list.matches_text(text), "{text}");
-        }
-    }
-
-    #[test]
-    fn stems_compare_like_strings() {
-        let words = crate::text::tests::AT_LOAD_EDGES;
-        for a in words {
-            for b in words {
-                assert_eq!(same(a.as_bytes(), b.as_bytes()), a == b, "{a} {b}");
-            }
-            for (i, changed) in crate::text::tests::one_bit_off(a) {
-                assert!(!same(a.as_bytes(), &changed), "{a} {i}");
-            }
         }
     }
 
