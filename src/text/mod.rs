@@ -296,23 +296,6 @@ fn word_end(text: &[u8], start: usize) -> usize {
     }
 }
 
-/// Bytes of a word that [`short_key_of`] packs into an integer.
-const SHORT: usize = 15;
-
-/// A word of up to [`SHORT`] bytes as one integer: its bytes, then its
-/// length in the last byte, so that two words have the same key only if they
-/// are the same word; `None` for a longer word.
-pub(crate) fn short_key_of(word: &str) -> Option<u128> {
-    let len = word.len();
-    if len > SHORT {
-        return None;
-    }
-    let mut bytes = [0; SHORT + 1];
-    bytes[..len].copy_from_slice(word.as_bytes());
-    bytes[SHORT] = len as u8;
-    Some(u128::from_le_bytes(bytes))
-}
-
 /// A text as the thread's word table read it: its lexemes, with the words and
 /// stems they stand for.
 #[derive(Clone, Copy)]
@@ -406,31 +389,6 @@ pub(crate) fn lexicon_lines(data: &str) -> impl Iterator<Item = &str> {
 pub(crate) mod tests {
     use super::*;
 
-    /// Words on either side of the lengths where loading a word's bytes
-    /// changes: 4, 8 and 16 bytes, and [`SHORT`].
-    pub(crate) const AT_LOAD_EDGES: [&str; 10] = [
-        "",
-        "a",
-        "ab",
-        "abc",
-        "abcd",
-        "abcdefg",
-        "abcdefgh",
-        "abcdefghijklmno",
-        "abcdefghijklmnop",
-        "abcdefghijklmnopq",
-    ];
-
-    /// `word` with one bit changed in byte `i`, for each `i`: the smallest
-    /// changes a key or a comparison must still tell apart.
-    pub(crate) fn one_bit_off(word: &str) -> impl Iterator<Item = (usize, Vec<u8>)> {
-        (0..word.len()).map(move |i| {
-            let mut changed = word.as_bytes().to_vec();
-            changed[i] ^= 1;
-            (i, changed)
-        })
-    }
-
     #[test]
     fn tokens_keep_spans_percent_and_apostrophes() {
         let text = "BUY now: 30% off, don\u{2019}t wait!";
@@ -500,26 +458,6 @@ pub(crate) mod tests {
         assert_eq!(table.words.len(), 3, "love, bikes and the overlong word");
         table.read(&"y".repeat(MAX_WORD_BYTES));
         assert!(table.lexemes[0].word != table.overlong.unwrap());
-    }
-
-    #[test]
-    fn a_short_key_keeps_every_byte() {
-        let words: Vec<&str> = AT_LOAD_EDGES
-            .into_iter()
-            .filter(|w| w.len() <= SHORT)
-            .collect();
-        for (n, &a) in words.iter().enumerate() {
-            for b in &words[n + 1..] {
-                assert_ne!(short_key_of(a), short_key_of(b), "{a} {b}");
-            }
-            for (i, changed) in one_bit_off(a) {
-                let other = std::str::from_utf8(&changed).unwrap();
-                assert_ne!(short_key_of(a), short_key_of(other), "{a} {i}");
-            }
-        }
-        for long in AT_LOAD_EDGES.into_iter().filter(|w| w.len() > SHORT) {
-            assert_eq!(short_key_of(long), None, "{long}");
-        }
     }
 
     #[test]
