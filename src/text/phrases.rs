@@ -168,9 +168,7 @@ impl PhraseList {
             .max()
     }
 
-    /// The length of phrase `p` if it occurs at token `i`. Always inlined:
-    /// [`PhraseSet::cues_at`] calls it for every phrase a word may start.
-    #[inline(always)]
+    /// The length of phrase `p` if it occurs at token `i`.
     fn length_at<T: Tokens + ?Sized>(&self, p: usize, tokens: &T, i: usize) -> Option<usize> {
         let phrase = &self.phrases[p];
         let fits = tokens.count() - i >= phrase.len();
@@ -243,9 +241,7 @@ impl<const N: usize> PhraseSet<N> {
     }
 
     /// Reports what each list still free at token `i` finds there (what
-    /// [`PhraseList::longest_at`] finds). Not inlined: most words never get
-    /// here, and inlined it made `find`'s loop keep its state on the stack.
-    #[inline(never)]
+    /// [`PhraseList::longest_at`] finds).
     fn cues_at<T: Tokens + ?Sized>(
         &self,
         tokens: &T,

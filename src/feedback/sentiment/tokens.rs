@@ -159,7 +159,6 @@ impl Reader<'_> {
     }
 
     /// Ends a word of an ASCII chunk.
-    #[inline(always)]
     fn push_ascii_word(&mut self, text: &[u8], word: &AsciiWord) {
         if word.classes & PUNCTUATION == 0 {
             self.push_plain_word(text, word);
@@ -173,7 +172,6 @@ impl Reader<'_> {
     /// their classes leave the answer open, which is rare: a word with a
     /// small letter is no shouting, and a word without digits is all letters
     /// but its apostrophes, each of which stands between two letters.
-    #[inline(never)]
     fn push_word_with_apostrophe(&mut self, text: &[u8], word: &AsciiWord) {
         let count = |f: fn(&u8) -> bool| {
             let bytes = text.get(word.start..word.end).unwrap_or_default();
@@ -196,13 +194,10 @@ impl Reader<'_> {
     }
 
     /// [`Reader::push_ascii_word`] for a word without an apostrophe, the
-    /// common case, inlined into the loop over the chunks: such a word is
-    /// neither a possessive nor a contraction, which spares those tests.
-    #[inline(always)]
+    /// common case: such a word is no contraction, which spares that test.
     fn push_plain_word(&mut self, text: &[u8], word: &AsciiWord) {
         // Without an apostrophe, a word without digits is all letters, and
-        // one without small letters has only capitals. Letters are counted
-        // out of line, which keeps the loop free of a vectorised count.
+        // one without small letters has only capitals.
         let letters = if word.classes & DIGIT == 0 {
             word.end - word.start
         } else if word.classes & (LOWER | UPPER) == 0 {
@@ -339,8 +334,6 @@ impl Reader<'_> {
 }
 
 /// The letters of an ASCII word with both letters and digits ("b2b").
-#[cold]
-#[inline(never)]
 fn count_letters(text: &[u8], word: &AsciiWord) -> usize {
     let bytes = text.get(word.start..word.end).unwrap_or_default();
     bytes.iter().filter(|b| b.is_ascii_alphabetic()).count()
