@@ -163,27 +163,36 @@ fn cues() -> &'static PhraseSet<5> {
     })
 }
 
+/// Loads the cue lists. Loading reads their texts with the thread's word
+/// table, so it comes before the table is borrowed for [`extract_lexed`].
+pub fn load() {
+    cues();
+}
+
 /// Reads the themes of `text` into `themes`, replacing what it held.
 pub fn extract(text: &str, themes: &mut CommentThemes) {
-    // Loaded before the word table is borrowed: loading reads the lists' texts.
-    let cues = cues();
+    load();
+    with_lexed(text, |lexed| extract_lexed(text, &lexed, themes));
+}
+
+/// [`extract`] on the words of `text` as the word table read them, which the
+/// sentiment scorer reads too.
+pub fn extract_lexed(text: &str, lexed: &Lexed<'_>, themes: &mut CommentThemes) {
     themes.text.clear();
     themes.text.push_str(text);
     themes.wants.clear();
     themes.phrases.clear();
-    with_lexed(text, |lexed| {
-        let mut any = [false; 5];
-        cues.find(&lexed, |list, cue| {
-            any[list] = true;
-            if list == 0 {
-                wants(&lexed, cue.tokens.end, themes);
-            }
-        });
-        let [_, fatigue, frequency, contact, pushiness] = any;
-        themes.fatigue = fatigue || (frequency && contact);
-        themes.pushy = pushiness;
-        phrases(&lexed, themes);
+    let mut any = [false; 5];
+    cues().find(lexed, |list, cue| {
+        any[list] = true;
+        if list == 0 {
+            wants(lexed, cue.tokens.end, themes);
+        }
     });
+    let [_, fatigue, frequency, contact, pushiness] = any;
+    themes.fatigue = fatigue || (frequency && contact);
+    themes.pushy = pushiness;
+    phrases(lexed, themes);
 }
 
 /// The want named by the content words after a cue that ends before lexeme

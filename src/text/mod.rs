@@ -11,6 +11,7 @@ use std::cell::RefCell;
 use std::ops::Range;
 use std::rc::Rc;
 use std::sync::OnceLock;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use rust_stemmers::{Algorithm, Stemmer};
 use std::hash::{Hash, Hasher};
@@ -111,6 +112,20 @@ struct WordTable {
     words: Vec<(Rc<str>, Rc<str>)>,
     stem_ids: FxHashMap<Rc<str>, u32>,
     lexemes: Vec<Lexeme>,
+    generation: Generation,
+}
+
+/// Which word table, and which filling of it, a [`Word::id`] is from: a
+/// reader may keep what it learned of a word id while the generation stays
+/// the same. Every table, and every emptying of one, gets a new one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Generation(u64);
+
+impl Default for Generation {
+    fn default() -> Self {
+        static NEXT: AtomicU64 = AtomicU64::new(0);
+        Self(NEXT.fetch_add(1, Ordering::Relaxed))
+    }
 }
 
 thread_local! {
@@ -302,9 +317,15 @@ fn word_end(text: &[u8], start: usize) -> usize {
 pub struct Lexed<'a> {
     pub lexemes: &'a [Lexeme],
     words: &'a [(Rc<str>, Rc<str>)],
+    pub generation: Generation,
 }
 
 impl<'a> Lexed<'a> {
+    /// The lower-cased word of lexeme `i`.
+    pub fn word(&self, i: usize) -> &'a str {
+        &self.strings(i).0
+    }
+
     /// The lower-cased word and the stem of lexeme `i`.
     fn strings(&self, i: usize) -> &'a (Rc<str>, Rc<str>) {
         &self.words[self.lexemes[i].word.id as usize]
@@ -320,6 +341,7 @@ pub fn with_lexed<R>(text: &str, f: impl FnOnce(Lexed<'_>) -> R) -> R {
         f(Lexed {
             lexemes: &table.lexemes,
             words: &table.words,
+            generation: table.generation,
         })
     };
     WORDS.with(|cell| match cell.try_borrow_mut() {

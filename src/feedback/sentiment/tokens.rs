@@ -99,6 +99,11 @@ struct Written {
 
 struct Reader<'a> {
     lexicon: &'a Lexicon,
+    /// The words the word table read in the text, as (start, end, lexicon
+    /// id), in the order of the text.
+    shared: &'a [(usize, usize, u32)],
+    /// The first of `shared` that may still be at or after the word being read.
+    next_shared: usize,
     lower: &'a mut String,
     units: &'a mut Vec<Unit>,
     /// The word that the general path is reading, if any.
@@ -147,6 +152,7 @@ impl Reader<'_> {
         let Some(word) = self.word.take() else {
             return;
         };
+        let end = self.lower.len();
         let letters = word.upper + word.lower;
         // One capital letter ("I", "A") is not shouting.
         let caps = word.upper >= 2 && word.lower == 0;
@@ -155,7 +161,8 @@ impl Reader<'_> {
             plain: !caps && letters >= 2,
             number: word.digits_only,
         };
-        self.push_word(word.start, self.lower.len(), &written);
+        let id = self.id(word.start, end);
+        self.push_word(word.start, end, &written, id);
     }
 
     /// Ends a word of an ASCII chunk.
@@ -190,7 +197,8 @@ impl Reader<'_> {
             plain,
             number: word.classes & (LOWER | UPPER) == 0,
         };
-        self.push_word(word.start, word.end, &written);
+        let id = self.ascii_id(word.start, word.end);
+        self.push_word(word.start, word.end, &written, id);
     }
 
     /// [`Reader::push_ascii_word`] for a word without an apostrophe, the
@@ -212,7 +220,7 @@ impl Reader<'_> {
             number: word.classes & (LOWER | UPPER) == 0,
         };
         self.count_written(&written);
-        let id = self.id(word.start, word.end);
+        let id = self.ascii_id(word.start, word.end);
         let kind = if written.number {
             Kind::Number
         } else {
@@ -231,20 +239,36 @@ impl Reader<'_> {
     }
 
     #[inline]
-    fn push_word(&mut self, start: usize, end: usize, written: &Written) {
+    fn push_word(&mut self, start: usize, end: usize, written: &Written, id: u32) {
         self.count_written(written);
         let kind = if written.number {
             Kind::Number
         } else {
             Kind::Word
         };
-        self.push(start, end, kind, written.caps);
+        self.push(start, end, kind, written.caps, id);
     }
 
     /// The lexicon's id of the word at `start..end` of the lower-cased buffer.
     fn id(&self, start: usize, end: usize) -> u32 {
         let word = self.lower.get(start..end).unwrap_or_default();
         self.lexicon.word_id(word)
+    }
+
+    /// The id of the word at `start..end` of an ASCII chunk, which is where
+    /// it stands in the text: the id the word table's reading of the same
+    /// word found, if it read one there, or else looked up.
+    fn ascii_id(&mut self, start: usize, end: usize) -> u32 {
+        while let Some(&(at, to, id)) = self.shared.get(self.next_shared) {
+            if at > start {
+                break;
+            }
+            self.next_shared += 1;
+            if (at, to) == (start, end) {
+                return id;
+            }
+        }
+        self.id(start, end)
     }
 
     /// The unit of word `id` (a word or a number) at `start..end`.
@@ -277,8 +301,7 @@ impl Reader<'_> {
         }
     }
 
-    fn push(&mut self, start: usize, end: usize, kind: Kind, caps: bool) {
-        let id = self.id(start, end);
+    fn push(&mut self, start: usize, end: usize, kind: Kind, caps: bool, id: u32) {
         let mut unit = self.unit(start, end, kind, caps, id);
         // Contractions negate: "didn't", "won't", "can't". Compared as an
         // array, without a call to `memcmp`.
@@ -410,14 +433,16 @@ fn is_dash(c: char) -> bool {
 }
 
 /// Reads `text` into `units`, lower-casing words into `lower` and looking
-/// them up in `lexicon`. Both buffers are cleared first.
+/// them up in `lexicon`, unless `shared` (see [`Reader::ascii_id`]) has their
+/// ids already. Both buffers are cleared first.
 pub(super) fn tokenize(
     text: &str,
     lexicon: &Lexicon,
+    shared: &[(usize, usize, u32)],
     lower: &mut String,
     units: &mut Vec<Unit>,
 ) -> Shape {
-    tokenize_chunks(text, lexicon, lower, units, true)
+    tokenize_chunks(text, lexicon, shared, lower, units, true)
 }
 
 /// The tokenizer, with the fast path for ASCII chunks or without it, which
@@ -431,6 +456,7 @@ pub(super) fn tokenize(
 fn tokenize_chunks(
     text: &str,
     lexicon: &Lexicon,
+    shared: &[(usize, usize, u32)],
     lower: &mut String,
     units: &mut Vec<Unit>,
     ascii_fast_path: bool,
@@ -443,6 +469,8 @@ fn tokenize_chunks(
     let mut shape = Shape::default();
     let mut reader = Reader {
         lexicon,
+        shared,
+        next_shared: 0,
         lower,
         units,
         word: None,
@@ -700,7 +728,7 @@ mod tests {
     fn words(text: &str) -> Vec<String> {
         let mut lower = String::new();
         let mut tokens = Vec::new();
-        tokenize(text, lexicon(), &mut lower, &mut tokens);
+        tokenize(text, lexicon(), &[], &mut lower, &mut tokens);
         tokens
             .iter()
             .map(|t| match t.kind {
@@ -715,7 +743,14 @@ mod tests {
     fn read(text: &str, ascii_fast_path: bool) -> (Vec<String>, String) {
         let mut lower = String::new();
         let mut tokens = Vec::new();
-        let shape = tokenize_chunks(text, lexicon(), &mut lower, &mut tokens, ascii_fast_path);
+        let shape = tokenize_chunks(
+            text,
+            lexicon(),
+            &[],
+            &mut lower,
+            &mut tokens,
+            ascii_fast_path,
+        );
         let tokens = tokens
             .iter()
             .map(|t| {
@@ -897,7 +932,13 @@ mod tests {
     fn capitals_and_punctuation() {
         let mut lower = String::new();
         let mut tokens = Vec::new();
-        let shape = tokenize("STOP calling!! Why??", lexicon(), &mut lower, &mut tokens);
+        let shape = tokenize(
+            "STOP calling!! Why??",
+            lexicon(),
+            &[],
+            &mut lower,
+            &mut tokens,
+        );
         assert!(tokens[0].caps && !tokens[1].caps);
         assert!(shape.caps_differ);
         assert_eq!((shape.exclamations, shape.questions), (2, 2));
