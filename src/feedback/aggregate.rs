@@ -9,7 +9,6 @@ use super::examples::{Examples, cut};
 use super::sketch::TopK;
 use super::themes::CommentThemes;
 use super::{Polarity, Row, ScoreRange, ScoreScale, Sentiment};
-use crate::text::short_key_of;
 
 /// Themes tracked per sketch.
 pub const THEME_CAPACITY: usize = 2_000;
@@ -222,10 +221,7 @@ pub struct Groups {
     pub overflow: u64,
     /// Where values as written go: a file repeats a few values on every row,
     /// and one lookup is cheaper than building the key and looking it up.
-    /// Most values are short, and an integer key ([`short_key_of`]) hashes
-    /// and compares faster than a string.
-    short_slots: HashMap<u128, Slot>,
-    long_slots: HashMap<Box<str>, Slot>,
+    slots: HashMap<Box<str>, Slot>,
 }
 
 /// Where a value as written goes.
@@ -265,14 +261,9 @@ impl Groups {
         let Some(value) = value.filter(|v| !v.is_empty()) else {
             return;
         };
-        let short = short_key_of(value);
-        let cached = match short {
-            Some(short) => self.short_slots.get(&short),
-            None => self.long_slots.get(value),
-        };
-        let slot = match cached {
+        let slot = match self.slots.get(value) {
             Some(&slot) => slot,
-            None => self.miss(value, short, row.line),
+            None => self.miss(value, row.line),
         };
         match slot {
             Slot::Group(i) => {
@@ -288,27 +279,16 @@ impl Groups {
         }
     }
 
-    /// The slot of a value not in the cache, now cached. Not inlined: a file
-    /// repeats its few values, and the rare path kept apart leaves the common
-    /// one a smaller frame.
-    #[cold]
-    #[inline(never)]
-    fn miss(&mut self, value: &str, short: Option<u128>, line: u64) -> Slot {
+    /// The slot of a value not in the cache, now cached.
+    fn miss(&mut self, value: &str, line: u64) -> Slot {
         let slot = self.slot(value, line);
-        if self.short_slots.len() + self.long_slots.len() >= MAX_GROUPS {
-            self.short_slots.clear();
-            self.long_slots.clear();
+        if self.slots.len() >= MAX_GROUPS {
+            self.slots.clear();
         }
-        match short {
-            Some(short) => {
-                self.short_slots.insert(short, slot);
-            }
-            // A value longer than any id or name is not kept as written:
-            // it is worked out again each time it comes.
-            None if value.len() <= MAX_KEY_CHARS => {
-                self.long_slots.insert(value.into(), slot);
-            }
-            None => {}
+        // A value longer than any id or name is not kept as written: it is
+        // worked out again each time it comes.
+        if value.len() <= MAX_KEY_CHARS {
+            self.slots.insert(value.into(), slot);
         }
         slot
     }
@@ -587,7 +567,7 @@ mod tests {
             "values alike for the key's length are one group"
         );
         assert!(
-            groups.long_slots.is_empty(),
+            groups.slots.is_empty(),
             "long values are not cached as written"
         );
     }

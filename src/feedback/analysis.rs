@@ -22,8 +22,9 @@ use super::aggregate::Aggregates;
 use super::reader::{Columns, FeedbackError, FeedbackReader, ReadOptions, display_name};
 use super::scale::ScoreScale;
 use super::sentiment::model;
-use super::themes::{CommentThemes, extract};
+use super::themes::{self, CommentThemes, extract_lexed};
 use super::{Rejected, Row, Sentiment};
+use crate::text::with_lexed;
 
 /// How large a batch grows: this many rows, or rows that take this many
 /// bytes of the file, whichever comes first (so that rows as long as the
@@ -332,10 +333,14 @@ fn score(batch: Batch, ordered: bool, spare: &Spare) -> ScoredBatch {
     let mut aggregates = Aggregates::default();
     let mut themes = CommentThemes::default();
     let mut found = Vec::with_capacity(if ordered { batch.rows.len() } else { 0 });
+    themes::load();
     for row in &batch.rows {
+        // One reading of the comment's words for the themes and the scorer.
         let analysed = (!row.text.trim().is_empty()).then(|| {
-            extract(&row.text, &mut themes);
-            model.score(&row.text)
+            with_lexed(&row.text, |lexed| {
+                extract_lexed(&row.text, &lexed, &mut themes);
+                model.score_lexed(&row.text, &lexed)
+            })
         });
         aggregates.add(row, analysed.map(|s| (s, &themes)));
         if ordered {

@@ -27,6 +27,7 @@ use std::cell::RefCell;
 use std::sync::OnceLock;
 
 use super::{Polarity, Sentiment};
+use crate::text::{Generation, Lexed, MAX_WORD_BYTES};
 use lexicon::{Elem, Lexicon, NO_ID, Phrase, Sources, role};
 use tokens::{Shape, Unit};
 
@@ -110,9 +111,38 @@ struct Scratch {
     lower: String,
     units: Vec<Unit>,
     valences: Vec<f32>,
+    /// The comment's words as the word table read them: (start, end,
+    /// lexicon id).
+    shared: Vec<(usize, usize, u32)>,
+    /// Lexicon ids of the word table's words, by [`crate::text::Word::id`],
+    /// for the table's `generation`.
+    known: Vec<Option<u32>>,
+    generation: Option<Generation>,
 }
 
 impl Scratch {
+    /// Fills `shared` from the words of `lexed`, looking up each distinct
+    /// word of the table once.
+    fn share(&mut self, lexicon: &Lexicon, lexed: &Lexed<'_>) {
+        if self.generation != Some(lexed.generation) {
+            self.known.clear();
+            self.generation = Some(lexed.generation);
+        }
+        self.shared.clear();
+        for (i, lexeme) in lexed.lexemes.iter().enumerate() {
+            // Every overlong word is one word of the table.
+            if lexeme.end - lexeme.start > MAX_WORD_BYTES {
+                continue;
+            }
+            let word = lexeme.word.id as usize;
+            if self.known.len() <= word {
+                self.known.resize(word + 1, None);
+            }
+            let id = *self.known[word].get_or_insert_with(|| lexicon.word_id(lexed.word(i)));
+            self.shared.push((lexeme.start, lexeme.end, id));
+        }
+    }
+
     fn shrink(&mut self) {
         if self.lower.capacity() > KEEP_CAPACITY {
             *self = Scratch::default();
@@ -128,15 +158,31 @@ impl SentimentModel {
     /// Scores one comment. Any text is accepted: empty or without sentiment
     /// words it is neutral with score 0.
     pub fn score(&self, text: &str) -> Sentiment {
+        self.scored(|s| {
+            s.shared.clear();
+            self.score_with(text, s)
+        })
+    }
+
+    /// [`SentimentModel::score`] of `text`, whose words `lexed` holds as the
+    /// word table read them: the words both read are looked up once.
+    pub fn score_lexed(&self, text: &str, lexed: &Lexed<'_>) -> Sentiment {
+        self.scored(|s| {
+            s.share(&self.lexicon, lexed);
+            self.score_with(text, s)
+        })
+    }
+
+    fn scored(&self, score_with: impl Fn(&mut Scratch) -> f32) -> Sentiment {
         // The buffers are only borrowed inside `score_with`, which does not
         // call back here; the fallback keeps that an invariant, not a panic.
         let score = SCRATCH.with(|cell| match cell.try_borrow_mut() {
             Ok(mut scratch) => {
-                let score = self.score_with(text, &mut scratch);
+                let score = score_with(&mut scratch);
                 scratch.shrink();
                 score
             }
-            Err(_) => self.score_with(text, &mut Scratch::default()),
+            Err(_) => score_with(&mut Scratch::default()),
         });
         let score = f64::from(score);
         Sentiment {
@@ -146,7 +192,7 @@ impl SentimentModel {
     }
 
     fn score_with(&self, text: &str, s: &mut Scratch) -> f32 {
-        let shape = tokens::tokenize(text, &self.lexicon, &mut s.lower, &mut s.units);
+        let shape = tokens::tokenize(text, &self.lexicon, &s.shared, &mut s.lower, &mut s.units);
         self.match_phrases(&mut s.units);
         // The sentence rules only scale valences, and all zero sum to zero.
         if !valences(&s.units, shape, &mut s.valences) {
@@ -466,6 +512,32 @@ fn compound(valences: &[f32], shape: Shape) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn scoring_the_word_tables_words_scores_the_same() {
+        let mut texts: Vec<String> = [
+            "GREAT bikes, don't wait: 30% off!!! sooo good... 5'11 10/10 7:30 e-bike",
+            "Won\u{2019}t OPEN, caf\u{e9} sooo slow \u{1f44d} rock'n'roll it's x_y __ :) :(",
+            &format!("love {} bikes", "x".repeat(crate::text::MAX_WORD_BYTES + 1)),
+        ]
+        .map(str::to_owned)
+        .into();
+        for file in [
+            "eval/sentiment/marketing.tune.csv",
+            "examples/harbor-bikes/feedback.csv",
+        ] {
+            let data = std::fs::read_to_string(file).unwrap();
+            texts.extend(data.lines().map(str::to_owned));
+        }
+        for text in &texts {
+            let lexed = crate::text::with_lexed(text, |lexed| model().score_lexed(text, &lexed));
+            assert_eq!(
+                lexed.score.to_bits(),
+                model().score(text).score.to_bits(),
+                "{text:?}"
+            );
+        }
+    }
 
     fn polarity_of(text: &str) -> Polarity {
         model().score(text).polarity

@@ -41,9 +41,7 @@ impl TopK {
     }
 
     /// Counts one occurrence of `key`, from the comment on `line`; `display`
-    /// and `example` are only called when what they make is kept. Inlined:
-    /// most keys are known, and counting one costs less than the call.
-    #[inline(always)]
+    /// and `example` are only called when what they make is kept.
     pub fn add(
         &mut self,
         key: u64,

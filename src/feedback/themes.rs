@@ -9,7 +9,7 @@ use rustc_hash::FxHasher;
 use crate::text::lexicons::{
     feedback_contact, feedback_fatigue, feedback_frequency, feedback_pushiness, feedback_wants,
 };
-use crate::text::{Lexed, PADDING, PhraseSet, lower_word, with_lexed_padded};
+use crate::text::{Lexed, PhraseSet, lower_word, with_lexed};
 
 /// How many content words after a want cue name the want.
 const WANT_WORDS: usize = 2;
@@ -27,7 +27,7 @@ pub struct CommentThemes {
     pub pushy: bool,
     /// The comment, where the words of its themes stand: a theme is shown
     /// only when a sketch keeps it, so its words are lower-cased and joined
-    /// only then. The zero bytes of [`PADDING`] follow it.
+    /// only then.
     text: String,
     /// The words naming each want ("I wish you had a loan bike" -> "loan bike").
     wants: Vec<Found>,
@@ -163,32 +163,36 @@ fn cues() -> &'static PhraseSet<5> {
     })
 }
 
+/// Loads the cue lists. Loading reads their texts with the thread's word
+/// table, so it comes before the table is borrowed for [`extract_lexed`].
+pub fn load() {
+    cues();
+}
+
 /// Reads the themes of `text` into `themes`, replacing what it held.
 pub fn extract(text: &str, themes: &mut CommentThemes) {
-    // Loaded before the word table is borrowed: loading reads the lists' texts.
-    let cues = cues();
-    // Padded, the copy a theme is shown from is also the one the word table
-    // reads: one copy of the comment, not two.
-    let mut padded = std::mem::take(&mut themes.text);
-    padded.clear();
-    padded.push_str(text);
-    padded.push_str(PADDING);
+    load();
+    with_lexed(text, |lexed| extract_lexed(text, &lexed, themes));
+}
+
+/// [`extract`] on the words of `text` as the word table read them, which the
+/// sentiment scorer reads too.
+pub fn extract_lexed(text: &str, lexed: &Lexed<'_>, themes: &mut CommentThemes) {
+    themes.text.clear();
+    themes.text.push_str(text);
     themes.wants.clear();
     themes.phrases.clear();
-    with_lexed_padded(&padded, |lexed| {
-        let mut any = [false; 5];
-        cues.find(&lexed, |list, cue| {
-            any[list] = true;
-            if list == 0 {
-                wants(&lexed, cue.tokens.end, themes);
-            }
-        });
-        let [_, fatigue, frequency, contact, pushiness] = any;
-        themes.fatigue = fatigue || (frequency && contact);
-        themes.pushy = pushiness;
-        phrases(&lexed, themes);
+    let mut any = [false; 5];
+    cues().find(lexed, |list, cue| {
+        any[list] = true;
+        if list == 0 {
+            wants(lexed, cue.tokens.end, themes);
+        }
     });
-    themes.text = padded;
+    let [_, fatigue, frequency, contact, pushiness] = any;
+    themes.fatigue = fatigue || (frequency && contact);
+    themes.pushy = pushiness;
+    phrases(lexed, themes);
 }
 
 /// The want named by the content words after a cue that ends before lexeme

@@ -13,9 +13,6 @@ const NEGATORS: &[&str] = &[
 ];
 /// How many words before a cue a negator still reaches.
 const NEGATION_REACH: usize = 3;
-/// Words of the Bloom filter of first stems: 4,096 bits, so that the hundred
-/// or so first stems of a few lists leave most words rejected at once.
-const BLOOM_WORDS: usize = 64;
 
 /// The words of a text as cue matching reads them: the rules' [`Token`]s, or
 /// the feedback path's [`Lexed`], whose facts about a word are worked out once
@@ -97,13 +94,6 @@ pub struct PhraseList {
     by_first: FxHashMap<u64, Vec<usize>>,
     /// Phrases that start with a number, which matches any number.
     by_number: Vec<usize>,
-    /// A Bloom filter of first stems: most words start no cue, and this says
-    /// so without a map lookup.
-    starts: [u64; BLOOM_WORDS],
-}
-
-fn bloom_bit(hash: u64) -> (usize, u64) {
-    ((hash >> 6) as usize % BLOOM_WORDS, 1 << (hash % 64))
 }
 
 /// Where a cue was found: token indices and the byte span in the text.
@@ -130,13 +120,10 @@ impl PhraseList {
             .collect();
         let mut by_first: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
         let mut by_number = Vec::new();
-        let mut starts = [0u64; BLOOM_WORDS];
         for (i, phrase) in phrases.iter().enumerate() {
             if phrase[0].number {
                 by_number.push(i);
             } else {
-                let (word, bit) = bloom_bit(phrase[0].hash);
-                starts[word] |= bit;
                 by_first.entry(phrase[0].hash).or_default().push(i);
             }
         }
@@ -144,7 +131,6 @@ impl PhraseList {
             phrases,
             by_first,
             by_number,
-            starts,
         }
     }
 
@@ -174,13 +160,7 @@ impl PhraseList {
         } else {
             &[]
         };
-        let hash = tokens.stem_hash(i);
-        let (word, bit) = bloom_bit(hash);
-        let named = if self.starts[word] & bit == 0 {
-            &[][..]
-        } else {
-            self.by_first.get(&hash).map_or(&[][..], Vec::as_slice)
-        };
+        let named = (self.by_first.get(&tokens.stem_hash(i))).map_or(&[][..], Vec::as_slice);
         named
             .iter()
             .chain(numbers)
@@ -188,9 +168,7 @@ impl PhraseList {
             .max()
     }
 
-    /// The length of phrase `p` if it occurs at token `i`. Always inlined:
-    /// [`PhraseSet::cues_at`] calls it for every phrase a word may start.
-    #[inline(always)]
+    /// The length of phrase `p` if it occurs at token `i`.
     fn length_at<T: Tokens + ?Sized>(&self, p: usize, tokens: &T, i: usize) -> Option<usize> {
         let phrase = &self.phrases[p];
         let fits = tokens.count() - i >= phrase.len();
@@ -219,26 +197,19 @@ impl Match {
 }
 
 /// Several phrase lists matched in one pass: the same matches as
-/// [`PhraseList::find`] on each list, but a word that starts no cue of any
-/// list costs one filter check instead of one per list.
+/// [`PhraseList::find`] on each list, but a word costs one lookup, not one
+/// per list.
 #[derive(Debug)]
 pub struct PhraseSet<const N: usize> {
     lists: [&'static PhraseList; N],
     /// The phrases of every list by the hash of their first stem, as (list,
     /// phrase): a word that starts cues costs one lookup, not one per list.
     by_first: FxHashMap<u64, Vec<(usize, usize)>>,
-    starts: [u64; BLOOM_WORDS],
     numbers: bool,
 }
 
 impl<const N: usize> PhraseSet<N> {
     pub fn new(lists: [&'static PhraseList; N]) -> Self {
-        let mut starts = [0; BLOOM_WORDS];
-        for list in &lists {
-            for (all, one) in starts.iter_mut().zip(list.starts) {
-                *all |= one;
-            }
-        }
         let mut by_first: FxHashMap<u64, Vec<(usize, usize)>> = FxHashMap::default();
         for (l, list) in lists.iter().enumerate() {
             for (&hash, phrases) in &list.by_first {
@@ -252,7 +223,6 @@ impl<const N: usize> PhraseSet<N> {
         Self {
             lists,
             by_first,
-            starts,
             numbers,
         }
     }
@@ -262,32 +232,24 @@ impl<const N: usize> PhraseSet<N> {
     pub fn find<T: Tokens + ?Sized>(&self, tokens: &T, mut found: impl FnMut(usize, Match)) {
         let mut free_from = [0; N];
         for i in 0..tokens.count() {
-            let (word, bit) = bloom_bit(tokens.stem_hash(i));
-            let named = self.starts[word] & bit != 0;
-            if named || (self.numbers && tokens.is_number(i)) {
+            let named = self.by_first.get(&tokens.stem_hash(i));
+            if named.is_some() || (self.numbers && tokens.is_number(i)) {
+                let named = named.map_or(&[][..], Vec::as_slice);
                 self.cues_at(tokens, i, named, &mut free_from, &mut found);
             }
         }
     }
 
     /// Reports what each list still free at token `i` finds there (what
-    /// [`PhraseList::longest_at`] finds). Not inlined: most words never get
-    /// here, and inlined it made `find`'s loop keep its state on the stack.
-    #[inline(never)]
+    /// [`PhraseList::longest_at`] finds).
     fn cues_at<T: Tokens + ?Sized>(
         &self,
         tokens: &T,
         i: usize,
-        named: bool,
+        named: &[(usize, usize)],
         free_from: &mut [usize; N],
         found: &mut impl FnMut(usize, Match),
     ) {
-        let named = if named {
-            let hash = tokens.stem_hash(i);
-            self.by_first.get(&hash).map_or(&[][..], Vec::as_slice)
-        } else {
-            &[][..]
-        };
         const { assert!(N <= 64, "lists that found a cue are bits of a u64") };
         let mut longest = [0; N];
         // The lists that found a cue: most words that get here find none.
@@ -324,31 +286,8 @@ impl<const N: usize> PhraseSet<N> {
 }
 
 fn cue_matches<T: Tokens + ?Sized>(cue: &Cue, tokens: &T, i: usize) -> bool {
-    (cue.hash == tokens.stem_hash(i) && same(cue.stem.as_bytes(), tokens.stem(i).as_bytes()))
+    (cue.hash == tokens.stem_hash(i) && cue.stem == tokens.stem(i))
         || (cue.number && tokens.is_number(i))
-}
-
-/// `a == b` without a call to `memcmp` for up to 16 bytes: stems with the
-/// same hash are almost always the same, so the compare is all that is left,
-/// and the call and the registers saved around it cost more than the bytes.
-/// Two loads that may overlap cover every byte of a string of `len` bytes.
-#[inline(always)]
-fn same(a: &[u8], b: &[u8]) -> bool {
-    let len = a.len();
-    if len != b.len() {
-        return false;
-    }
-    let u64_at =
-        |s: &[u8], at: usize| u64::from_le_bytes(s[at..at + 8].try_into().unwrap_or_default());
-    let u32_at =
-        |s: &[u8], at: usize| u32::from_le_bytes(s[at..at + 4].try_into().unwrap_or_default());
-    match len {
-        0 => true,
-        1..4 => a[0] == b[0] && a[len / 2] == b[len / 2] && a[len - 1] == b[len - 1],
-        4..8 => u32_at(a, 0) == u32_at(b, 0) && u32_at(a, len - 4) == u32_at(b, len - 4),
-        8..=16 => u64_at(a, 0) == u64_at(b, 0) && u64_at(a, len - 8) == u64_at(b, len - 8),
-        _ => a == b,
-    }
 }
 
 pub(super) fn is_number(s: &str) -> bool {
@@ -421,19 +360,6 @@ mod tests {
             let mut found = Vec::new();
             crate::text::with_lexed(text, |lexed| set.find(&lexed, |_, m| found.push(m)));
             assert_eq!(found, list.matches_text(text), "{text}");
-        }
-    }
-
-    #[test]
-    fn stems_compare_like_strings() {
-        let words = crate::text::tests::AT_LOAD_EDGES;
-        for a in words {
-            for b in words {
-                assert_eq!(same(a.as_bytes(), b.as_bytes()), a == b, "{a} {b}");
-            }
-            for (i, changed) in crate::text::tests::one_bit_off(a) {
-                assert!(!same(a.as_bytes(), &changed), "{a} {i}");
-            }
         }
     }
 

@@ -7,7 +7,7 @@
 
 use rustc_hash::FxHashMap;
 
-use crate::text::{PADDING, SHORT, find, lexicon_lines, short_key, short_key_of};
+use crate::text::lexicon_lines;
 
 /// Emoticons (`:)`, `<3`) and emoji with their valence.
 #[derive(Debug, Default)]
@@ -163,10 +163,7 @@ impl ClassPhrases {
 
 #[derive(Debug)]
 pub(super) struct Lexicon {
-    /// Ids of the words of up to [`SHORT`] bytes.
-    short_ids: ShortIds,
-    /// Ids of longer words.
-    long_ids: FxHashMap<Box<str>, u32>,
+    ids: FxHashMap<Box<str>, u32>,
     pub entries: Vec<Entry>,
     /// [`Traits`] of each entry, by id.
     pub traits: Vec<Traits>,
@@ -197,23 +194,9 @@ pub(super) struct Lexicon {
 /// The id of no word: a symbol, or a word not in the lexicon.
 pub(super) const NO_ID: u32 = u32::MAX;
 
-/// Words of up to [`SHORT`] bytes, nearly all of them, are looked up by
-/// value ([`short_key`]): bytes and length packed into one integer, which
-/// hashes in a few instructions and compares in one, where a string key
-/// costs a loop over its bytes and a call to `memcmp`.
-///
-/// How many bytes must follow the start of a word in the buffer given to
-/// [`Lexicon::id_in`]: it reads them at once, whatever the word's length.
-/// The tokenizer follows its copy of a comment with [`PADDING`], as the
-/// theme reader does.
-pub(super) const WINDOW: usize = PADDING.len();
-
 impl Lexicon {
     pub fn id(&self, word: &str) -> Option<u32> {
-        match short_key_of(word) {
-            Some(key) => self.short_ids.get(key),
-            None => self.long_ids.get(word).copied(),
-        }
+        self.ids.get(word).copied()
     }
 
     /// The traits of word `id`; none for [`NO_ID`].
@@ -221,60 +204,16 @@ impl Lexicon {
         self.traits.get(id as usize).copied().unwrap_or_default()
     }
 
-    /// The id of the word at bytes `start..end` of `buffer`, which holds at
-    /// least [`WINDOW`] bytes from `start` on, so that a short word is read
-    /// without copying it.
-    pub fn id_in(&self, buffer: &str, start: usize, end: usize) -> Option<u32> {
-        let len = end - start;
-        if len <= SHORT && buffer.len() >= start + WINDOW {
-            self.short_ids.get(short_key(buffer.as_bytes(), start, len))
-        } else {
-            self.id(buffer.get(start..end)?)
-        }
-    }
-
-    /// The id of the word at `start..end` of `buffer` (as in
-    /// [`Lexicon::id_in`]); failing that, the id without a possessive "'s",
-    /// or with letters drawn out for emphasis squeezed back ("sooo",
+    /// The id of `word`; failing that, the id without a possessive "'s", or
+    /// with letters drawn out for emphasis squeezed back ("sooo",
     /// "loooove"); failing that, [`NO_ID`].
-    pub fn word_id(&self, buffer: &str, start: usize, end: usize) -> u32 {
-        if let Some(id) = self.id_in(buffer, start, end) {
+    pub fn word_id(&self, word: &str) -> u32 {
+        if let Some(id) = self.id(word) {
             return id;
         }
-        let Some(word) = buffer.get(start..end) else {
-            return NO_ID;
-        };
         if let Some(stem) = word.strip_suffix("'s") {
             return self.id(stem).unwrap_or(NO_ID);
         }
-        self.squeezed_id(word)
-    }
-
-    /// [`Lexicon::word_id`] for an ASCII word without an apostrophe, the
-    /// common case, inlined into the tokenizer's loop: such a word has no
-    /// possessive to strip.
-    #[inline(always)]
-    pub fn plain_word_id(&self, buffer: &str, start: usize, end: usize) -> u32 {
-        let len = end - start;
-        if len > SHORT || buffer.len() < start + WINDOW {
-            return self.word_id(buffer, start, end);
-        }
-        let key = short_key(buffer.as_bytes(), start, len);
-        match self.short_ids.get(key) {
-            Some(id) => id,
-            None if may_have_run_of_three(key, len) => buffer
-                .get(start..end)
-                .map_or(NO_ID, |word| self.squeezed_id(word)),
-            None => NO_ID,
-        }
-    }
-
-    /// The id of `word` with letters drawn out for emphasis squeezed back
-    /// ("sooo", "loooove"), [`NO_ID`] if none. Out of line: most words are
-    /// found as they are.
-    #[cold]
-    #[inline(never)]
-    fn squeezed_id(&self, word: &str) -> u32 {
         if !has_run_of_three(word) {
             return NO_ID;
         }
@@ -301,71 +240,6 @@ impl Lexicon {
         let (start, end) = paired.copied().unwrap_or(entry.open_phrases);
         &self.candidates[start as usize..end as usize]
     }
-}
-
-/// The ids of short words by [`short_key`], in an open addressing table like
-/// the theme reader's: a lookup is a multiplication and, mostly, one
-/// comparison, fewer instructions than a general hash map spends on the
-/// tokenizer's path for every word.
-#[derive(Debug)]
-struct ShortIds {
-    /// (key, id); key 0, which no word has, marks a free slot, whose id is
-    /// [`NO_ID`]. At most half full, and a power of two in length.
-    slots: Vec<(u128, u32)>,
-    /// 64 minus log2 of the number of slots: the hash's top bits pick a slot.
-    shift: u32,
-}
-
-impl ShortIds {
-    fn new(words: impl ExactSizeIterator<Item = (u128, u32)>) -> Self {
-        let len = (2 * words.len()).next_power_of_two().max(2);
-        let mut table = Self {
-            slots: vec![(0, NO_ID); len],
-            shift: 64 - len.trailing_zeros(),
-        };
-        // Key 0 would be the empty word, which no text holds.
-        for (key, id) in words.filter(|&(key, _)| key != 0) {
-            let at = table.find(key);
-            table.slots[at] = (key, id);
-        }
-        table
-    }
-
-    /// Where `key` is, or the free slot where it would go.
-    #[inline(always)]
-    fn find(&self, key: u128) -> usize {
-        find(&self.slots, self.shift, key)
-    }
-
-    #[inline(always)]
-    fn get(&self, key: u128) -> Option<u32> {
-        let id = self.slots[self.find(key)].1;
-        (id != NO_ID).then_some(id)
-    }
-}
-
-/// Whether the word of `len` bytes with [`short_key`] `key` may hold a byte
-/// three times in a row, tested on the key at once: a fifth of the words
-/// are not in the lexicon, and hardly any of them are drawn out. Words of
-/// up to 8 bytes, most of them, are told exactly; longer ones are left to
-/// [`has_run_of_three`].
-#[inline(always)]
-fn may_have_run_of_three(key: u128, len: usize) -> bool {
-    const LOW: u64 = u64::from_le_bytes([0x7f; 8]);
-    const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
-    if len > 8 {
-        return true;
-    }
-    if len < 3 {
-        return false;
-    }
-    let word = key as u64;
-    // Byte i is zero where bytes i and i + 1 of the word are equal.
-    let differences = word ^ (word >> 8);
-    // The high bit of each byte that is zero, without carries between bytes.
-    let zero = !(((differences & LOW) + LOW) | differences) & HIGH;
-    // Equal pairs at i and i + 1, for i up to len - 3.
-    zero & (zero >> 8) & ((1 << (8 * (len - 2))) - 1) != 0
 }
 
 /// Letters drawn out for emphasis: "sooo", "loooove".
@@ -709,15 +583,6 @@ impl Builder {
             .get("not")
             .and_then(|&id| self.entries[id as usize].valence)
             .unwrap_or(0.0);
-        let (short, long): (Vec<_>, Vec<_>) = self
-            .ids
-            .into_iter()
-            .partition(|(word, _)| word.len() <= SHORT);
-        let short_ids = ShortIds::new(
-            short
-                .into_iter()
-                .map(|(word, id)| (short_key_of(&word).unwrap_or(0), id)),
-        );
         let traits = self
             .entries
             .iter()
@@ -731,8 +596,7 @@ impl Builder {
             })
             .collect();
         Lexicon {
-            short_ids,
-            long_ids: long.into_iter().collect(),
+            ids: self.ids,
             entries: self.entries,
             traits,
             phrases,
@@ -807,26 +671,6 @@ mod tests {
     }
 
     #[test]
-    fn every_word_is_found_by_value_and_in_a_buffer() {
-        let mut b = Builder::default();
-        b.vader(super::super::SOURCES.vader).unwrap();
-        b.id("a-word-longer-than-a-window");
-        let words: Vec<(Box<str>, u32)> = b.ids.iter().map(|(w, &id)| (w.clone(), id)).collect();
-        let lexicon = b.finish();
-        assert!(words.len() > 7000 && words.iter().any(|(w, _)| w.len() > SHORT));
-        for (word, id) in &words {
-            assert_eq!(lexicon.id(word), Some(*id), "{word:?}");
-            let buffer = format!("x {word}s{}", "\0".repeat(WINDOW));
-            let end = 2 + word.len();
-            assert_eq!(lexicon.id_in(&buffer, 2, end), Some(*id), "{word:?}");
-            let longer = lexicon.id_in(&buffer, 2, end + 1);
-            assert!(longer.is_none_or(|other| other != *id), "{word:?}");
-        }
-        assert_eq!(lexicon.id("surely-not-a-word"), None);
-        assert_eq!(lexicon.id("zzzq"), None);
-    }
-
-    #[test]
     fn class_phrases_may_continue_with_each_second_element() {
         let lexicon = &crate::feedback::sentiment_model().lexicon;
         assert!(lexicon.class_phrases.len() > 5);
@@ -844,25 +688,14 @@ mod tests {
     }
 
     #[test]
-    fn a_run_of_three_is_never_missed_on_the_key() {
-        let mut words = vec![String::new()];
-        for len in 1..=SHORT {
-            let mut next = Vec::new();
-            for word in words.iter().filter(|w| w.len() == len - 1) {
-                for c in ['a', 'b'] {
-                    next.push(format!("{word}{c}"));
-                }
-            }
-            words.extend(next);
+    fn words_are_found_without_a_possessive_or_drawn_out_letters() {
+        let lexicon = build(&sources("")).unwrap();
+        let good = lexicon.id("good").unwrap();
+        for word in ["good", "good's", "goood", "gooooood"] {
+            assert_eq!(lexicon.word_id(word), good, "{word}");
         }
-        words.retain(|w| !w.is_empty());
-        for word in &words {
-            let key = short_key_of(word).unwrap_or_default();
-            let may = may_have_run_of_three(key, word.len());
-            assert!(may || !has_run_of_three(word), "{word:?}");
-            if word.len() <= 8 {
-                assert_eq!(may, has_run_of_three(word), "{word:?}");
-            }
+        for word in ["goo", "goods", "g'ood", ""] {
+            assert_eq!(lexicon.word_id(word), NO_ID, "{word}");
         }
     }
 

@@ -4,11 +4,10 @@
 //! Words are lower-cased into one buffer that the caller reuses, so that
 //! scoring a comment allocates nothing once the buffers have grown.
 //!
-//! Floor `feedback`: imports the lexicon it looks words up in and `text`;
-//! the lexicon does not import it.
+//! Floor `feedback`: imports the lexicon it looks words up in; the lexicon
+//! does not import it.
 
 use super::lexicon::{Lexicon, NO_ID, Symbols, role};
-use crate::text::PADDING;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(super) enum Kind {
@@ -100,6 +99,11 @@ struct Written {
 
 struct Reader<'a> {
     lexicon: &'a Lexicon,
+    /// The words the word table read in the text, as (start, end, lexicon
+    /// id), in the order of the text.
+    shared: &'a [(usize, usize, u32)],
+    /// The first of `shared` that may still be at or after the word being read.
+    next_shared: usize,
     lower: &'a mut String,
     units: &'a mut Vec<Unit>,
     /// The word that the general path is reading, if any.
@@ -148,6 +152,7 @@ impl Reader<'_> {
         let Some(word) = self.word.take() else {
             return;
         };
+        let end = self.lower.len();
         let letters = word.upper + word.lower;
         // One capital letter ("I", "A") is not shouting.
         let caps = word.upper >= 2 && word.lower == 0;
@@ -156,11 +161,11 @@ impl Reader<'_> {
             plain: !caps && letters >= 2,
             number: word.digits_only,
         };
-        self.push_word(word.start, self.lower.len(), &written);
+        let id = self.id(word.start, end);
+        self.push_word(word.start, end, &written, id);
     }
 
     /// Ends a word of an ASCII chunk.
-    #[inline(always)]
     fn push_ascii_word(&mut self, text: &[u8], word: &AsciiWord) {
         if word.classes & PUNCTUATION == 0 {
             self.push_plain_word(text, word);
@@ -174,7 +179,6 @@ impl Reader<'_> {
     /// their classes leave the answer open, which is rare: a word with a
     /// small letter is no shouting, and a word without digits is all letters
     /// but its apostrophes, each of which stands between two letters.
-    #[inline(never)]
     fn push_word_with_apostrophe(&mut self, text: &[u8], word: &AsciiWord) {
         let count = |f: fn(&u8) -> bool| {
             let bytes = text.get(word.start..word.end).unwrap_or_default();
@@ -193,17 +197,15 @@ impl Reader<'_> {
             plain,
             number: word.classes & (LOWER | UPPER) == 0,
         };
-        self.push_word(word.start, word.end, &written);
+        let id = self.ascii_id(word.start, word.end);
+        self.push_word(word.start, word.end, &written, id);
     }
 
     /// [`Reader::push_ascii_word`] for a word without an apostrophe, the
-    /// common case, inlined into the loop over the chunks: such a word is
-    /// neither a possessive nor a contraction, which spares those tests.
-    #[inline(always)]
+    /// common case: such a word is no contraction, which spares that test.
     fn push_plain_word(&mut self, text: &[u8], word: &AsciiWord) {
         // Without an apostrophe, a word without digits is all letters, and
-        // one without small letters has only capitals. Letters are counted
-        // out of line, which keeps the loop free of a vectorised count.
+        // one without small letters has only capitals.
         let letters = if word.classes & DIGIT == 0 {
             word.end - word.start
         } else if word.classes & (LOWER | UPPER) == 0 {
@@ -218,8 +220,7 @@ impl Reader<'_> {
             number: word.classes & (LOWER | UPPER) == 0,
         };
         self.count_written(&written);
-        let lexicon = self.lexicon;
-        let id = lexicon.plain_word_id(self.lower, word.start, word.end);
+        let id = self.ascii_id(word.start, word.end);
         let kind = if written.number {
             Kind::Number
         } else {
@@ -238,14 +239,36 @@ impl Reader<'_> {
     }
 
     #[inline]
-    fn push_word(&mut self, start: usize, end: usize, written: &Written) {
+    fn push_word(&mut self, start: usize, end: usize, written: &Written, id: u32) {
         self.count_written(written);
         let kind = if written.number {
             Kind::Number
         } else {
             Kind::Word
         };
-        self.push(start, end, kind, written.caps);
+        self.push(start, end, kind, written.caps, id);
+    }
+
+    /// The lexicon's id of the word at `start..end` of the lower-cased buffer.
+    fn id(&self, start: usize, end: usize) -> u32 {
+        let word = self.lower.get(start..end).unwrap_or_default();
+        self.lexicon.word_id(word)
+    }
+
+    /// The id of the word at `start..end` of an ASCII chunk, which is where
+    /// it stands in the text: the id the word table's reading of the same
+    /// word found, if it read one there, or else looked up.
+    fn ascii_id(&mut self, start: usize, end: usize) -> u32 {
+        while let Some(&(at, to, id)) = self.shared.get(self.next_shared) {
+            if at > start {
+                break;
+            }
+            self.next_shared += 1;
+            if (at, to) == (start, end) {
+                return id;
+            }
+        }
+        self.id(start, end)
     }
 
     /// The unit of word `id` (a word or a number) at `start..end`.
@@ -278,9 +301,7 @@ impl Reader<'_> {
         }
     }
 
-    fn push(&mut self, start: usize, end: usize, kind: Kind, caps: bool) {
-        let lexicon = self.lexicon;
-        let id = lexicon.word_id(self.lower, start, end);
+    fn push(&mut self, start: usize, end: usize, kind: Kind, caps: bool, id: u32) {
         let mut unit = self.unit(start, end, kind, caps, id);
         // Contractions negate: "didn't", "won't", "can't". Compared as an
         // array, without a call to `memcmp`.
@@ -288,7 +309,7 @@ impl Reader<'_> {
         if word.last_chunk() == Some(b"n't") {
             unit.roles |= role::NEGATOR;
             if unit.valence == 0.0 {
-                unit.valence = lexicon.not_valence;
+                unit.valence = self.lexicon.not_valence;
             }
         }
         self.units.push(unit);
@@ -336,8 +357,6 @@ impl Reader<'_> {
 }
 
 /// The letters of an ASCII word with both letters and digits ("b2b").
-#[cold]
-#[inline(never)]
 fn count_letters(text: &[u8], word: &AsciiWord) -> usize {
     let bytes = text.get(word.start..word.end).unwrap_or_default();
     bytes.iter().filter(|b| b.is_ascii_alphabetic()).count()
@@ -414,14 +433,16 @@ fn is_dash(c: char) -> bool {
 }
 
 /// Reads `text` into `units`, lower-casing words into `lower` and looking
-/// them up in `lexicon`. Both buffers are cleared first.
+/// them up in `lexicon`, unless `shared` (see [`Reader::ascii_id`]) has their
+/// ids already. Both buffers are cleared first.
 pub(super) fn tokenize(
     text: &str,
     lexicon: &Lexicon,
+    shared: &[(usize, usize, u32)],
     lower: &mut String,
     units: &mut Vec<Unit>,
 ) -> Shape {
-    tokenize_chunks(text, lexicon, lower, units, true)
+    tokenize_chunks(text, lexicon, shared, lower, units, true)
 }
 
 /// The tokenizer, with the fast path for ASCII chunks or without it, which
@@ -431,11 +452,11 @@ pub(super) fn tokenize(
 /// vectorised pass), so that a word of an ASCII chunk is a range of the
 /// text that needs no copying: its joiners (`'`, and `.` `,` `/` `:` between
 /// digits) are kept as they are. The general path reads a chunk character by
-/// character and lower-cases its words after the copy of the text (and its
-/// padding).
+/// character and lower-cases its words after the copy of the text.
 fn tokenize_chunks(
     text: &str,
     lexicon: &Lexicon,
+    shared: &[(usize, usize, u32)],
     lower: &mut String,
     units: &mut Vec<Unit>,
     ascii_fast_path: bool,
@@ -444,11 +465,12 @@ fn tokenize_chunks(
     units.clear();
     lower.push_str(text);
     lower.make_ascii_lowercase();
-    lower.push_str(PADDING);
     let symbols = &lexicon.symbols;
     let mut shape = Shape::default();
     let mut reader = Reader {
         lexicon,
+        shared,
+        next_shared: 0,
         lower,
         units,
         word: None,
@@ -706,7 +728,7 @@ mod tests {
     fn words(text: &str) -> Vec<String> {
         let mut lower = String::new();
         let mut tokens = Vec::new();
-        tokenize(text, lexicon(), &mut lower, &mut tokens);
+        tokenize(text, lexicon(), &[], &mut lower, &mut tokens);
         tokens
             .iter()
             .map(|t| match t.kind {
@@ -721,7 +743,14 @@ mod tests {
     fn read(text: &str, ascii_fast_path: bool) -> (Vec<String>, String) {
         let mut lower = String::new();
         let mut tokens = Vec::new();
-        let shape = tokenize_chunks(text, lexicon(), &mut lower, &mut tokens, ascii_fast_path);
+        let shape = tokenize_chunks(
+            text,
+            lexicon(),
+            &[],
+            &mut lower,
+            &mut tokens,
+            ascii_fast_path,
+        );
         let tokens = tokens
             .iter()
             .map(|t| {
@@ -903,7 +932,13 @@ mod tests {
     fn capitals_and_punctuation() {
         let mut lower = String::new();
         let mut tokens = Vec::new();
-        let shape = tokenize("STOP calling!! Why??", lexicon(), &mut lower, &mut tokens);
+        let shape = tokenize(
+            "STOP calling!! Why??",
+            lexicon(),
+            &[],
+            &mut lower,
+            &mut tokens,
+        );
         assert!(tokens[0].caps && !tokens[1].caps);
         assert!(shape.caps_differ);
         assert_eq!((shape.exclamations, shape.questions), (2, 2));
