@@ -84,15 +84,15 @@ pub fn model() -> &'static SentimentModel {
 }
 
 const SOURCES: Sources = Sources {
-    vader: include_str!("lexicon/vader_lexicon.txt"),
-    vader_emoji: include_str!("lexicon/emoji_utf8_lexicon.txt"),
-    negators: include_str!("lexicon/negators.txt"),
-    boosters: include_str!("lexicon/boosters.txt"),
-    idioms: include_str!("lexicon/idioms.txt"),
-    vocabulary: include_str!("lexicon/vocabulary.txt"),
-    marketing: include_str!("lexicon/marketing.txt"),
-    negated: include_str!("lexicon/negated.txt"),
-    emoji: include_str!("lexicon/emoji.txt"),
+    vader: include_str!("../lexicon/vader_lexicon.txt"),
+    vader_emoji: include_str!("../lexicon/emoji_utf8_lexicon.txt"),
+    negators: include_str!("../lexicon/negators.txt"),
+    boosters: include_str!("../lexicon/boosters.txt"),
+    idioms: include_str!("../lexicon/idioms.txt"),
+    vocabulary: include_str!("../lexicon/vocabulary.txt"),
+    marketing: include_str!("../lexicon/marketing.txt"),
+    negated: include_str!("../lexicon/negated.txt"),
+    emoji: include_str!("../lexicon/emoji.txt"),
 };
 
 /// The polarity of a score, by the documented thresholds.
