@@ -13,7 +13,7 @@ use toml::value::{Date, Datetime};
 
 use crate::config::Config;
 use crate::diagnostic::{Finding, Subject};
-use crate::plan::{Draft, LoadError, LoadErrorKind, Plan, Waiver, WrongType, suggest};
+use crate::plan::{Draft, LoadError, LoadErrorKind, LoadErrors, Plan, Waiver, WrongType, suggest};
 use crate::rules::waivers::{Scope, Use, WaiverContext};
 use crate::rules::{self, Family, Phase, RULES};
 use crate::source::excerpt;
@@ -24,7 +24,7 @@ use crate::source::excerpt;
 /// an error of the plan and is dropped; the errors in the value of any
 /// other are the plan's errors too.
 pub fn validate(draft: &mut Draft) {
-    let mut errors = Vec::new();
+    let mut errors = LoadErrors::default();
     let Draft { plan, unplaced, .. } = draft;
     let tables = std::iter::once(&mut plan.allow)
         .chain(plan.goals.iter_mut().map(|g| &mut g.allow))
@@ -34,15 +34,13 @@ pub fn validate(draft: &mut Draft) {
     for table in tables {
         validate_table(table, &mut errors);
     }
-    for error in errors {
-        draft.report(error);
-    }
+    draft.report(errors);
 }
 
 /// Keeps the waivers of one `allow` table that waive a rule that may be
 /// waived, once each; the errors of the others, and of their values, go to
 /// `errors`.
-fn validate_table(table: &mut Vec<Waiver>, errors: &mut Vec<LoadError>) {
+fn validate_table(table: &mut Vec<Waiver>, errors: &mut LoadErrors) {
     let mut waived: Vec<&'static str> = Vec::new();
     table.retain_mut(|waiver| {
         let invalid = |span, message, help| LoadError {
@@ -102,7 +100,7 @@ fn validate_table(table: &mut Vec<Waiver>, errors: &mut Vec<LoadError>) {
             }
             Ok(value_errors) => {
                 waived.push(rule.code);
-                errors.append(value_errors);
+                errors.append(std::mem::take(value_errors));
                 true
             }
         }
@@ -319,6 +317,38 @@ mod tests {
         [allow]\nWHY001 = \"written next quarter\"\nwhy-is-a-what = \"unused\"\n\
         [[goal]]\nid = \"g\"\ntitle = \"T\"\nkind = \"satisfaction\"\nmetric = \"NPS\"\ntarget = 1\n\
         allow = { goal002 = { reason = \"set at the board meeting\", until = 2027-01-31 } }\n";
+
+    /// A plan of more errors than are kept, with a waiver of no rule at
+    /// its top and `waiver` at its end.
+    fn many_errors(waiver: &str) -> Vec<LoadError> {
+        let mut text = String::from("name = \"x\"\n[allow]\nNOPE = \"x\"\n");
+        for i in 0..1100 {
+            text.push_str(&format!("[[touchpoint]]\nid = \"T{i}\"\nname = \"t\"\n"));
+        }
+        text.push_str(waiver);
+        crate::check::load_plan(&SourceFile::new("p.plan.toml", text)).unwrap_err()
+    }
+
+    #[test]
+    fn waiver_errors_are_kept_by_position_and_counted_once_the_rule_is_known() {
+        let errors = many_errors("");
+        assert!(
+            errors[0].message.contains("`NOPE`"),
+            "{}",
+            errors[0].message
+        );
+        assert_eq!(errors.len(), crate::plan::MAX_ERRORS + 1);
+        // The errors in the value of a waiver of no rule are not the plan's:
+        // the count is the same as with a value without errors.
+        let count = |errors: &[LoadError]| errors.last().unwrap().message.clone();
+        let bad_value = many_errors(
+            "[[goal]]\nid = \"g\"\ntitle = \"g\"\nallow = { ZZZ = { reason = 1, until = 2, zz = 3 } }\n",
+        );
+        let good_value =
+            many_errors("[[goal]]\nid = \"g\"\ntitle = \"g\"\nallow = { ZZZ = \"x\" }\n");
+        assert_eq!(count(&bad_value), count(&good_value));
+        assert_ne!(count(&bad_value), count(&errors));
+    }
 
     #[test]
     fn waivers_hide_findings_in_their_scope_until_their_date() {

@@ -5,6 +5,7 @@
 //! checker validates it against the registry before the plan is used
 //! ([`Draft`] is the plan in between).
 
+use std::collections::BinaryHeap;
 use std::num::IntErrorKind;
 
 use toml::Spanned;
@@ -58,31 +59,105 @@ pub struct Draft {
     /// be read, whose waivers are checked all the same: their errors are
     /// reported with the others.
     pub unplaced: Vec<Vec<Waiver>>,
-    errors: Vec<LoadError>,
-    /// Errors found after [`KEPT_ERRORS`], counted but not kept.
-    dropped: usize,
+    errors: LoadErrors,
 }
 
 impl Draft {
-    /// Keeps an error, while fewer than [`KEPT_ERRORS`] are kept.
-    pub fn report(&mut self, error: LoadError) {
-        if self.errors.len() < KEPT_ERRORS {
-            self.errors.push(error);
-        } else {
-            self.dropped += 1;
-        }
+    /// Adds errors found in the plan's waivers.
+    pub fn report(&mut self, errors: LoadErrors) {
+        self.errors.append(errors);
     }
 
     /// The plan, or its errors (see [`MAX_ERRORS`]); a plan with errors is
     /// not returned, because rules judging half a plan would report defects
     /// that are not there.
-    pub fn finish(mut self) -> Result<Plan, Vec<LoadError>> {
+    pub fn finish(self) -> Result<Plan, Vec<LoadError>> {
         if self.errors.is_empty() {
             Ok(self.plan)
         } else {
-            self.errors.sort_by_key(|e| (e.span.start, e.span.end));
-            Err(bounded(self.errors, self.dropped))
+            let (errors, dropped) = self.errors.into_sorted();
+            Err(bounded(errors, dropped))
         }
+    }
+}
+
+/// The errors of a plan: the first [`KEPT_ERRORS`] by position are kept and
+/// the others counted, in whatever order they are found, so that the errors
+/// shown are the first in the file (those of the waivers, checked last,
+/// among them).
+#[derive(Debug, Clone, Default)]
+pub struct LoadErrors {
+    /// The last kept error on top, to be let go for an earlier one.
+    kept: BinaryHeap<Positioned>,
+    dropped: usize,
+    found: u64,
+}
+
+#[derive(Debug, Clone)]
+struct Positioned {
+    /// Start, end, and the order found in, which breaks ties.
+    at: (usize, usize, u64),
+    error: LoadError,
+}
+
+impl PartialEq for Positioned {
+    fn eq(&self, other: &Self) -> bool {
+        self.at == other.at
+    }
+}
+
+impl Eq for Positioned {}
+
+impl PartialOrd for Positioned {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Positioned {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.at.cmp(&other.at)
+    }
+}
+
+impl LoadErrors {
+    pub fn push(&mut self, error: LoadError) {
+        let at = (error.span.start, error.span.end, self.found);
+        self.found += 1;
+        if self.kept.len() < KEPT_ERRORS {
+            self.kept.push(Positioned { at, error });
+            return;
+        }
+        self.dropped += 1;
+        if self.kept.peek().is_some_and(|last| at < last.at) {
+            self.kept.pop();
+            self.kept.push(Positioned { at, error });
+        }
+    }
+
+    /// Adds another set's errors, kept and counted.
+    pub fn append(&mut self, other: LoadErrors) {
+        self.dropped += other.dropped;
+        let mut errors: Vec<Positioned> = other.kept.into_vec();
+        errors.sort();
+        for found in errors {
+            self.push(found.error);
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.kept.is_empty()
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &LoadError> {
+        self.kept.iter().map(|p| &p.error)
+    }
+
+    /// The kept errors in the order of the file, and how many were only
+    /// counted.
+    fn into_sorted(self) -> (Vec<LoadError>, usize) {
+        let errors = self.kept.into_sorted_vec().into_iter().map(|p| p.error);
+        (errors.collect(), self.dropped)
     }
 }
 
@@ -110,8 +185,7 @@ pub fn read(source: &SourceFile) -> Result<Draft, Vec<LoadError>> {
     }
     let mut loader = Loader {
         text: &source.text,
-        errors: Vec::new(),
-        dropped: 0,
+        errors: LoadErrors::default(),
         unplaced: Vec::new(),
     };
     let plan = loader.plan(doc.get_ref(), source);
@@ -119,7 +193,6 @@ pub fn read(source: &SourceFile) -> Result<Draft, Vec<LoadError>> {
         plan,
         unplaced: loader.unplaced,
         errors: loader.errors,
-        dropped: loader.dropped,
     })
 }
 
@@ -146,9 +219,7 @@ fn bounded(mut errors: Vec<LoadError>, dropped: usize) -> Vec<LoadError> {
 struct Loader<'s> {
     /// The plan's text, to quote a value as it was written.
     text: &'s str,
-    errors: Vec<LoadError>,
-    /// Errors found after [`KEPT_ERRORS`], counted but not kept.
-    dropped: usize,
+    errors: LoadErrors,
     /// See [`Draft::unplaced`].
     unplaced: Vec<Vec<Waiver>>,
 }
@@ -180,13 +251,8 @@ impl<'a, 'i> Entries<'a, 'i> {
 }
 
 impl Loader<'_> {
-    /// Keeps an error, built only while fewer than [`KEPT_ERRORS`] are kept.
     fn report(&mut self, error: impl FnOnce() -> LoadError) {
-        if self.errors.len() < KEPT_ERRORS {
-            self.errors.push(error());
-        } else {
-            self.dropped += 1;
-        }
+        self.errors.push(error());
     }
 
     fn invalid(&mut self, span: Span, message: String, help: impl Into<String>) {
@@ -608,7 +674,7 @@ impl Loader<'_> {
             }
             // Errors in the value count only once the rule is known to be
             // one that may be waived: they are set aside with the waiver.
-            let before = self.errors.len();
+            let outside = std::mem::take(&mut self.errors);
             let (reason, until) = match value.get_ref() {
                 DeValue::String(reason) => {
                     let reason = Field {
@@ -623,6 +689,7 @@ impl Loader<'_> {
                     (self.string(&waiver, "reason"), self.date(&waiver, "until"))
                 }
                 other => {
+                    self.errors = outside;
                     waivers.push(Waiver {
                         rule: name.to_owned(),
                         key: key.span(),
@@ -641,7 +708,7 @@ impl Loader<'_> {
                 key: key.span(),
                 reason,
                 until,
-                value: Ok(self.errors.split_off(before)),
+                value: Ok(std::mem::replace(&mut self.errors, outside)),
             });
         }
         waivers

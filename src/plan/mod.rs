@@ -10,7 +10,7 @@ pub(crate) mod syntax;
 use std::ops::Range;
 
 pub use keys::{GOAL_KINDS, STAGES, suggest};
-pub use load::{Draft, LoadError, LoadErrorKind, MAX_ERRORS, read};
+pub use load::{Draft, LoadError, LoadErrorKind, LoadErrors, MAX_ERRORS, read};
 pub(crate) use load::{number_value, type_name};
 
 pub type Span = Range<usize>;
@@ -64,7 +64,7 @@ pub struct Waiver {
     /// or a value that is neither a reason nor a table. They are reported
     /// only when the rule may be waived: a waiver of a rule planlint does not
     /// have is one error, about the rule.
-    pub value: Result<Vec<LoadError>, WrongType>,
+    pub value: Result<LoadErrors, WrongType>,
 }
 
 /// A waiver's value that is neither a reason nor a table.
