@@ -13,10 +13,11 @@ use toml::value::{Date, Datetime};
 
 use crate::config::Config;
 use crate::diagnostic::{Finding, Subject};
-use crate::plan::{Draft, LoadError, LoadErrorKind, LoadErrors, Plan, Waiver, WrongType, suggest};
+use crate::plan::{Draft, LoadError, LoadErrorKind, LoadErrors, Plan, Waiver, WrongType};
 use crate::rules::waivers::{Scope, Use, WaiverContext};
 use crate::rules::{self, Family, Phase, RULES};
 use crate::source::excerpt;
+use crate::text::suggest;
 
 /// Checks the waivers of a plan as read against the registry: a waiver of a
 /// rule planlint does not have, of one that cannot be waived, of a rule

@@ -17,9 +17,10 @@ use super::{
 use crate::input::{self, InputError};
 use crate::plan::keys::{Kind, Table, key};
 use crate::plan::syntax;
-use crate::plan::{MAX_ERRORS, Span, number_value, suggest, type_name};
+use crate::plan::{MAX_ERRORS, Span, number_value, type_name};
 use crate::rules::settings::{self, SETTINGS};
 use crate::source::{SourceFile, display_path, excerpt};
+use crate::text::suggest;
 
 /// The levels `fail-on` takes, as the schema offers them.
 pub(crate) const FAIL_ON: &[&str] = &["error", "warning", "info", "never"];

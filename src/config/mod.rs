@@ -439,7 +439,7 @@ fn parse_severity(text: &str) -> Result<Severity, (String, String)> {
             let names = Severity::ALL.map(Severity::as_str);
             (
                 format!("\"{}\" is not a severity", excerpt(text)),
-                match crate::plan::suggest(text, names) {
+                match crate::text::suggest(text, names) {
                     Some(close) => format!("did you mean `{close}`?"),
                     None => "use error, warning or info".to_owned(),
                 },

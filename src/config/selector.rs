@@ -3,9 +3,9 @@
 
 use std::fmt;
 
-use crate::plan::suggest;
 use crate::rules::{Family, Phase, RULES, Rule};
 use crate::source::excerpt;
+use crate::text::suggest;
 
 /// What a selector matches.
 #[derive(Debug, Clone, Copy)]

@@ -11,15 +11,14 @@ use std::num::IntErrorKind;
 use toml::Spanned;
 use toml::de::{DeArray, DeString, DeTable, DeValue};
 
-use super::keys::{
-    EXTENSION_PREFIX, Kind, Number, TOP, Table, WAIVER, is_valid_id, suggest, tables,
-};
+use super::keys::{EXTENSION_PREFIX, Kind, Number, TOP, Table, WAIVER, is_valid_id, tables};
 use super::syntax;
 use super::{
     Field, Goal, GoalKind, How, Item, Persona, Plan, Span, Stage, Touchpoint, Waiver, What, Why,
     WrongType,
 };
 use crate::source::{SourceFile, excerpt};
+use crate::text::suggest;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LoadErrorKind {

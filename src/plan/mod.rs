@@ -9,7 +9,7 @@ pub(crate) mod syntax;
 
 use std::ops::Range;
 
-pub use keys::{GOAL_KINDS, STAGES, suggest};
+pub use keys::{GOAL_KINDS, STAGES};
 pub use load::{Draft, LoadError, LoadErrorKind, LoadErrors, MAX_ERRORS, read};
 pub(crate) use load::{number_value, type_name};
 

@@ -1,11 +1,13 @@
 //! Shared judgement about words: tokens with their spans, stems, phrase
-//! lists and concept sets, and the sanitiser every output passes untrusted
-//! text through. Rules ask this module; they keep no word lists.
+//! lists and concept sets, "did you mean" suggestions, and the sanitiser
+//! every output passes untrusted text through. Rules ask this module; they
+//! keep no word lists.
 
 mod concepts;
 pub mod lexicons;
 mod phrases;
 pub mod sanitize;
+mod suggest;
 
 use std::cell::RefCell;
 use std::ops::Range;
@@ -21,6 +23,7 @@ use unicode_segmentation::UnicodeSegmentation;
 
 pub use concepts::{Concepts, concepts};
 pub use phrases::{Match, PhraseList, PhraseSet, Tokens};
+pub use suggest::suggest;
 
 /// A word of a text: lower-cased, stemmed, and where it stands (bytes). The
 /// strings are shared with a per-thread cache, so a token costs no allocation

@@ -3,8 +3,9 @@
 //! PLAN003`) and its check.
 
 use crate::diagnostic::{Severity, Subject};
-use crate::plan::{items, suggest};
+use crate::plan::items;
 use crate::rules::{Context, Family, Phase, Rule};
+use crate::text::suggest;
 
 pub static RULE: Rule = Rule {
     code: "PLAN003",
