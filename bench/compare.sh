@@ -12,13 +12,7 @@ rev=${1:?usage: bench/compare.sh REV}
 rows=${ROWS:-1000000}
 plans=${PLANS:-1000}
 runs=${RUNS:-7}
-base=target/bench/rev-$rev
-if [ ! -x "$base/target/release/planlint" ]; then
-  rm -rf "$base"
-  git worktree prune
-  git worktree add --force --detach "$base" "$rev" >/dev/null
-  (cd "$base" && cargo build --release --quiet --bin planlint)
-fi
+old=$(bench/build-rev.sh "$rev")
 cargo build --release --quiet --bin planlint --example gen_feedback
 mkdir -p target/bench
 file=target/bench/feedback-$rows.csv
@@ -27,7 +21,6 @@ dir=target/bench/compare-plans
 bench/make-plans.sh "$dir" "$plans"
 plan=examples/harbor-bikes/harbor-bikes.plan.toml
 new=target/release/planlint
-old=$base/target/release/planlint
 # One line per run: "wall user+system peak-KB".
 measure() {
   /usr/bin/time -f "%e %U %S %M" -o target/bench/time.txt "$@" >/dev/null 2>&1 || true

@@ -10,13 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 rev=${1:?usage: bench/same-output.sh REV}
 rows=${ROWS:-200000}
-base=target/bench/rev-$rev
-if [ ! -x "$base/target/release/planlint" ]; then
-  rm -rf "$base"
-  git worktree prune
-  git worktree add --force --detach "$base" "$rev" >/dev/null
-  (cd "$base" && cargo build --release --quiet --bin planlint)
-fi
+old=$(bench/build-rev.sh "$rev")
 cargo build --release --quiet --bin planlint --example gen_feedback
 file=target/bench/feedback-$rows.csv
 [ -f "$file" ] || target/release/examples/gen_feedback --rows "$rows" "$file"
@@ -45,7 +39,7 @@ for command in "${commands[@]}"; do
   i=$((i + 1))
   for side in old new; do
     bin=target/release/planlint
-    [ "$side" = old ] && bin=$base/target/release/planlint
+    [ "$side" = old ] && bin=$old
     # shellcheck disable=SC2086
     set +e
     $bin $command >"$out/$side/$i.out" 2>"$out/$side/$i.err"

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Builds planlint at revision REV, once, in the worktree target/bench/rev-REV,
+# and prints the path of its binary; for the scripts that compare this
+# checkout with a revision (compare.sh, same-output.sh).
+# Usage: bench/build-rev.sh REV
+set -euo pipefail
+cd "$(dirname "$0")/.."
+rev=${1:?usage: bench/build-rev.sh REV}
+base=target/bench/rev-$rev
+if [ ! -x "$base/target/release/planlint" ]; then
+  rm -rf "$base"
+  git worktree prune
+  git worktree add --force --detach "$base" "$rev" >/dev/null
+  (cd "$base" && cargo build --release --quiet --bin planlint)
+fi
+echo "$base/target/release/planlint"
