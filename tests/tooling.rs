@@ -8,8 +8,8 @@ use std::process::Command;
 
 use assert_cmd::prelude::*;
 use planlint::check;
+use planlint::json_schema::{config_schema, plan_schema};
 use planlint::plan::LoadErrorKind;
-use planlint::schema::{config_schema, plan_schema};
 use planlint::source::SourceFile;
 use serde_json::{Value, json};
 use tempfile::TempDir;

@@ -2,6 +2,9 @@
 //! lists and concept sets, "did you mean" suggestions, and the sanitiser
 //! every output passes untrusted text through. Rules ask this module; they
 //! keep no word lists.
+//!
+//! Floor `text`, above `source`: imports nothing of the crate; every floor
+//! above may use it.
 
 mod concepts;
 pub mod lexicons;
