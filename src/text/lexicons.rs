@@ -41,6 +41,12 @@ lexicon!(
     "customer_value.txt"
 );
 lexicon!(
+    /// A plain service message: a reminder, a notice, a quote that lists
+    /// every cost, a way to change a booking.
+    service_notes,
+    "service_notes.txt"
+);
+lexicon!(
     /// Customers as targets to capture: target audience, conquer, bombard.
     us_versus_them,
     "us_versus_them.txt"

@@ -24,7 +24,7 @@ use std::hash::{Hash, Hasher};
 use rustc_hash::{FxHashMap, FxHasher};
 use unicode_segmentation::UnicodeSegmentation;
 
-pub use concepts::{Concepts, concepts};
+pub use concepts::{Concepts, Said, Weights, concepts};
 pub use phrases::{Match, PhraseList, PhraseSet, Tokens};
 pub use suggest::suggest;
 
@@ -447,7 +447,8 @@ pub(crate) mod tests {
             "examples/blitz-bikes",
             "tests/corpus",
         ] {
-            files.extend(std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()));
+            let entries = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path());
+            files.extend(entries.filter(|p| p.is_file()));
         }
         for file in files {
             texts.extend(
