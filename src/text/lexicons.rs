@@ -47,6 +47,26 @@ lexicon!(
     "service_notes.txt"
 );
 lexicon!(
+    /// An `act` that only keeps the answers: stored, logged, summarised.
+    act_record,
+    "act_record.txt"
+);
+lexicon!(
+    /// An `act` that does something with the answers: change, reply, review.
+    act_change,
+    "act_change.txt"
+);
+lexicon!(
+    /// Evidence that is the team's own view: staff, impressions, a brainstorm.
+    evidence_internal,
+    "evidence_internal.txt"
+);
+lexicon!(
+    /// Evidence from the people themselves: interviews, surveys, data.
+    evidence_customer,
+    "evidence_customer.txt"
+);
+lexicon!(
     /// Customers as targets to capture: target audience, conquer, bombard.
     us_versus_them,
     "us_versus_them.txt"
