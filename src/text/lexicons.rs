@@ -67,6 +67,11 @@ lexicon!(
     "evidence_customer.txt"
 );
 lexicon!(
+    /// The company's words for what people want: seamless, premium, curated.
+    company_words,
+    "company_words.txt"
+);
+lexicon!(
     /// Customers as targets to capture: target audience, conquer, bombard.
     us_versus_them,
     "us_versus_them.txt"
