@@ -25,9 +25,19 @@ lexicon!(
     "why_offer.txt"
 );
 lexicon!(
-    /// Talk of a purpose or belief for people.
+    /// A purpose or a belief: believe, because, so that, deserve.
     why_purpose,
     "why_purpose.txt"
+);
+lexicon!(
+    /// The people a WHY may be for: everyone, families, community.
+    why_people,
+    "why_people.txt"
+);
+lexicon!(
+    /// A WHY that describes the business: is a, family-run, provides.
+    why_self,
+    "why_self.txt"
 );
 
 lexicon!(
