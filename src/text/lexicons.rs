@@ -82,6 +82,11 @@ lexicon!(
     "company_words.txt"
 );
 lexicon!(
+    /// A frequency the customer sets: chosen days, how often, opt in.
+    chosen_frequency,
+    "chosen_frequency.txt"
+);
+lexicon!(
     /// Customers as targets to capture: target audience, conquer, bombard.
     us_versus_them,
     "us_versus_them.txt"
