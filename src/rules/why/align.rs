@@ -173,3 +173,73 @@ fn items_of(list: &Option<crate::plan::Field<Vec<crate::plan::Item>>>) -> Vec<&s
 fn texts<'a>(first: Option<&'a str>, rest: Vec<&'a str>) -> Vec<&'a str> {
     first.into_iter().chain(rest).collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::load_plan;
+    use crate::source::SourceFile;
+
+    fn plan(text: &str) -> Plan {
+        load_plan(&SourceFile::new("t.plan.toml", text)).unwrap()
+    }
+
+    const PLAN: &str = r#"
+name = "t"
+[why]
+statement = "We believe customers should feel at home with their money."
+[how]
+statement = "Customers meet an adviser who knows them; payment plans spread the cost."
+[[goal]]
+id = "followers"
+title = "Customers follow us on Instagram"
+metric = "followers"
+[[goal]]
+id = "plans"
+title = "Sell 150 yearly plans"
+metric = "plans sold"
+[[persona]]
+id = "saver"
+name = "Saver"
+wants = ["customers like me get a straight answer"]
+[[touchpoint]]
+id = "letter"
+name = "Letter to customers"
+message = "What customers asked us this month"
+[[touchpoint]]
+id = "call"
+name = "Customers' call"
+message = "A call for customers who missed a payment"
+"#;
+
+    #[test]
+    fn a_common_word_counts_where_the_plan_uses_it_little_and_not_where_it_uses_it_everywhere() {
+        let plan = plan(PLAN);
+        let alignment = Alignment::new(&plan);
+        let places = [
+            Place::new("the WHY", &[plan.why_statement().unwrap()]),
+            Place::new("the HOW", &plan.how_and_what_texts()),
+        ];
+        // "customers" is in 6 of the plan's 7 items: too common to count.
+        let Err(Some(closest)) = alignment.judge(&["Customers follow us on Instagram"], &places)
+        else {
+            panic!("a goal sharing only \"customers\" should not be aligned");
+        };
+        assert_eq!(
+            (
+                closest.word.as_str(),
+                closest.place.as_str(),
+                closest.used_by,
+                closest.items
+            ),
+            ("customers", "the WHY", 6, 7)
+        );
+        // "plans" is in 2 of them: it counts.
+        assert!(alignment.judge(&["Sell 150 yearly plans"], &places).is_ok());
+        // Nothing shared at all.
+        assert!(matches!(
+            alignment.judge(&["Win an award"], &places),
+            Err(None)
+        ));
+    }
+}
