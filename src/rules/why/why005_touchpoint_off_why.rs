@@ -5,6 +5,7 @@
 use super::align::{Alignment, Closest, Place};
 use crate::diagnostic::{Severity, Subject};
 use crate::plan::{items, text};
+use crate::rules::tx::pure_pressure;
 use crate::rules::{Context, Family, Phase, Rule};
 use crate::text::lexicons::{sales_pressure, service_notes};
 use crate::text::tokenize;
@@ -32,6 +33,8 @@ Not reported:
   quote that lists every cost. It is the HOW in action and needs no words of
   the WHY. A message with a pressure cue ("last chance", "30% off") gets no
   such pass;
+- a message that is pure sales pressure: TX001 reports it, and one root
+  cause gets one finding;
 - touchpoints without a message, and every touchpoint while the plan has no
   WHY (WHY001 reports that).
 
@@ -73,7 +76,7 @@ fn check(cx: &mut Context<'_>) {
             continue;
         };
         let message = field.value.as_str();
-        if is_service(message) {
+        if is_service(message) || pure_pressure(touchpoint).is_some() {
             continue;
         }
         let mut places = common.to_vec();
