@@ -92,9 +92,22 @@ lexicon!(
     "us_versus_them.txt"
 );
 lexicon!(
-    /// Measures of how customers feel or whether they stay: NPS, churn, loyalty.
+    /// Words of a measure of how customers feel or whether they stay: NPS,
+    /// churn, coming back.
     human_metrics,
     "human_metrics.txt"
+);
+lexicon!(
+    /// What a metric can count without measuring how customers feel or
+    /// whether they stay: sign-ups, followers, downloads.
+    metric_counts,
+    "metric_counts.txt"
+);
+lexicon!(
+    /// Things a word of feeling or staying can describe without being
+    /// measured: loyalty cards, retention emails, referral codes.
+    metric_carriers,
+    "metric_carriers.txt"
 );
 lexicon!(
     /// Owners who are people helping customers: care, support, service, success.
@@ -170,6 +183,8 @@ mod tests {
             customer_value(),
             us_versus_them(),
             human_metrics(),
+            metric_counts(),
+            metric_carriers(),
             helpful_owners(),
             feedback_wants(),
             feedback_fatigue(),

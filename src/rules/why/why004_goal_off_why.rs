@@ -6,7 +6,7 @@ use super::align::{Alignment, Closest, Place};
 use crate::diagnostic::{Severity, Subject};
 use crate::plan::{Goal, items, text};
 use crate::rules::{Context, Family, Phase, Rule};
-use crate::text::lexicons::human_metrics;
+use crate::text::{Measure, goal_measure};
 
 pub static RULE: Rule = Rule {
     code: "WHY004",
@@ -30,8 +30,10 @@ is reported, with the closest word it found.
 Not reported:
 - a goal with a `why`: the link is stated, and a reader can judge it;
 - a goal that measures the relationship itself (satisfaction, NPS, renewals,
-  retention, recommendations, people coming back): it serves any WHY about
-  the people a business serves, whatever its words;
+  retention, recommendations, people coming back), read as HUM002 reads it:
+  it serves any WHY about the people a business serves, whatever its words
+  (a count that such a word only describes, like "loyalty-card sign-ups",
+  is judged like any other goal);
 - every goal while the plan has no WHY (WHY001 reports that).
 
 ## Why it matters
@@ -95,12 +97,13 @@ fn check(cx: &mut Context<'_>) {
     }
 }
 
-/// A goal that counts how customers feel or whether they stay (satisfaction,
-/// renewals, recommendations) serves any WHY about the people a business
-/// serves, whatever its words.
+/// A goal that measures how customers feel or whether they stay
+/// (satisfaction, renewals, recommendations) serves any WHY about the people
+/// a business serves, whatever its words. Read as HUM002 reads it: a count
+/// that such a word only describes ("loyalty-card sign-ups") is not one.
 fn measures_the_relationship(goal: &Goal) -> bool {
-    [Some(goal.title.value.as_str()), text(&goal.metric)]
-        .into_iter()
-        .flatten()
-        .any(|t| !human_metrics().matches_text(t).is_empty())
+    matches!(
+        goal_measure(&goal.title.value, text(&goal.metric)),
+        Measure::Human(_)
+    )
 }
