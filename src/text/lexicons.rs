@@ -104,6 +104,18 @@ lexicon!(
     "metric_counts.txt"
 );
 lexicon!(
+    /// What counts an audience, the size of a following: followers, likes,
+    /// impressions.
+    audience_counts,
+    "audience_counts.txt"
+);
+lexicon!(
+    /// Reasons about how the business looks: its profile, visibility, an
+    /// audience that sees it.
+    image_reasons,
+    "image_reasons.txt"
+);
+lexicon!(
     /// Things a word of feeling or staying can describe without being
     /// measured: loyalty cards, retention emails, referral codes.
     metric_carriers,
@@ -184,6 +196,8 @@ mod tests {
             us_versus_them(),
             human_metrics(),
             metric_counts(),
+            audience_counts(),
+            image_reasons(),
             metric_carriers(),
             helpful_owners(),
             feedback_wants(),

@@ -6,7 +6,8 @@ use super::align::Closest;
 use crate::diagnostic::{Severity, Subject};
 use crate::plan::{Goal, items, text};
 use crate::rules::{Context, Family, Phase, Rule};
-use crate::text::{Measure, goal_measure};
+use crate::text::lexicons::{audience_counts, image_reasons};
+use crate::text::{Measure, PhraseList, goal_measure, quote, tokenize};
 
 pub static RULE: Rule = Rule {
     code: "WHY004",
@@ -28,7 +29,12 @@ word used by about a quarter of the items, and that has no `why` of its own,
 is reported, with the closest word it found.
 
 Not reported:
-- a goal with a `why`: the link is stated, and a reader can judge it;
+- a goal with a `why`: the link is stated, and a reader can judge it. The
+  one exception is a goal that counts an audience (followers, likes,
+  impressions, reach) whose `why` gives how the business looks as the
+  reason ("raises our profile", "a bigger audience", "brand awareness"):
+  it is reported, quoting both, because the size of a following is not a
+  link to the WHY however it is stated;
 - a goal that measures the relationship itself (satisfaction, NPS, renewals,
   retention, recommendations, people coming back), read as HUM002 reads it:
   it serves any WHY about the people a business serves, whatever its words
@@ -75,7 +81,18 @@ fn check(cx: &mut Context<'_>) {
     }
     let places: Vec<_> = places.iter().collect();
     for goal in &plan.goals {
-        if text(&goal.why).is_some() || measures_the_relationship(goal) {
+        if let Some(why) = text(&goal.why) {
+            if let Some(vanity) = vanity(goal, why) {
+                cx.report(
+                    &RULE,
+                    Subject::Goal(goal.id.value.clone()),
+                    goal.header.clone(),
+                    vanity,
+                );
+            }
+            continue;
+        }
+        if measures_the_relationship(goal) {
             continue;
         }
         let own = [
@@ -96,6 +113,29 @@ fn check(cx: &mut Context<'_>) {
             ),
         );
     }
+}
+
+/// The finding for a goal that counts an audience (followers, likes,
+/// impressions) and whose `why` gives how the business looks as the reason
+/// (its profile, visibility, a bigger audience): a stated link that is no
+/// link to the WHY. `None` for any other goal with a `why`.
+fn vanity(goal: &Goal, why: &str) -> Option<String> {
+    let counted = [text(&goal.metric), Some(goal.title.value.as_str())]
+        .into_iter()
+        .flatten()
+        .find_map(|t| quoted_first(audience_counts(), t))?;
+    let reason = quoted_first(image_reasons(), why)?;
+    Some(format!(
+        "goal \"{}\" counts an audience ({counted}) and its `why` gives how the business looks as the reason ({reason}): the size of a following is not a link to the WHY",
+        goal.id.value
+    ))
+}
+
+/// The first cue of `list` in `text`, quoted as written.
+fn quoted_first(list: &PhraseList, text: &str) -> Option<String> {
+    let tokens = tokenize(text);
+    let first = list.find(&tokens).into_iter().next()?;
+    Some(quote(text, first.span))
 }
 
 /// A goal that measures how customers feel or whether they stay
