@@ -13,9 +13,8 @@ use crate::text::{Lexed, PhraseSet, lower_word, with_lexed};
 
 /// How many content words after a want cue name the want.
 const WANT_WORDS: usize = 2;
-/// Stands for no word in [`Found::stems`], for a want of fewer words.
+/// Stands for no word in [`Found::stems`], for a theme of fewer words.
 const NO_STEM: u32 = u32::MAX;
-const _: () = assert!(WANT_WORDS >= 2, "a theme's stems hold a phrase's pair too");
 
 /// What one comment is about. It is meant to be reused from comment to
 /// comment ([`extract`] clears it), so that a comment costs no allocation.
@@ -30,20 +29,22 @@ pub struct CommentThemes {
     /// only then.
     text: String,
     /// The words naming each want ("I wish you had a loan bike" -> "loan bike").
-    wants: Vec<Found>,
+    wants: Vec<Found<WANT_WORDS>>,
     /// Pairs of adjacent content words ("late delivery"), by their first word.
-    phrases: Vec<Found>,
+    phrases: Vec<Found<2>>,
 }
 
+/// A theme of up to `N` words.
 #[derive(Debug, Clone)]
-struct Found {
+struct Found<const N: usize> {
     key: u64,
     /// Where the theme's words stand in the comment.
-    words: [Place; WANT_WORDS],
+    words: [Place; N],
     /// How many of `words` the theme has.
     len: usize,
-    /// Stem ids, to tell themes of the comment apart while it is read.
-    stems: [u32; WANT_WORDS],
+    /// Stem ids, [`NO_STEM`] past `len`, to tell themes of the comment apart
+    /// while it is read.
+    stems: [u32; N],
 }
 
 /// Where a word stands in a comment, in bytes.
@@ -90,7 +91,7 @@ impl CommentThemes {
         self.phrases.iter().map(|p| self.theme(p))
     }
 
-    fn theme<'a>(&'a self, found: &'a Found) -> Theme<'a> {
+    fn theme<'a, const N: usize>(&'a self, found: &'a Found<N>) -> Theme<'a> {
         Theme {
             key: found.key,
             text: &self.text,
@@ -112,41 +113,36 @@ impl CommentThemes {
             .chain(self.phrases().map(|p| p.display()))
             .collect()
     }
+}
 
-    /// Keeps a theme made of the lexemes `at`, unless one with the same stems
-    /// is kept already. Inlined: most comments keep a pair or two, and the
-    /// call cost a third of what keeping one does.
-    #[inline]
-    fn keep(&mut self, want: bool, lexed: &Lexed<'_>, at: &[usize]) {
-        let mut stems = [NO_STEM; WANT_WORDS];
-        for (stem, &i) in stems.iter_mut().zip(at) {
-            *stem = lexed.lexemes[i].word.stem;
-        }
-        let kept = if want {
-            &mut self.wants
-        } else {
-            &mut self.phrases
-        };
-        if kept.iter().any(|f| f.stems == stems) {
-            return;
-        }
-        let mut hasher = FxHasher::default();
-        let mut words = [Place::default(); WANT_WORDS];
-        for (place, &i) in words.iter_mut().zip(at) {
-            let lexeme = &lexed.lexemes[i];
-            *place = Place {
-                start: lexeme.start,
-                end: lexeme.end,
-            };
-            lexeme.word.stem_hash.hash(&mut hasher);
-        }
-        kept.push(Found {
-            key: hasher.finish(),
-            words,
-            len: at.len(),
-            stems,
-        });
+/// Keeps in `kept` the theme made of the lexemes `at`, unless one with the
+/// same stems is kept already. Inlined: most comments keep a pair or two, and
+/// the call cost a third of what keeping one does.
+#[inline]
+fn keep<const N: usize>(kept: &mut Vec<Found<N>>, lexed: &Lexed<'_>, at: &[usize]) {
+    let mut stems = [NO_STEM; N];
+    for (stem, &i) in stems.iter_mut().zip(at) {
+        *stem = lexed.lexemes[i].word.stem;
     }
+    if kept.iter().any(|f| f.stems == stems) {
+        return;
+    }
+    let mut hasher = FxHasher::default();
+    let mut words = [Place::default(); N];
+    for (place, &i) in words.iter_mut().zip(at) {
+        let lexeme = &lexed.lexemes[i];
+        *place = Place {
+            start: lexeme.start,
+            end: lexeme.end,
+        };
+        lexeme.word.stem_hash.hash(&mut hasher);
+    }
+    kept.push(Found {
+        key: hasher.finish(),
+        words,
+        len: at.len(),
+        stems,
+    });
 }
 
 /// The cue lists themes use, matched in one pass.
@@ -212,7 +208,7 @@ fn wants(lexed: &Lexed<'_>, end: usize, themes: &mut CommentThemes) {
         }
     }
     if n > 0 {
-        themes.keep(true, lexed, &named[..n]);
+        keep(&mut themes.wants, lexed, &named[..n]);
     }
 }
 
@@ -220,7 +216,7 @@ fn phrases(lexed: &Lexed<'_>, themes: &mut CommentThemes) {
     for (i, pair) in lexed.lexemes.windows(2).enumerate() {
         let [a, b] = pair else { continue };
         if a.clause == b.clause && a.word.content && b.word.content {
-            themes.keep(false, lexed, &[i, i + 1]);
+            keep(&mut themes.phrases, lexed, &[i, i + 1]);
         }
     }
 }
