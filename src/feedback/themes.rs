@@ -7,12 +7,14 @@ use std::sync::OnceLock;
 use rustc_hash::FxHasher;
 
 use crate::text::lexicons::{
-    feedback_contact, feedback_fatigue, feedback_frequency, feedback_pushiness, feedback_wants,
+    feedback_contact, feedback_fatigue, feedback_frequency, feedback_pushiness,
+    feedback_want_fillers, feedback_wants,
 };
 use crate::text::{Lexed, PhraseSet, lower_word, with_lexed};
 
-/// How many content words after a want cue name the want.
-const WANT_WORDS: usize = 2;
+/// How many words name a want at most ("saturday evening opening hours"):
+/// the words after them describe it.
+const WANT_WORDS: usize = 4;
 /// Stands for no word in [`Found::stems`], for a theme of fewer words.
 const NO_STEM: u32 = u32::MAX;
 
@@ -163,6 +165,7 @@ fn cues() -> &'static PhraseSet<5> {
 /// table, so it comes before the table is borrowed for [`extract_lexed`].
 pub fn load() {
     cues();
+    feedback_want_fillers();
 }
 
 /// Reads the themes of `text` into `themes`, replacing what it held.
@@ -191,18 +194,36 @@ pub fn extract_lexed(text: &str, lexed: &Lexed<'_>, themes: &mut CommentThemes) 
     phrases(lexed, themes);
 }
 
-/// The want named by the content words after a cue that ends before lexeme
-/// `end`, in the cue's clause.
+/// The want named after a cue that ends before lexeme `end`, in the cue's
+/// clause: its first run of naming words (content words that are no
+/// filler), at most [`WANT_WORDS`]. Before the run, words that name nothing
+/// are passed over ("to have an oat milk"); within it, fillers are ("oat
+/// milk option lattes"), and any other word that names nothing ends it: a
+/// preposition, a conjunction, a pronoun ("loan bike during repairs", "oat
+/// milk and soy", "a bike I can borrow"). A filler followed by "of" drops
+/// the words before it, which described the choice ("a wider range of
+/// teas" asks for teas).
 fn wants(lexed: &Lexed<'_>, end: usize, themes: &mut CommentThemes) {
     let lexemes = lexed.lexemes;
     let clause = lexemes[end - 1].clause;
+    let fillers = feedback_want_fillers();
     let mut named = [0; WANT_WORDS];
     let mut n = 0;
     for (i, lexeme) in lexemes.iter().enumerate().skip(end) {
         if lexeme.clause != clause || n == WANT_WORDS {
             break;
         }
-        if lexeme.word.content {
+        if !lexeme.word.content {
+            if n > 0 {
+                break;
+            }
+        } else if fillers.contains(lexed.word(i)) {
+            let of = lexemes.get(i + 1).is_some_and(|next| next.clause == clause)
+                && lexed.word(i + 1) == "of";
+            if of {
+                n = 0;
+            }
+        } else {
             named[n] = i;
             n += 1;
         }
@@ -235,6 +256,13 @@ mod tests {
         themes_of(text).wants().map(|w| w.display()).collect()
     }
 
+    fn key_of(text: &str) -> u64 {
+        let themes = themes_of(text);
+        let keys: Vec<u64> = themes.wants().map(|w| w.key()).collect();
+        assert_eq!(keys.len(), 1, "{text}");
+        keys[0]
+    }
+
     #[test]
     fn wants_name_what_follows_the_cue() {
         assert_eq!(
@@ -242,14 +270,97 @@ mod tests {
             ["loan bike"]
         );
         assert_eq!(
-            wants_of("Would love Saturday opening, honestly"),
-            ["saturday opening"]
-        );
-        assert_eq!(
             wants_of("Any chance of evening classes?"),
             ["evening classes"]
         );
         assert!(wants_of("Great service, thanks").is_empty());
+    }
+
+    #[test]
+    fn a_want_ends_with_its_clause() {
+        assert_eq!(
+            wants_of("Would love Saturday opening, honestly"),
+            ["saturday opening"]
+        );
+        assert!(wants_of("Would love, if possible, oat milk").is_empty());
+    }
+
+    #[test]
+    fn words_that_name_nothing_are_passed_over_before_the_want() {
+        assert_eq!(wants_of("I would like to have some oat milk"), ["oat milk"]);
+        assert_eq!(wants_of("Please add 24 hour opening"), ["hour opening"]);
+    }
+
+    #[test]
+    fn a_word_that_names_nothing_ends_the_want() {
+        // A preposition, a conjunction, a pronoun.
+        assert_eq!(
+            wants_of("Would love a loan bike during repairs"),
+            ["loan bike"]
+        );
+        assert_eq!(wants_of("Please add oat milk and soy milk"), ["oat milk"]);
+        assert_eq!(wants_of("I wish you had a bike I could borrow"), ["bike"]);
+    }
+
+    #[test]
+    fn fillers_are_passed_over_wherever_they_stand() {
+        assert_eq!(wants_of("I wish you sold an oat milk option"), ["oat milk"]);
+        assert_eq!(
+            wants_of("Any chance you could stock gluten free bread please?"),
+            ["gluten free bread"]
+        );
+        assert!(wants_of("Would love more options").is_empty());
+    }
+
+    #[test]
+    fn a_filler_before_of_drops_what_described_the_choice() {
+        assert_eq!(wants_of("Would love a wider range of teas"), ["teas"]);
+        assert_eq!(wants_of("Please add a choice of oat milk"), ["oat milk"]);
+    }
+
+    #[test]
+    fn fillers_are_words_not_stems() {
+        assert_eq!(wants_of("Would love more offers for students"), ["offers"]);
+        assert_eq!(wants_of("I wish you had kinder staff"), ["kinder staff"]);
+    }
+
+    #[test]
+    fn a_want_is_named_in_four_words_at_most() {
+        assert_eq!(
+            wants_of("Please add late night weekend opening hours"),
+            ["late night weekend opening"]
+        );
+    }
+
+    #[test]
+    fn hyphens_spaces_case_and_inflections_make_the_same_want() {
+        let key = key_of("Please add oat milk");
+        for text in [
+            "Please add oat-milk",
+            "PLEASE ADD OAT MILK",
+            "Would love an oat-milk option",
+        ] {
+            assert_eq!(key_of(text), key, "{text}");
+        }
+        assert_eq!(
+            key_of("Would love loan bikes"),
+            key_of("I wish you had a loan bike")
+        );
+        assert_ne!(key, key_of("Please add oat milk lattes"));
+    }
+
+    #[test]
+    fn every_filler_is_a_content_word() {
+        // A stop word is passed over anyway: listing it would only hide
+        // that it does nothing.
+        let fillers = include_str!("../text/lexicon/feedback_want_fillers.txt");
+        for filler in crate::text::lexicon_lines(fillers) {
+            let tokens = crate::text::tokenize(filler);
+            assert!(
+                tokens.len() == 1 && tokens[0].content,
+                "{filler} is no content word"
+            );
+        }
     }
 
     #[test]

@@ -20,9 +20,20 @@ pub static RULE: Rule = Rule {
     help: "answer the want in the plan (an offering, a persona want, a touchpoint), or tell customers why not",
     docs: r#"## What it does
 Finds what comments ask for ("I wish you had...", "please add...", "would
-love...", "any chance of...", "I want..."): the first content words after such
-a phrase name the want ("I wish you had a loan bike" asks for "loan bike").
-A want asked for in at least 3 comments (the setting `feedback-min-wants`) is
+love...", "any chance of...", "I want..."). After such a phrase, in the same
+clause, the want is the first run of words that name something, four at most:
+- words that name nothing before it are passed over ("to", "a", "some",
+  "more"), and so are fillers anywhere: ways of asking for a choice
+  ("option", "range"), of selling ("sold", "stock") and politeness
+  ("please"). "I wish you sold an oat-milk option" asks for "oat milk";
+- the first other word that names nothing ends it, as a preposition, a
+  conjunction or a pronoun does: "I wish you had a loan bike during repairs"
+  asks for "loan bike", "Please add oat milk and soy milk" for "oat milk";
+- a filler followed by "of" drops the words before it, which described the
+  choice: "a wider range of teas" asks for "teas".
+
+Words are compared by stem, ignoring case, and a hyphen is a space:
+"oat-milk" is "oat milk". A want asked for in at least 3 comments (the setting `feedback-min-wants`) is
 reported when no single text of the plan covers all of its words (by stem or synonym): offerings, the WHAT and HOW
 statements, differentiators, persona wants and touchpoint messages. The message
 quotes the want, its count and example comments; at most 10 wants are reported.
