@@ -20,8 +20,12 @@ pub static RULE: Rule = Rule {
     help: "answer the want in the plan (an offering, a persona want, a touchpoint), or tell customers why not",
     docs: r#"## What it does
 Finds what comments ask for ("I wish you had...", "please add...", "would
-love...", "any chance of...", "I want..."). After such a phrase, in the same
-clause, the want is the first run of words that name something, four at most:
+love...", "any chance of...", "I want...") and reports a want asked for in
+at least 3 comments (the setting `feedback-min-wants`) that nothing in the
+plan covers.
+
+After such a phrase, in the same clause, the want is the first run of words
+that name something, four at most:
 - words that name nothing before it are passed over ("to", "a", "some",
   "more"), and so are fillers anywhere: ways of asking for a choice
   ("option", "range"), of selling ("sold", "stock") and politeness
@@ -33,10 +37,12 @@ clause, the want is the first run of words that name something, four at most:
   choice: "a wider range of teas" asks for "teas".
 
 Words are compared by stem, ignoring case, and a hyphen is a space:
-"oat-milk" is "oat milk". A want asked for in at least 3 comments (the setting `feedback-min-wants`) is
-reported when no single text of the plan covers all of its words (by stem or synonym): offerings, the WHAT and HOW
-statements, differentiators, persona wants and touchpoint messages. The message
-quotes the want, its count and example comments; at most 10 wants are reported.
+"oat-milk" is "oat milk".
+
+A want is covered when a single text of the plan holds all of its words (by
+stem or synonym): an offering, the WHAT or HOW statement, a differentiator,
+a persona want or a touchpoint message. The message quotes the want, its
+count and example comments; at most 10 wants are reported.
 
 ## Why it matters
 Customers who take the trouble to say what they want are answering the most
