@@ -28,9 +28,19 @@ lexicon!(
     "why_offer.txt"
 );
 lexicon!(
-    /// Talk of a purpose or belief for people.
+    /// A purpose or a belief: believe, because, so that, deserve.
     why_purpose,
     "why_purpose.txt"
+);
+lexicon!(
+    /// The people a WHY may be for: everyone, families, community.
+    why_people,
+    "why_people.txt"
+);
+lexicon!(
+    /// A WHY that describes the business: is a, family-run, provides.
+    why_self,
+    "why_self.txt"
 );
 
 lexicon!(
@@ -44,14 +54,63 @@ lexicon!(
     "customer_value.txt"
 );
 lexicon!(
+    /// A plain service message: a reminder, a notice, a quote that lists
+    /// every cost, a way to change a booking.
+    service_notes,
+    "service_notes.txt"
+);
+lexicon!(
+    /// An `act` that only keeps the answers: stored, logged, summarised.
+    act_record,
+    "act_record.txt"
+);
+lexicon!(
+    /// An `act` that does something with the answers: change, reply, review.
+    act_change,
+    "act_change.txt"
+);
+lexicon!(
+    /// Evidence that is the team's own view: staff, impressions, a brainstorm.
+    evidence_internal,
+    "evidence_internal.txt"
+);
+lexicon!(
+    /// Evidence from the people themselves: interviews, surveys, data.
+    evidence_customer,
+    "evidence_customer.txt"
+);
+lexicon!(
+    /// The company's words for what people want: seamless, premium, curated.
+    company_words,
+    "company_words.txt"
+);
+lexicon!(
+    /// A frequency the customer sets: chosen days, how often, opt in.
+    chosen_frequency,
+    "chosen_frequency.txt"
+);
+lexicon!(
     /// Customers as targets to capture: target audience, conquer, bombard.
     us_versus_them,
     "us_versus_them.txt"
 );
 lexicon!(
-    /// Measures of how customers feel or whether they stay: NPS, churn, loyalty.
+    /// Words of a measure of how customers feel or whether they stay: NPS,
+    /// churn, coming back.
     human_metrics,
     "human_metrics.txt"
+);
+lexicon!(
+    /// What a metric can count without measuring how customers feel or
+    /// whether they stay: sign-ups, followers, downloads.
+    metric_counts,
+    "metric_counts.txt"
+);
+lexicon!(
+    /// Things a word of feeling or staying can describe without being
+    /// measured: loyalty cards, retention emails, referral codes.
+    metric_carriers,
+    "metric_carriers.txt"
 );
 lexicon!(
     /// Owners who are people helping customers: care, support, service, success.
@@ -160,6 +219,8 @@ mod tests {
             customer_value(),
             us_versus_them(),
             human_metrics(),
+            metric_counts(),
+            metric_carriers(),
             helpful_owners(),
             feedback_wants(),
             feedback_fatigue(),

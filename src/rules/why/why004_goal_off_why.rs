@@ -2,10 +2,11 @@
 //! says nothing of how it serves them. The rule's metadata, its documentation
 //! (`planlint explain WHY004`) and its check.
 
+use super::align::{Alignment, Closest, Place};
 use crate::diagnostic::{Severity, Subject};
-use crate::plan::{items, text};
+use crate::plan::{Goal, items, text};
 use crate::rules::{Context, Family, Phase, Rule};
-use crate::text::concepts;
+use crate::text::{Measure, goal_measure};
 
 pub static RULE: Rule = Rule {
     code: "WHY004",
@@ -17,11 +18,23 @@ pub static RULE: Rule = Rule {
     docs: r#"## What it does
 Compares each goal's `title` and `metric` with the WHY statement and the HOW
 (statement and differentiators). Two texts share a concept when they share a
-content word (after stemming: "riders" and "riding" count as "ride") or a word
-of the same synonym group ("calm", "relaxed", "unhurried"). Common words and
-words that every plan uses ("customer", "new", "year") do not count. A goal
-that shares nothing and has no `why` of its own is reported. The rule is silent
-while the plan has no WHY (WHY001 reports that).
+word after stemming ("riders" and "riding" count as "ride") or a word of the
+same synonym group ("calm", "relaxed", "unhurried"); function words ("the",
+"with") never count. Words nearly every plan uses ("customer", "plan", "day")
+count by how many of this plan's items (the WHY, HOW, WHAT, each goal,
+persona and touchpoint) use them: fully when two items do, hardly at all when
+nearly every item does. A goal whose shared concepts weigh less than one such
+word used by about a quarter of the items, and that has no `why` of its own,
+is reported, with the closest word it found.
+
+Not reported:
+- a goal with a `why`: the link is stated, and a reader can judge it;
+- a goal that measures the relationship itself (satisfaction, NPS, renewals,
+  retention, recommendations, people coming back), read as HUM002 reads it:
+  it serves any WHY about the people a business serves, whatever its words
+  (a count that such a word only describes, like "loyalty-card sign-ups",
+  is judged like any other goal);
+- every goal while the plan has no WHY (WHY001 reports that).
 
 ## Why it matters
 A plan whose goals drift away from its stated purpose is the kind of plan that
@@ -53,37 +66,44 @@ fn check(cx: &mut Context<'_>) {
     let Some(why) = plan.why_statement() else {
         return;
     };
-    let how = plan.how.as_ref();
-    let purpose: Vec<&str> = std::iter::once(why)
-        .chain(how.and_then(|h| text(&h.statement)))
-        .chain(
-            how.into_iter()
-                .flat_map(|h| items(&h.differentiators))
-                .map(|i| i.text.as_str()),
-        )
-        .collect();
+    let alignment = Alignment::new(plan);
+    let mut places = vec![Place::new("the WHY", &[why])];
+    if let Some(how) = &plan.how {
+        let mut texts: Vec<&str> = text(&how.statement).into_iter().collect();
+        texts.extend(items(&how.differentiators).map(|i| i.text.as_str()));
+        places.push(Place::new("the HOW", &texts));
+    }
     for goal in &plan.goals {
-        if text(&goal.why).is_some() {
+        if text(&goal.why).is_some() || measures_the_relationship(goal) {
             continue;
         }
-        let own = format!(
-            "{} {}",
-            goal.title.value,
-            text(&goal.metric).unwrap_or_default()
+        let own = [
+            goal.title.value.as_str(),
+            text(&goal.metric).unwrap_or_default(),
+        ];
+        let Err(closest) = alignment.judge(&own, &places) else {
+            continue;
+        };
+        cx.report(
+            &RULE,
+            Subject::Goal(goal.id.value.clone()),
+            goal.header.clone(),
+            format!(
+                "goal \"{}\" shares no concept with the WHY or the HOW, and has no `why` linking it to them: {}",
+                goal.id.value,
+                Closest::describe(closest.as_ref(), "of its title or metric")
+            ),
         );
-        if concepts()
-            .shared_with(&own, purpose.iter().copied())
-            .is_empty()
-        {
-            cx.report(
-                &RULE,
-                Subject::Goal(goal.id.value.clone()),
-                goal.header.clone(),
-                format!(
-                    "goal \"{}\" shares no concept with the WHY or the HOW, and has no `why` linking it to them",
-                    goal.id.value
-                ),
-            );
-        }
     }
+}
+
+/// A goal that measures how customers feel or whether they stay
+/// (satisfaction, renewals, recommendations) serves any WHY about the people
+/// a business serves, whatever its words. Read as HUM002 reads it: a count
+/// that such a word only describes ("loyalty-card sign-ups") is not one.
+fn measures_the_relationship(goal: &Goal) -> bool {
+    matches!(
+        goal_measure(&goal.title.value, text(&goal.metric)),
+        Measure::Human(_)
+    )
 }

@@ -5,6 +5,8 @@
 use crate::diagnostic::{Severity, Subject};
 use crate::plan::text;
 use crate::rules::{Context, Family, Phase, Rule};
+use crate::text::lexicons::{act_change, act_record};
+use crate::text::{quote, tokenize};
 
 pub static RULE: Rule = Rule {
     code: "YOU003",
@@ -14,7 +16,16 @@ pub static RULE: Rule = Rule {
     summary: "a touchpoint asks but nothing is done with the answers",
     help: "add `act`: who reads the answers, how often, and what they change",
     docs: r#"## What it does
-Reports a touchpoint that has an `ask` but no `act` (or a blank one).
+Reports a touchpoint that has an `ask` but no `act` (or a blank one), or
+whose `act` only keeps the answers: it stores, files, logs, records or
+summarises them ("responses are stored in the CRM", "results go into the
+annual report") and says nothing of a change, a reply, a follow-up, a
+review or a purpose ("so the fitter can ..."). Cues are matched as whole
+stemmed words.
+
+Not reported: an `act` that keeps the answers *and* uses them ("noted on the
+booking so the audiologist can adjust the aids", "logged and reviewed each
+term"), and an `act` with neither kind of cue, which planlint cannot judge.
 
 ## Why it matters
 Asking is only half of it; listening and acting on what people say is the
@@ -42,18 +53,36 @@ fn check(cx: &mut Context<'_>) {
         let Some(ask) = touchpoint.ask.as_ref().filter(|_| touchpoint.asks()) else {
             continue;
         };
-        if text(&touchpoint.act).is_some() {
-            continue;
-        }
+        let what = match text(&touchpoint.act) {
+            None => "nothing says what is done with the answers".to_owned(),
+            Some(act) => match only_keeps(act) {
+                Some(cues) => format!(
+                    "its `act` only keeps the answers ({}): nothing says what changes because of them",
+                    cues.join(", ")
+                ),
+                None => continue,
+            },
+        };
         cx.report(
             &RULE,
             Subject::Touchpoint(touchpoint.id.value.clone()),
             ask.key.clone(),
             format!(
-                "touchpoint \"{}\" asks \"{}\" but nothing says what is done with the answers",
+                "touchpoint \"{}\" asks \"{}\" but {what}",
                 touchpoint.id.value,
                 ask.value.trim()
             ),
         );
     }
+}
+
+/// The quoted cues of an `act` that only stores, logs or summarises the
+/// answers, or `None` when it also acts on them (or says neither).
+fn only_keeps(act: &str) -> Option<Vec<String>> {
+    let tokens = tokenize(act);
+    let kept = act_record().find(&tokens);
+    if kept.is_empty() || !act_change().find(&tokens).is_empty() {
+        return None;
+    }
+    Some(kept.into_iter().map(|m| quote(act, m.span)).collect())
 }
