@@ -32,6 +32,12 @@ pub struct CommentThemes {
     text: String,
     /// The words naming each want ("I wish you had a loan bike" -> "loan bike").
     wants: Vec<Found<WANT_WORDS>>,
+    /// The phrases a want is counted under, each once however many wants
+    /// share it: every run of its words, longest first ("oat milk lattes" ->
+    /// "oat milk lattes", "oat milk", "milk lattes", "oat", "milk",
+    /// "lattes"), so that wants phrased differently meet in the phrase they
+    /// share.
+    want_runs: Vec<Found<WANT_WORDS>>,
     /// Pairs of adjacent content words ("late delivery"), by their first word.
     phrases: Vec<Found<2>>,
 }
@@ -87,6 +93,11 @@ impl Theme<'_> {
 impl CommentThemes {
     pub fn wants(&self) -> impl Iterator<Item = Theme<'_>> {
         self.wants.iter().map(|w| self.theme(w))
+    }
+
+    /// Every run of the words of the comment's wants, once each.
+    pub fn want_runs(&self) -> impl Iterator<Item = Theme<'_>> {
+        self.want_runs.iter().map(|w| self.theme(w))
     }
 
     pub fn phrases(&self) -> impl Iterator<Item = Theme<'_>> {
@@ -180,6 +191,7 @@ pub fn extract_lexed(text: &str, lexed: &Lexed<'_>, themes: &mut CommentThemes) 
     themes.text.clear();
     themes.text.push_str(text);
     themes.wants.clear();
+    themes.want_runs.clear();
     themes.phrases.clear();
     let mut any = [false; 5];
     cues().find(lexed, |list, cue| {
@@ -202,7 +214,8 @@ pub fn extract_lexed(text: &str, lexed: &Lexed<'_>, themes: &mut CommentThemes) 
 /// preposition, a conjunction, a pronoun ("loan bike during repairs", "oat
 /// milk and soy", "a bike I can borrow"). A filler followed by "of" drops
 /// the words before it, which described the choice ("a wider range of
-/// teas" asks for teas).
+/// teas" asks for teas). The runs of its words it is counted under are
+/// kept in `want_runs`.
 fn wants(lexed: &Lexed<'_>, end: usize, themes: &mut CommentThemes) {
     let lexemes = lexed.lexemes;
     let clause = lexemes[end - 1].clause;
@@ -228,8 +241,14 @@ fn wants(lexed: &Lexed<'_>, end: usize, themes: &mut CommentThemes) {
             n += 1;
         }
     }
-    if n > 0 {
-        keep(&mut themes.wants, lexed, &named[..n]);
+    if n == 0 {
+        return;
+    }
+    keep(&mut themes.wants, lexed, &named[..n]);
+    for len in (1..=n).rev() {
+        for run in named[..n].windows(len) {
+            keep(&mut themes.want_runs, lexed, run);
+        }
     }
 }
 
@@ -347,6 +366,29 @@ mod tests {
             key_of("I wish you had a loan bike")
         );
         assert_ne!(key, key_of("Please add oat milk lattes"));
+    }
+
+    #[test]
+    fn a_want_is_counted_under_every_run_of_its_words_once_per_comment() {
+        let themes = themes_of("Please add gluten free bread. Would love gluten free bread rolls");
+        let runs: Vec<String> = themes.want_runs().map(|r| r.display()).collect();
+        assert_eq!(
+            runs,
+            [
+                "gluten free bread",
+                "gluten free",
+                "free bread",
+                "gluten",
+                "free",
+                "bread",
+                "gluten free bread rolls",
+                "free bread rolls",
+                "bread rolls",
+                "rolls",
+            ]
+        );
+        let wants: Vec<String> = themes.wants().map(|w| w.display()).collect();
+        assert_eq!(wants, ["gluten free bread", "gluten free bread rolls"]);
     }
 
     #[test]

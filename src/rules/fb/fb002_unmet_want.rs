@@ -4,6 +4,7 @@
 
 use super::{feedback_anchor, quotes};
 use crate::diagnostic::{Severity, Subject};
+use crate::feedback::wants::wants;
 use crate::plan::{Plan, items, text};
 use crate::rules::{Context, Family, Phase, Rule};
 use crate::text::concepts;
@@ -39,6 +40,19 @@ that name something, four at most:
 Words are compared by stem, ignoring case, and a hyphen is a space:
 "oat-milk" is "oat milk".
 
+One want is asked for in different words, so wants are grouped by what they
+share: a comment counts, once, for every run of words of its want ("soup
+kit recipes" counts for "soup kit recipes", "soup kit", "kit recipes",
+"soup", "kit" and "recipes"). "I wish you sold a soup kit option", "Please
+add soup kits", "Would love soup kit recipes" and "Any chance of a soup
+kit?" are one want, "soup kit", in 4 comments. A want is named by the
+longest run asked for in at least 3 comments. A run inside a want already
+named ("soup" inside "soup kit") is not reported next to it: only when at
+least 3 of its comments are not that want's is it a want of its own ("soup"
+in 6 comments, 3 of them about soup kits). A word that several wants share
+is a want when it is asked for often enough and none of them is: "soup kit",
+"soup bowls" and "soup of the day" make "soup", in 3 comments.
+
 A want is covered when a single text of the plan holds all of its words (by
 stem or synonym): an offering, the WHAT or HOW statement, a differentiator,
 a persona want or a touchpoint message. The message quotes the want, its
@@ -72,11 +86,9 @@ fn check(cx: &mut Context<'_>) {
         .into_iter()
         .map(|t| concepts().of(t))
         .collect();
-    let wants = feedback.aggregates.wants.top(usize::MAX);
-    let min = cx.settings.feedback_min_wants;
+    let wants = wants(&feedback.aggregates.wants, cx.settings.feedback_min_wants);
     let unmet = wants
         .into_iter()
-        .filter(|e| e.count >= min)
         .filter(|e| {
             let wanted = concepts().of(&e.display);
             !wanted.is_empty() && !covering.iter().any(|c| wanted.is_subset(c))
