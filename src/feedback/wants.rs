@@ -1,5 +1,5 @@
 //! What customers ask for, grouped: a want phrased differently in different
-//! comments ("gluten free bread", "gluten-free loaves please", "gluten free
+//! comments ("gluten free bread", "gluten-free breads please", "gluten free
 //! bread rolls") is one want, named by the phrase the comments share.
 //!
 //! Floor `feedback`: imports `text` (stems) and this folder's sketch.
@@ -15,9 +15,9 @@ use crate::text::stem;
 /// `runs` counts each want once per comment under every run of its words
 /// (see [`super::themes::CommentThemes::want_runs`]), so that a comment
 /// asking for "gluten free bread rolls" counts for "gluten free bread" and
-/// for "bread" too. A want is named by the longest run that reaches `min`, so runs are
-/// taken longest first, the most comments first among runs of one length. A
-/// run inside wants already taken ("bread" inside "gluten free bread") is
+/// for "bread" too. A want is named by the longest run that reaches `min`,
+/// so runs are taken longest first, the most comments first among runs of
+/// one length. A run inside wants already taken ("bread" inside "gluten free bread") is
 /// taken too only when at least `min` of its comments are not theirs: it is
 /// another want, not the same one again.
 pub fn wants(runs: &TopK, min: u64) -> Vec<&Entry> {
@@ -47,8 +47,10 @@ pub fn wants(runs: &TopK, min: u64) -> Vec<&Entry> {
 /// How many comments of the run `stems` at most belong to wants taken
 /// already. Every comment of a want that holds the run counts for the run;
 /// a want holding another taken want that holds the run has no comment the
-/// other has not ("gluten free bread rolls" inside "gluten free bread"), so
-/// only the shortest are added up.
+/// other has not ("gluten free bread rolls" holds "gluten free bread"), so
+/// only the wants that hold no other are added up. When taken wants overlap
+/// otherwise, this is more than they have: the run is left out rather than
+/// reported twice.
 fn theirs(taken: &[(Vec<String>, &Entry)], stems: &[String]) -> u64 {
     let holding: Vec<&(Vec<String>, &Entry)> =
         taken.iter().filter(|(t, _)| holds(t, stems)).collect();
