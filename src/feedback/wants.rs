@@ -112,6 +112,17 @@ mod tests {
     }
 
     #[test]
+    fn four_ways_of_asking_for_oat_milk_are_one_want() {
+        let comments = [
+            "I wish you sold an oat-milk option",
+            "Please add oat milk",
+            "Would love oat-milk lattes",
+            "Any chance of oat milk?",
+        ];
+        assert_eq!(wants_of(&comments, 3), named(&[("oat milk", 4)]));
+    }
+
+    #[test]
     fn the_longest_run_that_is_asked_for_enough_names_the_want() {
         let comments = [
             "Would love gluten free bread rolls",
