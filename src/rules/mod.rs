@@ -17,7 +17,9 @@ pub mod waivers;
 mod why;
 mod you;
 
+use std::cell::OnceCell;
 use std::fmt;
+use std::rc::Rc;
 
 use serde::Serialize;
 
@@ -247,6 +249,9 @@ pub struct Context<'a> {
     /// The thresholds of `[settings]`.
     pub settings: &'a Settings,
     findings: Vec<Finding>,
+    /// How the plan's texts align, shared by WHY004 and WHY005
+    /// ([`Context::alignment`]).
+    alignment: OnceCell<Rc<why::align::Alignment<'a>>>,
 }
 
 impl<'a> Context<'a> {
@@ -262,6 +267,7 @@ impl<'a> Context<'a> {
             feedback,
             settings,
             findings: Vec::new(),
+            alignment: OnceCell::new(),
         }
     }
 

@@ -13,6 +13,7 @@
 //! way.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::rc::Rc;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
@@ -124,13 +125,16 @@ impl Concepts {
                 && !self.function.contains(word)
                 && !self.function.contains(&*token.stem)
             {
+                let concept = self.groups().get(&*token.stem).map_or(&*token.stem, |g| g);
+                if found.contains_key(concept) {
+                    continue;
+                }
                 let common = self.stop.contains(word) || self.stop.contains(&*token.stem);
-                found
-                    .entry(self.concept(&token.stem))
-                    .or_insert_with(|| Said {
-                        word: word.to_owned(),
-                        common,
-                    });
+                let said = Said {
+                    word: token.word,
+                    common,
+                };
+                found.insert(concept.to_owned(), said);
             }
         }
         found
@@ -155,7 +159,7 @@ impl Concepts {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Said {
     /// The first word that said it, in lower case.
-    pub word: String,
+    pub word: Rc<str>,
     /// Whether that word is one nearly every plan uses
     /// (`lexicon/common_words.txt`).
     pub common: bool,
@@ -172,13 +176,26 @@ pub struct Weights {
 
 impl Weights {
     /// Counts the concepts of each item (the concepts of one text, or of
-    /// several texts read as one item).
-    pub fn new<'a>(items: impl IntoIterator<Item = &'a BTreeMap<String, Said>>) -> Self {
+    /// several texts read as one item; a concept counts once per item).
+    pub fn new<'a, I>(items: impl IntoIterator<Item = I>) -> Self
+    where
+        I: IntoIterator<Item = &'a str>,
+    {
         let mut weights = Self::default();
+        let mut seen = HashSet::default();
         for item in items {
             weights.items += 1;
-            for concept in item.keys() {
-                *weights.used_by.entry(concept.clone()).or_default() += 1;
+            seen.clear();
+            for concept in item {
+                if !seen.insert(concept) {
+                    continue;
+                }
+                match weights.used_by.get_mut(concept) {
+                    Some(used) => *used += 1,
+                    None => {
+                        weights.used_by.insert(concept.to_owned(), 1);
+                    }
+                }
             }
         }
         weights
@@ -239,7 +256,7 @@ mod tests {
         let found = c.meaning("Our Customers and a relaxed plan");
         let concepts: Vec<(&str, &str, bool)> = found
             .iter()
-            .map(|(c, said)| (c.as_str(), said.word.as_str(), said.common))
+            .map(|(c, said)| (c.as_str(), &*said.word, said.common))
             .collect();
         assert_eq!(
             concepts,
@@ -265,7 +282,7 @@ mod tests {
         .iter()
         .map(|t| c.meaning(t))
         .collect();
-        let weights = Weights::new(&items);
+        let weights = Weights::new(items.iter().map(|m| m.keys().map(String::as_str)));
         assert_eq!(weights.items(), 5);
         assert_eq!(weights.used_by("custom"), 5);
         assert!(

@@ -12,9 +12,14 @@
 //!
 //! [`Concepts::meaning`]: crate::text::Concepts::meaning
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::plan::{Plan, items, text};
+use crate::rules::Context;
 use crate::text::{Said, Weights, concepts};
 
 /// What shared concepts must weigh for a text to be aligned: one content
@@ -25,36 +30,34 @@ pub(super) const ENOUGH: f64 = 0.5;
 /// A text's concepts and how it said them.
 type Meaning = BTreeMap<String, Said>;
 
-/// A text to compare with, and where it stands in the plan ("the WHY").
-#[derive(Clone)]
-pub(super) struct Place {
-    pub name: String,
-    meaning: Meaning,
+/// Texts to compare with, and where they stand in the plan: `what` ("the
+/// WHY", "persona") and the item's `id`, if it has one.
+pub(super) struct Place<'a> {
+    what: &'static str,
+    id: Option<&'a str>,
+    meanings: Vec<Cow<'a, Meaning>>,
 }
 
-impl Place {
-    pub fn new(name: impl Into<String>, texts: &[&str]) -> Self {
-        Self {
-            name: name.into(),
-            meaning: meaning_of(texts),
+impl Place<'_> {
+    /// How the place says `concept`, if it does.
+    fn says(&self, concept: &str) -> Option<&Said> {
+        self.meanings.iter().find_map(|m| m.get(concept))
+    }
+
+    /// Where the place stands, for a reader: `the WHY`, `persona "rider"`.
+    fn name(&self) -> String {
+        match self.id {
+            Some(id) => format!("{} \"{id}\"", self.what),
+            None => self.what.to_owned(),
         }
     }
 }
 
-/// The concepts of several texts read as one.
-fn meaning_of(texts: &[&str]) -> Meaning {
-    let mut meaning = Meaning::new();
-    for text in texts {
-        for (concept, said) in concepts().meaning(text) {
-            meaning.entry(concept).or_insert(said);
-        }
-    }
-    meaning
-}
-
-/// The plan's items, read once, and how telling each concept is in it.
-pub(super) struct Alignment {
+/// The plan's texts, each read once, and how telling each concept is in the
+/// plan. WHY004 and WHY005 share one per plan ([`Context::alignment`]).
+pub(in crate::rules) struct Alignment<'p> {
     weights: Weights,
+    read: HashMap<&'p str, Meaning>,
 }
 
 /// The closest thing an unaligned text shares with what it was compared
@@ -83,30 +86,34 @@ impl Closest {
     }
 }
 
-impl Alignment {
-    /// Counts the concepts of the plan's items: the WHY, the HOW, the WHAT,
-    /// and each goal, persona and touchpoint.
-    pub fn new(plan: &Plan) -> Self {
-        let mut items: Vec<Meaning> = Vec::new();
-        items.extend(plan.why_statement().map(|why| meaning_of(&[why])));
+impl<'a> Context<'a> {
+    /// The plan's alignment, read the first time a rule asks for it.
+    pub(super) fn alignment(&self) -> Rc<Alignment<'a>> {
+        Rc::clone(
+            self.alignment
+                .get_or_init(|| Rc::new(Alignment::new(self.plan))),
+        )
+    }
+}
+
+impl<'p> Alignment<'p> {
+    /// Reads the texts of the plan's items (the WHY, the HOW, the WHAT, and
+    /// each goal, persona and touchpoint) and counts their concepts.
+    pub(super) fn new(plan: &'p Plan) -> Self {
+        let mut item_texts: Vec<Vec<&'p str>> = Vec::new();
+        item_texts.extend(plan.why_statement().map(|why| vec![why]));
         if let Some(how) = &plan.how {
-            items.push(meaning_of(&texts(
-                text(&how.statement),
-                items_of(&how.differentiators),
-            )));
+            item_texts.push(texts(text(&how.statement), items_of(&how.differentiators)));
         }
         if let Some(what) = &plan.what {
-            items.push(meaning_of(&texts(
-                text(&what.statement),
-                items_of(&what.offerings),
-            )));
+            item_texts.push(texts(text(&what.statement), items_of(&what.offerings)));
         }
         for goal in &plan.goals {
-            items.push(meaning_of(&[
+            item_texts.push(vec![
                 goal.title.value.as_str(),
                 text(&goal.metric).unwrap_or_default(),
                 text(&goal.why).unwrap_or_default(),
-            ]));
+            ]);
         }
         for persona in &plan.personas {
             let mut all: Vec<&str> = vec![
@@ -116,53 +123,87 @@ impl Alignment {
             ];
             all.extend(items_of(&persona.wants));
             all.extend(items_of(&persona.interests));
-            items.push(meaning_of(&all));
+            item_texts.push(all);
         }
         for touchpoint in &plan.touchpoints {
-            items.push(meaning_of(&[
+            item_texts.push(vec![
                 touchpoint.name.value.as_str(),
                 text(&touchpoint.message).unwrap_or_default(),
                 text(&touchpoint.ask).unwrap_or_default(),
                 text(&touchpoint.act).unwrap_or_default(),
-            ]));
+            ]);
         }
-        Self {
-            weights: Weights::new(&items),
+        let mut read = HashMap::default();
+        for &t in item_texts.iter().flatten() {
+            read.entry(t).or_insert_with(|| concepts().meaning(t));
+        }
+        let weights = Weights::new(item_texts.iter().map(|texts| {
+            texts
+                .iter()
+                .flat_map(|t| read[t].keys().map(String::as_str))
+        }));
+        Self { weights, read }
+    }
+
+    /// The meaning of a text: read already when it is one of the plan's.
+    fn meaning(&self, text: &str) -> Cow<'_, Meaning> {
+        match self.read.get(text) {
+            Some(meaning) => Cow::Borrowed(meaning),
+            None => Cow::Owned(concepts().meaning(text)),
+        }
+    }
+
+    /// `texts` as a place to compare with: `what` it is in the plan, and
+    /// the item's `id` if it has one.
+    pub(super) fn place<'a>(
+        &'a self,
+        what: &'static str,
+        id: Option<&'a str>,
+        texts: &[&str],
+    ) -> Place<'a> {
+        Place {
+            what,
+            id,
+            meanings: texts.iter().map(|t| self.meaning(t)).collect(),
         }
     }
 
     /// `Ok` when `own` shares enough with the places, else the closest
     /// thing it shares, if any.
-    pub fn judge(&self, own: &[&str], places: &[Place]) -> Result<(), Option<Closest>> {
-        let own = meaning_of(own);
+    pub(super) fn judge(&self, own: &[&str], places: &[&Place<'_>]) -> Result<(), Option<Closest>> {
+        let own: Vec<Cow<'_, Meaning>> = own.iter().map(|t| self.meaning(t)).collect();
         let mut weight = 0.0;
-        let mut closest: Option<(f64, Closest)> = None;
-        for (concept, said) in &own {
-            let Some(place) = places.iter().find(|p| p.meaning.contains_key(concept)) else {
-                continue;
-            };
-            let common = said.common || place.meaning[concept].common;
-            let w = if common {
-                self.weights.weight(concept)
-            } else {
-                1.0
-            };
-            weight += w;
-            if closest.as_ref().is_none_or(|(best, _)| w > *best) {
-                let found = Closest {
-                    word: said.word.clone(),
-                    place: place.name.clone(),
-                    used_by: self.weights.used_by(concept),
-                    items: self.weights.items(),
+        let mut closest: Option<(f64, &Said, &Place<'_>, &str)> = None;
+        for (i, meaning) in own.iter().enumerate() {
+            for (concept, said) in meaning.iter() {
+                if own[..i].iter().any(|m| m.contains_key(concept)) {
+                    continue;
+                }
+                let Some((place, theirs)) =
+                    places.iter().find_map(|p| Some((*p, p.says(concept)?)))
+                else {
+                    continue;
                 };
-                closest = Some((w, found));
+                let w = if said.common || theirs.common {
+                    self.weights.weight(concept)
+                } else {
+                    1.0
+                };
+                weight += w;
+                if closest.is_none_or(|(best, ..)| w > best) {
+                    closest = Some((w, said, place, concept));
+                }
             }
         }
         if weight >= ENOUGH {
-            Ok(())
-        } else {
-            Err(closest.map(|(_, c)| c))
+            return Ok(());
         }
+        Err(closest.map(|(_, said, place, concept)| Closest {
+            word: said.word.to_string(),
+            place: place.name(),
+            used_by: self.weights.used_by(concept),
+            items: self.weights.items(),
+        }))
     }
 }
 
@@ -217,9 +258,10 @@ message = "A call for customers who missed a payment"
         let plan = plan(PLAN);
         let alignment = Alignment::new(&plan);
         let places = [
-            Place::new("the WHY", &[plan.why_statement().unwrap()]),
-            Place::new("the HOW", &plan.how_and_what_texts()),
+            alignment.place("the WHY", None, &[plan.why_statement().unwrap()]),
+            alignment.place("the HOW", None, &plan.how_and_what_texts()),
         ];
+        let places = [&places[0], &places[1]];
         // "customers" is in 6 of the plan's 7 items: too common to count.
         let Err(Some(closest)) = alignment.judge(&["Customers follow us on Instagram"], &places)
         else {

@@ -2,7 +2,7 @@
 //! says nothing of how it serves them. The rule's metadata, its documentation
 //! (`planlint explain WHY004`) and its check.
 
-use super::align::{Alignment, Closest, Place};
+use super::align::Closest;
 use crate::diagnostic::{Severity, Subject};
 use crate::plan::{Goal, items, text};
 use crate::rules::{Context, Family, Phase, Rule};
@@ -66,13 +66,14 @@ fn check(cx: &mut Context<'_>) {
     let Some(why) = plan.why_statement() else {
         return;
     };
-    let alignment = Alignment::new(plan);
-    let mut places = vec![Place::new("the WHY", &[why])];
+    let alignment = cx.alignment();
+    let mut places = vec![alignment.place("the WHY", None, &[why])];
     if let Some(how) = &plan.how {
         let mut texts: Vec<&str> = text(&how.statement).into_iter().collect();
         texts.extend(items(&how.differentiators).map(|i| i.text.as_str()));
-        places.push(Place::new("the HOW", &texts));
+        places.push(alignment.place("the HOW", None, &texts));
     }
+    let places: Vec<_> = places.iter().collect();
     for goal in &plan.goals {
         if text(&goal.why).is_some() || measures_the_relationship(goal) {
             continue;

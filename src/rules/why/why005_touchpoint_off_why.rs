@@ -2,7 +2,7 @@
 //! WHY, HOW, WHAT or its personas' wants. The rule's metadata, its
 //! documentation (`planlint explain WHY005`) and its check.
 
-use super::align::{Alignment, Closest, Place};
+use super::align::Closest;
 use crate::diagnostic::{Severity, Subject};
 use crate::plan::{items, text};
 use crate::rules::tx::pure_pressure;
@@ -66,10 +66,10 @@ fn check(cx: &mut Context<'_>) {
     let Some(why) = plan.why_statement() else {
         return;
     };
-    let alignment = Alignment::new(plan);
+    let alignment = cx.alignment();
     let common = [
-        Place::new("the WHY", &[why]),
-        Place::new("the HOW and the WHAT", &plan.how_and_what_texts()),
+        alignment.place("the WHY", None, &[why]),
+        alignment.place("the HOW and the WHAT", None, &plan.how_and_what_texts()),
     ];
     for touchpoint in &plan.touchpoints {
         let Some(field) = touchpoint.message.as_ref() else {
@@ -79,7 +79,7 @@ fn check(cx: &mut Context<'_>) {
         if is_service(message) || pure_pressure(touchpoint).is_some() {
             continue;
         }
-        let mut places = common.to_vec();
+        let mut own_places = Vec::new();
         for id in items(&touchpoint.personas) {
             let Some(persona) = plan.persona(&id.text) else {
                 continue;
@@ -87,7 +87,7 @@ fn check(cx: &mut Context<'_>) {
             let mut texts: Vec<&str> = items(&persona.wants).map(|w| w.text.as_str()).collect();
             texts.extend(items(&persona.interests).map(|w| w.text.as_str()));
             texts.extend(text(&persona.value_proposition));
-            places.push(Place::new(format!("persona \"{}\"", id.text), &texts));
+            own_places.push(alignment.place("persona", Some(&id.text), &texts));
         }
         for id in items(&touchpoint.goals) {
             let Some(goal) = plan.goals.iter().find(|g| g.id.value == id.text) else {
@@ -98,8 +98,9 @@ fn check(cx: &mut Context<'_>) {
                 text(&goal.metric).unwrap_or_default(),
                 text(&goal.why).unwrap_or_default(),
             ];
-            places.push(Place::new(format!("goal \"{}\"", id.text), &texts));
+            own_places.push(alignment.place("goal", Some(&id.text), &texts));
         }
+        let places: Vec<_> = common.iter().chain(&own_places).collect();
         let Err(closest) = alignment.judge(&[message], &places) else {
             continue;
         };

@@ -86,3 +86,28 @@ fn only_keeps(act: &str) -> Option<Vec<String>> {
     }
     Some(kept.into_iter().map(|m| quote(act, m.span)).collect())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::only_keeps;
+
+    #[test]
+    fn an_act_that_keeps_and_then_changes_something_is_action() {
+        for act in [
+            "Requests are logged; the ones that come up every month are answered in the newsletter.",
+            "Answers are filed by route, and the three most asked-for stops are added to the timetable review.",
+            "Replies are stored so the fitter can bring the right parts.",
+        ] {
+            assert_eq!(only_keeps(act), None, "{act}");
+        }
+    }
+
+    #[test]
+    fn an_act_that_only_keeps_is_reported_with_its_words() {
+        assert_eq!(
+            only_keeps("Answers are exported each quarter and archived in the CRM.").unwrap(),
+            ["\"archived\""]
+        );
+        assert!(only_keeps("Responses are tallied and reported to the board.").is_some());
+    }
+}
