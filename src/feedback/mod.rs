@@ -16,6 +16,7 @@ pub mod sentiment;
 pub mod sketch;
 pub mod summary;
 pub mod themes;
+pub mod wants;
 
 pub use analysis::{
     Analysis, AnalyzeError, AnalyzeOptions, RowSink, Scored, analyze, analyze_rows,

@@ -1,8 +1,11 @@
-//! The phrase lists shipped with planlint, one data file each under `lexicon/`.
+//! The phrase and word lists shipped with planlint, one data file each under
+//! `lexicon/`.
 
 use std::sync::OnceLock;
 
-use super::PhraseList;
+use rustc_hash::FxHashSet;
+
+use super::{PhraseList, lexicon_lines};
 
 macro_rules! lexicon {
     ($(#[$doc:meta])* $name:ident, $file:literal) => {
@@ -132,6 +135,39 @@ lexicon!(
     feedback_wants,
     "feedback_wants.txt"
 );
+/// Words matched as written (lower-cased), not by stem: a list of words that
+/// play a part without meaning anything, where a stem would take meaningful
+/// words along ("kind" would take "kindness").
+#[derive(Debug, Clone)]
+pub struct WordList {
+    words: FxHashSet<Box<str>>,
+}
+
+impl WordList {
+    pub fn parse(data: &str) -> Self {
+        let words = lexicon_lines(data)
+            .map(|w| w.to_lowercase().into())
+            .collect();
+        Self { words }
+    }
+
+    /// Whether `word`, lower-cased as the word table keeps it, is listed.
+    pub fn contains(&self, word: &str) -> bool {
+        self.words.contains(word)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+}
+
+/// Words between a want cue and what is wanted that name nothing themselves:
+/// "an oat milk option", "I wish you sold...".
+pub fn feedback_want_fillers() -> &'static WordList {
+    static LIST: OnceLock<WordList> = OnceLock::new();
+    LIST.get_or_init(|| WordList::parse(include_str!("lexicon/feedback_want_fillers.txt")))
+}
+
 lexicon!(
     /// Feedback about contact frequency: "too many emails", "unsubscribe".
     feedback_fatigue,
@@ -208,5 +244,13 @@ mod tests {
         ] {
             assert!(!list.is_empty());
         }
+        assert!(!feedback_want_fillers().is_empty());
+    }
+
+    #[test]
+    fn word_lists_match_words_not_stems() {
+        let list = WordList::parse("# fillers\nOption\nkind\n");
+        assert!(list.contains("option") && list.contains("kind"));
+        assert!(!list.contains("options") && !list.contains("kindness"));
     }
 }
