@@ -70,6 +70,7 @@ mod tests {
             "Glazes explained by the potter who made them, and 20% off the seconds shelf, today only",
             "Tonight's walk from your plan is ready (12 minutes). 3 days left of your trial.",
             "Seconds shelf at half price, with a card saying what each glaze is for",
+            "What your monthly gift paid for this spring: the story of one night nurse",
         ] {
             assert!(!pushy(message), "{message}");
         }
@@ -85,6 +86,7 @@ mod tests {
             "Ready to ride? 30% off every e-bike, today only",
             "Why not treat yourself? Prices slashed, this weekend only",
             "Why wait? 20% off lenses, while stocks last",
+            "Thanks for being a member, and would you upgrade your membership to Gold? Most members choose Gold",
         ] {
             assert!(pushy(message), "{message}");
         }

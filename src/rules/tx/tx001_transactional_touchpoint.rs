@@ -20,8 +20,10 @@ pressure and gives the customer nothing else.
 
 Cues are a push to buy ("buy now", "complete your order"), the clock
 ("today only", "final hours", "order before midnight"), scarcity ("limited
-stock", "everything must go") and the price as the message ("30% off",
-"lowest prices"), matched as whole stemmed phrases; a number in a cue matches
+stock", "everything must go"), the price as the message ("30% off",
+"lowest prices") and asking for more than the customer gives now, with the
+anchor that goes with it ("upgrade your plan", "increase your monthly
+gift", "most supporters choose"), matched as whole stemmed phrases; a number in a cue matches
 any number, and a cue negated earlier in its clause ("no pressure to buy")
 does not count.
 
