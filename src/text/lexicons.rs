@@ -113,6 +113,11 @@ lexicon!(
     "audience_counts.txt"
 );
 lexicon!(
+    /// Words of time that frame a metric: per year, a week, within 90 days.
+    time_frames,
+    "time_frames.txt"
+);
+lexicon!(
     /// Reasons about how the business looks: its profile, visibility, an
     /// audience that sees it.
     image_reasons,
@@ -234,6 +239,7 @@ mod tests {
             metric_counts(),
             audience_counts(),
             image_reasons(),
+            time_frames(),
             metric_carriers(),
             helpful_owners(),
             feedback_wants(),

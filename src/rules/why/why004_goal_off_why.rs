@@ -6,7 +6,7 @@ use super::align::Closest;
 use crate::diagnostic::{Severity, Subject};
 use crate::plan::{Goal, items, text};
 use crate::rules::{Context, Family, Phase, Rule};
-use crate::text::lexicons::{audience_counts, image_reasons};
+use crate::text::lexicons::{audience_counts, image_reasons, time_frames};
 use crate::text::{Measure, PhraseList, goal_measure, quote, tokenize};
 
 pub static RULE: Rule = Rule {
@@ -18,7 +18,9 @@ pub static RULE: Rule = Rule {
     help: "add `why = \"...\"` to the goal to say how it serves the WHY, or reconsider the goal",
     docs: r#"## What it does
 Compares each goal's `title` and `metric` with the WHY statement and the HOW
-(statement and differentiators). Two texts share a concept when they share a
+(statement and differentiators). Words of time that frame the metric ("per
+calendar year", "a week") are left out of it: the window a goal is counted
+over is not what it measures. Two texts share a concept when they share a
 word after stemming ("riders" and "riding" count as "ride") or a word of the
 same synonym group ("calm", "relaxed", "unhurried"); function words ("the",
 "with") never count. Words nearly every plan uses ("customer", "plan", "day")
@@ -95,10 +97,14 @@ fn check(cx: &mut Context<'_>) {
         if measures_the_relationship(goal) {
             continue;
         }
-        let own = [
-            goal.title.value.as_str(),
-            text(&goal.metric).unwrap_or_default(),
-        ];
+        let written = text(&goal.metric).unwrap_or_default();
+        let metric = without_time_frame(written);
+        let whose = if metric.trim() == written.trim() {
+            "of its title or metric"
+        } else {
+            "of its title or metric (the time it is counted over aside)"
+        };
+        let own = [goal.title.value.as_str(), metric.as_str()];
         let Err(closest) = alignment.judge(&own, &places) else {
             continue;
         };
@@ -109,7 +115,7 @@ fn check(cx: &mut Context<'_>) {
             format!(
                 "goal \"{}\" shares no concept with the WHY or the HOW, and has no `why` linking it to them: {}",
                 goal.id.value,
-                Closest::describe(closest.as_ref(), "of its title or metric")
+                Closest::describe(closest.as_ref(), whose)
             ),
         );
     }
@@ -129,6 +135,23 @@ fn vanity(goal: &Goal, why: &str) -> Option<String> {
         "goal \"{}\" counts an audience ({counted}) and its `why` gives how the business looks as the reason ({reason}): the size of a following is not a link to the WHY",
         goal.id.value
     ))
+}
+
+/// A metric without the words of time that frame it ("per calendar year",
+/// "a week"): the window it is counted over is not what it measures, and
+/// shares nothing with the WHY when the HOW says "year after year".
+fn without_time_frame(metric: &str) -> String {
+    let tokens = tokenize(metric);
+    let frames = time_frames().find(&tokens);
+    let mut kept = String::with_capacity(metric.len());
+    let mut from = 0;
+    for frame in frames {
+        kept.push_str(&metric[from..frame.span.start]);
+        kept.push(' ');
+        from = frame.span.end;
+    }
+    kept.push_str(&metric[from..]);
+    kept
 }
 
 /// The first cue of `list` in `text`, quoted as written.
