@@ -113,6 +113,16 @@ lexicon!(
     "audience_counts.txt"
 );
 lexicon!(
+    /// Words that open a metric naming a direction: stronger, better, more.
+    metric_directions,
+    "metric_directions.txt"
+);
+lexicon!(
+    /// Words that say what a metric counts or how: number, share, rate.
+    metric_units,
+    "metric_units.txt"
+);
+lexicon!(
     /// Words of time that frame a metric: per year, a week, within 90 days.
     time_frames,
     "time_frames.txt"
@@ -240,6 +250,8 @@ mod tests {
             audience_counts(),
             image_reasons(),
             time_frames(),
+            metric_directions(),
+            metric_units(),
             metric_carriers(),
             helpful_owners(),
             feedback_wants(),
