@@ -1,5 +1,5 @@
-//! WHY002 why-is-a-what: the WHY talks about products, prices or the business's
-//! own numbers. The rule's metadata, its documentation (`planlint explain
+//! WHY002 why-is-a-what: the WHY talks about products, prices, what the
+//! business is, or its own numbers. The rule's metadata, its documentation (`planlint explain
 //! WHY002`) and its check.
 
 use crate::diagnostic::{Severity, Subject};
@@ -13,14 +13,16 @@ pub static RULE: Rule = Rule {
     name: "why-is-a-what",
     family: Family::Why,
     severity: Severity::Warning,
-    summary: "the WHY talks about products, prices or the business's own numbers",
+    summary: "the WHY talks about products, prices, what the business is, or its own numbers",
     help: "say what the business believes or wants to change for people; move products, prices and targets to [what] and goals",
     docs: r#"## What it does
 Reads the WHY statement for two kinds of language:
 - the business's own numbers: revenue, profit, market share, being number one
   or the market leader. Any of these makes the WHY a WHAT.
 - the offer: products, prices, range, stock, discounts, and what the business
-  is or provides ("is a family-run garden centre", "provides", "supplies").
+  is or provides, with the business as the one described ("we are a",
+  "is a family-run garden centre", "is an independent", "provides",
+  "supplies"; "cycling is a joy" describes cycling, not the business).
   These count only when the statement names no purpose: a belief (believe,
   because, so that, deserve, should...), or the people it is for (people,
   families, community, help...) in a WHY that does not describe the business
