@@ -118,6 +118,12 @@ lexicon!(
     "metric_directions.txt"
 );
 lexicon!(
+    /// Things no one can count as written: word of mouth, relationships,
+    /// presence.
+    metric_abstractions,
+    "metric_abstractions.txt"
+);
+lexicon!(
     /// Words that say what a metric counts or how: number, share, rate.
     metric_units,
     "metric_units.txt"
@@ -251,6 +257,7 @@ mod tests {
             image_reasons(),
             time_frames(),
             metric_directions(),
+            metric_abstractions(),
             metric_units(),
             metric_carriers(),
             helpful_owners(),

@@ -1,10 +1,11 @@
-//! GOAL001 unmeasurable-goal: a goal has no metric or no target. The rule's
-//! metadata, its documentation (`planlint explain GOAL001`) and its check.
+//! GOAL001 unmeasurable-goal: a goal has no metric, no target, or a metric
+//! that names only a direction. The rule's metadata, its documentation
+//! (`planlint explain GOAL001`) and its check.
 
 use crate::diagnostic::{Severity, Subject};
 use crate::plan::text;
 use crate::rules::{Context, Family, Phase, Rule};
-use crate::text::lexicons::{metric_directions, metric_units};
+use crate::text::lexicons::{metric_abstractions, metric_directions, metric_units};
 use crate::text::{quote, tokenize};
 
 pub static RULE: Rule = Rule {
@@ -17,13 +18,16 @@ pub static RULE: Rule = Rule {
     docs: r#"## What it does
 Reports a goal without a `metric` (or with a blank one), without a `target`,
 or without both; and a goal whose metric names only a direction: it opens
-with a word such as "stronger", "better" or "more" and says nothing of what
-is counted (no number, no unit, no word such as "share", "rate", "score",
-"survey", "visits" or "customers"). "Stronger word-of-mouth among local
-tradies" with a target of 25 leaves nobody able to say what the 25 are.
+with a word such as "stronger", "better" or "more", names something no one
+can count as written (word of mouth, relationships, presence, awareness,
+reputation, engagement), and says nothing of what is counted (no number, no
+unit, no word such as "share", "rate", "score", "survey", "visits" or
+"customers"). "Stronger word-of-mouth among local tradies" with a target of
+25 leaves nobody able to say what the 25 are.
 
-Not reported: a metric that opens with a direction and says what it counts
-("More repeat visits per member", "Better score on the exit survey").
+Not reported: a metric that opens with a direction and names what is
+counted ("Fewer complaints", "Higher retention", "More repeat visits per
+member", "Better score on the exit survey").
 
 ## Why it matters
 A plan starts from what it wants to achieve, and then from how it will know it
@@ -76,8 +80,9 @@ fn check(cx: &mut Context<'_>) {
 }
 
 /// The quoted opening word of a metric that names only a direction
-/// ("Stronger word-of-mouth"): it opens with a direction and has no number,
-/// no unit and no word of what is counted.
+/// ("Stronger word-of-mouth"): it opens with a direction, names something
+/// no one can count as written (word of mouth, relationships, presence),
+/// and has no number, no unit and no word of what is counted.
 fn direction_only(metric: &str) -> Option<String> {
     let counted = |c: char| c.is_ascii_digit() || matches!(c, '%' | '£' | '$' | '€');
     if metric.chars().any(counted) {
@@ -88,7 +93,7 @@ fn direction_only(metric: &str) -> Option<String> {
         .find(&tokens)
         .into_iter()
         .find(|m| m.tokens.start == 0)?;
-    if !metric_units().find(&tokens).is_empty() {
+    if metric_abstractions().find(&tokens).is_empty() || !metric_units().find(&tokens).is_empty() {
         return None;
     }
     Some(quote(metric, opening.span))
@@ -116,6 +121,10 @@ mod tests {
             "More than 40% of boxes collected on time",
             "Net Promoter Score",
             "Stronger ties with 12 schools",
+            "Fewer complaints",
+            "Higher retention",
+            "Fewer callbacks to finish a job",
+            "More loyalty-card sign-ups",
         ] {
             assert_eq!(direction_only(metric), None, "{metric}");
         }
