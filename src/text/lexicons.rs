@@ -65,6 +65,11 @@ lexicon!(
     "act_record.txt"
 );
 lexicon!(
+    /// An `act` that says nothing changes: continues, as before.
+    act_unchanged,
+    "act_unchanged.txt"
+);
+lexicon!(
     /// An `act` that does something with the answers: change, reply, review.
     act_change,
     "act_change.txt"
