@@ -32,11 +32,12 @@ is reported, with the closest word it found.
 
 Not reported:
 - a goal with a `why`: the link is stated, and a reader can judge it. The
-  one exception is a goal that counts an audience (followers, likes,
-  impressions, reach) whose `why` gives how the business looks as the
-  reason ("raises our profile", "a bigger audience", "brand awareness"):
-  it is reported, quoting both, because the size of a following is not a
-  link to the WHY however it is stated;
+  one exception is a goal whose metric (or title, when it has no metric)
+  counts an audience (followers, likes, impressions, views) and whose `why`
+  gives how the business looks as the reason ("raises our profile", "a
+  bigger audience", "brand awareness"): it is reported, quoting both,
+  because the size of a following is not a link to the WHY however it is
+  stated;
 - a goal that measures the relationship itself (satisfaction, NPS, renewals,
   retention, recommendations, people coming back), read as HUM002 reads it:
   it serves any WHY about the people a business serves, whatever its words
@@ -126,10 +127,9 @@ fn check(cx: &mut Context<'_>) {
 /// (its profile, visibility, a bigger audience): a stated link that is no
 /// link to the WHY. `None` for any other goal with a `why`.
 fn vanity(goal: &Goal, why: &str) -> Option<String> {
-    let counted = [text(&goal.metric), Some(goal.title.value.as_str())]
-        .into_iter()
-        .flatten()
-        .find_map(|t| quoted_first(audience_counts(), t))?;
+    // The metric says what is counted; the title only when there is none.
+    let counted = text(&goal.metric).unwrap_or(goal.title.value.as_str());
+    let counted = quoted_first(audience_counts(), counted)?;
     let reason = quoted_first(image_reasons(), why)?;
     Some(format!(
         "goal \"{}\" counts an audience ({counted}) and its `why` gives how the business looks as the reason ({reason}): the size of a following is not a link to the WHY",
