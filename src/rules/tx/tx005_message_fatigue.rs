@@ -20,8 +20,10 @@ reach each persona, and reports a persona whose total is above 3 (the setting
 `max-contacts-per-week`). Touchpoints without `per_week` are one-off and do not
 count, and neither do touchpoints whose frequency the customer sets: their
 name, channel, message, ask or act says the customer picks the days, how
-often, or opts in ("reminders only on the days you choose", "email, frequency
-chosen by the member", "how many reminders a week?"). The message gives the
+often they hear, or opts in ("reminders only on the days you choose", "email,
+frequency chosen by the member", "how many reminders a week?"). "How often"
+or "your choice" alone is not enough: "How often do you cook?" asks about
+the customer, and "your choice of four dinners" is about the offer. The message gives the
 total and each touchpoint's share, and names the touchpoints left out because
 the customer sets them.
 
