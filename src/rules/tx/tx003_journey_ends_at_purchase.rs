@@ -1,5 +1,5 @@
-//! TX003 journey-ends-at-purchase: no touchpoint after the sale: the journey
-//! stops at the purchase. The rule's metadata, its documentation (`planlint
+//! TX003 journey-ends-at-purchase: no touchpoint at retention or advocacy:
+//! the journey stops at the purchase. The rule's metadata, its documentation (`planlint
 //! explain TX003`) and its check.
 
 use crate::diagnostic::{Severity, Subject};
@@ -40,10 +40,10 @@ stage = "purchase"
 ## How to fix
 ```toml
 [[touchpoint]]
-id = "two-week-call"
-name = "Two weeks in: how is it going?"
-stage = "onboarding"
-owner = "customer care"
+id = "first-service"
+name = "Free first service at six weeks, and how is it riding?"
+stage = "retention"
+owner = "workshop"
 ```"#,
     phase: Phase::Plan(check),
 };

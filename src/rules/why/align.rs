@@ -23,8 +23,9 @@ use crate::rules::Context;
 use crate::text::{Said, Weights, concepts};
 
 /// What shared concepts must weigh for a text to be aligned: one content
-/// word, or a common word that at most about a quarter of the plan's items
-/// use, or two of them used more widely.
+/// word, or a common word that no more of the plan's `n` items use than
+/// `sqrt(2 (n + 1))` (5 of 12, 6 of 20, 7 of 30), or two of them used more
+/// widely.
 pub(super) const ENOUGH: f64 = 0.5;
 
 /// A text's concepts and how it said them.
@@ -39,6 +40,11 @@ pub(super) struct Place<'a> {
 }
 
 impl Place<'_> {
+    /// Whether the place is of this kind ("goal", "persona").
+    pub fn is(&self, what: &str) -> bool {
+        self.what == what
+    }
+
     /// How the place says `concept`, if it does.
     fn says(&self, concept: &str) -> Option<&Said> {
         self.meanings.iter().find_map(|m| m.get(concept))

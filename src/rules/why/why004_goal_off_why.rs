@@ -26,9 +26,10 @@ same synonym group ("calm", "relaxed", "unhurried"); function words ("the",
 "with") never count. Words nearly every plan uses ("customer", "plan", "day")
 count by how many of this plan's items (the WHY, HOW, WHAT, each goal,
 persona and touchpoint) use them: fully when two items do, hardly at all when
-nearly every item does. A goal whose shared concepts weigh less than one such
-word used by about a quarter of the items, and that has no `why` of its own,
-is reported, with the closest word it found.
+nearly every item does. One such word is enough when no more items use it
+than the square root of twice their number (5 of 12 items, 6 of 20, 7 of
+30). A goal whose shared concepts weigh less than that, and that has no
+`why` of its own, is reported, with the closest word it found.
 
 Not reported:
 - a goal with a `why`: the link is stated, and a reader can judge it. The
@@ -114,7 +115,7 @@ fn check(cx: &mut Context<'_>) {
             Subject::Goal(goal.id.value.clone()),
             goal.header.clone(),
             format!(
-                "goal \"{}\" shares no concept with the WHY or the HOW, and has no `why` linking it to them: {}",
+                "goal \"{}\" shares too little with the WHY or the HOW, and has no `why` linking it to them: {}",
                 goal.id.value,
                 Closest::describe(closest.as_ref(), whose)
             ),

@@ -104,16 +104,33 @@ fn check(cx: &mut Context<'_>) {
         let Err(closest) = alignment.judge(&[message], &places) else {
             continue;
         };
+        let mut compared = vec!["the WHY", "the HOW", "the WHAT"];
+        if own_places.iter().any(|p| p.is("goal")) {
+            compared.push("the goals it serves");
+        }
+        if own_places.iter().any(|p| p.is("persona")) {
+            compared.push("what its personas want or care about");
+        }
         cx.report(
             &RULE,
             Subject::Touchpoint(touchpoint.id.value.clone()),
             field.key.clone(),
             format!(
-                "touchpoint \"{}\" says nothing of the WHY, the HOW, the WHAT, the goals it serves or what its personas want or care about: {}",
+                "touchpoint \"{}\" says too little of {}: {}",
                 touchpoint.id.value,
+                or_list(&compared),
                 Closest::describe(closest.as_ref(), "of its message")
             ),
         );
+    }
+}
+
+/// "a, b or c".
+fn or_list(items: &[&str]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => (*one).to_owned(),
+        [rest @ .., last] => format!("{} or {last}", rest.join(", ")),
     }
 }
 
