@@ -59,7 +59,12 @@ fn check(cx: &mut Context<'_>) {
             let found = company_words().find(&tokenize(want));
             if !found.is_empty() {
                 in_our_words += 1;
-                cues.extend(found.into_iter().map(|m| quote(want, m.span)));
+                for m in found {
+                    let q = quote(want, m.span);
+                    if !cues.contains(&q) {
+                        cues.push(q);
+                    }
+                }
             }
         }
         if in_our_words < 2 || in_our_words * 2 < wants.len() {
