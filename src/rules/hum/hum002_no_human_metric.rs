@@ -94,10 +94,13 @@ fn check(cx: &mut Context<'_>) {
     let (span, mut message) = match plan.goals.first() {
         Some(first) => (
             first.header.clone(),
-            format!(
-                "none of the plan's {} goals measures how customers feel or whether they stay",
-                plan.goals.len()
-            ),
+            match plan.goals.len() {
+                1 => "the plan's one goal does not measure how customers feel or whether they stay"
+                    .to_owned(),
+                n => format!(
+                    "none of the plan's {n} goals measures how customers feel or whether they stay"
+                ),
+            },
         ),
         None => (
             plan_anchor(plan),

@@ -28,7 +28,8 @@ any number, and a cue negated earlier in its clause ("no pressure to buy")
 does not count.
 
 The message is read part by part: its clauses, cut again where "and",
-"with", "plus", "but" or "or" adds a second thing. It gives the customer
+"with", "plus", "but", "or", "including" or "alongside" adds a second
+thing. It gives the customer
 something when a part without pressure offers something of value (help or
 advice, a guide, notes, a recipe, a how-to, a class, a tasting, a tour, an
 invitation, a story, how a thing is made or how to look after it, a repair

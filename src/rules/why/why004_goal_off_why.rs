@@ -1,4 +1,4 @@
-//! WHY004 goal-off-why: a goal shares no concept with the WHY or the HOW and
+//! WHY004 goal-off-why: a goal shares too little with the WHY or the HOW and
 //! says nothing of how it serves them. The rule's metadata, its documentation
 //! (`planlint explain WHY004`) and its check.
 
@@ -14,7 +14,7 @@ pub static RULE: Rule = Rule {
     name: "goal-off-why",
     family: Family::Why,
     severity: Severity::Warning,
-    summary: "a goal shares no concept with the WHY or the HOW and says nothing of how it serves them",
+    summary: "a goal shares too little with the WHY or the HOW and says nothing of how it serves them",
     help: "add `why = \"...\"` to the goal to say how it serves the WHY, or reconsider the goal",
     docs: r#"## What it does
 Compares each goal's `title` and `metric` with the WHY statement and the HOW

@@ -1,5 +1,5 @@
-//! WHY005 touchpoint-off-why: a touchpoint's message shares no concept with the
-//! WHY, HOW, WHAT or its personas' wants. The rule's metadata, its
+//! WHY005 touchpoint-off-why: a touchpoint's message shares too little with
+//! the WHY, HOW, WHAT, its goals or its personas. The rule's metadata, its
 //! documentation (`planlint explain WHY005`) and its check.
 
 use super::align::Closest;
@@ -15,7 +15,7 @@ pub static RULE: Rule = Rule {
     name: "touchpoint-off-why",
     family: Family::Why,
     severity: Severity::Warning,
-    summary: "a touchpoint's message shares no concept with the WHY, HOW, WHAT, its goals or its personas",
+    summary: "a touchpoint's message shares too little with the WHY, HOW, WHAT, its goals or its personas",
     help: "rewrite the message so it carries the WHY, the HOW or what the persona wants, or drop the touchpoint",
     docs: r#"## What it does
 Compares each touchpoint's `message` with everything it could be expected to
