@@ -21,11 +21,15 @@ use crate::text::stem;
 /// taken too only when at least `min` of its comments are not theirs: it is
 /// another want, not the same one again.
 pub fn wants(runs: &TopK, min: u64) -> Vec<&Entry> {
-    let mut candidates: Vec<(Vec<String>, &Entry)> = runs
+    let all: Vec<(Vec<String>, &Entry)> = runs
         .top(usize::MAX)
         .into_iter()
-        .filter(|e| e.count >= min)
         .map(|e| (e.display.split(' ').map(stem).collect(), e))
+        .collect();
+    let mut candidates: Vec<(Vec<String>, &Entry)> = all
+        .iter()
+        .filter(|(stems, e)| e.count >= min && asked_for_itself(stems, e, &all, min))
+        .cloned()
         .collect();
     // Stable: runs of one length stay in the order of `top`.
     candidates.sort_by_key(|(stems, _)| Reverse(stems.len()));
@@ -42,6 +46,29 @@ pub fn wants(runs: &TopK, min: u64) -> Vec<&Entry> {
             .then_with(|| a.display.cmp(&b.display))
     });
     wants
+}
+
+/// Whether a run is asked for as itself in at least `min` comments: a word
+/// alone is not when it only describes what comments ask for ("late" in
+/// "late opening", "late night repairs", "a late pickup slot"; "free" in
+/// "free parking", "free wifi"). The comments where the word comes before
+/// another are those of the two-word runs it starts; the rest ask for the
+/// word itself. Longer runs are what was asked for.
+fn asked_for_itself(
+    stems: &[String],
+    entry: &Entry,
+    all: &[(Vec<String>, &Entry)],
+    min: u64,
+) -> bool {
+    let [word] = stems else {
+        return true;
+    };
+    let describing: u64 = all
+        .iter()
+        .filter(|(run, _)| run.len() == 2 && run[0] == *word)
+        .map(|(_, e)| e.count)
+        .sum();
+    entry.count.saturating_sub(describing) >= min
 }
 
 /// How many comments of the run `stems` at most belong to wants taken
@@ -199,6 +226,19 @@ mod tests {
             "Would love gluten free bread",
         ];
         assert_eq!(wants_of(&comments, 2), named(&[("gluten free bread", 2)]));
+    }
+
+    #[test]
+    fn a_word_that_only_describes_the_wants_is_not_a_want() {
+        let comments = [
+            "Would love late opening on Thursdays",
+            "Please add late night repairs",
+            "Any chance of a late pickup slot?",
+            "I wish you had free parking",
+            "Please add free wifi",
+            "Would love free coffee",
+        ];
+        assert!(wants_of(&comments, 3).is_empty());
     }
 
     #[test]
