@@ -5,6 +5,8 @@
 //! A finding is known by its file, its rule and its subject, never by its
 //! line, so editing or reordering a plan keeps it known. A count per
 //! fingerprint tells two recorded findings from a third, new one.
+//!
+//! Floor `check`: reads a [`Report`]; imports `input` and `source`.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::{self, Write};

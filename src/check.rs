@@ -487,9 +487,7 @@ fn unreadable(
 /// Reads a plan and checks its waivers against the registry: the plan, or
 /// its errors (see [`plan::MAX_ERRORS`]).
 pub fn load_plan(source: &SourceFile) -> Result<plan::Plan, Vec<plan::LoadError>> {
-    let mut draft = plan::read(source)?;
-    waiver::validate(&mut draft);
-    draft.finish()
+    plan::read(source, waiver::validate)
 }
 
 /// Why a plan could not be read whole.

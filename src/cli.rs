@@ -1,5 +1,7 @@
 //! Command-line definitions (clap derive), and their translation into the
 //! library's options.
+//!
+//! Floor `main` (the binary): imports the library's option types.
 
 use std::path::PathBuf;
 

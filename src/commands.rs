@@ -3,6 +3,8 @@
 //! error, and return the exit code. Arguments are parsed in `cli`, and
 //! everything with judgement in it (checking, baselines, rendering) is in the
 //! library.
+//!
+//! Floor `main` (the binary): imports the library, nothing imports it.
 
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -195,8 +197,8 @@ pub fn feedback(command: FeedbackCommand) -> Result<u8> {
 
 pub fn schema(kind: SchemaKind) -> Result<u8> {
     let schema = match kind {
-        SchemaKind::Plan => planlint::schema::plan_schema(),
-        SchemaKind::Config => planlint::schema::config_schema(),
+        SchemaKind::Plan => planlint::json_schema::plan_schema(),
+        SchemaKind::Config => planlint::json_schema::config_schema(),
     };
     let text = serde_json::to_string_pretty(&schema)?;
     writeln!(io::stdout().lock(), "{text}")?;

@@ -1,5 +1,8 @@
 //! `planlint init`: a commented starter plan and `planlint.toml`, written into
 //! a folder without overwriting anything unless asked to.
+//!
+//! Floor `render`: imports nothing of the crate (its tests check the
+//! starter plan with `check`).
 
 use std::fs::OpenOptions;
 use std::io::{self, Write};

@@ -1,5 +1,7 @@
 //! The progress bar for large feedback files: on standard error, and only
 //! when it is a terminal, so CI logs and pipes stay clean.
+//!
+//! Floor `main` (the binary): implements the library's `Progress`.
 
 use std::io::IsTerminal;
 use std::path::Path;

@@ -1,5 +1,7 @@
 //! The scorecard: for each family of judgement rules, how many of its checks
 //! a plan passes, so a strategist sees at a glance where the plan stands.
+//!
+//! Floor `report`: adds up a checked [`Report`] by the registry's families.
 
 use std::collections::BTreeSet;
 use std::fmt;

@@ -2,6 +2,8 @@
 //!
 //! Byte offsets come from the parser; this is the one place that turns them
 //! into the 1-based line and column a person reads.
+//!
+//! Bottom floor `source`: imports nothing of the crate.
 
 use std::borrow::Cow;
 use std::ops::Range;

@@ -23,7 +23,7 @@ const FLOORS: &[(&str, &[&str])] = &[
     ("config", &["config"]),
     ("check", &["check", "waiver", "baseline"]),
     ("report", &["scorecard", "statistics"]),
-    ("render", &["render", "schema", "init"]),
+    ("render", &["render", "json_schema", "init"]),
     (
         "main",
         &["lib", "main", "cli", "commands", "progress", "stderr"],

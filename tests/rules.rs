@@ -1,6 +1,6 @@
-//! Every rule against its fixtures: `tests/fixtures/CODE/fires.plan.toml` must
+//! Every rule against its fixtures: `tests/fixtures/CODE/fires*.plan.toml` must
 //! produce that rule's findings and nothing else (snapshotted), and
-//! `passes.plan.toml`, a careful plan close to the defect, must produce none.
+//! `passes*.plan.toml`, careful plans close to the defect, must produce none.
 //! A defect that necessarily brings another finding says so on the fixture's
 //! first line, e.g. `# implies: TX001` (a plan that is mostly pushy touchpoints
 //! has pushy touchpoints).
@@ -71,7 +71,7 @@ fn lines(file: &CheckedFile) -> String {
 
 #[test]
 fn each_fires_fixture_gets_its_rule_and_nothing_else() {
-    insta::glob!("fixtures/*/fires.plan.toml", |path| {
+    insta::glob!("fixtures/*/fires*.plan.toml", |path| {
         let code = code_of(path);
         let file = check(path);
         assert!(
@@ -108,7 +108,7 @@ fn each_fires_fixture_gets_its_rule_and_nothing_else() {
 
 #[test]
 fn each_passes_fixture_is_clean() {
-    insta::glob!("fixtures/*/passes.plan.toml", |path| {
+    insta::glob!("fixtures/*/passes*.plan.toml", |path| {
         let file = check(path);
         assert!(
             file.findings.is_empty(),

@@ -8,8 +8,8 @@ use std::process::Command;
 
 use assert_cmd::prelude::*;
 use planlint::check;
+use planlint::json_schema::{config_schema, plan_schema};
 use planlint::plan::LoadErrorKind;
-use planlint::schema::{config_schema, plan_schema};
 use planlint::source::SourceFile;
 use serde_json::{Value, json};
 use tempfile::TempDir;
@@ -303,9 +303,9 @@ fn init_writes_a_starter_plan_and_config_and_keeps_existing_files() {
 }
 
 /// The starter reads, and its findings are the to-do list of a new plan:
-/// state the WHY and HOW, measure, date and classify the goal, ground the
-/// persona in evidence, and give the touchpoints a stage, an owner who helps
-/// and a question.
+/// state the WHY and HOW, measure, date and classify the goal, have one
+/// about satisfaction, ground the persona in evidence, and give the
+/// touchpoints a stage, an owner who helps and a question.
 #[test]
 fn the_starter_plan_guides_through_its_findings() {
     let dir = TempDir::new().unwrap();
@@ -328,8 +328,8 @@ fn the_starter_plan_guides_through_its_findings() {
     assert_eq!(
         codes,
         [
-            "WHY001", "WHY003", "GOAL001", "GOAL002", "GOAL003", "HUM002", "HUM003", "YOU001",
-            "HUM001", "HUM004", "TX003", "TX004", "YOU002"
+            "WHY001", "WHY003", "GOAL001", "GOAL002", "GOAL003", "GOAL004", "HUM002", "HUM003",
+            "YOU001", "HUM001", "HUM004", "TX003", "TX004", "YOU002"
         ]
     );
     let table = planlint()

@@ -374,6 +374,8 @@ pub struct Aggregates {
     pub by_persona: Groups,
     pub by_touchpoint: Groups,
     pub themes: TopK,
+    /// Every run of the words of a want, counted once per comment: see
+    /// [`super::wants`] for the wants they make.
     pub wants: TopK,
     /// Themes of comments by their score, rounded (0-10): which are
     /// detractors depends on the scale, known only at the end.
@@ -415,9 +417,9 @@ impl Aggregates {
             self.fatigue += u64::from(themes.fatigue);
             self.pushy += u64::from(themes.pushy);
             let text = || row.text.clone();
-            for want in themes.wants() {
-                let display = || want.display();
-                self.wants.add(want.key(), display, row.line, text);
+            for run in themes.want_runs() {
+                let display = || run.display();
+                self.wants.add(run.key(), display, row.line, text);
             }
             for phrase in themes.phrases() {
                 let (key, display) = (phrase.key(), || phrase.display());

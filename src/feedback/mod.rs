@@ -1,5 +1,9 @@
 //! Customer feedback: CSV exports of survey answers, reviews and NPS comments,
 //! read as a stream, scored, and held against the plan.
+//!
+//! Floor `feedback`: imports `source`, `input`, `text`, `diagnostic` and
+//! `plan` (to link rows to its personas and touchpoints), never the rules:
+//! the FB rules read what this floor computes.
 
 pub mod aggregate;
 pub mod analysis;
@@ -12,6 +16,7 @@ pub mod sentiment;
 pub mod sketch;
 pub mod summary;
 pub mod themes;
+pub mod wants;
 
 pub use analysis::{
     Analysis, AnalyzeError, AnalyzeOptions, RowSink, Scored, analyze, analyze_rows,

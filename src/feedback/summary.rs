@@ -11,7 +11,8 @@ use super::ScoreScale;
 use super::aggregate::{Group, Groups, Nps, NpsClass, PolarityCounts};
 use super::analysis::{Analysis, ScaleSource};
 use super::link;
-use super::sketch::TopK;
+use super::sketch::{Entry, TopK};
+use super::wants::wants;
 use crate::plan::Plan;
 
 /// Themes and groups listed in a summary.
@@ -101,7 +102,7 @@ impl Summary {
             themes: themes(&a.themes),
             detractor_themes: themes_of(NpsClass::Detractor),
             promoter_themes: themes_of(NpsClass::Promoter),
-            wants: themes(&a.wants),
+            wants: summaries(wants(&a.wants, RECURRING)),
             fatigue: a.fatigue,
             pushy: a.pushy,
         }
@@ -177,10 +178,15 @@ fn groups(
 }
 
 fn themes(sketch: &TopK) -> Vec<ThemeSummary> {
-    sketch
-        .top(TOP)
+    let top = sketch.top(TOP);
+    summaries(top.into_iter().filter(|e| e.count >= RECURRING).collect())
+}
+
+/// The first [`TOP`] entries, as the summary lists them.
+fn summaries(entries: Vec<&Entry>) -> Vec<ThemeSummary> {
+    entries
         .into_iter()
-        .filter(|e| e.count >= RECURRING)
+        .take(TOP)
         .map(|e| ThemeSummary {
             theme: e.display.clone(),
             count: e.count,

@@ -7,15 +7,16 @@ use std::sync::OnceLock;
 use rustc_hash::FxHasher;
 
 use crate::text::lexicons::{
-    feedback_contact, feedback_fatigue, feedback_frequency, feedback_pushiness, feedback_wants,
+    feedback_contact, feedback_fatigue, feedback_frequency, feedback_pushiness,
+    feedback_want_fillers, feedback_wants,
 };
 use crate::text::{Lexed, PhraseSet, lower_word, with_lexed};
 
-/// How many content words after a want cue name the want.
-const WANT_WORDS: usize = 2;
-/// Stands for no word in [`Found::stems`], for a want of fewer words.
+/// How many words name a want at most ("saturday evening opening hours"):
+/// the words after them describe it.
+const WANT_WORDS: usize = 4;
+/// Stands for no word in [`Found::stems`], for a theme of fewer words.
 const NO_STEM: u32 = u32::MAX;
-const _: () = assert!(WANT_WORDS >= 2, "a theme's stems hold a phrase's pair too");
 
 /// What one comment is about. It is meant to be reused from comment to
 /// comment ([`extract`] clears it), so that a comment costs no allocation.
@@ -30,20 +31,28 @@ pub struct CommentThemes {
     /// only then.
     text: String,
     /// The words naming each want ("I wish you had a loan bike" -> "loan bike").
-    wants: Vec<Found>,
+    wants: Vec<Found<WANT_WORDS>>,
+    /// The phrases a want is counted under, each once however many wants
+    /// share it: every run of its words, longest first ("oat milk lattes" ->
+    /// "oat milk lattes", "oat milk", "milk lattes", "oat", "milk",
+    /// "lattes"), so that wants phrased differently meet in the phrase they
+    /// share.
+    want_runs: Vec<Found<WANT_WORDS>>,
     /// Pairs of adjacent content words ("late delivery"), by their first word.
-    phrases: Vec<Found>,
+    phrases: Vec<Found<2>>,
 }
 
+/// A theme of up to `N` words.
 #[derive(Debug, Clone)]
-struct Found {
+struct Found<const N: usize> {
     key: u64,
     /// Where the theme's words stand in the comment.
-    words: [Place; WANT_WORDS],
+    words: [Place; N],
     /// How many of `words` the theme has.
     len: usize,
-    /// Stem ids, to tell themes of the comment apart while it is read.
-    stems: [u32; WANT_WORDS],
+    /// Stem ids, [`NO_STEM`] past `len`, to tell themes of the comment apart
+    /// while it is read.
+    stems: [u32; N],
 }
 
 /// Where a word stands in a comment, in bytes.
@@ -86,11 +95,16 @@ impl CommentThemes {
         self.wants.iter().map(|w| self.theme(w))
     }
 
+    /// Every run of the words of the comment's wants, once each.
+    pub fn want_runs(&self) -> impl Iterator<Item = Theme<'_>> {
+        self.want_runs.iter().map(|w| self.theme(w))
+    }
+
     pub fn phrases(&self) -> impl Iterator<Item = Theme<'_>> {
         self.phrases.iter().map(|p| self.theme(p))
     }
 
-    fn theme<'a>(&'a self, found: &'a Found) -> Theme<'a> {
+    fn theme<'a, const N: usize>(&'a self, found: &'a Found<N>) -> Theme<'a> {
         Theme {
             key: found.key,
             text: &self.text,
@@ -112,41 +126,36 @@ impl CommentThemes {
             .chain(self.phrases().map(|p| p.display()))
             .collect()
     }
+}
 
-    /// Keeps a theme made of the lexemes `at`, unless one with the same stems
-    /// is kept already. Inlined: most comments keep a pair or two, and the
-    /// call cost a third of what keeping one does.
-    #[inline]
-    fn keep(&mut self, want: bool, lexed: &Lexed<'_>, at: &[usize]) {
-        let mut stems = [NO_STEM; WANT_WORDS];
-        for (stem, &i) in stems.iter_mut().zip(at) {
-            *stem = lexed.lexemes[i].word.stem;
-        }
-        let kept = if want {
-            &mut self.wants
-        } else {
-            &mut self.phrases
-        };
-        if kept.iter().any(|f| f.stems == stems) {
-            return;
-        }
-        let mut hasher = FxHasher::default();
-        let mut words = [Place::default(); WANT_WORDS];
-        for (place, &i) in words.iter_mut().zip(at) {
-            let lexeme = &lexed.lexemes[i];
-            *place = Place {
-                start: lexeme.start,
-                end: lexeme.end,
-            };
-            lexeme.word.stem_hash.hash(&mut hasher);
-        }
-        kept.push(Found {
-            key: hasher.finish(),
-            words,
-            len: at.len(),
-            stems,
-        });
+/// Keeps in `kept` the theme made of the lexemes `at`, unless one with the
+/// same stems is kept already. Inlined: most comments keep a pair or two, and
+/// the call cost a third of what keeping one does.
+#[inline]
+fn keep<const N: usize>(kept: &mut Vec<Found<N>>, lexed: &Lexed<'_>, at: &[usize]) {
+    let mut stems = [NO_STEM; N];
+    for (stem, &i) in stems.iter_mut().zip(at) {
+        *stem = lexed.lexemes[i].word.stem;
     }
+    if kept.iter().any(|f| f.stems == stems) {
+        return;
+    }
+    let mut hasher = FxHasher::default();
+    let mut words = [Place::default(); N];
+    for (place, &i) in words.iter_mut().zip(at) {
+        let lexeme = &lexed.lexemes[i];
+        *place = Place {
+            start: lexeme.start,
+            end: lexeme.end,
+        };
+        lexeme.word.stem_hash.hash(&mut hasher);
+    }
+    kept.push(Found {
+        key: hasher.finish(),
+        words,
+        len: at.len(),
+        stems,
+    });
 }
 
 /// The cue lists themes use, matched in one pass.
@@ -167,6 +176,7 @@ fn cues() -> &'static PhraseSet<5> {
 /// table, so it comes before the table is borrowed for [`extract_lexed`].
 pub fn load() {
     cues();
+    feedback_want_fillers();
 }
 
 /// Reads the themes of `text` into `themes`, replacing what it held.
@@ -181,6 +191,7 @@ pub fn extract_lexed(text: &str, lexed: &Lexed<'_>, themes: &mut CommentThemes) 
     themes.text.clear();
     themes.text.push_str(text);
     themes.wants.clear();
+    themes.want_runs.clear();
     themes.phrases.clear();
     let mut any = [false; 5];
     cues().find(lexed, |list, cue| {
@@ -195,24 +206,49 @@ pub fn extract_lexed(text: &str, lexed: &Lexed<'_>, themes: &mut CommentThemes) 
     phrases(lexed, themes);
 }
 
-/// The want named by the content words after a cue that ends before lexeme
-/// `end`, in the cue's clause.
+/// The want named after a cue that ends before lexeme `end`, in the cue's
+/// clause: its first run of naming words (content words that are no
+/// filler), at most [`WANT_WORDS`]. Before the run, words that name nothing
+/// are passed over ("to have an oat milk"); within it, fillers are ("oat
+/// milk option lattes"), and any other word that names nothing ends it: a
+/// preposition, a conjunction, a pronoun ("loan bike during repairs", "oat
+/// milk and soy", "a bike I can borrow"). A filler followed by "of" drops
+/// the words before it, which described the choice ("a wider range of
+/// teas" asks for teas). The runs of its words it is counted under are
+/// kept in `want_runs`.
 fn wants(lexed: &Lexed<'_>, end: usize, themes: &mut CommentThemes) {
     let lexemes = lexed.lexemes;
     let clause = lexemes[end - 1].clause;
+    let fillers = feedback_want_fillers();
     let mut named = [0; WANT_WORDS];
     let mut n = 0;
     for (i, lexeme) in lexemes.iter().enumerate().skip(end) {
         if lexeme.clause != clause || n == WANT_WORDS {
             break;
         }
-        if lexeme.word.content {
+        if !lexeme.word.content {
+            if n > 0 {
+                break;
+            }
+        } else if fillers.contains(lexed.word(i)) {
+            let of = lexemes.get(i + 1).is_some_and(|next| next.clause == clause)
+                && lexed.word(i + 1) == "of";
+            if of {
+                n = 0;
+            }
+        } else {
             named[n] = i;
             n += 1;
         }
     }
-    if n > 0 {
-        themes.keep(true, lexed, &named[..n]);
+    if n == 0 {
+        return;
+    }
+    keep(&mut themes.wants, lexed, &named[..n]);
+    for len in (1..=n).rev() {
+        for run in named[..n].windows(len) {
+            keep(&mut themes.want_runs, lexed, run);
+        }
     }
 }
 
@@ -220,7 +256,7 @@ fn phrases(lexed: &Lexed<'_>, themes: &mut CommentThemes) {
     for (i, pair) in lexed.lexemes.windows(2).enumerate() {
         let [a, b] = pair else { continue };
         if a.clause == b.clause && a.word.content && b.word.content {
-            themes.keep(false, lexed, &[i, i + 1]);
+            keep(&mut themes.phrases, lexed, &[i, i + 1]);
         }
     }
 }
@@ -239,6 +275,13 @@ mod tests {
         themes_of(text).wants().map(|w| w.display()).collect()
     }
 
+    fn key_of(text: &str) -> u64 {
+        let themes = themes_of(text);
+        let keys: Vec<u64> = themes.wants().map(|w| w.key()).collect();
+        assert_eq!(keys.len(), 1, "{text}");
+        keys[0]
+    }
+
     #[test]
     fn wants_name_what_follows_the_cue() {
         assert_eq!(
@@ -246,14 +289,120 @@ mod tests {
             ["loan bike"]
         );
         assert_eq!(
-            wants_of("Would love Saturday opening, honestly"),
-            ["saturday opening"]
-        );
-        assert_eq!(
             wants_of("Any chance of evening classes?"),
             ["evening classes"]
         );
         assert!(wants_of("Great service, thanks").is_empty());
+    }
+
+    #[test]
+    fn a_want_ends_with_its_clause() {
+        assert_eq!(
+            wants_of("Would love Saturday opening, honestly"),
+            ["saturday opening"]
+        );
+        assert!(wants_of("Would love, if possible, oat milk").is_empty());
+    }
+
+    #[test]
+    fn words_that_name_nothing_are_passed_over_before_the_want() {
+        assert_eq!(wants_of("I would like to have some oat milk"), ["oat milk"]);
+        assert_eq!(wants_of("Please add 24 hour opening"), ["hour opening"]);
+    }
+
+    #[test]
+    fn a_word_that_names_nothing_ends_the_want() {
+        // A preposition, a conjunction, a pronoun.
+        assert_eq!(
+            wants_of("Would love a loan bike during repairs"),
+            ["loan bike"]
+        );
+        assert_eq!(wants_of("Please add oat milk and soy milk"), ["oat milk"]);
+        assert_eq!(wants_of("I wish you had a bike I could borrow"), ["bike"]);
+    }
+
+    #[test]
+    fn fillers_are_passed_over_wherever_they_stand() {
+        assert_eq!(wants_of("I wish you sold an oat milk option"), ["oat milk"]);
+        assert_eq!(
+            wants_of("Any chance you could stock gluten free bread please?"),
+            ["gluten free bread"]
+        );
+        assert!(wants_of("Would love more options").is_empty());
+    }
+
+    #[test]
+    fn a_filler_before_of_drops_what_described_the_choice() {
+        assert_eq!(wants_of("Would love a wider range of teas"), ["teas"]);
+        assert_eq!(wants_of("Please add a choice of oat milk"), ["oat milk"]);
+    }
+
+    #[test]
+    fn fillers_are_words_not_stems() {
+        assert_eq!(wants_of("Would love more offers for students"), ["offers"]);
+        assert_eq!(wants_of("I wish you had kinder staff"), ["kinder staff"]);
+    }
+
+    #[test]
+    fn a_want_is_named_in_four_words_at_most() {
+        assert_eq!(
+            wants_of("Please add late night weekend opening hours"),
+            ["late night weekend opening"]
+        );
+    }
+
+    #[test]
+    fn hyphens_spaces_case_and_inflections_make_the_same_want() {
+        let key = key_of("Please add oat milk");
+        for text in [
+            "Please add oat-milk",
+            "PLEASE ADD OAT MILK",
+            "Would love an oat-milk option",
+        ] {
+            assert_eq!(key_of(text), key, "{text}");
+        }
+        assert_eq!(
+            key_of("Would love loan bikes"),
+            key_of("I wish you had a loan bike")
+        );
+        assert_ne!(key, key_of("Please add oat milk lattes"));
+    }
+
+    #[test]
+    fn a_want_is_counted_under_every_run_of_its_words_once_per_comment() {
+        let themes = themes_of("Please add gluten free bread. Would love gluten free bread rolls");
+        let runs: Vec<String> = themes.want_runs().map(|r| r.display()).collect();
+        assert_eq!(
+            runs,
+            [
+                "gluten free bread",
+                "gluten free",
+                "free bread",
+                "gluten",
+                "free",
+                "bread",
+                "gluten free bread rolls",
+                "free bread rolls",
+                "bread rolls",
+                "rolls",
+            ]
+        );
+        let wants: Vec<String> = themes.wants().map(|w| w.display()).collect();
+        assert_eq!(wants, ["gluten free bread", "gluten free bread rolls"]);
+    }
+
+    #[test]
+    fn every_filler_is_a_content_word() {
+        // A stop word is passed over anyway: listing it would only hide
+        // that it does nothing.
+        let fillers = include_str!("../text/lexicon/feedback_want_fillers.txt");
+        for filler in crate::text::lexicon_lines(fillers) {
+            let tokens = crate::text::tokenize(filler);
+            assert!(
+                tokens.len() == 1 && tokens[0].content,
+                "{filler} is no content word"
+            );
+        }
     }
 
     #[test]

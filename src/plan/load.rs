@@ -49,8 +49,8 @@ pub const MAX_ERRORS: usize = 100;
 const KEPT_ERRORS: usize = 10 * MAX_ERRORS;
 
 /// A plan as read, with the errors found so far, before its waivers are
-/// checked against the registry. [`Draft::finish`] then gives the plan, or
-/// its errors.
+/// checked against the registry; [`read`] gives it to the caller's check
+/// and then returns the plan, or its errors.
 #[derive(Debug)]
 pub struct Draft {
     pub plan: Plan,
@@ -70,7 +70,7 @@ impl Draft {
     /// The plan, or its errors (see [`MAX_ERRORS`]); a plan with errors is
     /// not returned, because rules judging half a plan would report defects
     /// that are not there.
-    pub fn finish(self) -> Result<Plan, Vec<LoadError>> {
+    fn finish(self) -> Result<Plan, Vec<LoadError>> {
         if self.errors.is_empty() {
             Ok(self.plan)
         } else {
@@ -160,10 +160,22 @@ impl LoadErrors {
     }
 }
 
-/// Reads a plan. A file that is not TOML gives its syntax errors (see
-/// [`MAX_ERRORS`]); any other gives a [`Draft`], whose waivers are still to
-/// be checked.
-pub fn read(source: &SourceFile) -> Result<Draft, Vec<LoadError>> {
+/// Reads a plan: the plan, or its errors (see [`MAX_ERRORS`]). The plan
+/// does not know the rules, so the caller says how its waivers are checked:
+/// `check_waivers` is given the [`Draft`] once it is read and reports the
+/// waivers' errors with [`Draft::report`]. There is no way to a [`Plan`]
+/// that skips it.
+pub fn read(
+    source: &SourceFile,
+    check_waivers: impl FnOnce(&mut Draft),
+) -> Result<Plan, Vec<LoadError>> {
+    let mut draft = draft(source)?;
+    check_waivers(&mut draft);
+    draft.finish()
+}
+
+/// A plan as read, or the syntax errors of a file that is not TOML.
+fn draft(source: &SourceFile) -> Result<Draft, Vec<LoadError>> {
     let (doc, syntax) = DeTable::parse_recoverable(&source.text);
     if !syntax.is_empty() {
         let (explained, more) = syntax::explain(&source.text, &syntax, MAX_ERRORS + 1);

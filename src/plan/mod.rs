@@ -154,11 +154,6 @@ impl Stage {
     pub fn as_str(self) -> &'static str {
         STAGES[self as usize]
     }
-
-    /// Stages after the sale, where a relationship is built or lost.
-    pub fn is_after_purchase(self) -> bool {
-        self > Stage::Purchase
-    }
 }
 
 #[derive(Debug, Clone)]

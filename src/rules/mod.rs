@@ -17,7 +17,9 @@ pub mod waivers;
 mod why;
 mod you;
 
+use std::cell::OnceCell;
 use std::fmt;
+use std::rc::Rc;
 
 use serde::Serialize;
 
@@ -190,11 +192,13 @@ pub static RULES: &[&Rule] = &[
     &goal::goal003_unclassified_goal::RULE,
     &goal::goal004_sales_only_goals::RULE,
     &goal::goal005_orphan_goal::RULE,
+    &goal::goal006_missing_business_goal::RULE,
     &you::you001_assumed_persona::RULE,
     &you::you002_never_asks::RULE,
     &you::you003_ask_without_action::RULE,
     &you::you004_persona_never_asked::RULE,
     &you::you005_us_versus_them::RULE,
+    &you::you006_wants_in_our_words::RULE,
     &tx::tx001_transactional_touchpoint::RULE,
     &tx::tx002_transactional_plan::RULE,
     &tx::tx003_journey_ends_at_purchase::RULE,
@@ -245,6 +249,9 @@ pub struct Context<'a> {
     /// The thresholds of `[settings]`.
     pub settings: &'a Settings,
     findings: Vec<Finding>,
+    /// How the plan's texts align, shared by WHY004 and WHY005
+    /// ([`Context::alignment`]).
+    alignment: OnceCell<Rc<why::align::Alignment<'a>>>,
 }
 
 impl<'a> Context<'a> {
@@ -260,6 +267,7 @@ impl<'a> Context<'a> {
             feedback,
             settings,
             findings: Vec::new(),
+            alignment: OnceCell::new(),
         }
     }
 

@@ -1,8 +1,11 @@
-//! The phrase lists shipped with planlint, one data file each under `lexicon/`.
+//! The phrase and word lists shipped with planlint, one data file each under
+//! `lexicon/`.
 
 use std::sync::OnceLock;
 
-use super::PhraseList;
+use rustc_hash::FxHashSet;
+
+use super::{PhraseList, lexicon_lines};
 
 macro_rules! lexicon {
     ($(#[$doc:meta])* $name:ident, $file:literal) => {
@@ -25,9 +28,19 @@ lexicon!(
     "why_offer.txt"
 );
 lexicon!(
-    /// Talk of a purpose or belief for people.
+    /// A purpose or a belief: believe, because, so that, deserve.
     why_purpose,
     "why_purpose.txt"
+);
+lexicon!(
+    /// The people a WHY may be for: everyone, families, community.
+    why_people,
+    "why_people.txt"
+);
+lexicon!(
+    /// A WHY that describes the business: is a, family-run, provides.
+    why_self,
+    "why_self.txt"
 );
 
 lexicon!(
@@ -41,14 +54,101 @@ lexicon!(
     "customer_value.txt"
 );
 lexicon!(
+    /// A plain service message: a reminder, a notice, a quote that lists
+    /// every cost, a way to change a booking.
+    service_notes,
+    "service_notes.txt"
+);
+lexicon!(
+    /// An `act` that only keeps the answers: stored, logged, summarised.
+    act_record,
+    "act_record.txt"
+);
+lexicon!(
+    /// An `act` that says nothing changes: continues, as before.
+    act_unchanged,
+    "act_unchanged.txt"
+);
+lexicon!(
+    /// An `act` that does something with the answers: change, reply, review.
+    act_change,
+    "act_change.txt"
+);
+lexicon!(
+    /// Evidence that is the team's own view: staff, impressions, a brainstorm.
+    evidence_internal,
+    "evidence_internal.txt"
+);
+lexicon!(
+    /// Evidence from the people themselves: interviews, surveys, data.
+    evidence_customer,
+    "evidence_customer.txt"
+);
+lexicon!(
+    /// The company's words for what people want: seamless, premium, curated.
+    company_words,
+    "company_words.txt"
+);
+lexicon!(
+    /// A frequency the customer sets: chosen days, how often, opt in.
+    chosen_frequency,
+    "chosen_frequency.txt"
+);
+lexicon!(
     /// Customers as targets to capture: target audience, conquer, bombard.
     us_versus_them,
     "us_versus_them.txt"
 );
 lexicon!(
-    /// Measures of how customers feel or whether they stay: NPS, churn, loyalty.
+    /// Words of a measure of how customers feel or whether they stay: NPS,
+    /// churn, coming back.
     human_metrics,
     "human_metrics.txt"
+);
+lexicon!(
+    /// What a metric can count without measuring how customers feel or
+    /// whether they stay: sign-ups, followers, downloads.
+    metric_counts,
+    "metric_counts.txt"
+);
+lexicon!(
+    /// What counts an audience, the size of a following: followers, likes,
+    /// impressions.
+    audience_counts,
+    "audience_counts.txt"
+);
+lexicon!(
+    /// Words that open a metric naming a direction: stronger, better, more.
+    metric_directions,
+    "metric_directions.txt"
+);
+lexicon!(
+    /// Things no one can count as written: word of mouth, relationships,
+    /// presence.
+    metric_abstractions,
+    "metric_abstractions.txt"
+);
+lexicon!(
+    /// Words that say what a metric counts or how: number, share, rate.
+    metric_units,
+    "metric_units.txt"
+);
+lexicon!(
+    /// Words of time that frame a metric: per year, a week, within 90 days.
+    time_frames,
+    "time_frames.txt"
+);
+lexicon!(
+    /// Reasons about how the business looks: its profile, visibility, an
+    /// audience that sees it.
+    image_reasons,
+    "image_reasons.txt"
+);
+lexicon!(
+    /// Things a word of feeling or staying can describe without being
+    /// measured: loyalty cards, retention emails, referral codes.
+    metric_carriers,
+    "metric_carriers.txt"
 );
 lexicon!(
     /// Owners who are people helping customers: care, support, service, success.
@@ -61,6 +161,39 @@ lexicon!(
     feedback_wants,
     "feedback_wants.txt"
 );
+/// Words matched as written (lower-cased), not by stem: a list of words that
+/// play a part without meaning anything, where a stem would take meaningful
+/// words along ("kind" would take "kindness").
+#[derive(Debug, Clone)]
+pub struct WordList {
+    words: FxHashSet<Box<str>>,
+}
+
+impl WordList {
+    pub fn parse(data: &str) -> Self {
+        let words = lexicon_lines(data)
+            .map(|w| w.to_lowercase().into())
+            .collect();
+        Self { words }
+    }
+
+    /// Whether `word`, lower-cased as the word table keeps it, is listed.
+    pub fn contains(&self, word: &str) -> bool {
+        self.words.contains(word)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+}
+
+/// Words between a want cue and what is wanted that name nothing themselves:
+/// "an oat milk option", "I wish you sold...".
+pub fn feedback_want_fillers() -> &'static WordList {
+    static LIST: OnceLock<WordList> = OnceLock::new();
+    LIST.get_or_init(|| WordList::parse(include_str!("lexicon/feedback_want_fillers.txt")))
+}
+
 lexicon!(
     /// Feedback about contact frequency: "too many emails", "unsubscribe".
     feedback_fatigue,
@@ -124,6 +257,14 @@ mod tests {
             customer_value(),
             us_versus_them(),
             human_metrics(),
+            metric_counts(),
+            audience_counts(),
+            image_reasons(),
+            time_frames(),
+            metric_directions(),
+            metric_abstractions(),
+            metric_units(),
+            metric_carriers(),
             helpful_owners(),
             feedback_wants(),
             feedback_fatigue(),
@@ -133,5 +274,13 @@ mod tests {
         ] {
             assert!(!list.is_empty());
         }
+        assert!(!feedback_want_fillers().is_empty());
+    }
+
+    #[test]
+    fn word_lists_match_words_not_stems() {
+        let list = WordList::parse("# fillers\nOption\nkind\n");
+        assert!(list.contains("option") && list.contains("kind"));
+        assert!(!list.contains("options") && !list.contains("kindness"));
     }
 }

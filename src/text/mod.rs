@@ -1,10 +1,15 @@
 //! Shared judgement about words: tokens with their spans, stems, phrase
-//! lists and concept sets, "did you mean" suggestions, and the sanitiser
-//! every output passes untrusted text through. Rules ask this module; they
-//! keep no word lists.
+//! lists and concept sets, the parts a message says, what a goal measures,
+//! "did you mean" suggestions, and the sanitiser every output passes
+//! untrusted text through. Rules ask this module; they keep no word lists.
+//!
+//! Floor `text`, above `source`: imports nothing of the crate; every floor
+//! above may use it.
 
 mod concepts;
 pub mod lexicons;
+mod measures;
+mod parts;
 mod phrases;
 pub mod sanitize;
 mod suggest;
@@ -20,7 +25,9 @@ use std::hash::{Hash, Hasher};
 use rustc_hash::{FxHashMap, FxHasher};
 use unicode_segmentation::UnicodeSegmentation;
 
-pub use concepts::{Concepts, concepts};
+pub use concepts::{Concepts, Said, Weights, concepts};
+pub use measures::{Measure, goal_measure};
+pub use parts::{Part, parts};
 pub use phrases::{Match, PhraseList, PhraseSet, Tokens};
 pub use suggest::suggest;
 
@@ -468,7 +475,8 @@ pub(crate) mod tests {
             "examples/blitz-bikes",
             "tests/corpus",
         ] {
-            files.extend(std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()));
+            let entries = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path());
+            files.extend(entries.filter(|p| p.is_file()));
         }
         for file in files {
             texts.extend(

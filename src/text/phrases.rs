@@ -137,12 +137,22 @@ impl PhraseList {
     /// Every place a cue occurs, longest cue first where cues overlap, leaving
     /// out cues that a nearby negator cancels.
     pub fn find(&self, tokens: &[Token]) -> Vec<Match> {
+        self.occurrences(tokens, true)
+    }
+
+    /// Every place a cue occurs, negated or not: what a measure counts is the
+    /// same in "customers who come back" and "customers who never come back".
+    pub fn find_all(&self, tokens: &[Token]) -> Vec<Match> {
+        self.occurrences(tokens, false)
+    }
+
+    fn occurrences(&self, tokens: &[Token], negation: bool) -> Vec<Match> {
         let mut found = Vec::new();
         let mut i = 0;
         while i < tokens.len() {
             match self.longest_at(tokens, i) {
                 Some(len) => {
-                    if !negated(tokens, i) {
+                    if !(negation && negated(tokens, i)) {
                         found.push(Match::of(tokens, i, len));
                     }
                     i += len;
@@ -375,6 +385,7 @@ mod tests {
         let list = PhraseList::parse("sale\nflash sale\nbuy\n");
         assert_eq!(quotes(&list, "our flash sale"), ["flash sale"]);
         assert!(quotes(&list, "no pressure to buy").is_empty());
+        assert_eq!(list.find_all(&tokenize("no pressure to buy")).len(), 1);
         assert_eq!(
             quotes(&list, "no fuss, we never rush you; buy when ready"),
             ["buy"]

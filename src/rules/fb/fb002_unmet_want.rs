@@ -4,6 +4,7 @@
 
 use super::{feedback_anchor, quotes};
 use crate::diagnostic::{Severity, Subject};
+use crate::feedback::wants::wants;
 use crate::plan::{Plan, items, text};
 use crate::rules::{Context, Family, Phase, Rule};
 use crate::text::concepts;
@@ -20,12 +21,47 @@ pub static RULE: Rule = Rule {
     help: "answer the want in the plan (an offering, a persona want, a touchpoint), or tell customers why not",
     docs: r#"## What it does
 Finds what comments ask for ("I wish you had...", "please add...", "would
-love...", "any chance of...", "I want..."): the first content words after such
-a phrase name the want ("I wish you had a loan bike" asks for "loan bike").
-A want asked for in at least 3 comments (the setting `feedback-min-wants`) is
-reported when no single text of the plan covers all of its words (by stem or synonym): offerings, the WHAT and HOW
-statements, differentiators, persona wants and touchpoint messages. The message
-quotes the want, its count and example comments; at most 10 wants are reported.
+love...", "any chance of...", "I want...") and reports a want asked for in
+at least 3 comments (the setting `feedback-min-wants`) that nothing in the
+plan covers.
+
+After such a phrase, in the same clause, the want is the first run of words
+that name something, four at most:
+- words that name nothing before it are passed over ("to", "a", "some",
+  "more"), and so are fillers anywhere: ways of asking for a choice
+  ("option", "range"), of selling ("sold", "stock") and politeness
+  ("please"). "I wish you sold an oat-milk option" asks for "oat milk";
+- the first other word that names nothing ends it, as a preposition, a
+  conjunction or a pronoun does: "I wish you had a loan bike during repairs"
+  asks for "loan bike", "Please add oat milk and soy milk" for "oat milk";
+- a filler followed by "of" drops the words before it, which described the
+  choice: "a wider range of teas" asks for "teas".
+
+Words are compared by stem, ignoring case, and a hyphen is a space:
+"oat-milk" is "oat milk".
+
+One want is asked for in different words, so wants are grouped by what they
+share: a comment counts, once, for every run of words of its want ("soup
+kit recipes" counts for "soup kit recipes", "soup kit", "kit recipes",
+"soup", "kit" and "recipes"). "I wish you sold a soup kit option", "Please
+add soup kits", "Would love soup kit recipes" and "Any chance of a soup
+kit?" are one want, "soup kit", in 4 comments. A want is named by the
+longest run asked for in at least 3 comments. A run inside a want already
+named ("soup" inside "soup kit") is not reported next to it: only when at
+least 3 of its comments are not that want's is it a want of its own ("soup"
+in 6 comments, 3 of them about soup kits). A word alone is a want only when
+at least 3 comments ask for it as itself, not in front of another word:
+"late opening", "late night repairs" and "a late pickup slot" do not make
+"late" a want, nor "free parking", "free wifi" and "free coffee" "free",
+nor "soup kit", "soup bowls" and "soup of the day" "soup" (one comment asks
+for soup itself). Without a grammar, planlint cannot tell a word that
+describes from a thing asked for, and a describing word named as a want is
+noise.
+
+A want is covered when a single text of the plan holds all of its words (by
+stem or synonym): an offering, the WHAT or HOW statement, a differentiator,
+a persona want or a touchpoint message. The message quotes the want, its
+count and example comments; at most 10 wants are reported.
 
 ## Why it matters
 Customers who take the trouble to say what they want are answering the most
@@ -55,11 +91,9 @@ fn check(cx: &mut Context<'_>) {
         .into_iter()
         .map(|t| concepts().of(t))
         .collect();
-    let wants = feedback.aggregates.wants.top(usize::MAX);
-    let min = cx.settings.feedback_min_wants;
+    let wants = wants(&feedback.aggregates.wants, cx.settings.feedback_min_wants);
     let unmet = wants
         .into_iter()
-        .filter(|e| e.count >= min)
         .filter(|e| {
             let wanted = concepts().of(&e.display);
             !wanted.is_empty() && !covering.iter().any(|c| wanted.is_subset(c))

@@ -1,20 +1,33 @@
-//! GOAL001 unmeasurable-goal: a goal has no metric or no target. The rule's
-//! metadata, its documentation (`planlint explain GOAL001`) and its check.
+//! GOAL001 unmeasurable-goal: a goal has no metric, no target, or a metric
+//! that names only a direction. The rule's metadata, its documentation
+//! (`planlint explain GOAL001`) and its check.
 
 use crate::diagnostic::{Severity, Subject};
 use crate::plan::text;
 use crate::rules::{Context, Family, Phase, Rule};
+use crate::text::lexicons::{metric_abstractions, metric_directions, metric_units};
+use crate::text::{quote, tokenize};
 
 pub static RULE: Rule = Rule {
     code: "GOAL001",
     name: "unmeasurable-goal",
     family: Family::Goal,
     severity: Severity::Warning,
-    summary: "a goal has no metric or no target",
+    summary: "a goal has no metric, no target, or a metric that names only a direction",
     help: "give the goal a `metric` (what is measured) and a `target` (the number that means success)",
     docs: r#"## What it does
 Reports a goal without a `metric` (or with a blank one), without a `target`,
-or without both.
+or without both; and a goal whose metric names only a direction: it opens
+with a word such as "stronger", "better" or "more", names something no one
+can count as written (word of mouth, relationships, presence, awareness,
+reputation, engagement), and says nothing of what is counted (no number, no
+unit, no word such as "share", "rate", "score", "survey", "visits" or
+"customers"). "Stronger word-of-mouth among local tradies" with a target of
+25 leaves nobody able to say what the 25 are.
+
+Not reported: a metric that opens with a direction and names what is
+counted ("Fewer complaints", "Higher retention", "More repeat visits per
+member", "Better score on the exit survey").
 
 ## Why it matters
 A plan starts from what it wants to achieve, and then from how it will know it
@@ -42,11 +55,17 @@ target = 45
 
 fn check(cx: &mut Context<'_>) {
     for goal in &cx.plan.goals {
-        let missing = match (text(&goal.metric).is_some(), goal.target.is_some()) {
-            (true, true) => continue,
-            (false, true) => "no metric",
-            (true, false) => "no target",
-            (false, false) => "neither a metric nor a target",
+        let metric = text(&goal.metric);
+        let missing = match (metric, goal.target.is_some()) {
+            (Some(metric), true) => match direction_only(metric) {
+                Some(word) => {
+                    format!("a metric that names only a direction ({word}), not what is counted")
+                }
+                None => continue,
+            },
+            (None, true) => "no metric".to_owned(),
+            (Some(_), false) => "no target".to_owned(),
+            (None, false) => "neither a metric nor a target".to_owned(),
         };
         cx.report(
             &RULE,
@@ -57,5 +76,57 @@ fn check(cx: &mut Context<'_>) {
                 goal.id.value
             ),
         );
+    }
+}
+
+/// The quoted opening word of a metric that names only a direction
+/// ("Stronger word-of-mouth"): it opens with a direction, names something
+/// no one can count as written (word of mouth, relationships, presence),
+/// and has no number, no unit and no word of what is counted.
+fn direction_only(metric: &str) -> Option<String> {
+    let counted = |c: char| c.is_ascii_digit() || matches!(c, '%' | '£' | '$' | '€');
+    if metric.chars().any(counted) {
+        return None;
+    }
+    let tokens = tokenize(metric);
+    let opening = metric_directions()
+        .find(&tokens)
+        .into_iter()
+        .find(|m| m.tokens.start == 0)?;
+    if metric_abstractions().find(&tokens).is_empty() || !metric_units().find(&tokens).is_empty() {
+        return None;
+    }
+    Some(quote(metric, opening.span))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::direction_only;
+
+    #[test]
+    fn a_metric_that_names_only_a_direction_is_reported() {
+        assert_eq!(
+            direction_only("Stronger word-of-mouth among local tradies").as_deref(),
+            Some("\"Stronger\"")
+        );
+        assert!(direction_only("Better relationships with schools").is_some());
+    }
+
+    #[test]
+    fn a_metric_that_says_what_it_counts_is_a_measure() {
+        for metric in [
+            "More repeat visits per member",
+            "Better score on the exit survey",
+            "Higher share of riders who come back",
+            "More than 40% of boxes collected on time",
+            "Net Promoter Score",
+            "Stronger ties with 12 schools",
+            "Fewer complaints",
+            "Higher retention",
+            "Fewer callbacks to finish a job",
+            "More loyalty-card sign-ups",
+        ] {
+            assert_eq!(direction_only(metric), None, "{metric}");
+        }
     }
 }

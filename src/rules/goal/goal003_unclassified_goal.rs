@@ -16,6 +16,13 @@ pub static RULE: Rule = Rule {
 Reports a goal without a `kind`. The kinds are Jim Sterne's three business
 goals: raise customer satisfaction, lower costs, raise revenue.
 
+When the plan has no goal of kind `satisfaction` and a goal without a kind
+measures how customers feel or whether they stay (read as HUM002 reads it),
+GOAL004 waits for that kind, so a plan whose only gap is the kind gets this
+one finding. A goal without a kind that is about something else leaves the
+plan without a satisfaction goal whatever its kind, and GOAL004 reports that
+too.
+
 ## Why it matters
 Nearly every marketing goal comes down to one of those three. Naming it makes
 the balance of the plan visible: a plan can then be checked for goals that look

@@ -5,7 +5,7 @@
 use crate::diagnostic::{Severity, Subject};
 use crate::plan::text;
 use crate::rules::{Context, Family, Phase, Rule, plan_anchor};
-use crate::text::lexicons::human_metrics;
+use crate::text::{Measure, goal_measure};
 
 pub static RULE: Rule = Rule {
     code: "HUM002",
@@ -15,11 +15,34 @@ pub static RULE: Rule = Rule {
     summary: "no goal measures how customers feel or whether they stay",
     help: "add a goal measured by NPS, satisfaction, retention, churn, lifetime value or reviews",
     docs: r#"## What it does
-Looks at the `title` and `metric` of every goal for a measure of how customers
-feel or whether they stay: NPS, CSAT, satisfaction, customer effort, churn,
-retention, repeat purchases, lifetime value, loyalty, reviews and ratings,
-recommendations and referrals, renewals, complaints. Reports the plan when no
-goal has one, including when the plan has no goals at all.
+Reads what every goal measures and reports the plan when no goal measures
+how customers feel or whether they stay, including when the plan has no
+goals at all.
+
+A goal's `metric` is read as a phrase, for what it counts. It measures
+people when it is about how customers feel (satisfaction, CSAT, "feel",
+trust), how they rate and review ("scoring us five out of five"), what they
+report of their own lives ("members reporting better sleep"), whether they
+recommend (NPS, referrals, word of mouth), stay (retention, churn, lifetime
+value, "still riding"), come back ("again", repeat visits), renew, or
+complain. The metric says what
+is counted, so it decides; the `title` is read the same way only when the
+metric says neither: "Guests feel at home on their first night", measured by
+"a short survey at checkout", is a human measure.
+
+What it does not count, and why:
+- A count that a human word only describes: "loyalty-club sign-ups",
+  "referral link clicks", "retention emails sent" and "NPS survey responses"
+  count sign-ups, clicks, emails and responses, not loyalty or
+  recommendation. The finding names such goals with the phrase it read.
+- A metric that counts sign-ups, downloads, installs or followers, whatever
+  the title says: "Instagram followers" under "A loyal following" measures
+  reach.
+- A rate on its own ("conversion rate", "open rate"): it shares a stem with
+  "rating" but is not a judgement customers make.
+
+A group of people named in a metric is not its count: "share of loyalty-card
+holders who come back within a month" measures coming back.
 
 ## Why it matters
 What gets measured gets managed. A plan measured only in sales and costs will
@@ -36,6 +59,11 @@ metric = "e-bikes sold"
 [[goal]]
 id = "cpc"
 metric = "cost per click"
+
+[[goal]]
+id = "club-drive"
+title = "A loyal following for the shop"
+metric = "loyalty-club sign-ups"
 ```
 
 ## How to fix
@@ -53,22 +81,26 @@ due = 2027-12-31
 
 fn check(cx: &mut Context<'_>) {
     let plan = cx.plan;
-    let human = plan.goals.iter().any(|g| {
-        [Some(g.title.value.as_str()), text(&g.metric)]
-            .into_iter()
-            .flatten()
-            .any(|t| !human_metrics().matches_text(t).is_empty())
-    });
-    if human {
-        return;
+    let mut counted = Vec::new();
+    for goal in &plan.goals {
+        match goal_measure(&goal.title.value, text(&goal.metric)) {
+            Measure::Human(_) => return,
+            Measure::Count(phrase) => {
+                counted.push(format!("goal \"{}\" counts {phrase}", goal.id.value));
+            }
+            Measure::Other => {}
+        }
     }
-    let (span, message) = match plan.goals.first() {
+    let (span, mut message) = match plan.goals.first() {
         Some(first) => (
             first.header.clone(),
-            format!(
-                "none of the plan's {} goals measures how customers feel or whether they stay",
-                plan.goals.len()
-            ),
+            match plan.goals.len() {
+                1 => "the plan's one goal does not measure how customers feel or whether they stay"
+                    .to_owned(),
+                n => format!(
+                    "none of the plan's {n} goals measures how customers feel or whether they stay"
+                ),
+            },
         ),
         None => (
             plan_anchor(plan),
@@ -76,5 +108,8 @@ fn check(cx: &mut Context<'_>) {
                 .to_owned(),
         ),
     };
+    if !counted.is_empty() {
+        message = format!("{message}: {}", counted.join(", "));
+    }
     cx.report(&RULE, Subject::Plan, span, message);
 }

@@ -14,23 +14,90 @@ pub mod tx005_message_fatigue;
 
 use crate::plan::{Touchpoint, text};
 use crate::text::lexicons::{customer_value, sales_pressure};
-use crate::text::{quote, tokenize};
+use crate::text::{Match, Part, parts, quote, tokenize};
 
 /// The quoted pressure cues of a touchpoint whose message is pure sales
-/// pressure, or `None` when it asks, poses a question, or offers something of
-/// value besides the sale. Shared by TX001 and TX002 so they always agree.
+/// pressure, or `None` when it is not. Shared by TX001 and TX002 so they
+/// always agree. Only the message is judged: an `ask` is the YOU rules'
+/// business.
 pub(crate) fn pure_pressure(touchpoint: &Touchpoint) -> Option<Vec<String>> {
-    if touchpoint.asks() {
-        return None;
-    }
-    let message = text(&touchpoint.message)?;
-    if message.contains('?') {
-        return None;
-    }
+    pressure_only(text(&touchpoint.message)?)
+}
+
+/// The quoted pressure cues of a message that has some and says nothing
+/// else for the customer. The message is read part by part (its clauses,
+/// cut again at "and", "with", "plus"...): it gives something when a part
+/// without pressure offers something of value (help, a guide, notes, a
+/// tasting, an invitation, how a thing is made or cared for) or asks an open
+/// question. A part with pressure in it gives nothing whatever its words
+/// ("help yourself to 30% off"), and neither does a label ("Tip:").
+fn pressure_only(message: &str) -> Option<Vec<String>> {
     let tokens = tokenize(message);
     let cues = sales_pressure().find(&tokens);
-    if cues.is_empty() || !customer_value().find(&tokens).is_empty() {
+    if cues.is_empty() {
         return None;
     }
-    Some(cues.into_iter().map(|m| quote(message, m.span)).collect())
+    let value = customer_value().find(&tokens);
+    let any_in = |found: &[Match], part: &Part| found.iter().any(|m| part.holds(m.tokens.start));
+    let gives = parts(message, &tokens).iter().any(|part| {
+        !any_in(&cues, part)
+            && !part.is_label()
+            && (any_in(&value, part) || part.asks_openly(&tokens))
+    });
+    (!gives).then(|| {
+        cues.iter()
+            .map(|m| quote(message, m.span.clone()))
+            .collect()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::pressure_only;
+
+    fn pushy(message: &str) -> bool {
+        pressure_only(message).is_some()
+    }
+
+    #[test]
+    fn pressure_next_to_value_is_not_pure() {
+        for message in [
+            "Single-origin beans from the roaster's spring list, with brewing notes for each, and 15% off for subscribers",
+            "15% off winter servicing this week, and our guide to keeping a chain clean in the rain",
+            "Flash sale on wool throws, plus a care guide so they last for years",
+            "Which walk are you planning this summer? 20% off day packs this week",
+            "A free tasting evening with the vineyard's winemaker; 10% off any case on the night",
+            "Glazes explained by the potter who made them, and 20% off the seconds shelf, today only",
+            "Tonight's walk from your plan is ready (12 minutes). 3 days left of your trial.",
+            "Seconds shelf at half price, with a card saying what each glaze is for",
+            "What your monthly gift paid for this spring: the story of one night nurse",
+        ] {
+            assert!(!pushy(message), "{message}");
+        }
+    }
+
+    #[test]
+    fn nothing_but_pressure_is_pure_whatever_else_the_touchpoint_does() {
+        for message in [
+            "LAST DAY: 40% off all tents, order before midnight!",
+            "Everything must go: 50% off sofas, final hours",
+            "Hurry in and help yourself to 30% off, today only",
+            "Tip: buy now, 25% off ends tonight",
+            "Ready to ride? 30% off every e-bike, today only",
+            "Why not treat yourself? Prices slashed, this weekend only",
+            "Why wait? 20% off lenses, while stocks last",
+            "Thanks for being a member, and would you upgrade your membership to Gold? Most members choose Gold",
+        ] {
+            assert!(pushy(message), "{message}");
+        }
+    }
+
+    #[test]
+    fn evidence_is_the_cues_as_written() {
+        assert_eq!(
+            pressure_only("Final hours: 40% off, order before midnight").unwrap(),
+            ["\"Final hours\"", "\"40% off\"", "\"before midnight\""]
+        );
+        assert_eq!(pressure_only("Our autumn guide to pruning roses"), None);
+    }
 }

@@ -12,16 +12,42 @@ pub static RULE: Rule = Rule {
     family: Family::Tx,
     severity: Severity::Warning,
     summary: "a touchpoint's message is pure sales pressure",
-    help: "give the message something of value (help, advice, a story) or a question, not only a push to buy",
+    help: "give the message something of value (help, advice, a story) or an open question, not only a push to buy",
     docs: r#"## What it does
-Reads each touchpoint's `message` for sales pressure: "buy now", "30% off",
-"today only", "last chance", "limited stock", "offer ends", "complete your
-purchase" and the like, matched as whole stemmed phrases (a number in a cue
-matches any number). The touchpoint is reported when its message has such
-cues and nothing else for the customer: no help, advice, story, recipe,
-repair or community, no question mark, and no `ask`. A cue negated earlier in
-its clause ("no pressure to buy") does not count, and a message that mentions
-a price next to real help is not pure pressure.
+Reads each touchpoint's `message` for sales pressure and reports the
+touchpoint when the message is nothing but pressure: it has cues of
+pressure and gives the customer nothing else.
+
+Cues are a push to buy ("buy now", "complete your order"), the clock
+("today only", "final hours", "order before midnight"), scarcity ("limited
+stock", "everything must go"), the price as the message ("30% off",
+"lowest prices") and asking for more than the customer gives now, with the
+anchor that goes with it ("upgrade your plan", "increase your monthly
+gift", "most supporters choose"), matched as whole stemmed phrases; a number in a cue matches
+any number, and a cue negated earlier in its clause ("no pressure to buy")
+does not count.
+
+The message is read part by part: its clauses, cut again where "and",
+"with", "plus", "but", "or", "including" or "alongside" adds a second
+thing. It gives the customer
+something when a part without pressure offers something of value (help or
+advice, a guide, notes, a recipe, a how-to, a class, a tasting, a tour, an
+invitation, a story, how a thing is made or how to look after it, a repair
+or a fitting) or asks an open question ("Which trail are you planning this
+summer?"). "This season's cheeses with the maker's pairing notes, and 10% off
+for members" is a price next to something of value; "Final hours: 40% off
+everything, order before midnight" is nothing but pressure.
+
+What it does not count, and why:
+- The touchpoint's `ask`. A question asked at the touchpoint does not change
+  what the message says; whether the plan asks customers anything is for
+  YOU002 to YOU004.
+- Words of value inside a part that pushes ("help yourself to 30% off") or
+  in a label before a colon ("Tip: buy now"): one stray word does not make a
+  push useful.
+- A yes-or-no opener ("Ready to ride?") or a negated question ("Why not
+  treat yourself?"): they lead into the push rather than ask anything. "Why
+  wait?" is a cue of its own.
 
 ## Why it matters
 People tune out a brand that only ever asks them to buy something. Each
@@ -37,7 +63,8 @@ message = "BUY NOW: 30% off all e-bikes, today only!"
 ```
 
 ## How to fix
-Lead with what helps, and keep the offer if it is genuine:
+Lead with what helps, and keep the offer if it is genuine, in a part of its
+own:
 ```toml
 message = "Thinking of an e-bike for winter? Our guide to lights and tyres, and 30% off winter servicing this week."
 ```"#,

@@ -1,8 +1,9 @@
-//! TX003 journey-ends-at-purchase: no touchpoint after the sale: the journey
-//! stops at the purchase. The rule's metadata, its documentation (`planlint
+//! TX003 journey-ends-at-purchase: no touchpoint at retention or advocacy:
+//! the journey stops at the purchase. The rule's metadata, its documentation (`planlint
 //! explain TX003`) and its check.
 
 use crate::diagnostic::{Severity, Subject};
+use crate::plan::Stage;
 use crate::rules::{Context, Family, Phase, Rule};
 
 pub static RULE: Rule = Rule {
@@ -10,12 +11,13 @@ pub static RULE: Rule = Rule {
     name: "journey-ends-at-purchase",
     family: Family::Tx,
     severity: Severity::Warning,
-    summary: "no touchpoint after the sale: the journey stops at the purchase",
-    help: "add touchpoints at onboarding, retention or advocacy: what happens after someone buys?",
+    summary: "no touchpoint at retention or advocacy: the journey stops at the purchase",
+    help: "add touchpoints at retention or advocacy: what keeps the relationship going after someone buys?",
     docs: r#"## What it does
-Reports a plan that has touchpoints but none at the `onboarding`, `retention`
-or `advocacy` stage. While this rule fires, HUM004 does not report those three
-stages one by one.
+Reports a plan that has touchpoints but none at the `retention` or `advocacy`
+stage. Onboarding alone does not count: it is the first steps after a
+purchase (and in a free trial it comes before the purchase), not the
+relationship that follows. HUM004 (info) still names each empty stage.
 
 ## Why it matters
 A customer's journey does not end with one purchase; for the customer, that
@@ -38,10 +40,10 @@ stage = "purchase"
 ## How to fix
 ```toml
 [[touchpoint]]
-id = "two-week-call"
-name = "Two weeks in: how is it going?"
-stage = "onboarding"
-owner = "customer care"
+id = "first-service"
+name = "Free first service at six weeks, and how is it riding?"
+stage = "retention"
+owner = "workshop"
 ```"#,
     phase: Phase::Plan(check),
 };
@@ -51,25 +53,24 @@ fn check(cx: &mut Context<'_>) {
     let Some(first) = touchpoints.first() else {
         return;
     };
-    if ends_at_purchase(cx.plan) {
-        cx.report(
-            &RULE,
-            Subject::Plan,
-            first.header.clone(),
-            format!(
-                "none of the plan's {} touchpoints is at onboarding, retention or advocacy: the journey ends at the sale",
-                touchpoints.len()
-            ),
-        );
+    let at = |stages: &[Stage]| {
+        touchpoints
+            .iter()
+            .any(|t| t.stage.as_ref().is_some_and(|s| stages.contains(&s.value)))
+    };
+    if at(&[Stage::Retention, Stage::Advocacy]) {
+        return;
     }
-}
-
-/// True when the plan has touchpoints and none of them is after the sale.
-pub(crate) fn ends_at_purchase(plan: &crate::plan::Plan) -> bool {
-    !plan.touchpoints.is_empty()
-        && !plan.touchpoints.iter().any(|t| {
-            t.stage
-                .as_ref()
-                .is_some_and(|s| s.value.is_after_purchase())
-        })
+    let message = if at(&[Stage::Onboarding]) {
+        format!(
+            "none of the plan's {} touchpoints is at retention or advocacy: after the sale and its onboarding, the journey stops",
+            touchpoints.len()
+        )
+    } else {
+        format!(
+            "none of the plan's {} touchpoints is at onboarding, retention or advocacy: the journey ends at the sale",
+            touchpoints.len()
+        )
+    };
+    cx.report(&RULE, Subject::Plan, first.header.clone(), message);
 }

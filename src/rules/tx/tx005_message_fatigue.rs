@@ -3,7 +3,9 @@
 //! explain TX005`) and its check.
 
 use crate::diagnostic::{Severity, Subject};
+use crate::plan::{Touchpoint, text};
 use crate::rules::{Context, Family, Phase, Rule};
+use crate::text::lexicons::chosen_frequency;
 
 pub static RULE: Rule = Rule {
     code: "TX005",
@@ -16,7 +18,14 @@ pub static RULE: Rule = Rule {
 Adds up `per_week` (contacts per week per customer) over the touchpoints that
 reach each persona, and reports a persona whose total is above 3 (the setting
 `max-contacts-per-week`). Touchpoints without `per_week` are one-off and do not
-count. The message gives the total and each touchpoint's share.
+count, and neither do touchpoints whose frequency the customer sets: their
+name, channel, message, ask or act says the customer picks the days, how
+often they hear, or opts in ("reminders only on the days you choose", "email,
+frequency chosen by the member", "how many reminders a week?"). "How often"
+or "your choice" alone is not enough: "How often do you cook?" asks about
+the customer, and "your choice of four dinners" is about the offer. The message gives the
+total and each touchpoint's share, and names the touchpoints left out because
+the customer sets them.
 
 ## Why it matters
 Every contact interrupts someone. Interruption has rules: it has to be
@@ -51,25 +60,31 @@ fn check(cx: &mut Context<'_>) {
     let plan = cx.plan;
     let max = cx.settings.max_contacts_per_week;
     for persona in &plan.personas {
-        let contacts: Vec<(&str, f64)> = plan
+        let (chosen, contacts): (Vec<_>, Vec<_>) = plan
             .touchpoints_reaching(&persona.id.value)
-            .filter_map(|t| Some((t.id.value.as_str(), t.per_week.as_ref()?.value)))
+            .filter_map(|t| Some((t, t.per_week.as_ref()?.value)))
             .filter(|(_, n)| *n > 0.0)
-            .collect();
+            .partition(|(t, _)| set_by_the_customer(t));
         let total: f64 = contacts.iter().map(|(_, n)| n).sum();
         if total <= max {
             continue;
         }
         let parts: Vec<String> = contacts
             .iter()
-            .map(|(id, n)| format!("{id} {}", number(*n)))
+            .map(|(t, n)| format!("{} {}", t.id.value, number(*n)))
             .collect();
+        let left_out = if chosen.is_empty() {
+            String::new()
+        } else {
+            let ids: Vec<&str> = chosen.iter().map(|(t, _)| t.id.value.as_str()).collect();
+            format!("; not counted, set by the customer: {}", ids.join(", "))
+        };
         cx.report(
             &RULE,
             Subject::Persona(persona.id.value.clone()),
             persona.header.clone(),
             format!(
-                "persona \"{}\" gets {} contacts a week ({}), more than {}",
+                "persona \"{}\" gets {} contacts a week ({}), more than {}{left_out}",
                 persona.id.value,
                 number(total),
                 parts.join(", "),
@@ -77,6 +92,20 @@ fn check(cx: &mut Context<'_>) {
             ),
         );
     }
+}
+
+/// Whether the customer sets how often the touchpoint reaches them.
+fn set_by_the_customer(touchpoint: &Touchpoint) -> bool {
+    [
+        Some(touchpoint.name.value.as_str()),
+        text(&touchpoint.channel),
+        text(&touchpoint.message),
+        text(&touchpoint.ask),
+        text(&touchpoint.act),
+    ]
+    .into_iter()
+    .flatten()
+    .any(|t| !chosen_frequency().matches_text(t).is_empty())
 }
 
 /// A count as people write it: 9, 2.5, 0.25.

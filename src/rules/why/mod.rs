@@ -5,6 +5,7 @@
 //! Floor `rules`: the rules of one family, one file each; they import `plan`,
 //! `text`, `diagnostic` and the registry.
 
+pub(super) mod align;
 pub mod why001_missing_why;
 pub mod why002_why_is_a_what;
 pub mod why003_missing_how;

@@ -1,11 +1,11 @@
-//! WHY002 why-is-a-what: the WHY talks about products, prices or the business's
-//! own numbers. The rule's metadata, its documentation (`planlint explain
+//! WHY002 why-is-a-what: the WHY talks about products, prices, what the
+//! business is, or its own numbers. The rule's metadata, its documentation (`planlint explain
 //! WHY002`) and its check.
 
 use crate::diagnostic::{Severity, Subject};
 use crate::plan::text;
 use crate::rules::{Context, Family, Phase, Rule};
-use crate::text::lexicons::{why_business, why_offer, why_purpose};
+use crate::text::lexicons::{why_business, why_offer, why_people, why_purpose, why_self};
 use crate::text::{quote, tokenize};
 
 pub static RULE: Rule = Rule {
@@ -13,15 +13,20 @@ pub static RULE: Rule = Rule {
     name: "why-is-a-what",
     family: Family::Why,
     severity: Severity::Warning,
-    summary: "the WHY talks about products, prices or the business's own numbers",
+    summary: "the WHY talks about products, prices, what the business is, or its own numbers",
     help: "say what the business believes or wants to change for people; move products, prices and targets to [what] and goals",
     docs: r#"## What it does
 Reads the WHY statement for two kinds of language:
 - the business's own numbers: revenue, profit, market share, being number one
   or the market leader. Any of these makes the WHY a WHAT.
-- the offer: products, prices, range, stock, discounts. These count only when
-  the statement names no purpose or belief at all (believe, because, so that,
-  people, help, community...), since a WHY may well mention what it makes.
+- the offer: products, prices, range, stock, discounts, and what the business
+  is or provides, with the business as the one described ("we are a",
+  "is a family-run garden centre", "is an independent", "provides",
+  "supplies"; "cycling is a joy" describes cycling, not the business).
+  These count only when the statement names no purpose: a belief (believe,
+  because, so that, deserve, should...), or the people it is for (people,
+  families, community, help...) in a WHY that does not describe the business
+  itself, since a WHY may well mention what it makes.
 Cues are matched as whole stemmed words, and a cue right after a negation in
 the same clause ("we don't chase market share") does not count.
 
@@ -58,13 +63,17 @@ fn check(cx: &mut Context<'_>) {
     let tokens = tokenize(statement);
     let business = why_business().find(&tokens);
     let offer = why_offer().find(&tokens);
-    let purpose = why_purpose().find(&tokens);
-    // The business's own numbers make any WHY a WHAT; talk of the offer only
-    // does when no purpose is named beside it.
-    let mut evidence = match (business.is_empty(), purpose.is_empty()) {
+    let itself = why_self().find(&tokens);
+    // A belief saves any WHY from talk of the offer; the people it is for
+    // save one that does not describe the business itself.
+    let purpose = !why_purpose().find(&tokens).is_empty()
+        || (!why_people().find(&tokens).is_empty() && itself.is_empty());
+    // The business's own numbers make any WHY a WHAT; talk of the offer, or
+    // of what the business is, only does when no purpose is named beside it.
+    let mut evidence: Vec<_> = match (business.is_empty(), purpose) {
         (false, _) => business.into_iter().chain(offer).collect(),
-        (true, true) => offer,
-        (true, false) => return,
+        (true, false) => offer.into_iter().chain(itself).collect(),
+        (true, true) => return,
     };
     if evidence.is_empty() {
         return;
@@ -82,7 +91,7 @@ fn check(cx: &mut Context<'_>) {
         Subject::Why,
         field.key.clone(),
         format!(
-            "the WHY talks about what the business sells, not why it exists: {}",
+            "the WHY talks about what the business is or sells, not why it exists: {}",
             quotes.join(", ")
         ),
     );

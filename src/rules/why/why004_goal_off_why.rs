@@ -1,27 +1,50 @@
-//! WHY004 goal-off-why: a goal shares no concept with the WHY or the HOW and
+//! WHY004 goal-off-why: a goal shares too little with the WHY or the HOW and
 //! says nothing of how it serves them. The rule's metadata, its documentation
 //! (`planlint explain WHY004`) and its check.
 
+use super::align::Closest;
 use crate::diagnostic::{Severity, Subject};
-use crate::plan::{items, text};
+use crate::plan::{Goal, items, text};
 use crate::rules::{Context, Family, Phase, Rule};
-use crate::text::concepts;
+use crate::text::lexicons::{audience_counts, image_reasons, time_frames};
+use crate::text::{Measure, PhraseList, goal_measure, quote, tokenize};
 
 pub static RULE: Rule = Rule {
     code: "WHY004",
     name: "goal-off-why",
     family: Family::Why,
     severity: Severity::Warning,
-    summary: "a goal shares no concept with the WHY or the HOW and says nothing of how it serves them",
+    summary: "a goal shares too little with the WHY or the HOW and says nothing of how it serves them",
     help: "add `why = \"...\"` to the goal to say how it serves the WHY, or reconsider the goal",
     docs: r#"## What it does
 Compares each goal's `title` and `metric` with the WHY statement and the HOW
-(statement and differentiators). Two texts share a concept when they share a
-content word (after stemming: "riders" and "riding" count as "ride") or a word
-of the same synonym group ("calm", "relaxed", "unhurried"). Common words and
-words that every plan uses ("customer", "new", "year") do not count. A goal
-that shares nothing and has no `why` of its own is reported. The rule is silent
-while the plan has no WHY (WHY001 reports that).
+(statement and differentiators). Words of time that frame the metric ("per
+calendar year", "a week") are left out of it: the window a goal is counted
+over is not what it measures. Two texts share a concept when they share a
+word after stemming ("riders" and "riding" count as "ride") or a word of the
+same synonym group ("calm", "relaxed", "unhurried"); function words ("the",
+"with") never count. Words nearly every plan uses ("customer", "plan", "day")
+count by how many of this plan's items (the WHY, HOW, WHAT, each goal,
+persona and touchpoint) use them: fully when two items do, hardly at all when
+nearly every item does. One such word is enough when no more items use it
+than the square root of twice their number (5 of 12 items, 6 of 20, 7 of
+30). A goal whose shared concepts weigh less than that, and that has no
+`why` of its own, is reported, with the closest word it found.
+
+Not reported:
+- a goal with a `why`: the link is stated, and a reader can judge it. The
+  one exception is a goal whose metric (or title, when it has no metric)
+  counts an audience (followers, likes, impressions, views) and whose `why`
+  gives how the business looks as the reason ("raises our profile", "a
+  bigger audience", "brand awareness"): it is reported, quoting both,
+  because the size of a following is not a link to the WHY however it is
+  stated;
+- a goal that measures the relationship itself (satisfaction, NPS, renewals,
+  retention, recommendations, people coming back), read as HUM002 reads it:
+  it serves any WHY about the people a business serves, whatever its words
+  (a count that such a word only describes, like "loyalty-card sign-ups",
+  is judged like any other goal);
+- every goal while the plan has no WHY (WHY001 reports that).
 
 ## Why it matters
 A plan whose goals drift away from its stated purpose is the kind of plan that
@@ -53,37 +76,99 @@ fn check(cx: &mut Context<'_>) {
     let Some(why) = plan.why_statement() else {
         return;
     };
-    let how = plan.how.as_ref();
-    let purpose: Vec<&str> = std::iter::once(why)
-        .chain(how.and_then(|h| text(&h.statement)))
-        .chain(
-            how.into_iter()
-                .flat_map(|h| items(&h.differentiators))
-                .map(|i| i.text.as_str()),
-        )
-        .collect();
+    let alignment = cx.alignment();
+    let mut places = vec![alignment.place("the WHY", None, &[why])];
+    if let Some(how) = &plan.how {
+        let mut texts: Vec<&str> = text(&how.statement).into_iter().collect();
+        texts.extend(items(&how.differentiators).map(|i| i.text.as_str()));
+        places.push(alignment.place("the HOW", None, &texts));
+    }
+    let places: Vec<_> = places.iter().collect();
     for goal in &plan.goals {
-        if text(&goal.why).is_some() {
+        if let Some(why) = text(&goal.why) {
+            if let Some(vanity) = vanity(goal, why) {
+                cx.report(
+                    &RULE,
+                    Subject::Goal(goal.id.value.clone()),
+                    goal.header.clone(),
+                    vanity,
+                );
+            }
             continue;
         }
-        let own = format!(
-            "{} {}",
-            goal.title.value,
-            text(&goal.metric).unwrap_or_default()
-        );
-        if concepts()
-            .shared_with(&own, purpose.iter().copied())
-            .is_empty()
-        {
-            cx.report(
-                &RULE,
-                Subject::Goal(goal.id.value.clone()),
-                goal.header.clone(),
-                format!(
-                    "goal \"{}\" shares no concept with the WHY or the HOW, and has no `why` linking it to them",
-                    goal.id.value
-                ),
-            );
+        if measures_the_relationship(goal) {
+            continue;
         }
+        let written = text(&goal.metric).unwrap_or_default();
+        let metric = without_time_frame(written);
+        let whose = if metric.trim() == written.trim() {
+            "of its title or metric"
+        } else {
+            "of its title or metric (the time it is counted over aside)"
+        };
+        let own = [goal.title.value.as_str(), metric.as_str()];
+        let Err(closest) = alignment.judge(&own, &places) else {
+            continue;
+        };
+        cx.report(
+            &RULE,
+            Subject::Goal(goal.id.value.clone()),
+            goal.header.clone(),
+            format!(
+                "goal \"{}\" shares too little with the WHY or the HOW, and has no `why` linking it to them: {}",
+                goal.id.value,
+                Closest::describe(closest.as_ref(), whose)
+            ),
+        );
     }
+}
+
+/// The finding for a goal that counts an audience (followers, likes,
+/// impressions) and whose `why` gives how the business looks as the reason
+/// (its profile, visibility, a bigger audience): a stated link that is no
+/// link to the WHY. `None` for any other goal with a `why`.
+fn vanity(goal: &Goal, why: &str) -> Option<String> {
+    // The metric says what is counted; the title only when there is none.
+    let counted = text(&goal.metric).unwrap_or(goal.title.value.as_str());
+    let counted = quoted_first(audience_counts(), counted)?;
+    let reason = quoted_first(image_reasons(), why)?;
+    Some(format!(
+        "goal \"{}\" counts an audience ({counted}) and its `why` gives how the business looks as the reason ({reason}): the size of a following is not a link to the WHY",
+        goal.id.value
+    ))
+}
+
+/// A metric without the words of time that frame it ("per calendar year",
+/// "a week"): the window it is counted over is not what it measures, and
+/// shares nothing with the WHY when the HOW says "year after year".
+fn without_time_frame(metric: &str) -> String {
+    let tokens = tokenize(metric);
+    let frames = time_frames().find(&tokens);
+    let mut kept = String::with_capacity(metric.len());
+    let mut from = 0;
+    for frame in frames {
+        kept.push_str(&metric[from..frame.span.start]);
+        kept.push(' ');
+        from = frame.span.end;
+    }
+    kept.push_str(&metric[from..]);
+    kept
+}
+
+/// The first cue of `list` in `text`, quoted as written.
+fn quoted_first(list: &PhraseList, text: &str) -> Option<String> {
+    let tokens = tokenize(text);
+    let first = list.find(&tokens).into_iter().next()?;
+    Some(quote(text, first.span))
+}
+
+/// A goal that measures how customers feel or whether they stay
+/// (satisfaction, renewals, recommendations) serves any WHY about the people
+/// a business serves, whatever its words. Read as HUM002 reads it: a count
+/// that such a word only describes ("loyalty-card sign-ups") is not one.
+fn measures_the_relationship(goal: &Goal) -> bool {
+    matches!(
+        goal_measure(&goal.title.value, text(&goal.metric)),
+        Measure::Human(_)
+    )
 }

@@ -1,26 +1,42 @@
-//! WHY005 touchpoint-off-why: a touchpoint's message shares no concept with the
-//! WHY, HOW, WHAT or its personas' wants. The rule's metadata, its
+//! WHY005 touchpoint-off-why: a touchpoint's message shares too little with
+//! the WHY, HOW, WHAT, its goals or its personas. The rule's metadata, its
 //! documentation (`planlint explain WHY005`) and its check.
 
+use super::align::Closest;
 use crate::diagnostic::{Severity, Subject};
 use crate::plan::{items, text};
+use crate::rules::tx::pure_pressure;
 use crate::rules::{Context, Family, Phase, Rule};
-use crate::text::concepts;
+use crate::text::lexicons::{sales_pressure, service_notes};
+use crate::text::tokenize;
 
 pub static RULE: Rule = Rule {
     code: "WHY005",
     name: "touchpoint-off-why",
     family: Family::Why,
     severity: Severity::Warning,
-    summary: "a touchpoint's message shares no concept with the WHY, HOW, WHAT or its personas' wants",
+    summary: "a touchpoint's message shares too little with the WHY, HOW, WHAT, its goals or its personas",
     help: "rewrite the message so it carries the WHY, the HOW or what the persona wants, or drop the touchpoint",
     docs: r#"## What it does
 Compares each touchpoint's `message` with everything it could be expected to
 echo: the WHY statement, the HOW (statement and differentiators), the WHAT
-(statement and offerings) and the `wants` of the personas the touchpoint
-reaches. Concepts are compared as in WHY004 (stems and synonym groups, common
-words left out). A message that shares nothing with any of them is reported.
-Touchpoints without a message, and plans without a WHY, are not judged.
+(statement and offerings), the goals the touchpoint serves (title, metric
+and `why`), and the `wants`, `interests` and `value_proposition` of the
+personas it reaches. Concepts are compared and weighed as in WHY004 (stems
+and synonym groups; words nearly every plan uses count by how many of the
+plan's items use them). A message that shares too little with all of them
+is reported, with the closest word it found.
+
+Not reported:
+- a plain service message with no sales pressure: a reminder, a delivery or
+  appointment notice, a way to pick another slot or change a booking, a
+  quote that lists every cost. It is the HOW in action and needs no words of
+  the WHY. A message with a pressure cue ("last chance", "30% off") gets no
+  such pass;
+- a message that is pure sales pressure: TX001 reports it, and one root
+  cause gets one finding;
+- touchpoints without a message, and every touchpoint while the plan has no
+  WHY (WHY001 reports that).
 
 ## Why it matters
 Touchpoints are where customers meet the plan. If what they hear has nothing to
@@ -47,37 +63,81 @@ recognise, e.g. "Ride home calm: free lights check at the door tonight."."#,
 
 fn check(cx: &mut Context<'_>) {
     let plan = cx.plan;
-    if plan.why_statement().is_none() {
+    let Some(why) = plan.why_statement() else {
         return;
-    }
-    // The WHY, HOW and WHAT texts every touchpoint may echo.
-    let mut common: Vec<&str> = plan.why_statement().into_iter().collect();
-    common.extend(plan.how_and_what_texts());
+    };
+    let alignment = cx.alignment();
+    let common = [
+        alignment.place("the WHY", None, &[why]),
+        alignment.place("the HOW and the WHAT", None, &plan.how_and_what_texts()),
+    ];
     for touchpoint in &plan.touchpoints {
-        let Some(message) = text(&touchpoint.message) else {
-            continue;
-        };
-        let wants = items(&touchpoint.personas)
-            .filter_map(|p| plan.persona(&p.text))
-            .flat_map(|p| items(&p.wants))
-            .map(|w| w.text.as_str());
-        if !concepts()
-            .shared_with(message, common.iter().copied().chain(wants))
-            .is_empty()
-        {
-            continue;
-        }
         let Some(field) = touchpoint.message.as_ref() else {
             continue;
         };
+        let message = field.value.as_str();
+        if is_service(message) || pure_pressure(touchpoint).is_some() {
+            continue;
+        }
+        let mut own_places = Vec::new();
+        for id in items(&touchpoint.personas) {
+            let Some(persona) = plan.persona(&id.text) else {
+                continue;
+            };
+            let mut texts: Vec<&str> = items(&persona.wants).map(|w| w.text.as_str()).collect();
+            texts.extend(items(&persona.interests).map(|w| w.text.as_str()));
+            texts.extend(text(&persona.value_proposition));
+            own_places.push(alignment.place("persona", Some(&id.text), &texts));
+        }
+        for id in items(&touchpoint.goals) {
+            let Some(goal) = plan.goals.iter().find(|g| g.id.value == id.text) else {
+                continue;
+            };
+            let texts = [
+                goal.title.value.as_str(),
+                text(&goal.metric).unwrap_or_default(),
+                text(&goal.why).unwrap_or_default(),
+            ];
+            own_places.push(alignment.place("goal", Some(&id.text), &texts));
+        }
+        let places: Vec<_> = common.iter().chain(&own_places).collect();
+        let Err(closest) = alignment.judge(&[message], &places) else {
+            continue;
+        };
+        let mut compared = vec!["the WHY", "the HOW", "the WHAT"];
+        if own_places.iter().any(|p| p.is("goal")) {
+            compared.push("the goals it serves");
+        }
+        if own_places.iter().any(|p| p.is("persona")) {
+            compared.push("what its personas want or care about");
+        }
         cx.report(
             &RULE,
             Subject::Touchpoint(touchpoint.id.value.clone()),
             field.key.clone(),
             format!(
-                "touchpoint \"{}\" says nothing of the WHY, the HOW, the WHAT or what its personas want",
-                touchpoint.id.value
+                "touchpoint \"{}\" says too little of {}: {}",
+                touchpoint.id.value,
+                or_list(&compared),
+                Closest::describe(closest.as_ref(), "of its message")
             ),
         );
     }
+}
+
+/// "a, b or c".
+fn or_list(items: &[&str]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => (*one).to_owned(),
+        [rest @ .., last] => format!("{} or {last}", rest.join(", ")),
+    }
+}
+
+/// A plain service message (a reminder, a notice, a quote that lists every
+/// cost, a way to change a booking) with no sales pressure in it: the HOW
+/// in action, which needs no words of the WHY.
+fn is_service(message: &str) -> bool {
+    let tokens = tokenize(message);
+    !service_notes().find(&tokens).is_empty() && sales_pressure().find(&tokens).is_empty()
 }

@@ -1,7 +1,7 @@
 //! YOU rules: asking customers what they want and acting on it. Personas rest
-//! on evidence, touchpoints ask customers and something is done with the
-//! answers, every persona is asked, and the plan's words treat customers as
-//! people.
+//! on evidence and want things in their own words, touchpoints ask customers
+//! and something is done with the answers, every persona is asked, and the
+//! plan's words treat customers as people.
 //!
 //! Floor `rules`: the rules of one family, one file each; they import `plan`,
 //! `text`, `diagnostic` and the registry.
@@ -11,3 +11,4 @@ pub mod you002_never_asks;
 pub mod you003_ask_without_action;
 pub mod you004_persona_never_asked;
 pub mod you005_us_versus_them;
+pub mod you006_wants_in_our_words;

@@ -5,6 +5,8 @@
 use crate::diagnostic::{Severity, Subject};
 use crate::plan::items;
 use crate::rules::{Context, Family, Phase, Rule};
+use crate::text::lexicons::{evidence_customer, evidence_internal};
+use crate::text::{quote, tokenize};
 
 pub static RULE: Rule = Rule {
     code: "YOU001",
@@ -15,7 +17,14 @@ pub static RULE: Rule = Rule {
     help: "add `evidence`: the interviews, surveys or feedback this persona is drawn from",
     docs: r#"## What it does
 Reports a persona whose `evidence` list is missing or empty (blank entries do
-not count).
+not count), or whose every entry is the team's own view: a staff workshop,
+impressions, a brainstorm, opinions ("ideas wall from the staff away day",
+"front desk's impressions of weekend visitors"), with no entry that comes
+from the people themselves (interviews, surveys, feedback, conversations,
+reviews, records of what they did). Cues are matched as whole stemmed words.
+
+Not reported: evidence that mixes the team's view with anything customers
+said or did, and entries planlint cannot place either way.
 
 ## Why it matters
 Board rooms are full of confident opinions about what "the target group"
@@ -44,9 +53,21 @@ If there is no evidence yet, plan a touchpoint that asks (see YOU002)."#,
 
 fn check(cx: &mut Context<'_>) {
     for persona in &cx.plan.personas {
-        if items(&persona.evidence).next().is_some() {
+        let entries: Vec<&str> = items(&persona.evidence).map(|i| i.text.as_str()).collect();
+        let message = if entries.is_empty() {
+            format!(
+                "persona \"{}\" names no evidence: what they want is an assumption",
+                persona.id.value
+            )
+        } else if let Some(cues) = only_the_team(&entries) {
+            format!(
+                "persona \"{}\" rests only on the team's own view ({}): no evidence comes from the people themselves",
+                persona.id.value,
+                cues.join(", ")
+            )
+        } else {
             continue;
-        }
+        };
         let span = persona
             .evidence
             .as_ref()
@@ -55,10 +76,22 @@ fn check(cx: &mut Context<'_>) {
             &RULE,
             Subject::Persona(persona.id.value.clone()),
             span,
-            format!(
-                "persona \"{}\" names no evidence: what they want is an assumption",
-                persona.id.value
-            ),
+            message,
         );
     }
+}
+
+/// The quoted cues of evidence whose every entry is the team's own view and
+/// none comes from customers, or `None`.
+fn only_the_team(entries: &[&str]) -> Option<Vec<String>> {
+    let mut cues = Vec::new();
+    for entry in entries {
+        let tokens = tokenize(entry);
+        let team = evidence_internal().find(&tokens);
+        if team.is_empty() || !evidence_customer().find(&tokens).is_empty() {
+            return None;
+        }
+        cues.extend(team.into_iter().map(|m| quote(entry, m.span)));
+    }
+    Some(cues)
 }

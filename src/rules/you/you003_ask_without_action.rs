@@ -5,6 +5,9 @@
 use crate::diagnostic::{Severity, Subject};
 use crate::plan::text;
 use crate::rules::{Context, Family, Phase, Rule};
+use crate::text::lexicons::{act_change, act_record, act_unchanged};
+use crate::text::{Match, Token};
+use crate::text::{quote, tokenize};
 
 pub static RULE: Rule = Rule {
     code: "YOU003",
@@ -14,7 +17,22 @@ pub static RULE: Rule = Rule {
     summary: "a touchpoint asks but nothing is done with the answers",
     help: "add `act`: who reads the answers, how often, and what they change",
     docs: r#"## What it does
-Reports a touchpoint that has an `ask` but no `act` (or a blank one).
+Reports a touchpoint that has an `ask` but no `act` (or a blank one), or
+whose `act` only keeps the answers: it stores, files, logs, records or
+summarises them ("responses are stored in the CRM", "results go into the
+annual report") and says nothing of a change, a reply, a follow-up, a
+review or a purpose ("so the fitter can ..."). Cues are matched as whole
+stemmed words.
+
+Not reported: an `act` that keeps the answers *and* uses them ("noted on the
+booking so the audiologist can adjust the aids", "logged and reviewed each
+term"); an `act` with a sentence or clause that neither keeps the answers
+nor says nothing changes ("summarised for the workshop lead, who picks the
+three most common snags for the next ride"), which may well be action
+planlint's word lists do not know; and an `act` with no cue of keeping,
+which planlint cannot judge. "The report" or "a record" is where answers
+go, not keeping them. A sentence that says nothing changes ("ordering
+continues from the standard list") adds nothing to keeping.
 
 ## Why it matters
 Asking is only half of it; listening and acting on what people say is the
@@ -42,18 +60,113 @@ fn check(cx: &mut Context<'_>) {
         let Some(ask) = touchpoint.ask.as_ref().filter(|_| touchpoint.asks()) else {
             continue;
         };
-        if text(&touchpoint.act).is_some() {
-            continue;
-        }
+        let what = match text(&touchpoint.act) {
+            None => "nothing says what is done with the answers".to_owned(),
+            Some(act) => match only_keeps(act) {
+                Some(cues) => format!(
+                    "its `act` only keeps the answers ({}): nothing says what changes because of them",
+                    cues.join(", ")
+                ),
+                None => continue,
+            },
+        };
         cx.report(
             &RULE,
             Subject::Touchpoint(touchpoint.id.value.clone()),
             ask.key.clone(),
             format!(
-                "touchpoint \"{}\" asks \"{}\" but nothing says what is done with the answers",
+                "touchpoint \"{}\" asks \"{}\" but {what}",
                 touchpoint.id.value,
                 ask.value.trim()
             ),
+        );
+    }
+}
+
+/// Words before a word of keeping that make it a noun: "the report", "a
+/// record" is where answers go, not what is done with them.
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "our", "their", "its", "your", "this", "that", "each", "every", "his", "her",
+];
+
+/// The quoted cues of an `act` that only stores, logs or summarises the
+/// answers, or `None` when it also acts on them (or says neither). It only
+/// keeps them when it has a cue of keeping, no cue of a change, and every
+/// sentence or clause of it keeps the answers or says nothing changes
+/// ("ordering continues from the standard list"): a clause that does
+/// something else ("who picks the three most common snags for the next
+/// ride") is action planlint cannot judge, and is given the benefit of the
+/// doubt.
+fn only_keeps(act: &str) -> Option<Vec<String>> {
+    let tokens = tokenize(act);
+    if !act_change().find(&tokens).is_empty() {
+        return None;
+    }
+    let kept: Vec<Match> = act_record()
+        .find(&tokens)
+        .into_iter()
+        .filter(|m| !after_determiner(&tokens, m))
+        .collect();
+    if kept.is_empty() {
+        return None;
+    }
+    let unchanged = act_unchanged().find(&tokens);
+    let clause_of = |m: &Match| tokens[m.tokens.start].clause;
+    let every_clause_keeps = tokens.iter().all(|t| {
+        kept.iter()
+            .chain(&unchanged)
+            .any(|m| clause_of(m) == t.clause)
+    });
+    if !every_clause_keeps {
+        return None;
+    }
+    let mut quotes: Vec<String> = Vec::new();
+    for m in kept {
+        let q = quote(act, m.span);
+        if !quotes.contains(&q) {
+            quotes.push(q);
+        }
+    }
+    Some(quotes)
+}
+
+fn after_determiner(tokens: &[Token], m: &Match) -> bool {
+    m.tokens.len() == 1
+        && m.tokens.start > 0
+        && DETERMINERS.contains(&&*tokens[m.tokens.start - 1].word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::only_keeps;
+
+    #[test]
+    fn an_act_that_keeps_and_then_changes_something_is_action() {
+        for act in [
+            "Requests are logged; the ones that come up every month are answered in the newsletter.",
+            "Answers are filed by route, and the three most asked-for stops are added to the timetable review.",
+            "Replies are stored so the fitter can bring the right parts.",
+            "Answers are summarised for the workshop lead, who picks the three most common snags for the next ride.",
+            "The surveyor records the answers in the written report, and the report puts those rooms first.",
+        ] {
+            assert_eq!(only_keeps(act), None, "{act}");
+        }
+    }
+
+    #[test]
+    fn an_act_that_only_keeps_is_reported_with_its_words() {
+        assert_eq!(
+            only_keeps("Answers are exported each quarter and archived in the CRM.").unwrap(),
+            ["\"exported\"", "\"archived\""]
+        );
+        assert!(only_keeps("Responses are tallied and reported to the board.").is_some());
+        assert_eq!(
+            only_keeps("Responses are tallied. Stock continues from the usual list.").unwrap(),
+            ["\"tallied\""]
+        );
+        assert_eq!(
+            only_keeps("Answers are recorded, and the record is reported each year.").unwrap(),
+            ["\"recorded\"", "\"reported\""]
         );
     }
 }

@@ -1,0 +1,309 @@
+//! What a goal measures, read as a phrase: how customers feel or whether
+//! they stay (NPS, satisfaction, retention, coming back, complaints), or a
+//! count that such a word only describes ("loyalty-card sign-ups" counts
+//! sign-ups, "referral link clicks" counts clicks). HUM002 and GOAL004 share
+//! this one reading.
+
+use std::ops::Range;
+
+use super::lexicons::{human_metrics, metric_carriers, metric_counts};
+use super::phrases::is_number;
+use super::{Match, Token, quote, tokenize};
+
+/// What a goal measures, from its metric and title.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Measure {
+    /// How customers feel or whether they stay: the words that say so,
+    /// quoted.
+    Human(String),
+    /// A count, though a word of feeling or staying stands in the goal: the
+    /// counted phrase, quoted ("loyalty-card sign-ups").
+    Count(String),
+    /// Neither.
+    Other,
+}
+
+/// Reads what a goal measures. The metric says what is counted, so it comes
+/// first: a metric that measures how customers feel or whether they stay
+/// makes the goal human, and one that counts sign-ups, followers or
+/// downloads makes it a count, whatever the title says. Only a metric that
+/// says neither (or none at all) leaves the judgement to the title: "Guests
+/// feel at home on their first night", measured by "a short survey at
+/// checkout", is a human measure.
+pub fn goal_measure(title: &str, metric: Option<&str>) -> Measure {
+    let from_title = || match read(title) {
+        Reading::Human(span) => Measure::Human(quote(title, span)),
+        Reading::Described(span) => Measure::Count(quote(title, span)),
+        Reading::Counts(_) | Reading::Silent => Measure::Other,
+    };
+    let Some(metric) = metric else {
+        return from_title();
+    };
+    match read(metric) {
+        Reading::Human(span) => Measure::Human(quote(metric, span)),
+        Reading::Described(span) => Measure::Count(quote(metric, span)),
+        Reading::Counts(span) => match read(title) {
+            Reading::Described(described) => Measure::Count(quote(title, described)),
+            Reading::Human(_) => Measure::Count(quote(metric, span)),
+            Reading::Counts(_) | Reading::Silent => Measure::Other,
+        },
+        Reading::Silent => from_title(),
+    }
+}
+
+/// What one text (a title or a metric) says it measures.
+enum Reading {
+    /// A word of feeling or staying that stands on its own.
+    Human(Range<usize>),
+    /// Only words of feeling or staying that describe a count or a thing
+    /// that carries one (a card, an app, an email): from the first such word
+    /// to what it describes.
+    Described(Range<usize>),
+    /// A count at the head of the text, and no word of feeling or staying:
+    /// from the start of the text to the count.
+    Counts(Range<usize>),
+    Silent,
+}
+
+/// Words that end the run of nouns a word of feeling or staying may
+/// describe: prepositions, conjunctions, articles, relative pronouns.
+const COMPOUND_ENDS: &[&str] = &[
+    "of", "in", "on", "at", "from", "by", "per", "for", "with", "after", "before", "within",
+    "among", "during", "to", "via", "over", "through", "than", "about", "and", "or", "but", "plus",
+    "vs", "who", "that", "which", "whose", "where", "when", "the", "a", "an", "our", "their",
+    "your", "its", "this", "these", "those", "each", "every", "is", "are", "was", "were", "as",
+];
+
+/// How many words after a word of feeling or staying can still be the
+/// count it describes ("loyalty" in "loyalty-card sign-ups").
+const LONGEST_COMPOUND: usize = 3;
+
+/// Words that end a metric's head, what it counts: a preposition or a
+/// relative clause starts what it is counted by or among ("sign-ups per
+/// month", "NPS from the survey"). "of" does not: "number of downloads".
+const HEAD_ENDS: &[&str] = &[
+    "in", "on", "at", "from", "by", "per", "for", "with", "after", "before", "within", "among",
+    "during", "to", "via", "over", "through", "who", "that", "which", "whose", "where", "when",
+];
+
+/// Words after which a count is a people's group, not the count: "share of
+/// loyalty-card holders who come back" measures coming back.
+const RELATIVES: &[&str] = &["who", "that", "which", "whose"];
+
+fn read(text: &str) -> Reading {
+    let tokens = tokenize(text);
+    let mut counts = metric_counts().find_all(&tokens);
+    counts.retain(|m| is_noun(&tokens, m));
+    let mut countable = metric_carriers().find_all(&tokens);
+    countable.retain(|m| is_noun(&tokens, m));
+    countable.extend(counts.iter().cloned());
+    countable.sort_by_key(|m| m.tokens.start);
+    let mut described = None;
+    for cue in human_metrics().find_all(&tokens) {
+        if is_a_rate(&tokens, &cue) {
+            continue;
+        }
+        match described_count(&tokens, &cue, &countable) {
+            None => return Reading::Human(cue.span),
+            Some(count) if is_a_group(&tokens, count) => {}
+            Some(count) => {
+                described.get_or_insert(cue.span.start..count.span.end);
+            }
+        }
+    }
+    if let Some(span) = described {
+        return Reading::Described(span);
+    }
+    let head = head_end(&tokens);
+    match counts.iter().rfind(|m| m.tokens.end <= head) {
+        Some(count) if !is_a_group(&tokens, count) => Reading::Counts(0..count.span.end),
+        _ => Reading::Silent,
+    }
+}
+
+/// The count or carrier that the word of feeling or staying at `cue`
+/// describes: the last in the few words after it, before a preposition, an
+/// article or the end of its clause.
+fn described_count<'a>(tokens: &[Token], cue: &Match, countable: &'a [Match]) -> Option<&'a Match> {
+    let start = cue.tokens.end;
+    let clause = tokens[start - 1].clause;
+    let mut end = start;
+    while let Some(t) = tokens.get(end) {
+        let ends = t.clause != clause || COMPOUND_ENDS.contains(&&*t.word) || is_number(&t.word);
+        if ends || end - start == LONGEST_COMPOUND {
+            break;
+        }
+        end += 1;
+    }
+    countable
+        .iter()
+        .rfind(|m| (start..end).contains(&m.tokens.start))
+}
+
+/// Where the head of a text ends: at its first preposition or relative
+/// pronoun, or at the end of its first clause.
+fn head_end(tokens: &[Token]) -> usize {
+    let clause = tokens.first().map_or(0, |t| t.clause);
+    tokens
+        .iter()
+        .position(|t| t.clause != clause || HEAD_ENDS.contains(&&*t.word))
+        .unwrap_or(tokens.len())
+}
+
+/// A count is a noun: not a verb after "who", "that" or "to" ("who sign
+/// up"), and not a word ending in -ed or -ing ("complaints followed up").
+fn is_noun(tokens: &[Token], count: &Match) -> bool {
+    let last = &tokens[count.tokens.end - 1].word;
+    let before = count.tokens.start.checked_sub(1).map(|i| &*tokens[i].word);
+    !last.ends_with("ed")
+        && !last.ends_with("ing")
+        && !before.is_some_and(|w| RELATIVES.contains(&w) || w == "to")
+}
+
+/// Whether a relative clause follows the count: it then names a group of
+/// people whose behaviour the clause measures.
+fn is_a_group(tokens: &[Token], count: &Match) -> bool {
+    tokens
+        .get(count.tokens.end)
+        .is_some_and(|t| RELATIVES.contains(&&*t.word))
+}
+
+/// "rating" and "rate" share a stem, but a rate on its own ("conversion
+/// rate", "open rate") is a proportion, not what customers judge.
+fn is_a_rate(tokens: &[Token], cue: &Match) -> bool {
+    cue.tokens.len() == 1 && matches!(&*tokens[cue.tokens.start].word, "rate" | "rates")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn metric(text: &str) -> Measure {
+        goal_measure("", Some(text))
+    }
+
+    fn human(quoted: &str) -> Measure {
+        Measure::Human(format!("\"{quoted}\""))
+    }
+
+    fn count(quoted: &str) -> Measure {
+        Measure::Count(format!("\"{quoted}\""))
+    }
+
+    #[test]
+    fn how_customers_feel_rate_recommend_stay_return_and_complain_is_human() {
+        for (text, cue) in [
+            (
+                "Net Promoter Score from the quarterly survey",
+                "Net Promoter",
+            ),
+            (
+                "share of members still attending 90 days after joining",
+                "still",
+            ),
+            ("12-month client churn", "churn"),
+            ("share of diners who book again within 60 days", "again"),
+            ("share of tenants who renew their lease", "renew"),
+            (
+                "households who never come back after a first order",
+                "come back",
+            ),
+            ("average rating in the loyalty app", "rating"),
+            ("share of patients who rate us 9 or 10", "rate us"),
+            ("complaints per 1,000 deliveries", "complaints"),
+            ("share of learners who feel confident speaking", "feel"),
+        ] {
+            assert_eq!(metric(text), human(cue), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_count_stays_a_count_with_a_human_word_in_front() {
+        for (text, counted) in [
+            (
+                "new loyalty-card sign-ups per month",
+                "loyalty-card sign-ups",
+            ),
+            ("referral link clicks", "referral link clicks"),
+            ("retention emails sent", "retention emails"),
+            ("NPS survey responses", "NPS survey responses"),
+            ("loyalty app installs", "loyalty app installs"),
+            ("members of the loyalty club", "loyalty club"),
+        ] {
+            assert_eq!(metric(text), count(counted), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_plain_count_or_a_rate_is_no_human_measure() {
+        for text in [
+            "Instagram followers",
+            "conversion rate of the checkout page",
+            "email open rate",
+            "app downloads per week",
+            "revenue per visit",
+        ] {
+            assert_eq!(metric(text), Measure::Other, "{text}");
+        }
+        assert_eq!(
+            goal_measure(
+                "New climbers feel welcome",
+                Some("a two-question card filled in at the desk")
+            ),
+            human("feel")
+        );
+        assert_eq!(
+            goal_measure("New climbers feel welcome", Some("climbing app installs")),
+            count("climbing app installs")
+        );
+    }
+
+    #[test]
+    fn a_group_of_people_and_a_verb_are_no_count() {
+        assert_eq!(
+            metric("share of loyalty-card holders who shop at least twice a month (retention)"),
+            human("retention")
+        );
+        assert_eq!(
+            goal_measure(
+                "Regulars keep coming back",
+                Some("share of loyalty-card holders who shop at least twice a month")
+            ),
+            human("keep coming")
+        );
+        assert_eq!(
+            metric("share of complaints followed up within a day"),
+            human("complaints")
+        );
+    }
+
+    #[test]
+    fn the_title_speaks_only_when_the_metric_says_neither() {
+        assert_eq!(
+            goal_measure(
+                "Guests feel at home on their first night",
+                Some("a short survey at checkout")
+            ),
+            human("feel")
+        );
+        assert_eq!(
+            goal_measure("Riders recommend the club", None),
+            human("recommend")
+        );
+        assert_eq!(
+            goal_measure("A loyal following online", Some("Instagram followers")),
+            count("Instagram followers")
+        );
+        assert_eq!(
+            goal_measure(
+                "More loyalty-scheme sign-ups",
+                Some("new sign-ups per month")
+            ),
+            count("loyalty-scheme sign-ups")
+        );
+        assert_eq!(
+            goal_measure("Win the regional market", Some("market share (%)")),
+            Measure::Other
+        );
+    }
+}
