@@ -339,7 +339,7 @@ fn score(batch: Batch, ordered: bool, spare: &Spare) -> ScoredBatch {
         let analysed = (!row.text.trim().is_empty()).then(|| {
             with_lexed(&row.text, |lexed| {
                 extract_lexed(&row.text, &lexed, &mut themes);
-                model.score_lexed(&row.text, &lexed)
+                model.score_lexed(&lexed)
             })
         });
         aggregates.add(row, analysed.map(|s| (s, &themes)));

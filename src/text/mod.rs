@@ -14,11 +14,10 @@ mod phrases;
 pub mod sanitize;
 mod suggest;
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::ops::Range;
 use std::rc::Rc;
 use std::sync::OnceLock;
-use std::sync::atomic::{AtomicU64, Ordering};
 
 use rust_stemmers::{Algorithm, Stemmer};
 use std::hash::{Hash, Hasher};
@@ -120,22 +119,11 @@ struct WordTable {
     written: FxHashMap<Box<str>, Word>,
     /// Lower-cased words and their stems by [`Word::id`].
     words: Vec<(Rc<str>, Rc<str>)>,
+    /// What a reader above worked out of each word, by [`Word::id`]: see
+    /// [`Lexed::tag`].
+    tags: Vec<Cell<Option<u32>>>,
     stem_ids: FxHashMap<Rc<str>, u32>,
     lexemes: Vec<Lexeme>,
-    generation: Generation,
-}
-
-/// Which word table, and which filling of it, a [`Word::id`] is from: a
-/// reader may keep what it learned of a word id while the generation stays
-/// the same. Every table, and every emptying of one, gets a new one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Generation(u64);
-
-impl Default for Generation {
-    fn default() -> Self {
-        static NEXT: AtomicU64 = AtomicU64::new(0);
-        Self(NEXT.fetch_add(1, Ordering::Relaxed))
-    }
 }
 
 thread_local! {
@@ -249,6 +237,7 @@ impl WordTable {
             negator: false,
         };
         self.words.push(("".into(), "".into()));
+        self.tags.push(Cell::new(None));
         self.overlong = Some(word);
         word
     }
@@ -271,6 +260,7 @@ impl WordTable {
             negator: phrases::is_negator(&lower),
         };
         self.words.push((lower.into(), stem.into()));
+        self.tags.push(Cell::new(None));
         self.written.insert(written.into(), word);
         word
     }
@@ -322,18 +312,51 @@ fn word_end(text: &[u8], start: usize) -> usize {
 }
 
 /// A text as the thread's word table read it: its lexemes, with the words and
-/// stems they stand for.
+/// stems they stand for, and what stands between them.
 #[derive(Clone, Copy)]
 pub struct Lexed<'a> {
+    pub text: &'a str,
     pub lexemes: &'a [Lexeme],
     words: &'a [(Rc<str>, Rc<str>)],
-    pub generation: Generation,
+    tags: &'a [Cell<Option<u32>>],
 }
 
 impl<'a> Lexed<'a> {
     /// The lower-cased word of lexeme `i`.
     pub fn word(&self, i: usize) -> &'a str {
         &self.strings(i).0
+    }
+
+    /// Lexeme `i` as the text writes it.
+    pub fn written(&self, i: usize) -> &'a str {
+        let lexeme = &self.lexemes[i];
+        &self.text[lexeme.start..lexeme.end]
+    }
+
+    /// Where the text between lexeme `i` and the one before it stands; for
+    /// `i` the number of lexemes, the text after the last.
+    pub fn gap(&self, i: usize) -> Range<usize> {
+        let start = i.checked_sub(1).map_or(0, |j| self.lexemes[j].end);
+        let end = self.lexemes.get(i).map_or(self.text.len(), |l| l.start);
+        start..end
+    }
+
+    /// What a reader on a floor above works out of lexeme `i` as written
+    /// (the sentiment scorer: the word's id in its lexicon): `tag()` the
+    /// first time, kept with the word for every time after that the table
+    /// reads it. The table has one reader that tags. Overlong words are one
+    /// word of the table, so theirs is worked out every time.
+    pub fn tag(&self, i: usize, tag: impl FnOnce() -> u32) -> u32 {
+        let lexeme = &self.lexemes[i];
+        if lexeme.end - lexeme.start > MAX_WORD_BYTES {
+            return tag();
+        }
+        let kept = &self.tags[lexeme.word.id as usize];
+        kept.get().unwrap_or_else(|| {
+            let value = tag();
+            kept.set(Some(value));
+            value
+        })
     }
 
     /// The lower-cased word and the stem of lexeme `i`.
@@ -349,9 +372,10 @@ pub fn with_lexed<R>(text: &str, f: impl FnOnce(Lexed<'_>) -> R) -> R {
     let read = |table: &mut WordTable| {
         table.read(text);
         f(Lexed {
+            text,
             lexemes: &table.lexemes,
             words: &table.words,
-            generation: table.generation,
+            tags: &table.tags,
         })
     };
     WORDS.with(|cell| match cell.try_borrow_mut() {

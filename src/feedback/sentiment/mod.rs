@@ -27,7 +27,7 @@ use std::cell::RefCell;
 use std::sync::OnceLock;
 
 use super::{Polarity, Sentiment};
-use crate::text::{Generation, Lexed, MAX_WORD_BYTES};
+use crate::text::{Lexed, with_lexed};
 use lexicon::{Elem, Lexicon, NO_ID, Phrase, Sources, role};
 use tokens::{Shape, Unit};
 
@@ -62,9 +62,11 @@ const QUESTION_DAMPING: f32 = 0.25;
 /// "never so good" is stronger praise than "good".
 const NEVER_SO: f32 = 1.25;
 
-/// Buffers that grow to the longest comment a thread has scored; past this
-/// size they are freed after use, so one huge comment does not hold memory.
+/// Buffers that grow to the longest word and the most units a thread has
+/// scored; past these sizes they are freed after use, so one huge comment
+/// does not hold memory.
 const KEEP_CAPACITY: usize = 1 << 16;
+const KEEP_UNITS: usize = 1 << 13;
 
 /// The scorer: lexicon tables built once. It is immutable, so one instance
 /// serves any number of threads.
@@ -111,40 +113,11 @@ struct Scratch {
     lower: String,
     units: Vec<Unit>,
     valences: Vec<f32>,
-    /// The comment's words as the word table read them: (start, end,
-    /// lexicon id).
-    shared: Vec<(usize, usize, u32)>,
-    /// Lexicon ids of the word table's words, by [`crate::text::Word::id`],
-    /// for the table's `generation`.
-    known: Vec<Option<u32>>,
-    generation: Option<Generation>,
 }
 
 impl Scratch {
-    /// Fills `shared` from the words of `lexed`, looking up each distinct
-    /// word of the table once.
-    fn share(&mut self, lexicon: &Lexicon, lexed: &Lexed<'_>) {
-        if self.generation != Some(lexed.generation) {
-            self.known.clear();
-            self.generation = Some(lexed.generation);
-        }
-        self.shared.clear();
-        for (i, lexeme) in lexed.lexemes.iter().enumerate() {
-            // Every overlong word is one word of the table.
-            if lexeme.end - lexeme.start > MAX_WORD_BYTES {
-                continue;
-            }
-            let word = lexeme.word.id as usize;
-            if self.known.len() <= word {
-                self.known.resize(word + 1, None);
-            }
-            let id = *self.known[word].get_or_insert_with(|| lexicon.word_id(lexed.word(i)));
-            self.shared.push((lexeme.start, lexeme.end, id));
-        }
-    }
-
     fn shrink(&mut self) {
-        if self.lower.capacity() > KEEP_CAPACITY {
+        if self.lower.capacity() > KEEP_CAPACITY || self.units.capacity() > KEEP_UNITS {
             *self = Scratch::default();
         }
     }
@@ -158,31 +131,21 @@ impl SentimentModel {
     /// Scores one comment. Any text is accepted: empty or without sentiment
     /// words it is neutral with score 0.
     pub fn score(&self, text: &str) -> Sentiment {
-        self.scored(|s| {
-            s.shared.clear();
-            self.score_with(text, s)
-        })
+        with_lexed(text, |lexed| self.score_lexed(&lexed))
     }
 
-    /// [`SentimentModel::score`] of `text`, whose words `lexed` holds as the
-    /// word table read them: the words both read are looked up once.
-    pub fn score_lexed(&self, text: &str, lexed: &Lexed<'_>) -> Sentiment {
-        self.scored(|s| {
-            s.share(&self.lexicon, lexed);
-            self.score_with(text, s)
-        })
-    }
-
-    fn scored(&self, score_with: impl Fn(&mut Scratch) -> f32) -> Sentiment {
+    /// [`SentimentModel::score`] of a comment whose words the thread's word
+    /// table has read, as the themes read them too.
+    pub fn score_lexed(&self, lexed: &Lexed<'_>) -> Sentiment {
         // The buffers are only borrowed inside `score_with`, which does not
         // call back here; the fallback keeps that an invariant, not a panic.
         let score = SCRATCH.with(|cell| match cell.try_borrow_mut() {
             Ok(mut scratch) => {
-                let score = score_with(&mut scratch);
+                let score = self.score_with(lexed, &mut scratch);
                 scratch.shrink();
                 score
             }
-            Err(_) => score_with(&mut Scratch::default()),
+            Err(_) => self.score_with(lexed, &mut Scratch::default()),
         });
         let score = f64::from(score);
         Sentiment {
@@ -191,8 +154,8 @@ impl SentimentModel {
         }
     }
 
-    fn score_with(&self, text: &str, s: &mut Scratch) -> f32 {
-        let shape = tokens::tokenize(text, &self.lexicon, &s.shared, &mut s.lower, &mut s.units);
+    fn score_with(&self, lexed: &Lexed<'_>, s: &mut Scratch) -> f32 {
+        let shape = tokens::read(lexed, &self.lexicon, &mut s.lower, &mut s.units);
         self.match_phrases(&mut s.units);
         // The sentence rules only scale valences, and all zero sum to zero.
         if !valences(&s.units, shape, &mut s.valences) {
@@ -530,12 +493,13 @@ mod tests {
             texts.extend(data.lines().map(str::to_owned));
         }
         for text in &texts {
-            let lexed = crate::text::with_lexed(text, |lexed| model().score_lexed(text, &lexed));
-            assert_eq!(
-                lexed.score.to_bits(),
-                model().score(text).score.to_bits(),
-                "{text:?}"
-            );
+            // The thread's table keeps the tags of words the texts share; a
+            // text read while it is borrowed is read with a table of its own,
+            // whose tags are worked out anew.
+            let (lexed, fresh) = with_lexed(text, |lexed| {
+                (model().score_lexed(&lexed), model().score(text))
+            });
+            assert_eq!(lexed.score.to_bits(), fresh.score.to_bits(), "{text:?}");
         }
     }
 

@@ -1,13 +1,27 @@
-//! Splits a comment into what the scorer weighs: words, numbers, emoticons
-//! and emoji, each with the clause and sentence it stands in.
+//! Reads a comment into what the scorer weighs: words, numbers, emoticons
+//! and emoji, each with the clause and sentence it stands in. It reads the
+//! words the thread's word table read ([`Lexed`]) and the text between them,
+//! and never splits the comment itself.
 //!
-//! Words are lower-cased into one buffer that the caller reuses, so that
-//! scoring a comment allocates nothing once the buffers have grown.
+//! The scorer's words are the table's, with VADER's differences: a number
+//! keeps `.` `,` `/` `:` between digits ("10/10", "7:30", "3.5"), and a word
+//! keeps an apostrophe before a letter ("1'a"); `_` ends a word ("x_y"), `.`
+//! and `:` between letters end a clause ("e.g", "a:b"), and so does `;`
+//! between digits ("1;2"), and an apostrophe before a digit ends a word
+//! ("5'11"). A table word of ASCII letters and digits is one of the scorer's
+//! words as it stands; any other word, and the text between words, is read
+//! character by character for those differences, clause and sentence breaks,
+//! `!` and `?`, and emoji. An emoticon is a chunk of text between spaces of
+//! its own (":)", ":-D!"), which is known only when the chunk ends: what the
+//! chunk was read as is then taken back.
 //!
-//! Floor `feedback`: imports the lexicon it looks words up in; the lexicon
-//! does not import it.
+//! Floor `feedback`: imports the lexicon it looks words up in, and `text`;
+//! the lexicon does not import it.
 
-use super::lexicon::{Lexicon, NO_ID, Symbols, role};
+use std::ops::Range;
+
+use super::lexicon::{Lexicon, NO_ID, role};
+use crate::text::Lexed;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(super) enum Kind {
@@ -19,13 +33,12 @@ pub(super) enum Kind {
 }
 
 /// A word, number or symbol as the rules see it: where it stands, how it
-/// was written, and what the lexicon says of it, looked up as the word ends
-/// while its bytes are at hand. Phrases are matched on units afterwards, and
-/// a matched phrase rewrites its units in place.
+/// was written, and what the lexicon says of it. Phrases are matched on units
+/// afterwards, and a matched phrase rewrites its units in place.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Unit {
-    /// Byte range of the lower-cased word in the scratch buffer, which only
-    /// the tests read: the rules need the id alone.
+    /// Byte range of the word in the text, which only the tests read: the
+    /// rules need the id alone.
     #[cfg(test)]
     pub span: (usize, usize),
     pub kind: Kind,
@@ -68,221 +81,297 @@ pub(super) struct Shape {
     pub caps_differ: bool,
 }
 
-/// A word being read by the general path: where it starts in the buffer and
-/// what its letters are like.
-#[derive(Default)]
-struct Word {
+/// Where the reading stood when a chunk began, to take the chunk back when
+/// it turns out to be an emoticon.
+#[derive(Clone, Copy, Default)]
+struct Mark {
     start: usize,
-    upper: u32,
-    lower: u32,
-    digits_only: bool,
-}
-
-/// A word of an ASCII chunk being read: its byte range in the text, which is
-/// also its range in the lower-cased copy, and the classes of its characters,
-/// with [`PUNCTUATION`] for an apostrophe.
-struct AsciiWord {
-    start: usize,
-    end: usize,
-    classes: u8,
-}
-
-/// How a finished word was written, which is all the rules need of its letters.
-struct Written {
-    /// Two or more capitals and no small letter.
-    caps: bool,
-    /// Two or more letters, not in capitals.
-    plain: bool,
-    /// No letter at all.
-    number: bool,
-}
-
-struct Reader<'a> {
-    lexicon: &'a Lexicon,
-    /// The words the word table read in the text, as (start, end, lexicon
-    /// id), in the order of the text.
-    shared: &'a [(usize, usize, u32)],
-    /// The first of `shared` that may still be at or after the word being read.
-    next_shared: usize,
-    lower: &'a mut String,
-    units: &'a mut Vec<Unit>,
-    /// The word that the general path is reading, if any.
-    word: Option<Word>,
+    units: usize,
     clause: u32,
     sentence: u32,
     caps_words: u32,
     plain_words: u32,
 }
 
+/// A word being read: a byte range of the text.
+struct Word {
+    start: usize,
+    end: usize,
+    /// The lexeme it started in, which it may be, as written.
+    lexeme: usize,
+    /// Its letters, when it is one table word of ASCII letters and digits
+    /// taken whole; other words are counted when they end.
+    letters: Option<Letters>,
+}
+
+/// What the rules need of a word's letters.
+#[derive(Clone, Copy)]
+struct Letters {
+    upper: u32,
+    lower: u32,
+    /// No letters but ASCII digits ("10/10" has none but digits).
+    digits: bool,
+}
+
+impl Letters {
+    /// The letters of `word` if it is all ASCII letters and digits.
+    fn ascii(word: &[u8]) -> Option<Letters> {
+        let mut letters = Letters {
+            upper: 0,
+            lower: 0,
+            digits: true,
+        };
+        for &b in word {
+            if !b.is_ascii_alphanumeric() {
+                return None;
+            }
+            letters.upper += u32::from(b.is_ascii_uppercase());
+            letters.lower += u32::from(b.is_ascii_lowercase());
+            letters.digits &= b.is_ascii_digit();
+        }
+        Some(letters)
+    }
+}
+
+struct Reader<'a> {
+    lexicon: &'a Lexicon,
+    lexed: &'a Lexed<'a>,
+    word: Option<Word>,
+    /// The lexeme being read, or the last one read.
+    lexeme: usize,
+    /// Take a table word of ASCII letters and digits whole; the tests read
+    /// every word character by character too.
+    whole_words: bool,
+    lower: &'a mut String,
+    units: &'a mut Vec<Unit>,
+    shape: Shape,
+    clause: u32,
+    sentence: u32,
+    caps_words: u32,
+    plain_words: u32,
+    chunk: Mark,
+    /// The chunk has a character that emoticons are made of.
+    maybe_emoticon: bool,
+}
+
 impl Reader<'_> {
-    fn push_char(&mut self, c: char) {
-        let start = self.lower.len();
-        let word = self.word.get_or_insert(Word {
-            start,
-            digits_only: true,
-            ..Word::default()
-        });
-        if c.is_ascii() {
-            word.upper += u32::from(c.is_ascii_uppercase());
-            word.lower += u32::from(c.is_ascii_lowercase());
-        } else if c.is_uppercase() {
-            word.upper += 1;
-        } else if c.is_lowercase() {
-            word.lower += 1;
-        }
-        if !c.is_ascii_digit() {
-            word.digits_only = false;
-        }
-        if c.is_ascii() {
-            self.lower.push(c.to_ascii_lowercase());
-        } else {
-            self.lower.extend(c.to_lowercase());
+    fn lexeme(&mut self, i: usize) {
+        self.lexeme = i;
+        let text = self.lexed.text.as_bytes();
+        let lexeme = &self.lexed.lexemes[i];
+        match Letters::ascii(&text[lexeme.start..lexeme.end]).filter(|_| self.whole_words) {
+            // Most words end where the table's word ends: nothing after it
+            // may join it.
+            Some(letters)
+                if self.word.is_none()
+                    && text.get(lexeme.end).is_none_or(|&b| {
+                        b.is_ascii() && !matches!(b, b'\'' | b'.' | b',' | b'/' | b':')
+                    }) =>
+            {
+                self.whole_word(i, letters);
+            }
+            Some(letters) if self.word.is_none() => {
+                self.word = Some(Word {
+                    start: lexeme.start,
+                    end: lexeme.end,
+                    lexeme: i,
+                    letters: Some(letters),
+                });
+            }
+            Some(_) => self.letters(lexeme.start, lexeme.end),
+            None => self.chars(lexeme.start, lexeme.end),
         }
     }
 
-    /// Keeps a joining character (an apostrophe, a decimal point) inside the
-    /// word; it never starts one.
-    fn push_joiner(&mut self, c: char) {
-        if self.word.is_some() {
-            self.lower.push(c);
+    /// Letters or digits at `start..end`, which start a word or go on with it.
+    fn letters(&mut self, start: usize, end: usize) {
+        let word = self.word.get_or_insert(Word {
+            start,
+            end,
+            lexeme: self.lexeme,
+            letters: None,
+        });
+        word.end = end;
+        word.letters = None;
+    }
+
+    /// The text between two words, most often one space.
+    fn gap(&mut self, gap: Range<usize>) {
+        if self.lexed.text.as_bytes()[gap.clone()] == *b" " {
+            self.chunk_end(gap.start, gap.end);
+        } else {
+            self.chars(gap.start, gap.end);
         }
+    }
+
+    fn chars(&mut self, start: usize, end: usize) {
+        let text = self.lexed.text;
+        for (at, c) in text[start..end].char_indices() {
+            self.char(start + at, c);
+        }
+    }
+
+    fn char(&mut self, at: usize, c: char) {
+        let text = self.lexed.text;
+        let end = at + c.len_utf8();
+        let prev = || text[..at].chars().next_back().unwrap_or(' ');
+        let next = || text[end..].chars().next().unwrap_or(' ');
+        self.maybe_emoticon |= is_emoticon_char(c);
+        match c {
+            _ if c.is_alphanumeric() => self.letters(at, end),
+            _ if c.is_whitespace() || c.is_control() => self.chunk_end(at, end),
+            // An apostrophe before a letter, and a separator between digits,
+            // stay in the word: "don't", "10/10".
+            '\'' | '\u{2019}' | '\u{2018}'
+                if prev().is_alphanumeric() && next().is_alphabetic() =>
+            {
+                self.letters(at, end);
+            }
+            '.' | ',' | '/' | ':' if prev().is_ascii_digit() && next().is_ascii_digit() => {
+                self.letters(at, end);
+            }
+            '?' => {
+                self.shape.questions += 1;
+                self.question_mark();
+            }
+            '!' => {
+                self.shape.exclamations += 1;
+                self.clause_break(true);
+            }
+            '.' | '\u{2026}' => self.clause_break(true),
+            ',' | ';' | ':' | '(' | ')' => self.clause_break(false),
+            // A dash inside a word joins its parts ("hassle-free" reads as
+            // "hassle free"); a dash on its own separates clauses.
+            '-' | '\u{2010}' | '\u{2011}' | '\u{2013}' | '\u{2014}' => {
+                if prev().is_alphanumeric() && next().is_alphanumeric() {
+                    self.end_word();
+                } else {
+                    self.clause_break(false);
+                }
+            }
+            _ => match (!c.is_ascii()).then(|| self.lexicon.symbols.emoji.get(&c)) {
+                Some(Some(&valence)) => self.symbol(valence),
+                _ => self.end_word(),
+            },
+        }
+    }
+
+    /// Ends the chunk of text at `at`, the next one starting at `next`: the
+    /// chunk is read again as one emoticon if it is one.
+    fn chunk_end(&mut self, at: usize, next: usize) {
+        self.end_word();
+        if std::mem::take(&mut self.maybe_emoticon) {
+            self.emoticon(at);
+        }
+        self.chunk = Mark {
+            start: next,
+            units: self.units.len(),
+            clause: self.clause,
+            sentence: self.sentence,
+            caps_words: self.caps_words,
+            plain_words: self.plain_words,
+        };
+    }
+
+    /// Reads the chunk that ends at `at` as one emoticon if it is one.
+    fn emoticon(&mut self, at: usize) {
+        let chunk = &self.lexed.text[self.chunk.start..at];
+        if let Some((valence, trailing)) = emoticon(self.lexicon, self.lower, chunk) {
+            self.take_back();
+            self.symbol(valence);
+            if trailing.contains('?') {
+                self.question_mark();
+            } else if !trailing.is_empty() {
+                self.clause_break(trailing.contains(['.', '!']));
+            }
+        }
+    }
+
+    /// Takes back what the chunk was read as. A `?` in it marked the units
+    /// of its sentence before it, which were unmarked, since a `?` ends a
+    /// sentence.
+    fn take_back(&mut self) {
+        let mark = self.chunk;
+        self.units.truncate(mark.units);
+        for unit in self.units.iter_mut().rev() {
+            if unit.sentence != mark.sentence {
+                break;
+            }
+            unit.question = false;
+        }
+        self.clause = mark.clause;
+        self.sentence = mark.sentence;
+        self.caps_words = mark.caps_words;
+        self.plain_words = mark.plain_words;
     }
 
     fn end_word(&mut self) {
-        let Some(word) = self.word.take() else {
+        if let Some(word) = self.word.take() {
+            self.push_word(word);
+        }
+    }
+
+    fn push_word(&mut self, word: Word) {
+        if let Some(letters) = word.letters {
+            self.whole_word(word.lexeme, letters);
             return;
-        };
-        let end = self.lower.len();
-        let letters = word.upper + word.lower;
-        // One capital letter ("I", "A") is not shouting.
-        let caps = word.upper >= 2 && word.lower == 0;
-        let written = Written {
-            caps,
-            plain: !caps && letters >= 2,
-            number: word.digits_only,
-        };
-        let id = self.id(word.start, end);
-        self.push_word(word.start, end, &written, id);
-    }
-
-    /// Ends a word of an ASCII chunk.
-    fn push_ascii_word(&mut self, text: &[u8], word: &AsciiWord) {
-        if word.classes & PUNCTUATION == 0 {
-            self.push_plain_word(text, word);
-        } else {
-            self.push_word_with_apostrophe(text, word);
         }
-    }
-
-    /// [`Reader::push_ascii_word`] for a word with an apostrophe, which may
-    /// be a possessive or a contraction. Its letters are counted only when
-    /// their classes leave the answer open, which is rare: a word with a
-    /// small letter is no shouting, and a word without digits is all letters
-    /// but its apostrophes, each of which stands between two letters.
-    fn push_word_with_apostrophe(&mut self, text: &[u8], word: &AsciiWord) {
-        let count = |f: fn(&u8) -> bool| {
-            let bytes = text.get(word.start..word.end).unwrap_or_default();
-            bytes.iter().filter(|b| f(b)).count()
-        };
-        let len = word.end - word.start;
-        let caps = word.classes & (LOWER | UPPER) == UPPER && count(u8::is_ascii_uppercase) >= 2;
-        let plain = !caps
-            && if word.classes & DIGIT == 0 {
-                len >= 2
-            } else {
-                count(u8::is_ascii_alphabetic) >= 2
-            };
-        let written = Written {
-            caps,
-            plain,
-            number: word.classes & (LOWER | UPPER) == 0,
-        };
-        let id = self.ascii_id(word.start, word.end);
-        self.push_word(word.start, word.end, &written, id);
-    }
-
-    /// [`Reader::push_ascii_word`] for a word without an apostrophe, the
-    /// common case: such a word is no contraction, which spares that test.
-    fn push_plain_word(&mut self, text: &[u8], word: &AsciiWord) {
-        // Without an apostrophe, a word without digits is all letters, and
-        // one without small letters has only capitals.
-        let letters = if word.classes & DIGIT == 0 {
-            word.end - word.start
-        } else if word.classes & (LOWER | UPPER) == 0 {
-            0
+        let lexicon = self.lexicon;
+        let letters = lower_case(&self.lexed.text[word.start..word.end], self.lower);
+        let lexeme = self.lexed.lexemes.get(word.lexeme);
+        let id = if lexeme.is_some_and(|l| (l.start, l.end) == (word.start, word.end)) {
+            self.lexed.tag(word.lexeme, || lexicon.word_id(self.lower))
         } else {
-            count_letters(text, word)
+            lexicon.word_id(self.lower)
         };
-        let caps = word.classes & (LOWER | UPPER) == UPPER && letters >= 2;
-        let written = Written {
-            caps,
-            plain: !caps && letters >= 2,
-            number: word.classes & (LOWER | UPPER) == 0,
-        };
-        self.count_written(&written);
-        let id = self.ascii_id(word.start, word.end);
-        let kind = if written.number {
-            Kind::Number
-        } else {
-            Kind::Word
-        };
-        let unit = self.unit(word.start, word.end, kind, written.caps, id);
-        self.units.push(unit);
-    }
-
-    fn count_written(&mut self, written: &Written) {
-        if written.caps {
-            self.caps_words += 1;
-        } else if written.plain {
-            self.plain_words += 1;
-        }
-    }
-
-    #[inline]
-    fn push_word(&mut self, start: usize, end: usize, written: &Written, id: u32) {
-        self.count_written(written);
-        let kind = if written.number {
-            Kind::Number
-        } else {
-            Kind::Word
-        };
-        self.push(start, end, kind, written.caps, id);
-    }
-
-    /// The lexicon's id of the word at `start..end` of the lower-cased buffer.
-    fn id(&self, start: usize, end: usize) -> u32 {
-        let word = self.lower.get(start..end).unwrap_or_default();
-        self.lexicon.word_id(word)
-    }
-
-    /// The id of the word at `start..end` of an ASCII chunk, which is where
-    /// it stands in the text: the id the word table's reading of the same
-    /// word found, if it read one there, or else looked up.
-    fn ascii_id(&mut self, start: usize, end: usize) -> u32 {
-        while let Some(&(at, to, id)) = self.shared.get(self.next_shared) {
-            if at > start {
-                break;
-            }
-            self.next_shared += 1;
-            if (at, to) == (start, end) {
-                return id;
+        let negates = self.lower.ends_with("n't");
+        let unit = self.push(word.start, word.end, letters, id);
+        // Contractions negate: "didn't", "won't", "can't".
+        if negates {
+            unit.roles |= role::NEGATOR;
+            if unit.valence == 0.0 {
+                unit.valence = lexicon.not_valence;
             }
         }
-        self.id(start, end)
     }
 
-    /// The unit of word `id` (a word or a number) at `start..end`.
-    #[inline]
+    /// The word of lexeme `i` as written, of ASCII letters and digits: its
+    /// id is the table's tag of it.
+    fn whole_word(&mut self, i: usize, letters: Letters) {
+        let lexeme = &self.lexed.lexemes[i];
+        let id = self.lexed.tag(i, || self.ascii_id(i));
+        self.push(lexeme.start, lexeme.end, letters, id);
+    }
+
+    /// The lexicon id of lexeme `i`, of ASCII letters and digits.
+    fn ascii_id(&self, i: usize) -> u32 {
+        self.lexicon
+            .word_id(&self.lexed.written(i).to_ascii_lowercase())
+    }
+
+    /// Pushes the unit of the word at `start..end`, of lexicon id `id`.
     #[cfg_attr(
         not(test),
         expect(unused_variables, reason = "the span is for the tests")
     )]
-    fn unit(&self, start: usize, end: usize, kind: Kind, caps: bool, id: u32) -> Unit {
+    fn push(&mut self, start: usize, end: usize, letters: Letters, id: u32) -> &mut Unit {
         let lexicon = self.lexicon;
+        // One capital letter ("I", "A") is not shouting.
+        let caps = letters.upper >= 2 && letters.lower == 0;
+        if caps {
+            self.caps_words += 1;
+        } else if letters.upper + letters.lower >= 2 {
+            self.plain_words += 1;
+        }
+        let kind = if letters.digits {
+            Kind::Number
+        } else {
+            Kind::Word
+        };
         let traits = lexicon.traits(id);
         let number = kind == Kind::Number;
         let classes = traits.classes | if number { lexicon.number_class } else { 0 };
-        Unit {
+        self.units.push(Unit {
             #[cfg(test)]
             span: (start, end),
             kind,
@@ -298,28 +387,16 @@ impl Reader<'_> {
             valence: traits.valence,
             negated: traits.negated,
             booster: traits.booster,
-        }
-    }
-
-    fn push(&mut self, start: usize, end: usize, kind: Kind, caps: bool, id: u32) {
-        let mut unit = self.unit(start, end, kind, caps, id);
-        // Contractions negate: "didn't", "won't", "can't". Compared as an
-        // array, without a call to `memcmp`.
-        let word = self.lower.as_bytes().get(start..end).unwrap_or_default();
-        if word.last_chunk() == Some(b"n't") {
-            unit.roles |= role::NEGATOR;
-            if unit.valence == 0.0 {
-                unit.valence = self.lexicon.not_valence;
-            }
-        }
-        self.units.push(unit);
+        });
+        let last = self.units.len() - 1;
+        &mut self.units[last]
     }
 
     fn symbol(&mut self, valence: f32) {
         self.end_word();
         self.units.push(Unit {
             #[cfg(test)]
-            span: (self.lower.len(), self.lower.len()),
+            span: (0, 0),
             kind: Kind::Symbol,
             caps: false,
             question: false,
@@ -356,416 +433,166 @@ impl Reader<'_> {
     }
 }
 
-/// The letters of an ASCII word with both letters and digits ("b2b").
-fn count_letters(text: &[u8], word: &AsciiWord) -> usize {
-    let bytes = text.get(word.start..word.end).unwrap_or_default();
-    bytes.iter().filter(|b| b.is_ascii_alphabetic()).count()
-}
-
-// Classes of bytes, looked up rather than tested one by one in the scans,
-// which touch every byte.
-const SEPARATOR: u8 = 1;
-/// Characters that make a chunk worth looking up as an emoticon; plain words
-/// with trailing punctuation never are.
-const EMOTICON: u8 = 1 << 1;
-const UPPER: u8 = 1 << 2;
-const LOWER: u8 = 1 << 3;
-const DIGIT: u8 = 1 << 4;
-const ALPHANUMERIC: u8 = UPPER | LOWER | DIGIT;
-/// `!` and `?`, which the shape of the text counts.
-const EMPHASIS: u8 = 1 << 5;
-/// A byte of a character beyond ASCII, which needs decoding.
-const NON_ASCII: u8 = 1 << 6;
-/// Any other ASCII character: `.` `,` `'` `-` `"` and the like.
-const PUNCTUATION: u8 = 1 << 7;
-
-const CLASS: [u8; 256] = {
-    let mut table = [0u8; 256];
-    let mut b = 0;
-    while b < 256 {
-        let c = b as u8;
-        table[b] = if !c.is_ascii() {
-            NON_ASCII
-        } else if c.is_ascii_whitespace() || c.is_ascii_control() {
-            SEPARATOR
-        } else if c.is_ascii_uppercase() {
-            UPPER
-        } else if c.is_ascii_lowercase() {
-            LOWER
-        } else if c.is_ascii_digit() {
-            DIGIT
-        } else if matches!(c, b'!' | b'?') {
-            EMPHASIS
-        } else if matches!(
-            c,
-            b':' | b';'
-                | b'='
-                | b'<'
-                | b'>'
-                | b'('
-                | b')'
-                | b'['
-                | b']'
-                | b'{'
-                | b'}'
-                | b'\\'
-                | b'/'
-                | b'^'
-                | b'_'
-                | b'|'
-                | b'*'
-                | b'@'
-                | b'$'
-                | b'%'
-                | b'&'
-        ) {
-            EMOTICON
-        } else {
-            PUNCTUATION
-        };
-        b += 1;
-    }
-    table
-};
-
-fn is_dash(c: char) -> bool {
-    matches!(c, '-' | '\u{2010}' | '\u{2011}' | '\u{2013}' | '\u{2014}')
-}
-
-/// Reads `text` into `units`, lower-casing words into `lower` and looking
-/// them up in `lexicon`, unless `shared` (see [`Reader::ascii_id`]) has their
-/// ids already. Both buffers are cleared first.
-pub(super) fn tokenize(
-    text: &str,
-    lexicon: &Lexicon,
-    shared: &[(usize, usize, u32)],
-    lower: &mut String,
-    units: &mut Vec<Unit>,
-) -> Shape {
-    tokenize_chunks(text, lexicon, shared, lower, units, true)
-}
-
-/// The tokenizer, with the fast path for ASCII chunks or without it, which
-/// the tests compare.
-///
-/// The whole text is lower-cased into `lower` first (ASCII letters only, a
-/// vectorised pass), so that a word of an ASCII chunk is a range of the
-/// text that needs no copying: its joiners (`'`, and `.` `,` `/` `:` between
-/// digits) are kept as they are. The general path reads a chunk character by
-/// character and lower-cases its words after the copy of the text.
-fn tokenize_chunks(
-    text: &str,
-    lexicon: &Lexicon,
-    shared: &[(usize, usize, u32)],
-    lower: &mut String,
-    units: &mut Vec<Unit>,
-    ascii_fast_path: bool,
-) -> Shape {
+/// Lower-cases `word` (letters and digits, and the apostrophes and
+/// separators that join them) into `lower`, apostrophes made plain, and
+/// counts its letters.
+fn lower_case(word: &str, lower: &mut String) -> Letters {
     lower.clear();
-    units.clear();
-    lower.push_str(text);
-    lower.make_ascii_lowercase();
-    let symbols = &lexicon.symbols;
-    let mut shape = Shape::default();
-    let mut reader = Reader {
-        lexicon,
-        shared,
-        next_shared: 0,
-        lower,
-        units,
-        word: None,
-        clause: 0,
-        sentence: 0,
-        caps_words: 0,
-        plain_words: 0,
+    let mut letters = Letters {
+        upper: 0,
+        lower: 0,
+        digits: true,
     };
-    let bytes = text.as_bytes();
-    // Chunks are separated by whitespace and control characters.
-    let mut start = 0;
-    while let Some(&b) = bytes.get(start) {
-        let class = CLASS[usize::from(b)];
-        if class & SEPARATOR != 0 {
-            start += 1;
-            continue;
-        }
-        if class & NON_ASCII != 0 {
-            let (c, len) = char_at(text, start);
-            if is_separator(c) {
-                start += len;
-                continue;
-            }
-        }
-        let mut end = start;
-        let mut classes = 0;
-        while let Some(&b) = bytes.get(end) {
-            let class = CLASS[usize::from(b)];
-            // One test for the common case, an ASCII character in the chunk.
-            if class & (SEPARATOR | NON_ASCII) != 0 {
-                if class & SEPARATOR != 0 {
-                    break;
-                }
-                let (c, len) = char_at(text, end);
-                if is_separator(c) {
-                    break;
-                }
-                end += len - 1;
-            }
-            end += 1;
-            classes |= class;
-        }
-        if classes & EMPHASIS != 0 {
-            for &b in &bytes[start..end] {
-                shape.exclamations += u32::from(b == b'!');
-                shape.questions += u32::from(b == b'?');
-            }
-        }
-        let maybe_emoticon = classes & EMOTICON != 0;
-        let chunk = || &text[start..end];
-        if classes & NON_ASCII != 0 || !ascii_fast_path {
-            let chunk = chunk();
-            if !(maybe_emoticon && emoticon(&mut reader, symbols, chunk)) {
-                read_chunk(&mut reader, symbols, chunk);
-                reader.end_word();
-            }
-        } else if maybe_emoticon && ascii_emoticon(&mut reader, symbols, start, chunk()) {
-        } else if classes & !ALPHANUMERIC == 0 {
-            // A plain word, the common case.
-            reader.push_plain_word(
-                bytes,
-                &AsciiWord {
-                    start,
-                    end,
-                    classes,
-                },
-            );
+    for c in word.chars() {
+        if c.is_ascii() {
+            letters.upper += u32::from(c.is_ascii_uppercase());
+            letters.lower += u32::from(c.is_ascii_lowercase());
+            letters.digits &= c.is_ascii_digit() || !c.is_ascii_alphanumeric();
+            lower.push(c.to_ascii_lowercase());
+        } else if c.is_alphanumeric() {
+            letters.upper += u32::from(c.is_uppercase());
+            letters.lower += u32::from(c.is_lowercase());
+            letters.digits = false;
+            lower.extend(c.to_lowercase());
         } else {
-            read_ascii_chunk(&mut reader, bytes, start, end);
+            // An apostrophe, the only joiner beyond ASCII.
+            lower.push('\'');
         }
-        start = end;
     }
-    shape.caps_differ = reader.caps_words > 0 && reader.plain_words > 0;
-    shape
+    letters
 }
 
-/// The character at byte `i` (a char boundary) and its length, without
-/// decoding when it is ASCII, as most of the text is.
-fn char_at(text: &str, i: usize) -> (char, usize) {
-    match text.as_bytes().get(i) {
-        Some(&b) if b.is_ascii() => (char::from(b), 1),
-        _ => text
-            .get(i..)
-            .and_then(|rest| rest.chars().next())
-            .map_or((' ', 1), |c| (c, c.len_utf8())),
-    }
+/// The characters emoticons are made of, beyond letters and digits and
+/// sentence punctuation: a chunk without any is no emoticon.
+fn is_emoticon_char(c: char) -> bool {
+    EMOTICON_CHARS.contains(c)
 }
 
-fn is_separator(c: char) -> bool {
-    c.is_whitespace() || c.is_control()
-}
+/// The characters of [`is_emoticon_char`].
+const EMOTICON_CHARS: &str = ":;=<>()[]{}\\/^_|*@$%&";
 
 /// Sentence punctuation that may follow an emoticon: ":)." or ":(!!".
 const AFTER_EMOTICON: [char; 5] = ['.', ',', '!', '?', ';'];
 
-/// Reads the chunk as one emoticon if it is one, allowing trailing sentence
-/// punctuation.
-fn emoticon(reader: &mut Reader<'_>, symbols: &Symbols, chunk: &str) -> bool {
+/// The valence of `chunk` as an emoticon, allowing trailing sentence
+/// punctuation, and that punctuation.
+fn emoticon<'c>(lexicon: &Lexicon, lower: &mut String, chunk: &'c str) -> Option<(f32, &'c str)> {
     let trimmed = chunk.trim_end_matches(AFTER_EMOTICON);
-    for candidate in [chunk, trimmed] {
-        if candidate.is_empty() {
-            continue;
-        }
-        let start = reader.lower.len();
-        reader
-            .lower
-            .extend(candidate.chars().flat_map(char::to_lowercase));
-        let found = symbols.emoticons.get(&reader.lower[start..]).copied();
-        reader.lower.truncate(start);
-        if let Some(valence) = found {
-            after_emoticon(reader, valence, &chunk[candidate.len()..]);
-            return true;
-        }
-    }
-    false
+    [chunk, trimmed]
+        .into_iter()
+        .filter(|candidate| !candidate.is_empty())
+        .find_map(|candidate| {
+            lower.clear();
+            lower.extend(candidate.chars().flat_map(char::to_lowercase));
+            let valence = lexicon.symbols.emoticons.get(lower.as_str())?;
+            Some((*valence, &chunk[candidate.len()..]))
+        })
 }
 
-/// [`emoticon`] for an ASCII chunk at byte `start` of the text, whose
-/// lower-cased copy is already in the buffer.
-fn ascii_emoticon(reader: &mut Reader<'_>, symbols: &Symbols, start: usize, chunk: &str) -> bool {
-    let trimmed = chunk.trim_end_matches(AFTER_EMOTICON);
-    for len in [chunk.len(), trimmed.len()] {
-        if len == 0 {
-            continue;
-        }
-        let found = symbols.emoticons.get(&reader.lower[start..start + len]);
-        if let Some(&valence) = found {
-            after_emoticon(reader, valence, &chunk[len..]);
-            return true;
-        }
-    }
-    false
+/// Reads the comment `lexed` into `units`, using `lower` for the words
+/// lower-cased; both are cleared first.
+pub(super) fn read(
+    lexed: &Lexed<'_>,
+    lexicon: &Lexicon,
+    lower: &mut String,
+    units: &mut Vec<Unit>,
+) -> Shape {
+    read_words(lexed, lexicon, lower, units, true)
 }
 
-fn after_emoticon(reader: &mut Reader<'_>, valence: f32, trailing: &str) {
-    reader.symbol(valence);
-    if trailing.contains('?') {
-        reader.question_mark();
-    } else if !trailing.is_empty() {
-        reader.clause_break(trailing.contains(['.', '!']));
+fn read_words(
+    lexed: &Lexed<'_>,
+    lexicon: &Lexicon,
+    lower: &mut String,
+    units: &mut Vec<Unit>,
+    whole_words: bool,
+) -> Shape {
+    units.clear();
+    let mut reader = Reader {
+        lexicon,
+        lexed,
+        word: None,
+        lexeme: 0,
+        whole_words,
+        lower,
+        units,
+        shape: Shape::default(),
+        clause: 0,
+        sentence: 0,
+        caps_words: 0,
+        plain_words: 0,
+        chunk: Mark::default(),
+        maybe_emoticon: false,
+    };
+    for i in 0..lexed.lexemes.len() {
+        reader.gap(lexed.gap(i));
+        reader.lexeme(i);
     }
-}
-
-/// [`read_chunk`] for a chunk of ASCII characters, bytes `start..end` of the
-/// text: the same decisions, taken on bytes, with words as ranges.
-fn read_ascii_chunk(reader: &mut Reader<'_>, text: &[u8], start: usize, end: usize) {
-    let mut word: Option<AsciiWord> = None;
-    let mut prev = b' ';
-    let mut i = start;
-    while i < end {
-        let b = text[i];
-        if CLASS[usize::from(b)] & ALPHANUMERIC != 0 {
-            let run = i;
-            let mut classes = 0;
-            while i < end && CLASS[usize::from(text[i])] & ALPHANUMERIC != 0 {
-                classes |= CLASS[usize::from(text[i])];
-                i += 1;
-            }
-            let word = word.get_or_insert(AsciiWord {
-                start: run,
-                end: i,
-                classes: 0,
-            });
-            word.end = i;
-            word.classes |= classes;
-            prev = text[i - 1];
-            continue;
-        }
-        i += 1;
-        let next = if i < end { text[i] } else { b' ' };
-        let joins = match b {
-            b'\'' => prev.is_ascii_alphanumeric() && next.is_ascii_alphabetic(),
-            b'.' | b',' | b'/' | b':' => prev.is_ascii_digit() && next.is_ascii_digit(),
-            _ => false,
-        };
-        if joins {
-            if let (b'\'', Some(word)) = (b, &mut word) {
-                word.classes |= PUNCTUATION;
-            }
-        } else {
-            if let Some(word) = word.take() {
-                reader.push_ascii_word(text, &word);
-            }
-            match b {
-                b'?' => reader.question_mark(),
-                b'.' | b'!' => reader.clause_break(true),
-                b',' | b';' | b':' | b'(' | b')' => reader.clause_break(false),
-                b'-' if !(prev.is_ascii_alphanumeric() && next.is_ascii_alphanumeric()) => {
-                    reader.clause_break(false);
-                }
-                _ => {}
-            }
-        }
-        prev = b;
-    }
-    if let Some(word) = word {
-        reader.push_ascii_word(text, &word);
-    }
-}
-
-fn read_chunk(reader: &mut Reader<'_>, symbols: &Symbols, chunk: &str) {
-    let mut i = 0;
-    let mut prev = ' ';
-    while i < chunk.len() {
-        let (c, len) = char_at(chunk, i);
-        i += len;
-        let next = if i < chunk.len() {
-            char_at(chunk, i).0
-        } else {
-            ' '
-        };
-        if c.is_alphanumeric() {
-            reader.push_char(c);
-        } else if matches!(c, '\'' | '\u{2019}' | '\u{2018}')
-            && prev.is_alphanumeric()
-            && next.is_alphabetic()
-        {
-            reader.push_joiner('\'');
-        } else if matches!(c, '.' | ',' | '/' | ':')
-            && prev.is_ascii_digit()
-            && next.is_ascii_digit()
-        {
-            reader.push_joiner(c);
-        } else if c == '?' {
-            reader.question_mark();
-        } else if matches!(c, '.' | '!' | '\u{2026}') {
-            reader.clause_break(true);
-        } else if matches!(c, ',' | ';' | ':' | '(' | ')') {
-            reader.clause_break(false);
-        } else if is_dash(c) {
-            // A dash inside a word joins its parts ("hassle-free" reads as
-            // "hassle free"); a dash on its own separates clauses.
-            if prev.is_alphanumeric() && next.is_alphanumeric() {
-                reader.end_word();
-            } else {
-                reader.clause_break(false);
-            }
-        } else if let Some(&valence) = (!c.is_ascii()).then(|| symbols.emoji.get(&c)).flatten() {
-            reader.symbol(valence);
-        } else {
-            reader.end_word();
-        }
-        prev = c;
-    }
+    reader.gap(lexed.gap(lexed.lexemes.len()));
+    let end = lexed.text.len();
+    reader.chunk_end(end, end);
+    let mut shape = reader.shape;
+    shape.caps_differ = reader.caps_words > 0 && reader.plain_words > 0;
+    shape
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::with_lexed;
 
     fn lexicon() -> &'static Lexicon {
         &crate::feedback::sentiment_model().lexicon
     }
 
-    fn words(text: &str) -> Vec<String> {
+    /// The units of `text` and its shape, read taking ASCII words whole or
+    /// not.
+    fn units(text: &str, whole_words: bool) -> (Vec<Unit>, Shape) {
         let mut lower = String::new();
-        let mut tokens = Vec::new();
-        tokenize(text, lexicon(), &[], &mut lower, &mut tokens);
-        tokens
+        let mut units = Vec::new();
+        let shape = with_lexed(text, |lexed| {
+            read_words(&lexed, lexicon(), &mut lower, &mut units, whole_words)
+        });
+        (units, shape)
+    }
+
+    /// A unit's word as the lexicon reads it.
+    fn word(text: &str, unit: &Unit) -> String {
+        text[unit.span.0..unit.span.1]
+            .to_lowercase()
+            .replace(['\u{2019}', '\u{2018}'], "'")
+    }
+
+    fn words(text: &str) -> Vec<String> {
+        units(text, true)
+            .0
             .iter()
             .map(|t| match t.kind {
                 Kind::Symbol => format!("<{}>", t.valence),
-                _ => format!("{}/{}", &lower[t.span.0..t.span.1], t.clause),
+                _ => format!("{}/{}", word(text, t), t.clause),
             })
             .collect()
     }
 
-    /// What a tokenizer saw in a text, with words as strings rather than as
-    /// ranges of a buffer.
-    fn read(text: &str, ascii_fast_path: bool) -> (Vec<String>, String) {
-        let mut lower = String::new();
-        let mut tokens = Vec::new();
-        let shape = tokenize_chunks(
-            text,
-            lexicon(),
-            &[],
-            &mut lower,
-            &mut tokens,
-            ascii_fast_path,
-        );
-        let tokens = tokens
+    /// What the reader saw in a text, with words as strings rather than as
+    /// ranges of it.
+    fn read(text: &str, whole_words: bool) -> (Vec<String>, String) {
+        let (units, shape) = units(text, whole_words);
+        let units = units
             .iter()
             .map(|t| {
-                let word = &lower[t.span.0..t.span.1];
+                let word = if t.is_symbol() { String::new() } else { word(text, t) };
                 format!(
                     "{word:?} {:?} caps={} clause={} sentence={} question={} id={} roles={} valence={}",
                     t.kind, t.caps, t.clause, t.sentence, t.question, t.id, t.roles, t.valence
                 )
             })
             .collect();
-        (tokens, format!("{shape:?}"))
+        (units, format!("{shape:?}"))
     }
 
     #[test]
-    fn the_ascii_path_reads_like_the_general_path() {
+    fn whole_ascii_words_read_like_their_characters() {
         let pieces = [
             "Great",
             "GREAT",
@@ -930,15 +757,7 @@ mod tests {
 
     #[test]
     fn capitals_and_punctuation() {
-        let mut lower = String::new();
-        let mut tokens = Vec::new();
-        let shape = tokenize(
-            "STOP calling!! Why??",
-            lexicon(),
-            &[],
-            &mut lower,
-            &mut tokens,
-        );
+        let (tokens, shape) = units("STOP calling!! Why??", true);
         assert!(tokens[0].caps && !tokens[1].caps);
         assert!(shape.caps_differ);
         assert_eq!((shape.exclamations, shape.questions), (2, 2));
