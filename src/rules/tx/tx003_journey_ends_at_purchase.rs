@@ -1,9 +1,9 @@
-//! TX003 journey-ends-at-purchase: no touchpoint at retention or advocacy:
-//! the journey stops at the purchase. The rule's metadata, its documentation (`planlint
+//! TX003 journey-ends-at-purchase: no touchpoint at retention or advocacy,
+//! for the plan or for a persona: the journey stops at the purchase. The rule's metadata, its documentation (`planlint
 //! explain TX003`) and its check.
 
 use crate::diagnostic::{Severity, Subject};
-use crate::plan::Stage;
+use crate::plan::{Stage, Touchpoint, items};
 use crate::rules::{Context, Family, Phase, Rule};
 
 pub static RULE: Rule = Rule {
@@ -11,13 +11,22 @@ pub static RULE: Rule = Rule {
     name: "journey-ends-at-purchase",
     family: Family::Tx,
     severity: Severity::Warning,
-    summary: "no touchpoint at retention or advocacy: the journey stops at the purchase",
+    summary: "no touchpoint at retention or advocacy, for the plan or for a persona: the journey stops at the purchase",
     help: "add touchpoints at retention or advocacy: what keeps the relationship going after someone buys?",
     docs: r#"## What it does
 Reports a plan that has touchpoints but none at the `retention` or `advocacy`
 stage. Onboarding alone does not count: it is the first steps after a
 purchase (and in a free trial it comes before the purchase), not the
 relationship that follows. HUM004 (info) still names each empty stage.
+
+In a plan whose journey does go on after the sale, it reports each persona
+that a `purchase` touchpoint reaches and no touchpoint at onboarding,
+retention or advocacy reaches: the plan keeps some customers and drops
+those, the moment they have bought or signed up.
+
+Not reported: a persona reached only before the purchase (a prospect the
+plan has not yet won), and the personas of a plan that stops at the sale
+as a whole (the plan is reported once).
 
 ## Why it matters
 A customer's journey does not end with one purchase; for the customer, that
@@ -59,6 +68,7 @@ fn check(cx: &mut Context<'_>) {
             .any(|t| t.stage.as_ref().is_some_and(|s| stages.contains(&s.value)))
     };
     if at(&[Stage::Retention, Stage::Advocacy]) {
+        personas_stopping_at_the_sale(cx);
         return;
     }
     let message = if at(&[Stage::Onboarding]) {
@@ -73,4 +83,43 @@ fn check(cx: &mut Context<'_>) {
         )
     };
     cx.report(&RULE, Subject::Plan, first.header.clone(), message);
+}
+
+/// In a plan whose journey goes on after the sale, a persona it takes to the
+/// purchase and never reaches again: their own journey stops there.
+fn personas_stopping_at_the_sale(cx: &mut Context<'_>) {
+    let plan = cx.plan;
+    for persona in &plan.personas {
+        let reaching: Vec<&Touchpoint> = plan
+            .touchpoints
+            .iter()
+            .filter(|t| items(&t.personas).any(|p| p.text == persona.id.value))
+            .collect();
+        let stage_of = |t: &Touchpoint| t.stage.as_ref().map(|s| s.value);
+        let after = [Stage::Onboarding, Stage::Retention, Stage::Advocacy];
+        if reaching
+            .iter()
+            .any(|t| stage_of(t).is_some_and(|s| after.contains(&s)))
+        {
+            continue;
+        }
+        let sale: Vec<&str> = reaching
+            .iter()
+            .filter(|t| stage_of(t) == Some(Stage::Purchase))
+            .map(|t| t.id.value.as_str())
+            .collect();
+        if sale.is_empty() {
+            continue;
+        }
+        cx.report(
+            &RULE,
+            Subject::Persona(persona.id.value.clone()),
+            persona.header.clone(),
+            format!(
+                "persona \"{}\" is taken to the purchase ({}) and reached by nothing after it: their journey stops at the sale",
+                persona.id.value,
+                sale.join(", ")
+            ),
+        );
+    }
 }
