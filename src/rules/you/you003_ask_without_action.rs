@@ -26,10 +26,11 @@ stemmed words.
 
 Not reported: an `act` that keeps the answers *and* uses them ("noted on the
 booking so the audiologist can adjust the aids", "logged and reviewed each
-term"); an `act` with a sentence or clause that neither keeps the answers
-nor says nothing changes ("summarised for the workshop lead, who picks the
-three most common snags for the next ride"), which may well be action
-planlint's word lists do not know; and an `act` with no cue of keeping,
+term"); an `act` with a sentence or clause of five words or more that
+neither keeps the answers nor says nothing changes ("summarised for the
+workshop lead, who picks the three most common snags for the next ride"),
+which may well be action planlint's word lists do not know (a shorter one,
+"each quarter", "by the front desk", "thanks!", is no action); and an `act` with no cue of keeping,
 which planlint cannot judge. "The report" or "a record" is where answers
 go, not keeping them. A sentence that says nothing changes ("ordering
 continues from the standard list") adds nothing to keeping.
@@ -83,6 +84,10 @@ fn check(cx: &mut Context<'_>) {
     }
 }
 
+/// How many words a clause needs to be read as doing something besides
+/// keeping the answers: "by the front desk" or "each quarter" does not.
+const CLAUSE_WORDS: usize = 5;
+
 /// Words before a word of keeping that make it a noun: "the report", "a
 /// record" is where answers go, not what is done with them.
 const DETERMINERS: &[&str] = &[
@@ -99,7 +104,18 @@ const DETERMINERS: &[&str] = &[
 /// doubt.
 fn only_keeps(act: &str) -> Option<Vec<String>> {
     let tokens = tokenize(act);
-    if !act_change().find(&tokens).is_empty() {
+    let unchanged = act_unchanged().find(&tokens);
+    // "Nothing changes" says no change, whatever "changes" alone would say.
+    let inside_unchanged = |m: &Match| {
+        unchanged
+            .iter()
+            .any(|u| u.tokens.start <= m.tokens.start && m.tokens.end <= u.tokens.end)
+    };
+    if act_change()
+        .find(&tokens)
+        .iter()
+        .any(|m| !inside_unchanged(m))
+    {
         return None;
     }
     let kept: Vec<Match> = act_record()
@@ -110,14 +126,20 @@ fn only_keeps(act: &str) -> Option<Vec<String>> {
     if kept.is_empty() {
         return None;
     }
-    let unchanged = act_unchanged().find(&tokens);
     let clause_of = |m: &Match| tokens[m.tokens.start].clause;
-    let every_clause_keeps = tokens.iter().all(|t| {
+    let keeps = |clause: usize| {
         kept.iter()
             .chain(&unchanged)
-            .any(|m| clause_of(m) == t.clause)
-    });
-    if !every_clause_keeps {
+            .any(|m| clause_of(m) == clause)
+    };
+    // A clause says something else when it neither keeps nor says nothing
+    // changes and has words enough to do something ("who picks the three
+    // most common snags"); a time, a list or a thank-you does not.
+    let says_more = |clause: usize| {
+        let words = tokens.iter().filter(|t| t.clause == clause).count();
+        !keeps(clause) && words >= CLAUSE_WORDS
+    };
+    if tokens.iter().any(|t| says_more(t.clause)) {
         return None;
     }
     let mut quotes: Vec<String> = Vec::new();
@@ -164,6 +186,17 @@ mod tests {
             only_keeps("Responses are tallied. Stock continues from the usual list.").unwrap(),
             ["\"tallied\""]
         );
+        for act in [
+            "Each quarter, answers are exported and archived in the CRM.",
+            "Answers are logged. Thanks!",
+            "Answers are logged in the CRM, by the front desk.",
+            "Answers are stored in our CRM (Salesforce, HubSpot).",
+            "Answers are logged: name, date and swap.",
+            "Answers are filed. Nothing changes.",
+            "Answers are logged and nothing changes.",
+        ] {
+            assert!(only_keeps(act).is_some(), "{act}");
+        }
         assert_eq!(
             only_keeps("Answers are recorded, and the record is reported each year.").unwrap(),
             ["\"recorded\"", "\"reported\""]
