@@ -28,7 +28,7 @@ pub fn wants(runs: &TopK, min: u64) -> Vec<&Entry> {
         .collect();
     let mut candidates: Vec<(Vec<String>, &Entry)> = all
         .iter()
-        .filter(|(stems, e)| e.count >= min && asked_for_itself(stems, e, &all, min))
+        .filter(|(stems, e)| e.count >= min && asked_for_itself(stems, e, &all))
         .cloned()
         .collect();
     // Stable: runs of one length stay in the order of `top`.
@@ -48,18 +48,15 @@ pub fn wants(runs: &TopK, min: u64) -> Vec<&Entry> {
     wants
 }
 
-/// Whether a run is asked for as itself in at least `min` comments: a word
-/// alone is not when it only describes what comments ask for ("late" in
-/// "late opening", "late night repairs", "a late pickup slot"; "free" in
-/// "free parking", "free wifi"). The comments where the word comes before
-/// another are those of the two-word runs it starts; the rest ask for the
-/// word itself. Longer runs are what was asked for.
-fn asked_for_itself(
-    stems: &[String],
-    entry: &Entry,
-    all: &[(Vec<String>, &Entry)],
-    min: u64,
-) -> bool {
+/// Whether a run is asked for as itself: a word alone is not when every
+/// comment that asks for it puts it before another word, describing what
+/// it asks for ("late" in "late opening", "late night repairs", "a late
+/// pickup slot"; "free" in "free parking", "free wifi"). The comments where
+/// the word comes before another are those of the two-word runs it starts.
+/// One comment asking for the word itself is enough ("Please add parking"
+/// next to "parking spaces" and "parking bays"). Longer runs are what was
+/// asked for.
+fn asked_for_itself(stems: &[String], entry: &Entry, all: &[(Vec<String>, &Entry)]) -> bool {
     let [word] = stems else {
         return true;
     };
@@ -68,7 +65,7 @@ fn asked_for_itself(
         .filter(|(run, _)| run.len() == 2 && run[0] == *word)
         .map(|(_, e)| e.count)
         .sum();
-    entry.count.saturating_sub(describing) >= min
+    entry.count > describing
 }
 
 /// How many comments of the run `stems` at most belong to wants taken
@@ -239,6 +236,17 @@ mod tests {
             "Would love free coffee",
         ];
         assert!(wants_of(&comments, 3).is_empty());
+    }
+
+    #[test]
+    fn a_word_asked_for_itself_once_is_a_want_with_its_longer_runs() {
+        let comments = [
+            "Please add parking",
+            "Would love parking near the shop",
+            "Any chance of parking spaces for parents?",
+            "I wish you had parking bays out front",
+        ];
+        assert_eq!(wants_of(&comments, 3), named(&[("parking", 4)]));
     }
 
     #[test]

@@ -49,14 +49,14 @@ kit?" are one want, "soup kit", in 4 comments. A want is named by the
 longest run asked for in at least 3 comments. A run inside a want already
 named ("soup" inside "soup kit") is not reported next to it: only when at
 least 3 of its comments are not that want's is it a want of its own ("soup"
-in 6 comments, 3 of them about soup kits). A word alone is a want only when
-at least 3 comments ask for it as itself, not in front of another word:
-"late opening", "late night repairs" and "a late pickup slot" do not make
-"late" a want, nor "free parking", "free wifi" and "free coffee" "free",
-nor "soup kit", "soup bowls" and "soup of the day" "soup" (one comment asks
-for soup itself). Without a grammar, planlint cannot tell a word that
-describes from a thing asked for, and a describing word named as a want is
-noise.
+in 6 comments, 3 of them about soup kits). A word alone is no want when
+every comment that asks for it puts it in front of another word: "late
+opening", "late night repairs" and "a late pickup slot" do not make "late"
+a want, nor "free parking", "free wifi" and "free coffee" "free". One
+comment asking for the word itself is enough: "Please add parking",
+"parking spaces" and "parking bays" are "parking", in 3 comments. Without a
+grammar, planlint cannot tell a word that describes from a thing asked
+for, and a describing word named as a want is noise.
 
 A want is covered when a single text of the plan holds all of its words (by
 stem or synonym): an offering, the WHAT or HOW statement, a differentiator,

@@ -34,7 +34,7 @@ than the square root of twice their number (5 of 12 items, 6 of 20, 7 of
 Not reported:
 - a goal with a `why`: the link is stated, and a reader can judge it. The
   one exception is a goal whose metric (or title, when it has no metric)
-  counts an audience (followers, likes, impressions, views) and whose `why`
+  counts an audience (followers, reach, likes, impressions) and whose `why`
   gives how the business looks as the reason ("raises our profile", "a
   bigger audience", "brand awareness"): it is reported, quoting both,
   because the size of a following is not a link to the WHY however it is
