@@ -19,15 +19,16 @@ pub static RULE: Rule = Rule {
 Reports a goal without a `metric` (or with a blank one), without a `target`,
 or without both; and a goal whose metric names only a direction: it opens
 with a word such as "stronger", "better" or "more", names something no one
-can count as written (word of mouth, relationships, presence, awareness,
-reputation, engagement), and says nothing of what is counted (no number, no
-unit, no word such as "share", "rate", "score", "survey", "visits" or
-"customers"). "Stronger word-of-mouth among local tradies" with a target of
+can count as written (word of mouth, relationships, trust, loyalty,
+presence, awareness, reputation, engagement) as the last word of its phrase,
+and says nothing of what is counted (no number, no unit, no word such as
+"share", "rate", "score", "survey", "visits" or "clicks"). "Stronger word-of-mouth among local tradies" with a target of
 25 leaves nobody able to say what the 25 are.
 
 Not reported: a metric that opens with a direction and names what is
 counted ("Fewer complaints", "Higher retention", "More repeat visits per
-member", "Better score on the exit survey").
+member", "Better score on the exit survey"), including when such a word
+only describes it ("More community events", "More brand mentions").
 
 ## Why it matters
 A plan starts from what it wants to achieve, and then from how it will know it
@@ -93,7 +94,13 @@ fn direction_only(metric: &str) -> Option<String> {
         .find(&tokens)
         .into_iter()
         .find(|m| m.tokens.start == 0)?;
-    if metric_abstractions().find(&tokens).is_empty() || !metric_units().find(&tokens).is_empty() {
+    // The abstraction is what is named only as the last word of its phrase:
+    // "community events" names events.
+    let named = metric_abstractions()
+        .find(&tokens)
+        .iter()
+        .any(|m| tokens.get(m.tokens.end).is_none_or(|next| !next.content));
+    if !named || !metric_units().find(&tokens).is_empty() {
         return None;
     }
     Some(quote(metric, opening.span))
@@ -109,7 +116,15 @@ mod tests {
             direction_only("Stronger word-of-mouth among local tradies").as_deref(),
             Some("\"Stronger\"")
         );
-        assert!(direction_only("Better relationships with schools").is_some());
+        for metric in [
+            "Better relationships with schools",
+            "Better customer relationships",
+            "Stronger relationships with members",
+            "Stronger loyalty",
+            "More trust",
+        ] {
+            assert!(direction_only(metric).is_some(), "{metric}");
+        }
     }
 
     #[test]
@@ -125,6 +140,12 @@ mod tests {
             "Higher retention",
             "Fewer callbacks to finish a job",
             "More loyalty-card sign-ups",
+            "More community events",
+            "More brand mentions",
+            "More LinkedIn connections",
+            "More local partnerships",
+            "Higher brand awareness in the prompted awareness study",
+            "Higher email engagement (opens and clicks)",
         ] {
             assert_eq!(direction_only(metric), None, "{metric}");
         }
