@@ -20,13 +20,17 @@ purchase (and in a free trial it comes before the purchase), not the
 relationship that follows. HUM004 (info) still names each empty stage.
 
 In a plan whose journey does go on after the sale, it reports each persona
-that a `purchase` touchpoint reaches and no touchpoint at onboarding,
-retention or advocacy reaches: the plan keeps some customers and drops
-those, the moment they have bought or signed up.
+that a `purchase` touchpoint reaches and no touchpoint at retention or
+advocacy reaches: the plan keeps some customers and drops those, the moment
+they have bought or signed up (onboarding alone does not count here
+either).
 
 Not reported: a persona reached only before the purchase (a prospect the
-plan has not yet won), and the personas of a plan that stops at the sale
-as a whole (the plan is reported once).
+plan has not yet won); a persona reached by a touchpoint with no `stage`;
+every persona while a touchpoint at retention or advocacy names no
+`personas` (whom it reaches is unknown); and the personas of a plan that
+stops at the sale as a whole (the plan is reported once). A persona who
+buys once by nature (a gift buyer) is reported too: say so with a waiver.
 
 ## Why it matters
 A customer's journey does not end with one purchase; for the customer, that
@@ -86,20 +90,27 @@ fn check(cx: &mut Context<'_>) {
 }
 
 /// In a plan whose journey goes on after the sale, a persona it takes to the
-/// purchase and never reaches again: their own journey stops there.
+/// purchase and never reaches at retention or advocacy: their own journey
+/// stops there. Nothing is said while a touchpoint at those stages names no
+/// personas (whom it reaches is unknown), nor of a persona reached by a
+/// touchpoint with no stage.
 fn personas_stopping_at_the_sale(cx: &mut Context<'_>) {
     let plan = cx.plan;
+    let stage_of = |t: &Touchpoint| t.stage.as_ref().map(|s| s.value);
+    let later = [Stage::Retention, Stage::Advocacy];
+    let is_later = |t: &Touchpoint| stage_of(t).is_some_and(|s| later.contains(&s));
+    if plan
+        .touchpoints
+        .iter()
+        .any(|t| is_later(t) && items(&t.personas).next().is_none())
+    {
+        return;
+    }
     for persona in &plan.personas {
-        let reaching: Vec<&Touchpoint> = plan
-            .touchpoints
-            .iter()
-            .filter(|t| items(&t.personas).any(|p| p.text == persona.id.value))
-            .collect();
-        let stage_of = |t: &Touchpoint| t.stage.as_ref().map(|s| s.value);
-        let after = [Stage::Onboarding, Stage::Retention, Stage::Advocacy];
+        let reaching: Vec<&Touchpoint> = plan.touchpoints_reaching(&persona.id.value).collect();
         if reaching
             .iter()
-            .any(|t| stage_of(t).is_some_and(|s| after.contains(&s)))
+            .any(|t| is_later(t) || stage_of(t).is_none())
         {
             continue;
         }
@@ -111,12 +122,20 @@ fn personas_stopping_at_the_sale(cx: &mut Context<'_>) {
         if sale.is_empty() {
             continue;
         }
+        let onboarded = reaching
+            .iter()
+            .any(|t| stage_of(t) == Some(Stage::Onboarding));
+        let after = if onboarded {
+            "nothing at retention or advocacy after it: their journey stops after the sale and its onboarding"
+        } else {
+            "nothing after it: their journey stops at the sale"
+        };
         cx.report(
             &RULE,
             Subject::Persona(persona.id.value.clone()),
             persona.header.clone(),
             format!(
-                "persona \"{}\" is taken to the purchase ({}) and reached by nothing after it: their journey stops at the sale",
+                "persona \"{}\" is taken to the purchase ({}) and reached by {after}",
                 persona.id.value,
                 sale.join(", ")
             ),
