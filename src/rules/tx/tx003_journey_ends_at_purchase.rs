@@ -1,6 +1,7 @@
 //! TX003 journey-ends-at-purchase: no touchpoint at retention or advocacy,
-//! for the plan or for a persona: the journey stops at the purchase. The rule's metadata, its documentation (`planlint
-//! explain TX003`) and its check.
+//! for the plan or for a persona: the journey stops at the purchase. The
+//! rule's metadata, its documentation (`planlint explain TX003`) and its
+//! check.
 
 use crate::diagnostic::{Severity, Subject};
 use crate::plan::{Stage, Touchpoint, items};

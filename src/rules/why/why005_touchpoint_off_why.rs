@@ -87,7 +87,9 @@ fn check(cx: &mut Context<'_>) {
             let mut texts: Vec<&str> = items(&persona.wants).map(|w| w.text.as_str()).collect();
             texts.extend(items(&persona.interests).map(|w| w.text.as_str()));
             texts.extend(text(&persona.value_proposition));
-            own_places.push(alignment.place("persona", Some(&id.text), &texts));
+            if !texts.is_empty() {
+                own_places.push(alignment.place("persona", Some(&id.text), &texts));
+            }
         }
         for id in items(&touchpoint.goals) {
             let Some(goal) = plan.goals.iter().find(|g| g.id.value == id.text) else {
@@ -104,7 +106,9 @@ fn check(cx: &mut Context<'_>) {
         let Err(closest) = alignment.judge(&[message], &places) else {
             continue;
         };
-        let mut compared = vec!["the WHY", "the HOW", "the WHAT"];
+        let mut compared = vec!["the WHY"];
+        compared.extend(plan.how.is_some().then_some("the HOW"));
+        compared.extend(plan.what.is_some().then_some("the WHAT"));
         if own_places.iter().any(|p| p.is("goal")) {
             compared.push("the goals it serves");
         }
@@ -128,8 +132,7 @@ fn check(cx: &mut Context<'_>) {
 /// "a, b or c".
 fn or_list(items: &[&str]) -> String {
     match items {
-        [] => String::new(),
-        [one] => (*one).to_owned(),
+        [] | [_] => items.concat(),
         [rest @ .., last] => format!("{} or {last}", rest.join(", ")),
     }
 }
