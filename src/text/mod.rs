@@ -426,6 +426,15 @@ pub fn quote(text: &str, span: Range<usize>) -> String {
     format!("\"{quoted}\"")
 }
 
+/// Adds the [`quote`] of `span` to `quotes` unless it is there already, so
+/// that evidence names each word once ("premium", not "premium", "premium").
+pub fn push_quote(quotes: &mut Vec<String>, text: &str, span: Range<usize>) {
+    let quoted = quote(text, span);
+    if !quotes.contains(&quoted) {
+        quotes.push(quoted);
+    }
+}
+
 /// Lines of a lexicon data file, without blank lines and comments. A comment
 /// is `#` followed by a space or the end of the line, so a cue like `#1` stays.
 pub(crate) fn lexicon_lines(data: &str) -> impl Iterator<Item = &str> {

@@ -157,8 +157,7 @@ fn without_time_frame(metric: &str) -> String {
 
 /// The first cue of `list` in `text`, quoted as written.
 fn quoted_first(list: &PhraseList, text: &str) -> Option<String> {
-    let tokens = tokenize(text);
-    let first = list.find(&tokens).into_iter().next()?;
+    let first = list.matches_text(text).into_iter().next()?;
     Some(quote(text, first.span))
 }
 

@@ -6,8 +6,7 @@ use crate::diagnostic::{Severity, Subject};
 use crate::plan::text;
 use crate::rules::{Context, Family, Phase, Rule};
 use crate::text::lexicons::{act_change, act_record, act_unchanged};
-use crate::text::{Match, Token};
-use crate::text::{quote, tokenize};
+use crate::text::{Match, Token, push_quote, tokenize};
 
 pub static RULE: Rule = Rule {
     code: "YOU003",
@@ -142,12 +141,9 @@ fn only_keeps(act: &str) -> Option<Vec<String>> {
     if tokens.iter().any(|t| says_more(t.clause)) {
         return None;
     }
-    let mut quotes: Vec<String> = Vec::new();
+    let mut quotes = Vec::new();
     for m in kept {
-        let q = quote(act, m.span);
-        if !quotes.contains(&q) {
-            quotes.push(q);
-        }
+        push_quote(&mut quotes, act, m.span);
     }
     Some(quotes)
 }

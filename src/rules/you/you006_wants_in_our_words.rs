@@ -6,7 +6,7 @@ use crate::diagnostic::{Severity, Subject};
 use crate::plan::items;
 use crate::rules::{Context, Family, Phase, Rule};
 use crate::text::lexicons::company_words;
-use crate::text::{quote, tokenize};
+use crate::text::push_quote;
 
 pub static RULE: Rule = Rule {
     code: "YOU006",
@@ -56,14 +56,11 @@ fn check(cx: &mut Context<'_>) {
         let mut cues = Vec::new();
         let mut in_our_words = 0;
         for want in &wants {
-            let found = company_words().find(&tokenize(want));
+            let found = company_words().matches_text(want);
             if !found.is_empty() {
                 in_our_words += 1;
                 for m in found {
-                    let q = quote(want, m.span);
-                    if !cues.contains(&q) {
-                        cues.push(q);
-                    }
+                    push_quote(&mut cues, want, m.span);
                 }
             }
         }
