@@ -7,6 +7,7 @@
 
 pub mod aggregate;
 pub mod analysis;
+pub mod dates;
 pub mod examples;
 pub mod link;
 pub mod reader;
