@@ -15,6 +15,7 @@ mod record;
 pub mod scale;
 pub mod sentiment;
 pub mod sketch;
+pub mod stats;
 pub mod summary;
 pub mod themes;
 pub mod wants;
