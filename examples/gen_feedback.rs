@@ -8,6 +8,18 @@
 //! bike shop (the Harbor Bikes example): praise, complaints about contact
 //! frequency, waiting and prices, wants, neutral questions; with NPS scores
 //! that lean the way the comment does, quoted commas and the odd line break.
+//!
+//! `--scenario NAME` writes instead a year (2026) of dated feedback on a
+//! grocer's delivery service (the plan `tests/fixtures-time/grocer.plan.toml`)
+//! with the effects the analysis over time must find, and one it must not:
+//!
+//! - `steady`: none;
+//! - `fall`: touchpoint `delivery-update` draws far more complaints from
+//!   October on;
+//! - `channel`: rows that came by `sms` complain more, whatever their
+//!   touchpoint;
+//! - `year`: both, and persona `night-shift` with 8 scores and a low NPS
+//!   that is noise, and late deliveries that drag the NPS down.
 
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
@@ -102,11 +114,19 @@ fn main() -> ExitCode {
 }
 
 fn run() -> Result<(), String> {
-    let usage = "usage: gen_feedback --rows N [--seed S] OUT.csv";
+    let usage =
+        "usage: gen_feedback (--rows N | --scenario steady|fall|channel|year) [--seed S] OUT.csv";
     let mut args = std::env::args().skip(1);
-    let (mut rows, mut seed, mut out) = (None, 42u64, None);
+    let (mut rows, mut seed, mut out, mut scenario) = (None, 42u64, None, None);
     while let Some(arg) = args.next() {
         match arg.as_str() {
+            "--scenario" => {
+                scenario = args
+                    .next()
+                    .and_then(|name| Scenario::parse(&name))
+                    .map(Some)
+                    .ok_or(usage)?
+            }
             "--rows" => {
                 rows = args
                     .next()
@@ -117,12 +137,137 @@ fn run() -> Result<(), String> {
             _ => return Err(usage.to_owned()),
         }
     }
-    let (Some(rows), Some(out)) = (rows, out) else {
+    let Some(out) = out else {
         return Err(usage.to_owned());
     };
     let file = File::create(&out).map_err(|e| format!("cannot write {out}: {e}"))?;
-    write(BufWriter::with_capacity(1 << 20, file), rows, seed)
-        .map_err(|e| format!("cannot write {out}: {e}"))
+    let file = BufWriter::with_capacity(1 << 20, file);
+    match (rows, scenario) {
+        (Some(rows), None) => write(file, rows, seed),
+        (None, Some(scenario)) => write_scenario(file, scenario, seed),
+        _ => return Err(usage.to_owned()),
+    }
+    .map_err(|e| format!("cannot write {out}: {e}"))
+}
+
+/// The effects a scenario plants.
+#[derive(Clone, Copy)]
+struct Scenario {
+    fall: bool,
+    channel: bool,
+    noise: bool,
+    late: bool,
+}
+
+impl Scenario {
+    fn parse(name: &str) -> Option<Scenario> {
+        let none = Scenario {
+            fall: false,
+            channel: false,
+            noise: false,
+            late: false,
+        };
+        Some(match name {
+            "steady" => none,
+            "fall" => Scenario { fall: true, ..none },
+            "channel" => Scenario {
+                channel: true,
+                ..none
+            },
+            "year" => Scenario {
+                fall: true,
+                channel: true,
+                noise: true,
+                late: true,
+            },
+            _ => return None,
+        })
+    }
+}
+
+const GROCER_PERSONAS: &[&str] = &["busy-parent", "older-regular"];
+const GROCER_TOUCHPOINTS: &[&str] = &[
+    "welcome-call",
+    "delivery-update",
+    "recipe-letter",
+    "tasting-evening",
+];
+const GROCER_CHANNELS: &[&str] = &["email", "phone", "sms", "in store"];
+const GROCER_PRAISE: &[&str] = &[
+    "The driver carried the crates to the door, lovely",
+    "Fresh vegetables and friendly people, thank you",
+    "The recipe card made dinner easy, great idea",
+    "Really helpful on the phone, sorted my order quickly",
+    "Best bread in town and the tasting was fun",
+];
+const GROCER_COMPLAINTS: &[&str] = &[
+    "The bread was stale and the eggs were cracked",
+    "Missing items again and nobody told me",
+    "The app lost my order, very disappointed",
+    "Rude driver, left the box in the rain",
+];
+const GROCER_LATE: &str = "Late delivery again, the food came after we had eaten";
+const GROCER_NEUTRAL: &[&str] = &[
+    "Do you deliver on Sundays?",
+    "Ordered the usual box",
+    "Changed my address in the account",
+];
+
+/// A year of dated feedback with the effects of `scenario` (see the module
+/// documentation): 150 rows a month.
+fn write_scenario(mut out: impl Write, scenario: Scenario, seed: u64) -> io::Result<()> {
+    let mut rng = Rng(seed);
+    writeln!(out, "date,persona,touchpoint,channel,score,comment")?;
+    for month in 1..=12 {
+        for _ in 0..150 {
+            let touchpoint = *rng.pick(GROCER_TOUCHPOINTS);
+            let persona = *rng.pick(GROCER_PERSONAS);
+            let channel = *rng.pick(GROCER_CHANNELS);
+            let mut complain = 25;
+            if scenario.fall && touchpoint == "delivery-update" && month >= 10 {
+                complain = 75;
+            }
+            if scenario.channel && channel == "sms" {
+                complain = 60;
+            }
+            let roll = rng.below(100);
+            let (comment, score) = if roll < complain {
+                let late = scenario.late && rng.below(3) == 0;
+                let comment = if late {
+                    GROCER_LATE
+                } else {
+                    *rng.pick(GROCER_COMPLAINTS)
+                };
+                (comment, rng.below(6))
+            } else if roll < complain + (100 - complain) * 3 / 4 {
+                (*rng.pick(GROCER_PRAISE), 9 + rng.below(2))
+            } else {
+                (*rng.pick(GROCER_NEUTRAL), 7 + rng.below(2))
+            };
+            let day = 1 + rng.below(28);
+            writeln!(
+                out,
+                "2026-{month:02}-{day:02},{persona},{touchpoint},{channel},{score},\"{comment}\""
+            )?;
+        }
+    }
+    if scenario.noise {
+        // Eight scores from night-shift workers: an NPS of -25 that could
+        // as well be +30.
+        for (i, score) in [10, 9, 10, 3, 2, 5, 6, 4].into_iter().enumerate() {
+            let comment = if score >= 9 {
+                GROCER_PRAISE[i % GROCER_PRAISE.len()]
+            } else {
+                GROCER_COMPLAINTS[i % GROCER_COMPLAINTS.len()]
+            };
+            writeln!(
+                out,
+                "2026-11-{:02},night-shift,welcome-call,phone,{score},\"{comment}\"",
+                i + 3
+            )?;
+        }
+    }
+    out.flush()
 }
 
 fn write(mut out: impl Write, rows: u64, seed: u64) -> io::Result<()> {

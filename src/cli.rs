@@ -8,6 +8,8 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand, ValueEnum};
 use planlint::Severity;
 use planlint::config::{ConfigError, ConfigFile, Overrides, Resolver};
+use planlint::feedback::analysis::TimeOptions;
+use planlint::feedback::dates::{self, Period, SlashOrder};
 use planlint::feedback::reader::{MAX_RECORD_BYTES, ReadOptions};
 use planlint::feedback::{AnalyzeOptions, ScoreScale};
 pub use planlint::render::Format;
@@ -184,6 +186,24 @@ pub struct FeedbackArgs {
     /// Column with the date (default: date)
     #[arg(long, value_name = "NAME")]
     pub date_column: Option<String>,
+    /// The order of day and month in dates like 03/04/2026: DD/MM/YYYY or
+    /// MM/DD/YYYY (default: decided by the file's dates, day first when
+    /// none has a day above 12)
+    #[arg(long, value_parser = parse_date_format, value_name = "FORMAT")]
+    pub date_format: Option<SlashOrder>,
+    /// Length of the periods of the analysis over time: week, month or
+    /// quarter (default: weeks for up to 13 weeks of dates, months for up to
+    /// two years, quarters beyond)
+    #[arg(long, value_parser = parse_period, value_name = "PERIOD")]
+    pub period: Option<Period>,
+    /// Analyse only rows dated on or after this day (YYYY-MM-DD); rows
+    /// outside the window or without a readable date are counted, not
+    /// analysed
+    #[arg(long, value_parser = parse_day, value_name = "DATE")]
+    pub since: Option<i32>,
+    /// Analyse only rows dated on or before this day (YYYY-MM-DD)
+    #[arg(long, value_parser = parse_day, value_name = "DATE")]
+    pub until: Option<i32>,
     /// How to read scores when the column does not say: nps (0-10) or stars (1-5)
     #[arg(long, value_enum, value_name = "SCALE")]
     pub score_scale: Option<Scale>,
@@ -213,8 +233,26 @@ impl FeedbackArgs {
                 Scale::Stars => ScoreScale::Stars,
             }),
             workers: 0,
+            time: TimeOptions {
+                order: self.date_format,
+                period: self.period,
+                since: self.since,
+                until: self.until,
+            },
         }
     }
+}
+
+fn parse_date_format(value: &str) -> Result<SlashOrder, String> {
+    SlashOrder::parse_name(value).ok_or_else(|| "expected DD/MM/YYYY or MM/DD/YYYY".to_owned())
+}
+
+fn parse_period(value: &str) -> Result<Period, String> {
+    Period::parse_name(value).ok_or_else(|| "expected week, month or quarter".to_owned())
+}
+
+fn parse_day(value: &str) -> Result<i32, String> {
+    dates::parse_iso_day(value).ok_or_else(|| "expected a day as YYYY-MM-DD".to_owned())
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

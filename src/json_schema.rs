@@ -381,6 +381,8 @@ mod tests {
                 "feedback-min-fatigue",
                 "feedback-min-wants",
                 "feedback-negative-share",
+                "feedback-significance",
+                "feedback-trend-min-scores",
                 "max-contacts-per-week",
                 "transactional-share",
             ]

@@ -384,12 +384,12 @@ fn markdown_groups_findings_by_severity_in_tables() {
     let report = json(&check(None, &["--format", "json", WEAK_DIR], 1));
     let findings = report["findings"].as_array().unwrap();
     assert!(
-        out.contains("**1 plan checked: 1 error, 39 warnings, 7 info**"),
+        out.contains("**1 plan checked: 1 error, 38 warnings, 7 info**"),
         "{out}"
     );
     assert!(out.contains("### Scorecard"));
     let errors = out.find("### Errors (1)").unwrap();
-    let warnings = out.find("### Warnings (39)").unwrap();
+    let warnings = out.find("### Warnings (38)").unwrap();
     let info = out.find("### Info (7)").unwrap();
     assert!(errors < warnings && warnings < info);
     let rows: Vec<&str> = out.lines().filter(|l| l.starts_with("| `")).collect();

@@ -5,9 +5,12 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
+use super::dates::{DateKey, Undated};
 use super::examples::{Examples, cut};
-use super::sketch::TopK;
+use super::sketch::{Entry, TopK};
+use super::stats::{Interval, NpsCounts};
 use super::themes::CommentThemes;
+use super::timeline::{Budget, Series};
 use super::{Polarity, Row, ScoreRange, ScoreScale, Sentiment};
 
 /// Themes tracked per sketch.
@@ -77,6 +80,8 @@ pub struct Nps {
     pub detractors: u64,
     /// Percentage of promoters minus percentage of detractors, -100 to 100.
     pub nps: f64,
+    /// Its 95% interval ([`NpsCounts::interval`]), to a tenth of a point.
+    pub interval: Interval,
 }
 
 impl Scores {
@@ -85,7 +90,7 @@ impl Scores {
     }
 
     /// Counts a score already rounded to a whole point (0-10).
-    fn add_point(&mut self, point: usize) {
+    pub fn add_point(&mut self, point: usize) {
         self.counts[point] += 1;
     }
 
@@ -99,26 +104,45 @@ impl Scores {
         self.counts.iter().sum()
     }
 
+    /// The scores by NPS class.
+    pub fn counts(&self, scale: ScoreScale) -> NpsCounts {
+        let mut counts = NpsCounts::default();
+        for (value, &count) in self.counts.iter().enumerate() {
+            *match nps_class(scale, value) {
+                NpsClass::Detractor => &mut counts.detractors,
+                NpsClass::Passive => &mut counts.passives,
+                NpsClass::Promoter => &mut counts.promoters,
+            } += count;
+        }
+        counts
+    }
+
     pub fn nps(&self, scale: ScoreScale) -> Option<Nps> {
-        let scored = self.total();
+        Nps::of(&self.counts(scale))
+    }
+}
+
+impl Nps {
+    /// The NPS of `counts`, rounded to a tenth of a point as reports show
+    /// it; `None` without scores.
+    pub fn of(counts: &NpsCounts) -> Option<Nps> {
+        let scored = counts.scored();
         if scored == 0 {
             return None;
         }
-        let (mut detractors, mut passives, mut promoters) = (0, 0, 0);
-        for (value, &count) in self.counts.iter().enumerate() {
-            *match nps_class(scale, value) {
-                NpsClass::Detractor => &mut detractors,
-                NpsClass::Passive => &mut passives,
-                NpsClass::Promoter => &mut promoters,
-            } += count;
-        }
+        let tenth = |x: f64| (x * 10.0).round() / 10.0;
         let share = |n: u64| n as f64 * 100.0 / scored as f64;
+        let interval = counts.interval();
         Some(Nps {
             scored,
-            promoters,
-            passives,
-            detractors,
-            nps: ((share(promoters) - share(detractors)) * 10.0).round() / 10.0,
+            promoters: counts.promoters,
+            passives: counts.passives,
+            detractors: counts.detractors,
+            nps: tenth(share(counts.promoters) - share(counts.detractors)),
+            interval: Interval {
+                low: tenth(interval.low),
+                high: tenth(interval.high),
+            },
         })
     }
 }
@@ -155,6 +179,17 @@ pub struct Group {
     pub negative_examples: Examples,
     /// The first comments about contact frequency.
     pub fatigue_examples: Examples,
+    /// The rows with a readable date, by date.
+    pub series: Series,
+}
+
+/// What is counted of one row: its score rounded to a whole point, its
+/// date, and its comment's sentiment and themes.
+#[derive(Clone, Copy)]
+pub struct Counted<'a> {
+    pub point: Option<usize>,
+    pub date: Option<DateKey>,
+    pub scored: Option<(Sentiment, &'a CommentThemes)>,
 }
 
 impl Group {
@@ -166,18 +201,19 @@ impl Group {
         self.polarity.negative as f64 / self.comments().max(1) as f64
     }
 
-    /// Counts a row whose score, if any, rounds to `point`.
-    fn add(
-        &mut self,
-        row: &Row,
-        point: Option<usize>,
-        scored: Option<(Sentiment, &CommentThemes)>,
-    ) {
+    fn add(&mut self, row: &Row, counted: Counted<'_>, budget: &mut Budget) {
         self.rows += 1;
-        if let Some(point) = point {
+        if let Some(point) = counted.point {
             self.scores.add_point(point);
         }
-        let Some((sentiment, themes)) = scored else {
+        if let Some(cell) = counted.date.and_then(|date| self.series.cell(date, budget)) {
+            cell.add(
+                counted.point,
+                counted.scored.map(|(s, _)| s.polarity),
+                counted.scored.is_some_and(|(_, t)| t.fatigue),
+            );
+        }
+        let Some((sentiment, themes)) = counted.scored else {
             return;
         };
         self.polarity.add(sentiment.polarity);
@@ -195,7 +231,7 @@ impl Group {
 
     /// Adds another group's counts (another thread's, or another spelling of
     /// the same item).
-    pub fn absorb(&mut self, other: &Group) {
+    pub fn absorb(&mut self, other: &Group, budget: &mut Budget) {
         if self.display.is_empty() || other.first_line < self.first_line {
             self.display.clone_from(&other.display);
             self.first_line = other.first_line;
@@ -207,6 +243,7 @@ impl Group {
         self.pushy += other.pushy;
         self.negative_examples.merge(&other.negative_examples);
         self.fatigue_examples.merge(&other.fatigue_examples);
+        self.series.merge(&other.series, budget);
     }
 }
 
@@ -248,13 +285,7 @@ impl Groups {
         keyed.into_iter().map(|(key, i)| (key, &self.groups[i]))
     }
 
-    fn add(
-        &mut self,
-        value: Option<&str>,
-        row: &Row,
-        point: Option<usize>,
-        scored: Option<(Sentiment, &CommentThemes)>,
-    ) {
+    fn add(&mut self, value: Option<&str>, row: &Row, counted: Counted<'_>, budget: &mut Budget) {
         // Not trimmed: white space is in no link key, and `cut` trims the
         // display. A value of white space only has an empty key, which names
         // no group.
@@ -272,7 +303,7 @@ impl Groups {
                     group.display = cut(value);
                     group.first_line = row.line;
                 }
-                group.add(row, point, scored);
+                group.add(row, counted, budget);
             }
             Slot::Empty => {}
             Slot::Overflow => self.overflow += 1,
@@ -315,16 +346,21 @@ impl Groups {
         Slot::Group(self.groups.len() - 1)
     }
 
-    fn merge(&mut self, other: Groups) {
+    fn merge(&mut self, other: Groups, budget: &mut Budget) {
         self.overflow += other.overflow;
         let mut keys: Vec<(usize, String)> = other.index.into_iter().map(|(k, i)| (i, k)).collect();
         keys.sort_unstable_by_key(|&(i, _)| i);
         for ((_, key), theirs) in keys.into_iter().zip(other.groups) {
             if let Some(&mine) = self.index.get(&key) {
-                self.groups[mine].absorb(&theirs);
+                self.groups[mine].absorb(&theirs, budget);
             } else if self.groups.len() < MAX_GROUPS {
                 self.index.insert(key, self.groups.len());
-                self.groups.push(theirs);
+                let mut group = Group {
+                    series: Series::default(),
+                    ..theirs
+                };
+                group.series.merge(&theirs.series, budget);
+                self.groups.push(group);
             } else {
                 self.overflow += theirs.rows;
             }
@@ -373,6 +409,16 @@ pub struct Aggregates {
     pub pushy: u64,
     pub by_persona: Groups,
     pub by_touchpoint: Groups,
+    pub by_channel: Groups,
+    /// The rows with a readable date, by date.
+    pub series: Series,
+    /// Rows whose date could not be read, by reason, with the first line
+    /// of each reason: counted, and analysed for all but time.
+    pub undated: HashMap<Undated, (u64, u64)>,
+    /// Rows left out because their date is outside `--since`/`--until`.
+    pub outside: u64,
+    /// What is left of the counters by date, and the rows that overflowed.
+    pub budget: Budget,
     pub themes: TopK,
     /// Every run of the words of a want, counted once per comment: see
     /// [`super::wants`] for the wants they make.
@@ -393,6 +439,11 @@ impl Default for Aggregates {
             pushy: 0,
             by_persona: Groups::default(),
             by_touchpoint: Groups::default(),
+            by_channel: Groups::default(),
+            series: Series::default(),
+            undated: HashMap::default(),
+            outside: 0,
+            budget: Budget::default(),
             themes: TopK::new(THEME_CAPACITY),
             wants: TopK::new(THEME_CAPACITY),
             themes_by_score: (0..=10).map(|_| TopK::new(THEME_CAPACITY / 4)).collect(),
@@ -401,11 +452,44 @@ impl Default for Aggregates {
 }
 
 impl Aggregates {
-    /// Counts one row; `scored` is `None` for a row without a comment.
-    pub fn add(&mut self, row: &Row, scored: Option<(Sentiment, &CommentThemes)>) {
+    /// Counts a row left out by `--since`/`--until`.
+    pub fn leave_out(&mut self) {
+        self.outside += 1;
+    }
+
+    /// Counts one row; `date` is `None` when the file has no date column,
+    /// and `scored` is `None` for a row without a comment.
+    pub fn add(
+        &mut self,
+        row: &Row,
+        date: Option<Result<DateKey, Undated>>,
+        scored: Option<(Sentiment, &CommentThemes)>,
+    ) {
         self.rows += 1;
-        // Rounded once for the totals, the themes by score and both groups.
+        // Rounded once for the totals, the themes by score and the groups.
         let point = row.score.map(rounded);
+        let date = match date {
+            Some(Ok(date)) => Some(date),
+            Some(Err(why)) => {
+                let (count, first) = self.undated.entry(why).or_insert((0, row.line));
+                *count += 1;
+                *first = (*first).min(row.line);
+                None
+            }
+            None => None,
+        };
+        let counted = Counted {
+            point,
+            date,
+            scored,
+        };
+        if let Some(cell) = date.and_then(|date| self.series.cell(date, &mut self.budget)) {
+            cell.add(
+                point,
+                scored.map(|(s, _)| s.polarity),
+                scored.is_some_and(|(_, t)| t.fatigue),
+            );
+        }
         if let Some(score) = row.score {
             self.range.add(score);
         }
@@ -429,10 +513,13 @@ impl Aggregates {
                 }
             }
         }
+        let budget = &mut self.budget;
         self.by_persona
-            .add(row.persona.as_deref(), row, point, scored);
+            .add(row.persona.as_deref(), row, counted, budget);
         self.by_touchpoint
-            .add(row.touchpoint.as_deref(), row, point, scored);
+            .add(row.touchpoint.as_deref(), row, counted, budget);
+        self.by_channel
+            .add(row.channel.as_deref(), row, counted, budget);
     }
 
     pub fn merge(&mut self, other: Aggregates) {
@@ -442,13 +529,44 @@ impl Aggregates {
         self.range.merge(&other.range);
         self.fatigue += other.fatigue;
         self.pushy += other.pushy;
-        self.by_persona.merge(other.by_persona);
-        self.by_touchpoint.merge(other.by_touchpoint);
+        self.budget.merge(&other.budget);
+        let budget = &mut self.budget;
+        self.series.merge(&other.series, budget);
+        self.by_persona.merge(other.by_persona, budget);
+        self.by_touchpoint.merge(other.by_touchpoint, budget);
+        self.by_channel.merge(other.by_channel, budget);
+        for (why, (count, first)) in other.undated {
+            let (mine, mine_first) = self.undated.entry(why).or_insert((0, first));
+            *mine += count;
+            *mine_first = (*mine_first).min(first);
+        }
+        self.outside += other.outside;
         self.themes.merge(other.themes);
         self.wants.merge(other.wants);
         for (mine, theirs) in self.themes_by_score.iter_mut().zip(other.themes_by_score) {
             mine.merge(theirs);
         }
+    }
+
+    /// The `n` themes mentioned most, each with the scores of the comments
+    /// that mention it by NPS class, and whether those counts are exact.
+    pub fn theme_scores(&self, scale: ScoreScale, n: usize) -> Vec<(&Entry, NpsCounts, bool)> {
+        let classes = [NpsClass::Promoter, NpsClass::Passive, NpsClass::Detractor]
+            .map(|class| self.themes_of(scale, class));
+        self.themes
+            .top_keyed(n)
+            .into_iter()
+            .map(|(key, entry)| {
+                let [(promoters, e1), (passives, e2), (detractors, e3)] =
+                    [0, 1, 2].map(|i| classes[i].count_of(key));
+                let counts = NpsCounts {
+                    promoters,
+                    passives,
+                    detractors,
+                };
+                (entry, counts, e1 + e2 + e3 == 0)
+            })
+            .collect()
     }
 
     /// The themes of the comments of one class (detractors or promoters).
@@ -466,6 +584,12 @@ impl Aggregates {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const NONE: Counted<'static> = Counted {
+        point: None,
+        date: None,
+        scored: None,
+    };
 
     #[test]
     fn nps_follows_the_usual_split_and_stars_are_mapped() {
@@ -493,7 +617,7 @@ mod tests {
                 line,
                 ..Row::default()
             };
-            groups.add(Some(value), &row, None, None);
+            groups.add(Some(value), &row, NONE, &mut Budget::default());
         }
         let all: Vec<_> = groups.iter().collect();
         assert_eq!(all.len(), 1);
@@ -507,7 +631,12 @@ mod tests {
         let mut groups = Groups::default();
         let row = Row::default();
         for n in 0..MAX_GROUPS {
-            groups.add(Some(&format!("persona {n}")), &row, None, None);
+            groups.add(
+                Some(&format!("persona {n}")),
+                &row,
+                NONE,
+                &mut Budget::default(),
+            );
         }
         for value in [
             "new one",
@@ -515,7 +644,7 @@ mod tests {
             "Persona 7",
             "a much longer new persona",
         ] {
-            groups.add(Some(value), &row, None, None);
+            groups.add(Some(value), &row, NONE, &mut Budget::default());
         }
         assert_eq!(groups.overflow, 3);
         assert_eq!(groups.iter().count(), MAX_GROUPS);
@@ -561,7 +690,7 @@ mod tests {
                 line: line as u64 + 2,
                 ..Row::default()
             };
-            groups.add(Some(&value), &row, None, None);
+            groups.add(Some(&value), &row, NONE, &mut Budget::default());
         }
         assert_eq!(
             groups.iter().count(),

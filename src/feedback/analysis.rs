@@ -19,10 +19,12 @@ use rayon::iter::{ParallelBridge, ParallelIterator};
 use rayon::{ThreadPool, ThreadPoolBuilder};
 
 use super::aggregate::Aggregates;
+use super::dates::{self, DateKey, OrderSource, Period, SlashOrder, Undated};
 use super::reader::{Columns, FeedbackError, FeedbackReader, ReadOptions, display_name};
 use super::scale::ScoreScale;
 use super::sentiment::model;
 use super::themes::{self, CommentThemes, extract_lexed};
+use super::timeline::Dating;
 use super::{Rejected, Row, Sentiment};
 use crate::text::with_lexed;
 
@@ -67,6 +69,10 @@ pub enum AnalyzeError {
     Read(#[from] FeedbackError),
     #[error("cannot write the output: {0}")]
     Output(#[source] std::io::Error),
+    #[error(
+        "--since and --until need a date column: name it with --date-column, or leave the options out"
+    )]
+    NoDateColumn,
 }
 
 /// How an analysis is run.
@@ -79,6 +85,60 @@ pub struct AnalyzeOptions {
     /// process shares, a thread per core (or `RAYON_NUM_THREADS`); n for a
     /// pool of n threads for this analysis alone. The result is the same.
     pub workers: usize,
+    pub time: TimeOptions,
+}
+
+/// How the date column is read and cut into periods.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct TimeOptions {
+    /// `--date-format`: the order of day and month in `03/04/2026`;
+    /// otherwise the file's dates decide it.
+    pub order: Option<SlashOrder>,
+    /// `--period`; otherwise chosen from the span of the dates.
+    pub period: Option<Period>,
+    /// `--since` and `--until`: the first and last day analysed, as days
+    /// since 1970-01-01. Rows outside, and rows without a readable date,
+    /// are left out and counted.
+    pub since: Option<i32>,
+    pub until: Option<i32>,
+}
+
+impl TimeOptions {
+    fn windowed(&self) -> bool {
+        self.since.is_some() || self.until.is_some()
+    }
+
+    /// Whether a row dated `date` is analysed.
+    fn admits(&self, date: Result<DateKey, Undated>) -> bool {
+        if !self.windowed() {
+            return true;
+        }
+        let Ok(date) = date else { return false };
+        let (since, until) = (
+            self.since.unwrap_or(i32::MIN),
+            self.until.unwrap_or(i32::MAX),
+        );
+        // A date that does not show which of its numbers is the day can be
+        // placed only with `--date-format`: it is left out.
+        let order = match (self.order, date) {
+            (Some(order), _) => order,
+            (None, DateKey::Slash { first, .. }) if first > 12 => SlashOrder::DayFirst,
+            (None, DateKey::Slash { second, .. }) if second > 12 => SlashOrder::MonthFirst,
+            (None, DateKey::Slash { .. }) => return false,
+            (None, _) => SlashOrder::DayFirst,
+        };
+        match date.day(order) {
+            Ok(Some(day)) => (since..=until).contains(&day),
+            // A month is in the window when all of it is.
+            Ok(None) => date.month(order).is_ok_and(|month| {
+                let (year, month) = (1970 + month.div_euclid(12), month.rem_euclid(12) as u32 + 1);
+                let first = dates::days_from_civil(year, month, 1);
+                let last = first + dates::days_in_month(year, month) as i32 - 1;
+                since <= first && last <= until
+            }),
+            Err(_) => false,
+        }
+    }
 }
 
 /// Where the score scale came from, so reports can say so.
@@ -101,6 +161,22 @@ pub struct Analysis {
     pub rejected: Vec<Rejected>,
     pub rejected_total: u64,
     pub scale: Option<(ScoreScale, ScaleSource)>,
+    /// How dates were read into periods: `None` without a date column or
+    /// without a readable date.
+    pub dating: Option<DatingChoice>,
+}
+
+/// How the file's dates were read into periods, and why.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DatingChoice {
+    pub dating: Dating,
+    /// Whether the file has `03/04/2026` dates, and what decided their order.
+    pub order_source: Option<OrderSource>,
+    /// Whether the period came from `--period` rather than the span.
+    pub period_forced: bool,
+    /// The first and last day of the dated rows.
+    pub first: i32,
+    pub last: i32,
 }
 
 impl Analysis {
@@ -164,6 +240,10 @@ fn run<R: Read + Send>(
     mut sink: Option<&mut dyn RowSink>,
 ) -> Result<Analysis, AnalyzeError> {
     let columns = reader.columns().clone();
+    let dated = columns.date.is_some();
+    if options.time.windowed() && !dated {
+        return Err(AnalyzeError::NoDateColumn);
+    }
     let ordered = sink.is_some();
     let spare = Spare::default();
     let window = Window::default();
@@ -193,7 +273,8 @@ fn run<R: Read + Send>(
                 // one is left to tell.
                 let send = |done: &mut SyncSender<_>, batch| {
                     let _open = window.close_on_panic();
-                    done.send(score(batch, ordered, spare)).map_err(drop)
+                    done.send(score(batch, ordered, &options.time, dated, spare))
+                        .map_err(drop)
                 };
                 batches.par_bridge().try_for_each_with(done, send).ok()
             })
@@ -221,6 +302,7 @@ fn run<R: Read + Send>(
     }
     written.map_err(AnalyzeError::Output)?;
     let scale = decide_scale(options.scale, &columns, &aggregates);
+    let dating = decide_dating(&options.time, &aggregates);
     Ok(Analysis {
         path: name.to_owned(),
         columns,
@@ -228,6 +310,42 @@ fn run<R: Read + Send>(
         rejected: batches.rejected,
         rejected_total: batches.rejected_total,
         scale,
+        dating,
+    })
+}
+
+/// How dates are read into periods ([`DatingChoice`]): the order of day and
+/// month from `--date-format` or the dates, the period from `--period` or
+/// the span of the dates.
+fn decide_dating(options: &TimeOptions, aggregates: &Aggregates) -> Option<DatingChoice> {
+    let series = &aggregates.series;
+    let slashes = series
+        .iter()
+        .any(|(date, _)| matches!(date, DateKey::Slash { .. }));
+    let (order, source) = match options.order {
+        Some(order) => (order, OrderSource::Option),
+        None => dates::resolve_order(series.iter().map(|(date, cell)| (date, cell.rows))),
+    };
+    let days = series.iter().filter_map(|(date, _)| match date.day(order) {
+        Ok(Some(day)) => Some(day),
+        Ok(None) => date.month(order).ok().map(|month| {
+            let (year, month) = (1970 + month.div_euclid(12), month.rem_euclid(12) as u32 + 1);
+            dates::days_from_civil(year, month, 1)
+        }),
+        Err(_) => None,
+    });
+    let (first, last) = days.fold(None, |span: Option<(i32, i32)>, day| {
+        Some(span.map_or((day, day), |(a, b)| (a.min(day), b.max(day))))
+    })?;
+    let period = options
+        .period
+        .unwrap_or_else(|| Period::choose(first, last));
+    Some(DatingChoice {
+        dating: Dating { order, period },
+        order_source: (slashes || options.order.is_some()).then_some(source),
+        period_forced: options.period.is_some(),
+        first,
+        last,
     })
 }
 
@@ -266,8 +384,9 @@ struct ScoredBatch {
     rows: Option<(Vec<Row>, Found)>,
 }
 
-/// What was found in each row of a batch: its sentiment and theme labels.
-type Found = Vec<(Option<Sentiment>, Vec<String>)>;
+/// What was found in each row of a batch: its sentiment and theme labels;
+/// `None` for a row left out by `--since`/`--until`.
+type Found = Vec<Option<(Option<Sentiment>, Vec<String>)>>;
 
 /// The batches of a file, read by whichever thread of the pool is free;
 /// rejected rows are kept here, in file order, and a read error ends them.
@@ -328,13 +447,27 @@ impl<R: Read> Iterator for Batches<'_, R> {
 
 /// Scores the rows of a batch into aggregates of its own. Without ordered
 /// output, the rows go back to `spare` at once.
-fn score(batch: Batch, ordered: bool, spare: &Spare) -> ScoredBatch {
+fn score(
+    batch: Batch,
+    ordered: bool,
+    time: &TimeOptions,
+    dated: bool,
+    spare: &Spare,
+) -> ScoredBatch {
     let model = model();
     let mut aggregates = Aggregates::default();
     let mut themes = CommentThemes::default();
     let mut found = Vec::with_capacity(if ordered { batch.rows.len() } else { 0 });
     themes::load();
     for row in &batch.rows {
+        let date = dated.then(|| dates::parse(row.date.as_deref().unwrap_or_default(), time.order));
+        if date.is_some_and(|date| !time.admits(date)) {
+            aggregates.leave_out();
+            if ordered {
+                found.push(None);
+            }
+            continue;
+        }
         // One reading of the comment's words for the themes and the scorer.
         let analysed = (!row.text.trim().is_empty()).then(|| {
             with_lexed(&row.text, |lexed| {
@@ -342,9 +475,11 @@ fn score(batch: Batch, ordered: bool, spare: &Spare) -> ScoredBatch {
                 model.score_lexed(&lexed)
             })
         });
-        aggregates.add(row, analysed.map(|s| (s, &themes)));
+        aggregates.add(row, date, analysed.map(|s| (s, &themes)));
         if ordered {
-            found.push(analysed.map_or((None, Vec::new()), |s| (Some(s), themes.labels())));
+            found.push(Some(
+                analysed.map_or((None, Vec::new()), |s| (Some(s), themes.labels())),
+            ));
         }
     }
     let rows = if ordered {
@@ -364,6 +499,7 @@ fn score(batch: Batch, ordered: bool, spare: &Spare) -> ScoredBatch {
 fn write(rows: &[Row], found: &Found, sink: &mut dyn RowSink) -> std::io::Result<()> {
     rows.iter()
         .zip(found)
+        .filter_map(|(row, found)| Some((row, found.as_ref()?)))
         .try_for_each(|(row, (sentiment, themes))| {
             sink.row(&Scored {
                 row,
@@ -453,6 +589,8 @@ fn kept_bytes(row: &Row) -> usize {
     row.text.capacity()
         + optional(&row.persona)
         + optional(&row.touchpoint)
+        + optional(&row.channel)
+        + optional(&row.date)
         + row.fields.iter().map(String::capacity).sum::<usize>()
 }
 

@@ -6,6 +6,7 @@
 //! Floor `feedback`: imports `plan` and the aggregates of this folder.
 
 use super::aggregate::{Group, Groups, link_key};
+use super::timeline::Budget;
 use crate::plan::Plan;
 
 /// The id and name of each of the plan's personas, in plan order.
@@ -22,6 +23,21 @@ pub fn touchpoint_names(plan: &Plan) -> Vec<(&str, &str)> {
         .iter()
         .map(|t| (t.id.value.as_str(), t.name.value.as_str()))
         .collect()
+}
+
+/// The channels the plan's touchpoints use, each once (by link key), as
+/// `(channel, channel)` pairs in plan order.
+pub fn channel_names(plan: &Plan) -> Vec<(&str, &str)> {
+    let mut seen = Vec::new();
+    let mut names = Vec::new();
+    for channel in plan.touchpoints.iter().filter_map(|t| t.channel.as_ref()) {
+        let key = link_key(&channel.value);
+        if !key.is_empty() && !seen.contains(&key) {
+            seen.push(key);
+            names.push((channel.value.as_str(), channel.value.as_str()));
+        }
+    }
+    names
 }
 
 /// The index of the first item, of `(id, name)` pairs, that a group with
@@ -46,7 +62,7 @@ pub fn link<'a>(groups: &'a Groups, names: &[(&str, &str)]) -> Linked<'a> {
     for (key, group) in groups.iter() {
         match item_of(names, key) {
             Some(index) => match items.iter_mut().find(|(i, _)| *i == index) {
-                Some((_, merged)) => merged.absorb(group),
+                Some((_, merged)) => merged.absorb(group, &mut Budget::default()),
                 None => items.push((index, group.clone())),
             },
             None => unknown.push(group),

@@ -18,6 +18,7 @@ pub mod sketch;
 pub mod stats;
 pub mod summary;
 pub mod themes;
+pub mod timeline;
 pub mod wants;
 
 pub use analysis::{

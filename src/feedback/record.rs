@@ -14,6 +14,10 @@ pub struct Row {
     pub score: Option<f64>,
     pub persona: Option<String>,
     pub touchpoint: Option<String>,
+    pub channel: Option<String>,
+    /// The date as written, trimmed; read by [`super::dates::parse`] when
+    /// the row is counted.
+    pub date: Option<String>,
     /// Every field of the record as read, for output that repeats the input.
     pub fields: Vec<String>,
 }

@@ -136,14 +136,27 @@ impl TopK {
 
     /// The `n` most frequent themes, most frequent first, ties by wording.
     pub fn top(&self, n: usize) -> Vec<&Entry> {
-        let mut all: Vec<&Entry> = self.entries.values().collect();
-        all.sort_by(|a, b| {
+        self.top_keyed(n).into_iter().map(|(_, e)| e).collect()
+    }
+
+    /// [`TopK::top`], with each theme's key.
+    pub fn top_keyed(&self, n: usize) -> Vec<(u64, &Entry)> {
+        let mut all: Vec<(u64, &Entry)> = self.entries.iter().map(|(&k, e)| (k, e)).collect();
+        all.sort_by(|(_, a), (_, b)| {
             b.count
                 .cmp(&a.count)
                 .then_with(|| a.display.cmp(&b.display))
         });
         all.truncate(n);
         all
+    }
+
+    /// The count of `key` and how much it may be short: for a key not
+    /// kept, 0 and the highest count dropped.
+    pub fn count_of(&self, key: u64) -> (u64, u64) {
+        self.entries
+            .get(&key)
+            .map_or((0, self.floor), |e| (e.count, e.error))
     }
 
     pub fn get(&self, key: u64) -> Option<&Entry> {

@@ -176,7 +176,10 @@ mod tests {
         assert!(near(adjusted, 35.82, 0.01), "{adjusted}");
         assert!(near(se, 9.546, 0.001), "{se}");
         let i = c.interval();
-        assert!(near(i.low, 17.11, 0.01) && near(i.high, 54.53, 0.01), "{i:?}");
+        assert!(
+            near(i.low, 17.11, 0.01) && near(i.high, 54.53, 0.01),
+            "{i:?}"
+        );
     }
 
     /// The example: 11 scores with an NPS near -27 span about ±45
@@ -191,7 +194,12 @@ mod tests {
 
     #[test]
     fn intervals_are_clipped_and_contain_the_adjusted_estimate() {
-        for c in [counts(0, 0, 1), counts(5, 0, 0), counts(0, 0, 0), counts(100, 3, 0)] {
+        for c in [
+            counts(0, 0, 1),
+            counts(5, 0, 0),
+            counts(0, 0, 0),
+            counts(100, 3, 0),
+        ] {
             let i = c.interval();
             let (adjusted, _) = c.adjusted();
             assert!(i.low >= -100.0 && i.high <= 100.0, "{c:?} {i:?}");
@@ -204,11 +212,20 @@ mod tests {
     #[test]
     fn wilson_matches_a_worked_example_and_stays_in_bounds() {
         let i = wilson(9, 12).unwrap();
-        assert!(near(i.low, 0.4677, 0.0005) && near(i.high, 0.9111, 0.0005), "{i:?}");
+        assert!(
+            near(i.low, 0.4677, 0.0005) && near(i.high, 0.9111, 0.0005),
+            "{i:?}"
+        );
         let none = wilson(0, 10).unwrap();
-        assert!(none.low == 0.0 && near(none.high, 0.2775, 0.0005), "{none:?}");
+        assert!(
+            none.low == 0.0 && near(none.high, 0.2775, 0.0005),
+            "{none:?}"
+        );
         let all = wilson(10, 10).unwrap();
-        assert!(near(all.low, 0.7225, 0.0005) && near(all.high, 1.0, 1e-12), "{all:?}");
+        assert!(
+            near(all.low, 0.7225, 0.0005) && near(all.high, 1.0, 1e-12),
+            "{all:?}"
+        );
         assert_eq!(wilson(0, 0), None);
     }
 

@@ -9,9 +9,12 @@ use serde::Serialize;
 use super::Rejected;
 use super::ScoreScale;
 use super::aggregate::{Group, Groups, Nps, NpsClass, PolarityCounts};
-use super::analysis::{Analysis, ScaleSource};
+use super::analysis::{Analysis, DatingChoice, ScaleSource};
+use super::dates::{self, OrderSource};
 use super::link;
 use super::sketch::{Entry, TopK};
+use super::stats::{self, Interval};
+use super::timeline::{Budget, Dating, Series};
 use super::wants::wants;
 use crate::plan::Plan;
 
@@ -19,6 +22,8 @@ use crate::plan::Plan;
 const TOP: usize = 10;
 /// A phrase is a recurring theme from this many comments on.
 const RECURRING: u64 = 2;
+/// The most mentioned themes whose impact on NPS is weighed.
+const THEMES_WEIGHED: usize = 50;
 
 #[derive(Debug, Serialize)]
 pub struct Summary {
@@ -35,6 +40,13 @@ pub struct Summary {
     pub nps: Option<Nps>,
     pub personas: Vec<GroupSummary>,
     pub touchpoints: Vec<GroupSummary>,
+    pub channels: Vec<GroupSummary>,
+    /// How dates were read; `None` without a date column.
+    pub dates: Option<DatesSummary>,
+    /// The whole file by period, oldest first.
+    pub periods: Vec<PeriodSummary>,
+    /// Themes by how much they move the NPS, most first.
+    pub theme_impact: Vec<ThemeImpact>,
     pub themes: Vec<ThemeSummary>,
     pub detractor_themes: Vec<ThemeSummary>,
     pub promoter_themes: Vec<ThemeSummary>,
@@ -60,10 +72,75 @@ pub struct GroupSummary {
     pub rows: u64,
     pub comments: u64,
     pub negative_share: f64,
+    /// The 95% Wilson interval of the negative share.
+    pub negative_interval: Option<Interval>,
     pub nps: Option<Nps>,
     pub fatigue: u64,
     pub pushy: u64,
     pub negative_examples: Vec<String>,
+    /// The group by period, oldest first (empty without dates).
+    pub periods: Vec<PeriodSummary>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct DatesSummary {
+    /// How `03/04/2026` dates were read (`DD/MM/YYYY` or `MM/DD/YYYY`),
+    /// when the file has them.
+    pub order: Option<&'static str>,
+    /// What decided it: `option` (`--date-format`), `evidence` (a day above
+    /// 12), `assumed` (no day above 12: day first) or `mixed` (both orders
+    /// seen: the commoner, the others undated).
+    pub order_source: Option<&'static str>,
+    /// `week`, `month` or `quarter`.
+    pub period: Option<&'static str>,
+    /// `option` (`--period`) or `span` (chosen from the dates).
+    pub period_source: Option<&'static str>,
+    /// The first and last day of the dated rows (`YYYY-MM-DD`).
+    pub first: Option<String>,
+    pub last: Option<String>,
+    /// Rows analysed without a period, by reason.
+    pub undated: Vec<Undated>,
+    pub undated_total: u64,
+    /// Rows left out by `--since`/`--until` (undated ones among them).
+    pub outside_window: u64,
+    /// Placements of rows in a group's periods dropped because the file
+    /// has more dates and groups than are counted.
+    pub not_placed: u64,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Undated {
+    pub reason: &'static str,
+    pub rows: u64,
+    /// The first line with this reason, when known.
+    pub first_line: Option<u64>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PeriodSummary {
+    /// `2026-W05`, `2026-03` or `2026-Q1`.
+    pub period: String,
+    pub rows: u64,
+    pub comments: u64,
+    pub negative_share: f64,
+    pub negative_interval: Option<Interval>,
+    pub nps: Option<Nps>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ThemeImpact {
+    pub theme: String,
+    /// Scored comments that mention the theme.
+    pub scored: u64,
+    /// The NPS of all scores minus the NPS of the scores whose comments do
+    /// not mention the theme, in points.
+    pub impact: f64,
+    /// Whether the comments that mention it score differently from the rest
+    /// at the 5% level (two-sample z test).
+    pub significant: bool,
+    /// False when the counts may be short (a rare theme in a huge file).
+    pub exact: bool,
+    pub example: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -81,11 +158,15 @@ impl Summary {
         let scale = analysis.scale.map(|(s, _)| s);
         let personas = plan.map(link::persona_names);
         let touchpoints = plan.map(link::touchpoint_names);
+        let channels = plan.map(link::channel_names);
         let themes_of = |class| {
             scale
                 .map(|s| themes(&a.themes_of(s, class)))
                 .unwrap_or_default()
         };
+        let dating = analysis.dating.map(|d| d.dating);
+        let scored_groups =
+            |g: &Groups, items: Option<&[(&str, &str)]>| groups(g, items, scale, dating.as_ref());
         Self {
             file: analysis.path.clone(),
             rows: a.rows,
@@ -97,8 +178,17 @@ impl Summary {
                 .scale
                 .map(|(scale, source)| Scale { scale, source }),
             nps: scale.and_then(|s| a.scores.nps(s)),
-            personas: groups(&a.by_persona, personas.as_deref(), scale),
-            touchpoints: groups(&a.by_touchpoint, touchpoints.as_deref(), scale),
+            personas: scored_groups(&a.by_persona, personas.as_deref()),
+            touchpoints: scored_groups(&a.by_touchpoint, touchpoints.as_deref()),
+            channels: scored_groups(&a.by_channel, channels.as_deref()),
+            dates: analysis
+                .columns
+                .date
+                .map(|_| dates_summary(analysis, analysis.dating)),
+            periods: dating
+                .map(|d| periods(&a.series, &d, scale))
+                .unwrap_or_default(),
+            theme_impact: scale.map(|s| theme_impact(a, s)).unwrap_or_default(),
             themes: themes(&a.themes),
             detractor_themes: themes_of(NpsClass::Detractor),
             promoter_themes: themes_of(NpsClass::Promoter),
@@ -116,6 +206,7 @@ impl Summary {
             .personas
             .iter_mut()
             .chain(&mut self.touchpoints)
+            .chain(&mut self.channels)
             .flat_map(|g| {
                 std::iter::once(&mut g.name)
                     .chain(&mut g.plan_id)
@@ -128,10 +219,15 @@ impl Summary {
             .chain(&mut self.promoter_themes)
             .chain(&mut self.wants)
             .flat_map(|t| std::iter::once(&mut t.theme).chain(&mut t.examples));
+        let impact = self
+            .theme_impact
+            .iter_mut()
+            .flat_map(|t| std::iter::once(&mut t.theme).chain(&mut t.example));
         std::iter::once(&mut self.file)
             .chain(self.rejected.iter_mut().map(|r| &mut r.reason))
             .chain(groups)
             .chain(themes)
+            .chain(impact)
     }
 }
 
@@ -141,6 +237,7 @@ fn groups(
     groups: &Groups,
     plan: Option<&[(&str, &str)]>,
     scale: Option<ScoreScale>,
+    dating: Option<&Dating>,
 ) -> Vec<GroupSummary> {
     let mut merged: Vec<(Option<String>, Group)> = Vec::new();
     for (key, group) in groups.iter() {
@@ -150,7 +247,7 @@ fn groups(
             .iter_mut()
             .find(|(id, _)| plan_id.is_some() && *id == plan_id)
         {
-            Some((_, into)) => into.absorb(group),
+            Some((_, into)) => into.absorb(group, &mut Budget::default()),
             None => {
                 let mut group = group.clone();
                 if let Some(id) = &plan_id {
@@ -168,13 +265,124 @@ fn groups(
             plan_id,
             rows: g.rows,
             comments: g.comments(),
-            negative_share: (g.negative_share() * 1000.0).round() / 1000.0,
+            negative_share: thousandth(g.negative_share()),
+            negative_interval: share_interval(g.polarity.negative, g.comments()),
             nps: scale.and_then(|s| g.scores.nps(s)),
             fatigue: g.fatigue,
             pushy: g.pushy,
             negative_examples: g.negative_examples.texts().map(str::to_owned).collect(),
+            periods: dating
+                .map(|d| periods(&g.series, d, scale))
+                .unwrap_or_default(),
         })
         .collect()
+}
+
+fn thousandth(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
+}
+
+/// The Wilson interval of `k` in `n`, to a thousandth.
+fn share_interval(k: u64, n: u64) -> Option<Interval> {
+    stats::wilson(k, n).map(|i| Interval {
+        low: thousandth(i.low),
+        high: thousandth(i.high),
+    })
+}
+
+/// A series by period, oldest first.
+fn periods(series: &Series, dating: &Dating, scale: Option<ScoreScale>) -> Vec<PeriodSummary> {
+    let (periods, _) = series.periods(dating);
+    periods
+        .into_iter()
+        .map(|(bucket, cell)| {
+            let comments = cell.polarity.total();
+            let negative = cell.polarity.negative;
+            PeriodSummary {
+                period: dating.period.label(bucket),
+                rows: cell.rows,
+                comments,
+                negative_share: thousandth(negative as f64 / comments.max(1) as f64),
+                negative_interval: share_interval(negative, comments),
+                nps: scale.and_then(|s| cell.scores.nps(s)),
+            }
+        })
+        .collect()
+}
+
+/// How the dates were read, and the rows that are in no period.
+fn dates_summary(analysis: &Analysis, choice: Option<DatingChoice>) -> DatesSummary {
+    let a = &analysis.aggregates;
+    let mut undated: Vec<Undated> = a
+        .undated
+        .iter()
+        .map(|(why, &(rows, first))| Undated {
+            reason: why.reason(),
+            rows,
+            first_line: Some(first),
+        })
+        .collect();
+    if let Some(choice) = choice {
+        let (_, late) = a.series.periods(&choice.dating);
+        undated.extend(late.into_iter().map(|(why, rows)| Undated {
+            reason: why.reason(),
+            rows,
+            first_line: None,
+        }));
+    }
+    undated.sort_by(|a, b| b.rows.cmp(&a.rows).then(a.reason.cmp(b.reason)));
+    DatesSummary {
+        order: choice
+            .filter(|c| c.order_source.is_some())
+            .map(|c| c.dating.order.name()),
+        order_source: choice
+            .and_then(|c| c.order_source)
+            .map(|source| match source {
+                OrderSource::Option => "option",
+                OrderSource::Evidence => "evidence",
+                OrderSource::Assumed => "assumed",
+                OrderSource::Mixed => "mixed",
+            }),
+        period: choice.map(|c| c.dating.period.name()),
+        period_source: choice.map(|c| if c.period_forced { "option" } else { "span" }),
+        first: choice.map(|c| dates::format_day(c.first)),
+        last: choice.map(|c| dates::format_day(c.last)),
+        undated_total: undated.iter().map(|u| u.rows).sum(),
+        undated,
+        outside_window: a.outside,
+        not_placed: a.budget.overflow,
+    }
+}
+
+/// Themes mentioned in at least [`RECURRING`] scored comments, by the size
+/// of their impact on the NPS ([`stats::theme_impact`]), the largest first.
+fn theme_impact(a: &super::aggregate::Aggregates, scale: ScoreScale) -> Vec<ThemeImpact> {
+    let all = a.scores.counts(scale);
+    let mut impacts: Vec<ThemeImpact> = a
+        .theme_scores(scale, THEMES_WEIGHED)
+        .into_iter()
+        .filter(|(_, with, _)| with.scored() >= RECURRING)
+        .filter_map(|(entry, with, exact)| {
+            let impact = stats::theme_impact(&all, &with)?;
+            let rest = all.without(&with);
+            Some(ThemeImpact {
+                theme: entry.display.clone(),
+                scored: with.scored(),
+                impact: (impact * 10.0).round() / 10.0,
+                significant: with.compare(&rest).is_some_and(|d| d.p < 0.05),
+                exact,
+                example: entry.examples.texts().next().map(str::to_owned),
+            })
+        })
+        .collect();
+    impacts.sort_by(|a, b| {
+        b.impact
+            .abs()
+            .total_cmp(&a.impact.abs())
+            .then_with(|| a.theme.cmp(&b.theme))
+    });
+    impacts.truncate(TOP);
+    impacts
 }
 
 fn themes(sketch: &TopK) -> Vec<ThemeSummary> {

@@ -216,6 +216,8 @@ pub static RULES: &[&Rule] = &[
     &fb::fb005_unknown_feedback_reference::RULE,
     &fb::fb006_contact_fatigue::RULE,
     &fb::fb007_unreadable_rows::RULE,
+    &fb::fb008_falling_nps::RULE,
+    &fb::fb009_channel_complaints::RULE,
 ];
 
 pub use plan::plan001_invalid_plan::RULE as INVALID_PLAN;

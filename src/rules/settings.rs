@@ -25,6 +25,11 @@ pub struct Settings {
     pub feedback_min_wants: u64,
     /// FB006: comments about contact frequency that make a touchpoint tiring.
     pub feedback_min_fatigue: u64,
+    /// FB001, FB004, FB008, FB009: the chance of a difference coming from
+    /// noise below which it is reported (shared by the groups a rule tests).
+    pub feedback_significance: f64,
+    /// FB008: scores a period needs before a trend is judged from it.
+    pub feedback_trend_min_scores: u64,
 }
 
 impl Default for Settings {
@@ -36,6 +41,8 @@ impl Default for Settings {
             feedback_negative_share: 0.5,
             feedback_min_wants: 3,
             feedback_min_fatigue: 3,
+            feedback_significance: 0.05,
+            feedback_trend_min_scores: 30,
         }
     }
 }
@@ -144,6 +151,24 @@ pub static SETTINGS: &[Setting] = &[
         hover: "the comments about contact frequency that make a touchpoint tiring",
         get: |s| s.feedback_min_fatigue as f64,
         set: |s, v| s.feedback_min_fatigue = v as u64,
+    },
+    Setting {
+        name: "feedback-significance",
+        rules: &["FB001", "FB004", "FB008", "FB009"],
+        kind: Number::Share,
+        about: "the chance that a difference is noise below which FB001, FB004, FB008 and FB009 report it",
+        hover: "the significance level of the tests of differences, shared by the groups one rule tests",
+        get: |s| s.feedback_significance,
+        set: |s, v| s.feedback_significance = v,
+    },
+    Setting {
+        name: "feedback-trend-min-scores",
+        rules: &["FB008"],
+        kind: Number::Count,
+        about: "scores a period needs before FB008 judges a trend from it",
+        hover: "the scores a period of a persona, touchpoint or channel needs before its trend is judged",
+        get: |s| s.feedback_trend_min_scores as f64,
+        set: |s, v| s.feedback_trend_min_scores = v as u64,
     },
 ];
 

@@ -320,11 +320,11 @@ impl<R: Read> FeedbackReader<R> {
             Some(index) => parse_score(value(index)?)?,
             None => None,
         };
-        // The channel and date columns are found, but no analysis reads
-        // them yet, so they are not copied.
         for (slot, index) in [
             (&mut row.persona, columns.persona),
             (&mut row.touchpoint, columns.touchpoint),
+            (&mut row.channel, columns.channel),
+            (&mut row.date, columns.date),
         ] {
             match index {
                 Some(index) => replace_optional(slot, trim(value(index)?)),

@@ -227,6 +227,8 @@ fn reads_the_optional_columns() {
             score: Some(4.5),
             persona: Some("Parent".into()),
             touchpoint: Some("Spring sale".into()),
+            channel: Some("email".into()),
+            date: Some("2024-05-01".into()),
             fields: Vec::new(),
         }
     );

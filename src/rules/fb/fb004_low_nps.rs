@@ -1,7 +1,8 @@
 //! FB004 low-nps: a persona or touchpoint has more detractors than promoters
-//! (NPS below 0). The rule's metadata, its documentation (`planlint explain
+//! (NPS below 0), beyond noise. The rule's metadata, its documentation (`planlint explain
 //! FB004`) and its check.
 
+use super::{holds, nps_figure, p_text, whole};
 use crate::diagnostic::{Severity, Subject};
 use crate::feedback::ScoreScale;
 use crate::feedback::aggregate::Group;
@@ -14,34 +15,53 @@ pub static RULE: Rule = Rule {
     name: "low-nps",
     family: Family::Fb,
     severity: Severity::Warning,
-    summary: "a persona or touchpoint has more detractors than promoters (NPS below 0)",
+    summary: "a persona or touchpoint has more detractors than promoters (NPS below 0), beyond noise",
     help: "read what the detractors say and fix the cause before adding reach",
     docs: r#"## What it does
 Computes the Net Promoter Score of the rows linked to each persona and each
 touchpoint (promoters 9-10, passives 7-8, detractors 0-6; on a 1-5 star scale
-5 counts as a promoter, 4 as a passive and 1-3 as detractors) and reports one
-with at least 5 scores (the setting `feedback-min-comments`) and an NPS below 0. The scale comes from
-`--score-scale`, else the column's name (nps, likelihood: 0-10; stars, rating:
-1-5), else the values (any 0 or any value above 5 means 0-10).
+5 counts as a promoter, 4 as a passive and 1-3 as detractors), with its 95%
+interval (adjusted Wald: three quarters of a promoter and of a detractor,
+and three scores, are added before the shares are taken, which keeps small
+groups honest). It reports a group with at least 5 scores (the setting
+`feedback-min-comments`) and an NPS below 0 when the evidence holds:
+
+- the whole interval is below 0, or
+- the group scores lower than the rest of the file, beyond noise (a
+  two-sample z test at the setting `feedback-significance`, 5%, shared by
+  all the groups tested: each is tested at 5% divided by their number).
+
+The scale comes from `--score-scale`, else the column's name (nps,
+likelihood: 0-10; stars, rating: 1-5), else the values (any 0 or any value
+above 5 means 0-10).
+
+## What it does not report
+A negative NPS that may be noise: 8 scores with an NPS of -25 span about
+-70..30, and unless the rest of the file scores far higher, such a group is
+not reported. `planlint feedback` still shows its NPS and interval.
 
 ## Why it matters
 An NPS below zero means more people would warn a friend off than recommend
 the business. For a persona, the plan is failing the people it was written
 for; for a touchpoint, the contact itself is doing damage. Growth spent on such
-a group buys more detractors.
+a group buys more detractors. A board member who knows that 11 scores prove
+little stops reading at a finding built on them, so none is.
 
 ## Example
-Persona `bargain-hunter`: 14 scores, 2 promoters, 3 passives, 9 detractors:
-NPS -50.
+Persona `bargain-hunter`: 40 scores, 6 promoters, 8 passives, 26
+detractors: NPS -50 (95% CI -68..-29).
 
 ## How to fix
 Read the detractors' comments (`planlint feedback FILE --plan PLAN`), fix the
 cause, and measure again before adding reach.
 
 ## Settings
+In `[settings]` of planlint.toml:
 - `feedback-min-comments` (default 5): the scores a persona or touchpoint
-  needs before it is judged (shared with FB001), in `[settings]` of
-  planlint.toml."#,
+  needs before it is judged (shared with FB001);
+- `feedback-significance` (default 0.05): the chance of noise below which
+  a difference from the rest of the file counts (shared with FB001, FB008
+  and FB009)."#,
     phase: Phase::Plan(check),
 };
 
@@ -70,11 +90,21 @@ fn check(cx: &mut Context<'_>) {
             group,
         ));
     }
-    for (subject, span, named, group) in low {
-        let Some(nps) = group.scores.nps(scale) else {
+    let all = feedback.aggregates.scores.counts(scale);
+    let judged: Vec<_> = low
+        .into_iter()
+        .map(|(subject, span, named, group)| (subject, span, named, group.scores.counts(scale)))
+        .filter(|(.., counts)| counts.scored() >= cx.settings.feedback_min_comments)
+        .collect();
+    let tests = judged.len();
+    for (subject, span, named, counts) in judged {
+        if counts.nps().is_none_or(|nps| nps >= 0.0) {
             continue;
-        };
-        if nps.scored < cx.settings.feedback_min_comments || nps.nps >= 0.0 {
+        }
+        let rest = all.without(&counts);
+        let lower = counts.compare(&rest);
+        let sure = counts.interval().high < 0.0;
+        if !sure && !holds(lower, cx.settings.feedback_significance, tests, -1.0) {
             continue;
         }
         let mapped = if scale == ScoreScale::Stars {
@@ -82,13 +112,24 @@ fn check(cx: &mut Context<'_>) {
         } else {
             ""
         };
+        let against = match (sure, lower, rest.nps()) {
+            (false, Some(d), Some(rest_nps)) => format!(
+                "; the rest of the file scores {} ({})",
+                whole(rest_nps),
+                p_text(d.p)
+            ),
+            _ => String::new(),
+        };
         cx.report(
             &RULE,
             subject,
             span,
             format!(
-                "{named} has an NPS of {} from {} scores ({} promoters, {} passives, {} detractors{mapped})",
-                nps.nps, nps.scored, nps.promoters, nps.passives, nps.detractors
+                "{named} has an NPS of {}: {} promoters, {} passives, {} detractors{mapped}{against}",
+                nps_figure(&counts),
+                counts.promoters,
+                counts.passives,
+                counts.detractors
             ),
         );
     }

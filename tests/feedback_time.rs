@@ -1,0 +1,188 @@
+//! The customer's voice over time: a generated year of feedback
+//! (`gen_feedback --scenario year`, see examples/gen_feedback.rs) in which
+//! one touchpoint's NPS falls in the last quarter, one channel draws
+//! complaints, one theme drags the NPS down, and one persona has a low NPS
+//! from 8 scores that is noise. Each effect must be found, and the noise
+//! must not be.
+
+use std::path::Path;
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+const PLAN: &str = "tests/fixtures-feedback/year.plan.toml";
+const FEEDBACK: &str = "tests/fixtures-feedback/year.csv";
+
+fn planlint(args: &[&str]) -> Value {
+    let output = Command::cargo_bin("planlint")
+        .unwrap()
+        .args(args)
+        .output()
+        .unwrap();
+    serde_json::from_slice(&output.stdout).unwrap_or_else(|e| {
+        panic!(
+            "{e}: {}{}",
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        )
+    })
+}
+
+fn findings() -> Vec<(String, String, String)> {
+    let report = planlint(&["check", PLAN, "--format", "json"]);
+    report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["severity"] != "info")
+        .map(|f| {
+            (
+                f["code"].as_str().unwrap().to_owned(),
+                f["subject"].as_str().unwrap().to_owned(),
+                f["message"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn each_planted_effect_is_found_and_the_noise_is_not() {
+    assert!(Path::new(FEEDBACK).exists());
+    let found = findings();
+    let codes: Vec<(&str, &str)> = found
+        .iter()
+        .map(|(c, s, _)| (c.as_str(), s.as_str()))
+        .collect();
+    assert!(
+        codes.contains(&("FB008", "touchpoint.delivery-update")),
+        "{found:#?}"
+    );
+    let fall = &found.iter().find(|(c, ..)| c == "FB008").unwrap().2;
+    assert!(
+        fall.contains("in 2026-01") && fall.contains("in 2026-12"),
+        "{fall}"
+    );
+    assert!(fall.contains("95% CI"), "{fall}");
+    let channel = found.iter().find(|(c, ..)| c == "FB009");
+    assert!(
+        channel.is_some_and(|(_, _, m)| m.starts_with("channel \"sms\"")),
+        "{found:#?}"
+    );
+    assert!(
+        !found.iter().any(|(_, s, _)| s == "persona.night-shift"),
+        "8 scores with an NPS of -25 are noise: {found:#?}"
+    );
+    // Only delivery-update's own low year besides: nothing else.
+    assert_eq!(found.len(), 3, "{found:#?}");
+}
+
+#[test]
+fn the_summary_has_periods_channels_and_theme_impact() {
+    let s = planlint(&["feedback", FEEDBACK, "--plan", PLAN, "--format", "json"]);
+    assert_eq!(s["dates"]["period"], "month");
+    assert_eq!(s["dates"]["period_source"], "span");
+    assert_eq!(s["dates"]["first"], "2026-01-01");
+    assert_eq!(s["dates"]["undated_total"], 0);
+    let periods = s["periods"].as_array().unwrap();
+    assert_eq!(periods.len(), 12);
+    let rows: u64 = periods.iter().map(|p| p["rows"].as_u64().unwrap()).sum();
+    assert_eq!(
+        rows,
+        s["rows"].as_u64().unwrap(),
+        "every dated row is in a period"
+    );
+    let nps = &periods[0]["nps"];
+    assert!(nps["interval"]["low"].as_f64() < nps["nps"].as_f64());
+    let sms = s["channels"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["name"] == "sms")
+        .unwrap();
+    assert_eq!(sms["plan_id"], "sms");
+    assert!(sms["negative_share"].as_f64().unwrap() > 0.5);
+    let impact = s["theme_impact"].as_array().unwrap();
+    let late = impact
+        .iter()
+        .find(|t| t["theme"] == "late delivery")
+        .unwrap();
+    assert!(late["impact"].as_f64().unwrap() < -10.0, "{late}");
+    assert_eq!(late["significant"], true);
+    let top = impact[0]["impact"].as_f64().unwrap().abs();
+    assert!(
+        impact
+            .iter()
+            .all(|t| t["impact"].as_f64().unwrap().abs() <= top)
+    );
+    let touchpoint = s["touchpoints"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["name"] == "delivery-update")
+        .unwrap();
+    assert_eq!(touchpoint["periods"].as_array().unwrap().len(), 12);
+}
+
+fn feedback_json(csv: &str, extra: &[&str]) -> Value {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("f.csv");
+    std::fs::write(&file, csv).unwrap();
+    let mut args = vec!["feedback", file.to_str().unwrap(), "--format", "json"];
+    args.extend_from_slice(extra);
+    planlint(&args)
+}
+
+#[test]
+fn undated_rows_are_analysed_and_counted_with_their_reason() {
+    let s = feedback_json(
+        "date,score,comment\n2026-03-01,9,great\n,3,bad\nyesterday,8,fine\n2026-02-30,7,ok\n2026-03,10,super\n",
+        &["--period", "week"],
+    );
+    assert_eq!(s["rows"], 5, "every row is analysed");
+    assert_eq!(s["dates"]["undated_total"], 4);
+    let reasons: Vec<&str> = s["dates"]["undated"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| u["reason"].as_str().unwrap())
+        .collect();
+    assert_eq!(reasons.len(), 4, "{reasons:?}");
+    assert!(
+        reasons.iter().any(|r| r.contains("month without a day")),
+        "{reasons:?}"
+    );
+    assert_eq!(s["periods"].as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn the_order_of_day_and_month_comes_from_the_file_or_the_option() {
+    let csv = "date,score,comment\n03/04/2026,9,a\n25/04/2026,3,b\n";
+    let s = feedback_json(csv, &[]);
+    assert_eq!(s["dates"]["order"], "DD/MM/YYYY");
+    assert_eq!(s["dates"]["order_source"], "evidence");
+    assert_eq!(s["periods"][0]["period"], "2026-W14");
+    let ambiguous = feedback_json("date,score,comment\n03/04/2026,9,a\n", &[]);
+    assert_eq!(ambiguous["dates"]["order_source"], "assumed");
+    let us = feedback_json(
+        "date,score,comment\n03/04/2026,9,a\n",
+        &["--date-format", "MM/DD/YYYY"],
+    );
+    assert_eq!(us["dates"]["first"], "2026-03-04");
+    assert_eq!(us["dates"]["order_source"], "option");
+}
+
+#[test]
+fn since_and_until_leave_rows_out_and_count_them() {
+    let csv = "date,score,comment\n2026-01-05,9,a\n2026-02-05,3,b\n2026-03-05,8,c\nsoon,8,d\n";
+    let s = feedback_json(csv, &["--since", "2026-02-01", "--until", "2026-02-28"]);
+    assert_eq!(s["rows"], 1);
+    assert_eq!(s["dates"]["outside_window"], 3);
+    let without = Command::cargo_bin("planlint")
+        .unwrap()
+        .args(["feedback", "-", "--since", "2026-02-01"])
+        .write_stdin("score,comment\n9,a\n")
+        .output()
+        .unwrap();
+    assert_eq!(without.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&without.stderr).contains("need a date column"));
+}
