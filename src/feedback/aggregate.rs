@@ -10,7 +10,7 @@ use super::examples::{Examples, cut};
 use super::sketch::{Entry, TopK};
 use super::stats::{Interval, NpsCounts};
 use super::themes::CommentThemes;
-use super::timeline::{Budget, Series};
+use super::timeline::{Budget, Series, month_of};
 use super::{Polarity, Row, ScoreRange, ScoreScale, Sentiment};
 
 /// Themes tracked per sketch.
@@ -189,6 +189,8 @@ pub struct Group {
 pub struct Counted<'a> {
     pub point: Option<usize>,
     pub date: Option<DateKey>,
+    /// The month of `date` when it is a whole day.
+    pub month: Option<DateKey>,
     pub scored: Option<(Sentiment, &'a CommentThemes)>,
 }
 
@@ -206,7 +208,10 @@ impl Group {
         if let Some(point) = counted.point {
             self.scores.add_point(point);
         }
-        if let Some(cell) = counted.date.and_then(|date| self.series.cell(date, budget)) {
+        if let Some(cell) = counted
+            .date
+            .and_then(|date| self.series.cell(date, counted.month, budget))
+        {
             cell.add(
                 counted.point,
                 counted.scored.map(|(s, _)| s.polarity),
@@ -417,6 +422,10 @@ pub struct Aggregates {
     pub undated: HashMap<Undated, (u64, u64)>,
     /// Rows left out because their date is outside `--since`/`--until`.
     pub outside: u64,
+    /// The first and last day of the whole days and months read (a month
+    /// by its first day); `03/04/2026` dates are added at the end, when
+    /// their order is known.
+    pub span: Option<(i32, i32)>,
     /// What is left of the counters by date, and the rows that overflowed.
     pub budget: Budget,
     pub themes: TopK,
@@ -443,6 +452,7 @@ impl Default for Aggregates {
             series: Series::default(),
             undated: HashMap::default(),
             outside: 0,
+            span: None,
             budget: Budget::default(),
             themes: TopK::new(THEME_CAPACITY),
             wants: TopK::new(THEME_CAPACITY),
@@ -452,6 +462,15 @@ impl Default for Aggregates {
 }
 
 impl Aggregates {
+    /// Empty aggregates; `keep_days` when periods must be weeks whatever
+    /// the span (`--period week`).
+    pub fn new(keep_days: bool) -> Self {
+        Self {
+            budget: Budget::new(keep_days),
+            ..Self::default()
+        }
+    }
+
     /// Counts a row left out by `--since`/`--until`.
     pub fn leave_out(&mut self) {
         self.outside += 1;
@@ -478,12 +497,32 @@ impl Aggregates {
             }
             None => None,
         };
+        let day = match date {
+            Some(DateKey::Day(day)) => Some(day),
+            Some(DateKey::Month(month)) => Some(super::dates::days_from_civil(
+                1970 + month.div_euclid(12),
+                month.rem_euclid(12) as u32 + 1,
+                1,
+            )),
+            _ => None,
+        };
+        if let Some(day) = day {
+            self.span = Some(
+                self.span
+                    .map_or((day, day), |(a, b)| (a.min(day), b.max(day))),
+            );
+        }
+        let month = match date {
+            Some(DateKey::Day(day)) => Some(month_of(day)),
+            _ => None,
+        };
         let counted = Counted {
             point,
             date,
+            month,
             scored,
         };
-        if let Some(cell) = date.and_then(|date| self.series.cell(date, &mut self.budget)) {
+        if let Some(cell) = date.and_then(|date| self.series.cell(date, month, &mut self.budget)) {
             cell.add(
                 point,
                 scored.map(|(s, _)| s.polarity),
@@ -541,6 +580,10 @@ impl Aggregates {
             *mine_first = (*mine_first).min(first);
         }
         self.outside += other.outside;
+        self.span = match (self.span, other.span) {
+            (Some((a, b)), Some((c, d))) => Some((a.min(c), b.max(d))),
+            (mine, theirs) => mine.or(theirs),
+        };
         self.themes.merge(other.themes);
         self.wants.merge(other.wants);
         for (mine, theirs) in self.themes_by_score.iter_mut().zip(other.themes_by_score) {
@@ -588,6 +631,7 @@ mod tests {
     const NONE: Counted<'static> = Counted {
         point: None,
         date: None,
+        month: None,
         scored: None,
     };
 

@@ -258,7 +258,8 @@ fn run<R: Read + Send>(
         error: None,
         window: &window,
     };
-    let mut aggregates = Aggregates::default();
+    let keep_days = options.time.period == Some(Period::Week);
+    let mut aggregates = Aggregates::new(keep_days);
     let mut written = Ok(());
     thread::scope(|scope| {
         let (done, scored) = sync_channel::<ScoredBatch>(DEPTH);
@@ -326,20 +327,23 @@ fn decide_dating(options: &TimeOptions, aggregates: &Aggregates) -> Option<Datin
         Some(order) => (order, OrderSource::Option),
         None => dates::resolve_order(series.iter().map(|(date, cell)| (date, cell.rows))),
     };
-    let days = series.iter().filter_map(|(date, _)| match date.day(order) {
-        Ok(Some(day)) => Some(day),
-        Ok(None) => date.month(order).ok().map(|month| {
-            let (year, month) = (1970 + month.div_euclid(12), month.rem_euclid(12) as u32 + 1);
-            dates::days_from_civil(year, month, 1)
-        }),
-        Err(_) => None,
+    // Whole days and months were spanned as they were read; `03/04/2026`
+    // dates only now that their order is known.
+    let slash_days = series.iter().filter_map(|(date, _)| match date {
+        DateKey::Slash { .. } => date.day(order).ok().flatten(),
+        _ => None,
     });
-    let (first, last) = days.fold(None, |span: Option<(i32, i32)>, day| {
+    let (first, last) = slash_days.fold(aggregates.span, |span, day| {
         Some(span.map_or((day, day), |(a, b)| (a.min(day), b.max(day))))
     })?;
     let period = options
         .period
-        .unwrap_or_else(|| Period::choose(first, last));
+        .unwrap_or_else(|| match Period::choose(first, last) {
+            // Days kept as months cannot make weeks; they are kept so only past
+            // 13 weeks, which the span shows unless months were read.
+            Period::Week if series.is_monthly() => Period::Month,
+            period => period,
+        });
     Some(DatingChoice {
         dating: Dating { order, period },
         order_source: (slashes || options.order.is_some()).then_some(source),
@@ -455,7 +459,7 @@ fn score(
     spare: &Spare,
 ) -> ScoredBatch {
     let model = model();
-    let mut aggregates = Aggregates::default();
+    let mut aggregates = Aggregates::new(time.period == Some(Period::Week));
     let mut themes = CommentThemes::default();
     let mut found = Vec::with_capacity(if ordered { batch.rows.len() } else { 0 });
     themes::load();

@@ -4,16 +4,20 @@
 //!
 //! Counters are kept by the date as read, not by period: which period a
 //! date falls in depends on the file's order of day and month and on the
-//! length of period chosen from its span, both known only at its end. Every
-//! counter costs memory, so a file has a budget of them ([`MAX_CELLS`]);
-//! rows past it are counted, not placed.
+//! length of period chosen from its span, both known only at its end. A
+//! series that has seen more than [`MAX_DAYS`] days spans more than 13
+//! weeks, so the file will be cut into months or quarters (unless `--period
+//! week` says otherwise): its days are then kept as months, which is what
+//! keeps a batch of rows with dates all over the year cheap. Every counter
+//! costs memory, so a file has a budget of them ([`MAX_CELLS`]); rows past
+//! it are counted, not placed.
 //!
 //! Floor `feedback`: imports `dates` and the counters of `aggregate`.
 
 use rustc_hash::FxHashMap as HashMap;
 
 use super::aggregate::{PolarityCounts, Scores};
-use super::dates::{DateKey, Period, SlashOrder, Undated};
+use super::dates::{DateKey, Period, SlashOrder, Undated, civil_from_days};
 use super::{Polarity, ScoreScale};
 use crate::feedback::stats::NpsCounts;
 
@@ -21,6 +25,10 @@ use crate::feedback::stats::NpsCounts;
 /// feedback on a plan's thirty personas, touchpoints and channels takes
 /// about 11,000.
 pub const MAX_CELLS: usize = 100_000;
+
+/// Days a series keeps before it keeps months instead: more days than
+/// these span more than the 91 days up to which periods are weeks.
+pub const MAX_DAYS: usize = 92;
 
 /// What the rows of one date (of one group, or of the whole file) say.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -56,20 +64,28 @@ impl Cell {
     }
 }
 
-/// How many counters an analysis may still add, and the rows that found no
-/// room.
+/// How many counters an analysis may still add, the rows that found no
+/// room, and whether days must be kept as days (`--period week`).
 #[derive(Debug, Clone)]
 pub struct Budget {
     left: usize,
     /// Placements of a row in a series that did not fit.
     pub overflow: u64,
+    pub keep_days: bool,
 }
 
 impl Default for Budget {
     fn default() -> Self {
+        Self::new(false)
+    }
+}
+
+impl Budget {
+    pub fn new(keep_days: bool) -> Self {
         Self {
             left: MAX_CELLS,
             overflow: 0,
+            keep_days,
         }
     }
 }
@@ -90,21 +106,73 @@ impl Budget {
 #[derive(Debug, Clone, Default)]
 pub struct Series {
     cells: HashMap<DateKey, Cell>,
+    /// Days kept as days.
+    days: usize,
+    /// Whether days are kept as months ([`MAX_DAYS`]).
+    monthly: bool,
 }
 
 impl Series {
-    /// The counter of `date`, added when there is room.
-    pub fn cell(&mut self, date: DateKey, budget: &mut Budget) -> Option<&mut Cell> {
-        if !self.cells.contains_key(&date) && !budget.take() {
-            budget.overflow += 1;
-            return None;
+    /// The counter of `date`, added when there is room. `month` is the
+    /// month of a whole day, worked out once for every series a row is
+    /// counted in.
+    pub fn cell(
+        &mut self,
+        date: DateKey,
+        month: Option<DateKey>,
+        budget: &mut Budget,
+    ) -> Option<&mut Cell> {
+        let date = self.key(date, month, budget);
+        if !self.cells.contains_key(&date) {
+            if !budget.take() {
+                budget.overflow += 1;
+                return None;
+            }
+            self.days += usize::from(matches!(date, DateKey::Day(_)));
         }
         Some(self.cells.entry(date).or_default())
     }
 
+    /// The key `date` is counted under: its month once days are kept as
+    /// months, which they are from the day past [`MAX_DAYS`] on.
+    fn key(&mut self, date: DateKey, month: Option<DateKey>, budget: &mut Budget) -> DateKey {
+        let DateKey::Day(day) = date else { return date };
+        if !self.monthly && self.days >= MAX_DAYS && !budget.keep_days {
+            self.keep_months(budget);
+        }
+        if self.monthly {
+            month.unwrap_or_else(|| month_of(day))
+        } else {
+            date
+        }
+    }
+
+    /// Keeps the days counted so far as months.
+    fn keep_months(&mut self, budget: &mut Budget) {
+        self.monthly = true;
+        let days = std::mem::take(&mut self.cells);
+        let before = days.len();
+        for (date, cell) in days {
+            let date = match date {
+                DateKey::Day(day) => month_of(day),
+                other => other,
+            };
+            self.cells.entry(date).or_default().absorb(&cell);
+        }
+        budget.left += before - self.cells.len();
+        self.days = 0;
+    }
+
     /// Adds another series' counters, as far as the budget allows.
     pub fn merge(&mut self, other: &Series, budget: &mut Budget) {
+        if other.monthly && !self.monthly {
+            self.keep_months(budget);
+        }
         for (&date, theirs) in &other.cells {
+            let date = self.key(date, None, budget);
+            if !self.cells.contains_key(&date) {
+                self.days += usize::from(matches!(date, DateKey::Day(_)));
+            }
             match self.cells.get_mut(&date) {
                 Some(mine) => mine.absorb(theirs),
                 None if budget.take() => {
@@ -113,6 +181,12 @@ impl Series {
                 None => budget.overflow += theirs.rows,
             }
         }
+    }
+
+    /// Whether days are kept as months: the series spans more than 13
+    /// weeks, and periods cannot be weeks.
+    pub fn is_monthly(&self) -> bool {
+        self.monthly
     }
 
     pub fn is_empty(&self) -> bool {
@@ -158,4 +232,10 @@ impl Dating {
     pub fn bucket(&self, date: DateKey) -> Result<i32, Undated> {
         self.period.bucket(date, self.order)
     }
+}
+
+/// The month of a day, as a [`DateKey::Month`].
+pub fn month_of(day: i32) -> DateKey {
+    let (year, month, _) = civil_from_days(day);
+    DateKey::Month((year - 1970) * 12 + month as i32 - 1)
 }
