@@ -155,6 +155,11 @@ lexicon!(
     helpful_owners,
     "helpful_owners.txt"
 );
+lexicon!(
+    /// Interests in buying from the business: discounts, offers, releases.
+    interest_commerce,
+    "interest_commerce.txt"
+);
 
 lexicon!(
     /// Feedback that asks for something: "I wish", "please add", "would love".
@@ -266,6 +271,7 @@ mod tests {
             metric_units(),
             metric_carriers(),
             helpful_owners(),
+            interest_commerce(),
             feedback_wants(),
             feedback_fatigue(),
             feedback_frequency(),
