@@ -240,3 +240,20 @@ fn the_ci_configuration_examples_use_what_the_repository_defines() {
         );
     }
 }
+
+/// The README's summary of the dated example export is what planlint prints.
+#[test]
+fn the_feedback_over_time_example_shows_what_planlint_prints() {
+    let example = blocks("text")
+        .into_iter()
+        .find(|b| b.starts_with("$ planlint feedback examples/harbor-bikes/survey-2026.csv"))
+        .expect("the README shows the dated export's summary");
+    let (command, shown) = example.split_once('\n').unwrap();
+    let args: Vec<&str> = command.split_whitespace().skip(2).collect();
+    let output = planlint(Path::new(".")).args(&args).assert().code(0);
+    let printed = String::from_utf8(output.get_output().stdout.clone()).unwrap();
+    assert!(
+        printed.starts_with(shown.trim_end()),
+        "the README's example is not what planlint prints:\n{printed}"
+    );
+}

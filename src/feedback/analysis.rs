@@ -196,6 +196,8 @@ pub struct Scored<'a> {
     pub sentiment: Option<Sentiment>,
     /// The comment's themes as labels ([`CommentThemes::labels`]).
     pub themes: &'a [String],
+    /// The row's period ([`row_period`]), when the file has a date column.
+    pub period: Option<&'a str>,
 }
 
 /// Reads and analyses a feedback file, or standard input when `path` is `-`.
@@ -388,9 +390,9 @@ struct ScoredBatch {
     rows: Option<(Vec<Row>, Found)>,
 }
 
-/// What was found in each row of a batch: its sentiment and theme labels;
-/// `None` for a row left out by `--since`/`--until`.
-type Found = Vec<Option<(Option<Sentiment>, Vec<String>)>>;
+/// What was found in each row of a batch: its sentiment, theme labels and
+/// period; `None` for a row left out by `--since`/`--until`.
+type Found = Vec<Option<(Option<Sentiment>, Vec<String>, Option<String>)>>;
 
 /// The batches of a file, read by whichever thread of the pool is free;
 /// rejected rows are kept here, in file order, and a read error ends them.
@@ -481,9 +483,11 @@ fn score(
         });
         aggregates.add(row, date, analysed.map(|s| (s, &themes)));
         if ordered {
-            found.push(Some(
-                analysed.map_or((None, Vec::new()), |s| (Some(s), themes.labels())),
-            ));
+            let period = date.map(|date| row_period(time, date));
+            found.push(Some(match analysed {
+                Some(s) => (Some(s), themes.labels(), period),
+                None => (None, Vec::new(), period),
+            }));
         }
     }
     let rows = if ordered {
@@ -504,13 +508,34 @@ fn write(rows: &[Row], found: &Found, sink: &mut dyn RowSink) -> std::io::Result
     rows.iter()
         .zip(found)
         .filter_map(|(row, found)| Some((row, found.as_ref()?)))
-        .try_for_each(|(row, (sentiment, themes))| {
+        .try_for_each(|(row, (sentiment, themes, period))| {
             sink.row(&Scored {
                 row,
                 sentiment: *sentiment,
                 themes,
+                period: period.as_deref(),
             })
         })
+}
+
+/// The period of one row for output written as the file is read, before
+/// its span and its order of day and month are known: by `--period`, else
+/// by month; a `03/04/2026` date by `--date-format`, else by whichever of its
+/// numbers can only be a day, else day first. Empty for an undated row.
+fn row_period(time: &TimeOptions, date: Result<DateKey, Undated>) -> String {
+    let Ok(date) = date else {
+        return String::new();
+    };
+    let order = match (time.order, date) {
+        (Some(order), _) => order,
+        (None, DateKey::Slash { second, .. }) if second > 12 => SlashOrder::MonthFirst,
+        (None, _) => SlashOrder::DayFirst,
+    };
+    let period = time.period.unwrap_or(Period::Month);
+    period
+        .bucket(date, order)
+        .map(|bucket| period.label(bucket))
+        .unwrap_or_default()
 }
 
 /// How far reading may run ahead of merging ([`WINDOW`]).
@@ -626,10 +651,24 @@ mod tests {
     fn the_result_is_the_same_whatever_the_number_of_threads() {
         // Several batches, and more themes and groups than the sketches and
         // the groups keep, so that merging in another order would show.
-        let mut csv = String::from("persona,nps,comment\n");
+        let mut csv = String::from("persona,channel,date,nps,comment\n");
         for i in 0..3 * BATCH.rows {
             let comment = format!("slow courier{} and broken bell{}", i % 3001, i % 4999);
-            writeln!(csv, "p{},{},\"{comment}\"", i % 12_007, i % 11).unwrap();
+            // Dates all over two years, so that series keep months.
+            let date = format!(
+                "{}-{:02}-{:02}",
+                2025 + i / 336 % 2,
+                1 + i / 28 % 12,
+                1 + i % 28
+            );
+            writeln!(
+                csv,
+                "p{},c{},{date},{},\"{comment}\"",
+                i % 12_007,
+                i % 7,
+                i % 11
+            )
+            .unwrap();
         }
         let file = tempfile::NamedTempFile::new().unwrap();
         std::fs::write(file.path(), csv).unwrap();
@@ -640,6 +679,7 @@ mod tests {
             };
             let analysis = analyze(file.path(), &options, &|_| ()).unwrap();
             let aggregates = &analysis.aggregates;
+            assert!(aggregates.series.is_monthly(), "days kept as months");
             assert!(aggregates.by_persona.overflow > 0, "groups overflow");
             assert!(
                 aggregates

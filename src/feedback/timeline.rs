@@ -239,3 +239,73 @@ pub fn month_of(day: i32) -> DateKey {
     let (year, month, _) = civil_from_days(day);
     DateKey::Month((year - 1970) * 12 + month as i32 - 1)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::feedback::dates::days_from_civil;
+
+    fn series(days: impl IntoIterator<Item = i32>) -> Series {
+        let mut series = Series::default();
+        let mut budget = Budget::default();
+        for day in days {
+            let cell = series.cell(DateKey::Day(day), None, &mut budget).unwrap();
+            cell.add(Some(10), Some(Polarity::Positive), false);
+        }
+        series
+    }
+
+    fn by_month(series: &Series) -> Vec<(i32, u64)> {
+        let dating = Dating {
+            order: SlashOrder::DayFirst,
+            period: Period::Month,
+        };
+        let (periods, undated) = series.periods(&dating);
+        assert!(undated.is_empty());
+        periods.into_iter().map(|(m, c)| (m, c.rows)).collect()
+    }
+
+    /// Days past `MAX_DAYS` are kept as months, and merging a series that
+    /// keeps days with one that keeps months, either way round, counts
+    /// every row in the month it belongs to.
+    #[test]
+    fn days_kept_as_months_merge_either_way() {
+        let start = days_from_civil(2026, 1, 1);
+        let year = series(start..start + 365);
+        assert!(year.is_monthly() && year.cells.len() == 12);
+        let few = series([start + 40, start + 41, start + 200]);
+        assert!(!few.is_monthly());
+        let mut one = year.clone();
+        one.merge(&few, &mut Budget::default());
+        let mut other = few.clone();
+        other.merge(&year, &mut Budget::default());
+        assert!(other.is_monthly());
+        assert_eq!(by_month(&one), by_month(&other));
+        let rows: u64 = by_month(&one).iter().map(|(_, n)| n).sum();
+        assert_eq!(rows, 368);
+        let february = by_month(&one)[1];
+        assert_eq!(february.1, 28 + 2);
+    }
+
+    #[test]
+    fn week_analyses_keep_days() {
+        let start = days_from_civil(2026, 1, 1);
+        let mut series = Series::default();
+        let mut budget = Budget::new(true);
+        for day in start..start + 365 {
+            series.cell(DateKey::Day(day), None, &mut budget);
+        }
+        assert!(!series.is_monthly() && series.cells.len() == 365);
+    }
+
+    #[test]
+    fn counters_past_the_budget_are_counted_not_kept() {
+        let mut series = Series::default();
+        let mut budget = Budget::new(true);
+        budget.left = 2;
+        for day in 0..5 {
+            series.cell(DateKey::Day(day), None, &mut budget);
+        }
+        assert_eq!((series.cells.len(), budget.overflow), (2, 3));
+    }
+}

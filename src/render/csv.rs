@@ -52,11 +52,13 @@ impl<W: Write> CsvSink<W> {
 impl<W: Write> RowSink for CsvSink<W> {
     fn header(&mut self, columns: &Columns) -> io::Result<()> {
         let extra = ["sentiment", "polarity", "themes"];
+        let period = columns.date.map(|_| Cow::from("period"));
         let header: Vec<Cow<'_, str>> = columns
             .headers
             .iter()
             .map(|h| self.cell(h))
             .chain(extra.map(Cow::from))
+            .chain(period)
             .collect();
         self.writer
             .write_record(header.iter().map(|c| c.as_bytes()))
@@ -76,6 +78,7 @@ impl<W: Write> RowSink for CsvSink<W> {
             .iter()
             .map(|f| self.cell(f))
             .chain([score.into(), polarity.into(), self.cell(&themes)])
+            .chain(scored.period.map(Cow::from))
             .collect();
         self.writer
             .write_record(record.iter().map(|c| c.as_bytes()))

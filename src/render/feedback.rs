@@ -170,13 +170,14 @@ fn dates_lines(out: &mut dyn Write, d: &DatesSummary) -> io::Result<()> {
             d.undated_total
         )?;
         for u in &d.undated {
+            let rows = if u.rows == 1 { "row" } else { "rows" };
             match u.first_line {
                 Some(line) => writeln!(
                     out,
-                    "  {} rows: {} (first on line {line})",
+                    "  {} {rows}: {} (first on line {line})",
                     u.rows, u.reason
                 )?,
-                None => writeln!(out, "  {} rows: {}", u.rows, u.reason)?,
+                None => writeln!(out, "  {} {rows}: {}", u.rows, u.reason)?,
             }
         }
     }
