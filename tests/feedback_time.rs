@@ -186,3 +186,35 @@ fn since_and_until_leave_rows_out_and_count_them() {
     assert_eq!(without.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&without.stderr).contains("need a date column"));
 }
+
+#[test]
+fn an_unmet_want_says_how_it_moves_over_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("f.csv");
+    std::fs::write(
+        &csv,
+        "date,comment\n2026-01-05,I wish you sold oat milk\n2026-11-05,Please add oat milk\n\
+         2026-12-01,Would love oat milk\n2026-12-20,any chance of oat milk?\n2026-03-03,great shop\n",
+    )
+    .unwrap();
+    let plan = "tests/fixtures/FB002/passes.plan.toml";
+    let report = planlint(&[
+        "check",
+        plan,
+        "--feedback",
+        csv.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    let want = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["code"] == "FB002")
+        .expect("oat milk is an unmet want");
+    let message = want["message"].as_str().unwrap();
+    assert!(
+        message.contains("\"oat milk\" in 4 comments (3 of the 4 with a date in 2026-Q4"),
+        "{message}"
+    );
+}

@@ -17,6 +17,8 @@ use super::{Polarity, Row, ScoreRange, ScoreScale, Sentiment};
 pub const THEME_CAPACITY: usize = 2_000;
 /// Distinct persona or touchpoint values tracked; more are counted as overflow.
 pub const MAX_GROUPS: usize = 10_000;
+/// Pairs of a want's run and a month tracked for the wants' trends.
+pub const MAX_WANT_DATES: usize = 50_000;
 
 /// Where a score puts a customer in the Net Promoter Score: promoter,
 /// passive or detractor.
@@ -432,6 +434,11 @@ pub struct Aggregates {
     /// Every run of the words of a want, counted once per comment: see
     /// [`super::wants`] for the wants they make.
     pub wants: TopK,
+    /// Runs of wants by the month (or, for `03/04/2026` dates, the date)
+    /// of their comments, so that a want's trend can be told; at most
+    /// [`MAX_WANT_DATES`] pairs, and `want_dates_dropped` counts the rest.
+    pub want_dates: HashMap<(u64, DateKey), u64>,
+    pub want_dates_dropped: u64,
     /// Themes of comments by their score, rounded (0-10): which are
     /// detractors depends on the scale, known only at the end.
     pub themes_by_score: Vec<TopK>,
@@ -456,6 +463,8 @@ impl Default for Aggregates {
             budget: Budget::default(),
             themes: TopK::new(THEME_CAPACITY),
             wants: TopK::new(THEME_CAPACITY),
+            want_dates: HashMap::default(),
+            want_dates_dropped: 0,
             themes_by_score: (0..=10).map(|_| TopK::new(THEME_CAPACITY / 4)).collect(),
         }
     }
@@ -540,9 +549,13 @@ impl Aggregates {
             self.fatigue += u64::from(themes.fatigue);
             self.pushy += u64::from(themes.pushy);
             let text = || row.text.clone();
+            let month = month.or(date.filter(|d| !matches!(d, DateKey::Day(_))));
             for run in themes.want_runs() {
                 let display = || run.display();
                 self.wants.add(run.key(), display, row.line, text);
+                if let Some(month) = month {
+                    self.count_want_date(run.key(), month, 1);
+                }
             }
             for phrase in themes.phrases() {
                 let (key, display) = (phrase.key(), || phrase.display());
@@ -586,6 +599,10 @@ impl Aggregates {
         };
         self.themes.merge(other.themes);
         self.wants.merge(other.wants);
+        self.want_dates_dropped += other.want_dates_dropped;
+        for ((key, month), count) in other.want_dates {
+            self.count_want_date(key, month, count);
+        }
         for (mine, theirs) in self.themes_by_score.iter_mut().zip(other.themes_by_score) {
             mine.merge(theirs);
         }
@@ -610,6 +627,17 @@ impl Aggregates {
                 (entry, counts, e1 + e2 + e3 == 0)
             })
             .collect()
+    }
+
+    fn count_want_date(&mut self, key: u64, month: DateKey, count: u64) {
+        let room = self.want_dates.len() < MAX_WANT_DATES;
+        match self.want_dates.get_mut(&(key, month)) {
+            Some(mine) => *mine += count,
+            None if room => {
+                self.want_dates.insert((key, month), count);
+            }
+            None => self.want_dates_dropped += count,
+        }
     }
 
     /// The themes of the comments of one class (detractors or promoters).

@@ -6,6 +6,9 @@
 
 use std::cmp::Reverse;
 
+use super::aggregate::Aggregates;
+use super::analysis::DatingChoice;
+use super::dates::{DateKey, Period};
 use super::sketch::{Entry, TopK};
 use crate::text::stem;
 
@@ -92,6 +95,36 @@ fn theirs(taken: &[(Vec<String>, &Entry)], stems: &[String]) -> u64 {
 /// Whether the words `run` stand together in `phrase`.
 fn holds(phrase: &[String], run: &[String]) -> bool {
     phrase.windows(run.len()).any(|w| w == run)
+}
+
+/// How a want moves over time: of the comments with a date that ask for it
+/// (by its run's `key`), how many fall in the file's last quarter, and that
+/// quarter's label. `None` without dates, in a file of one quarter, or when
+/// the counts may be short (a file with more wants and months than are
+/// tracked).
+pub fn last_quarter(
+    aggregates: &Aggregates,
+    key: u64,
+    choice: &DatingChoice,
+) -> Option<(u64, u64, String)> {
+    if aggregates.want_dates_dropped > 0 {
+        return None;
+    }
+    let quarter = Period::Quarter;
+    let order = choice.dating.order;
+    let last = quarter.bucket(DateKey::Day(choice.last), order).ok()?;
+    // In a file of one quarter, every want is all in its last one.
+    if quarter.bucket(DateKey::Day(choice.first), order) == Ok(last) {
+        return None;
+    }
+    let (mut dated, mut recent) = (0, 0);
+    for (&(_, date), &count) in aggregates.want_dates.iter().filter(|((k, _), _)| *k == key) {
+        dated += count;
+        if quarter.bucket(date, choice.dating.order) == Ok(last) {
+            recent += count;
+        }
+    }
+    (dated > 0).then(|| (dated, recent, quarter.label(last)))
 }
 
 #[cfg(test)]

@@ -4,7 +4,8 @@
 
 use super::{feedback_anchor, quotes};
 use crate::diagnostic::{Severity, Subject};
-use crate::feedback::wants::wants;
+use crate::feedback::sketch::Entry;
+use crate::feedback::wants::{last_quarter, wants};
 use crate::plan::{Plan, items, text};
 use crate::rules::{Context, Family, Phase, Rule};
 use crate::text::concepts;
@@ -61,7 +62,10 @@ for, and a describing word named as a want is noise.
 A want is covered when a single text of the plan holds all of its words (by
 stem or synonym): an offering, the WHAT or HOW statement, a differentiator,
 a persona want or a touchpoint message. The message quotes the want, its
-count and example comments; at most 10 wants are reported.
+count and example comments; at most 10 wants are reported. With a date
+column it also says how many of the dated comments fall in the file's last
+calendar quarter (the quarter of its last date), so a want that is growing
+shows: "oat milk" in 4 comments (3 of the 4 with a date in 2026-Q4).
 
 ## Why it matters
 Customers who take the trouble to say what they want are answering the most
@@ -99,14 +103,27 @@ fn check(cx: &mut Context<'_>) {
             !wanted.is_empty() && !covering.iter().any(|c| wanted.is_subset(c))
         })
         .take(MAX_WANTS);
+    let keys: Vec<(u64, &Entry)> = feedback.aggregates.wants.top_keyed(usize::MAX);
     for entry in unmet {
         let examples = quotes(entry.examples.texts(), 2);
+        let key = keys
+            .iter()
+            .find(|(_, e)| std::ptr::eq(*e, entry))
+            .map(|(k, _)| *k);
+        let trend = match (key, &feedback.dating) {
+            (Some(key), Some(choice)) => last_quarter(&feedback.aggregates, key, choice)
+                .map(|(dated, recent, quarter)| {
+                    format!(" ({recent} of the {dated} with a date in {quarter}, the file's last quarter)")
+                })
+                .unwrap_or_default(),
+            _ => String::new(),
+        };
         cx.report(
             &RULE,
             Subject::Plan,
             feedback_anchor(plan),
             format!(
-                "customers ask for \"{}\" in {} comments and nothing in the plan covers it: {examples}",
+                "customers ask for \"{}\" in {} comments{trend} and nothing in the plan covers it: {examples}",
                 entry.display, entry.count
             ),
         );
