@@ -156,6 +156,12 @@ lexicon!(
     "helpful_owners.txt"
 );
 lexicon!(
+    /// People whose work is helping customers in person: therapists,
+    /// rangers, fitters, advisers.
+    helper_roles,
+    "helper_roles.txt"
+);
+lexicon!(
     /// Interests in buying from the business: discounts, offers, releases.
     interest_commerce,
     "interest_commerce.txt"
@@ -272,6 +278,7 @@ mod tests {
             metric_carriers(),
             helpful_owners(),
             interest_commerce(),
+            helper_roles(),
             feedback_wants(),
             feedback_fatigue(),
             feedback_frequency(),

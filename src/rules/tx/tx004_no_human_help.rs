@@ -4,8 +4,9 @@
 
 use crate::diagnostic::{Severity, Subject};
 use crate::plan::text;
+use crate::plan::{Stage, Touchpoint};
 use crate::rules::{Context, Family, Phase, Rule};
-use crate::text::lexicons::helpful_owners;
+use crate::text::lexicons::{helper_roles, helpful_owners, sales_pressure};
 
 pub static RULE: Rule = Rule {
     code: "TX004",
@@ -15,8 +16,20 @@ pub static RULE: Rule = Rule {
     summary: "no touchpoint is owned by people who help customers",
     help: "give a touchpoint to the care, support, service or success team: someone who reaches out to help",
     docs: r#"## What it does
-Reports a plan that has touchpoints, none of whose `owner` names a team of
-people who help: care, customer care, support, service, success, a help desk.
+Reports a plan that has touchpoints, none of which is owned by people who
+help. People who help are a team whose `owner` says care, customer care,
+support, service, success or help desk; or, on a touchpoint after the
+purchase (onboarding or retention) whose message is no sales pressure,
+someone whose work is helping (a therapist, nurse, pharmacist, ranger,
+fitter, mechanic, adviser, coach, tutor) or a person named ("Ellie Marsh,
+shop-floor lead", "coordinated by Dee Okafor"): in a small organisation the
+one who reaches out is a person, not a team.
+
+## What it does not report
+A plan whose only such touchpoint comes before the purchase, or whose named
+person only sends offers: that is selling, not help. A team named after a
+place or a club ("Garden Club coordinator", "shop staff", "counter team")
+counts as people who help only with one of the words above.
 
 ## Why it matters
 Understanding what customers intend includes knowing when someone needs a
@@ -52,10 +65,7 @@ fn check(cx: &mut Context<'_>) {
     let Some(first) = touchpoints.first() else {
         return;
     };
-    let helped = touchpoints
-        .iter()
-        .filter_map(|t| text(&t.owner))
-        .any(|owner| !helpful_owners().matches_text(owner).is_empty());
+    let helped = touchpoints.iter().any(reaches_out_to_help);
     if helped {
         return;
     }
@@ -73,4 +83,101 @@ fn check(cx: &mut Context<'_>) {
         first.header.clone(),
         format!("no touchpoint is owned by people who help customers ({owned_by})"),
     );
+}
+
+/// Whether people who help own the touchpoint: a care, support, service or
+/// success team; or, after the purchase (onboarding, retention), someone
+/// whose work is helping (a therapist, a ranger, a fitter) or a person
+/// named ("Ellie Marsh, shop-floor lead"), with a message that is no sales
+/// pressure.
+fn reaches_out_to_help(touchpoint: &Touchpoint) -> bool {
+    let Some(owner) = text(&touchpoint.owner) else {
+        return false;
+    };
+    if !helpful_owners().matches_text(owner).is_empty() {
+        return true;
+    }
+    let after = matches!(
+        touchpoint.stage.as_ref().map(|s| s.value),
+        Some(Stage::Onboarding | Stage::Retention)
+    );
+    let pressure =
+        text(&touchpoint.message).is_some_and(|m| !sales_pressure().matches_text(m).is_empty());
+    after && !pressure && (!helper_roles().matches_text(owner).is_empty() || names_a_person(owner))
+}
+
+/// Whether an owner names a person: two capitalised words, neither a word
+/// of an organisation, that end the text or come before a comma, "and",
+/// "&", "with" or "(" ("Dee Okafor, volunteer coordinator", "coordinated by
+/// Dee Okafor"), and so are no team's name ("Garden Club coordinator").
+fn names_a_person(owner: &str) -> bool {
+    const ORGANISATION: &[&str] = &[
+        "team",
+        "club",
+        "group",
+        "department",
+        "office",
+        "centre",
+        "center",
+        "desk",
+        "services",
+        "marketing",
+        "sales",
+        "shop",
+        "store",
+        "ltd",
+        "limited",
+        "agency",
+        "customer",
+        "care",
+        "support",
+    ];
+    let words: Vec<&str> = owner.split_whitespace().collect();
+    let name_like = |word: &str| {
+        let word = word.trim_end_matches([',', ';', ':', ')', '.']);
+        let mut chars = word.chars();
+        chars.next().is_some_and(char::is_uppercase)
+            && word
+                .chars()
+                .skip(1)
+                .all(|c| c.is_lowercase() || c == '\'' || c == '-')
+            && word.chars().count() > 1
+            && !ORGANISATION.contains(&word.to_lowercase().as_str())
+    };
+    words.windows(2).enumerate().any(|(i, pair)| {
+        let ends = pair[1].ends_with([',', ';', ')'])
+            || words.get(i + 2).is_none_or(|next| {
+                ["and", "&", "with", "("].contains(next) || next.starts_with('(')
+            });
+        name_like(pair[0]) && name_like(pair[1]) && ends
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::names_a_person;
+
+    #[test]
+    fn named_people_are_told_from_teams() {
+        for owner in [
+            "Dee Okafor, volunteer coordinator",
+            "Stretch leads, coordinated by Dee Okafor",
+            "Transport officer, Sam Okafor",
+            "Rhys Morgan and one other therapist",
+            "Tomás Reyes, co-owner",
+        ] {
+            assert!(names_a_person(owner), "{owner}");
+        }
+        for owner in [
+            "Garden Club coordinator",
+            "Marketing Team, Leeds",
+            "shop staff",
+            "Counter team",
+            "Owner",
+            "SDR team",
+            "Customer Care",
+        ] {
+            assert!(!names_a_person(owner), "{owner}");
+        }
+    }
 }
