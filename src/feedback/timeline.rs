@@ -14,6 +14,8 @@
 //!
 //! Floor `feedback`: imports `dates` and the counters of `aggregate`.
 
+use std::collections::hash_map::Entry;
+
 use rustc_hash::FxHashMap as HashMap;
 
 use super::aggregate::{PolarityCounts, Scores};
@@ -123,14 +125,17 @@ impl Series {
         budget: &mut Budget,
     ) -> Option<&mut Cell> {
         let date = self.key(date, month, budget);
-        if !self.cells.contains_key(&date) {
-            if !budget.take() {
+        match self.cells.entry(date) {
+            Entry::Occupied(cell) => Some(cell.into_mut()),
+            Entry::Vacant(_) if !budget.take() => {
                 budget.overflow += 1;
-                return None;
+                None
             }
-            self.days += usize::from(matches!(date, DateKey::Day(_)));
+            Entry::Vacant(cell) => {
+                self.days += usize::from(matches!(date, DateKey::Day(_)));
+                Some(cell.insert(Cell::default()))
+            }
         }
-        Some(self.cells.entry(date).or_default())
     }
 
     /// The key `date` is counted under: its month once days are kept as
