@@ -259,6 +259,7 @@ fn parse_day(value: &str) -> Result<i32, String> {
 pub enum FeedbackFormat {
     Table,
     Json,
+    Markdown,
     Csv,
 }
 
@@ -268,6 +269,7 @@ impl FeedbackFormat {
         match self {
             FeedbackFormat::Table => Some(Format::Table),
             FeedbackFormat::Json => Some(Format::Json),
+            FeedbackFormat::Markdown => Some(Format::Markdown),
             FeedbackFormat::Csv => None,
         }
     }

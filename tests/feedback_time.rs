@@ -218,3 +218,38 @@ fn an_unmet_want_says_how_it_moves_over_time() {
         "{message}"
     );
 }
+
+/// `--format markdown`: the summary's sections under headings, and text
+/// from the file kept inside its cell whatever it holds.
+#[test]
+fn the_markdown_summary_has_the_sections_and_keeps_text_in_its_cells() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("f.csv");
+    std::fs::write(
+        &csv,
+        "date,channel,persona,score,comment\n\
+         2026-01-05,sms,a|b <script>,2,\"Awful | [link](http://x) **bold** delivery\"\n\
+         2026-02-05,email,a|b <script>,9,Lovely delivery\n",
+    )
+    .unwrap();
+    let output = Command::cargo_bin("planlint")
+        .unwrap()
+        .args(["feedback", csv.to_str().unwrap(), "--format", "markdown"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let out = String::from_utf8(output.stdout).unwrap();
+    for heading in ["### By period", "### Personas", "### Channels"] {
+        assert!(out.contains(heading), "{heading} missing:\n{out}");
+    }
+    let row = out
+        .lines()
+        .find(|l| l.starts_with("| a"))
+        .expect("the persona's row");
+    assert_eq!(row.matches(" | ").count(), 7, "{row}");
+    assert!(!out.contains("<script>"), "{out}");
+    assert!(
+        out.contains(r"\[link\](http://x)"),
+        "a link is no link: {out}"
+    );
+}

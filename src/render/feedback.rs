@@ -9,6 +9,7 @@ use std::io::{self, Write};
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{ContentArrangement, Table};
 
+use super::markdown::cell as markdown_cell;
 use super::terminal_cell;
 use crate::feedback::ScoreScale;
 use crate::feedback::aggregate::Nps;
@@ -32,37 +33,114 @@ pub(super) fn write_json(mut summary: Summary, out: &mut dyn Write) -> io::Resul
     writeln!(out)
 }
 
+/// The summary as a person reads it: lines that give the whole, then
+/// tables; the terminal and Markdown differ only in how they draw them.
+struct Readable {
+    lines: Vec<Line>,
+    tables: Vec<Section>,
+}
+
+/// A line of the overview; `indent` lines detail the one before.
+struct Line {
+    text: String,
+    indent: bool,
+}
+
+struct Section {
+    /// The Markdown heading; the terminal shows the header's first cell.
+    title: &'static str,
+    header: Vec<String>,
+    rows: Vec<Vec<String>>,
+    /// Said under the table: "... and 3 more persona values".
+    more: Option<String>,
+}
+
+/// How text from the file is made safe for one output.
+type Cell = fn(&str) -> String;
+
 pub(super) fn write_table(summary: &Summary, out: &mut dyn Write) -> io::Result<()> {
-    let s = summary;
+    let readable = readable(summary, terminal_cell);
+    for line in &readable.lines {
+        let indent = if line.indent { "  " } else { "" };
+        writeln!(out, "{indent}{}", line.text)?;
+    }
+    for section in &readable.tables {
+        let mut t = Table::new();
+        t.load_style(UTF8_FULL_CONDENSED)
+            .set_content_arrangement(ContentArrangement::Dynamic)
+            .force_no_tty()
+            .set_header(section.header.clone());
+        for row in &section.rows {
+            t.add_row(row.clone());
+        }
+        writeln!(out, "\n{t}")?;
+        if let Some(more) = &section.more {
+            writeln!(out, "{more}")?;
+        }
+    }
+    Ok(())
+}
+
+/// The summary in Markdown, for a pull-request comment or a board pack:
+/// the overview as a list, each table under its heading. Text from the file
+/// is escaped as in every Markdown report.
+pub(super) fn write_markdown(summary: &Summary, out: &mut dyn Write) -> io::Result<()> {
+    let readable = readable(summary, markdown_cell);
+    writeln!(out, "## planlint feedback\n")?;
+    for line in &readable.lines {
+        let indent = if line.indent { "  " } else { "" };
+        writeln!(out, "{indent}- {}", line.text)?;
+    }
+    for section in &readable.tables {
+        writeln!(out, "\n### {}\n", section.title)?;
+        writeln!(out, "| {} |", section.header.join(" | "))?;
+        writeln!(out, "|{}", "---|".repeat(section.header.len()))?;
+        for row in &section.rows {
+            writeln!(out, "| {} |", row.join(" | "))?;
+        }
+        if let Some(more) = &section.more {
+            writeln!(out, "\n{more}")?;
+        }
+    }
+    Ok(())
+}
+
+fn readable(s: &Summary, cell: Cell) -> Readable {
+    let mut lines = Vec::new();
+    let mut line = |text: String, indent: bool| lines.push(Line { text, indent });
     // The line starts with a word of ours: a file name at the start of a
     // line of a CI log could read as a workflow command.
-    writeln!(
-        out,
-        "feedback {}: {} rows analysed, {} rejected",
-        terminal_cell(&s.file),
-        s.rows,
-        s.rejected_total
-    )?;
+    line(
+        format!(
+            "feedback {}: {} rows analysed, {} rejected",
+            cell(&s.file),
+            s.rows,
+            s.rejected_total
+        ),
+        false,
+    );
     for r in s.rejected.iter().take(SHOWN) {
-        writeln!(
-            out,
-            "  rejected line {}: {}",
-            r.line,
-            terminal_cell(&r.reason)
-        )?;
+        line(
+            format!("rejected line {}: {}", r.line, cell(&r.reason)),
+            true,
+        );
     }
     if s.rejected_total as usize > SHOWN {
-        writeln!(
-            out,
-            "  ... and {} more (--format json lists them)",
-            s.rejected_total as usize - SHOWN
-        )?;
+        line(
+            format!(
+                "... and {} more (--format json lists them)",
+                s.rejected_total as usize - SHOWN
+            ),
+            true,
+        );
     }
-    writeln!(
-        out,
-        "comments: {} ({} negative, {} neutral, {} positive)",
-        s.comments, s.polarity.negative, s.polarity.neutral, s.polarity.positive
-    )?;
+    line(
+        format!(
+            "comments: {} ({} negative, {} neutral, {} positive)",
+            s.comments, s.polarity.negative, s.polarity.neutral, s.polarity.positive
+        ),
+        false,
+    );
     match (&s.scale, &s.nps) {
         (Some(scale), Some(nps)) => {
             let how = match scale.scale {
@@ -71,32 +149,54 @@ pub(super) fn write_table(summary: &Summary, out: &mut dyn Write) -> io::Result<
                     "1-5 stars mapped: 5 promoter, 4 passive, 1-3 detractor".to_owned()
                 }
             };
-            writeln!(
-                out,
-                "NPS: {} ({how}; {})",
-                nps_text(nps),
-                format!("{:?}", scale.source).to_lowercase()
-            )?;
+            line(
+                format!(
+                    "NPS: {} ({how}; {})",
+                    nps_text(nps),
+                    format!("{:?}", scale.source).to_lowercase()
+                ),
+                false,
+            );
         }
-        _ => writeln!(out, "NPS: no scores")?,
+        _ => line("NPS: no scores".to_owned(), false),
     }
-    writeln!(
-        out,
-        "contact fatigue: {} comments; sales pressure: {} comments",
-        s.fatigue, s.pushy
-    )?;
+    line(
+        format!(
+            "contact fatigue: {} comments; sales pressure: {} comments",
+            s.fatigue, s.pushy
+        ),
+        false,
+    );
     if let Some(dates) = &s.dates {
-        dates_lines(out, dates)?;
+        dates_lines(dates, &mut line);
     }
-    periods(out, &s.periods)?;
-    groups(out, "persona", &s.personas)?;
-    groups(out, "touchpoint", &s.touchpoints)?;
-    groups(out, "channel", &s.channels)?;
-    impact(out, &s.theme_impact)?;
-    themes(out, "wants", &s.wants)?;
-    themes(out, "top themes", &s.themes)?;
-    themes(out, "detractors talk about", &s.detractor_themes)?;
-    themes(out, "promoters talk about", &s.promoter_themes)
+    let mut tables = Vec::new();
+    tables.extend(periods(&s.periods));
+    for (title, kind, list) in [
+        ("Personas", "persona", &s.personas),
+        ("Touchpoints", "touchpoint", &s.touchpoints),
+        ("Channels", "channel", &s.channels),
+    ] {
+        tables.extend(groups(title, kind, list, cell));
+    }
+    tables.extend(impact(&s.theme_impact, cell));
+    for (title, head, list) in [
+        ("Wants", "wants", &s.wants),
+        ("Top themes", "top themes", &s.themes),
+        (
+            "Detractors talk about",
+            "detractors talk about",
+            &s.detractor_themes,
+        ),
+        (
+            "Promoters talk about",
+            "promoters talk about",
+            &s.promoter_themes,
+        ),
+    ] {
+        tables.extend(themes(title, head, list, cell));
+    }
+    Readable { lines, tables }
 }
 
 fn nps_text(nps: &Nps) -> String {
@@ -142,14 +242,16 @@ fn share_cell(share: f64, interval: Option<Interval>) -> String {
     }
 }
 
-fn dates_lines(out: &mut dyn Write, d: &DatesSummary) -> io::Result<()> {
+/// How the dates were read, and the rows that are in no period. Every text
+/// here is planlint's own: reasons are fixed phrases, never the file's.
+fn dates_lines(d: &DatesSummary, line: &mut impl FnMut(String, bool)) {
     match (&d.first, &d.last, d.period) {
         (Some(first), Some(last), Some(period)) => {
             let chosen = match d.period_source {
                 Some("option") => "--period",
                 _ => "chosen from the span",
             };
-            write!(out, "dates: {first} to {last}, by {period} ({chosen})")?;
+            let mut text = format!("dates: {first} to {last}, by {period} ({chosen})");
             if let (Some(order), Some(source)) = (d.order, d.order_source) {
                 let why = match source {
                     "option" => "--date-format",
@@ -157,158 +259,177 @@ fn dates_lines(out: &mut dyn Write, d: &DatesSummary) -> io::Result<()> {
                     "mixed" => "both orders seen: the commoner; the others undated",
                     _ => "assumed: no day above 12; say --date-format MM/DD/YYYY if wrong",
                 };
-                write!(out, "; read as {order} ({why})")?;
+                text.push_str(&format!("; read as {order} ({why})"));
             }
-            writeln!(out)?;
+            line(text, false);
         }
-        _ => writeln!(out, "dates: none readable")?,
+        _ => line("dates: none readable".to_owned(), false),
     }
     if d.undated_total > 0 {
-        writeln!(
-            out,
-            "undated: {} rows, analysed for all but time",
-            d.undated_total
-        )?;
+        line(
+            format!(
+                "undated: {} rows, analysed for all but time",
+                d.undated_total
+            ),
+            false,
+        );
         for u in &d.undated {
             let rows = if u.rows == 1 { "row" } else { "rows" };
-            match u.first_line {
-                Some(line) => writeln!(
-                    out,
-                    "  {} {rows}: {} (first on line {line})",
-                    u.rows, u.reason
-                )?,
-                None => writeln!(out, "  {} {rows}: {}", u.rows, u.reason)?,
-            }
+            let first = u
+                .first_line
+                .map(|l| format!(" (first on line {l})"))
+                .unwrap_or_default();
+            line(format!("{} {rows}: {}{first}", u.rows, u.reason), true);
         }
     }
     if d.outside_window > 0 {
-        writeln!(
-            out,
-            "left out: {} rows outside --since/--until or without a readable date",
-            d.outside_window
-        )?;
+        line(
+            format!(
+                "left out: {} rows outside --since/--until or without a readable date",
+                d.outside_window
+            ),
+            false,
+        );
     }
     if d.not_placed > 0 {
-        writeln!(
-            out,
-            "not placed in time: {} (too many dates and groups to count them all)",
-            d.not_placed
-        )?;
+        line(
+            format!(
+                "not placed in time: {} (too many dates and groups to count them all)",
+                d.not_placed
+            ),
+            false,
+        );
     }
-    Ok(())
 }
 
-fn periods(out: &mut dyn Write, periods: &[PeriodSummary]) -> io::Result<()> {
+fn header(cells: &[&str]) -> Vec<String> {
+    cells.iter().map(|&c| c.to_owned()).collect()
+}
+
+fn periods(periods: &[PeriodSummary]) -> Option<Section> {
     if periods.is_empty() {
-        return Ok(());
+        return None;
     }
-    let mut t = table(&[
-        "period",
-        "rows",
-        "negative (95% CI)",
-        "NPS (95% CI)",
-        "scores",
-    ]);
-    for p in periods {
-        t.add_row(vec![
-            p.period.clone(),
-            p.rows.to_string(),
-            share_cell(p.negative_share, p.negative_interval),
-            nps_cell(p.nps.as_ref()),
-            p.nps.map_or(0, |n| n.scored).to_string(),
-        ]);
-    }
-    writeln!(out, "\n{t}")
+    let rows = periods
+        .iter()
+        .map(|p| {
+            vec![
+                p.period.clone(),
+                p.rows.to_string(),
+                share_cell(p.negative_share, p.negative_interval),
+                nps_cell(p.nps.as_ref()),
+                p.nps.map_or(0, |n| n.scored).to_string(),
+            ]
+        })
+        .collect();
+    Some(Section {
+        title: "By period",
+        header: header(&[
+            "period",
+            "rows",
+            "negative (95% CI)",
+            "NPS (95% CI)",
+            "scores",
+        ]),
+        rows,
+        more: None,
+    })
 }
 
-fn impact(out: &mut dyn Write, impacts: &[ThemeImpact]) -> io::Result<()> {
+fn impact(impacts: &[ThemeImpact], cell: Cell) -> Option<Section> {
     if impacts.is_empty() {
-        return Ok(());
+        return None;
     }
-    let mut t = table(&["theme", "scores", "NPS impact", "beyond noise", "example"]);
-    for i in impacts {
-        let scored = if i.exact {
-            i.scored.to_string()
-        } else {
-            format!("at least {}", i.scored)
-        };
-        t.add_row(vec![
-            terminal_cell(&i.theme),
-            scored,
-            format!("{:+.1}", i.impact + 0.0),
-            if i.significant { "yes" } else { "no" }.to_owned(),
-            i.example.as_deref().map(terminal_cell).unwrap_or_default(),
-        ]);
-    }
-    writeln!(out, "\n{t}")
+    let rows = impacts
+        .iter()
+        .map(|i| {
+            let scored = if i.exact {
+                i.scored.to_string()
+            } else {
+                format!("at least {}", i.scored)
+            };
+            vec![
+                cell(&i.theme),
+                scored,
+                format!("{:+.1}", i.impact + 0.0),
+                if i.significant { "yes" } else { "no" }.to_owned(),
+                i.example.as_deref().map(cell).unwrap_or_default(),
+            ]
+        })
+        .collect();
+    Some(Section {
+        title: "Theme impact on NPS",
+        header: header(&["theme", "scores", "NPS impact", "beyond noise", "example"]),
+        rows,
+        more: None,
+    })
 }
 
-fn table(header: &[&str]) -> Table {
-    let mut table = Table::new();
-    table
-        .load_style(UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Dynamic)
-        .force_no_tty()
-        .set_header(header.to_vec());
-    table
-}
-
-fn groups(out: &mut dyn Write, kind: &str, groups: &[GroupSummary]) -> io::Result<()> {
+fn groups(title: &'static str, kind: &str, groups: &[GroupSummary], cell: Cell) -> Option<Section> {
     if groups.is_empty() {
-        return Ok(());
+        return None;
     }
-    let mut t = table(&[
-        kind,
-        "in plan",
-        "rows",
-        "negative",
-        "NPS (95% CI)",
-        "scores",
-        "fatigue",
-        "most negative comment",
-    ]);
-    for g in groups.iter().take(SHOWN) {
-        t.add_row(vec![
-            terminal_cell(&g.name),
-            g.plan_id.as_deref().map_or("-".to_owned(), terminal_cell),
-            g.rows.to_string(),
-            format!("{:.0}%", g.negative_share * 100.0),
-            nps_cell(g.nps.as_ref()),
-            g.nps.map_or(0, |n| n.scored).to_string(),
-            g.fatigue.to_string(),
-            g.negative_examples
-                .first()
-                .map(|e| terminal_cell(e))
-                .unwrap_or_default(),
-        ]);
-    }
-    writeln!(out, "\n{t}")?;
-    if groups.len() > SHOWN {
-        writeln!(out, "... and {} more {kind} values", groups.len() - SHOWN)?;
-    }
-    Ok(())
+    let rows = groups
+        .iter()
+        .take(SHOWN)
+        .map(|g| {
+            vec![
+                cell(&g.name),
+                g.plan_id.as_deref().map_or("-".to_owned(), cell),
+                g.rows.to_string(),
+                format!("{:.0}%", g.negative_share * 100.0),
+                nps_cell(g.nps.as_ref()),
+                g.nps.map_or(0, |n| n.scored).to_string(),
+                g.fatigue.to_string(),
+                g.negative_examples
+                    .first()
+                    .map(|e| cell(e))
+                    .unwrap_or_default(),
+            ]
+        })
+        .collect();
+    Some(Section {
+        title,
+        header: header(&[
+            kind,
+            "in plan",
+            "rows",
+            "negative",
+            "NPS (95% CI)",
+            "scores",
+            "fatigue",
+            "most negative comment",
+        ]),
+        rows,
+        more: (groups.len() > SHOWN)
+            .then(|| format!("... and {} more {kind} values", groups.len() - SHOWN)),
+    })
 }
 
-fn themes(out: &mut dyn Write, title: &str, themes: &[ThemeSummary]) -> io::Result<()> {
+fn themes(title: &'static str, head: &str, themes: &[ThemeSummary], cell: Cell) -> Option<Section> {
     if themes.is_empty() {
-        return Ok(());
+        return None;
     }
-    let mut t = table(&[title, "comments", "example"]);
-    for theme in themes.iter().take(SHOWN) {
-        let count = if theme.exact {
-            theme.count.to_string()
-        } else {
-            format!("at least {}", theme.count)
-        };
-        t.add_row(vec![
-            terminal_cell(&theme.theme),
-            count,
-            theme
-                .examples
-                .first()
-                .map(|e| terminal_cell(e))
-                .unwrap_or_default(),
-        ]);
-    }
-    writeln!(out, "\n{t}")
+    let rows = themes
+        .iter()
+        .take(SHOWN)
+        .map(|theme| {
+            let count = if theme.exact {
+                theme.count.to_string()
+            } else {
+                format!("at least {}", theme.count)
+            };
+            vec![
+                cell(&theme.theme),
+                count,
+                theme.examples.first().map(|e| cell(e)).unwrap_or_default(),
+            ]
+        })
+        .collect();
+    Some(Section {
+        title,
+        header: header(&[head, "comments", "example"]),
+        rows,
+        more: None,
+    })
 }

@@ -9,6 +9,7 @@ use std::io::{self, Write};
 use super::{Render, summary};
 use crate::check::Report;
 use crate::diagnostic::Severity;
+use crate::feedback::summary::Summary as FeedbackSummary;
 use crate::scorecard::Scorecard;
 use crate::statistics::Statistics;
 use crate::text::sanitize::clean;
@@ -19,6 +20,10 @@ pub struct Markdown {
 }
 
 impl Render for Markdown {
+    fn feedback(&self, summary: FeedbackSummary, out: &mut dyn Write) -> io::Result<()> {
+        super::feedback::write_markdown(&summary, out)
+    }
+
     fn report(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
         writeln!(out, "## planlint\n\n**{}**", summary(report))?;
         scorecard(report, out)?;
@@ -131,7 +136,7 @@ fn statistics(stats: &Statistics, out: &mut dyn Write) -> io::Result<()> {
 /// start markup, HTML, an entity or (on GitHub) maths backslash-escaped, and
 /// line breaks as `<br>`. Links need `[`, images `![`, so `(`, `)` and `!`
 /// are harmless once `[` is escaped.
-fn cell(text: &str) -> String {
+pub(super) fn cell(text: &str) -> String {
     let text = clean(text);
     let mut out = String::with_capacity(text.len());
     for (i, line) in text.lines().enumerate() {
