@@ -121,6 +121,18 @@ fn the_summary_has_periods_channels_and_theme_impact() {
         .find(|t| t["name"] == "delivery-update")
         .unwrap();
     assert_eq!(touchpoint["periods"].as_array().unwrap().len(), 12);
+    assert_eq!(touchpoint["trend"]["beyond_noise"], true, "{touchpoint}");
+    assert!(touchpoint["trend"]["change"].as_f64().unwrap() < -30.0);
+    let noise: Vec<&Value> = ["personas", "touchpoints", "channels"]
+        .iter()
+        .flat_map(|kind| s[kind].as_array().unwrap())
+        .filter(|g| g["trend"]["beyond_noise"] == true)
+        .collect();
+    assert_eq!(
+        noise.len(),
+        1,
+        "only the planted fall is beyond noise: {noise:#?}"
+    );
 }
 
 fn feedback_json(csv: &str, extra: &[&str]) -> Value {

@@ -14,7 +14,7 @@ use super::dates::{self, OrderSource};
 use super::link;
 use super::sketch::{Entry, TopK};
 use super::stats::{self, Interval};
-use super::timeline::{Budget, Dating, Series};
+use super::timeline::{self, Budget, Dating, Series};
 use super::wants::wants;
 use crate::plan::Plan;
 
@@ -24,6 +24,11 @@ const TOP: usize = 10;
 const RECURRING: u64 = 2;
 /// The most mentioned themes whose impact on NPS is weighed.
 const THEMES_WEIGHED: usize = 50;
+/// The scores a period needs before a trend is told from it: the default
+/// of FB008's `feedback-trend-min-scores`.
+pub const TREND_MIN_SCORES: u64 = 30;
+/// The significance level of the summary's tests.
+const SIGNIFICANCE: f64 = 0.05;
 
 #[derive(Debug, Serialize)]
 pub struct Summary {
@@ -80,6 +85,23 @@ pub struct GroupSummary {
     pub negative_examples: Vec<String>,
     /// The group by period, oldest first (empty without dates).
     pub periods: Vec<PeriodSummary>,
+    /// How its NPS moved from its first to its last period with at least
+    /// [`TREND_MIN_SCORES`] scores, when it has two.
+    pub trend: Option<Trend>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Trend {
+    pub first_period: String,
+    pub first: Nps,
+    pub last_period: String,
+    pub last: Nps,
+    /// The last NPS minus the first, in points.
+    pub change: f64,
+    pub p: f64,
+    /// Whether the change is beyond noise at 5%, shared by all the trends of
+    /// the summary (each tested at 5% divided by their number).
+    pub beyond_noise: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -167,7 +189,7 @@ impl Summary {
         let dating = analysis.dating.map(|d| d.dating);
         let scored_groups =
             |g: &Groups, items: Option<&[(&str, &str)]>| groups(g, items, scale, dating.as_ref());
-        Self {
+        let mut summary = Self {
             file: analysis.path.clone(),
             rows: a.rows,
             rejected: analysis.rejected.clone(),
@@ -195,7 +217,19 @@ impl Summary {
             wants: summaries(wants(&a.wants, RECURRING)),
             fatigue: a.fatigue,
             pushy: a.pushy,
+        };
+        let trends: Vec<&mut Trend> = summary
+            .personas
+            .iter_mut()
+            .chain(&mut summary.touchpoints)
+            .chain(&mut summary.channels)
+            .filter_map(|g| g.trend.as_mut())
+            .collect();
+        let tests = trends.len() as f64;
+        for trend in trends {
+            trend.beyond_noise = trend.p < SIGNIFICANCE / tests;
         }
+        summary
     }
 
     /// Every text of the summary that comes from the file: its name, the
@@ -274,8 +308,26 @@ fn groups(
             periods: dating
                 .map(|d| periods(&g.series, d, scale))
                 .unwrap_or_default(),
+            trend: dating.zip(scale).and_then(|(d, s)| trend(&g.series, d, s)),
         })
         .collect()
+}
+
+/// A group's trend ([`GroupSummary::trend`]); whether it is beyond noise is
+/// decided when all the trends are known.
+fn trend(series: &Series, dating: &Dating, scale: ScoreScale) -> Option<Trend> {
+    let ((first_period, first), (last_period, last)) =
+        timeline::ends(series, dating, scale, TREND_MIN_SCORES)?;
+    let difference = last.compare(&first)?;
+    Some(Trend {
+        first_period,
+        first: Nps::of(&first)?,
+        last_period,
+        last: Nps::of(&last)?,
+        change: (difference.difference * 10.0).round() / 10.0,
+        p: difference.p,
+        beyond_noise: false,
+    })
 }
 
 fn thousandth(x: f64) -> f64 {

@@ -222,6 +222,26 @@ impl Series {
     }
 }
 
+/// The first and the last period of a series with at least `min` scores,
+/// labelled, with their scores by NPS class, when they are two: what a
+/// trend is judged from (FB008, the summary's trends).
+pub fn ends(
+    series: &Series,
+    dating: &Dating,
+    scale: ScoreScale,
+    min: u64,
+) -> Option<((String, NpsCounts), (String, NpsCounts))> {
+    let (periods, _) = series.periods(dating);
+    let mut enough = periods
+        .iter()
+        .map(|(bucket, cell)| (*bucket, cell.nps_counts(scale)))
+        .filter(|(_, counts)| counts.scored() >= min);
+    let first = enough.next()?;
+    let last = enough.next_back()?;
+    let label = |(bucket, counts): (i32, NpsCounts)| (dating.period.label(bucket), counts);
+    Some((label(first), label(last)))
+}
+
 /// A series by period, oldest first (each period's ordinal, see
 /// [`Period::bucket`]), and the rows that are in none, by reason.
 pub type Periods = (Vec<(i32, Cell)>, Vec<(Undated, u64)>);

@@ -179,6 +179,7 @@ fn readable(s: &Summary, cell: Cell) -> Readable {
     ] {
         tables.extend(groups(title, kind, list, cell));
     }
+    tables.extend(trends(s, cell));
     tables.extend(impact(&s.theme_impact, cell));
     for (title, head, list) in [
         ("Wants", "wants", &s.wants),
@@ -330,6 +331,44 @@ fn periods(periods: &[PeriodSummary]) -> Option<Section> {
             "negative (95% CI)",
             "NPS (95% CI)",
             "scores",
+        ]),
+        rows,
+        more: None,
+    })
+}
+
+/// The groups whose NPS can be compared between a first and a last period.
+fn trends(s: &Summary, cell: Cell) -> Option<Section> {
+    let rows: Vec<Vec<String>> = [
+        ("persona", &s.personas),
+        ("touchpoint", &s.touchpoints),
+        ("channel", &s.channels),
+    ]
+    .into_iter()
+    .flat_map(|(kind, groups)| groups.iter().map(move |g| (kind, g)))
+    .filter_map(|(kind, g)| {
+        let t = g.trend.as_ref()?;
+        Some(vec![
+            format!("{kind} {}", cell(&g.name)),
+            t.first_period.clone(),
+            nps_cell(Some(&t.first)),
+            t.last_period.clone(),
+            nps_cell(Some(&t.last)),
+            format!("{:+.0}", t.change.round() + 0.0),
+            if t.beyond_noise { "yes" } else { "no" }.to_owned(),
+        ])
+    })
+    .collect();
+    (!rows.is_empty()).then(|| Section {
+        title: "Trends",
+        header: header(&[
+            "trend",
+            "from",
+            "NPS (95% CI)",
+            "to",
+            "NPS (95% CI)",
+            "change",
+            "beyond noise",
         ]),
         rows,
         more: None,

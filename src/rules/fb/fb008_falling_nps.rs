@@ -5,11 +5,9 @@
 
 use super::{holds, nps_figure, p_text, whole};
 use crate::diagnostic::{Severity, Subject};
-use crate::feedback::ScoreScale;
 use crate::feedback::aggregate::{Group, link_key};
 use crate::feedback::link::{channel_names, link, persona_names, touchpoint_names};
-use crate::feedback::stats::NpsCounts;
-use crate::feedback::timeline::Dating;
+use crate::feedback::timeline::ends;
 use crate::plan::Span;
 use crate::rules::{Context, Family, Phase, Rule};
 
@@ -125,7 +123,7 @@ fn check(cx: &mut Context<'_>) {
     let judged: Vec<_> = groups
         .into_iter()
         .filter_map(|(subject, span, named, group)| {
-            let (first, last) = ends(&group, &choice.dating, scale, min)?;
+            let (first, last) = ends(&group.series, &choice.dating, scale, min)?;
             Some((subject, span, named, first, last))
         })
         .collect();
@@ -151,23 +149,4 @@ fn check(cx: &mut Context<'_>) {
             ),
         );
     }
-}
-
-/// The first and the last period of a group with at least `min` scores,
-/// labelled, when they are two.
-fn ends(
-    group: &Group,
-    dating: &Dating,
-    scale: ScoreScale,
-    min: u64,
-) -> Option<((String, NpsCounts), (String, NpsCounts))> {
-    let (periods, _) = group.series.periods(dating);
-    let mut enough = periods
-        .iter()
-        .map(|(bucket, cell)| (*bucket, cell.nps_counts(scale)))
-        .filter(|(_, counts)| counts.scored() >= min);
-    let first = enough.next()?;
-    let last = enough.next_back()?;
-    let label = |(bucket, counts): (i32, NpsCounts)| (dating.period.label(bucket), counts);
-    Some((label(first), label(last)))
 }
