@@ -124,6 +124,7 @@ pub fn render(data: &[u8]) {
     let options = render::Options {
         color: false,
         statistics: true,
+        terminal: false,
     };
     for &format in render::Format::all() {
         let mut out = Vec::new();

@@ -95,6 +95,7 @@ pub fn check(args: CheckArgs) -> Result<u8> {
     let options = Options {
         color,
         statistics: args.statistics,
+        terminal: to_terminal,
     };
     let mut out = create(args.output.as_deref())?;
     render::renderer(args.format, options).report(&report, &mut out)?;
@@ -184,7 +185,11 @@ pub fn feedback(command: FeedbackCommand) -> Result<u8> {
     let analysis = analysis?;
     if let Some(format) = command.format.summary() {
         let summary = Summary::new(&analysis, plan.as_ref());
-        render::renderer(format, Options::default()).feedback(summary, &mut out)?;
+        let options = Options {
+            terminal: command.output.is_none() && io::stdout().is_terminal(),
+            ..Options::default()
+        };
+        render::renderer(format, options).feedback(summary, &mut out)?;
     } else if analysis.rejected_total > 0 {
         stderr::note(format!(
             "{} rows of {} could not be read and are not in the CSV (--format json lists them)",

@@ -58,7 +58,13 @@ struct Section {
 /// How text from the file is made safe for one output.
 type Cell = fn(&str) -> String;
 
-pub(super) fn write_table(summary: &Summary, out: &mut dyn Write) -> io::Result<()> {
+/// The summary as tables for a person; on a `terminal` they fit its width,
+/// long cells wrapped, and elsewhere (a file, a log) each row is one line.
+pub(super) fn write_table(
+    summary: &Summary,
+    terminal: bool,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let readable = readable(summary, terminal_cell);
     for line in &readable.lines {
         let indent = if line.indent { "  " } else { "" };
@@ -68,8 +74,10 @@ pub(super) fn write_table(summary: &Summary, out: &mut dyn Write) -> io::Result<
         let mut t = Table::new();
         t.load_style(UTF8_FULL_CONDENSED)
             .set_content_arrangement(ContentArrangement::Dynamic)
-            .force_no_tty()
             .set_header(section.header.clone());
+        if !terminal {
+            t.force_no_tty();
+        }
         for row in &section.rows {
             t.add_row(row.clone());
         }
@@ -414,7 +422,8 @@ fn groups(title: &'static str, kind: &str, groups: &[GroupSummary], cell: Cell) 
         .map(|g| {
             vec![
                 cell(&g.name),
-                g.plan_id.as_deref().map_or("-".to_owned(), cell),
+                // A linked value is shown by the item's id already.
+                if g.plan_id.is_some() { "yes" } else { "-" }.to_owned(),
                 g.rows.to_string(),
                 format!("{:.0}%", g.negative_share * 100.0),
                 nps_cell(g.nps.as_ref()),

@@ -73,6 +73,9 @@ pub struct Options {
     /// Counts by rule and by family after the report (`--statistics`):
     /// table, JSON and Markdown.
     pub statistics: bool,
+    /// Standard output is a terminal: the feedback summary's tables fit
+    /// its width.
+    pub terminal: bool,
 }
 
 /// One output format. A format writes the check report; the other
@@ -105,6 +108,7 @@ pub fn renderer(format: Format, options: Options) -> Box<dyn Render> {
         Format::Table => Box::new(Table {
             color: options.color,
             statistics: options.statistics,
+            terminal: options.terminal,
         }),
         Format::Json => Box::new(Json {
             statistics: options.statistics,
@@ -255,6 +259,7 @@ pub(crate) mod tests {
         let options = Options {
             color: false,
             statistics: true,
+            terminal: false,
         };
         Format::all()
             .iter()
@@ -309,6 +314,7 @@ pub(crate) mod tests {
             &Table {
                 color: false,
                 statistics: false,
+                terminal: false,
             },
             &report,
         );
@@ -349,6 +355,7 @@ pub(crate) mod tests {
             &Table {
                 color: false,
                 statistics: false,
+                terminal: false,
             },
             &report,
         );

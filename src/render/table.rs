@@ -25,6 +25,8 @@ pub struct Table {
     pub color: bool,
     /// Counts by rule and by family after the report (`--statistics`).
     pub statistics: bool,
+    /// Standard output is a terminal ([`super::Options::terminal`]).
+    pub terminal: bool,
 }
 
 impl Render for Table {
@@ -50,7 +52,7 @@ impl Render for Table {
     }
 
     fn feedback(&self, summary: Summary, out: &mut dyn Write) -> io::Result<()> {
-        feedback::write_table(&summary, out)
+        feedback::write_table(&summary, self.terminal, out)
     }
 }
 
