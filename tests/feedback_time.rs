@@ -265,3 +265,89 @@ fn the_markdown_summary_has_the_sections_and_keeps_text_in_its_cells() {
         "a link is no link: {out}"
     );
 }
+
+/// Found by review: a file of months only is cut into months, not weeks in
+/// which every row would be undated.
+#[test]
+fn a_file_of_months_is_cut_into_months() {
+    let s = feedback_json(
+        "date,score,comment\n2026-01,9,a\n2026-02,3,b\n2026-03,8,c\n",
+        &[],
+    );
+    assert_eq!(s["dates"]["period"], "month");
+    assert_eq!(s["dates"]["last"], "2026-03-31");
+    assert_eq!(s["dates"]["undated_total"], 0);
+    assert_eq!(s["periods"].as_array().unwrap().len(), 3);
+}
+
+/// Found by review: a window cannot place `03/04/2026` without
+/// `--date-format`, and says so rather than leave rows out.
+#[test]
+fn a_window_over_ambiguous_dates_asks_for_the_date_format() {
+    let output = Command::cargo_bin("planlint")
+        .unwrap()
+        .args(["feedback", "-", "--since", "2026-01-01"])
+        .write_stdin("date,comment\n25/03/2026,a\n03/04/2026,b\n")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("--date-format") && stderr.contains("line 3"),
+        "{stderr}"
+    );
+    let s = Command::cargo_bin("planlint")
+        .unwrap()
+        .args([
+            "feedback",
+            "-",
+            "--since",
+            "2026-04-01",
+            "--date-format",
+            "DD/MM/YYYY",
+        ])
+        .args(["--format", "json"])
+        .write_stdin("date,comment\n25/03/2026,a\n03/04/2026,b\n")
+        .output()
+        .unwrap();
+    let s: Value = serde_json::from_slice(&s.stdout).unwrap();
+    assert_eq!(
+        (s["rows"].as_u64(), s["dates"]["outside_window"].as_u64()),
+        (Some(1), Some(1))
+    );
+}
+
+/// Found by review: a plan item written two ways in a file analysed by
+/// week keeps its weeks when the two spellings are counted together.
+#[test]
+fn two_spellings_of_an_item_keep_their_weeks() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut csv = String::from("date,persona,score,comment\n");
+    for day in 0..120 {
+        let name = if day % 2 == 0 {
+            "night-shift"
+        } else {
+            "Night-shift worker"
+        };
+        let (month, dom) = (1 + day / 28, 1 + day % 28);
+        csv.push_str(&format!("2026-{month:02}-{dom:02},{name},9,fine\n"));
+    }
+    let file = dir.path().join("f.csv");
+    std::fs::write(&file, csv).unwrap();
+    let s = planlint(&[
+        "feedback",
+        file.to_str().unwrap(),
+        "--plan",
+        PLAN,
+        "--period",
+        "week",
+        "--format",
+        "json",
+    ]);
+    let persona = &s["personas"][0];
+    assert_eq!(persona["plan_id"], "night-shift");
+    assert_eq!(persona["rows"], 120);
+    let weeks = persona["periods"].as_array().unwrap();
+    let rows: u64 = weeks.iter().map(|w| w["rows"].as_u64().unwrap()).sum();
+    assert_eq!(rows, 120, "{persona}");
+}

@@ -3,7 +3,7 @@
 //! sketches of fixed capacity. Each batch of rows gets its own, and they are
 //! merged in file order.
 
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::dates::{DateKey, Undated};
 use super::examples::{Examples, cut};
@@ -424,21 +424,33 @@ pub struct Aggregates {
     pub undated: HashMap<Undated, (u64, u64)>,
     /// Rows left out because their date is outside `--since`/`--until`.
     pub outside: u64,
+    /// Rows `--since`/`--until` could not place (`03/04/2026` without
+    /// `--date-format`), and the first of their lines: an error.
+    pub unplaced_by_window: Option<(u64, u64)>,
     /// The first and last day of the whole days and months read (a month
-    /// by its first day); `03/04/2026` dates are added at the end, when
-    /// their order is known.
+    /// from its first day to its last); `03/04/2026` dates are added at the
+    /// end, when their order is known.
     pub span: Option<(i32, i32)>,
-    /// What is left of the counters by date, and the rows that overflowed.
+    /// Whether a month without a day (`2026-03`) was read: periods are then
+    /// months or longer, unless `--period week` says otherwise.
+    pub months_read: bool,
+    /// What is left of the counters by date of the groups, and the rows
+    /// that overflowed.
     pub budget: Budget,
+    /// The same for the whole file's counters, which groups cannot use up:
+    /// a row with a readable date is in a period, or counted as not placed.
+    pub file_budget: Budget,
     pub themes: TopK,
     /// Every run of the words of a want, counted once per comment: see
     /// [`super::wants`] for the wants they make.
     pub wants: TopK,
-    /// Runs of wants by the month (or, for `03/04/2026` dates, the date)
-    /// of their comments, so that a want's trend can be told; at most
-    /// [`MAX_WANT_DATES`] pairs, and `want_dates_dropped` counts the rest.
+    /// Runs of wants by the quarter (the month that starts it; for
+    /// `03/04/2026` dates, the date) of their comments, so that a want's
+    /// trend can be told; at most [`MAX_WANT_DATES`] pairs.
     pub want_dates: HashMap<(u64, DateKey), u64>,
-    pub want_dates_dropped: u64,
+    /// The runs whose dates did not all fit, whose trend is not told; `None`
+    /// once they are too many to name, and no trend is told.
+    pub want_dates_dropped: Option<HashSet<u64>>,
     /// Themes of comments by their score, rounded (0-10): which are
     /// detractors depends on the scale, known only at the end.
     pub themes_by_score: Vec<TopK>,
@@ -459,12 +471,15 @@ impl Default for Aggregates {
             series: Series::default(),
             undated: HashMap::default(),
             outside: 0,
+            unplaced_by_window: None,
             span: None,
+            months_read: false,
             budget: Budget::default(),
+            file_budget: Budget::default(),
             themes: TopK::new(THEME_CAPACITY),
             wants: TopK::new(THEME_CAPACITY),
             want_dates: HashMap::default(),
-            want_dates_dropped: 0,
+            want_dates_dropped: Some(HashSet::default()),
             themes_by_score: (0..=10).map(|_| TopK::new(THEME_CAPACITY / 4)).collect(),
         }
     }
@@ -476,6 +491,7 @@ impl Aggregates {
     pub fn new(keep_days: bool) -> Self {
         Self {
             budget: Budget::new(keep_days),
+            file_budget: Budget::new(keep_days),
             ..Self::default()
         }
     }
@@ -483,6 +499,13 @@ impl Aggregates {
     /// Counts a row left out by `--since`/`--until`.
     pub fn leave_out(&mut self) {
         self.outside += 1;
+    }
+
+    /// Counts a row `--since`/`--until` cannot place.
+    pub fn leave_out_unplaced(&mut self, line: u64) {
+        let (rows, first) = self.unplaced_by_window.get_or_insert((0, line));
+        *rows += 1;
+        *first = (*first).min(line);
     }
 
     /// Counts one row; `date` is `None` when the file has no date column,
@@ -506,19 +529,23 @@ impl Aggregates {
             }
             None => None,
         };
-        let day = match date {
-            Some(DateKey::Day(day)) => Some(day),
-            Some(DateKey::Month(month)) => Some(super::dates::days_from_civil(
-                1970 + month.div_euclid(12),
-                month.rem_euclid(12) as u32 + 1,
-                1,
-            )),
+        let days = match date {
+            Some(DateKey::Day(day)) => Some((day, day)),
+            Some(DateKey::Month(month)) => {
+                self.months_read = true;
+                let (year, month) = (1970 + month.div_euclid(12), month.rem_euclid(12) as u32 + 1);
+                let first = super::dates::days_from_civil(year, month, 1);
+                Some((
+                    first,
+                    first + super::dates::days_in_month(year, month) as i32 - 1,
+                ))
+            }
             _ => None,
         };
-        if let Some(day) = day {
+        if let Some((first, last)) = days {
             self.span = Some(
                 self.span
-                    .map_or((day, day), |(a, b)| (a.min(day), b.max(day))),
+                    .map_or((first, last), |(a, b)| (a.min(first), b.max(last))),
             );
         }
         let month = match date {
@@ -531,7 +558,9 @@ impl Aggregates {
             month,
             scored,
         };
-        if let Some(cell) = date.and_then(|date| self.series.cell(date, month, &mut self.budget)) {
+        if let Some(cell) =
+            date.and_then(|date| self.series.cell(date, month, &mut self.file_budget))
+        {
             cell.add(
                 point,
                 scored.map(|(s, _)| s.polarity),
@@ -549,12 +578,15 @@ impl Aggregates {
             self.fatigue += u64::from(themes.fatigue);
             self.pushy += u64::from(themes.pushy);
             let text = || row.text.clone();
-            let month = month.or(date.filter(|d| !matches!(d, DateKey::Day(_))));
+            let quarter = match month.or(date) {
+                Some(DateKey::Month(month)) => Some(DateKey::Month(month - month.rem_euclid(3))),
+                other => other.filter(|d| matches!(d, DateKey::Slash { .. })),
+            };
             for run in themes.want_runs() {
                 let display = || run.display();
                 self.wants.add(run.key(), display, row.line, text);
-                if let Some(month) = month {
-                    self.count_want_date(run.key(), month, 1);
+                if let Some(quarter) = quarter {
+                    self.count_want_date(run.key(), quarter, 1);
                 }
             }
             for phrase in themes.phrases() {
@@ -582,8 +614,9 @@ impl Aggregates {
         self.fatigue += other.fatigue;
         self.pushy += other.pushy;
         self.budget.merge(&other.budget);
+        self.file_budget.merge(&other.file_budget);
+        self.series.merge(&other.series, &mut self.file_budget);
         let budget = &mut self.budget;
-        self.series.merge(&other.series, budget);
         self.by_persona.merge(other.by_persona, budget);
         self.by_touchpoint.merge(other.by_touchpoint, budget);
         self.by_channel.merge(other.by_channel, budget);
@@ -593,13 +626,22 @@ impl Aggregates {
             *mine_first = (*mine_first).min(first);
         }
         self.outside += other.outside;
+        if let Some((rows, line)) = other.unplaced_by_window {
+            let (mine, first) = self.unplaced_by_window.get_or_insert((0, line));
+            *mine += rows;
+            *first = (*first).min(line);
+        }
+        self.months_read |= other.months_read;
         self.span = match (self.span, other.span) {
             (Some((a, b)), Some((c, d))) => Some((a.min(c), b.max(d))),
             (mine, theirs) => mine.or(theirs),
         };
         self.themes.merge(other.themes);
         self.wants.merge(other.wants);
-        self.want_dates_dropped += other.want_dates_dropped;
+        match other.want_dates_dropped {
+            Some(keys) => keys.into_iter().for_each(|key| self.drop_want_dates(key)),
+            None => self.want_dates_dropped = None,
+        }
         for ((key, month), count) in other.want_dates {
             self.count_want_date(key, month, count);
         }
@@ -636,8 +678,25 @@ impl Aggregates {
             None if room => {
                 self.want_dates.insert((key, month), count);
             }
-            None => self.want_dates_dropped += count,
+            None => self.drop_want_dates(key),
         }
+    }
+
+    /// Notes that not every date of a want's run was counted.
+    fn drop_want_dates(&mut self, key: u64) {
+        if let Some(keys) = &mut self.want_dates_dropped {
+            keys.insert(key);
+            if keys.len() > MAX_WANT_DATES {
+                self.want_dates_dropped = None;
+            }
+        }
+    }
+
+    /// Whether every dated comment of a want's run was counted by date.
+    pub fn want_dates_complete(&self, key: u64) -> bool {
+        self.want_dates_dropped
+            .as_ref()
+            .is_some_and(|keys| !keys.contains(&key))
     }
 
     /// The themes of the comments of one class (detractors or promoters).
@@ -679,6 +738,25 @@ mod tests {
             stars.add(v);
         }
         assert_eq!(stars.nps(ScoreScale::Stars).unwrap().nps, 25.0);
+    }
+
+    /// Found by review: groups that use up the counters by date must not
+    /// take the whole file's: every dated row stays in a period.
+    #[test]
+    fn groups_cannot_use_up_the_whole_files_counters() {
+        let mut a = Aggregates::new(false);
+        a.budget = Budget::with_room(1);
+        for day in 0..10 {
+            let row = Row {
+                line: day as u64 + 2,
+                persona: Some(format!("p{day}")),
+                ..Row::default()
+            };
+            a.add(&row, Some(Ok(DateKey::Day(day))), None);
+        }
+        assert_eq!(a.budget.overflow, 9, "the groups' rows are counted");
+        let rows: u64 = a.series.iter().map(|(_, c)| c.rows).sum();
+        assert_eq!(rows, 10, "the file's rows are all placed");
     }
 
     #[test]

@@ -73,6 +73,10 @@ pub enum AnalyzeError {
         "--since and --until need a date column: name it with --date-column, or leave the options out"
     )]
     NoDateColumn,
+    #[error(
+        "{path}: --since and --until cannot place {rows} dates like 03/04/2026 (the first on line {line}), which could be either day first or month first: say which with --date-format DD/MM/YYYY or --date-format MM/DD/YYYY"
+    )]
+    AmbiguousWindow { path: String, rows: u64, line: u64 },
 }
 
 /// How an analysis is run.
@@ -108,26 +112,26 @@ impl TimeOptions {
         self.since.is_some() || self.until.is_some()
     }
 
-    /// Whether a row dated `date` is analysed.
-    fn admits(&self, date: Result<DateKey, Undated>) -> bool {
+    /// Whether a row dated `date` is analysed; `None` for a `03/04/2026`
+    /// date whose order of day and month nothing says yet, which no window
+    /// can place.
+    fn admits(&self, date: Result<DateKey, Undated>) -> Option<bool> {
         if !self.windowed() {
-            return true;
+            return Some(true);
         }
-        let Ok(date) = date else { return false };
+        let Ok(date) = date else { return Some(false) };
         let (since, until) = (
             self.since.unwrap_or(i32::MIN),
             self.until.unwrap_or(i32::MAX),
         );
-        // A date that does not show which of its numbers is the day can be
-        // placed only with `--date-format`: it is left out.
         let order = match (self.order, date) {
             (Some(order), _) => order,
             (None, DateKey::Slash { first, .. }) if first > 12 => SlashOrder::DayFirst,
             (None, DateKey::Slash { second, .. }) if second > 12 => SlashOrder::MonthFirst,
-            (None, DateKey::Slash { .. }) => return false,
+            (None, DateKey::Slash { .. }) => return None,
             (None, _) => SlashOrder::DayFirst,
         };
-        match date.day(order) {
+        Some(match date.day(order) {
             Ok(Some(day)) => (since..=until).contains(&day),
             // A month is in the window when all of it is.
             Ok(None) => date.month(order).is_ok_and(|month| {
@@ -137,7 +141,7 @@ impl TimeOptions {
                 since <= first && last <= until
             }),
             Err(_) => false,
-        }
+        })
     }
 }
 
@@ -304,6 +308,13 @@ fn run<R: Read + Send>(
         return Err(error.into());
     }
     written.map_err(AnalyzeError::Output)?;
+    if let Some((rows, line)) = aggregates.unplaced_by_window {
+        return Err(AnalyzeError::AmbiguousWindow {
+            path: name.to_owned(),
+            rows,
+            line,
+        });
+    }
     let scale = decide_scale(options.scale, &columns, &aggregates);
     let dating = decide_dating(&options.time, &aggregates);
     Ok(Analysis {
@@ -341,9 +352,8 @@ fn decide_dating(options: &TimeOptions, aggregates: &Aggregates) -> Option<Datin
     let period = options
         .period
         .unwrap_or_else(|| match Period::choose(first, last) {
-            // Days kept as months cannot make weeks; they are kept so only past
-            // 13 weeks, which the span shows unless months were read.
-            Period::Week if series.is_monthly() => Period::Month,
+            // Days kept as months, and months read as such, make no weeks.
+            Period::Week if series.is_monthly() || aggregates.months_read => Period::Month,
             period => period,
         });
     Some(DatingChoice {
@@ -467,7 +477,15 @@ fn score(
     themes::load();
     for row in &batch.rows {
         let date = dated.then(|| dates::parse(row.date.as_deref().unwrap_or_default(), time.order));
-        if date.is_some_and(|date| !time.admits(date)) {
+        let admitted = date.map(|date| time.admits(date));
+        if admitted == Some(None) {
+            aggregates.leave_out_unplaced(row.line);
+            if ordered {
+                found.push(None);
+            }
+            continue;
+        }
+        if admitted == Some(Some(false)) {
             aggregates.leave_out();
             if ordered {
                 found.push(None);

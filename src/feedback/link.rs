@@ -62,7 +62,7 @@ pub fn link<'a>(groups: &'a Groups, names: &[(&str, &str)]) -> Linked<'a> {
     for (key, group) in groups.iter() {
         match item_of(names, key) {
             Some(index) => match items.iter_mut().find(|(i, _)| *i == index) {
-                Some((_, merged)) => merged.absorb(group, &mut Budget::default()),
+                Some((_, merged)) => merged.absorb(group, &mut Budget::new(true)),
                 None => items.push((index, group.clone())),
             },
             None => unknown.push(group),

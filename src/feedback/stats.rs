@@ -74,12 +74,22 @@ impl NpsCounts {
     }
 
     /// The 95% adjusted-Wald interval of the NPS, clipped to -100..100.
-    /// It is centred on the adjusted estimate, not on the NPS itself.
     pub fn interval(&self) -> Interval {
+        self.interval_at(Z95)
+    }
+
+    /// The adjusted-Wald interval at the normal quantile `z`, clipped to
+    /// -100..100. It is centred on the adjusted estimate, not on the NPS
+    /// itself; when the adjustment moves the centre so far that the NPS
+    /// falls outside (1 promoter of 1: 100, adjusted 36), the interval is
+    /// widened to hold the NPS, so that no report shows a figure outside
+    /// its own interval.
+    pub fn interval_at(&self, z: f64) -> Interval {
         let (nps, se) = self.adjusted();
+        let plain = self.nps().unwrap_or(nps);
         Interval {
-            low: (nps - Z95 * se).max(-100.0),
-            high: (nps + Z95 * se).min(100.0),
+            low: (nps - z * se).max(-100.0).min(plain),
+            high: (nps + z * se).min(100.0).max(plain),
         }
     }
 
@@ -102,13 +112,18 @@ impl NpsCounts {
 /// within 0..1 and is honest for small `n` and shares near 0 or 1; `None`
 /// when `n` is 0.
 pub fn wilson(k: u64, n: u64) -> Option<Interval> {
+    wilson_at(k, n, Z95)
+}
+
+/// [`wilson`] at the normal quantile `z`.
+pub fn wilson_at(k: u64, n: u64, z: f64) -> Option<Interval> {
     if n == 0 {
         return None;
     }
     let (n, share) = (n as f64, k.min(n) as f64 / n as f64);
-    let z2 = Z95 * Z95;
+    let z2 = z * z;
     let centre = (share + z2 / (2.0 * n)) / (1.0 + z2 / n);
-    let half = Z95 / (1.0 + z2 / n) * (share * (1.0 - share) / n + z2 / (4.0 * n * n)).sqrt();
+    let half = z / (1.0 + z2 / n) * (share * (1.0 - share) / n + z2 / (4.0 * n * n)).sqrt();
     Some(Interval {
         low: (centre - half).max(0.0),
         high: (centre + half).min(1.0),
@@ -147,6 +162,23 @@ pub fn theme_impact(all: &NpsCounts, with_theme: &NpsCounts) -> Option<f64> {
 /// The two-sided p-value of a standard normal statistic.
 pub fn two_sided_p(z: f64) -> f64 {
     libm::erfc(z.abs() / std::f64::consts::SQRT_2)
+}
+
+/// The normal quantile whose two-sided p-value is `p` (1.96 for 0.05):
+/// the `z` of an interval that holds the truth with chance `1 - p`. Found
+/// by bisection, to a millionth.
+pub fn z_for(p: f64) -> f64 {
+    let p = p.clamp(1e-300, 1.0);
+    let (mut low, mut high) = (0.0, 40.0);
+    while high - low > 1e-6 {
+        let mid = (low + high) / 2.0;
+        if two_sided_p(mid) > p {
+            low = mid;
+        } else {
+            high = mid;
+        }
+    }
+    (low + high) / 2.0
 }
 
 #[cfg(test)]
@@ -227,6 +259,21 @@ mod tests {
             "{all:?}"
         );
         assert_eq!(wilson(0, 0), None);
+    }
+
+    #[test]
+    fn quantiles_invert_p_values() {
+        assert!(near(z_for(0.05), Z95, 1e-5));
+        assert!(near(z_for(0.01), 2.575_829, 1e-5));
+        assert!(near(z_for(0.05 / 20.0), 3.023_341, 1e-5));
+    }
+
+    #[test]
+    fn the_nps_is_always_inside_its_interval() {
+        let one = counts(1, 0, 0).interval();
+        assert!(one.high == 100.0 && one.low < 0.0, "{one:?}");
+        let none = counts(0, 0, 3).interval();
+        assert!(none.low == -100.0, "{none:?}");
     }
 
     #[test]

@@ -158,7 +158,8 @@ pub struct ThemeImpact {
     /// not mention the theme, in points.
     pub impact: f64,
     /// Whether the comments that mention it score differently from the rest
-    /// at the 5% level (two-sample z test).
+    /// beyond noise: a two-sample z test at 5% shared by all the themes
+    /// weighed (each at 5% divided by their number).
     pub significant: bool,
     /// False when the counts may be short (a rare theme in a huge file).
     pub exact: bool,
@@ -281,7 +282,7 @@ fn groups(
             .iter_mut()
             .find(|(id, _)| plan_id.is_some() && *id == plan_id)
         {
-            Some((_, into)) => into.absorb(group, &mut Budget::default()),
+            Some((_, into)) => into.absorb(group, &mut Budget::new(true)),
             None => {
                 let mut group = group.clone();
                 if let Some(id) = &plan_id {
@@ -382,6 +383,13 @@ fn dates_summary(analysis: &Analysis, choice: Option<DatingChoice>) -> DatesSumm
             first_line: None,
         }));
     }
+    if a.file_budget.overflow > 0 {
+        undated.push(Undated {
+            reason: "more distinct dates than are counted (100,000)",
+            rows: a.file_budget.overflow,
+            first_line: None,
+        });
+    }
     undated.sort_by(|a, b| b.rows.cmp(&a.rows).then(a.reason.cmp(b.reason)));
     DatesSummary {
         order: choice
@@ -410,10 +418,15 @@ fn dates_summary(analysis: &Analysis, choice: Option<DatingChoice>) -> DatesSumm
 /// of their impact on the NPS ([`stats::theme_impact`]), the largest first.
 fn theme_impact(a: &super::aggregate::Aggregates, scale: ScoreScale) -> Vec<ThemeImpact> {
     let all = a.scores.counts(scale);
-    let mut impacts: Vec<ThemeImpact> = a
+    let weighed: Vec<_> = a
         .theme_scores(scale, THEMES_WEIGHED)
         .into_iter()
         .filter(|(_, with, _)| with.scored() >= RECURRING)
+        .collect();
+    // Each theme is tested at the level shared by all those weighed.
+    let level = SIGNIFICANCE / weighed.len().max(1) as f64;
+    let mut impacts: Vec<ThemeImpact> = weighed
+        .into_iter()
         .filter_map(|(entry, with, exact)| {
             let impact = stats::theme_impact(&all, &with)?;
             let rest = all.without(&with);
@@ -421,7 +434,7 @@ fn theme_impact(a: &super::aggregate::Aggregates, scale: ScoreScale) -> Vec<Them
                 theme: entry.display.clone(),
                 scored: with.scored(),
                 impact: (impact * 10.0).round() / 10.0,
-                significant: with.compare(&rest).is_some_and(|d| d.p < 0.05),
+                significant: with.compare(&rest).is_some_and(|d| d.p < level),
                 exact,
                 example: entry.examples.texts().next().map(str::to_owned),
             })

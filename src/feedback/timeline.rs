@@ -90,6 +90,15 @@ impl Budget {
             keep_days,
         }
     }
+
+    /// A budget of `left` counters, for tests that fill it.
+    #[cfg(test)]
+    pub(crate) fn with_room(left: usize) -> Self {
+        Self {
+            left,
+            ..Self::new(false)
+        }
+    }
 }
 
 impl Budget {
@@ -112,6 +121,8 @@ pub struct Series {
     days: usize,
     /// Whether days are kept as months ([`MAX_DAYS`]).
     monthly: bool,
+    /// Whether a row found no room: the series misses some of its rows.
+    incomplete: bool,
 }
 
 impl Series {
@@ -129,6 +140,7 @@ impl Series {
             Entry::Occupied(cell) => Some(cell.into_mut()),
             Entry::Vacant(_) if !budget.take() => {
                 budget.overflow += 1;
+                self.incomplete = true;
                 None
             }
             Entry::Vacant(cell) => {
@@ -139,10 +151,15 @@ impl Series {
     }
 
     /// The key `date` is counted under: its month once days are kept as
-    /// months, which they are from the day past [`MAX_DAYS`] on.
+    /// months, which they are from the day past [`MAX_DAYS`] on: the series
+    /// then spans more than the 91 days periods are weeks up to.
     fn key(&mut self, date: DateKey, month: Option<DateKey>, budget: &mut Budget) -> DateKey {
         let DateKey::Day(day) = date else { return date };
-        if !self.monthly && self.days >= MAX_DAYS && !budget.keep_days {
+        if !self.monthly
+            && self.days >= MAX_DAYS
+            && !budget.keep_days
+            && !self.cells.contains_key(&date)
+        {
             self.keep_months(budget);
         }
         if self.monthly {
@@ -173,17 +190,19 @@ impl Series {
         if other.monthly && !self.monthly {
             self.keep_months(budget);
         }
+        self.incomplete |= other.incomplete;
         for (&date, theirs) in &other.cells {
             let date = self.key(date, None, budget);
-            if !self.cells.contains_key(&date) {
-                self.days += usize::from(matches!(date, DateKey::Day(_)));
-            }
             match self.cells.get_mut(&date) {
                 Some(mine) => mine.absorb(theirs),
                 None if budget.take() => {
+                    self.days += usize::from(matches!(date, DateKey::Day(_)));
                     self.cells.insert(date, theirs.clone());
                 }
-                None => budget.overflow += theirs.rows,
+                None => {
+                    budget.overflow += theirs.rows;
+                    self.incomplete = true;
+                }
             }
         }
     }
@@ -192,6 +211,12 @@ impl Series {
     /// weeks, and periods cannot be weeks.
     pub fn is_monthly(&self) -> bool {
         self.monthly
+    }
+
+    /// Whether some of the series' rows found no room, so that its periods
+    /// may be short: no trend is told from it.
+    pub fn is_incomplete(&self) -> bool {
+        self.incomplete
     }
 
     pub fn is_empty(&self) -> bool {
@@ -231,6 +256,9 @@ pub fn ends(
     scale: ScoreScale,
     min: u64,
 ) -> Option<((String, NpsCounts), (String, NpsCounts))> {
+    if series.incomplete {
+        return None;
+    }
     let (periods, _) = series.periods(dating);
     let mut enough = periods
         .iter()
@@ -312,6 +340,17 @@ mod tests {
         assert_eq!(february.1, 28 + 2);
     }
 
+    /// Found by review: whether a series keeps months must not depend on
+    /// the order of its rows. 92 days span 91, which is still weeks.
+    #[test]
+    fn ninety_two_days_stay_days_whatever_their_order() {
+        let start = days_from_civil(2026, 1, 1);
+        let repeat_last = series((start..start + 92).chain([start]));
+        let repeat_first = series([start].into_iter().chain(start..start + 92));
+        assert!(!repeat_last.is_monthly() && !repeat_first.is_monthly());
+        assert!(series(start..start + 93).is_monthly());
+    }
+
     #[test]
     fn week_analyses_keep_days() {
         let start = days_from_civil(2026, 1, 1);
@@ -326,8 +365,7 @@ mod tests {
     #[test]
     fn counters_past_the_budget_are_counted_not_kept() {
         let mut series = Series::default();
-        let mut budget = Budget::new(true);
-        budget.left = 2;
+        let mut budget = Budget::with_room(2);
         for day in 0..5 {
             series.cell(DateKey::Day(day), None, &mut budget);
         }

@@ -100,14 +100,14 @@ fn holds(phrase: &[String], run: &[String]) -> bool {
 /// How a want moves over time: of the comments with a date that ask for it
 /// (by its run's `key`), how many fall in the file's last quarter, and that
 /// quarter's label. `None` without dates, in a file of one quarter, or when
-/// the counts may be short (a file with more wants and months than are
-/// tracked).
+/// the want's counts may be short (a file with more wants and quarters than
+/// are tracked).
 pub fn last_quarter(
     aggregates: &Aggregates,
     key: u64,
     choice: &DatingChoice,
 ) -> Option<(u64, u64, String)> {
-    if aggregates.want_dates_dropped > 0 {
+    if !aggregates.want_dates_complete(key) {
         return None;
     }
     let quarter = Period::Quarter;

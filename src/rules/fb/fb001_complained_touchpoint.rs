@@ -22,8 +22,9 @@ and reports a touchpoint with at least 5 linked comments (the setting
 `feedback-min-comments`) of which 50% or more are negative (the setting
 `feedback-negative-share`) when the evidence holds:
 
-- the lower end of the share's 95% interval (Wilson's) is at the threshold
-  or above, or
+- the lower end of the share's interval (Wilson's, at the level each
+  touchpoint is tested at: 95% for one, wider for several, as below) is at
+  the threshold or above, or
 - its comments are more often negative than the rest of the file's, beyond
   noise (a two-proportion z test at the setting `feedback-significance`,
   5%, shared by all the touchpoints tested: each is tested at 5% divided by
@@ -84,7 +85,9 @@ fn check(cx: &mut Context<'_>) {
         if group.negative_share() < share {
             continue;
         }
-        let sure = stats::wilson(negative, comments).is_some_and(|i| i.low >= share);
+        // The interval at the level each touchpoint is tested at.
+        let z = stats::z_for(cx.settings.feedback_significance / tests.max(1) as f64);
+        let sure = stats::wilson_at(negative, comments, z).is_some_and(|i| i.low >= share);
         let (rest_negative, rest) = (
             all.negative.saturating_sub(negative),
             all.total().saturating_sub(comments),

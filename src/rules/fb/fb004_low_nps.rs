@@ -7,6 +7,7 @@ use crate::diagnostic::{Severity, Subject};
 use crate::feedback::ScoreScale;
 use crate::feedback::aggregate::Group;
 use crate::feedback::link::{link, persona_names, touchpoint_names};
+use crate::feedback::stats;
 use crate::plan::Span;
 use crate::rules::{Context, Family, Phase, Rule};
 
@@ -26,7 +27,8 @@ and three scores, are added before the shares are taken, which keeps small
 groups honest). It reports a group with at least 5 scores (the setting
 `feedback-min-comments`) and an NPS below 0 when the evidence holds:
 
-- the whole interval is below 0, or
+- the whole interval is below 0 (at the level each group is tested at: 95%
+  for one group, wider for several, as below), or
 - the group scores lower than the rest of the file, beyond noise (a
   two-sample z test at the setting `feedback-significance`, 5%, shared by
   all the groups tested: each is tested at 5% divided by their number).
@@ -49,7 +51,7 @@ little stops reading at a finding built on them, so none is.
 
 ## Example
 Persona `bargain-hunter`: 40 scores, 6 promoters, 8 passives, 26
-detractors: NPS -50 (95% CI -68..-29).
+detractors: NPS -50 (95% CI -69..-24).
 
 ## How to fix
 Read the detractors' comments (`planlint feedback FILE --plan PLAN`), fix the
@@ -103,7 +105,10 @@ fn check(cx: &mut Context<'_>) {
         }
         let rest = all.without(&counts);
         let lower = counts.compare(&rest);
-        let sure = counts.interval().high < 0.0;
+        // The interval at the level each group is tested at: with many
+        // groups, a 95% interval of one of them misses by chance.
+        let z = stats::z_for(cx.settings.feedback_significance / tests.max(1) as f64);
+        let sure = counts.interval_at(z).high < 0.0;
         if !sure && !holds(lower, cx.settings.feedback_significance, tests, -1.0) {
             continue;
         }
