@@ -7,7 +7,7 @@
 
 use super::aggregate::{Group, Groups, link_key};
 use super::timeline::Budget;
-use crate::plan::Plan;
+use crate::plan::{Plan, Touchpoint};
 
 /// The id and name of each of the plan's personas, in plan order.
 pub fn persona_names(plan: &Plan) -> Vec<(&str, &str)> {
@@ -38,6 +38,20 @@ pub fn channel_names(plan: &Plan) -> Vec<(&str, &str)> {
         }
     }
     names
+}
+
+/// The touchpoints of the plan whose `channel` is `channel` (by link key),
+/// in plan order.
+pub fn channel_users<'a>(plan: &'a Plan, channel: &str) -> Vec<&'a Touchpoint> {
+    let key = link_key(channel);
+    plan.touchpoints
+        .iter()
+        .filter(|t| {
+            t.channel
+                .as_ref()
+                .is_some_and(|c| link_key(&c.value) == key)
+        })
+        .collect()
 }
 
 /// The index of the first item, of `(id, name)` pairs, that a group with

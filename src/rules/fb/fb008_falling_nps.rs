@@ -5,8 +5,8 @@
 
 use super::{holds, nps_figure, p_text, whole};
 use crate::diagnostic::{Severity, Subject};
-use crate::feedback::aggregate::{Group, link_key};
-use crate::feedback::link::{channel_names, link, persona_names, touchpoint_names};
+use crate::feedback::aggregate::Group;
+use crate::feedback::link::{channel_names, channel_users, link, persona_names, touchpoint_names};
 use crate::feedback::timeline::ends;
 use crate::plan::Span;
 use crate::rules::{Context, Family, Phase, Rule};
@@ -92,16 +92,7 @@ fn check(cx: &mut Context<'_>) {
     }
     let channels = channel_names(plan);
     for (index, group) in link(&a.by_channel, &channels).items {
-        let key = link_key(channels[index].0);
-        let users: Vec<_> = plan
-            .touchpoints
-            .iter()
-            .filter(|t| {
-                t.channel
-                    .as_ref()
-                    .is_some_and(|c| link_key(&c.value) == key)
-            })
-            .collect();
+        let users = channel_users(plan, channels[index].0);
         let Some(first) = users.first() else { continue };
         let ids: Vec<String> = users
             .iter()

@@ -4,8 +4,7 @@
 
 use super::{holds, p_text, percent, quotes, share_figure};
 use crate::diagnostic::{Severity, Subject};
-use crate::feedback::aggregate::link_key;
-use crate::feedback::link::{channel_names, link};
+use crate::feedback::link::{channel_names, channel_users, link};
 use crate::feedback::stats;
 use crate::rules::{Context, Family, Phase, Rule};
 
@@ -89,16 +88,7 @@ fn check(cx: &mut Context<'_>) {
             continue;
         }
         let channel = channels[index].0;
-        let key = link_key(channel);
-        let users: Vec<_> = plan
-            .touchpoints
-            .iter()
-            .filter(|t| {
-                t.channel
-                    .as_ref()
-                    .is_some_and(|c| link_key(&c.value) == key)
-            })
-            .collect();
+        let users = channel_users(plan, channel);
         let Some(first) = users.first() else { continue };
         let ids: Vec<String> = users
             .iter()
