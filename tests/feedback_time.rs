@@ -351,3 +351,25 @@ fn two_spellings_of_an_item_keep_their_weeks() {
     let rows: u64 = weeks.iter().map(|w| w["rows"].as_u64().unwrap()).sum();
     assert_eq!(rows, 120, "{persona}");
 }
+
+/// A year of `DD/MM/YYYY` dates gives the same periods as the same year in
+/// ISO dates, though its order is known only at the end.
+#[test]
+fn slash_dates_give_the_periods_iso_dates_give() {
+    let (mut iso, mut slash) = (
+        String::from("date,persona,score,comment\n"),
+        String::from("date,persona,score,comment\n"),
+    );
+    for i in 0..400u32 {
+        let (month, day) = (1 + (i / 28) % 12, 1 + i % 28);
+        let persona = ["a", "b"][i as usize % 2];
+        let score = i % 11;
+        iso.push_str(&format!("2026-{month:02}-{day:02},{persona},{score},ok\n"));
+        slash.push_str(&format!("{day:02}/{month:02}/2026,{persona},{score},ok\n"));
+    }
+    let a = feedback_json(&iso, &[]);
+    let b = feedback_json(&slash, &[]);
+    assert_eq!(b["dates"]["order"], "DD/MM/YYYY");
+    assert_eq!(a["periods"], b["periods"]);
+    assert_eq!(a["personas"], b["personas"]);
+}

@@ -5,12 +5,12 @@
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use super::dates::{DateKey, Undated};
+use super::dates::{DateKey, SlashDates, Undated};
 use super::examples::{Examples, cut};
 use super::sketch::{Entry, TopK};
 use super::stats::{Interval, NpsCounts};
 use super::themes::CommentThemes;
-use super::timeline::{Budget, Series, month_of};
+use super::timeline::{Budget, Cell, Series, month_of};
 use super::{Polarity, Row, ScoreRange, ScoreScale, Sentiment};
 
 /// Themes tracked per sketch.
@@ -196,6 +196,17 @@ pub struct Counted<'a> {
     pub scored: Option<(Sentiment, &'a CommentThemes)>,
 }
 
+impl Counted<'_> {
+    /// Counts the row in a counter of its date.
+    fn count(&self, cell: &mut Cell) {
+        cell.add(
+            self.point,
+            self.scored.map(|(s, _)| s.polarity),
+            self.scored.is_some_and(|(_, t)| t.fatigue),
+        );
+    }
+}
+
 impl Group {
     pub fn comments(&self) -> u64 {
         self.polarity.total()
@@ -210,15 +221,9 @@ impl Group {
         if let Some(point) = counted.point {
             self.scores.add_point(point);
         }
-        if let Some(cell) = counted
-            .date
-            .and_then(|date| self.series.cell(date, counted.month, budget))
-        {
-            cell.add(
-                counted.point,
-                counted.scored.map(|(s, _)| s.polarity),
-                counted.scored.is_some_and(|(_, t)| t.fatigue),
-            );
+        if let Some(date) = counted.date {
+            self.series
+                .add(date, counted.month, budget, |cell| counted.count(cell));
         }
         let Some((sentiment, themes)) = counted.scored else {
             return;
@@ -434,6 +439,9 @@ pub struct Aggregates {
     /// Whether a month without a day (`2026-03`) was read: periods are then
     /// months or longer, unless `--period week` says otherwise.
     pub months_read: bool,
+    /// The `03/04/2026` dates read, which decide the file's order of day
+    /// and month and their span.
+    pub slashes: SlashDates,
     /// What is left of the counters by date of the groups, and the rows
     /// that overflowed.
     pub budget: Budget,
@@ -474,6 +482,7 @@ impl Default for Aggregates {
             unplaced_by_window: None,
             span: None,
             months_read: false,
+            slashes: SlashDates::default(),
             budget: Budget::default(),
             file_budget: Budget::default(),
             themes: TopK::new(THEME_CAPACITY),
@@ -540,7 +549,11 @@ impl Aggregates {
                     first + super::dates::days_in_month(year, month) as i32 - 1,
                 ))
             }
-            _ => None,
+            Some(slash) => {
+                self.slashes.add(slash);
+                None
+            }
+            None => None,
         };
         if let Some((first, last)) = days {
             self.span = Some(
@@ -558,14 +571,10 @@ impl Aggregates {
             month,
             scored,
         };
-        if let Some(cell) =
-            date.and_then(|date| self.series.cell(date, month, &mut self.file_budget))
-        {
-            cell.add(
-                point,
-                scored.map(|(s, _)| s.polarity),
-                scored.is_some_and(|(_, t)| t.fatigue),
-            );
+        if let Some(date) = date {
+            self.series.add(date, month, &mut self.file_budget, |cell| {
+                counted.count(cell)
+            });
         }
         if let Some(score) = row.score {
             self.range.add(score);
@@ -632,6 +641,7 @@ impl Aggregates {
             *first = (*first).min(line);
         }
         self.months_read |= other.months_read;
+        self.slashes.merge(&other.slashes);
         self.span = match (self.span, other.span) {
             (Some((a, b)), Some((c, d))) => Some((a.min(c), b.max(d))),
             (mine, theirs) => mine.or(theirs),

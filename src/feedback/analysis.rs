@@ -333,22 +333,17 @@ fn run<R: Read + Send>(
 /// the span of the dates.
 fn decide_dating(options: &TimeOptions, aggregates: &Aggregates) -> Option<DatingChoice> {
     let series = &aggregates.series;
-    let slashes = series
-        .iter()
-        .any(|(date, _)| matches!(date, DateKey::Slash { .. }));
+    let slashes = &aggregates.slashes;
     let (order, source) = match options.order {
         Some(order) => (order, OrderSource::Option),
-        None => dates::resolve_order(series.iter().map(|(date, cell)| (date, cell.rows))),
+        None => slashes.order(),
     };
     // Whole days and months were spanned as they were read; `03/04/2026`
     // dates only now that their order is known.
-    let slash_days = series.iter().filter_map(|(date, _)| match date {
-        DateKey::Slash { .. } => date.day(order).ok().flatten(),
-        _ => None,
-    });
-    let (first, last) = slash_days.fold(aggregates.span, |span, day| {
-        Some(span.map_or((day, day), |(a, b)| (a.min(day), b.max(day))))
-    })?;
+    let (first, last) = match (aggregates.span, slashes.span(order)) {
+        (Some((a, b)), Some((c, d))) => (a.min(c), b.max(d)),
+        (span, slash) => span.or(slash)?,
+    };
     let period = options
         .period
         .unwrap_or_else(|| match Period::choose(first, last) {
@@ -358,7 +353,7 @@ fn decide_dating(options: &TimeOptions, aggregates: &Aggregates) -> Option<Datin
         });
     Some(DatingChoice {
         dating: Dating { order, period },
-        order_source: (slashes || options.order.is_some()).then_some(source),
+        order_source: (slashes.rows > 0 || options.order.is_some()).then_some(source),
         period_forced: options.period.is_some(),
         first,
         last,

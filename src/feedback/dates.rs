@@ -17,6 +17,16 @@ pub enum DateKey {
     /// `A/B/YYYY` (or `A-B-YYYY`) read without a `--date-format`: which of
     /// A and B is the day is decided for the whole file at its end.
     Slash { first: u8, second: u8, year: u16 },
+    /// The month of a `A/B/YYYY` date under one order, for a series that
+    /// keeps months before the file's order is known: such a date is kept
+    /// twice, as month `B` day first and as month `A` month first, and only
+    /// the copy of the file's order is read ([`DateKey::is_other_order`]).
+    /// A month above 12 is a date that is no day in that order.
+    SlashMonth {
+        month: u8,
+        year: u16,
+        day_first: bool,
+    },
 }
 
 /// Which of the two leading numbers of `A/B/YYYY` is the day.
@@ -83,7 +93,14 @@ impl DateKey {
                 second,
                 year,
             } => slash_day(first, second, year, order).map(Some),
+            DateKey::SlashMonth { .. } => self.month(order).map(|_| None),
         }
+    }
+
+    /// Whether the key is the copy of a `A/B/YYYY` date's month under the
+    /// order that is not the file's, which nothing reads.
+    pub fn is_other_order(self, order: SlashOrder) -> bool {
+        matches!(self, DateKey::SlashMonth { day_first, .. } if day_first != (order == SlashOrder::DayFirst))
     }
 
     /// The month this key falls in, as months since 1970-01, under the
@@ -97,6 +114,14 @@ impl DateKey {
                 second,
                 year,
             } => slash_day(first, second, year, order).map(month_of_day),
+            DateKey::SlashMonth { month, year, .. } if !self.is_other_order(order) => {
+                if (1..=12).contains(&month) {
+                    Ok((i32::from(year) - 1970) * 12 + i32::from(month) - 1)
+                } else {
+                    Err(Undated::Order)
+                }
+            }
+            DateKey::SlashMonth { .. } => Err(Undated::Order),
         }
     }
 }
@@ -227,7 +252,7 @@ impl Period {
 /// - `YYYY-MM`: a month without a day.
 /// - `D/M/YYYY` or `D-M-YYYY` (one or two digits each), optionally followed
 ///   by one space and a time: the day under `order`, or, without an order,
-///   a [`DateKey::Slash`] left for [`resolve_order`].
+///   a [`DateKey::Slash`] left for [`SlashDates::order`].
 /// - `D.M.YYYY`: always day first, optionally followed by one space and a
 ///   time.
 ///
@@ -446,39 +471,90 @@ fn year_and_month(months: i32) -> (i32, u32) {
     )
 }
 
-/// Decides the order of day and month of a file's `A/B/YYYY` dates from
-/// each distinct key and its number of rows. Only a date that is a real day
-/// in one order alone (`13/03/2026`, `03/13/2026`) shows the order; keys of
-/// other kinds are ignored. With no such date day first is assumed; with
-/// both kinds the order of more rows wins (day first on a tie), and the
-/// other rows become [`Undated::Order`].
-pub fn resolve_order<'a>(
-    keys: impl IntoIterator<Item = (&'a DateKey, u64)>,
-) -> (SlashOrder, OrderSource) {
-    let (mut day_first, mut month_first) = (0u64, 0u64);
-    for (key, rows) in keys {
-        if let &DateKey::Slash {
-            first,
-            second,
-            year,
-        } = key
-        {
-            let as_day_first = slash_as_day(first, second, year, SlashOrder::DayFirst).is_some();
-            let as_month_first =
-                slash_as_day(first, second, year, SlashOrder::MonthFirst).is_some();
-            if as_day_first && !as_month_first {
-                day_first += rows;
-            } else if as_month_first && !as_day_first {
-                month_first += rows;
-            }
-        }
-    }
+/// The order of day and month from the rows whose `A/B/YYYY` date is a real
+/// day only day first and only month first: only such a date
+/// (`13/03/2026`, `03/13/2026`) shows the order. With none, day first is
+/// assumed; with both kinds the order of more rows wins (day first on a
+/// tie), and the other rows become [`Undated::Order`].
+fn order_from(day_first: u64, month_first: u64) -> (SlashOrder, OrderSource) {
     match (day_first, month_first) {
         (0, 0) => (SlashOrder::DayFirst, OrderSource::Assumed),
         (_, 0) => (SlashOrder::DayFirst, OrderSource::Evidence),
         (0, _) => (SlashOrder::MonthFirst, OrderSource::Evidence),
         (day, month) if day >= month => (SlashOrder::DayFirst, OrderSource::Mixed),
         _ => (SlashOrder::MonthFirst, OrderSource::Mixed),
+    }
+}
+
+/// What a file's `A/B/YYYY` dates say, counted as they are read: the order
+/// of day and month is decided from it at the file's end, when the dates
+/// themselves may be kept only as months.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SlashDates {
+    /// Rows with such a date.
+    pub rows: u64,
+    /// Rows whose date is a real day only day first, and only month first.
+    pub day_first_only: u64,
+    pub month_first_only: u64,
+    /// The first and last day under each order.
+    pub day_first_span: Option<(i32, i32)>,
+    pub month_first_span: Option<(i32, i32)>,
+}
+
+impl SlashDates {
+    /// Counts a row dated `key`; other keys than [`DateKey::Slash`] are not
+    /// counted.
+    pub fn add(&mut self, key: DateKey) {
+        let DateKey::Slash {
+            first,
+            second,
+            year,
+        } = key
+        else {
+            return;
+        };
+        self.rows += 1;
+        let as_day_first = slash_as_day(first, second, year, SlashOrder::DayFirst);
+        let as_month_first = slash_as_day(first, second, year, SlashOrder::MonthFirst);
+        self.day_first_only += u64::from(as_day_first.is_some() && as_month_first.is_none());
+        self.month_first_only += u64::from(as_month_first.is_some() && as_day_first.is_none());
+        widen(&mut self.day_first_span, as_day_first);
+        widen(&mut self.month_first_span, as_month_first);
+    }
+
+    pub fn merge(&mut self, other: &SlashDates) {
+        self.rows += other.rows;
+        self.day_first_only += other.day_first_only;
+        self.month_first_only += other.month_first_only;
+        for (mine, theirs) in [
+            (&mut self.day_first_span, other.day_first_span),
+            (&mut self.month_first_span, other.month_first_span),
+        ] {
+            if let Some((a, b)) = theirs {
+                widen(mine, Some(a));
+                widen(mine, Some(b));
+            }
+        }
+    }
+
+    /// The file's order of day and month, and what decided it.
+    pub fn order(&self) -> (SlashOrder, OrderSource) {
+        order_from(self.day_first_only, self.month_first_only)
+    }
+
+    /// The first and last day of the dates under `order`.
+    pub fn span(&self, order: SlashOrder) -> Option<(i32, i32)> {
+        match order {
+            SlashOrder::DayFirst => self.day_first_span,
+            SlashOrder::MonthFirst => self.month_first_span,
+        }
+    }
+}
+
+/// Widens a span to hold `day`.
+fn widen(span: &mut Option<(i32, i32)>, day: Option<i32>) {
+    if let Some(day) = day {
+        *span = Some(span.map_or((day, day), |(a, b)| (a.min(day), b.max(day))));
     }
 }
 
@@ -789,13 +865,19 @@ mod tests {
     }
 
     fn order_of(keys: &[(DateKey, u64)]) -> (SlashOrder, OrderSource) {
-        resolve_order(keys.iter().map(|(key, rows)| (key, *rows)))
+        let mut seen = SlashDates::default();
+        for &(key, rows) in keys {
+            for _ in 0..rows {
+                seen.add(key);
+            }
+        }
+        seen.order()
     }
 
     #[test]
     fn the_file_s_order_comes_from_dates_that_show_it() {
         use OrderSource::{Assumed, Evidence, Mixed};
-        let ambiguous = (slash(5, 3, 2026), 1000);
+        let ambiguous = (slash(5, 3, 2026), 100);
         let day_first = slash(13, 3, 2026);
         let month_first = slash(3, 13, 2026);
         let others = [(day(2026, 3, 5), 7), (DateKey::Month(3), 9)];
@@ -814,10 +896,6 @@ mod tests {
             (DMY, Mixed)
         );
         assert_eq!(order_of(&[(day_first, 2), (month_first, 2)]), (DMY, Mixed));
-        assert_eq!(
-            order_of(&[(day_first, u64::MAX / 2), (month_first, 1)]),
-            (DMY, Mixed)
-        );
     }
 
     #[test]

@@ -126,35 +126,46 @@ pub struct Series {
 }
 
 impl Series {
-    /// The counter of `date`, added when there is room. `month` is the
-    /// month of a whole day, worked out once for every series a row is
-    /// counted in.
-    pub fn cell(
+    /// Counts a row of `date` with `count`, in the counter of its day or
+    /// month, added when there is room. `month` is the month of a whole day,
+    /// worked out once for every series a row is counted in. A `03/04/2026`
+    /// date in a series that keeps months is counted in two (see
+    /// [`DateKey::SlashMonth`]).
+    pub fn add(
         &mut self,
         date: DateKey,
         month: Option<DateKey>,
         budget: &mut Budget,
-    ) -> Option<&mut Cell> {
-        let date = self.key(date, month, budget);
-        match self.cells.entry(date) {
-            Entry::Occupied(cell) => Some(cell.into_mut()),
-            Entry::Vacant(_) if !budget.take() => {
-                budget.overflow += 1;
-                self.incomplete = true;
-                None
-            }
-            Entry::Vacant(cell) => {
-                self.days += usize::from(matches!(date, DateKey::Day(_)));
-                Some(cell.insert(Cell::default()))
+        mut count: impl FnMut(&mut Cell),
+    ) {
+        for key in self.keys(date, month, budget).into_iter().flatten() {
+            match self.cells.entry(key) {
+                Entry::Occupied(cell) => count(cell.into_mut()),
+                Entry::Vacant(_) if !budget.take() => {
+                    budget.overflow += 1;
+                    self.incomplete = true;
+                }
+                Entry::Vacant(cell) => {
+                    self.days += usize::from(is_day(key));
+                    count(cell.insert(Cell::default()));
+                }
             }
         }
     }
 
-    /// The key `date` is counted under: its month once days are kept as
-    /// months, which they are from the day past [`MAX_DAYS`] on: the series
-    /// then spans more than the 91 days periods are weeks up to.
-    fn key(&mut self, date: DateKey, month: Option<DateKey>, budget: &mut Budget) -> DateKey {
-        let DateKey::Day(day) = date else { return date };
+    /// The keys `date` is counted under: itself, until the series keeps
+    /// months, which it does from the date past [`MAX_DAYS`] on (the series
+    /// then spans more than the 91 days periods are weeks up to); then its
+    /// month, or for a `03/04/2026` date its month under each order.
+    fn keys(
+        &mut self,
+        date: DateKey,
+        month: Option<DateKey>,
+        budget: &mut Budget,
+    ) -> [Option<DateKey>; 2] {
+        if !is_day(date) {
+            return [Some(date), None];
+        }
         if !self.monthly
             && self.days >= MAX_DAYS
             && !budget.keep_days
@@ -163,25 +174,23 @@ impl Series {
             self.keep_months(budget);
         }
         if self.monthly {
-            month.unwrap_or_else(|| month_of(day))
+            months_of(date, month)
         } else {
-            date
+            [Some(date), None]
         }
     }
 
-    /// Keeps the days counted so far as months.
+    /// Keeps the dates counted so far as months.
     fn keep_months(&mut self, budget: &mut Budget) {
         self.monthly = true;
-        let days = std::mem::take(&mut self.cells);
-        let before = days.len();
-        for (date, cell) in days {
-            let date = match date {
-                DateKey::Day(day) => month_of(day),
-                other => other,
-            };
-            self.cells.entry(date).or_default().absorb(&cell);
+        let dates = std::mem::take(&mut self.cells);
+        let before = dates.len();
+        for (date, cell) in dates {
+            for key in months_of(date, None).into_iter().flatten() {
+                self.cells.entry(key).or_default().absorb(&cell);
+            }
         }
-        budget.left += before - self.cells.len();
+        budget.left = (budget.left + before).saturating_sub(self.cells.len());
         self.days = 0;
     }
 
@@ -192,16 +201,17 @@ impl Series {
         }
         self.incomplete |= other.incomplete;
         for (&date, theirs) in &other.cells {
-            let date = self.key(date, None, budget);
-            match self.cells.get_mut(&date) {
-                Some(mine) => mine.absorb(theirs),
-                None if budget.take() => {
-                    self.days += usize::from(matches!(date, DateKey::Day(_)));
-                    self.cells.insert(date, theirs.clone());
-                }
-                None => {
-                    budget.overflow += theirs.rows;
-                    self.incomplete = true;
+            for key in self.keys(date, None, budget).into_iter().flatten() {
+                match self.cells.get_mut(&key) {
+                    Some(mine) => mine.absorb(theirs),
+                    None if budget.take() => {
+                        self.days += usize::from(is_day(key));
+                        self.cells.insert(key, theirs.clone());
+                    }
+                    None => {
+                        budget.overflow += theirs.rows;
+                        self.incomplete = true;
+                    }
                 }
             }
         }
@@ -234,6 +244,9 @@ impl Series {
         let mut periods: HashMap<i32, Cell> = HashMap::default();
         let mut undated: HashMap<Undated, u64> = HashMap::default();
         for (&date, cell) in &self.cells {
+            if date.is_other_order(dating.order) {
+                continue;
+            }
             match dating.bucket(date) {
                 Ok(bucket) => periods.entry(bucket).or_default().absorb(cell),
                 Err(why) => *undated.entry(why).or_default() += cell.rows,
@@ -287,6 +300,37 @@ impl Dating {
     }
 }
 
+/// Whether a key names a date (a day, or `03/04/2026`) rather than a month.
+fn is_day(date: DateKey) -> bool {
+    matches!(date, DateKey::Day(_) | DateKey::Slash { .. })
+}
+
+/// The month keys a date is kept under once its series keeps months: a
+/// day's month (`month` when already worked out), a `03/04/2026` date's
+/// month under each order; a month stays as it is.
+fn months_of(date: DateKey, month: Option<DateKey>) -> [Option<DateKey>; 2] {
+    match date {
+        DateKey::Day(day) => [Some(month.unwrap_or_else(|| month_of(day))), None],
+        DateKey::Slash {
+            first,
+            second,
+            year,
+        } => [
+            Some(DateKey::SlashMonth {
+                month: second,
+                year,
+                day_first: true,
+            }),
+            Some(DateKey::SlashMonth {
+                month: first,
+                year,
+                day_first: false,
+            }),
+        ],
+        other => [Some(other), None],
+    }
+}
+
 /// The month of a day, as a [`DateKey::Month`].
 pub fn month_of(day: i32) -> DateKey {
     let (year, month, _) = civil_from_days(day);
@@ -302,8 +346,9 @@ mod tests {
         let mut series = Series::default();
         let mut budget = Budget::default();
         for day in days {
-            let cell = series.cell(DateKey::Day(day), None, &mut budget).unwrap();
-            cell.add(Some(10), Some(Polarity::Positive), false);
+            series.add(DateKey::Day(day), None, &mut budget, |cell| {
+                cell.add(Some(10), Some(Polarity::Positive), false);
+            });
         }
         series
     }
@@ -351,13 +396,52 @@ mod tests {
         assert!(series(start..start + 93).is_monthly());
     }
 
+    /// A year of `03/04/2026` dates is kept as months under each order,
+    /// and read under the file's: the same periods as the days would give.
+    #[test]
+    fn slash_dates_are_kept_as_months_under_each_order() {
+        let mut series = Series::default();
+        let mut budget = Budget::default();
+        let mut expected = HashMap::default();
+        for month in 1..=12u8 {
+            for day in 1..=28u8 {
+                let date = DateKey::Slash {
+                    first: day,
+                    second: month,
+                    year: 2026,
+                };
+                series.add(date, None, &mut budget, |cell| cell.add(None, None, false));
+                *expected.entry(month).or_insert(0u64) += 1;
+            }
+        }
+        assert!(series.is_monthly() && series.cells.len() <= 24 + 92);
+        let dating = Dating {
+            order: SlashOrder::DayFirst,
+            period: Period::Month,
+        };
+        let (periods, undated) = series.periods(&dating);
+        assert_eq!(periods.len(), 12);
+        assert!(periods.iter().all(|(_, c)| c.rows == 28), "{periods:?}");
+        // Read month first, day numbers above 12 are no months.
+        let month_first = Dating {
+            order: SlashOrder::MonthFirst,
+            ..dating
+        };
+        let (periods, undated_mf) = series.periods(&month_first);
+        assert_eq!(periods.len(), 12);
+        let rows: u64 = periods.iter().map(|(_, c)| c.rows).sum::<u64>()
+            + undated_mf.iter().map(|(_, n)| n).sum::<u64>();
+        assert_eq!(rows, 12 * 28);
+        assert!(undated.is_empty());
+    }
+
     #[test]
     fn week_analyses_keep_days() {
         let start = days_from_civil(2026, 1, 1);
         let mut series = Series::default();
         let mut budget = Budget::new(true);
         for day in start..start + 365 {
-            series.cell(DateKey::Day(day), None, &mut budget);
+            series.add(DateKey::Day(day), None, &mut budget, |_| ());
         }
         assert!(!series.is_monthly() && series.cells.len() == 365);
     }
@@ -367,7 +451,7 @@ mod tests {
         let mut series = Series::default();
         let mut budget = Budget::with_room(2);
         for day in 0..5 {
-            series.cell(DateKey::Day(day), None, &mut budget);
+            series.add(DateKey::Day(day), None, &mut budget, |_| ());
         }
         assert_eq!((series.cells.len(), budget.overflow), (2, 3));
     }
