@@ -25,33 +25,40 @@ pub fn touchpoint_names(plan: &Plan) -> Vec<(&str, &str)> {
         .collect()
 }
 
-/// The channels the plan's touchpoints use, each once (by link key), as
-/// `(channel, channel)` pairs in plan order.
-pub fn channel_names(plan: &Plan) -> Vec<(&str, &str)> {
-    let mut seen = Vec::new();
-    let mut names = Vec::new();
-    for channel in plan.touchpoints.iter().filter_map(|t| t.channel.as_ref()) {
-        let key = link_key(&channel.value);
-        if !key.is_empty() && !seen.contains(&key) {
-            seen.push(key);
-            names.push((channel.value.as_str(), channel.value.as_str()));
-        }
+/// The touchpoints of the plan whose `channel` names the feedback's
+/// channel `value`: its link key is that of a run of the channel's words, so
+/// "phone" names "phone, with a text if we can't reach you", "in store"
+/// names "in store, booked online", and "E-mail" names "email and text".
+/// In plan order.
+pub fn channel_users<'a>(plan: &'a Plan, value: &str) -> Vec<&'a Touchpoint> {
+    let key = link_key(value);
+    if key.is_empty() {
+        return Vec::new();
     }
-    names
-}
-
-/// The touchpoints of the plan whose `channel` is `channel` (by link key),
-/// in plan order.
-pub fn channel_users<'a>(plan: &'a Plan, channel: &str) -> Vec<&'a Touchpoint> {
-    let key = link_key(channel);
     plan.touchpoints
         .iter()
         .filter(|t| {
             t.channel
                 .as_ref()
-                .is_some_and(|c| link_key(&c.value) == key)
+                .is_some_and(|c| names_channel(&c.value, &key))
         })
         .collect()
+}
+
+/// Whether a run of the words of a plan's `channel` has the link key `key`.
+fn names_channel(channel: &str, key: &str) -> bool {
+    let words: Vec<String> = channel
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(link_key)
+        .collect();
+    (0..words.len()).any(|start| {
+        let mut run = String::new();
+        words[start..].iter().any(|word| {
+            run.push_str(word);
+            run == key
+        })
+    })
 }
 
 /// The index of the first item, of `(id, name)` pairs, that a group with
@@ -85,4 +92,26 @@ pub fn link<'a>(groups: &'a Groups, names: &[(&str, &str)]) -> Linked<'a> {
     items.sort_by_key(|(i, _)| *i);
     unknown.sort_by(|a, b| b.rows.cmp(&a.rows).then_with(|| a.display.cmp(&b.display)));
     Linked { items, unknown }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{link_key, names_channel};
+
+    #[test]
+    fn a_channel_is_named_alone_or_among_other_words() {
+        let key = |v: &str| link_key(v);
+        assert!(names_channel(
+            "phone, with a text if we can't reach you",
+            &key("Phone")
+        ));
+        assert!(names_channel(
+            "phone, with a text if we can't reach you",
+            &key("text")
+        ));
+        assert!(names_channel("in store, booked online", &key("In-store")));
+        assert!(names_channel("email and text", &key("E-mail")));
+        assert!(!names_channel("email and text", &key("sms")));
+        assert!(!names_channel("newsletter", &key("news")));
+    }
 }

@@ -181,7 +181,6 @@ impl Summary {
         let scale = analysis.scale.map(|(s, _)| s);
         let personas = plan.map(link::persona_names);
         let touchpoints = plan.map(link::touchpoint_names);
-        let channels = plan.map(link::channel_names);
         let themes_of = |class| {
             scale
                 .map(|s| themes(&a.themes_of(s, class)))
@@ -203,7 +202,7 @@ impl Summary {
             nps: scale.and_then(|s| a.scores.nps(s)),
             personas: scored_groups(&a.by_persona, personas.as_deref()),
             touchpoints: scored_groups(&a.by_touchpoint, touchpoints.as_deref()),
-            channels: scored_groups(&a.by_channel, channels.as_deref()),
+            channels: in_plan(scored_groups(&a.by_channel, None), plan),
             dates: analysis
                 .columns
                 .date
@@ -329,6 +328,19 @@ fn trend(series: &Series, dating: &Dating, scale: ScoreScale) -> Option<Trend> {
         p: difference.p,
         beyond_noise: false,
     })
+}
+
+/// Marks the channels the plan uses ([`link::channel_users`]): their
+/// `plan_id` is the channel as the file writes it.
+fn in_plan(mut channels: Vec<GroupSummary>, plan: Option<&Plan>) -> Vec<GroupSummary> {
+    if let Some(plan) = plan {
+        for channel in &mut channels {
+            if !link::channel_users(plan, &channel.name).is_empty() {
+                channel.plan_id = Some(channel.name.clone());
+            }
+        }
+    }
+    channels
 }
 
 fn thousandth(x: f64) -> f64 {

@@ -6,7 +6,7 @@
 use super::{holds, nps_figure, p_text, whole};
 use crate::diagnostic::{Severity, Subject};
 use crate::feedback::aggregate::Group;
-use crate::feedback::link::{channel_names, channel_users, link, persona_names, touchpoint_names};
+use crate::feedback::link::{channel_users, link, persona_names, touchpoint_names};
 use crate::feedback::timeline::ends;
 use crate::plan::Span;
 use crate::rules::{Context, Family, Phase, Rule};
@@ -90,9 +90,8 @@ fn check(cx: &mut Context<'_>) {
             group,
         ));
     }
-    let channels = channel_names(plan);
-    for (index, group) in link(&a.by_channel, &channels).items {
-        let users = channel_users(plan, channels[index].0);
+    for (_, group) in a.by_channel.iter() {
+        let users = channel_users(plan, &group.display);
         let Some(first) = users.first() else { continue };
         let ids: Vec<String> = users
             .iter()
@@ -100,14 +99,14 @@ fn check(cx: &mut Context<'_>) {
             .collect();
         let named = format!(
             "channel \"{}\" (touchpoints {})",
-            channels[index].0,
+            group.display,
             ids.join(", ")
         );
         groups.push((
             Subject::Touchpoint(first.id.value.clone()),
             first.header.clone(),
             named,
-            group,
+            group.clone(),
         ));
     }
     let min = cx.settings.feedback_trend_min_scores;

@@ -4,7 +4,7 @@
 
 use super::{holds, p_text, percent, quotes, share_figure};
 use crate::diagnostic::{Severity, Subject};
-use crate::feedback::link::{channel_names, channel_users, link};
+use crate::feedback::link::channel_users;
 use crate::feedback::stats;
 use crate::rules::{Context, Family, Phase, Rule};
 
@@ -22,8 +22,10 @@ pub static RULE: Rule = Rule {
     help: "read what customers say about this channel and change how it is used: frequency, tone, or whether it is the right one",
     docs: r#"## What it does
 With a channel column, compares the share of negative comments of each
-channel the plan uses (a touchpoint names it in `channel`; values match
-ignoring case and punctuation) with that of all the other comments. It
+channel the plan uses with that of all the other comments. The plan uses a
+channel when a touchpoint's `channel` names it, ignoring case and
+punctuation, alone or among other words: "phone" is used by "phone, with a
+text if we can't reach you", "in store" by "in store, booked online". It
 reports a channel with at least 5 comments (the setting
 `feedback-min-comments`) whose share is at least 10 points higher, beyond
 noise: a two-proportion z test at the setting `feedback-significance` (5%),
@@ -67,15 +69,16 @@ fn check(cx: &mut Context<'_>) {
     let Some(feedback) = cx.feedback else { return };
     let plan = cx.plan;
     let a = &feedback.aggregates;
-    let channels = channel_names(plan);
     let all = &a.polarity;
-    let judged: Vec<_> = link(&a.by_channel, &channels)
-        .items
-        .into_iter()
-        .filter(|(_, g)| g.comments() >= cx.settings.feedback_min_comments)
+    // A channel the plan uses, with its touchpoints.
+    let judged: Vec<_> = a
+        .by_channel
+        .iter()
+        .map(|(_, group)| (channel_users(plan, &group.display), group))
+        .filter(|(users, g)| !users.is_empty() && g.comments() >= cx.settings.feedback_min_comments)
         .collect();
     let tests = judged.len();
-    for (index, group) in judged {
+    for (users, group) in judged {
         let (negative, comments) = (group.polarity.negative, group.comments());
         let (rest_negative, rest) = (
             all.negative.saturating_sub(negative),
@@ -87,8 +90,7 @@ fn check(cx: &mut Context<'_>) {
         {
             continue;
         }
-        let channel = channels[index].0;
-        let users = channel_users(plan, channel);
+        let channel = &group.display;
         let Some(first) = users.first() else { continue };
         let ids: Vec<String> = users
             .iter()
