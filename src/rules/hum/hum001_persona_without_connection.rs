@@ -19,15 +19,19 @@ pub static RULE: Rule = Rule {
     help: "add `interests`: what this person cares about beyond what you sell",
     docs: r#"## What it does
 Reports a persona whose `interests` list is missing or empty, or whose every
-interest is in what the business sells: each names a word of the WHAT (its
-statement or offerings) or is about buying (discounts, offers, deals, sales,
-prices, new releases, vouchers). "Running shoes", "New shoe releases" and
-"Discounts on shoes" for a running-shoe shop say nothing beyond the product.
+interest is nothing but what the business sells: every word of it that
+carries meaning is a word of the WHAT (its statement or offerings) or of
+buying (discounts, offers, deals, sales, prices, new releases, vouchers).
+"Running shoes", "New shoe releases" and "Discounts on shoes" for a
+running-shoe shop say nothing beyond the product.
 
 ## What it does not report
-A persona with one interest beyond the product among others about it: a
-cycling club for a bike shop's customer is a connection, and so is
-"weekend rides" beside "e-bikes".
+An interest with one word beyond the offer ("Her cycling club" for a bike
+shop that runs club rides, "The local history society" for a bookshop with
+a local history corner), and a persona with one such interest among others
+about the product. A persona whose interests are all about the service in
+words the WHAT does not use ("Reducing their tax bill" for an accountant)
+is not caught: planlint cannot tell.
 
 ## Why it matters
 People connect with a business for more than its products: shared causes,
@@ -109,12 +113,19 @@ fn offer_stems(plan: &Plan) -> HashSet<String> {
         .collect()
 }
 
-/// Whether an interest is in the offer: a content word of the WHAT, or a
-/// word of buying.
+/// Whether an interest is nothing but the offer: every word of it that
+/// carries meaning is a word of the WHAT or a word of buying ("Running
+/// shoes", "New shoe releases", "Discounts on shoes"). One word beyond
+/// ("Her cycling club", "Walks along the river") makes it an interest.
 fn about_the_offer(interest: &str, offer: &HashSet<String>) -> bool {
     let tokens = tokenize(interest);
-    !interest_commerce().find(&tokens).is_empty()
-        || tokens
-            .iter()
-            .any(|t| t.content && offer.contains(t.stem.as_ref()))
+    let buying = interest_commerce().find(&tokens);
+    let of_buying = |i: usize| buying.iter().any(|m| m.tokens.contains(&i));
+    let mut content = tokens
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.content)
+        .peekable();
+    content.peek().is_some()
+        && content.all(|(i, t)| of_buying(i) || offer.contains(t.stem.as_ref()))
 }

@@ -17,9 +17,9 @@ pub static RULE: Rule = Rule {
     help: "say what the business believes or wants to change for people; move products, prices and targets to [what] and goals",
     docs: r#"## What it does
 Reads the WHY statement for two kinds of language:
-- the business's own numbers and size: revenue, profit, "our income",
-  market share, being number one, the largest provider or the market
-  leader. Any of these makes the WHY a WHAT.
+- the business's own numbers and size: revenue, profit, market share,
+  "double our income", being number one, "to become the largest" or the
+  market leader. Any of these makes the WHY a WHAT.
 - the offer: products, prices, range, stock, discounts, and what the business
   is or provides, with the business as the one described ("we are a",
   "is a family-run garden centre", "is an independent", "provides",

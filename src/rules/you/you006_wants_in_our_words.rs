@@ -19,8 +19,7 @@ pub static RULE: Rule = Rule {
 Reads each persona's `wants` for the company's own vocabulary: sales and
 product jargon such as "seamless", "one-stop solution", "premium",
 "curated", "assortment", "best-in-class", "competitive prices",
-"personalized journeys", and the shop's own aims put in the customer's mouth
-("add to the basket", "the email list", "upsell"). A persona is reported when at least two of its
+"personalized journeys". A persona is reported when at least two of its
 wants, and at least half of them, speak that way. Cues are matched as whole
 stemmed words.
 
