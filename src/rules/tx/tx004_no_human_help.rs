@@ -22,8 +22,9 @@ support, service, success or help desk; or, on a touchpoint after the
 purchase (onboarding or retention) whose message is no sales pressure,
 someone whose work is helping (a therapist, nurse, pharmacist, ranger,
 fitter, mechanic, adviser, coach, tutor) or a person named ("Ellie Marsh,
-shop-floor lead", "coordinated by Dee Okafor"): in a small organisation the
-one who reaches out is a person, not a team.
+shop-floor lead", "coordinated by Dee Okafor"), unless the role is selling
+or a scheme ("e-commerce lead", "sales adviser", "Loyalty Programme"): in a
+small organisation the one who reaches out is a person, not a team.
 
 ## What it does not report
 A plan whose only such touchpoint comes before the purchase, or whose named
@@ -103,7 +104,39 @@ fn reaches_out_to_help(touchpoint: &Touchpoint) -> bool {
     );
     let pressure =
         text(&touchpoint.message).is_some_and(|m| !sales_pressure().matches_text(m).is_empty());
-    after && !pressure && (!helper_roles().matches_text(owner).is_empty() || names_a_person(owner))
+    after
+        && !pressure
+        && !sells(owner)
+        && (!helper_roles().matches_text(owner).is_empty() || names_a_person(owner))
+}
+
+/// Whether an owner's role is selling or a scheme, whoever holds it ("Jack
+/// Turner, e-commerce lead", "sales adviser", "Growth Lead", "Loyalty
+/// Programme"): no one who helps.
+fn sells(owner: &str) -> bool {
+    const SELLING: &[&str] = &[
+        "marketing",
+        "sales",
+        "growth",
+        "commerce",
+        "ecommerce",
+        "digital",
+        "crm",
+        "performance",
+        "acquisition",
+        "advertising",
+        "campaign",
+        "campaigns",
+        "brand",
+        "loyalty",
+        "programme",
+        "program",
+        "promotions",
+        "revenue",
+    ];
+    owner
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|word| SELLING.contains(&word.to_lowercase().as_str()))
 }
 
 /// Whether an owner names a person: two capitalised words, neither a word
@@ -133,17 +166,26 @@ fn names_a_person(owner: &str) -> bool {
         "support",
     ];
     let words: Vec<&str> = owner.split_whitespace().collect();
+    // A capital, then letters of any case ("McAllister", "O'Neill"), and
+    // not all capitals ("SDR").
     let name_like = |word: &str| {
         let word = word.trim_end_matches([',', ';', ':', ')', '.']);
         let mut chars = word.chars();
         chars.next().is_some_and(char::is_uppercase)
+            && word.chars().count() > 1
             && word
                 .chars()
-                .skip(1)
-                .all(|c| c.is_lowercase() || c == '\'' || c == '-')
-            && word.chars().count() > 1
+                .all(|c| c.is_alphabetic() || c == '\'' || c == '-')
+            && word.chars().skip(1).any(char::is_lowercase)
             && !ORGANISATION.contains(&word.to_lowercase().as_str())
     };
+    // A first name alone before a comma opens the owner: "Ellie, the owner".
+    if words
+        .first()
+        .is_some_and(|first| first.ends_with(',') && name_like(first))
+    {
+        return true;
+    }
     words.windows(2).enumerate().any(|(i, pair)| {
         let ends = pair[1].ends_with([',', ';', ')'])
             || words.get(i + 2).is_none_or(|next| {
@@ -165,6 +207,9 @@ mod tests {
             "Transport officer, Sam Okafor",
             "Rhys Morgan and one other therapist",
             "Tomás Reyes, co-owner",
+            "Ellie McAllister, shop-floor lead",
+            "Siobhán O'Neill (owner)",
+            "Ellie, the owner",
         ] {
             assert!(names_a_person(owner), "{owner}");
         }
