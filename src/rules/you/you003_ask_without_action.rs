@@ -25,9 +25,7 @@ stemmed words.
 
 Not reported: an `act` that keeps the answers *and* uses them ("noted on the
 booking so the audiologist can adjust the aids", "logged and reviewed each
-term", "saved on the account and applied from the next shipment"); an `act`
-that records a preference ("preferences recorded on the patient record"),
-which is applied wherever the record is read; an `act` with a sentence or clause of five words or more that
+term", "saved on the account and applied from the next shipment"); an `act` with a sentence or clause of five words or more that
 neither keeps the answers nor says nothing changes ("summarised for the
 workshop lead, who picks the three most common snags for the next ride"),
 which may well be action planlint's word lists do not know (a shorter one,
