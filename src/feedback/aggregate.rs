@@ -505,6 +505,13 @@ impl Aggregates {
         }
     }
 
+    /// Keeps every series' dates as months from the first: the rows span
+    /// more than 13 weeks ([`Budget::months`]).
+    pub fn keep_months(&mut self) {
+        self.budget.months = true;
+        self.file_budget.months = true;
+    }
+
     /// Counts a row left out by `--since`/`--until`.
     pub fn leave_out(&mut self) {
         self.outside += 1;

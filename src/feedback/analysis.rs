@@ -470,9 +470,19 @@ fn score(
     let mut themes = CommentThemes::default();
     let mut found = Vec::with_capacity(if ordered { batch.rows.len() } else { 0 });
     themes::load();
-    for row in &batch.rows {
-        let date = dated.then(|| dates::parse(row.date.as_deref().unwrap_or_default(), time.order));
-        let admitted = date.map(|date| time.admits(date));
+    let dates: Vec<RowDate> = batch
+        .rows
+        .iter()
+        .map(|row| {
+            let date =
+                dated.then(|| dates::parse(row.date.as_deref().unwrap_or_default(), time.order));
+            (date, date.map(|date| time.admits(date)))
+        })
+        .collect();
+    if spans_months(&dates) {
+        aggregates.keep_months();
+    }
+    for (row, &(date, admitted)) in batch.rows.iter().zip(&dates) {
         if admitted == Some(None) {
             aggregates.leave_out_unplaced(row.line);
             if ordered {
@@ -514,6 +524,32 @@ fn score(
         aggregates,
         rows,
     }
+}
+
+/// A row's date as read (`None` without a date column), and whether the
+/// window admits it ([`TimeOptions::admits`]).
+type RowDate = (Option<Result<DateKey, Undated>>, Option<Option<bool>>);
+
+/// Whether the analysed rows of a batch span more than 13 weeks, or have
+/// a date that is a month: then the file's periods will not be weeks, and
+/// its series may keep months from their first date (see
+/// [`Budget::months`](super::timeline::Budget)).
+fn spans_months(dates: &[RowDate]) -> bool {
+    let mut span: Option<(i32, i32)> = None;
+    for &(date, admitted) in dates {
+        if admitted != Some(Some(true)) {
+            continue;
+        }
+        match date {
+            Some(Ok(DateKey::Day(day))) => {
+                let (first, last) = span.get_or_insert((day, day));
+                (*first, *last) = ((*first).min(day), (*last).max(day));
+            }
+            Some(Ok(DateKey::Month(_))) => return true,
+            _ => {}
+        }
+    }
+    span.is_some_and(|(first, last)| Period::choose(first, last) != Period::Week)
 }
 
 /// Hands the rows of a batch to `sink`, with what was found in each.
@@ -659,6 +695,30 @@ mod tests {
     use std::fmt::Write;
 
     use super::*;
+
+    #[test]
+    fn a_batch_spans_months_by_its_analysed_dates() {
+        let day = |d| (Some(Ok(DateKey::Day(d))), Some(Some(true)));
+        let left_out = |d| (Some(Ok(DateKey::Day(d))), Some(Some(false)));
+        assert!(!spans_months(&[
+            day(0),
+            day(91),
+            (Some(Err(Undated::Format)), Some(Some(true)))
+        ]));
+        assert!(spans_months(&[day(91), day(0), day(92)]));
+        assert!(
+            !spans_months(&[day(0), left_out(200)]),
+            "rows left out do not count"
+        );
+        assert!(spans_months(&[(
+            Some(Ok(DateKey::Month(5))),
+            Some(Some(true))
+        )]));
+        assert!(
+            !spans_months(&[(None, None), (None, None)]),
+            "no date column"
+        );
+    }
 
     #[test]
     fn the_result_is_the_same_whatever_the_number_of_threads() {

@@ -67,13 +67,17 @@ impl Cell {
 }
 
 /// How many counters an analysis may still add, the rows that found no
-/// room, and whether days must be kept as days (`--period week`).
+/// room, and whether days must be kept as days (`--period week`) or may be
+/// kept as months from the first.
 #[derive(Debug, Clone)]
 pub struct Budget {
     left: usize,
     /// Placements of a row in a series that did not fit.
     pub overflow: u64,
     pub keep_days: bool,
+    /// The rows counted span more than 13 weeks, so periods will not be
+    /// weeks: every series keeps months from its first date on.
+    pub months: bool,
 }
 
 impl Default for Budget {
@@ -88,6 +92,7 @@ impl Budget {
             left: MAX_CELLS,
             overflow: 0,
             keep_days,
+            months: false,
         }
     }
 
@@ -103,8 +108,15 @@ impl Budget {
 
 impl Budget {
     fn take(&mut self) -> bool {
-        let room = self.left > 0;
-        self.left = self.left.saturating_sub(1);
+        self.take_many(1)
+    }
+
+    /// Takes `n` counters if there is room for all of them.
+    fn take_many(&mut self, n: usize) -> bool {
+        let room = self.left >= n;
+        if room {
+            self.left -= n;
+        }
         room
     }
 
@@ -113,10 +125,23 @@ impl Budget {
     }
 }
 
+/// Months in a row a series keeps in [`Series::months`].
+const MAX_RUN_MONTHS: i64 = 120;
+
 /// The counters of one group by date.
 #[derive(Debug, Clone, Default)]
 pub struct Series {
     cells: HashMap<DateKey, Cell>,
+    /// The counters of consecutive months ([`DateKey::Month`]) from
+    /// `first_month` on, where most series keep most of their rows:
+    /// indexing is cheaper than hashing, once per row and group. A month
+    /// is counted here or in `cells`, never in both: the run grows to take
+    /// a new month (each month it adds takes a counter of the budget) until
+    /// a month falls in `cells`, because it would make the run longer than
+    /// [`MAX_RUN_MONTHS`] or the budget had no room; then it grows no more.
+    months: Vec<Cell>,
+    first_month: i32,
+    run_closed: bool,
     /// Days kept as days.
     days: usize,
     /// Whether days are kept as months ([`MAX_DAYS`]).
@@ -139,18 +164,68 @@ impl Series {
         mut count: impl FnMut(&mut Cell),
     ) {
         for key in self.keys(date, month, budget).into_iter().flatten() {
-            match self.cells.entry(key) {
-                Entry::Occupied(cell) => count(cell.into_mut()),
-                Entry::Vacant(_) if !budget.take() => {
+            match self.cell(key, budget) {
+                Some(cell) => count(cell),
+                None => {
                     budget.overflow += 1;
                     self.incomplete = true;
                 }
-                Entry::Vacant(cell) => {
-                    self.days += usize::from(is_day(key));
-                    count(cell.insert(Cell::default()));
-                }
             }
         }
+    }
+
+    /// The counter of `key`, added when there is room; `None` when there is
+    /// none.
+    fn cell(&mut self, key: DateKey, budget: &mut Budget) -> Option<&mut Cell> {
+        if let DateKey::Month(month) = key
+            && let Some(i) = self.run_index(month, budget)
+        {
+            return Some(&mut self.months[i]);
+        }
+        match self.cells.entry(key) {
+            Entry::Occupied(cell) => Some(cell.into_mut()),
+            Entry::Vacant(_) if !budget.take() => None,
+            Entry::Vacant(cell) => {
+                self.days += usize::from(is_day(key));
+                Some(cell.insert(Cell::default()))
+            }
+        }
+    }
+
+    /// Where `month` is counted in the run of months, which grows to take
+    /// it if it can; `None` if it is counted in `cells`.
+    fn run_index(&mut self, month: i32, budget: &mut Budget) -> Option<usize> {
+        let offset = i64::from(month) - i64::from(self.first_month);
+        let len = self.months.len() as i64;
+        if (0..len).contains(&offset) {
+            return Some(offset as usize);
+        }
+        if self.run_closed {
+            return None;
+        }
+        let (start, end) = if len == 0 {
+            (i64::from(month), i64::from(month) + 1)
+        } else {
+            let first = i64::from(self.first_month);
+            (
+                first.min(i64::from(month)),
+                (first + len).max(i64::from(month) + 1),
+            )
+        };
+        let added = (end - start - len) as usize;
+        if end - start > MAX_RUN_MONTHS || !budget.take_many(added) {
+            self.run_closed = true;
+            return None;
+        }
+        if start < i64::from(self.first_month) && len > 0 {
+            let before = vec![Cell::default(); added];
+            self.months.splice(0..0, before);
+        } else {
+            self.months
+                .resize(self.months.len() + added, Cell::default());
+        }
+        self.first_month = start as i32;
+        Some((i64::from(month) - start) as usize)
     }
 
     /// The keys `date` is counted under: itself, until the series keeps
@@ -167,9 +242,8 @@ impl Series {
             return [Some(date), None];
         }
         if !self.monthly
-            && self.days >= MAX_DAYS
             && !budget.keep_days
-            && !self.cells.contains_key(&date)
+            && (budget.months || self.days >= MAX_DAYS && !self.cells.contains_key(&date))
         {
             self.keep_months(budget);
         }
@@ -184,14 +258,20 @@ impl Series {
     fn keep_months(&mut self, budget: &mut Budget) {
         self.monthly = true;
         let dates = std::mem::take(&mut self.cells);
-        let before = dates.len();
+        // The days' counters are given back, and the months' taken.
+        budget.left += dates.len();
+        self.days = 0;
         for (date, cell) in dates {
             for key in months_of(date, None).into_iter().flatten() {
-                self.cells.entry(key).or_default().absorb(&cell);
+                match self.cell(key, budget) {
+                    Some(mine) => mine.absorb(&cell),
+                    None => {
+                        budget.overflow += cell.rows;
+                        self.incomplete = true;
+                    }
+                }
             }
         }
-        budget.left = (budget.left + before).saturating_sub(self.cells.len());
-        self.days = 0;
     }
 
     /// Adds another series' counters, as far as the budget allows.
@@ -200,14 +280,10 @@ impl Series {
             self.keep_months(budget);
         }
         self.incomplete |= other.incomplete;
-        for (&date, theirs) in &other.cells {
+        for (date, theirs) in other.iter() {
             for key in self.keys(date, None, budget).into_iter().flatten() {
-                match self.cells.get_mut(&key) {
+                match self.cell(key, budget) {
                     Some(mine) => mine.absorb(theirs),
-                    None if budget.take() => {
-                        self.days += usize::from(is_day(key));
-                        self.cells.insert(key, theirs.clone());
-                    }
                     None => {
                         budget.overflow += theirs.rows;
                         self.incomplete = true;
@@ -230,12 +306,19 @@ impl Series {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.cells.is_empty()
+        self.cells.is_empty() && self.months.is_empty()
     }
 
     /// Every date with its counters, in no particular order.
-    pub fn iter(&self) -> impl Iterator<Item = (&DateKey, &Cell)> {
-        self.cells.iter()
+    pub fn iter(&self) -> impl Iterator<Item = (DateKey, &Cell)> {
+        let run = (self.first_month..).zip(&self.months);
+        let run = run
+            .filter(|(_, cell)| cell.rows > 0)
+            .map(|(month, cell)| (DateKey::Month(month), cell));
+        self.cells
+            .iter()
+            .map(|(&date, cell)| (date, cell))
+            .chain(run)
     }
 
     /// The counters by period, oldest first, and the rows whose date could
@@ -243,7 +326,7 @@ impl Series {
     pub fn periods(&self, dating: &Dating) -> Periods {
         let mut periods: HashMap<i32, Cell> = HashMap::default();
         let mut undated: HashMap<Undated, u64> = HashMap::default();
-        for (&date, cell) in &self.cells {
+        for (date, cell) in self.iter() {
             if date.is_other_order(dating.order) {
                 continue;
             }
@@ -370,7 +453,7 @@ mod tests {
     fn days_kept_as_months_merge_either_way() {
         let start = days_from_civil(2026, 1, 1);
         let year = series(start..start + 365);
-        assert!(year.is_monthly() && year.cells.len() == 12);
+        assert!(year.is_monthly() && year.months.len() == 12 && year.cells.is_empty());
         let few = series([start + 40, start + 41, start + 200]);
         assert!(!few.is_monthly());
         let mut one = year.clone();
@@ -414,7 +497,7 @@ mod tests {
                 *expected.entry(month).or_insert(0u64) += 1;
             }
         }
-        assert!(series.is_monthly() && series.cells.len() <= 24 + 92);
+        assert!(series.is_monthly() && series.iter().count() <= 24 + 92);
         let dating = Dating {
             order: SlashOrder::DayFirst,
             period: Period::Month,
@@ -433,6 +516,76 @@ mod tests {
             + undated_mf.iter().map(|(_, n)| n).sum::<u64>();
         assert_eq!(rows, 12 * 28);
         assert!(undated.is_empty());
+    }
+
+    /// Months before, after and far from the run of months are counted
+    /// where they belong; a month that would make the run too long is
+    /// counted in the map, and the run grows no more.
+    #[test]
+    fn months_out_of_order_and_far_apart_count_once() {
+        let month = |year: i32, m: i32| DateKey::Month((year - 1970) * 12 + m - 1);
+        let keys = [
+            month(2026, 12),
+            month(2025, 1),
+            month(2026, 3),
+            month(2045, 6),
+            month(2025, 2),
+            month(2024, 12),
+            month(2045, 6),
+        ];
+        let mut series = Series::default();
+        let mut budget = Budget::default();
+        for key in keys {
+            series.add(key, None, &mut budget, |cell| cell.add(None, None, false));
+        }
+        assert!(
+            series.run_closed && series.cells.len() == 2,
+            "2045-06 and 2024-12"
+        );
+        assert_eq!(series.months.len(), 24, "2025-01 to 2026-12");
+        assert_eq!(MAX_CELLS - budget.left, 26);
+        let mut counted: Vec<(DateKey, u64)> = series.iter().map(|(k, c)| (k, c.rows)).collect();
+        counted.sort_unstable();
+        let mut expected: Vec<(DateKey, u64)> = keys[..6].iter().map(|&k| (k, 1)).collect();
+        expected[3].1 = 2;
+        expected.sort_unstable();
+        assert_eq!(counted, expected);
+    }
+
+    /// Keeping months from the first date ([`Budget::months`]) counts what
+    /// keeping days and folding them into months counts.
+    #[test]
+    fn months_from_the_first_date_count_what_folded_days_count() {
+        let start = days_from_civil(2025, 11, 20);
+        let days: Vec<i32> = (0..400).map(|i| start + (i * 37) % 400).collect();
+        let folded = series(days.iter().copied());
+        let mut budget = Budget {
+            months: true,
+            ..Budget::default()
+        };
+        let mut direct = Series::default();
+        for &day in &days {
+            direct.add(DateKey::Day(day), None, &mut budget, |cell| {
+                cell.add(Some(10), Some(Polarity::Positive), false);
+            });
+        }
+        assert!(direct.is_monthly() && direct.cells.is_empty());
+        assert_eq!(by_month(&direct), by_month(&folded));
+    }
+
+    #[test]
+    fn a_run_of_months_that_finds_no_room_is_closed() {
+        let mut series = Series::default();
+        let mut budget = Budget::with_room(3);
+        for m in [0, 2, 10, 11] {
+            series.add(DateKey::Month(m), None, &mut budget, |cell| {
+                cell.add(None, None, false);
+            });
+        }
+        // 0..=2 took three counters; 10 finds no room for eight more.
+        assert!(series.run_closed && series.months.len() == 3);
+        assert_eq!(budget.overflow, 2);
+        assert!(series.is_incomplete());
     }
 
     #[test]
