@@ -2,7 +2,8 @@
 # The feedback benchmark (see BENCHMARKS.md): builds planlint, generates the
 # feedback file if it is not there, installs vaderSentiment into a virtualenv
 # under target/ (for comparison only; it is no dependency), and runs
-# bench/feedback.py (which needs GNU time, /usr/bin/time). ROWS (default 1000000) and RUNS (default 3) can be set.
+# bench/feedback.py (which needs GNU time, /usr/bin/time). ROWS (default 1000000) and RUNS (default 3) can be set;
+# OLD=path/to/planlint adds that build's `planlint feedback` to the same rounds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rows=${ROWS:-1000000}

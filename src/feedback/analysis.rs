@@ -8,6 +8,7 @@
 //! (aggregates, sketches, examples) has a fixed size. It imports the rest of
 //! `feedback`, and rayon.
 
+use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::io::Read;
 use std::path::Path;
@@ -470,15 +471,16 @@ fn score(
     let mut themes = CommentThemes::default();
     let mut found = Vec::with_capacity(if ordered { batch.rows.len() } else { 0 });
     themes::load();
-    let dates: Vec<RowDate> = batch
-        .rows
-        .iter()
-        .map(|row| {
-            let date =
-                dated.then(|| dates::parse(row.date.as_deref().unwrap_or_default(), time.order));
-            (date, date.map(|date| time.admits(date)))
-        })
-        .collect();
+    // Kept by the thread from batch to batch: a batch's are about 128 KB.
+    thread_local! {
+        static DATES: RefCell<Vec<RowDate>> = const { RefCell::new(Vec::new()) };
+    }
+    let mut dates = DATES.take();
+    dates.clear();
+    dates.extend(batch.rows.iter().map(|row| {
+        let date = dated.then(|| dates::parse(row.date.as_deref().unwrap_or_default(), time.order));
+        (date, date.map(|date| time.admits(date)))
+    }));
     if spans_months(&dates) {
         aggregates.keep_months();
     }
@@ -513,6 +515,7 @@ fn score(
             }));
         }
     }
+    DATES.set(dates);
     let rows = if ordered {
         Some((batch.rows, found))
     } else {
