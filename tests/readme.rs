@@ -173,6 +173,24 @@ fn the_format_examples_show_what_planlint_prints() {
                 && l.contains(&format!("title={title}::"))),
         "no line like the README's example:\n{github}"
     );
+    let concise = planlint(dir)
+        .args(["check", "--format", "concise", weak])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let concise = String::from_utf8(concise).unwrap();
+    let example = blocks("text")
+        .into_iter()
+        .find(|b| b.starts_with(&format!("{weak}:")))
+        .expect("the README shows the concise format");
+    for line in example.lines() {
+        assert!(
+            concise.lines().any(|l| l == line),
+            "the README's line is not what planlint prints: {line}\n{concise}"
+        );
+    }
     let statistics = json_of(
         planlint(dir).args(["check", "--format", "json", "--statistics", weak]),
         1,

@@ -13,6 +13,7 @@
 //! but the binary imports it.
 
 mod catalog;
+mod concise;
 mod csv;
 mod feedback;
 mod github;
@@ -25,6 +26,7 @@ mod table;
 use std::io::{self, Write};
 
 pub use self::csv::CsvSink;
+pub use concise::Concise;
 pub use github::Github;
 pub use json::Json;
 pub use junit::Junit;
@@ -55,6 +57,8 @@ pub enum Format {
     Junit,
     /// A Markdown report, for a pull-request comment or a board pack
     Markdown,
+    /// One line per finding, `path:line:col: CODE message`, for logs and editors
+    Concise,
 }
 
 impl Format {
@@ -119,6 +123,7 @@ pub fn renderer(format: Format, options: Options) -> Box<dyn Render> {
         Format::Markdown => Box::new(Markdown {
             statistics: options.statistics,
         }),
+        Format::Concise => Box::new(Concise),
     }
 }
 
