@@ -124,7 +124,7 @@ pub fn render(data: &[u8]) {
     let options = render::Options {
         color: false,
         statistics: true,
-        terminal: false,
+        width: None,
     };
     for &format in render::Format::all() {
         let mut out = Vec::new();

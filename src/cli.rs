@@ -153,6 +153,10 @@ pub struct FeedbackCommand {
     /// Write to this file instead of standard output
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// The width the tables fit, in columns; else COLUMNS, else the
+    /// terminal's; else (a pipe, a file) each row is one line
+    #[arg(long, value_name = "COLUMNS", value_parser = clap::value_parser!(u16).range(20..))]
+    pub width: Option<u16>,
     /// With --format csv: write cells as they are, for programs: no ' before
     /// cells that start with =, +, -, @ or a tab (which keeps spreadsheets
     /// from running them as formulas), and quotes only where CSV needs them
@@ -331,6 +335,10 @@ pub struct CheckArgs {
     /// markdown) or as `statistics` (json)
     #[arg(long)]
     pub statistics: bool,
+    /// The width the table fits, in columns; else COLUMNS, else the
+    /// terminal's; else (a pipe, a file) each row is one line
+    #[arg(long, value_name = "COLUMNS", value_parser = clap::value_parser!(u16).range(20..))]
+    pub width: Option<u16>,
     #[command(flatten)]
     pub config: ConfigArgs,
     /// Write the report to this file instead of standard output

@@ -95,7 +95,7 @@ pub fn check(args: CheckArgs) -> Result<u8> {
     let options = Options {
         color,
         statistics: args.statistics,
-        terminal: to_terminal,
+        width: width(args.width, to_terminal),
     };
     let mut out = create(args.output.as_deref())?;
     render::renderer(args.format, options).report(&report, &mut out)?;
@@ -185,8 +185,9 @@ pub fn feedback(command: FeedbackCommand) -> Result<u8> {
     let analysis = analysis?;
     if let Some(format) = command.format.summary() {
         let summary = Summary::new(&analysis, plan.as_ref());
+        let to_terminal = command.output.is_none() && io::stdout().is_terminal();
         let options = Options {
-            terminal: command.output.is_none() && io::stdout().is_terminal(),
+            width: width(command.width, to_terminal),
             ..Options::default()
         };
         render::renderer(format, options).feedback(summary, &mut out)?;
@@ -228,4 +229,23 @@ pub fn completions(shell: clap_complete::Shell) -> Result<u8> {
     let mut command = Cli::command();
     clap_complete::generate(shell, &mut command, "planlint", &mut io::stdout().lock());
     Ok(0)
+}
+
+/// The width tables fit: `--width`, else `COLUMNS` (a number from 20), else
+/// the terminal's when the output goes to one; `None` for a pipe or a file,
+/// where each row is one line.
+fn width(flag: Option<u16>, to_terminal: bool) -> Option<u16> {
+    let columns = || {
+        std::env::var("COLUMNS")
+            .ok()?
+            .trim()
+            .parse::<u16>()
+            .ok()
+            .filter(|&w| w >= 20)
+    };
+    flag.or_else(columns).or_else(|| {
+        to_terminal
+            .then(|| comfy_table::Table::new().width())
+            .flatten()
+    })
 }

@@ -473,3 +473,88 @@ fn statistics_are_refused_where_the_format_has_no_room() {
             ));
     }
 }
+
+/// The table fits the width it is given (`--width`, else `COLUMNS`), and
+/// the message keeps at least 40 columns at 80 and wider; the feedback
+/// summary's tables fit it too.
+#[test]
+fn tables_fit_the_width_and_leave_the_message_room() {
+    for width in [80, 100, 160] {
+        let by_flag = check(None, &["--width", &width.to_string(), WEAK], 1);
+        let by_env = planlint()
+            .env("COLUMNS", width.to_string())
+            .args(["check", WEAK])
+            .assert()
+            .code(1)
+            .get_output()
+            .stdout
+            .clone();
+        assert_eq!(
+            by_flag,
+            String::from_utf8(by_env).unwrap(),
+            "COLUMNS={width}"
+        );
+        for line in by_flag.lines() {
+            assert!(line.chars().count() <= width, "wider than {width}: {line}");
+            if let Some(help) = line.find("help: ") {
+                let column = line[..help].chars().count();
+                assert!(
+                    column + 40 <= width,
+                    "the message starts at {column}: {line}"
+                );
+            }
+        }
+        let feedback = planlint()
+            .args(["feedback", "examples/harbor-bikes/survey-2026.csv"])
+            .args(["--width", &width.to_string()])
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        let feedback = String::from_utf8(feedback).unwrap();
+        for line in feedback
+            .lines()
+            .filter(|l| l.starts_with(['│', '┌', '╞', '└']))
+        {
+            assert!(line.chars().count() <= width, "wider than {width}: {line}");
+        }
+    }
+}
+
+/// In the table, the findings of a plan are grouped under the part of the
+/// plan they are about, the path is shown once, and errors are named under
+/// it and lead their part.
+#[test]
+fn the_table_groups_findings_by_part_of_the_plan() {
+    let out = check(None, &["--width", "100", WEAK_DIR], 1);
+    assert_eq!(out.matches(WEAK).count(), 1, "{out}");
+    let headings: Vec<&str> = out
+        .lines()
+        .filter(|l| !l.starts_with(' ') && l.contains("  ("))
+        .collect();
+    assert_eq!(
+        headings[..2],
+        [
+            &format!("plan {WEAK}  (1 error, 38 warnings, 7 info)"),
+            "the WHY, the HOW and the WHAT  (2 warnings)"
+        ]
+    );
+    assert!(
+        out.contains("\n  error FB007 on line 8, under customer feedback\n"),
+        "errors are named under the path: {out}"
+    );
+    assert!(
+        headings
+            .iter()
+            .any(|h| h.starts_with("goal \"black-friday\""))
+    );
+    let feedback = out
+        .find("customer feedback  (1 error")
+        .expect("a feedback part");
+    let first_row = out[feedback..].lines().nth(1).unwrap();
+    assert!(
+        first_row.contains(" error "),
+        "the error leads: {first_row}"
+    );
+}

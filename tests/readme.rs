@@ -275,3 +275,31 @@ fn the_feedback_over_time_example_shows_what_planlint_prints() {
         "the README's example is not what planlint prints:\n{printed}"
     );
 }
+
+/// The README's sample of the table is what planlint prints at 100 columns:
+/// its first lines and its last, around the `...` that cuts it.
+#[test]
+fn the_table_sample_shows_what_planlint_prints() {
+    let printed = planlint(Path::new("."))
+        .args(["check", "--width", "100", "examples/blitz-bikes"])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let printed = String::from_utf8(printed).unwrap();
+    let printed: Vec<&str> = printed.lines().collect();
+    let sample = blocks("text")
+        .into_iter()
+        .find(|b| b.starts_with("plan examples/blitz-bikes/"))
+        .expect("the README shows the table");
+    let (head, tail) = sample.split_once("\n...\n").expect("the sample is cut");
+    let head: Vec<&str> = head.lines().collect();
+    let tail: Vec<&str> = tail.lines().collect();
+    assert_eq!(head, printed[..head.len()], "the sample's first lines");
+    assert_eq!(
+        tail,
+        printed[printed.len() - tail.len()..],
+        "its last lines"
+    );
+}

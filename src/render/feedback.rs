@@ -58,11 +58,11 @@ struct Section {
 /// How text from the file is made safe for one output.
 type Cell = fn(&str) -> String;
 
-/// The summary as tables for a person; on a `terminal` they fit its width,
-/// long cells wrapped, and elsewhere (a file, a log) each row is one line.
+/// The summary as tables for a person; with a `width` they fit it, long
+/// cells wrapped, and without (a file, a log) each row is one line.
 pub(super) fn write_table(
     summary: &Summary,
-    terminal: bool,
+    width: Option<u16>,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let readable = readable(summary, terminal_cell);
@@ -75,8 +75,9 @@ pub(super) fn write_table(
         t.load_style(UTF8_FULL_CONDENSED)
             .set_content_arrangement(ContentArrangement::Dynamic)
             .set_header(section.header.clone());
-        if !terminal {
-            t.force_no_tty();
+        t.force_no_tty();
+        if let Some(width) = width {
+            t.set_width(width);
         }
         for row in &section.rows {
             t.add_row(row.clone());
@@ -120,9 +121,9 @@ fn readable(s: &Summary, cell: Cell) -> Readable {
     // line of a CI log could read as a workflow command.
     line(
         format!(
-            "feedback {}: {} rows analysed, {} rejected",
+            "feedback {}: {} analysed, {} rejected",
             cell(&s.file),
-            s.rows,
+            counted(s.rows, "row", "rows"),
             s.rejected_total
         ),
         false,
@@ -170,8 +171,9 @@ fn readable(s: &Summary, cell: Cell) -> Readable {
     }
     line(
         format!(
-            "contact fatigue: {} comments; sales pressure: {} comments",
-            s.fatigue, s.pushy
+            "contact fatigue: {}; sales pressure: {}",
+            counted(s.fatigue, "comment", "comments"),
+            counted(s.pushy, "comment", "comments")
         ),
         false,
     );
@@ -210,15 +212,20 @@ fn readable(s: &Summary, cell: Cell) -> Readable {
 
 fn nps_text(nps: &Nps) -> String {
     format!(
-        "{} (95% CI {}..{}) from {} scores ({} promoters, {} passives, {} detractors)",
+        "{} (95% CI {}..{}) from {} ({}, {}, {})",
         nps.nps,
         whole(nps.interval.low),
         whole(nps.interval.high),
-        nps.scored,
-        nps.promoters,
-        nps.passives,
-        nps.detractors
+        counted(nps.scored, "score", "scores"),
+        counted(nps.promoters, "promoter", "promoters"),
+        counted(nps.passives, "passive", "passives"),
+        counted(nps.detractors, "detractor", "detractors")
     )
+}
+
+/// `1 comment`, `2 comments`, `0 comments`.
+fn counted(n: u64, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// A figure to the nearest whole number, without a sign on zero.
@@ -277,25 +284,25 @@ fn dates_lines(d: &DatesSummary, line: &mut impl FnMut(String, bool)) {
     if d.undated_total > 0 {
         line(
             format!(
-                "undated: {} rows, analysed for all but time",
-                d.undated_total
+                "undated: {}, analysed for all but time",
+                counted(d.undated_total, "row", "rows")
             ),
             false,
         );
         for u in &d.undated {
-            let rows = if u.rows == 1 { "row" } else { "rows" };
             let first = u
                 .first_line
                 .map(|l| format!(" (first on line {l})"))
                 .unwrap_or_default();
-            line(format!("{} {rows}: {}{first}", u.rows, u.reason), true);
+            let rows = counted(u.rows, "row", "rows");
+            line(format!("{rows}: {}{first}", u.reason), true);
         }
     }
     if d.outside_window > 0 {
         line(
             format!(
-                "left out: {} rows outside --since/--until or without a readable date",
-                d.outside_window
+                "left out: {} outside --since/--until or without a readable date",
+                counted(d.outside_window, "row", "rows")
             ),
             false,
         );

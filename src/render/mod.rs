@@ -77,9 +77,9 @@ pub struct Options {
     /// Counts by rule and by family after the report (`--statistics`):
     /// table, JSON and Markdown.
     pub statistics: bool,
-    /// Standard output is a terminal: the feedback summary's tables fit
-    /// its width.
-    pub terminal: bool,
+    /// The width tables fit (`--width`, `COLUMNS`, the terminal's); `None`
+    /// for a pipe or a file, where each row is one line.
+    pub width: Option<u16>,
 }
 
 /// One output format. A format writes the check report; the other
@@ -112,7 +112,7 @@ pub fn renderer(format: Format, options: Options) -> Box<dyn Render> {
         Format::Table => Box::new(Table {
             color: options.color,
             statistics: options.statistics,
-            terminal: options.terminal,
+            width: options.width,
         }),
         Format::Json => Box::new(Json {
             statistics: options.statistics,
@@ -136,22 +136,28 @@ fn unsupported(what: &str) -> io::Error {
 
 /// `2 plans checked: 1 error, 3 warnings`, or `1 plan checked: no findings`,
 /// followed by the findings hidden, if any: `(3 waived, 5 in baseline)`.
-pub fn summary(report: &Report) -> String {
-    let files = report.files.len();
-    let checked = format!(
-        "{files} {} checked",
-        if files == 1 { "plan" } else { "plans" }
-    );
-    let counts: Vec<String> = Severity::ALL
+/// `1 error, 3 warnings, 2 info`: the severities with findings, most
+/// severe first.
+fn severity_counts(count: impl Fn(Severity) -> usize) -> Vec<String> {
+    Severity::ALL
         .iter()
-        .map(|&s| (s, report.count(s)))
+        .map(|&s| (s, count(s)))
         .filter(|(_, n)| *n > 0)
         .map(|(s, n)| match (s, n) {
             (Severity::Info, _) => format!("{n} info"),
             (_, 1) => format!("1 {s}"),
             _ => format!("{n} {s}s"),
         })
-        .collect();
+        .collect()
+}
+
+pub fn summary(report: &Report) -> String {
+    let files = report.files.len();
+    let checked = format!(
+        "{files} {} checked",
+        if files == 1 { "plan" } else { "plans" }
+    );
+    let counts = severity_counts(|s| report.count(s));
     let mut line = if counts.is_empty() {
         format!("{checked}: no findings")
     } else {
@@ -264,7 +270,7 @@ pub(crate) mod tests {
         let options = Options {
             color: false,
             statistics: true,
-            terminal: false,
+            width: None,
         };
         Format::all()
             .iter()
@@ -319,7 +325,7 @@ pub(crate) mod tests {
             &Table {
                 color: false,
                 statistics: false,
-                terminal: false,
+                width: None,
             },
             &report,
         );
@@ -360,7 +366,7 @@ pub(crate) mod tests {
             &Table {
                 color: false,
                 statistics: false,
-                terminal: false,
+                width: None,
             },
             &report,
         );

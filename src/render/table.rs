@@ -7,14 +7,14 @@ use std::io::{self, Write};
 use std::ops::Range;
 
 use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
-use comfy_table::presets::UTF8_FULL_CONDENSED;
-use comfy_table::{Cell, CellAlignment, Color, ContentArrangement};
+use comfy_table::presets::{NOTHING, UTF8_FULL_CONDENSED};
+use comfy_table::{Cell, CellAlignment, Color, ColumnConstraint, ContentArrangement, Width};
 
-use super::{Render, catalog, feedback, summary, terminal_cell, terminal_text};
-use crate::check::Report;
-use crate::diagnostic::{Finding, Severity};
+use super::{Render, catalog, feedback, severity_counts, summary, terminal_cell, terminal_text};
+use crate::check::{CheckedFile, Report};
+use crate::diagnostic::{Finding, Severity, Subject};
 use crate::feedback::summary::Summary;
-use crate::rules::{self, Phase, Rule};
+use crate::rules::{self, Family, Phase, Rule};
 use crate::scorecard::Scorecard;
 use crate::source::SourceFile;
 use crate::statistics::Statistics;
@@ -25,18 +25,19 @@ pub struct Table {
     pub color: bool,
     /// Counts by rule and by family after the report (`--statistics`).
     pub statistics: bool,
-    /// Standard output is a terminal ([`super::Options::terminal`]).
-    pub terminal: bool,
+    /// The width the tables fit ([`super::Options::width`]); `None`: each
+    /// row on one line.
+    pub width: Option<u16>,
 }
 
 impl Render for Table {
     fn report(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
-        if report.findings().next().is_some() {
-            writeln!(out, "{}", self.table(report))?;
-            self.excerpts(report, out)?;
+        for file in report.files.iter().filter(|f| !f.findings.is_empty()) {
+            self.file(file, out)?;
         }
+        self.excerpts(report, out)?;
         writeln!(out, "{}", summary(report))?;
-        scorecards(report, out)?;
+        scorecards(report, self.width, out)?;
         if self.statistics {
             statistics(&Statistics::of(report), out)?;
         }
@@ -52,29 +53,137 @@ impl Render for Table {
     }
 
     fn feedback(&self, summary: Summary, out: &mut dyn Write) -> io::Result<()> {
-        feedback::write_table(&summary, self.terminal, out)
+        feedback::write_table(&summary, self.width, out)
     }
 }
 
+/// Where a finding is shown: under the part of the plan it is about, in
+/// the order a plan is read.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+enum Section {
+    /// The WHY, the HOW and the WHAT.
+    Circle,
+    /// The plan as a whole (and the file itself).
+    Plan,
+    Goal(String),
+    Persona(String),
+    Touchpoint(String),
+    /// Findings of the FB rules about the plan as a whole; those about a
+    /// persona or a touchpoint are shown under it.
+    Feedback,
+}
+
+impl Section {
+    fn of(f: &Finding) -> Section {
+        match &f.subject {
+            Subject::Why | Subject::How | Subject::What => Section::Circle,
+            Subject::Plan if f.rule.code.starts_with(Family::Fb.prefix()) => Section::Feedback,
+            Subject::Plan => Section::Plan,
+            Subject::Goal(id) => Section::Goal(id.clone()),
+            Subject::Persona(id) => Section::Persona(id.clone()),
+            Subject::Touchpoint(id) => Section::Touchpoint(id.clone()),
+        }
+    }
+
+    /// Its kind's rank: goals, personas and touchpoints come in the order
+    /// of their first finding's line within their kind.
+    fn rank(&self) -> u8 {
+        match self {
+            Section::Circle => 0,
+            Section::Plan => 1,
+            Section::Goal(_) => 2,
+            Section::Persona(_) => 3,
+            Section::Touchpoint(_) => 4,
+            Section::Feedback => 5,
+        }
+    }
+
+    fn heading(&self) -> String {
+        match self {
+            Section::Circle => "the WHY, the HOW and the WHAT".to_owned(),
+            Section::Plan => "the plan as a whole".to_owned(),
+            Section::Goal(id) => Subject::Goal(terminal_cell(id)).describe(),
+            Section::Persona(id) => Subject::Persona(terminal_cell(id)).describe(),
+            Section::Touchpoint(id) => Subject::Touchpoint(terminal_cell(id)).describe(),
+            Section::Feedback => "customer feedback".to_owned(),
+        }
+    }
+}
+
+/// Below this width the severity goes under the code, in one column, so
+/// that the message keeps [`MESSAGE_MIN`] columns.
+const NARROW: u16 = 80;
+/// The fewest columns the message gets, where the width allows.
+const MESSAGE_MIN: u16 = 40;
+/// Errors named under a plan's path, before its parts.
+const SHOWN_ERRORS: usize = 5;
+
 impl Table {
-    fn table(&self, report: &Report) -> comfy_table::Table {
+    /// A plan's findings: its path once, then a heading and a table for
+    /// each part of the plan with findings (errors first in each table),
+    /// each row with the finding's line, severity, code, message and help.
+    fn file(&self, file: &CheckedFile, out: &mut dyn Write) -> io::Result<()> {
+        let mut sections: Vec<(Section, Vec<&Finding>)> = Vec::new();
+        for f in &file.findings {
+            let section = Section::of(f);
+            match sections.iter_mut().find(|(s, _)| *s == section) {
+                Some((_, findings)) => findings.push(f),
+                None => sections.push((section, vec![f])),
+            }
+        }
+        // Findings come sorted by line, so within a kind the sections keep
+        // the order of their first finding.
+        sections.sort_by_key(|(s, _)| s.rank());
+        // The line starts with a word of ours: a path at the start of a
+        // line of a CI log could read as a workflow command.
+        let path = terminal_cell(&file.source.display_path());
+        let counts = severity_counts(|s| file.findings.iter().filter(|f| f.severity == s).count());
+        let heading = format!("plan {path}  ({})", counts.join(", "));
+        writeln!(out, "{}", self.bold(&heading))?;
+        // Errors are named up front, wherever their part of the plan is.
+        let errors: Vec<(&Section, &Finding)> = sections
+            .iter()
+            .flat_map(|(s, findings)| findings.iter().map(move |f| (s, *f)))
+            .filter(|(_, f)| f.severity == Severity::Error)
+            .collect();
+        for (section, f) in errors.iter().take(SHOWN_ERRORS) {
+            let error = self.red("error");
+            let (code, line) = (f.rule.code, f.location.line);
+            writeln!(
+                out,
+                "  {error} {code} on line {line}, under {}",
+                section.heading()
+            )?;
+        }
+        if errors.len() > SHOWN_ERRORS {
+            writeln!(out, "  ... and {} more errors", errors.len() - SHOWN_ERRORS)?;
+        }
+        for (section, mut findings) in sections {
+            findings.sort_by_key(|f| std::cmp::Reverse(f.severity));
+            let counts = severity_counts(|s| findings.iter().filter(|f| f.severity == s).count());
+            let counts = counts.join(", ");
+            writeln!(out, "\n{}  ({counts})", self.bold(&section.heading()))?;
+            for line in self.section(&findings).lines() {
+                writeln!(out, "{}", line.trim_end())?;
+            }
+        }
+        writeln!(out)
+    }
+
+    fn section(&self, findings: &[&Finding]) -> comfy_table::Table {
+        let narrow = self.width.is_some_and(|w| w < NARROW);
         let mut table = comfy_table::Table::new();
         table
-            .load_style(UTF8_FULL_CONDENSED)
+            .load_style(NOTHING)
             .set_content_arrangement(ContentArrangement::Dynamic)
-            .set_header(["severity", "code", "subject", "location", "message"]);
+            .force_no_tty();
         if self.color {
             table.enforce_styling();
-        } else {
-            table.force_no_tty();
         }
-        for (file, f) in report.findings() {
-            let location = format!(
-                "{}:{}:{}",
-                terminal_cell(&file.source.display_path()),
-                f.location.line,
-                f.location.column
-            );
+        if let Some(width) = self.width {
+            table.set_width(width);
+        }
+        for f in findings {
             let mut severity = Cell::new(f.severity);
             if self.color {
                 severity = severity.fg(match f.severity {
@@ -83,19 +192,53 @@ impl Table {
                     Severity::Info => Color::Blue,
                 });
             }
-            table.add_row(vec![
-                severity,
-                Cell::new(f.rule.code),
-                Cell::new(terminal_cell(&f.subject.to_string())),
-                Cell::new(location),
-                Cell::new(format!(
-                    "{}\nhelp: {}",
-                    terminal_cell(&f.message),
-                    terminal_cell(&f.help)
-                )),
-            ]);
+            let message = Cell::new(format!(
+                "{}\nhelp: {}",
+                terminal_cell(&f.message),
+                terminal_cell(&f.help)
+            ));
+            let line = Cell::new(format!("line {}", f.location.line));
+            let row = if narrow {
+                let code = format!("{}\n{}", f.rule.code, f.severity);
+                vec![line, Cell::new(code), message]
+            } else {
+                vec![line, severity, Cell::new(f.rule.code), message]
+            };
+            table.add_row(row);
+        }
+        let columns = table.column_count();
+        for (i, column) in table.column_iter_mut().enumerate() {
+            // The same widths in every section, so that they line up.
+            // Widths count the padding: "line 1234", "warning", "GOAL004".
+            let width = match (i, narrow) {
+                (0, _) => 11,
+                (1, _) | (2, false) => 9,
+                _ => continue,
+            };
+            if i + 1 < columns {
+                column.set_constraint(ColumnConstraint::Absolute(Width::Fixed(width)));
+            }
+        }
+        if let Some(message) = table.column_mut(columns - 1) {
+            message.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(MESSAGE_MIN)));
         }
         table
+    }
+
+    fn red(&self, text: &str) -> String {
+        if self.color {
+            format!("\u{1b}[31m{text}\u{1b}[0m")
+        } else {
+            text.to_owned()
+        }
+    }
+
+    fn bold(&self, text: &str) -> String {
+        if self.color {
+            format!("\u{1b}[1m{text}\u{1b}[0m")
+        } else {
+            text.to_owned()
+        }
     }
 
     /// Source excerpts for findings about the file's text (syntax, types,
@@ -226,7 +369,7 @@ fn tail(text: &str, max_chars: usize) -> String {
 /// with the plan's path between the two when there are several. Every line
 /// starts with `scorecard`, never with a path, which could make it a CI
 /// command.
-fn scorecards(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+fn scorecards(report: &Report, width_limit: Option<u16>, out: &mut dyn Write) -> io::Result<()> {
     let scored: Vec<_> = report
         .files
         .iter()
@@ -249,7 +392,38 @@ fn scorecards(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             writeln!(out, "scorecard  {path:width$}  {card}")?;
         }
     }
-    Ok(())
+    let mut families: Vec<Family> = scored
+        .iter()
+        .flat_map(|(_, card)| card.families.iter().map(|s| s.family))
+        .collect();
+    families.sort_unstable();
+    families.dedup();
+    if families.is_empty() {
+        return Ok(());
+    }
+    // The legend, under the cards, wrapped between families to the width.
+    let mut parts = vec!["rules passed of rules run, by family:".to_owned()];
+    parts.extend(
+        families
+            .iter()
+            .map(|f| format!("{} = {};", f.prefix(), f.title())),
+    );
+    if let Some(last) = parts.last_mut() {
+        last.pop();
+    }
+    let indent = " ".repeat("scorecard  ".len());
+    let width = usize::from(width_limit.unwrap_or(u16::MAX));
+    let mut line = indent.clone();
+    for part in parts {
+        if line.len() > indent.len() && line.chars().count() + 1 + part.chars().count() > width {
+            writeln!(out, "{line}")?;
+            line.clone_from(&indent);
+        } else if line.len() > indent.len() {
+            line.push(' ');
+        }
+        line.push_str(&part);
+    }
+    writeln!(out, "{line}")
 }
 
 /// Two tables, findings by rule and by family; nothing when there are none.
