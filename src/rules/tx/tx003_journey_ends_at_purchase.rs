@@ -18,7 +18,8 @@ pub static RULE: Rule = Rule {
 Reports a plan that has touchpoints but none at the `retention` or `advocacy`
 stage. Onboarding alone does not count: it is the first steps after a
 purchase (and in a free trial it comes before the purchase), not the
-relationship that follows. HUM004 (info) still names each empty stage.
+relationship that follows. HUM004 (info) names the other empty stages, not
+these.
 
 In a plan whose journey does go on after the sale, it reports each persona
 that a `purchase` touchpoint reaches and no touchpoint at retention or
