@@ -324,27 +324,42 @@ impl Write for AtomicFile {
     }
 }
 
-/// Where a report goes: standard output, or a file that is replaced only
-/// once the report is complete.
+/// Where a report goes: standard output, a file that is replaced only once
+/// the report is complete, or something that is no regular file (a device
+/// such as `/dev/null`, a named pipe), written as it is, as the shell's `>`
+/// does: a file renamed over it would put a regular file in its place.
 pub enum Output {
     Stdout(io::BufWriter<io::StdoutLock<'static>>),
     File(AtomicFile),
+    Special(io::BufWriter<fs::File>),
 }
 
 impl Output {
     /// Standard output for no path or `-`, else the file.
     pub fn create(path: Option<&Path>) -> io::Result<Output> {
         Ok(match path {
-            Some(path) if path != Path::new("-") => Output::File(AtomicFile::create(path)?),
-            _ => Output::Stdout(io::BufWriter::new(io::stdout().lock())),
+            Some(path) if path == Path::new("-") => Output::stdout(),
+            None => Output::stdout(),
+            Some(path) => match fs::metadata(path) {
+                Ok(meta) if !meta.is_file() && !meta.is_dir() => {
+                    let file = fs::OpenOptions::new().write(true).open(path)?;
+                    Output::Special(io::BufWriter::new(file))
+                }
+                _ => Output::File(AtomicFile::create(path)?),
+            },
         })
     }
 
-    /// Flushes standard output, or puts the file in place.
+    fn stdout() -> Output {
+        Output::Stdout(io::BufWriter::new(io::stdout().lock()))
+    }
+
+    /// Flushes standard output or the device, or puts the file in place.
     pub fn finish(self) -> io::Result<()> {
         match self {
             Output::Stdout(mut out) => out.flush(),
             Output::File(file) => file.commit(),
+            Output::Special(mut out) => out.flush(),
         }
     }
 }
@@ -354,6 +369,7 @@ impl Write for Output {
         match self {
             Output::Stdout(out) => out.write(buf),
             Output::File(file) => file.write(buf),
+            Output::Special(out) => out.write(buf),
         }
     }
 
@@ -363,6 +379,7 @@ impl Write for Output {
         match self {
             Output::Stdout(out) => out.write_all(buf),
             Output::File(file) => file.write_all(buf),
+            Output::Special(out) => out.write_all(buf),
         }
     }
 
@@ -370,6 +387,7 @@ impl Write for Output {
         match self {
             Output::Stdout(out) => out.flush(),
             Output::File(file) => file.flush(),
+            Output::Special(out) => out.flush(),
         }
     }
 }
@@ -437,6 +455,31 @@ mod tests {
         assert_eq!(size(8 * 1024 * 1024), "8 MB");
         assert_eq!(size(64 * 1024), "64 KB");
         assert_eq!(size(1000), "1000 bytes");
+    }
+
+    /// Found by trying `-o /dev/null`: the report was renamed over the
+    /// device, leaving a regular file in its place. A named pipe stands in
+    /// for the device here.
+    #[cfg(unix)]
+    #[test]
+    fn an_output_that_is_no_regular_file_is_written_as_it_is() {
+        use std::os::unix::fs::FileTypeExt;
+        let dir = tempfile::tempdir().expect("temporary folder");
+        let pipe = dir.path().join("pipe");
+        let name = std::ffi::CString::new(pipe.to_str().unwrap()).unwrap();
+        // SAFETY: `name` is a valid NUL-terminated path for the call.
+        assert_eq!(unsafe { libc::mkfifo(name.as_ptr(), 0o600) }, 0);
+        let reader = {
+            let pipe = pipe.clone();
+            std::thread::spawn(move || fs::read_to_string(pipe).expect("read the pipe"))
+        };
+        let mut out = Output::create(Some(&pipe)).expect("open the pipe");
+        assert!(matches!(out, Output::Special(_)));
+        out.write_all(b"report\n").unwrap();
+        out.finish().unwrap();
+        assert_eq!(reader.join().unwrap(), "report\n");
+        let kind = fs::symlink_metadata(&pipe).unwrap().file_type();
+        assert!(kind.is_fifo(), "still a pipe");
     }
 
     #[test]
