@@ -13,9 +13,12 @@ use std::fs;
 fn cases() {
     trycmd::TestCases::new()
         .default_bin_name("planlint")
-        // What would make the output depend on the day or the shell.
+        // What would make the output depend on the day, the shell or the
+        // terminal.
         .env("PLANLINT_TODAY", "2027-01-01")
         .env("PLANLINT_ALLOW_OUTSIDE_ROOT", "0")
+        // Empty, a width planlint does not read: cases that want one say so.
+        .env("COLUMNS", "")
         .case("tests/cmd/*.toml");
 }
 

@@ -12,7 +12,9 @@ use assert_cmd::prelude::*;
 /// The binary, with the environment that changes its output removed.
 pub fn planlint() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_planlint"));
-    cmd.env_remove("NO_COLOR").env_remove("PLANLINT_TODAY");
+    cmd.env_remove("NO_COLOR")
+        .env_remove("PLANLINT_TODAY")
+        .env_remove("COLUMNS");
     cmd
 }
 
