@@ -6,6 +6,7 @@ Reports, for the same CSV file:
   parse-only        the csv crate alone reading every record (the baseline)
   planlint feedback the full analysis (sentiment, themes, aggregates)
   planlint check    the example plan checked with the file as --feedback
+  planlint report   the board report of the same plan and file
 as rows per second and as a ratio to parse-only, with each run's peak RSS;
 and Python vaderSentiment's rows per second on the same comments.
 The commands run in turn, RUNS rounds of one run each; a command's ratio is
@@ -87,6 +88,7 @@ def main():
         ("parse-only (csv crate)", [f"{release}/examples/parse_only", path]),
         ("planlint feedback", [f"{release}/planlint", "feedback", path, "--format", "json"]),
         ("planlint check --feedback", [f"{release}/planlint", "check", plan, "--feedback", path, "--fail-on", "never"]),
+        ("planlint report --feedback", [f"{release}/planlint", "report", plan, "--feedback", path, "-o", os.devnull]),
     ]
     # OLD=path/to/planlint (e.g. from bench/build-rev.sh) adds another build's
     # `planlint feedback` to the same rounds.

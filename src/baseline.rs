@@ -429,6 +429,7 @@ mod tests {
             name: None,
             rules_ran: true,
             feedback: None,
+            plan: None,
             config: std::sync::Arc::default(),
             findings,
             waived: 0,

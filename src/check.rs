@@ -97,6 +97,9 @@ pub struct CheckOptions {
     /// plan's root (`--allow-outside-root`); they must still be regular
     /// files. Only the person running planlint can allow this, never a file.
     pub allow_outside_root: bool,
+    /// Keep each plan as read in [`CheckedFile::plan`] (for the board
+    /// report); otherwise it is let go once checked.
+    pub keep_plans: bool,
 }
 
 /// One plan file and what the rules found in it.
@@ -110,6 +113,9 @@ pub struct CheckedFile {
     pub rules_ran: bool,
     /// The feedback the FB rules were run with.
     pub feedback: Option<Arc<Analysis>>,
+    /// The plan as read, when [`CheckOptions::keep_plans`] asked for it
+    /// and it could be read.
+    pub plan: Option<Arc<plan::Plan>>,
     /// Sorted by line, column and code.
     pub findings: Vec<Finding>,
     /// The configuration the plan was checked with.
@@ -284,38 +290,41 @@ fn check_file(
     // or missing feedback file costs nothing.
     let wants_feedback = config.selects(Family::Fb);
     let checked = match source {
-        Readable::Text(source) => check_plan_source(source, config, today, |plan| {
-            if !wants_feedback {
-                return Ok(None);
-            }
-            let wanted = match (&options.feedback, &plan.feedback) {
-                (Some(given), _) => given.clone(),
-                (None, Some(named)) => match plan_path(path, named, options.allow_outside_root) {
-                    Ok(resolved) => resolved,
-                    Err(Refusal::Finding(finding)) => return Err(finding),
-                    Err(Refusal::Problem(file, message)) => {
+        Readable::Text(source) => {
+            check_plan_source(source, config, today, options.keep_plans, |plan| {
+                if !wants_feedback {
+                    return Ok(None);
+                }
+                let wanted = match (&options.feedback, &plan.feedback) {
+                    (Some(given), _) => given.clone(),
+                    (None, Some(named)) => match plan_path(path, named, options.allow_outside_root)
+                    {
+                        Ok(resolved) => resolved,
+                        Err(Refusal::Finding(finding)) => return Err(finding),
+                        Err(Refusal::Problem(file, message)) => {
+                            problems.push(PathError::Feedback {
+                                file,
+                                plans: vec![path.to_owned()],
+                                message,
+                            });
+                            return Ok(None);
+                        }
+                    },
+                    (None, None) => return Ok(None),
+                };
+                match feedback.get(&wanted, &options.analyze, progress) {
+                    Ok(analysis) => Ok(Some(analysis)),
+                    Err(message) => {
                         problems.push(PathError::Feedback {
-                            file,
+                            file: wanted,
                             plans: vec![path.to_owned()],
                             message,
                         });
-                        return Ok(None);
+                        Ok(None)
                     }
-                },
-                (None, None) => return Ok(None),
-            };
-            match feedback.get(&wanted, &options.analyze, progress) {
-                Ok(analysis) => Ok(Some(analysis)),
-                Err(message) => {
-                    problems.push(PathError::Feedback {
-                        file: wanted,
-                        plans: vec![path.to_owned()],
-                        message,
-                    });
-                    Ok(None)
                 }
-            }
-        }),
+            })
+        }
         Readable::Unreadable(checked) => checked,
     };
     (Some(checked), problems)
@@ -531,7 +540,7 @@ pub fn read_valid_plan(path: &Path) -> Result<plan::Plan, PlanFileError> {
 /// Checks the text of one plan with the default configuration, without
 /// feedback, with waivers judged today.
 pub fn check_source(source: SourceFile) -> CheckedFile {
-    check_plan_source(source, Arc::default(), waiver::today(), |_| Ok(None))
+    check_plan_source(source, Arc::default(), waiver::today(), false, |_| Ok(None))
 }
 
 /// Checks the text of one plan with `config`; `feedback` is asked for the
@@ -542,6 +551,7 @@ pub fn check_plan_source(
     source: SourceFile,
     config: Arc<Config>,
     today: Date,
+    keep_plan: bool,
     feedback: impl FnOnce(&plan::Plan) -> Result<Option<Arc<Analysis>>, Box<Finding>>,
 ) -> CheckedFile {
     match load_plan(&source) {
@@ -553,9 +563,10 @@ pub fn check_plan_source(
             let mut findings = run_plan_rules(&plan, &source, analysis.as_deref(), &config);
             findings.extend(refused);
             let waived = waiver::apply(&plan, findings, analysis.is_some(), today, &config);
-            let name = plan.name.map(|n| n.value);
+            let name = plan.name.as_ref().map(|n| n.value.clone());
             let mut checked = finish(source, config, name, true, analysis, waived.findings);
             checked.waived = waived.waived;
+            checked.plan = keep_plan.then(|| Arc::new(plan));
             checked
         }
         Err(errors) => {
@@ -649,6 +660,7 @@ fn finish(
         name,
         rules_ran,
         feedback,
+        plan: None,
         findings,
         config,
         waived: 0,

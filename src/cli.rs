@@ -42,6 +42,9 @@ pub enum Command {
     },
     /// Summarise a CSV of customer feedback: NPS, themes, wants, fatigue
     Feedback(FeedbackCommand),
+    /// Write a board report: one self-contained HTML page with charts, to
+    /// open in a browser or print to PDF
+    Report(ReportArgs),
     /// Show the configuration plans in a folder are checked with, and where
     /// each value comes from
     Config(ConfigCommand),
@@ -356,6 +359,33 @@ pub struct CheckArgs {
     /// report as if checked with it
     #[arg(long, value_name = "FILE")]
     pub write_baseline: Option<PathBuf>,
+    /// Let paths in plans (`feedback`) and links in folders lead out of the
+    /// plan's repository; only for plans you trust
+    #[arg(long, env = "PLANLINT_ALLOW_OUTSIDE_ROOT", value_parser = clap::builder::FalseyValueParser::new())]
+    pub allow_outside_root: bool,
+    #[command(flatten)]
+    pub read: FeedbackArgs,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ReportArgs {
+    /// Plan files or folders
+    #[arg(default_value = ".")]
+    pub paths: Vec<PathBuf>,
+    /// Write the page to this file; - for standard output
+    #[arg(
+        short,
+        long,
+        value_name = "FILE",
+        default_value = "planlint-report.html"
+    )]
+    pub output: PathBuf,
+    #[command(flatten)]
+    pub config: ConfigArgs,
+    /// Customer feedback (CSV) for every plan, instead of each plan's own
+    /// `feedback`. - reads standard input
+    #[arg(long, value_name = "FILE")]
+    pub feedback: Option<PathBuf>,
     /// Let paths in plans (`feedback`) and links in folders lead out of the
     /// plan's repository; only for plans you trust
     #[arg(long, env = "PLANLINT_ALLOW_OUTSIDE_ROOT", value_parser = clap::builder::FalseyValueParser::new())]

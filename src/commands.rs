@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result, bail};
 use clap::CommandFactory;
 
-use crate::cli::{CheckArgs, Cli, ConfigCommand, FeedbackCommand, Format, SchemaKind};
+use crate::cli::{CheckArgs, Cli, ConfigCommand, FeedbackCommand, Format, ReportArgs, SchemaKind};
 use crate::{progress, stderr};
 use planlint::baseline::{self, Baseline, Use};
 use planlint::feedback::reader::is_stdin;
@@ -25,6 +25,72 @@ use planlint::{CheckOptions, Progress};
 const FAILED: u8 = 1;
 /// Something could not be checked, or the command could not run.
 pub const ERROR: u8 = 2;
+
+/// Checks the plans in `paths`, with the configuration's warnings on
+/// standard error; `None`, with the problems on standard error, when a
+/// configuration file has errors. Such a file stops the run before any
+/// report is written, whichever plans it covers: a report without those
+/// plans would read as if they had been checked (and code scanning would
+/// close their alerts).
+fn check_paths(paths: &[PathBuf], options: &CheckOptions) -> Option<planlint::Report> {
+    let report = planlint::check_paths(paths, options, &progress::Bar::new());
+    stderr::config_warnings(report.files.iter().map(|f| &*f.config));
+    if report
+        .problems
+        .iter()
+        .any(|p| matches!(p, planlint::PathError::Config(_)))
+    {
+        stderr::problems(&report);
+        return None;
+    }
+    Some(report)
+}
+
+/// `planlint report`: the board report, from the same check as `check`.
+/// Findings do not fail it: the exit code is 0 when the page is written,
+/// and 2 when a plan or a feedback file could not be read (the page is
+/// still written, without them) or the page cannot be.
+pub fn report(args: ReportArgs) -> Result<u8> {
+    let config = match args.config.resolver() {
+        Ok(config) => config,
+        Err(errors) => {
+            stderr::config_errors(&errors);
+            return Ok(ERROR);
+        }
+    };
+    let today = planlint::waiver::today_from_env()?;
+    let options = CheckOptions {
+        feedback: args.feedback.clone(),
+        analyze: args.read.options(),
+        config,
+        today,
+        allow_outside_root: args.allow_outside_root,
+        keep_plans: true,
+    };
+    let Some(report) = check_paths(&args.paths, &options) else {
+        return Ok(ERROR);
+    };
+    let inputs: Vec<&Path> = report.inputs.iter().map(PathBuf::as_path).collect();
+    refuse_overwrite(&[("-o", Some(args.output.as_path()))], &inputs)?;
+    let board = render::board::Board {
+        report: &report,
+        generated: today.unwrap_or_else(planlint::waiver::today).to_string(),
+    };
+    let mut out = create(Some(&args.output))?;
+    render::board::write(&board, &mut out)?;
+    out.finish().context("cannot write the report")?;
+    stderr::problems(&report);
+    for note in &report.notes {
+        stderr::note(note);
+    }
+    if args.output != Path::new("-") {
+        stderr::note(format!(
+            "wrote the board report to {}",
+            args.output.display()
+        ));
+    }
+    Ok(if report.problems.is_empty() { 0 } else { ERROR })
+}
 
 /// `planlint rules`: the catalog.
 pub fn rules(format: Format) -> Result<u8> {
@@ -61,21 +127,11 @@ pub fn check(args: CheckArgs) -> Result<u8> {
         config,
         today: planlint::waiver::today_from_env()?,
         allow_outside_root: args.allow_outside_root,
+        keep_plans: false,
     };
-    let mut report = planlint::check_paths(&args.paths, &options, &progress::Bar::new());
-    stderr::config_warnings(report.files.iter().map(|f| &*f.config));
-    // A configuration file with errors stops the run before any report is
-    // written, whichever plans it covers: a report without those plans
-    // would read as if they had been checked (and code scanning would
-    // close their alerts).
-    if report
-        .problems
-        .iter()
-        .any(|p| matches!(p, planlint::PathError::Config(_)))
-    {
-        stderr::problems(&report);
+    let Some(mut report) = check_paths(&args.paths, &options) else {
         return Ok(ERROR);
-    }
+    };
     // The files `check` writes may not be files it read.
     let mut inputs: Vec<&Path> = report.inputs.iter().map(PathBuf::as_path).collect();
     inputs.extend(args.baseline.as_deref());

@@ -12,6 +12,7 @@
 //! Floor: above `check` (it renders a [`Report`]) and the registry; nothing
 //! but the binary imports it.
 
+pub mod board;
 mod catalog;
 mod concise;
 mod csv;
@@ -35,9 +36,9 @@ pub use sarif::Sarif;
 pub use table::Table;
 
 use crate::check::Report;
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Finding, Severity, Subject};
 use crate::feedback::summary::Summary;
-use crate::rules::Rule;
+use crate::rules::{Family, Rule};
 use crate::text::sanitize::{cut, one_line};
 
 /// The formats planlint writes. Each command offers those that show its
@@ -136,6 +137,59 @@ fn unsupported(what: &str) -> io::Error {
 
 /// `2 plans checked: 1 error, 3 warnings`, or `1 plan checked: no findings`,
 /// followed by the findings hidden, if any: `(3 waived, 5 in baseline)`.
+/// Where a finding is shown: under the part of the plan it is about, in
+/// the order a plan is read.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+enum Part {
+    /// The WHY, the HOW and the WHAT.
+    Circle,
+    /// The plan as a whole (and the file itself).
+    Plan,
+    Goal(String),
+    Persona(String),
+    Touchpoint(String),
+    /// Findings of the FB rules about the plan as a whole; those about a
+    /// persona or a touchpoint are shown under it.
+    Feedback,
+}
+
+impl Part {
+    fn of(f: &Finding) -> Part {
+        match &f.subject {
+            Subject::Why | Subject::How | Subject::What => Part::Circle,
+            Subject::Plan if f.rule.code.starts_with(Family::Fb.prefix()) => Part::Feedback,
+            Subject::Plan => Part::Plan,
+            Subject::Goal(id) => Part::Goal(id.clone()),
+            Subject::Persona(id) => Part::Persona(id.clone()),
+            Subject::Touchpoint(id) => Part::Touchpoint(id.clone()),
+        }
+    }
+
+    /// Its kind's rank: goals, personas and touchpoints come in the order
+    /// of their first finding's line within their kind.
+    fn rank(&self) -> u8 {
+        match self {
+            Part::Circle => 0,
+            Part::Plan => 1,
+            Part::Goal(_) => 2,
+            Part::Persona(_) => 3,
+            Part::Touchpoint(_) => 4,
+            Part::Feedback => 5,
+        }
+    }
+
+    fn heading(&self) -> String {
+        match self {
+            Part::Circle => "the WHY, the HOW and the WHAT".to_owned(),
+            Part::Plan => "the plan as a whole".to_owned(),
+            Part::Goal(id) => Subject::Goal(terminal_cell(id)).describe(),
+            Part::Persona(id) => Subject::Persona(terminal_cell(id)).describe(),
+            Part::Touchpoint(id) => Subject::Touchpoint(terminal_cell(id)).describe(),
+            Part::Feedback => "customer feedback".to_owned(),
+        }
+    }
+}
+
 /// `1 error, 3 warnings, 2 info`: the severities with findings, most
 /// severe first.
 fn severity_counts(count: impl Fn(Severity) -> usize) -> Vec<String> {
@@ -236,6 +290,7 @@ pub(crate) mod tests {
             name: None,
             rules_ran: false,
             feedback: None,
+            plan: None,
             config: Default::default(),
             findings: vec![
                 finding(&INVALID_PLAN, Subject::Plan, "plain"),
@@ -249,6 +304,7 @@ pub(crate) mod tests {
             name: Some(NASTY.to_owned()),
             rules_ran: true,
             feedback: None,
+            plan: None,
             config: Default::default(),
             findings: Vec::new(),
             waived: 0,
@@ -353,6 +409,7 @@ pub(crate) mod tests {
             name: Some(huge.clone()),
             rules_ran: false,
             feedback: None,
+            plan: None,
             config: Default::default(),
             findings: vec![finding],
             waived: 0,

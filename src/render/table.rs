@@ -10,9 +10,11 @@ use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
 use comfy_table::presets::{NOTHING, UTF8_FULL_CONDENSED};
 use comfy_table::{Cell, CellAlignment, Color, ColumnConstraint, ContentArrangement, Width};
 
-use super::{Render, catalog, feedback, severity_counts, summary, terminal_cell, terminal_text};
+use super::{
+    Part, Render, catalog, feedback, severity_counts, summary, terminal_cell, terminal_text,
+};
 use crate::check::{CheckedFile, Report};
-use crate::diagnostic::{Finding, Severity, Subject};
+use crate::diagnostic::{Finding, Severity};
 use crate::feedback::summary::Summary;
 use crate::rules::{self, Family, Phase, Rule};
 use crate::scorecard::Scorecard;
@@ -57,59 +59,6 @@ impl Render for Table {
     }
 }
 
-/// Where a finding is shown: under the part of the plan it is about, in
-/// the order a plan is read.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-enum Section {
-    /// The WHY, the HOW and the WHAT.
-    Circle,
-    /// The plan as a whole (and the file itself).
-    Plan,
-    Goal(String),
-    Persona(String),
-    Touchpoint(String),
-    /// Findings of the FB rules about the plan as a whole; those about a
-    /// persona or a touchpoint are shown under it.
-    Feedback,
-}
-
-impl Section {
-    fn of(f: &Finding) -> Section {
-        match &f.subject {
-            Subject::Why | Subject::How | Subject::What => Section::Circle,
-            Subject::Plan if f.rule.code.starts_with(Family::Fb.prefix()) => Section::Feedback,
-            Subject::Plan => Section::Plan,
-            Subject::Goal(id) => Section::Goal(id.clone()),
-            Subject::Persona(id) => Section::Persona(id.clone()),
-            Subject::Touchpoint(id) => Section::Touchpoint(id.clone()),
-        }
-    }
-
-    /// Its kind's rank: goals, personas and touchpoints come in the order
-    /// of their first finding's line within their kind.
-    fn rank(&self) -> u8 {
-        match self {
-            Section::Circle => 0,
-            Section::Plan => 1,
-            Section::Goal(_) => 2,
-            Section::Persona(_) => 3,
-            Section::Touchpoint(_) => 4,
-            Section::Feedback => 5,
-        }
-    }
-
-    fn heading(&self) -> String {
-        match self {
-            Section::Circle => "the WHY, the HOW and the WHAT".to_owned(),
-            Section::Plan => "the plan as a whole".to_owned(),
-            Section::Goal(id) => Subject::Goal(terminal_cell(id)).describe(),
-            Section::Persona(id) => Subject::Persona(terminal_cell(id)).describe(),
-            Section::Touchpoint(id) => Subject::Touchpoint(terminal_cell(id)).describe(),
-            Section::Feedback => "customer feedback".to_owned(),
-        }
-    }
-}
-
 /// Below this width the severity goes under the code, in one column, so
 /// that the message keeps [`MESSAGE_MIN`] columns.
 const NARROW: u16 = 80;
@@ -123,9 +72,9 @@ impl Table {
     /// each part of the plan with findings (errors first in each table),
     /// each row with the finding's line, severity, code, message and help.
     fn file(&self, file: &CheckedFile, out: &mut dyn Write) -> io::Result<()> {
-        let mut sections: Vec<(Section, Vec<&Finding>)> = Vec::new();
+        let mut sections: Vec<(Part, Vec<&Finding>)> = Vec::new();
         for f in &file.findings {
-            let section = Section::of(f);
+            let section = Part::of(f);
             match sections.iter_mut().find(|(s, _)| *s == section) {
                 Some((_, findings)) => findings.push(f),
                 None => sections.push((section, vec![f])),
@@ -141,7 +90,7 @@ impl Table {
         let heading = format!("plan {path}  ({})", counts.join(", "));
         writeln!(out, "{}", self.bold(&heading))?;
         // Errors are named up front, wherever their part of the plan is.
-        let errors: Vec<(&Section, &Finding)> = sections
+        let errors: Vec<(&Part, &Finding)> = sections
             .iter()
             .flat_map(|(s, findings)| findings.iter().map(move |f| (s, *f)))
             .filter(|(_, f)| f.severity == Severity::Error)

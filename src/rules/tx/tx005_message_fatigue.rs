@@ -3,7 +3,7 @@
 //! explain TX005`) and its check.
 
 use crate::diagnostic::{Severity, Subject};
-use crate::plan::{Touchpoint, text};
+use crate::plan::{Plan, Touchpoint, text};
 use crate::rules::{Context, Family, Phase, Rule};
 use crate::text::lexicons::chosen_frequency;
 
@@ -56,15 +56,26 @@ persona set the pace (a weekly digest instead of daily texts).
     phase: Phase::Plan(check),
 };
 
+/// Touchpoints with how often a week they reach someone.
+pub type Contacts<'a> = Vec<(&'a Touchpoint, f64)>;
+
+/// The touchpoints that reach a persona with a `per_week` above zero, with
+/// it: those the plan counts, and those whose frequency the customer sets
+/// (which are not counted). The board report draws the same counts.
+pub fn contacts<'a>(plan: &'a Plan, persona: &'a str) -> (Contacts<'a>, Contacts<'a>) {
+    let (chosen, counted) = plan
+        .touchpoints_reaching(persona)
+        .filter_map(|t| Some((t, t.per_week.as_ref()?.value)))
+        .filter(|(_, n)| *n > 0.0)
+        .partition(|(t, _)| set_by_the_customer(t));
+    (counted, chosen)
+}
+
 fn check(cx: &mut Context<'_>) {
     let plan = cx.plan;
     let max = cx.settings.max_contacts_per_week;
     for persona in &plan.personas {
-        let (chosen, contacts): (Vec<_>, Vec<_>) = plan
-            .touchpoints_reaching(&persona.id.value)
-            .filter_map(|t| Some((t, t.per_week.as_ref()?.value)))
-            .filter(|(_, n)| *n > 0.0)
-            .partition(|(t, _)| set_by_the_customer(t));
+        let (contacts, chosen) = contacts(plan, &persona.id.value);
         let total: f64 = contacts.iter().map(|(_, n)| n).sum();
         if total <= max {
             continue;

@@ -1,0 +1,242 @@
+//! End-to-end tests of `planlint report`, the board report: one HTML page
+//! that needs nothing from outside, is the same for the same input, shows
+//! the sections a board reads, and keeps untrusted text from becoming
+//! markup.
+
+use std::fs;
+use std::path::Path;
+
+use assert_cmd::prelude::*;
+use tempfile::TempDir;
+
+mod common;
+use common::{planlint, stdout, write};
+
+const WEAK: &str = "examples/blitz-bikes";
+const CAREFUL: &str = "examples/harbor-bikes";
+
+/// `planlint report ARGS -o -` with a fixed date: the page.
+fn page(args: &[&str]) -> String {
+    let out = stdout(
+        planlint()
+            .env("PLANLINT_TODAY", "2027-01-01")
+            .arg("report")
+            .args(args)
+            .args(["-o", "-"]),
+        0,
+    );
+    String::from_utf8(out).expect("the page is UTF-8")
+}
+
+/// Nothing a browser would fetch or run: no script, no stylesheet, image or
+/// frame from elsewhere, no link, no event handler, in any tag or in the
+/// style sheet. (Text may say "src=": escaped, it is only text.)
+fn assert_self_contained(page: &str) {
+    let lower = page.to_lowercase();
+    for tag in lower
+        .split('<')
+        .skip(1)
+        .map(|t| &t[..t.find('>').unwrap_or(t.len())])
+    {
+        let name = tag.split([' ', '/', '\n']).next().unwrap_or("");
+        assert!(
+            !matches!(
+                name,
+                "script" | "link" | "img" | "iframe" | "object" | "embed" | "foreignobject" | "a"
+            ),
+            "a <{name}> tag"
+        );
+        for attribute in [" src=", "javascript:"] {
+            assert!(!tag.contains(attribute), "{attribute:?} in <{tag}>");
+        }
+        // Only references within the page: `url(#hatch)`, `href="#id"`.
+        for reference in ["url(", "href=\""] {
+            for (at, _) in tag.match_indices(reference) {
+                let target = &tag[at + reference.len()..];
+                assert!(
+                    target.starts_with('#'),
+                    "{reference:?} out of the page in <{tag}>"
+                );
+            }
+        }
+        assert!(
+            !tag.split_whitespace()
+                .any(|a| a.starts_with("on") && a.contains('=')),
+            "an event handler in <{tag}>"
+        );
+    }
+    let style = &lower[lower.find("<style>").unwrap()..lower.find("</style>").unwrap()];
+    assert!(!style.contains("@import") && !style.contains("url("));
+}
+
+#[test]
+fn the_weak_example_gets_every_section_a_board_reads() {
+    let page = page(&[WEAK]);
+    assert!(page.starts_with("<!DOCTYPE html>"));
+    assert_self_contained(&page);
+    for expected in [
+        "<title>Blitz Bikes FY2027: board report</title>",
+        "Not ready: 1 error, 38 warnings, 4 info. Fix the errors first.",
+        "2027-01-01 by planlint",
+        "Executive summary",
+        "Fix these first",
+        "The golden circle",
+        "Goals",
+        "The customer journey",
+        "Contacts a week, by persona",
+        "Personas",
+        "Bargain hunter",
+        "The customer's voice",
+        "NPS by persona",
+        "All findings",
+        "WHY002",
+        "FB007",
+    ] {
+        assert!(page.contains(expected), "no {expected:?} in the page");
+    }
+    // The error leads "fix these first".
+    let fix = &page[page.find("Fix these first").unwrap()..];
+    let first = &fix[fix.find("<li>").unwrap()..fix.find("</li>").unwrap()];
+    assert!(first.contains("FB007"), "{first}");
+    // Every chart is an image with a title and a description.
+    let charts = page.matches("<svg").count();
+    assert!(charts >= 4, "{charts} charts");
+    assert_eq!(page.matches("role=\"img\"").count(), charts);
+    assert_eq!(page.matches("<title id=").count(), charts);
+    assert_eq!(page.matches("<desc id=").count(), charts);
+    assert!(page.len() < 500_000, "{} bytes", page.len());
+}
+
+#[test]
+fn a_careful_plan_holds_together() {
+    let page = page(&[CAREFUL]);
+    assert_self_contained(&page);
+    assert!(page.contains("Holds together"), "{page}");
+    assert!(!page.contains("Fix these first"));
+    assert!(page.len() < 500_000);
+}
+
+#[test]
+fn the_same_input_gives_the_same_bytes() {
+    assert_eq!(page(&[WEAK, CAREFUL]), page(&[WEAK, CAREFUL]));
+}
+
+#[test]
+fn several_plans_are_compared_first() {
+    let page = page(&[WEAK, CAREFUL]);
+    let compared = page.find("The plans compared").expect("a comparison table");
+    let weak = page.find("<h1>Blitz Bikes FY2027</h1>").unwrap();
+    assert!(compared < weak);
+    assert!(page.contains("<title>2 plans: board report</title>"));
+}
+
+#[test]
+fn the_page_is_written_to_planlint_report_html_and_never_over_an_input() {
+    let dir = TempDir::new().unwrap();
+    write(
+        dir.path(),
+        "plan.toml",
+        "name = \"Small\"\n\n[why]\nstatement = \"We help people ride.\"\n",
+    );
+    let run = |args: &[&str], code| {
+        planlint()
+            .current_dir(dir.path())
+            .arg("report")
+            .args(args)
+            .assert()
+            .code(code)
+            .get_output()
+            .clone()
+    };
+    let out = run(&["plan.toml"], 0);
+    assert!(out.stdout.is_empty());
+    let written = fs::read_to_string(dir.path().join("planlint-report.html")).unwrap();
+    assert!(written.starts_with("<!DOCTYPE html>"));
+    let before = fs::read(dir.path().join("plan.toml")).unwrap();
+    let out = run(&["plan.toml", "-o", "plan.toml"], 2);
+    assert!(!out.stderr.is_empty());
+    assert_eq!(fs::read(dir.path().join("plan.toml")).unwrap(), before);
+}
+
+/// Names, statements and comments that carry markup, script, links,
+/// terminal escapes and bidirectional overrides stay text.
+#[test]
+fn hostile_text_never_becomes_markup() {
+    let dir = TempDir::new().unwrap();
+    let hostile = "<script>alert(1)</script>\\\"><img src=x onerror=alert(1)> javascript:alert(1) \\u001b[31mred\\u001b[0m \\u202eevil";
+    let plan = format!(
+        r#"name = "{hostile}"
+owner = "{hostile}"
+feedback = "feedback.csv"
+
+[why]
+statement = "{hostile}"
+
+[[goal]]
+id = "g"
+title = "{hostile}"
+metric = "{hostile}"
+
+[[persona]]
+id = "p"
+name = "{hostile}"
+wants = ["{hostile}"]
+
+[[touchpoint]]
+id = "t"
+name = "{hostile}"
+stage = "awareness"
+personas = ["p"]
+message = "{hostile}"
+"#
+    );
+    write(dir.path(), "plan.toml", &plan);
+    let mut csv = String::from("persona,touchpoint,channel,score,comment\n");
+    for i in 0..40 {
+        csv.push_str(&format!(
+            "p,t,\"<b>x</b>{i}\",{},\"<script>alert({i})</script> awful \u{1b}[31m \u{202e} javascript:x\"\n",
+            i % 11
+        ));
+    }
+    write(dir.path(), "feedback.csv", &csv);
+    let out = stdout(
+        planlint()
+            .current_dir(dir.path())
+            .args(["report", "plan.toml", "-o", "-"]),
+        0,
+    );
+    let page = String::from_utf8(out).unwrap();
+    assert_self_contained(&page);
+    assert!(
+        page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+        "escaped, shown"
+    );
+    assert!(!page.contains('\u{1b}'), "no terminal escape");
+    assert!(!page.contains('\u{202e}'), "no bidirectional override");
+    assert!(
+        page.contains("&lt;U+202E&gt;"),
+        "the override shown as such"
+    );
+    assert!(!page.contains("<b>x</b>"));
+    // The page is still one well-formed document with one title.
+    assert_eq!(page.matches("<title>").count(), 1);
+    assert_eq!(page.matches("</html>").count(), 1);
+}
+
+/// The report is a view of `check`: the findings it lists are those of
+/// `check --format json`, no more and no fewer.
+#[test]
+fn the_report_lists_the_findings_check_reports() {
+    let json = stdout(planlint().args(["check", WEAK, "--format", "json"]), 1);
+    let json: serde_json::Value = serde_json::from_slice(&json).unwrap();
+    let findings = json["findings"].as_array().unwrap();
+    let page = page(&[WEAK]);
+    let all = &page[page.find("<h2>All findings</h2>").unwrap()..];
+    let rows = all.matches("<td><code>").count();
+    assert_eq!(rows, findings.len());
+    for f in findings {
+        let code = f["code"].as_str().unwrap();
+        assert!(all.contains(&format!("<code>{code}</code>")), "{code}");
+    }
+    assert!(Path::new(WEAK).is_dir());
+}
