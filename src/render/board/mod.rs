@@ -37,6 +37,23 @@ const TEXT_CHARS: usize = 600;
 const VERBATIMS: usize = 3;
 /// Rows of a table of figures (themes, wants) shown.
 const ROWS: usize = 10;
+/// Rows a chart draws, so that it fits on a printed page; the table next to
+/// it lists them all.
+const CHART_ROWS: usize = 25;
+
+/// The rows a chart draws ([`CHART_ROWS`]).
+fn charted<T>(rows: &[T]) -> &[T] {
+    &rows[..rows.len().min(CHART_ROWS)]
+}
+
+/// Says that a chart leaves rows to its table.
+fn more_in_table(rows: usize) -> Markup {
+    html! {
+        @if rows > CHART_ROWS {
+            p.note { "The chart shows the first " (CHART_ROWS) " of " (rows) "; the table lists them all." }
+        }
+    }
+}
 
 /// What the page is made of besides the check report.
 pub struct Board<'a> {
@@ -553,7 +570,8 @@ fn journey(view: &View<'_>, plan: &Plan) -> Markup {
                 figure {
                     (chart::bars_with_limit("Contacts a week, by persona",
                         &format!("Contacts a week each persona gets from the touchpoints that name it, against the plan's limit of {}", number(max)),
-                        &rows, top, max, &format!("limit {}", number(max))))
+                        charted(&rows), top, max, &format!("limit {}", number(max))))
+                    (more_in_table(rows.len()))
                     table {
                         caption { "The same figures (limit: " (number(max)) " a week; touchpoints whose frequency the customer sets are not counted)" }
                         thead { tr { th scope="col" { "persona" } th scope="col" { "contacts a week" } th scope="col" { "over the limit" } } }
@@ -705,7 +723,8 @@ fn customer_voice(voice: &Summary) -> Markup {
                 @if !rows.is_empty() {
                     h3 { "NPS by " (title) }
                     figure {
-                        (chart::whiskers(&format!("NPS by {title}"), &format!("NPS of each {title}, a dot, with its 95% interval, the whisker"), &rows, (-100.0, 100.0)))
+                        (chart::whiskers(&format!("NPS by {title}"), &format!("NPS of each {title}, a dot, with its 95% interval, the whisker"), charted(&rows), (-100.0, 100.0)))
+                        (more_in_table(rows.len()))
                         (estimate_table(title, &rows))
                     }
                 }
@@ -847,7 +866,7 @@ ul.findings li { margin-bottom: .3rem; }
   @page { margin: 15mm; }
   article > section, section.cover { break-before: page; }
   article:first-child > section.cover, body > section.cover:first-child { break-before: auto; }
-  figure, svg, table, .card, li, tr { break-inside: avoid; }
+  svg, .card, li, tr { break-inside: avoid; }
   h2, h3 { break-after: avoid; }
   .journey { grid-template-columns: repeat(3, 1fr); }
 }
