@@ -243,6 +243,18 @@ impl Baseline {
     }
 
     /// How many findings the baseline records.
+    /// The findings the baseline records for the plan at `plan`, counted
+    /// by code and subject (for the board report's "since the last plan");
+    /// empty for a plan it records none of.
+    pub fn recorded(&self, plan: &Path) -> BTreeMap<(String, String), usize> {
+        let path = relative(plan, &self.dir);
+        self.counts
+            .iter()
+            .filter(|(fingerprint, _)| fingerprint.file == path)
+            .map(|(f, &count)| ((f.code.clone(), f.subject.clone()), count))
+            .collect()
+    }
+
     pub fn total(&self) -> usize {
         self.counts.values().sum()
     }

@@ -386,6 +386,18 @@ pub struct ReportArgs {
     /// `feedback`. - reads standard input
     #[arg(long, value_name = "FILE")]
     pub feedback: Option<PathBuf>,
+    /// The last version of the plan (one plan only): adds "since the last
+    /// plan", the scorecard then and now and the findings fixed and new
+    #[arg(
+        long,
+        value_name = "OLD.plan.toml",
+        conflicts_with = "previous_baseline"
+    )]
+    pub previous: Option<PathBuf>,
+    /// A baseline (see check --write-baseline) recorded for the plans
+    /// before: "since the last plan" from its findings
+    #[arg(long, value_name = "FILE")]
+    pub previous_baseline: Option<PathBuf>,
     /// Let paths in plans (`feedback`) and links in folders lead out of the
     /// plan's repository; only for plans you trust
     #[arg(long, env = "PLANLINT_ALLOW_OUTSIDE_ROOT", value_parser = clap::builder::FalseyValueParser::new())]

@@ -59,6 +59,12 @@ pub fn report(args: ReportArgs) -> Result<u8> {
         }
     };
     let today = planlint::waiver::today_from_env()?;
+    // Read before the plans are checked, as `check` reads its baseline.
+    let baseline = args
+        .previous_baseline
+        .as_deref()
+        .map(Baseline::read)
+        .transpose()?;
     let options = CheckOptions {
         feedback: args.feedback.clone(),
         analyze: args.read.options(),
@@ -70,11 +76,41 @@ pub fn report(args: ReportArgs) -> Result<u8> {
     let Some(report) = check_paths(&args.paths, &options) else {
         return Ok(ERROR);
     };
-    let inputs: Vec<&Path> = report.inputs.iter().map(PathBuf::as_path).collect();
+    let old = match &args.previous {
+        Some(_) if report.files.len() != 1 => {
+            bail!(
+                "--previous compares one plan, and these paths hold {}: give one plan, or use --previous-baseline",
+                report.files.len()
+            )
+        }
+        Some(path) => {
+            let Some(old) = check_paths(std::slice::from_ref(path), &options) else {
+                return Ok(ERROR);
+            };
+            if !old.problems.is_empty() {
+                stderr::problems(&old);
+                return Ok(ERROR);
+            }
+            Some(old)
+        }
+        None => None,
+    };
+    let mut inputs: Vec<&Path> = report.inputs.iter().map(PathBuf::as_path).collect();
+    inputs.extend(
+        old.iter()
+            .flat_map(|o| o.inputs.iter().map(PathBuf::as_path)),
+    );
+    inputs.extend(args.previous_baseline.as_deref());
     refuse_overwrite(&[("-o", Some(args.output.as_path()))], &inputs)?;
+    let previous = match (&old, &baseline) {
+        (Some(old), _) => old.files.first().map(render::board::Previous::Plan),
+        (None, Some(baseline)) => Some(render::board::Previous::Baseline(baseline)),
+        (None, None) => None,
+    };
     let board = render::board::Board {
         report: &report,
         generated: today.unwrap_or_else(planlint::waiver::today).to_string(),
+        previous,
     };
     let mut out = create(Some(&args.output))?;
     render::board::write(&board, &mut out)?;

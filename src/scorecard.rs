@@ -9,7 +9,8 @@ use std::fmt;
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use crate::check::{CheckedFile, Report};
-use crate::rules::{Family, RULES};
+use crate::config::Config;
+use crate::rules::{Family, RULES, Rule};
 
 /// Families that judge the plan's content; PLAN is about reading the file.
 /// FB counts only for plans checked with feedback.
@@ -50,6 +51,25 @@ impl Scorecard {
             .flat_map(|f| f.findings.iter().map(|x| x.rule.code))
             .collect();
         let with_feedback = scored.iter().any(|f| f.feedback.is_some());
+        Self::scored(
+            |r| scored.iter().any(|f| f.config.is_selected(r)),
+            &failed,
+            with_feedback,
+        )
+    }
+
+    /// The scorecard of a plan checked with `config` whose findings were of
+    /// the rules `failed` (as a baseline records them), with or without
+    /// feedback.
+    pub fn of_codes(config: &Config, failed: &BTreeSet<&str>, with_feedback: bool) -> Option<Self> {
+        Self::scored(|r| config.is_selected(r), failed, with_feedback)
+    }
+
+    fn scored(
+        selected: impl Fn(&Rule) -> bool,
+        failed: &BTreeSet<&str>,
+        with_feedback: bool,
+    ) -> Option<Self> {
         let families = SCORED
             .iter()
             .filter(|&&family| family != Family::Fb || with_feedback)
@@ -57,7 +77,7 @@ impl Scorecard {
                 let codes: Vec<&str> = RULES
                     .iter()
                     .filter(|r| r.family == family)
-                    .filter(|r| scored.iter().any(|f| f.config.is_selected(r)))
+                    .filter(|r| selected(r))
                     .map(|r| r.code)
                     .collect();
                 Score {

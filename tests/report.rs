@@ -240,3 +240,105 @@ fn the_report_lists_the_findings_check_reports() {
     }
     assert!(Path::new(WEAK).is_dir());
 }
+
+/// The weak example as the last plan, and today's plan with a HOW (fixing
+/// WHY003) and a new goal without a metric (a new GOAL001), in a folder.
+fn then_and_now() -> TempDir {
+    let dir = TempDir::new().unwrap();
+    let old = fs::read_to_string("examples/blitz-bikes/blitz-bikes.plan.toml").unwrap();
+    fs::copy(
+        "examples/blitz-bikes/feedback.csv",
+        dir.path().join("feedback.csv"),
+    )
+    .unwrap();
+    write(dir.path(), "old/blitz.plan.toml", &old);
+    fs::copy(
+        "examples/blitz-bikes/feedback.csv",
+        dir.path().join("old/feedback.csv"),
+    )
+    .unwrap();
+    let now = old.replacen(
+        "[why]",
+        "[how]\nstatement = \"Honest advice and a workshop that keeps every bike riding.\"\n\n[why]",
+        1,
+    ) + "\n[[goal]]\nid = \"new-goal\"\ntitle = \"Something new\"\nkind = \"revenue\"\n";
+    write(dir.path(), "blitz.plan.toml", &now);
+    dir
+}
+
+/// "Since the last plan" counts the findings fixed and new by rule and
+/// subject, from the old plan or from a baseline recorded for it.
+#[test]
+fn since_the_last_plan_names_what_was_fixed_and_what_is_new() {
+    let dir = then_and_now();
+    let report = |args: &[&str]| {
+        let out = stdout(
+            planlint()
+                .current_dir(dir.path())
+                .env("PLANLINT_TODAY", "2027-01-01")
+                .arg("report")
+                .arg("blitz.plan.toml")
+                .args(args)
+                .args(["-o", "-"]),
+            0,
+        );
+        String::from_utf8(out).unwrap()
+    };
+    let from_plan = report(&["--previous", "old/blitz.plan.toml"]);
+    let since = |page: &str| {
+        let at = page
+            .find("<h2>Since the last plan</h2>")
+            .expect("the section");
+        page[at..at + page[at..].find("</section>").unwrap()].to_owned()
+    };
+    let section = since(&from_plan);
+    assert!(
+        section.contains("Compared with old/blitz.plan.toml"),
+        "{section}"
+    );
+    let fixed = &section[section.find("<h3>Fixed</h3>").unwrap()..];
+    assert!(fixed.contains("<code>WHY003</code>"), "{section}");
+    let new = &section[section.find("<h3>New</h3>").unwrap()..];
+    assert!(
+        new.contains("<code>GOAL001</code>") && new.contains("new-goal"),
+        "{section}"
+    );
+    assert!(
+        !new.contains("WHY002"),
+        "an old finding is not new: {section}"
+    );
+
+    stdout(
+        planlint().current_dir(dir.path()).args([
+            "check",
+            "old/blitz.plan.toml",
+            "--write-baseline",
+            "last.json",
+        ]),
+        0,
+    );
+    // The baseline records paths relative to itself: the old plan's. Today's
+    // plan is compared with the entries recorded for its own path.
+    let recorded = fs::read_to_string(dir.path().join("last.json")).unwrap();
+    fs::write(
+        dir.path().join("last.json"),
+        recorded.replace("old/blitz.plan.toml", "blitz.plan.toml"),
+    )
+    .unwrap();
+    let from_baseline = since(&report(&["--previous-baseline", "last.json"]));
+    let counts = |s: &str| s[s.find(": ").unwrap()..s.find(" new.").unwrap()].to_owned();
+    assert_eq!(counts(&from_baseline), counts(&section));
+    assert!(from_baseline.contains("Compared with the baseline"));
+}
+
+#[test]
+fn previous_compares_one_plan() {
+    let out = planlint()
+        .args(["report", WEAK, CAREFUL, "--previous", WEAK, "-o", "-"])
+        .assert()
+        .code(2)
+        .get_output()
+        .clone();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("--previous compares one plan"), "{err}");
+}

@@ -14,12 +14,14 @@
 
 pub mod chart;
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::{self, Write};
 
 use maud::{DOCTYPE, Markup, html};
 
 use self::chart::{Bar, Estimate, Ring};
 use super::{Part, severity_counts, summary as summary_line};
+use crate::baseline::Baseline;
 use crate::check::{CheckedFile, Report};
 use crate::diagnostic::{Finding, Severity, Subject};
 use crate::feedback::aggregate::Nps;
@@ -61,6 +63,56 @@ pub struct Board<'a> {
     /// The day the report is dated, `YYYY-MM-DD` (`PLANLINT_TODAY` or the
     /// clock).
     pub generated: String,
+    /// What the plans were like before, for "since the last plan".
+    pub previous: Option<Previous<'a>>,
+}
+
+/// The last plan, to compare the plans of the report with.
+pub enum Previous<'a> {
+    /// `--previous OLD.plan.toml`, checked as the plan of the report is;
+    /// compared with the report's one plan.
+    Plan(&'a CheckedFile),
+    /// `--previous-baseline FILE`: the findings a baseline recorded, for
+    /// each plan of the report.
+    Baseline(&'a Baseline),
+}
+
+/// One plan then: where that comes from, its findings counted by code and
+/// subject, and its scorecard.
+struct Then {
+    source: String,
+    counts: BTreeMap<(String, String), usize>,
+    card: Option<Scorecard>,
+}
+
+impl Then {
+    fn of(previous: &Previous<'_>, now: &CheckedFile) -> Then {
+        match previous {
+            Previous::Plan(old) => {
+                let mut counts = BTreeMap::new();
+                for f in &old.findings {
+                    *counts
+                        .entry((f.rule.code.to_owned(), f.subject.to_string()))
+                        .or_default() += 1;
+                }
+                Then {
+                    source: text(&old.source.display_path()),
+                    counts,
+                    card: Scorecard::of_file(old),
+                }
+            }
+            Previous::Baseline(baseline) => {
+                let counts = baseline.recorded(&now.source.path);
+                let failed: BTreeSet<&str> = counts.keys().map(|(code, _)| code.as_str()).collect();
+                let card = Scorecard::of_codes(&now.config, &failed, now.feedback.is_some());
+                Then {
+                    source: "the baseline".to_owned(),
+                    counts,
+                    card,
+                }
+            }
+        }
+    }
 }
 
 /// Writes the page.
@@ -188,10 +240,12 @@ fn comparison(board: &Board<'_>, views: &[View<'_>]) -> Markup {
 }
 
 fn plan_report(board: &Board<'_>, view: &View<'_>) -> Markup {
+    let then = board.previous.as_ref().map(|p| Then::of(p, view.file));
     html! {
         article {
             (cover(board, view))
             (executive_summary(view))
+            @if let Some(then) = &then { (since(view, then)) }
             @if let Some(plan) = view.plan {
                 (golden_circle(view, plan))
                 @if !plan.goals.is_empty() { (goals(view, plan)) }
@@ -339,6 +393,77 @@ fn reach(plan: &Plan, subject: &Subject) -> usize {
                 plan.personas.len()
             } else {
                 named
+            }
+        }
+    }
+}
+
+/// Since the last plan: the scorecard then and now, the findings fixed and
+/// the findings new, counted by rule and subject (a finding that moved to
+/// another line is the same finding).
+fn since(view: &View<'_>, then: &Then) -> Markup {
+    let mut now: BTreeMap<(String, String), Vec<&Finding>> = BTreeMap::new();
+    for f in &view.file.findings {
+        now.entry((f.rule.code.to_owned(), f.subject.to_string()))
+            .or_default()
+            .push(f);
+    }
+    let fixed: Vec<(&(String, String), usize)> = then
+        .counts
+        .iter()
+        .map(|(key, &n)| (key, n.saturating_sub(now.get(key).map_or(0, Vec::len))))
+        .filter(|&(_, n)| n > 0)
+        .collect();
+    let new: Vec<&Finding> = now
+        .iter()
+        .flat_map(|(key, findings)| {
+            let before = then.counts.get(key).copied().unwrap_or(0);
+            findings.iter().skip(before).copied()
+        })
+        .collect();
+    let families: Vec<_> = then
+        .card
+        .iter()
+        .chain(&view.card)
+        .flat_map(|c| c.families.iter().map(|s| s.family))
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let score = |card: &Option<Scorecard>, family| {
+        card.as_ref()
+            .and_then(|c| c.families.iter().find(|s| s.family == family))
+            .map_or("-".to_owned(), |s| format!("{}/{}", s.passed, s.total))
+    };
+    html! {
+        section {
+            h2 { "Since the last plan" }
+            p { "Compared with " (then.source) ": " (fixed.iter().map(|(_, n)| n).sum::<usize>()) " findings fixed, " (new.len()) " new." }
+            @if !families.is_empty() {
+                table {
+                    caption { "Rules passed of rules run, by family, then and now" }
+                    thead { tr { th scope="col" { "family" } th scope="col" { "then" } th scope="col" { "now" } } }
+                    tbody {
+                        @for family in &families {
+                            tr { th scope="row" { (family.title()) } td.num { (score(&then.card, *family)) } td.num { (score(&view.card, *family)) } }
+                        }
+                    }
+                }
+            }
+            @if !fixed.is_empty() {
+                h3 { "Fixed" }
+                ul.findings {
+                    @for ((code, subject), n) in &fixed {
+                        li {
+                            code { (code) } " "
+                            @if let Some(rule) = crate::rules::by_code(code) { (rule.summary) }
+                            " (" (text(subject)) @if *n > 1 { ", " (n) " times" } ")"
+                        }
+                    }
+                }
+            }
+            @if !new.is_empty() {
+                h3 { "New" }
+                (finding_list(&new))
             }
         }
     }
