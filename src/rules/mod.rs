@@ -28,6 +28,7 @@ use crate::feedback::Analysis;
 use crate::plan::{Plan, Span};
 use crate::source::SourceFile;
 pub use settings::Settings;
+pub use tx::tx004_no_human_help::reaches_out_to_help;
 pub use tx::tx005_message_fatigue::contacts as weekly_contacts;
 pub use waivers::WaiverContext;
 

@@ -90,8 +90,8 @@ fn check(cx: &mut Context<'_>) {
 /// success team; or, after the purchase (onboarding, retention), someone
 /// whose work is helping (a therapist, a ranger, a fitter) or a person
 /// named ("Ellie Marsh, shop-floor lead"), with a message that is no sales
-/// pressure.
-fn reaches_out_to_help(touchpoint: &Touchpoint) -> bool {
+/// pressure. The board report badges the same touchpoints.
+pub fn reaches_out_to_help(touchpoint: &Touchpoint) -> bool {
     let Some(owner) = text(&touchpoint.owner) else {
         return false;
     };
