@@ -18,7 +18,7 @@ use planlint::feedback::reader::{FeedbackReader, ReadOptions};
 use planlint::feedback::themes::{self, CommentThemes};
 use planlint::render::{self, Format};
 use planlint::source::SourceFile;
-use planlint::{Report, check_source};
+use planlint::{Report, check_plan_source, check_source};
 
 /// Runs the target called `name` on `data`; for the regression test.
 pub fn run(name: &str, data: &[u8]) {
@@ -116,11 +116,15 @@ pub fn render(data: &[u8]) {
         return;
     }
     let text = String::from_utf8_lossy(text);
-    let checked = check_source(SourceFile::new(PathBuf::from(name.as_ref()), text.as_ref()));
+    let source = SourceFile::new(PathBuf::from(name.as_ref()), text.as_ref());
+    // The plan is kept, for the board report's sections about it.
+    let today = planlint::waiver::today();
+    let checked = check_plan_source(source, Default::default(), today, true, |_| Ok(None));
     let report = Report {
         files: vec![checked],
         ..Report::default()
     };
+    board(&report);
     let options = render::Options {
         color: false,
         statistics: true,
@@ -160,6 +164,46 @@ pub fn render(data: &[u8]) {
             _ => {}
         }
     }
+}
+
+/// The board report of a hostile plan: no control character, and no markup
+/// but the page's own: no script, frame, image or link, no event handler,
+/// nothing fetched.
+fn board(report: &Report) {
+    let board = render::board::Board {
+        report,
+        generated: "2027-01-01".to_owned(),
+        previous: None,
+    };
+    let mut out = Vec::new();
+    render::board::write(&board, &mut out).expect("writing to memory cannot fail");
+    let out = String::from_utf8(out).expect("the page is UTF-8");
+    no_raw_controls(Format::Markdown, &out);
+    let lower = out.to_lowercase();
+    for tag in lower
+        .split('<')
+        .skip(1)
+        .map(|t| &t[..t.find('>').unwrap_or(t.len())])
+    {
+        let name = tag.split([' ', '/', '\n']).next().unwrap_or("");
+        assert!(
+            !matches!(
+                name,
+                "script" | "iframe" | "img" | "link" | "a" | "object" | "embed"
+            ),
+            "a <{name}> tag in the board report"
+        );
+        assert!(
+            !tag.split_whitespace()
+                .any(|a| a.starts_with("on") && a.contains('=')),
+            "an event handler in <{tag}>"
+        );
+        assert!(
+            !tag.contains(" src=") && !tag.contains("javascript:"),
+            "<{tag}>"
+        );
+    }
+    assert_eq!(lower.matches("<title>").count(), 1, "one page title");
 }
 
 /// No control character but line breaks and tabs, no C1 control, no bidi
