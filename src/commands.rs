@@ -91,6 +91,13 @@ pub fn report(args: ReportArgs) -> Result<u8> {
                 stderr::problems(&old);
                 return Ok(ERROR);
             }
+            if old.files.len() != 1 {
+                bail!(
+                    "--previous {} holds {} plans: name the one plan to compare with",
+                    path.display(),
+                    old.files.len()
+                );
+            }
             Some(old)
         }
         None => None,

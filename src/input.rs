@@ -345,6 +345,11 @@ impl Output {
                     let file = fs::OpenOptions::new().write(true).open(path)?;
                     Output::Special(io::BufWriter::new(file))
                 }
+                // Through a link, as the shell's `>` writes: the file it
+                // leads to is replaced, not the link.
+                Ok(_) if fs::symlink_metadata(path).is_ok_and(|m| m.is_symlink()) => {
+                    Output::File(AtomicFile::create(&fs::canonicalize(path)?)?)
+                }
                 _ => Output::File(AtomicFile::create(path)?),
             },
         })
@@ -480,6 +485,26 @@ mod tests {
         assert_eq!(reader.join().unwrap(), "report\n");
         let kind = fs::symlink_metadata(&pipe).unwrap().file_type();
         assert!(kind.is_fifo(), "still a pipe");
+    }
+
+    /// Found by review: `-o link.html` replaced the link with a file and
+    /// left the file it leads to as it was.
+    #[cfg(unix)]
+    #[test]
+    fn an_output_through_a_link_replaces_the_file_it_leads_to() {
+        let dir = tempfile::tempdir().expect("temporary folder");
+        let real = dir.path().join("real.html");
+        let link = dir.path().join("link.html");
+        fs::write(&real, "old").unwrap();
+        std::os::unix::fs::symlink(&real, &link).unwrap();
+        let mut out = Output::create(Some(&link)).unwrap();
+        out.write_all(b"new").unwrap();
+        out.finish().unwrap();
+        assert!(
+            fs::symlink_metadata(&link).unwrap().is_symlink(),
+            "still a link"
+        );
+        assert_eq!(fs::read_to_string(&real).unwrap(), "new");
     }
 
     #[test]

@@ -558,3 +558,38 @@ fn the_table_groups_findings_by_part_of_the_plan() {
         "the error leads: {first_row}"
     );
 }
+
+/// Found by review: a cell that wraps can put a plan's text at the start of
+/// a line, and a concise line starts with the path; neither may start a
+/// workflow command, whatever the width.
+#[test]
+fn no_line_of_the_table_or_the_concise_format_starts_a_workflow_command() {
+    let dir = TempDir::new().unwrap();
+    let mut plans = String::new();
+    for pad in 0..46 {
+        plans.push_str(&format!(
+            "\n[[touchpoint]]\nid = \"t{pad}\"\nname = \"T\"\nstage = \"awareness\"\npersonas = [\"{} ::error file=x,line=1::pwned\"]\n",
+            "a".repeat(pad)
+        ));
+    }
+    let name = "::error title=pwned::owned.plan.toml";
+    fs::write(dir.path().join(name), format!("name = \"P\"\n{plans}")).unwrap();
+    let mut outputs = vec![check(Some(dir.path()), &["--format", "concise", name], 1)];
+    for width in [60, 80, 100, 160] {
+        outputs.push(check(
+            Some(dir.path()),
+            &["--width", &width.to_string(), name],
+            1,
+        ));
+    }
+    for out in &outputs {
+        for line in out.lines() {
+            assert!(!line.trim_start().starts_with("::"), "{line}");
+        }
+    }
+    assert!(
+        outputs[0].contains(":\\:error title=pwned::owned.plan.toml:"),
+        "{}",
+        outputs[0]
+    );
+}

@@ -342,3 +342,50 @@ fn previous_compares_one_plan() {
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(err.contains("--previous compares one plan"), "{err}");
 }
+
+/// Found by review: the codes a baseline records reached the page as they
+/// were, controls and all; and a feedback file that could not be read left
+/// no trace on the page.
+#[test]
+fn a_hostile_baseline_and_an_unreadable_feedback_file_are_shown_safely() {
+    let dir = then_and_now();
+    let code = format!("WHY001\u{1b}[31m\u{202e}EVIL\u{7}{}", "X".repeat(100_000));
+    let baseline = serde_json::json!({
+        "version": 1,
+        "findings": [{"file": "blitz.plan.toml", "code": code, "subject": "why\u{1b}]8;;x\u{7}", "count": 1}]
+    });
+    write(dir.path(), "last.json", &baseline.to_string());
+    let out = stdout(
+        planlint().current_dir(dir.path()).args([
+            "report",
+            "blitz.plan.toml",
+            "--previous-baseline",
+            "last.json",
+            "--feedback",
+            "missing.csv",
+            "-o",
+            "-",
+        ]),
+        2,
+    );
+    let page = String::from_utf8(out).unwrap();
+    assert!(
+        !page.contains(['\u{1b}', '\u{7}', '\u{202e}']),
+        "no control reaches the page"
+    );
+    assert!(page.len() < 500_000, "cut: {} bytes", page.len());
+    let unread = &page[page.find("<h2>Not in this report</h2>").expect("named")..];
+    assert!(unread.contains("missing.csv"), "{unread}");
+}
+
+#[test]
+fn previous_names_one_plan() {
+    let out = planlint()
+        .args(["report", WEAK, "--previous", "examples", "-o", "-"])
+        .assert()
+        .code(2)
+        .get_output()
+        .clone();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("name the one plan to compare with"), "{err}");
+}

@@ -5,7 +5,7 @@
 
 use std::io::{self, Write};
 
-use super::{Render, summary, terminal_cell};
+use super::{Render, no_command, summary, terminal_cell};
 use crate::check::Report;
 
 pub struct Concise;
@@ -13,15 +13,16 @@ pub struct Concise;
 impl Render for Concise {
     fn report(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
         for (file, f) in report.findings() {
-            writeln!(
-                out,
+            let line = format!(
                 "{}:{}:{}: {} {}",
                 terminal_cell(&file.source.display_path()),
                 f.location.line,
                 f.location.column,
                 f.rule.code,
                 terminal_cell(&f.message),
-            )?;
+            );
+            // A path may start with `::`, as a workflow command does.
+            writeln!(out, "{}", no_command(&line))?;
         }
         writeln!(out, "{}", summary(report))
     }

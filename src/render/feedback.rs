@@ -10,7 +10,7 @@ use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{ContentArrangement, Table};
 
 use super::markdown::cell as markdown_cell;
-use super::terminal_cell;
+use super::{no_command, terminal_cell};
 use crate::feedback::ScoreScale;
 use crate::feedback::aggregate::Nps;
 use crate::feedback::stats::Interval;
@@ -82,7 +82,10 @@ pub(super) fn write_table(
         for row in &section.rows {
             t.add_row(row.clone());
         }
-        writeln!(out, "\n{t}")?;
+        writeln!(out)?;
+        for line in t.lines() {
+            writeln!(out, "{}", no_command(&line))?;
+        }
         if let Some(more) = &section.more {
             writeln!(out, "{more}")?;
         }

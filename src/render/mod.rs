@@ -24,6 +24,7 @@ mod markdown;
 mod sarif;
 mod table;
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 pub use self::csv::CsvSink;
@@ -235,6 +236,20 @@ pub fn summary(report: &Report) -> String {
 /// out a table costs more than linear time in the length of its cells, so
 /// untrusted text is cut; the JSON keeps all of it.
 pub const CELL_CHARS: usize = 200;
+
+/// A line of line-oriented output (the table, the concise format) that
+/// cannot start a CI workflow command: GitHub's runner reads a line whose
+/// first characters, past white space, are `::` as one, and text from a
+/// plan or a comment can land at the start of a line when a cell wraps, or
+/// be a path. The second colon of such a line gets a backslash before it.
+fn no_command(line: &str) -> Cow<'_, str> {
+    let indent = line.len() - line.trim_start().len();
+    if line[indent..].starts_with("::") {
+        Cow::Owned(format!("{}:\\{}", &line[..indent], &line[indent + 1..]))
+    } else {
+        Cow::Borrowed(line)
+    }
+}
 
 /// Untrusted text for a cell or a line of terminal output: on one line, and
 /// cut to [`CELL_CHARS`].

@@ -11,7 +11,8 @@ use comfy_table::presets::{NOTHING, UTF8_FULL_CONDENSED};
 use comfy_table::{Cell, CellAlignment, Color, ColumnConstraint, ContentArrangement, Width};
 
 use super::{
-    Part, Render, catalog, feedback, severity_counts, summary, terminal_cell, terminal_text,
+    Part, Render, catalog, feedback, no_command, severity_counts, summary, terminal_cell,
+    terminal_text,
 };
 use crate::check::{CheckedFile, Report};
 use crate::diagnostic::{Finding, Severity};
@@ -113,7 +114,7 @@ impl Table {
             let counts = counts.join(", ");
             writeln!(out, "\n{}  ({counts})", self.bold(&section.heading()))?;
             for line in self.section(&findings).lines() {
-                writeln!(out, "{}", line.trim_end())?;
+                writeln!(out, "{}", no_command(line.trim_end()))?;
             }
         }
         writeln!(out)

@@ -184,6 +184,9 @@ fn page(board: &Board<'_>) -> Markup {
                 style { (maud::PreEscaped(STYLE)) }
             }
             body {
+                @if !board.report.problems.is_empty() {
+                    (unread(board.report))
+                }
                 @if views.len() > 1 {
                     (comparison(board, &views))
                 }
@@ -191,6 +194,18 @@ fn page(board: &Board<'_>) -> Markup {
                     (plan_report(board, view))
                 }
             }
+        }
+    }
+}
+
+/// What could not be read, and is not in the report (a plan, a feedback
+/// file), first: a board must not read a page as complete that is not.
+fn unread(report: &Report) -> Markup {
+    html! {
+        section.unread {
+            h2 { "Not in this report" }
+            p { "These could not be read, so nothing below comes from them:" }
+            ul { @for problem in &report.problems { li { (text(&problem.to_string())) } } }
         }
     }
 }
@@ -327,7 +342,7 @@ fn executive_summary(view: &View<'_>) -> Markup {
             }
             @if !first.is_empty() {
                 h3 { "Fix these first" }
-                p.note { "Errors first; then the findings that reach the most of the plan: one about the plan as a whole, its WHY, HOW or WHAT reaches every persona and touchpoint; one about a goal, the touchpoints that serve it; about a persona, the touchpoints that reach it; about a touchpoint, the personas it names (all of them when it names none). Then in the order of the file, and one finding per rule." }
+                p.note { "Errors first, then warnings, then info; within each, the findings that reach the most of the plan: one about the plan as a whole, its WHY, HOW or WHAT reaches every persona and touchpoint; one about a goal, the touchpoints that serve it; about a persona, the touchpoints that reach it; about a touchpoint, the personas it names (all of them when it names none). Then in the order of the file, and one finding per rule." }
                 ol.fix {
                     @for (f, reach) in &first {
                         li {
@@ -388,7 +403,14 @@ fn reach(plan: &Plan, subject: &Subject) -> usize {
                 .touchpoints
                 .iter()
                 .find(|t| &t.id.value == id)
-                .map_or(0, |t| items(&t.personas).count());
+                // The personas it names that the plan has, each once.
+                .map_or(0, |t| {
+                    items(&t.personas)
+                        .map(|i| i.text.as_str())
+                        .filter(|p| plan.persona(p).is_some())
+                        .collect::<BTreeSet<_>>()
+                        .len()
+                });
             1 + if named == 0 {
                 plan.personas.len()
             } else {
@@ -437,7 +459,8 @@ fn since(view: &View<'_>, then: &Then) -> Markup {
     html! {
         section {
             h2 { "Since the last plan" }
-            p { "Compared with " (then.source) ": " (fixed.iter().map(|(_, n)| n).sum::<usize>()) " findings fixed, " (new.len()) " new." }
+            @let fixed_count: usize = fixed.iter().map(|(_, n)| n).sum();
+            p { "Compared with " (then.source) ": " (fixed_count) (if fixed_count == 1 { " finding fixed, " } else { " findings fixed, " }) (new.len()) " new." }
             @if !families.is_empty() {
                 table {
                     caption { "Rules passed of rules run, by family, then and now" }
@@ -454,7 +477,8 @@ fn since(view: &View<'_>, then: &Then) -> Markup {
                 ul.findings {
                     @for ((code, subject), n) in &fixed {
                         li {
-                            code { (code) } " "
+                            // A baseline file is untrusted text too.
+                            code { (text(code)) } " "
                             @if let Some(rule) = crate::rules::by_code(code) { (rule.summary) }
                             " (" (text(subject)) @if *n > 1 { ", " (n) " times" } ")"
                         }
@@ -599,7 +623,7 @@ fn goals(view: &View<'_>, plan: &Plan) -> Markup {
                 }
             }
             table {
-                caption { "Each goal: measurable (a metric and a target) and dated (a due date)" }
+                caption { "Each goal: measurable (a metric and a target, and no GOAL001 finding) and dated (a due date, and no GOAL002 finding)" }
                 thead { tr {
                     th scope="col" { "goal" } th scope="col" { "metric" } th scope="col" { "target" }
                     th scope="col" { "due" } th scope="col" { "measurable" } th scope="col" { "dated" } th scope="col" { "findings" }
@@ -607,14 +631,16 @@ fn goals(view: &View<'_>, plan: &Plan) -> Markup {
                 tbody {
                     @for g in &plan.goals {
                         @let metric = plan_text(&g.metric);
+                        @let about: Vec<&Finding> = view.about(Subject::Goal(g.id.value.clone())).collect();
+                        @let has = |code: &str| about.iter().any(|f| f.rule.code == code);
                         tr {
                             th scope="row" { (text(&g.title.value)) br; code { (text(&g.id.value)) } }
                             td { (metric.map(text).unwrap_or_else(|| "-".to_owned())) }
                             td.num { (g.target.as_ref().map_or("-".to_owned(), |t| number(t.value))) }
                             td { (g.due.as_ref().map_or("-".to_owned(), |d| d.value.to_string())) }
-                            td { (yes_no(metric.is_some() && g.target.is_some())) }
-                            td { (yes_no(g.due.is_some())) }
-                            td.num { (view.about(Subject::Goal(g.id.value.clone())).count()) }
+                            td { (yes_no(metric.is_some() && g.target.is_some() && !has("GOAL001"))) }
+                            td { (yes_no(g.due.is_some() && !has("GOAL002"))) }
+                            td.num { (about.len()) }
                         }
                     }
                 }
@@ -982,6 +1008,7 @@ dl.statements { grid-template-columns: 16rem 1fr; }
 .stage h3 { font-size: .95rem; text-transform: capitalize; margin: 0 0 .3rem; }
 .row { display: grid; grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr)); gap: .75rem; }
 .card { border: 1px solid #a0aec0; border-radius: .4rem; padding: .5rem; margin-bottom: .5rem; font-size: .9rem; overflow-wrap: anywhere; }
+.unread { border: 2px solid #9b2c2c; padding: .5rem 1rem; }
 .card.gap { border-style: dashed; color: #4a4a4a; text-align: center; }
 .card.persona h3 { margin-top: 0; }
 .badges { margin: .3rem 0 0; }
@@ -995,5 +1022,8 @@ ul.findings li { margin-bottom: .3rem; }
   svg, .card, li, tr { break-inside: avoid; }
   h2, h3 { break-after: avoid; }
   .journey { grid-template-columns: repeat(3, 1fr); }
+  /* Grid items are not kept whole across pages: cards stack instead. */
+  .row { display: block; }
+  .note { break-after: avoid; }
 }
 "#;
