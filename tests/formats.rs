@@ -475,11 +475,11 @@ fn statistics_are_refused_where_the_format_has_no_room() {
 }
 
 /// The table fits the width it is given (`--width`, else `COLUMNS`), and
-/// the message keeps at least 40 columns at 80 and wider; the feedback
-/// summary's tables fit it too.
+/// from 80 columns the message keeps at least 40; the feedback summary's
+/// tables fit it too, from 80 columns.
 #[test]
 fn tables_fit_the_width_and_leave_the_message_room() {
-    for width in [80, 100, 160] {
+    for width in [60, 80, 100, 160] {
         let by_flag = check(None, &["--width", &width.to_string(), WEAK], 1);
         let by_env = planlint()
             .env("COLUMNS", width.to_string())
@@ -496,13 +496,19 @@ fn tables_fit_the_width_and_leave_the_message_room() {
         );
         for line in by_flag.lines() {
             assert!(line.chars().count() <= width, "wider than {width}: {line}");
-            if let Some(help) = line.find("help: ") {
+            if let Some(help) = line.find("help: ")
+                && width >= 80
+            {
                 let column = line[..help].chars().count();
                 assert!(
                     column + 40 <= width,
                     "the message starts at {column}: {line}"
                 );
             }
+        }
+        if width < 80 {
+            // Eight columns of figures need more room than that.
+            continue;
         }
         let feedback = planlint()
             .args(["feedback", "examples/harbor-bikes/survey-2026.csv"])

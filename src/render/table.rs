@@ -88,8 +88,17 @@ impl Table {
         // line of a CI log could read as a workflow command.
         let path = terminal_cell(&file.source.display_path());
         let counts = severity_counts(|s| file.findings.iter().filter(|f| f.severity == s).count());
-        let heading = format!("plan {path}  ({})", counts.join(", "));
-        writeln!(out, "{}", self.bold(&heading))?;
+        let counts = format!("({})", counts.join(", "));
+        let heading = format!("plan {path}  {counts}");
+        if self
+            .width
+            .is_some_and(|w| heading.chars().count() > usize::from(w))
+        {
+            writeln!(out, "{}", self.bold(&format!("plan {path}")))?;
+            writeln!(out, "{}", self.bold(&format!("     {counts}")))?;
+        } else {
+            writeln!(out, "{}", self.bold(&heading))?;
+        }
         // Errors are named up front, wherever their part of the plan is.
         let errors: Vec<(&Part, &Finding)> = sections
             .iter()
@@ -336,10 +345,18 @@ fn scorecards(report: &Report, width_limit: Option<u16>, out: &mut dyn Write) ->
         .max()
         .unwrap_or(0);
     for (path, card) in &scored {
-        if scored.len() == 1 {
-            writeln!(out, "scorecard  {card}")?;
+        let start = if scored.len() == 1 {
+            "scorecard".to_owned()
         } else {
-            writeln!(out, "scorecard  {path:width$}  {card}")?;
+            format!("scorecard  {path:width$}")
+        };
+        let parts: Vec<String> = card
+            .families
+            .iter()
+            .map(|s| format!("{} {}/{}", s.family, s.passed, s.total))
+            .collect();
+        for line in wrapped(&start, &parts, "  ", width_limit) {
+            writeln!(out, "{line}")?;
         }
     }
     let mut families: Vec<Family> = scored
@@ -351,7 +368,7 @@ fn scorecards(report: &Report, width_limit: Option<u16>, out: &mut dyn Write) ->
     if families.is_empty() {
         return Ok(());
     }
-    // The legend, under the cards, wrapped between families to the width.
+    // The legend, under the cards.
     let mut parts = vec!["rules passed of rules run, by family:".to_owned()];
     parts.extend(
         families
@@ -361,19 +378,39 @@ fn scorecards(report: &Report, width_limit: Option<u16>, out: &mut dyn Write) ->
     if let Some(last) = parts.last_mut() {
         last.pop();
     }
-    let indent = " ".repeat("scorecard  ".len());
-    let width = usize::from(width_limit.unwrap_or(u16::MAX));
-    let mut line = indent.clone();
-    for part in parts {
-        if line.len() > indent.len() && line.chars().count() + 1 + part.chars().count() > width {
-            writeln!(out, "{line}")?;
-            line.clone_from(&indent);
-        } else if line.len() > indent.len() {
-            line.push(' ');
-        }
-        line.push_str(&part);
+    for line in wrapped("", &parts, " ", width_limit) {
+        writeln!(out, "{line}")?;
     }
-    writeln!(out, "{line}")
+    Ok(())
+}
+
+/// `start`, then `parts` joined by `gap`, wrapped between parts to `width`:
+/// the lines after the first (and the first, when `start` is empty) are
+/// indented as far as the scorecard's families.
+fn wrapped(start: &str, parts: &[String], gap: &str, width: Option<u16>) -> Vec<String> {
+    let width = usize::from(width.unwrap_or(u16::MAX));
+    let indent = " ".repeat("scorecard  ".len());
+    let mut lines = Vec::new();
+    let mut line = if start.is_empty() {
+        indent.clone()
+    } else {
+        format!("{start}  ")
+    };
+    let mut empty = true;
+    for part in parts {
+        let len = line.chars().count();
+        if !empty && len + gap.len() + part.chars().count() > width {
+            lines.push(std::mem::replace(&mut line, indent.clone()));
+            empty = true;
+        }
+        if !empty {
+            line.push_str(gap);
+        }
+        line.push_str(part);
+        empty = false;
+    }
+    lines.push(line);
+    lines
 }
 
 /// Two tables, findings by rule and by family; nothing when there are none.
