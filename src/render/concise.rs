@@ -5,7 +5,7 @@
 
 use std::io::{self, Write};
 
-use super::{Render, no_command, summary, terminal_cell};
+use super::{Render, no_command, summary, terminal_cell, terminal_message};
 use crate::check::Report;
 
 pub struct Concise;
@@ -19,7 +19,7 @@ impl Render for Concise {
                 f.location.line,
                 f.location.column,
                 f.rule.code,
-                terminal_cell(&f.message),
+                terminal_message(&f.message),
             );
             // A path may start with `::`, as a workflow command does.
             writeln!(out, "{}", no_command(&line))?;

@@ -251,6 +251,17 @@ fn no_command(line: &str) -> Cow<'_, str> {
     }
 }
 
+/// Characters of a finding's message or help in terminal output: they quote
+/// the plan and comments, and are cut later than other cells so that what
+/// the rule says is seen whole (GOAL004 lists goals, FB001 comments).
+pub const MESSAGE_CHARS: usize = 600;
+
+/// A finding's message or help for terminal output: as [`terminal_cell`],
+/// cut to [`MESSAGE_CHARS`].
+fn terminal_message(text: &str) -> String {
+    terminal_text(text, MESSAGE_CHARS)
+}
+
 /// Untrusted text for a cell or a line of terminal output: on one line, and
 /// cut to [`CELL_CHARS`].
 fn terminal_cell(text: &str) -> String {
@@ -443,7 +454,10 @@ pub(crate) mod tests {
             &report,
         );
         let longest = table.lines().map(|l| l.chars().count()).max().unwrap();
-        assert!(longest < 4 * CELL_CHARS, "a line of {longest} characters");
+        assert!(
+            longest < MESSAGE_CHARS + 2 * CELL_CHARS,
+            "a line of {longest} characters"
+        );
         assert!(table.contains(&format!("{}…", "é".repeat(CELL_CHARS - 1))));
     }
 

@@ -12,7 +12,7 @@ use comfy_table::{Cell, CellAlignment, Color, ColumnConstraint, ContentArrangeme
 
 use super::{
     Part, Render, catalog, feedback, no_command, severity_counts, summary, terminal_cell,
-    terminal_text,
+    terminal_message, terminal_text,
 };
 use crate::check::{CheckedFile, Report};
 use crate::diagnostic::{Finding, Severity};
@@ -153,8 +153,8 @@ impl Table {
             }
             let message = Cell::new(format!(
                 "{}\nhelp: {}",
-                terminal_cell(&f.message),
-                terminal_cell(&f.help)
+                terminal_message(&f.message),
+                terminal_message(&f.help)
             ));
             let line = Cell::new(format!("line {}", f.location.line));
             let row = if narrow {
@@ -290,7 +290,7 @@ impl Excerpt {
             Severity::Info => Level::INFO,
         };
         let title = level
-            .primary_title(terminal_cell(&f.message))
+            .primary_title(terminal_message(&f.message))
             .id(f.rule.code);
         let snippet = Snippet::source(self.text.as_str())
             .line_start(self.line)
@@ -305,7 +305,7 @@ impl Excerpt {
                 )))
                 .element(snippet),
         };
-        group.element(Level::HELP.message(terminal_cell(&f.help)))
+        group.element(Level::HELP.message(terminal_message(&f.help)))
     }
 }
 

@@ -106,10 +106,7 @@ pub fn bars(title: &str, desc: &str, rows: &[Bar<'_>], max: f64) -> Markup {
         return no_data(&id, title, desc);
     }
     let (rows, more) = first_rows(rows);
-    let labels: Vec<String> = rows
-        .iter()
-        .map(|row| shown(row.label, LABEL_CHARS))
-        .collect();
+    let labels: Vec<String> = rows.iter().map(|row| label_text(row.label)).collect();
     let layout = RowLayout::new(&labels, MARGIN);
     let max = usable_max(max, rows.iter().map(|row| row.value));
     let scale = Scale::new((0.0, max), layout.plot_left, layout.plot_right);
@@ -145,10 +142,7 @@ pub fn diverging_bars(title: &str, desc: &str, rows: &[Bar<'_>]) -> Markup {
         return no_data(&id, title, desc);
     }
     let (rows, more) = first_rows(rows);
-    let labels: Vec<String> = rows
-        .iter()
-        .map(|row| shown(row.label, LABEL_CHARS))
-        .collect();
+    let labels: Vec<String> = rows.iter().map(|row| label_text(row.label)).collect();
     let layout = RowLayout::new(&labels, MARGIN);
     let reach = usable_max(f64::NAN, rows.iter().map(|row| row.value.abs()));
     let scale = Scale::new((-reach, reach), layout.plot_left, layout.plot_right);
@@ -199,10 +193,7 @@ pub fn bars_with_limit(
         return no_data(&id, title, desc);
     }
     let (rows, more) = first_rows(rows);
-    let labels: Vec<String> = rows
-        .iter()
-        .map(|row| shown(row.label, LABEL_CHARS))
-        .collect();
+    let labels: Vec<String> = rows.iter().map(|row| label_text(row.label)).collect();
     let layout = RowLayout::new(&labels, MARGIN + LIMIT_LABEL_ROOM);
     let limit = (limit.is_finite() && limit >= 0.0).then_some(limit);
     let max = usable_max(max, rows.iter().map(|row| row.value)).max(limit.unwrap_or(0.0));
@@ -259,10 +250,7 @@ pub fn whiskers(title: &str, desc: &str, rows: &[Estimate<'_>], domain: (f64, f6
         return no_data(&id, title, desc);
     }
     let (rows, more) = first_rows(rows);
-    let labels: Vec<String> = rows
-        .iter()
-        .map(|row| shown(row.label, LABEL_CHARS))
-        .collect();
+    let labels: Vec<String> = rows.iter().map(|row| label_text(row.label)).collect();
     let layout = RowLayout::new(&labels, MARGIN);
     let scale = Scale::new(
         usable_domain(domain, rows),
@@ -333,7 +321,7 @@ pub fn band(title: &str, desc: &str, points: &[Estimate<'_>], domain: (f64, f64)
     let slot = (WIDTH - LEFT - RIGHT) / points.len() as f64;
     let x = |i: usize| LEFT + slot * (i as f64 + 0.5);
 
-    let labels: Vec<String> = points.iter().map(|p| shown(p.label, LABEL_CHARS)).collect();
+    let labels: Vec<String> = points.iter().map(|p| label_text(p.label)).collect();
     let notes: Vec<String> = points
         .iter()
         .map(|p| {
@@ -569,6 +557,23 @@ fn shown(text: &str, max_chars: usize) -> String {
         .map(|c| if c == '\n' || c == '\t' { ' ' } else { c })
         .collect();
     sanitize::cut(&one_line, max_chars).into_owned()
+}
+
+/// A row's label, cleaned, on one line, and at most [`LABEL_CHARS`] long:
+/// a longer one keeps its start and its end around `…`, because labels that
+/// differ only at the end ("... Person 24", "... Person 25") must stay apart.
+fn label_text(label: &str) -> String {
+    let whole = shown(label, 4 * LABEL_CHARS);
+    let count = whole.chars().count();
+    if count <= LABEL_CHARS {
+        return whole;
+    }
+    let head = (LABEL_CHARS - 1) / 2;
+    let tail = LABEL_CHARS - 1 - head;
+    let mut out: String = whole.chars().take(head).collect();
+    out.push(ELLIPSIS);
+    out.extend(whole.chars().skip(count - tail));
+    out
 }
 
 /// A rough width of a text at 12px, for layout only: no font is at hand,
@@ -1256,8 +1261,14 @@ mod tests {
         let long = "x".repeat(100);
         let rows = bar_rows(&[&long, "\u{1b}[31mRed\u{1b}[0m team\u{7}"], &[1.0, 2.0]);
         let svg = super::bars("t", "d", &rows, 5.0).into_string();
-        assert!(svg.contains(&format!(">{}…<", "x".repeat(39))), "{svg}");
+        let kept = format!(">{}…{}<", "x".repeat(19), "x".repeat(20));
+        assert!(svg.contains(&kept), "{svg}");
         assert!(svg.contains(">Red team<"), "{svg}");
+        // Labels that differ only at the end stay apart.
+        let a = format!("{} Person 24", "Persona with a long name ".repeat(3));
+        let b = format!("{} Person 25", "Persona with a long name ".repeat(3));
+        assert_ne!(label_text(&a), label_text(&b));
+        assert!(label_text(&a).ends_with("Person 24"));
         assert_eq!(shown("a\nb\tc", 40), "a b c");
         let wide = "雨".repeat(40);
         let svg = super::bars("t", "d", &bar_rows(&[&wide], &[1.0]), 5.0).into_string();
