@@ -167,8 +167,7 @@ pub fn render(data: &[u8]) {
 }
 
 /// The board report of a hostile plan: no control character, and no markup
-/// but the page's own: no script, frame, image or link, no event handler,
-/// nothing fetched.
+/// but the page's own ([`assert_self_contained`]), one title.
 fn board(report: &Report) {
     let board = render::board::Board {
         report,
@@ -179,7 +178,15 @@ fn board(report: &Report) {
     render::board::write(&board, &mut out).expect("writing to memory cannot fail");
     let out = String::from_utf8(out).expect("the page is UTF-8");
     no_raw_controls(Format::Markdown, &out);
-    let lower = out.to_lowercase();
+    assert_self_contained(&out);
+    assert_eq!(out.matches("<title>").count(), 1, "one page title");
+}
+
+/// Nothing a browser would fetch or run: no script, no stylesheet, image or
+/// frame from elsewhere, no link, no event handler, in any tag or in the
+/// style sheet. (Text may say "src=": escaped, it is only text.)
+pub fn assert_self_contained(page: &str) {
+    let lower = page.to_lowercase();
     for tag in lower
         .split('<')
         .skip(1)
@@ -189,21 +196,31 @@ fn board(report: &Report) {
         assert!(
             !matches!(
                 name,
-                "script" | "iframe" | "img" | "link" | "a" | "object" | "embed"
+                "script" | "link" | "img" | "iframe" | "object" | "embed" | "foreignobject" | "a"
             ),
-            "a <{name}> tag in the board report"
+            "a <{name}> tag"
         );
+        for attribute in [" src=", "javascript:"] {
+            assert!(!tag.contains(attribute), "{attribute:?} in <{tag}>");
+        }
+        // Only references within the page: `url(#hatch)`, `href="#id"`.
+        for reference in ["url(", "href=\""] {
+            for (at, _) in tag.match_indices(reference) {
+                let target = &tag[at + reference.len()..];
+                assert!(
+                    target.starts_with('#'),
+                    "{reference:?} out of the page in <{tag}>"
+                );
+            }
+        }
         assert!(
             !tag.split_whitespace()
                 .any(|a| a.starts_with("on") && a.contains('=')),
             "an event handler in <{tag}>"
         );
-        assert!(
-            !tag.contains(" src=") && !tag.contains("javascript:"),
-            "<{tag}>"
-        );
     }
-    assert_eq!(lower.matches("<title>").count(), 1, "one page title");
+    let style = &lower[lower.find("<style>").unwrap()..lower.find("</style>").unwrap()];
+    assert!(!style.contains("@import") && !style.contains("url("));
 }
 
 /// No control character but line breaks and tabs, no C1 control, no bidi

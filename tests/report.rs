@@ -12,6 +12,10 @@ use tempfile::TempDir;
 mod common;
 use common::{planlint, stdout, write};
 
+#[path = "../fuzz/harness.rs"]
+mod harness;
+use harness::assert_self_contained;
+
 const WEAK: &str = "examples/blitz-bikes";
 const CAREFUL: &str = "examples/harbor-bikes";
 
@@ -26,47 +30,6 @@ fn page(args: &[&str]) -> String {
         0,
     );
     String::from_utf8(out).expect("the page is UTF-8")
-}
-
-/// Nothing a browser would fetch or run: no script, no stylesheet, image or
-/// frame from elsewhere, no link, no event handler, in any tag or in the
-/// style sheet. (Text may say "src=": escaped, it is only text.)
-fn assert_self_contained(page: &str) {
-    let lower = page.to_lowercase();
-    for tag in lower
-        .split('<')
-        .skip(1)
-        .map(|t| &t[..t.find('>').unwrap_or(t.len())])
-    {
-        let name = tag.split([' ', '/', '\n']).next().unwrap_or("");
-        assert!(
-            !matches!(
-                name,
-                "script" | "link" | "img" | "iframe" | "object" | "embed" | "foreignobject" | "a"
-            ),
-            "a <{name}> tag"
-        );
-        for attribute in [" src=", "javascript:"] {
-            assert!(!tag.contains(attribute), "{attribute:?} in <{tag}>");
-        }
-        // Only references within the page: `url(#hatch)`, `href="#id"`.
-        for reference in ["url(", "href=\""] {
-            for (at, _) in tag.match_indices(reference) {
-                let target = &tag[at + reference.len()..];
-                assert!(
-                    target.starts_with('#'),
-                    "{reference:?} out of the page in <{tag}>"
-                );
-            }
-        }
-        assert!(
-            !tag.split_whitespace()
-                .any(|a| a.starts_with("on") && a.contains('=')),
-            "an event handler in <{tag}>"
-        );
-    }
-    let style = &lower[lower.find("<style>").unwrap()..lower.find("</style>").unwrap()];
-    assert!(!style.contains("@import") && !style.contains("url("));
 }
 
 #[test]

@@ -105,8 +105,7 @@ pub fn bars(title: &str, desc: &str, rows: &[Bar<'_>], max: f64) -> Markup {
     if rows.is_empty() {
         return no_data(&id, title, desc);
     }
-    let (rows, more) = first_rows(rows);
-    let labels: Vec<String> = rows.iter().map(|row| label_text(row.label)).collect();
+    let (rows, more, labels) = drawn_rows(rows, |row| row.label);
     let layout = RowLayout::new(&labels, MARGIN);
     let max = usable_max(max, rows.iter().map(|row| row.value));
     let scale = Scale::new((0.0, max), layout.plot_left, layout.plot_right);
@@ -141,8 +140,7 @@ pub fn diverging_bars(title: &str, desc: &str, rows: &[Bar<'_>]) -> Markup {
     if rows.is_empty() {
         return no_data(&id, title, desc);
     }
-    let (rows, more) = first_rows(rows);
-    let labels: Vec<String> = rows.iter().map(|row| label_text(row.label)).collect();
+    let (rows, more, labels) = drawn_rows(rows, |row| row.label);
     let layout = RowLayout::new(&labels, MARGIN);
     let reach = usable_max(f64::NAN, rows.iter().map(|row| row.value.abs()));
     let scale = Scale::new((-reach, reach), layout.plot_left, layout.plot_right);
@@ -192,8 +190,7 @@ pub fn bars_with_limit(
     if rows.is_empty() {
         return no_data(&id, title, desc);
     }
-    let (rows, more) = first_rows(rows);
-    let labels: Vec<String> = rows.iter().map(|row| label_text(row.label)).collect();
+    let (rows, more, labels) = drawn_rows(rows, |row| row.label);
     let layout = RowLayout::new(&labels, MARGIN + LIMIT_LABEL_ROOM);
     let limit = (limit.is_finite() && limit >= 0.0).then_some(limit);
     let max = usable_max(max, rows.iter().map(|row| row.value)).max(limit.unwrap_or(0.0));
@@ -249,8 +246,7 @@ pub fn whiskers(title: &str, desc: &str, rows: &[Estimate<'_>], domain: (f64, f6
     if rows.is_empty() {
         return no_data(&id, title, desc);
     }
-    let (rows, more) = first_rows(rows);
-    let labels: Vec<String> = rows.iter().map(|row| label_text(row.label)).collect();
+    let (rows, more, labels) = drawn_rows(rows, |row| row.label);
     let layout = RowLayout::new(&labels, MARGIN);
     let scale = Scale::new(
         usable_domain(domain, rows),
@@ -584,6 +580,13 @@ fn estimated_width(text: &str) -> f64 {
 
 fn char_width(c: char) -> f64 {
     if c.is_ascii() { 7.0 } else { 12.0 }
+}
+
+/// The rows a row chart draws, how many it leaves out, and their labels.
+fn drawn_rows<T>(rows: &[T], label: impl Fn(&T) -> &str) -> (&[T], usize, Vec<String>) {
+    let (rows, more) = first_rows(rows);
+    let labels = rows.iter().map(|row| label_text(label(row))).collect();
+    (rows, more, labels)
 }
 
 /// The rows drawn, and how many are left out.

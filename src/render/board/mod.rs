@@ -811,36 +811,37 @@ fn signed(x: f64) -> String {
     }
 }
 
-fn estimates(groups: &[GroupSummary]) -> Vec<Estimate<'_>> {
+/// NPS figures with what they are of (a period, a persona...): what a chart
+/// draws and the table next to it lists.
+type Figures<'a> = Vec<(&'a str, &'a Nps)>;
+
+/// The groups with scores, by name.
+fn group_figures(groups: &[GroupSummary]) -> Figures<'_> {
     groups
         .iter()
-        .filter_map(|g| {
-            let nps = g.nps.as_ref()?;
-            Some(Estimate {
-                label: &g.name,
-                value: nps.nps,
-                low: nps.interval.low,
-                high: nps.interval.high,
-                note: format!("n = {}", nps.scored),
-            })
+        .filter_map(|g| Some((g.name.as_str(), g.nps.as_ref()?)))
+        .collect()
+}
+
+/// Figures as a chart draws them: the NPS and its interval, and n.
+fn estimates<'a>(figures: &[(&'a str, &'a Nps)]) -> Vec<Estimate<'a>> {
+    figures
+        .iter()
+        .map(|&(label, nps)| Estimate {
+            label,
+            value: nps.nps,
+            low: nps.interval.low,
+            high: nps.interval.high,
+            note: format!("n = {}", nps.scored),
         })
         .collect()
 }
 
 fn customer_voice(voice: &Summary) -> Markup {
-    let periods: Vec<Estimate<'_>> = voice
+    let periods: Figures<'_> = voice
         .periods
         .iter()
-        .filter_map(|p| {
-            let nps = p.nps.as_ref()?;
-            Some(Estimate {
-                label: &p.period,
-                value: nps.nps,
-                low: nps.interval.low,
-                high: nps.interval.high,
-                note: format!("n = {}", nps.scored),
-            })
-        })
+        .filter_map(|p| Some((p.period.as_str(), p.nps.as_ref()?)))
         .collect();
     let impact: Vec<Bar<'_>> = voice
         .theme_impact
@@ -866,16 +867,16 @@ fn customer_voice(voice: &Summary) -> Markup {
             @if periods.len() > 1 {
                 h3 { "NPS by period" }
                 figure {
-                    (chart::band("NPS by period", "NPS of each period, the line, with its 95% interval, the band", &periods, (-100.0, 100.0)))
+                    (chart::band("NPS by period", "NPS of each period, the line, with its 95% interval, the band", &estimates(&periods), (-100.0, 100.0)))
                     (estimate_table("period", &periods))
                 }
             }
             @for (title, groups) in [("persona", &voice.personas), ("touchpoint", &voice.touchpoints), ("channel", &voice.channels)] {
-                @let rows = estimates(groups);
+                @let rows = group_figures(groups);
                 @if !rows.is_empty() {
                     h3 { "NPS by " (title) }
                     figure {
-                        (chart::whiskers(&format!("NPS by {title}"), &format!("NPS of each {title}, a dot, with its 95% interval, the whisker"), charted(&rows), (-100.0, 100.0)))
+                        (chart::whiskers(&format!("NPS by {title}"), &format!("NPS of each {title}, a dot, with its 95% interval, the whisker"), &estimates(charted(&rows)), (-100.0, 100.0)))
                         (more_in_table(rows.len()))
                         (estimate_table(title, &rows))
                     }
@@ -922,17 +923,17 @@ fn customer_voice(voice: &Summary) -> Markup {
     }
 }
 
-fn estimate_table(what: &str, rows: &[Estimate<'_>]) -> Markup {
+fn estimate_table(what: &str, rows: &[(&str, &Nps)]) -> Markup {
     html! {
         table {
             thead { tr { th scope="col" { (what) } th scope="col" { "NPS" } th scope="col" { "95% interval" } th scope="col" { "scores" } } }
             tbody {
-                @for r in rows {
+                @for (label, nps) in rows {
                     tr {
-                        th scope="row" { (text(r.label)) }
-                        td.num { (signed(r.value)) }
-                        td.num { (signed(r.low)) " to " (signed(r.high)) }
-                        td.num { (r.note.trim_start_matches("n = ")) }
+                        th scope="row" { (text(label)) }
+                        td.num { (signed(nps.nps)) }
+                        td.num { (signed(nps.interval.low)) " to " (signed(nps.interval.high)) }
+                        td.num { (nps.scored) }
                     }
                 }
             }
