@@ -212,6 +212,18 @@ mod tests {
             ("share of patients who rate us 9 or 10", "rate us"),
             ("complaints per 1,000 deliveries", "complaints"),
             ("share of learners who feel confident speaking", "feel"),
+            (
+                "share of riders who say the fitting changed how they ride",
+                "who say",
+            ),
+            (
+                "members answering 'yes, mostly' to 'Did the class help?'",
+                "answering 'yes",
+            ),
+            (
+                "guests scoring 4 out of 5 for 'I knew what to do next'",
+                "scoring 4 out of 5",
+            ),
         ] {
             assert_eq!(metric(text), human(cue), "{text}");
         }
@@ -229,6 +241,7 @@ mod tests {
             ("NPS survey responses", "NPS survey responses"),
             ("loyalty app installs", "loyalty app installs"),
             ("members of the loyalty club", "loyalty club"),
+            ("Grow loyalty-card sign-ups", "loyalty-card sign-ups"),
         ] {
             assert_eq!(metric(text), count(counted), "{text}");
         }
@@ -242,6 +255,7 @@ mod tests {
             "email open rate",
             "app downloads per week",
             "revenue per visit",
+            "survey responses from members",
         ] {
             assert_eq!(metric(text), Measure::Other, "{text}");
         }

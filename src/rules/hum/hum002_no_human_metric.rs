@@ -22,7 +22,10 @@ goals at all.
 A goal's `metric` is read as a phrase, for what it counts. It measures
 people when it is about how customers feel (satisfaction, CSAT, "feel",
 trust), how they rate and review ("scoring us five out of five"), what they
-report of their own lives ("members reporting better sleep"), whether they
+report of their own lives ("members reporting better sleep"), what they
+answer when asked ("share of walkers who say our advice changed something
+they did", supporters "answering 'yes, clearly'", patients "scoring 5 of 5
+for 'I understood what I needed'"), whether they
 recommend (NPS, referrals, word of mouth), stay (retention, churn, lifetime
 value, "still riding"), come back ("again", repeat visits), renew, or
 complain. The metric says what
@@ -38,6 +41,8 @@ What it does not count, and why:
 - A metric that counts sign-ups, downloads, installs or followers, whatever
   the title says: "Instagram followers" under "A loyal following" measures
   reach.
+- A count of answers handed in ("survey responses", "answer cards handed
+  in"): it counts that people answered, not what they said.
 - A rate on its own ("conversion rate", "open rate"): it shares a stem with
   "rating" but is not a judgement customers make.
 
