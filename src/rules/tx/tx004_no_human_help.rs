@@ -20,17 +20,27 @@ Reports a plan that has touchpoints, none of which is owned by people who
 help. People who help are a team whose `owner` says care, customer care,
 support, service, success or help desk; or, on a touchpoint after the
 purchase (onboarding or retention) whose message is no sales pressure,
-someone whose work is helping (a therapist, nurse, pharmacist, ranger,
-fitter, mechanic, adviser, coach, tutor) or a person named ("Ellie Marsh,
-shop-floor lead", "coordinated by Dee Okafor"), unless the role is selling
+someone whose work is helping or a person named ("Ellie Marsh, shop-floor
+lead", "coordinated by Dee Okafor"), unless the role is selling
 or a scheme ("e-commerce lead", "sales adviser", "Loyalty Programme"): in a
 small organisation the one who reaches out is a person, not a team.
+
+Work that is helping: the clinical and care professions (a therapist,
+nurse, doctor, pharmacist, podiatrist, dentist, dietitian, paramedic,
+carer, "treating podiatrist", "home-visit podiatrist"); the trades and
+teachers who look after what was bought or learned (a fitter, mechanic,
+technician, adviser, coach, tutor, instructor, ranger); and people on duty
+where help is needed (a rescuer, a lifeguard, "duty volunteers", "team
+leader on the callout", an engineer "on call").
 
 ## What it does not report
 A plan whose only such touchpoint comes before the purchase, or whose named
 person only sends offers: that is selling, not help. A team named after a
 place or a club ("Garden Club coordinator", "shop staff", "counter team")
-counts as people who help only with one of the words above.
+counts as people who help only with one of the words above. Nor does an
+owner whose office is running the organisation rather than helping its
+customers: a marketing or growth team, a press officer, a treasurer, a
+committee.
 
 ## Why it matters
 Understanding what customers intend includes knowing when someone needs a
@@ -88,7 +98,8 @@ fn check(cx: &mut Context<'_>) {
 
 /// Whether people who help own the touchpoint: a care, support, service or
 /// success team; or, after the purchase (onboarding, retention), someone
-/// whose work is helping (a therapist, a ranger, a fitter) or a person
+/// whose work is helping (a therapist, a podiatrist, a ranger, a fitter,
+/// a volunteer on duty) or a person
 /// named ("Ellie Marsh, shop-floor lead"), with a message that is no sales
 /// pressure. The board report badges the same touchpoints.
 pub fn reaches_out_to_help(touchpoint: &Touchpoint) -> bool {
