@@ -112,6 +112,16 @@ lexicon!(
     "metric_counts.txt"
 );
 lexicon!(
+    /// Words of a business's own money: income, sales, costs.
+    metric_money,
+    "metric_money.txt"
+);
+lexicon!(
+    /// Words that only frame a business's own money: total, gross, contract.
+    money_frames,
+    "money_frames.txt"
+);
+lexicon!(
     /// What counts an audience, the size of a following: followers, likes,
     /// impressions.
     audience_counts,
@@ -269,6 +279,8 @@ mod tests {
             us_versus_them(),
             human_metrics(),
             metric_counts(),
+            metric_money(),
+            money_frames(),
             audience_counts(),
             image_reasons(),
             time_frames(),

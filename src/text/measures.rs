@@ -2,11 +2,15 @@
 //! they stay (NPS, satisfaction, retention, coming back, complaints), or a
 //! count that such a word only describes ("loyalty-card sign-ups" counts
 //! sign-ups, "referral link clicks" counts clicks). HUM002 and GOAL004 share
-//! this one reading.
+//! this one reading. Also whether a metric is the business's own money as a
+//! whole ("contract income", "shop sales"), which WHY004 reads as the
+//! business goal of revenue or cost.
 
 use std::ops::Range;
 
-use super::lexicons::{human_metrics, metric_carriers, metric_counts};
+use super::lexicons::{
+    human_metrics, metric_carriers, metric_counts, metric_money, money_frames, time_frames,
+};
 use super::phrases::is_number;
 use super::{Match, Token, quote, tokenize};
 
@@ -49,6 +53,50 @@ pub fn goal_measure(title: &str, metric: Option<&str>) -> Measure {
         },
         Reading::Silent => from_title(),
     }
+}
+
+/// Whether a metric counts the business's own money as a whole: a word of
+/// money (income, sales, costs) in its head, and every other meaningful word
+/// of the head a word that frames the money (total, gross, contract), a word
+/// of time, a number, or a word the business uses of itself in `own` (its
+/// WHAT): "Pollination contract income for the 2026 season", "Average
+/// monthly shop sales". A head that is only money, followed by "from", is
+/// read with what follows to the end of its clause: "Income from
+/// consultations" is the business's own when consultations are what it
+/// says it is. "Gift-set sales" at a pharmacy is one line of the shop, not
+/// the business, and a money word "per" something ("cost per click",
+/// "revenue per visit") is a ratio, not the business's money.
+pub fn counts_own_money(metric: &str, own: &str) -> bool {
+    let tokens = tokenize(metric);
+    let own: Vec<_> = tokenize(own).into_iter().map(|t| t.stem).collect();
+    let mut head = head_end(&tokens);
+    let money = metric_money().find_all(&tokens);
+    if !money.iter().any(|m| m.tokens.end <= head) {
+        return false;
+    }
+    let mut framing = vec![false; tokens.len()];
+    let frames = [
+        money,
+        money_frames().find_all(&tokens),
+        time_frames().find_all(&tokens),
+    ];
+    for m in frames.iter().flatten() {
+        framing[m.tokens.clone()].fill(true);
+    }
+    let meaningful = |t: &Token| t.content && !is_number(&t.word);
+    let next = tokens.get(head).map(|t| &*t.word);
+    if next == Some("per") {
+        return false;
+    }
+    let only_money = (0..head).all(|i| framing[i] || !meaningful(&tokens[i]));
+    if only_money && next == Some("from") {
+        let clause = tokens[head].clause;
+        head += 1 + tokens[head + 1..]
+            .iter()
+            .position(|t| t.clause != clause || HEAD_ENDS.contains(&&*t.word))
+            .unwrap_or(tokens.len() - head - 1);
+    }
+    (0..head).all(|i| framing[i] || !meaningful(&tokens[i]) || own.contains(&tokens[i].stem))
 }
 
 /// What one text (a title or a metric) says it measures.
@@ -289,6 +337,29 @@ mod tests {
             metric("share of complaints followed up within a day"),
             human("complaints")
         );
+    }
+
+    #[test]
+    fn the_business_s_own_money_is_told_from_a_line_of_it() {
+        let own = "Managed honeybee pollination for orchards, and a farm shop";
+        for metric in [
+            "Pollination contract income for the 2026 season, £",
+            "Average monthly shop sales, January to December, GBP",
+            "Total running costs a year, in pounds",
+            "Income from pollination, £",
+        ] {
+            assert!(counts_own_money(metric, own), "{metric}");
+        }
+        for metric in [
+            "Honey jar and candle sales, £",
+            "Income from wedding hire, £",
+            "cost per click",
+            "revenue per visit",
+            "Instagram followers",
+            "pollination visits booked",
+        ] {
+            assert!(!counts_own_money(metric, own), "{metric}");
+        }
     }
 
     #[test]

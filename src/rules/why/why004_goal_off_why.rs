@@ -4,10 +4,11 @@
 
 use super::align::Closest;
 use crate::diagnostic::{Severity, Subject};
-use crate::plan::{Goal, items, text};
+use crate::plan::GoalKind;
+use crate::plan::{Goal, Plan, items, text};
 use crate::rules::{Context, Family, Phase, Rule};
 use crate::text::lexicons::{audience_counts, image_reasons, time_frames};
-use crate::text::{Measure, PhraseList, goal_measure, quote, tokenize};
+use crate::text::{Measure, PhraseList, counts_own_money, goal_measure, quote, tokenize};
 
 pub static RULE: Rule = Rule {
     code: "WHY004",
@@ -44,6 +45,16 @@ Not reported:
   it serves any WHY about the people a business serves, whatever its words
   (a count that such a word only describes, like "loyalty-card sign-ups",
   is judged like any other goal);
+- a revenue or cost goal whose metric is the business's own money as a
+  whole: a word of income, sales or cost, with only words that frame it
+  (total, gross, average, contract, a period) and words the plan's name or
+  WHAT statement uses of the business ("Pollination contract income for
+  the 2026 season, £", "Average monthly shop sales", "Income from
+  pollination"). That is Jim Sterne's business goal of revenue or lower
+  costs, the result of living the WHY rather than a step off it. A line of
+  the offer ("gift-set sales" at a pharmacy, "Income from wedding hire"), a
+  ratio ("cost per click") and an audience (followers, logo placements,
+  awards entered) are judged as above;
 - every goal while the plan has no WHY (WHY001 reports that).
 
 ## Why it matters
@@ -96,7 +107,7 @@ fn check(cx: &mut Context<'_>) {
             }
             continue;
         }
-        if measures_the_relationship(goal) {
+        if measures_the_relationship(goal) || is_own_money(plan, goal) {
             continue;
         }
         let written = text(&goal.metric).unwrap_or_default();
@@ -159,6 +170,29 @@ fn without_time_frame(metric: &str) -> String {
 fn quoted_first(list: &PhraseList, text: &str) -> Option<String> {
     let first = list.matches_text(text).into_iter().next()?;
     Some(quote(text, first.span))
+}
+
+/// A revenue or cost goal whose metric is the business's own money as a
+/// whole ("Pollination contract income", "shop sales", "running costs"):
+/// the business goal of revenue or cost, a result of the WHY rather than a
+/// step off it. Read against the plan's name and its WHAT statement, the
+/// words the business uses of itself; a line of its offer ("gift-set
+/// sales") is judged like any other goal.
+fn is_own_money(plan: &Plan, goal: &Goal) -> bool {
+    let plain = matches!(
+        goal.kind.as_ref().map(|k| k.value),
+        Some(GoalKind::Revenue | GoalKind::Cost)
+    );
+    let Some(metric) = text(&goal.metric) else {
+        return false;
+    };
+    let what = plan.what.as_ref().and_then(|w| text(&w.statement));
+    let own = format!(
+        "{} {}",
+        text(&plan.name).unwrap_or_default(),
+        what.unwrap_or_default()
+    );
+    plain && counts_own_money(metric, &own)
 }
 
 /// A goal that measures how customers feel or whether they stay
