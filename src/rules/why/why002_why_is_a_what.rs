@@ -18,8 +18,12 @@ pub static RULE: Rule = Rule {
     docs: r#"## What it does
 Reads the WHY statement for two kinds of language:
 - the business's own numbers and size: revenue, profit, market share,
-  "double our income", being number one, "to become the largest" or the
-  market leader. Any of these makes the WHY a WHAT.
+  "double our income", being number one, "to become the largest", "to
+  become the leading" or the market leader (a market position), and sales
+  targets ("online sales", "grow sales", "sales by 40% a year"). Any of
+  these makes the WHY a WHAT, whatever purpose stands beside it. "Leading"
+  on its own is no position: "leading families to cook fresh food" is not
+  reported.
 - the offer: products, prices, range, stock, discounts, and what the business
   is or provides, with the business as the one described ("we are a",
   "is a family-run garden centre", "is an independent", "provides",
