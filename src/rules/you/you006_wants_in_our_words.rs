@@ -19,13 +19,18 @@ pub static RULE: Rule = Rule {
 Reads each persona's `wants` for the company's own vocabulary: sales and
 product jargon such as "seamless", "one-stop solution", "premium",
 "curated", "assortment", "best-in-class", "competitive prices",
-"personalized journeys". A persona is reported when at least two of its
+"personalized journeys", and the shop's sales measures and tactics: "SKUs",
+"basket size", "average order value", "subscription conversion", "upsell",
+"cross-sell", "upgrade path". A persona is reported when at least two of its
 wants, and at least half of them, speak that way. Cues are matched as whole
 stemmed words.
 
 Not reported: one such want among wants in people's own words (a team may
 sum one up), and words people do use for what they want ("value for money",
-"quality", "I need").
+"quality", "I need"), nor words of selling that people use too: "basket"
+("add it to my basket"), "mailing list", "conversion" on its own ("a loft
+conversion"). A cue right after a negation ("don't upsell me", "please
+don't try to upsell me") is the customer's refusal and does not count.
 
 ## Why it matters
 "What do you want?" is only answered in the customer's words. Wants written
