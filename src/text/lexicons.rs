@@ -122,6 +122,21 @@ lexicon!(
     "money_frames.txt"
 );
 lexicon!(
+    /// Words naming a part of a product: feature, reminders, notifications.
+    product_parts,
+    "product_parts.txt"
+);
+lexicon!(
+    /// Where an interest is placed in the product: in the app, on our website.
+    product_places,
+    "product_places.txt"
+);
+lexicon!(
+    /// What a business shares with its customers after "our": local, town.
+    shared_places,
+    "shared_places.txt"
+);
+lexicon!(
     /// What counts an audience, the size of a following: followers, likes,
     /// impressions.
     audience_counts,
@@ -281,6 +296,9 @@ mod tests {
             metric_counts(),
             metric_money(),
             money_frames(),
+            product_parts(),
+            product_places(),
+            shared_places(),
             audience_counts(),
             image_reasons(),
             time_frames(),

@@ -7,8 +7,8 @@ use std::collections::HashSet;
 use crate::diagnostic::{Severity, Subject};
 use crate::plan::{Plan, items, text};
 use crate::rules::{Context, Family, Phase, Rule};
-use crate::text::lexicons::interest_commerce;
-use crate::text::tokenize;
+use crate::text::lexicons::{interest_commerce, product_parts, product_places, shared_places};
+use crate::text::{Token, tokenize};
 
 pub static RULE: Rule = Rule {
     code: "HUM001",
@@ -23,13 +23,25 @@ interest is nothing but what the business sells: every word of it that
 carries meaning is a word of the WHAT (its statement or offerings) or of
 buying (discounts, offers, deals, sales, prices, new releases, vouchers).
 "Running shoes", "New shoe releases" and "Discounts on shoes" for a
-running-shoe shop say nothing beyond the product.
+running-shoe shop say nothing beyond the product. Two more kinds of
+interest are the product too:
+- the business's own things, written as it speaks of them: an interest
+  that opens with "our" ("Our gift tins", "Our tea advent calendar", "Our
+  Christmas blend");
+- a part of the product, named by a word of the WHAT: an interest whose
+  head is a feature, a reminder, a notification, a tier or a dashboard
+  ("Watering reminders", "The photo diagnosis feature", "Unlocking Plus
+  features"), or that is placed in the product ("Plant care tips in the
+  app", "in-app tips").
 
 ## What it does not report
 An interest with one word beyond the offer ("Her cycling club" for a bike
 shop that runs club rides, "The local history society" for a bookshop with
 a local history corner), and a persona with one such interest among others
-about the product. A persona whose interests are all about the service in
+about the product. "Our" before what a business shares with its customers is no product
+("Our local food bank", "Our town's carnival"), and a word of a product's
+parts with no word of the WHAT is someone's life ("Writing features for
+the parish newsletter"). A persona whose interests are all about the service in
 words the WHAT does not use ("Reducing their tax bill" for an accountant)
 is not caught: planlint cannot tell.
 
@@ -119,7 +131,13 @@ fn offer_stems(plan: &Plan) -> HashSet<String> {
 /// ("Her cycling club", "Walks along the river") makes it an interest.
 fn about_the_offer(interest: &str, offer: &HashSet<String>) -> bool {
     let tokens = tokenize(interest);
-    let buying = interest_commerce().find(&tokens);
+    only_offer_words(&tokens, offer) || ours(&tokens) || a_part_of_the_product(&tokens, offer)
+}
+
+/// Whether every word of an interest that carries meaning is a word of the
+/// WHAT or of buying.
+fn only_offer_words(tokens: &[Token], offer: &HashSet<String>) -> bool {
+    let buying = interest_commerce().find(tokens);
     let of_buying = |i: usize| buying.iter().any(|m| m.tokens.contains(&i));
     let mut content = tokens
         .iter()
@@ -128,4 +146,51 @@ fn about_the_offer(interest: &str, offer: &HashSet<String>) -> bool {
         .peekable();
     content.peek().is_some()
         && content.all(|(i, t)| of_buying(i) || offer.contains(t.stem.as_ref()))
+}
+
+/// Whether an interest is the business's own thing, written as the business
+/// speaks of it: "Our gift tins", "Our Christmas blend". "Our" before what
+/// it shares with its customers ("Our local food bank", "Our town's
+/// carnival") is not.
+fn ours(tokens: &[Token]) -> bool {
+    let shared = shared_places().find(tokens);
+    tokens.first().is_some_and(|t| &*t.word == "our")
+        && tokens.len() > 1
+        && !shared.iter().any(|m| m.tokens.start == 1)
+}
+
+/// Words that end the head of an interest, the thing it names: "tips" in
+/// "Plant care tips in the app".
+const HEAD_ENDS: &[&str] = &[
+    "in", "on", "at", "for", "from", "with", "about", "to", "by", "of", "that", "which", "who",
+];
+
+/// Whether an interest is a part of the product: its head is a word of a
+/// product's parts ("Watering reminders", "The photo diagnosis feature") or
+/// it is placed in the product ("Plant care tips in the app"), and a word
+/// of the WHAT says whose product it is ("Writing features for the local
+/// paper" is no part of a plant-care app).
+fn a_part_of_the_product(tokens: &[Token], offer: &HashSet<String>) -> bool {
+    let of_the_offer = tokens
+        .iter()
+        .any(|t| t.content && offer.contains(t.stem.as_ref()));
+    if !of_the_offer {
+        return false;
+    }
+    if !product_places().find(tokens).is_empty() {
+        return true;
+    }
+    let first = tokens.iter().position(|t| t.content).unwrap_or(0);
+    let end = (first..tokens.len())
+        .find(|&i| {
+            tokens[i].clause != tokens[first].clause || HEAD_ENDS.contains(&&*tokens[i].word)
+        })
+        .unwrap_or(tokens.len());
+    let Some(head) = (first..end).rfind(|&i| tokens[i].content) else {
+        return false;
+    };
+    product_parts()
+        .find(tokens)
+        .iter()
+        .any(|m| m.tokens.end == head + 1)
 }
