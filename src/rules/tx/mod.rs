@@ -13,8 +13,8 @@ pub mod tx004_no_human_help;
 pub mod tx005_message_fatigue;
 
 use crate::plan::{Touchpoint, text};
-use crate::text::lexicons::{customer_value, sales_pressure};
-use crate::text::{Match, Part, parts, quote, tokenize};
+use crate::text::lexicons::{customer_value, interest_commerce, sales_pressure};
+use crate::text::{Match, Part, Token, Tokens, parts, quote, tokenize};
 
 /// The quoted pressure cues of a touchpoint whose message is pure sales
 /// pressure, or `None` when it is not. Shared by TX001 and TX002 so they
@@ -33,7 +33,8 @@ pub(crate) fn pure_pressure(touchpoint: &Touchpoint) -> Option<Vec<String>> {
 /// ("help yourself to 30% off"), and neither does a label ("Tip:").
 fn pressure_only(message: &str) -> Option<Vec<String>> {
     let tokens = tokenize(message);
-    let cues = sales_pressure().find(&tokens);
+    let mut cues = sales_pressure().find(&tokens);
+    cues.retain(|cue| !ends_what_they_hold(&tokens, cue));
     if cues.is_empty() {
         return None;
     }
@@ -49,6 +50,34 @@ fn pressure_only(message: &str) -> Option<Vec<String>> {
             .map(|m| quote(message, m.span.clone()))
             .collect()
     })
+}
+
+/// How many words a thing the customer holds may take, from "your" to the
+/// clock ("your annual swim pass ends soon").
+const LONGEST_HOLDING: usize = 4;
+
+/// Whether a cue of the clock ("ends soon", "expires today") is the end of
+/// something the customer holds, named right before it after "your" ("Your
+/// annual swim pass ends soon", "your membership expires today"): a service
+/// reminder, not the deadline of a sale. An offer, a price or a discount
+/// the customer "holds" is still one ("Your 20% off ends tonight", "your
+/// voucher expires today").
+fn ends_what_they_hold(tokens: &[Token], cue: &Match) -> bool {
+    let at = cue.tokens.start;
+    if !matches!(&*tokens[at].stem, "end" | "expir") {
+        return false;
+    }
+    let from = at.saturating_sub(LONGEST_HOLDING + 1);
+    let Some(your) = (from..at).rfind(|&i| &*tokens[i].word == "your") else {
+        return false;
+    };
+    let held = your + 1..at;
+    let plain = held.clone().all(|i| {
+        tokens[i].clause == tokens[at].clause
+            && !tokens.is_number(i)
+            && !matches!(&*tokens[i].word, "%" | "off")
+    });
+    !held.is_empty() && plain && interest_commerce().find(&tokens[held]).is_empty()
 }
 
 #[cfg(test)]
@@ -71,6 +100,8 @@ mod tests {
             "Tonight's walk from your plan is ready (12 minutes). 3 days left of your trial.",
             "Seconds shelf at half price, with a card saying what each glaze is for",
             "What your monthly gift paid for this spring: the story of one night nurse",
+            "Your season ticket ends soon. Renew now at this season's price; concessions apply automatically.",
+            "Your parking permit expires today: renew it at the desk or online.",
         ] {
             assert!(!pushy(message), "{message}");
         }
@@ -87,6 +118,9 @@ mod tests {
             "Why not treat yourself? Prices slashed, this weekend only",
             "Why wait? 20% off lenses, while stocks last",
             "Thanks for being a member, and would you upgrade your membership to Gold? Most members choose Gold",
+            "Your 20% off ends tonight",
+            "Your voucher expires today: shop now",
+            "Your basket discount ends soon",
         ] {
             assert!(pushy(message), "{message}");
         }

@@ -45,6 +45,12 @@ What it does not count, and why:
 - Words of value inside a part that pushes ("help yourself to 30% off") or
   in a label before a colon ("Tip: buy now"): one stray word does not make a
   push useful.
+- The end of something the customer holds, named after "your" right
+  before the clock ("Your annual swim pass ends soon", "your membership
+  expires today"): that is a service reminder, not the deadline of a sale.
+  An offer, price, discount or voucher the customer holds is still the
+  clock ("Your 20% off ends tonight", "Your loyalty voucher expires
+  today"), and how often a reminder is sent is for TX005.
 - A yes-or-no opener ("Ready to ride?") or a negated question ("Why not
   treat yourself?"): they lead into the push rather than ask anything. "Why
   wait?" is a cue of its own.
