@@ -30,9 +30,13 @@ is reported, with the closest word it found.
 Not reported:
 - a plain service message with no sales pressure: a reminder, a delivery or
   appointment notice, a way to pick another slot or change a booking, a
-  quote that lists every cost. It is the HOW in action and needs no words of
-  the WHY. A message with a pressure cue ("last chance", "30% off") gets no
-  such pass;
+  quote that lists every cost, or aftercare: how to set up, use, store or
+  look after what was bought and what to do if something goes wrong ("How
+  to put it together, how to look after it, and what to do if something
+  feels wrong"). It is the HOW in action and needs no words of the WHY. A
+  message with a pressure cue ("last chance", "30% off") gets no such pass,
+  and neither does a "how to" about something else ("How to win a hamper:
+  follow our page");
 - a message that is pure sales pressure: TX001 reports it, and one root
   cause gets one finding;
 - touchpoints without a message, and every touchpoint while the plan has no
@@ -138,7 +142,7 @@ fn or_list(items: &[&str]) -> String {
 }
 
 /// A plain service message (a reminder, a notice, a quote that lists every
-/// cost, a way to change a booking) with no sales pressure in it: the HOW
+/// cost, a way to change a booking, aftercare) with no sales pressure in it: the HOW
 /// in action, which needs no words of the WHY.
 fn is_service(message: &str) -> bool {
     let tokens = tokenize(message);
