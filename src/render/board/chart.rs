@@ -1294,7 +1294,10 @@ mod tests {
         assert_eq!(round_up(3.0), 5.0);
         assert_eq!(round_up(0.07), 0.1);
         assert_eq!(round_up(f64::MAX), f64::MAX);
-        assert_eq!(round_up(f64::MIN_POSITIVE / 1e10), f64::MIN_POSITIVE / 1e10);
+        // `powi` of a subnormal power is not exact, and differs between
+        // builds: the end need only be at or above the value, and finite.
+        let tiny = f64::MIN_POSITIVE / 1e10;
+        assert!(round_up(tiny) >= tiny && round_up(tiny) <= 10.0 * tiny);
         let scale = Scale::new((-f64::MAX, f64::MAX), 0.0, 100.0);
         assert_eq!(scale.at(f64::MAX), 100.0);
         assert_eq!(scale.at(0.0), 50.0);
