@@ -163,6 +163,18 @@ impl Series {
         budget: &mut Budget,
         mut count: impl FnMut(&mut Cell),
     ) {
+        // Most rows: a day of a month the run already holds, once the
+        // series keeps months.
+        if self.monthly
+            && let (DateKey::Day(_), Some(DateKey::Month(month))) = (date, month)
+            && let Some(i) = month
+                .checked_sub(self.first_month)
+                .and_then(|offset| usize::try_from(offset).ok())
+            && let Some(cell) = self.months.get_mut(i)
+        {
+            count(cell);
+            return;
+        }
         for key in self.keys(date, month, budget).into_iter().flatten() {
             match self.cell(key, budget) {
                 Some(cell) => count(cell),

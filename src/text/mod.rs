@@ -121,7 +121,7 @@ struct WordTable {
     words: Vec<(Rc<str>, Rc<str>)>,
     /// What a reader above worked out of each word, by [`Word::id`]: see
     /// [`Lexed::tag`].
-    tags: Vec<Cell<Option<u32>>>,
+    tags: Vec<Cell<Option<u64>>>,
     stem_ids: FxHashMap<Rc<str>, u32>,
     lexemes: Vec<Lexeme>,
 }
@@ -318,7 +318,7 @@ pub struct Lexed<'a> {
     pub text: &'a str,
     pub lexemes: &'a [Lexeme],
     words: &'a [(Rc<str>, Rc<str>)],
-    tags: &'a [Cell<Option<u32>>],
+    tags: &'a [Cell<Option<u64>>],
 }
 
 impl<'a> Lexed<'a> {
@@ -342,11 +342,12 @@ impl<'a> Lexed<'a> {
     }
 
     /// What a reader on a floor above works out of lexeme `i` as written
-    /// (the sentiment scorer: the word's id in its lexicon): `tag()` the
+    /// (the sentiment scorer: the word's id in its lexicon and the shape of
+    /// its letters): `tag()` the
     /// first time, kept with the word for every time after that the table
     /// reads it. The table has one reader that tags. Overlong words are one
     /// word of the table, so theirs is worked out every time.
-    pub fn tag(&self, i: usize, tag: impl FnOnce() -> u32) -> u32 {
+    pub fn tag(&self, i: usize, tag: impl FnOnce() -> u64) -> u64 {
         let lexeme = &self.lexemes[i];
         if lexeme.end - lexeme.start > MAX_WORD_BYTES {
             return tag();

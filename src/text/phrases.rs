@@ -215,7 +215,38 @@ pub struct PhraseSet<const N: usize> {
     /// The phrases of every list by the hash of their first stem, as (list,
     /// phrase): a word that starts cues costs one lookup, not one per list.
     by_first: FxHashMap<u64, Vec<(usize, usize)>>,
+    /// The top bits of the hashes in `by_first`, one bit each: most words
+    /// start no cue, and a bit is cheaper to test than a lookup.
+    firsts: FirstBits,
     numbers: bool,
+}
+
+/// A set of hashes by their top [`FirstBits::BITS`] bits: a hash not in it
+/// is in no set it was made from; one in it may be.
+#[derive(Debug)]
+struct FirstBits([u64; 1 << (FirstBits::BITS - 6)]);
+
+impl FirstBits {
+    const BITS: u32 = 10;
+
+    fn of(hashes: impl Iterator<Item = u64>) -> FirstBits {
+        let mut bits = FirstBits([0; 1 << (FirstBits::BITS - 6)]);
+        for hash in hashes {
+            let (word, bit) = FirstBits::place(hash);
+            bits.0[word] |= bit;
+        }
+        bits
+    }
+
+    fn place(hash: u64) -> (usize, u64) {
+        let top = (hash >> (64 - FirstBits::BITS)) as usize;
+        (top >> 6, 1 << (top & 63))
+    }
+
+    fn may_hold(&self, hash: u64) -> bool {
+        let (word, bit) = FirstBits::place(hash);
+        self.0[word] & bit != 0
+    }
 }
 
 impl<const N: usize> PhraseSet<N> {
@@ -232,6 +263,7 @@ impl<const N: usize> PhraseSet<N> {
         let numbers = lists.iter().any(|l| !l.by_number.is_empty());
         Self {
             lists,
+            firsts: FirstBits::of(by_first.keys().copied()),
             by_first,
             numbers,
         }
@@ -242,7 +274,12 @@ impl<const N: usize> PhraseSet<N> {
     pub fn find<T: Tokens + ?Sized>(&self, tokens: &T, mut found: impl FnMut(usize, Match)) {
         let mut free_from = [0; N];
         for i in 0..tokens.count() {
-            let named = self.by_first.get(&tokens.stem_hash(i));
+            let hash = tokens.stem_hash(i);
+            let named = self
+                .firsts
+                .may_hold(hash)
+                .then(|| self.by_first.get(&hash))
+                .flatten();
             if named.is_some() || (self.numbers && tokens.is_number(i)) {
                 let named = named.map_or(&[][..], Vec::as_slice);
                 self.cues_at(tokens, i, named, &mut free_from, &mut found);

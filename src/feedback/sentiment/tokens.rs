@@ -105,31 +105,68 @@ struct Word {
 }
 
 /// What the rules need of a word's letters.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 struct Letters {
-    upper: u32,
-    lower: u32,
+    /// Two capitals or more and no small letter: "AMAZING", not "I".
+    caps: bool,
+    /// Two letters or more, not in capitals.
+    plain: bool,
     /// No letters but ASCII digits ("10/10" has none but digits).
     digits: bool,
 }
 
 impl Letters {
+    fn new(upper: u32, lower: u32, digits: bool) -> Letters {
+        let caps = upper >= 2 && lower == 0;
+        Letters {
+            caps,
+            plain: !caps && upper + lower >= 2,
+            digits,
+        }
+    }
+
     /// The letters of `word` if it is all ASCII letters and digits.
     fn ascii(word: &[u8]) -> Option<Letters> {
-        let mut letters = Letters {
-            upper: 0,
-            lower: 0,
-            digits: true,
-        };
+        let (mut upper, mut lower, mut digits) = (0, 0, true);
         for &b in word {
             if !b.is_ascii_alphanumeric() {
                 return None;
             }
-            letters.upper += u32::from(b.is_ascii_uppercase());
-            letters.lower += u32::from(b.is_ascii_lowercase());
-            letters.digits &= b.is_ascii_digit();
+            upper += u32::from(b.is_ascii_uppercase());
+            lower += u32::from(b.is_ascii_lowercase());
+            digits &= b.is_ascii_digit();
         }
-        Some(letters)
+        Some(Letters::new(upper, lower, digits))
+    }
+}
+
+/// What the scorer keeps with a word of the table as written, so that a
+/// word read again costs no lower-casing, lookup or counting: its id in the
+/// lexicon, and its letters when it is all ASCII letters and digits.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct Tag {
+    id: u32,
+    letters: Option<Letters>,
+}
+
+impl Tag {
+    fn pack(self) -> u64 {
+        let letters = self.letters.map_or(0, |l| {
+            1 | u64::from(l.caps) << 1 | u64::from(l.plain) << 2 | u64::from(l.digits) << 3
+        });
+        u64::from(self.id) | letters << 32
+    }
+
+    fn unpack(packed: u64) -> Tag {
+        let bits = packed >> 32;
+        Tag {
+            id: packed as u32,
+            letters: (bits & 1 != 0).then_some(Letters {
+                caps: bits & 2 != 0,
+                plain: bits & 4 != 0,
+                digits: bits & 8 != 0,
+            }),
+        }
     }
 }
 
@@ -155,11 +192,13 @@ struct Reader<'a> {
 }
 
 impl Reader<'_> {
+    #[inline]
     fn lexeme(&mut self, i: usize) {
         self.lexeme = i;
         let text = self.lexed.text.as_bytes();
         let lexeme = &self.lexed.lexemes[i];
-        match Letters::ascii(&text[lexeme.start..lexeme.end]).filter(|_| self.whole_words) {
+        let tag = self.tag(i);
+        match tag.letters.filter(|_| self.whole_words) {
             // Most words end where the table's word ends: nothing after it
             // may join it.
             Some(letters)
@@ -168,7 +207,7 @@ impl Reader<'_> {
                         b.is_ascii() && !matches!(b, b'\'' | b'.' | b',' | b'/' | b':')
                     }) =>
             {
-                self.whole_word(i, letters);
+                self.push(lexeme.start, lexeme.end, letters, tag.id);
             }
             Some(letters) if self.word.is_none() => {
                 self.word = Some(Word {
@@ -181,6 +220,20 @@ impl Reader<'_> {
             Some(_) => self.letters(lexeme.start, lexeme.end),
             None => self.chars(lexeme.start, lexeme.end),
         }
+    }
+
+    /// The tag of lexeme `i`, worked out the first time the table reads its
+    /// word as written.
+    #[inline]
+    fn tag(&mut self, i: usize) -> Tag {
+        let lexed = self.lexed;
+        Tag::unpack(lexed.tag(i, || {
+            let written = lexed.written(i);
+            let letters = Letters::ascii(written.as_bytes());
+            lower_case(written, self.lower);
+            let id = self.lexicon.word_id(self.lower);
+            Tag { id, letters }.pack()
+        }))
     }
 
     /// Letters or digits at `start..end`, which start a word or go on with it.
@@ -196,6 +249,7 @@ impl Reader<'_> {
     }
 
     /// The text between two words, most often one space.
+    #[inline]
     fn gap(&mut self, gap: Range<usize>) {
         if self.lexed.text.as_bytes()[gap.clone()] == *b" " {
             self.chunk_end(gap.start, gap.end);
@@ -258,6 +312,7 @@ impl Reader<'_> {
 
     /// Ends the chunk of text at `at`, the next one starting at `next`: the
     /// chunk is read again as one emoticon if it is one.
+    #[inline]
     fn chunk_end(&mut self, at: usize, next: usize) {
         self.end_word();
         if std::mem::take(&mut self.maybe_emoticon) {
@@ -305,6 +360,7 @@ impl Reader<'_> {
         self.plain_words = mark.plain_words;
     }
 
+    #[inline]
     fn end_word(&mut self) {
         if let Some(word) = self.word.take() {
             self.push_word(word);
@@ -313,17 +369,19 @@ impl Reader<'_> {
 
     fn push_word(&mut self, word: Word) {
         if let Some(letters) = word.letters {
-            self.whole_word(word.lexeme, letters);
+            let id = self.tag(word.lexeme).id;
+            self.push(word.start, word.end, letters, id);
             return;
         }
         let lexicon = self.lexicon;
-        let letters = lower_case(&self.lexed.text[word.start..word.end], self.lower);
         let lexeme = self.lexed.lexemes.get(word.lexeme);
-        let id = if lexeme.is_some_and(|l| (l.start, l.end) == (word.start, word.end)) {
-            self.lexed.tag(word.lexeme, || lexicon.word_id(self.lower))
-        } else {
-            lexicon.word_id(self.lower)
-        };
+        // A word that is one table word as written has its id kept; the tag
+        // is worked out first, as working it out lower-cases into `lower`.
+        let kept = lexeme
+            .is_some_and(|l| (l.start, l.end) == (word.start, word.end))
+            .then(|| self.tag(word.lexeme).id);
+        let letters = lower_case(&self.lexed.text[word.start..word.end], self.lower);
+        let id = kept.unwrap_or_else(|| lexicon.word_id(self.lower));
         let negates = self.lower.ends_with("n't");
         let unit = self.push(word.start, word.end, letters, id);
         // Contractions negate: "didn't", "won't", "can't".
@@ -335,32 +393,19 @@ impl Reader<'_> {
         }
     }
 
-    /// The word of lexeme `i` as written, of ASCII letters and digits: its
-    /// id is the table's tag of it.
-    fn whole_word(&mut self, i: usize, letters: Letters) {
-        let lexeme = &self.lexed.lexemes[i];
-        let id = self.lexed.tag(i, || self.ascii_id(i));
-        self.push(lexeme.start, lexeme.end, letters, id);
-    }
-
-    /// The lexicon id of lexeme `i`, of ASCII letters and digits.
-    fn ascii_id(&self, i: usize) -> u32 {
-        self.lexicon
-            .word_id(&self.lexed.written(i).to_ascii_lowercase())
-    }
-
     /// Pushes the unit of the word at `start..end`, of lexicon id `id`.
     #[cfg_attr(
         not(test),
         expect(unused_variables, reason = "the span is for the tests")
     )]
+    #[inline]
     fn push(&mut self, start: usize, end: usize, letters: Letters, id: u32) -> &mut Unit {
         let lexicon = self.lexicon;
         // One capital letter ("I", "A") is not shouting.
-        let caps = letters.upper >= 2 && letters.lower == 0;
+        let caps = letters.caps;
         if caps {
             self.caps_words += 1;
-        } else if letters.upper + letters.lower >= 2 {
+        } else if letters.plain {
             self.plain_words += 1;
         }
         let kind = if letters.digits {
@@ -438,38 +483,47 @@ impl Reader<'_> {
 /// counts its letters.
 fn lower_case(word: &str, lower: &mut String) -> Letters {
     lower.clear();
-    let mut letters = Letters {
-        upper: 0,
-        lower: 0,
-        digits: true,
-    };
+    let (mut upper, mut small, mut digits) = (0, 0, true);
     for c in word.chars() {
         if c.is_ascii() {
-            letters.upper += u32::from(c.is_ascii_uppercase());
-            letters.lower += u32::from(c.is_ascii_lowercase());
-            letters.digits &= c.is_ascii_digit() || !c.is_ascii_alphanumeric();
+            upper += u32::from(c.is_ascii_uppercase());
+            small += u32::from(c.is_ascii_lowercase());
+            digits &= c.is_ascii_digit() || !c.is_ascii_alphanumeric();
             lower.push(c.to_ascii_lowercase());
         } else if c.is_alphanumeric() {
-            letters.upper += u32::from(c.is_uppercase());
-            letters.lower += u32::from(c.is_lowercase());
-            letters.digits = false;
+            upper += u32::from(c.is_uppercase());
+            small += u32::from(c.is_lowercase());
+            digits = false;
             lower.extend(c.to_lowercase());
         } else {
             // An apostrophe, the only joiner beyond ASCII.
             lower.push('\'');
         }
     }
-    letters
+    Letters::new(upper, small, digits)
 }
 
 /// The characters emoticons are made of, beyond letters and digits and
 /// sentence punctuation: a chunk without any is no emoticon.
 fn is_emoticon_char(c: char) -> bool {
-    EMOTICON_CHARS.contains(c)
+    usize::try_from(u32::from(c))
+        .ok()
+        .and_then(|i| EMOTICON_CHARS.get(i))
+        .is_some_and(|&is| is)
 }
 
-/// The characters of [`is_emoticon_char`].
-const EMOTICON_CHARS: &str = ":;=<>()[]{}\\/^_|*@$%&";
+/// The characters of [`is_emoticon_char`], by their code (all ASCII): a
+/// table, as this is asked of every character between words.
+static EMOTICON_CHARS: [bool; 128] = {
+    let chars = b":;=<>()[]{}\\/^_|*@$%&";
+    let mut table = [false; 128];
+    let mut i = 0;
+    while i < chars.len() {
+        table[chars[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
 
 /// Sentence punctuation that may follow an emoticon: ":)." or ":(!!".
 const AFTER_EMOTICON: [char; 5] = ['.', ',', '!', '?', ';'];
