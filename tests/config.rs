@@ -411,7 +411,7 @@ fn the_scorecard_counts_only_selected_rules() {
     families.sort();
     assert_eq!(families, ["HUM", "TX"]);
     assert_eq!(card["TX"]["total"], 4);
-    assert_eq!(card["HUM"]["total"], 5);
+    assert_eq!(card["HUM"]["total"], 6);
     planlint()
         .args(["check", "--select", "TX", "--ignore", "TX005"])
         .arg(FATIGUE)

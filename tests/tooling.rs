@@ -329,7 +329,7 @@ fn the_starter_plan_guides_through_its_findings() {
         codes,
         [
             "WHY001", "WHY003", "GOAL001", "GOAL002", "GOAL003", "GOAL004", "HUM002", "HUM003",
-            "YOU001", "HUM001", "HUM004", "TX003", "TX004", "YOU002"
+            "YOU001", "HUM001", "HUM004", "HUM006", "TX003", "TX004", "YOU002"
         ]
     );
     let table = planlint()

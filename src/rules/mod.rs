@@ -211,6 +211,7 @@ pub static RULES: &[&Rule] = &[
     &hum::hum003_incomplete_profile::RULE,
     &hum::hum004_journey_gap::RULE,
     &hum::hum005_unserved_persona::RULE,
+    &hum::hum006_ownerless_touchpoint::RULE,
     &fb::fb001_complained_touchpoint::RULE,
     &fb::fb002_unmet_want::RULE,
     &fb::fb003_unheard_persona::RULE,

@@ -187,6 +187,22 @@ lexicon!(
     "helper_roles.txt"
 );
 lexicon!(
+    /// Owners that stand for nobody yet: "to be confirmed", "TBC".
+    owner_placeholders,
+    "owner_placeholders.txt"
+);
+lexicon!(
+    /// Owners that are machines: an automated workflow, a bot, a system.
+    owner_machines,
+    "owner_machines.txt"
+);
+lexicon!(
+    /// Words that make an owner people: a team, staff, a manager, a
+    /// volunteer.
+    owner_people,
+    "owner_people.txt"
+);
+lexicon!(
     /// Interests in buying from the business: discounts, offers, releases.
     interest_commerce,
     "interest_commerce.txt"
@@ -309,6 +325,9 @@ mod tests {
             helpful_owners(),
             interest_commerce(),
             helper_roles(),
+            owner_placeholders(),
+            owner_machines(),
+            owner_people(),
             feedback_wants(),
             feedback_fatigue(),
             feedback_frequency(),

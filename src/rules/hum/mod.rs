@@ -11,3 +11,4 @@ pub mod hum002_no_human_metric;
 pub mod hum003_incomplete_profile;
 pub mod hum004_journey_gap;
 pub mod hum005_unserved_persona;
+pub mod hum006_ownerless_touchpoint;

@@ -154,7 +154,7 @@ fn sells(owner: &str) -> bool {
 /// of an organisation, that end the text or come before a comma, "and",
 /// "&", "with" or "(" ("Dee Okafor, volunteer coordinator", "coordinated by
 /// Dee Okafor"), and so are no team's name ("Garden Club coordinator").
-fn names_a_person(owner: &str) -> bool {
+pub(crate) fn names_a_person(owner: &str) -> bool {
     const ORGANISATION: &[&str] = &[
         "team",
         "club",
