@@ -187,6 +187,12 @@ lexicon!(
     "helper_roles.txt"
 );
 lexicon!(
+    /// Asks whose answer serves the business: "rate us 5 stars", "added to
+    /// your next order".
+    ask_self_serving,
+    "ask_self_serving.txt"
+);
+lexicon!(
     /// Owners that stand for nobody yet: "to be confirmed", "TBC".
     owner_placeholders,
     "owner_placeholders.txt"
@@ -325,6 +331,7 @@ mod tests {
             helpful_owners(),
             interest_commerce(),
             helper_roles(),
+            ask_self_serving(),
             owner_placeholders(),
             owner_machines(),
             owner_people(),
