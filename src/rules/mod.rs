@@ -195,6 +195,7 @@ pub static RULES: &[&Rule] = &[
     &goal::goal004_sales_only_goals::RULE,
     &goal::goal005_orphan_goal::RULE,
     &goal::goal006_missing_business_goal::RULE,
+    &goal::goal007_mislabelled_goal::RULE,
     &you::you001_assumed_persona::RULE,
     &you::you002_never_asks::RULE,
     &you::you003_ask_without_action::RULE,

@@ -122,6 +122,22 @@ lexicon!(
     "money_frames.txt"
 );
 lexicon!(
+    /// Words naming money as what a metric counts, besides the business's
+    /// own money: value, amount, margin, price.
+    money_amounts,
+    "money_amounts.txt"
+);
+lexicon!(
+    /// Judgements customers make about money: value for money, a fair price.
+    money_judgements,
+    "money_judgements.txt"
+);
+lexicon!(
+    /// Currency codes and names a metric's unit may be: GBP, euros.
+    currencies,
+    "currencies.txt"
+);
+lexicon!(
     /// Words naming a part of a product: feature, reminders, notifications.
     product_parts,
     "product_parts.txt"
@@ -318,6 +334,9 @@ mod tests {
             metric_counts(),
             metric_money(),
             money_frames(),
+            money_amounts(),
+            money_judgements(),
+            currencies(),
             product_parts(),
             product_places(),
             shared_places(),

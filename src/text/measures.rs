@@ -4,15 +4,18 @@
 //! sign-ups, "referral link clicks" counts clicks). HUM002 and GOAL004 share
 //! this one reading. Also whether a metric is the business's own money as a
 //! whole ("contract income", "shop sales"), which WHY004 reads as the
-//! business goal of revenue or cost.
+//! business goal of revenue or cost, and whether what a metric counts is
+//! money at all ("Average order value, £"), which GOAL007 holds against a
+//! goal of kind satisfaction.
 
 use std::ops::Range;
 
 use super::lexicons::{
-    human_metrics, metric_carriers, metric_counts, metric_money, money_frames, time_frames,
+    currencies, human_metrics, metric_carriers, metric_counts, metric_money, money_amounts,
+    money_frames, money_judgements, time_frames,
 };
 use super::phrases::is_number;
-use super::{Match, Token, quote, tokenize};
+use super::{Match, Token, push_quote, quote, tokenize};
 
 /// What a goal measures, from its metric and title.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -97,6 +100,199 @@ pub fn counts_own_money(metric: &str, own: &str) -> bool {
             .unwrap_or(tokens.len() - head - 1);
     }
     (0..head).all(|i| framing[i] || !meaningful(&tokens[i]) || own.contains(&tokens[i].stem))
+}
+
+/// What a metric counts when it counts money, quoted: the phrase its head
+/// counts when that is an amount of money ("Average order value", "Online
+/// revenue", "Spend"), and a currency that stands as its unit ("£" in
+/// "Spend per visit, £", "pounds" in "in pounds"). Empty when it counts
+/// something else.
+///
+/// Only what is counted decides, so money mentioned in passing is not read:
+/// "Share of customers who say our prices are fair" counts customers,
+/// "Complaints about billing" counts complaints, and "£40" in "Members who
+/// renew their £40 membership, %" is an amount the metric mentions, not its
+/// unit. A head that counts how customers feel or whether they stay is a
+/// human measure whatever its unit ("Customer lifetime value, £"), and so is
+/// a judgement customers make about money ("Value for money rating").
+pub fn counts_money(metric: &str) -> Vec<String> {
+    let tokens = tokenize(metric);
+    let mut quoted = Vec::new();
+    let mut money = vec![false; tokens.len()];
+    for m in [metric_money(), money_amounts()]
+        .into_iter()
+        .flat_map(|list| list.find_all(&tokens))
+    {
+        money[m.tokens].fill(true);
+    }
+    if let Some((start, noun)) = counted(metric, &tokens, &money) {
+        let human = human_metrics()
+            .find_all(&tokens)
+            .into_iter()
+            .filter(|cue| !is_a_rate(&tokens, cue))
+            .chain(money_judgements().find_all(&tokens));
+        if human.into_iter().any(|m| m.tokens.contains(&noun)) {
+            return quoted;
+        }
+        if money[noun] {
+            let span = tokens[start].span.start..tokens[noun].span.end;
+            push_quote(&mut quoted, metric, span);
+        }
+    }
+    let symbols = metric
+        .char_indices()
+        .filter(|&(_, c)| is_currency_symbol(c))
+        .map(|(at, c)| at..at + c.len_utf8());
+    // "pounds of food" weighs, and "40 euros" is an amount.
+    let codes = currencies().find_all(&tokens).into_iter().filter(|m| {
+        let before = m.tokens.start.checked_sub(1).map(|i| &*tokens[i].word);
+        let after = tokens.get(m.tokens.end).map(|t| &*t.word);
+        !before.is_some_and(starts_with_digit)
+            && !after.is_some_and(|w| starts_with_digit(w) || w == "of")
+    });
+    for span in symbols.chain(codes.map(|m| m.span)) {
+        if is_unit(metric, span.clone()) {
+            push_quote(&mut quoted, metric, span);
+        }
+    }
+    quoted
+}
+
+/// Words of a proportion or a count, which count what follows their "of"
+/// ("share of customers", "amount of waste").
+const PROPORTIONS: &[&str] = &[
+    "share",
+    "number",
+    "percentage",
+    "percent",
+    "%",
+    "proportion",
+    "fraction",
+    "count",
+    "rate",
+    "ratio",
+    "amount",
+    "total",
+    "sum",
+];
+
+/// Participles that describe a noun without being it ("amount spent",
+/// "customers refunded"), besides words ending in -ed and -ing.
+const PARTICIPLES: &[&str] = &[
+    "spent", "paid", "sold", "made", "taken", "given", "bought", "kept", "held", "won", "lost",
+];
+
+/// What the head of a metric counts: where the phrase starts and the index
+/// of its noun, the last word of the head's first phrase that is no number
+/// or participle, before a participle that says something of it ("value" in
+/// "Average order value", "customers" in "Customers refunded within 5
+/// days"); after a proportion and "of", the noun of what follows
+/// ("customers" in "Share of customers who...").
+fn counted(text: &str, tokens: &[Token], money: &[bool]) -> Option<(usize, usize)> {
+    // A phrase ends at a preposition, an article or a bracket: "Online
+    // revenue (EUR)" counts revenue.
+    let ends = |i: usize| {
+        let word = &*tokens[i].word;
+        let bracket =
+            i > 0 && text[tokens[i - 1].span.end..tokens[i].span.start].contains(['(', '[']);
+        bracket
+            || (COMPOUND_ENDS.contains(&word) || PREPOSITIONS.contains(&word))
+                && !JOINS.contains(&word)
+    };
+    // A word of money in -ing is a noun ("spending"); one in -ed is still
+    // said of something ("donors who feel valued").
+    let participle = |i: usize| {
+        let word = &*tokens[i].word;
+        is_participle(word) && !(money[i] && word.ends_with("ing"))
+    };
+    let is_noun = |i: &usize| !is_number(&tokens[*i].word) && !participle(*i);
+    let head = head_end(tokens);
+    let mut start = 0;
+    loop {
+        while start < head && ends(start) {
+            start += 1;
+        }
+        let end = (start..head).find(|&i| ends(i)).unwrap_or(head);
+        // A participle that runs into the next word of the phrase describes
+        // it ("recurring fixed-fee revenue", "sales-qualified leads"); one
+        // at the end of the phrase, or before a number, a conjunction or a
+        // quotation, says something of the noun before it ("customers
+        // refunded", "clients agreeing 'I knew what it would cost'").
+        let describes = |i: usize| {
+            let next = tokens.get(i + 1).filter(|_| i + 1 < end);
+            next.is_some_and(|next| {
+                let gap = &text[tokens[i].span.end..next.span.start];
+                !is_number(&next.word) && !JOINS.contains(&&*next.word) && !gap.contains(QUOTES)
+            })
+        };
+        let first = (start..end).find(is_noun)?;
+        let said = (first..end)
+            .find(|&i| participle(i) && !describes(i))
+            .unwrap_or(end);
+        let noun = (first..said).rev().find(is_noun)?;
+        let of = said == end && end < head && &*tokens[end].word == "of";
+        if !(of && PROPORTIONS.contains(&&*tokens[noun].word)) {
+            return Some((start, noun));
+        }
+        start = end + 1;
+    }
+}
+
+/// Prepositions that end a phrase besides [`COMPOUND_ENDS`]: "income across
+/// the three centres", "revenue under stocking agreements".
+const PREPOSITIONS: &[&str] = &[
+    "across",
+    "under",
+    "between",
+    "into",
+    "against",
+    "since",
+    "until",
+    "throughout",
+];
+
+/// Words that join nouns into one phrase, whose last noun is what all of
+/// them count ("candle and gift hamper sales").
+const JOINS: &[&str] = &["and", "or", "plus"];
+
+/// Quotation marks: a participle before one introduces what people say.
+const QUOTES: &[char] = &['\'', '"', '\u{2018}', '\u{2019}', '\u{201C}', '\u{201D}'];
+
+/// Words ending in -ed or -ing, and [`PARTICIPLES`].
+fn is_participle(word: &str) -> bool {
+    word.ends_with("ed") || word.ends_with("ing") || PARTICIPLES.contains(&word)
+}
+
+fn starts_with_digit(word: &str) -> bool {
+    word.starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// Currency symbols: the common ones below U+20A0, and the Unicode block of
+/// currency symbols.
+fn is_currency_symbol(c: char) -> bool {
+    matches!(c, '$' | '£' | '€' | '¥' | '¢' | '\u{20A0}'..='\u{20CF}')
+}
+
+/// Characters that end the part of a metric a unit may stand alone in:
+/// clause breaks, brackets, a slash or a dash.
+const UNIT_BREAKS: &[char] = &[',', ';', ':', '(', ')', '[', ']', '/', '–', '—'];
+
+/// Whether the currency at `span` is the metric's unit: not next to a
+/// number (that is an amount: "£40", "40 euros"), and the first thing in its
+/// part of the metric or after "in" ("Average order value, £", "Spend per
+/// visit (GBP)", "Total costs, in pounds").
+fn is_unit(text: &str, span: Range<usize>) -> bool {
+    let before = text[..span.start].trim_end();
+    let after = text[span.end..].trim_start();
+    if before.ends_with(|c: char| c.is_ascii_digit()) || starts_with_digit(after) {
+        return false;
+    }
+    let part = before.rfind(UNIT_BREAKS).map_or(before, |at| {
+        let ch = before[at..].chars().next().map_or(1, char::len_utf8);
+        &before[at + ch..]
+    });
+    let part = part.trim().to_lowercase();
+    part.is_empty() || part == "in" || part.ends_with(" in")
 }
 
 /// What one text (a title or a metric) says it measures.
@@ -359,6 +555,72 @@ mod tests {
             "pollination visits booked",
         ] {
             assert!(!counts_own_money(metric, own), "{metric}");
+        }
+    }
+
+    #[test]
+    fn money_is_read_when_it_is_what_a_metric_counts() {
+        for (metric, quoted) in [
+            ("Average order value, £", &["Average order value", "£"][..]),
+            ("Online revenue from repeat customers", &["Online revenue"]),
+            ("Spend per visit", &["Spend"]),
+            ("Sales of the loyalty bundle", &["Sales"]),
+            ("Share of revenue from returning members", &["revenue"]),
+            ("Amount spent per visit (GBP)", &["Amount", "GBP"]),
+            (
+                "Customers' average spend on their second order",
+                &["Customers' average spend"],
+            ),
+            (
+                "The gross margin on gift hampers, €",
+                &["gross margin", "€"],
+            ),
+            ("Refunds issued a month, $", &["$"]),
+            ("Typical basket, in pounds", &["pounds"]),
+            ("Customer spending per visit", &["Customer spending"]),
+            (
+                "Annual recurring membership revenue",
+                &["Annual recurring membership revenue"],
+            ),
+            ("Online revenue (EUR)", &["Online revenue", "EUR"]),
+            (
+                "Combined café and shop income across the three sites",
+                &["Combined café and shop income"],
+            ),
+            (
+                "Scented candle and gift hamper sales",
+                &["Scented candle and gift hamper sales"],
+            ),
+            ("Café takings per cover (£)", &["Café takings", "£"]),
+        ] {
+            let quoted: Vec<String> = quoted.iter().map(|q| format!("\"{q}\"")).collect();
+            assert_eq!(counts_money(metric), quoted, "{metric}");
+        }
+    }
+
+    #[test]
+    fn money_mentioned_in_passing_is_not_what_a_metric_counts() {
+        for metric in [
+            "Share of customers who say our prices are fair",
+            "Complaints about billing per 1,000 orders",
+            "Customers refunded within 5 days, %",
+            "Members who renew their £40 membership, %",
+            "Patients who say the cost was explained up front",
+            "Households paying 40 euros a month who stay a year, %",
+            "Net Promoter Score from buyers who spent over £50",
+            "Customer lifetime value, £",
+            "Value for money rating, out of 5",
+            "% of guests rating the dinner good value",
+            "Time spent with a fitter before the first ride, minutes",
+            "Share of surveyed clients agreeing 'I knew roughly what it would cost before treatment started' (%)",
+            "Number of customers who raise a billing question",
+            "First-time customers who return for a refill within 90 days, %",
+            "Donors feel more valued and happier with their visit",
+            "Sales and rentals returned within 30 days for a fault, as a share of all sales",
+            "Pounds of food collected at the spring drive",
+            "Sales-qualified leads created per quarter",
+        ] {
+            assert_eq!(counts_money(metric), Vec::<String>::new(), "{metric}");
         }
     }
 

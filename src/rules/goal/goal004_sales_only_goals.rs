@@ -33,6 +33,10 @@ What it does not report, and why:
   customers feel or whether they stay.
 - A plan whose only gap is a missing kind on a goal that reads as
   satisfaction: one defect, one finding, GOAL003's.
+- A plan whose goals of kind `satisfaction` all count money ("Average
+  order value, £"): it has a satisfaction goal in name, and the one cause,
+  money under a satisfaction label, is GOAL007's finding, which says that
+  no other satisfaction goal is left.
 
 A goal without a kind that is not about satisfaction, in a plan with no
 satisfaction goal, gets both findings: GOAL003 for the kind, GOAL004 for

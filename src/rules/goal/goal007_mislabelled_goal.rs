@@ -1,0 +1,130 @@
+//! GOAL007 mislabelled-goal: a goal of kind satisfaction whose metric counts
+//! money. The rule's metadata, its documentation (`planlint explain GOAL007`)
+//! and its check.
+
+use crate::diagnostic::{Severity, Subject};
+use crate::plan::{Goal, GoalKind, text};
+use crate::rules::{Context, Family, Phase, Rule};
+use crate::text::counts_money;
+
+pub static RULE: Rule = Rule {
+    code: "GOAL007",
+    name: "mislabelled-goal",
+    family: Family::Goal,
+    severity: Severity::Warning,
+    summary: "a satisfaction goal measures money",
+    help: "set `kind = \"revenue\"` (`\"cost\"` for money the business spends), and measure satisfaction with what customers say or do: a survey score, NPS, repeat visits",
+    docs: r#"## What it does
+Reports a goal of kind `satisfaction` whose `metric` counts money: an
+amount, a value, revenue, sales, income, spend, turnover, a margin or a
+profit ("Average order value", "Online revenue from repeat customers",
+"Spend per visit", "Sales of the loyalty bundle"), or whose unit is a
+currency ("Typical basket, £", "in pounds", "(GBP)"). The finding quotes
+the words that say so.
+
+The metric is read as a phrase, for what it counts, as HUM002 reads it:
+its head, up to the first preposition or relative clause, and the last
+noun of that ("value" in "Average order value"); after a share, a number
+or a percentage "of", what follows ("Share of revenue from members"
+counts revenue).
+
+What it does not report, and why:
+- Money mentioned in passing. "Share of customers who say our prices are
+  fair" counts customers, "Complaints about billing per 1,000 orders"
+  counts complaints, "Customers refunded within 5 days, %" counts
+  customers, "Patients who say the cost was explained up front" counts
+  what patients say, and "Members who renew their £40 membership, %"
+  counts renewals: "£40" next to a number is an amount the metric names,
+  not its unit. These are what customers say or do, and can rise only
+  when customers are better served.
+- A measure of how customers feel or whether they stay that happens to
+  be in money ("Customer lifetime value, £"), and a judgement customers
+  make about money ("Value for money rating", "Perceived value score").
+- Goals of kind `revenue` or `cost`, whatever they measure: a renewal rate
+  filed under revenue is a defensible choice, and money under revenue or
+  cost is what those kinds are for.
+- A goal without a metric: GOAL001 asks for one first. The `title` is not
+  read: "Make customers happier" over "Average order value, £" is the very
+  case this rule is for.
+
+When every satisfaction goal of a plan counts money, GOAL004 (no goal is
+about satisfaction) stays silent: the plan does have a goal of kind
+`satisfaction`, and the one cause, a money measure under a satisfaction
+label, gets one finding, this one, which says that no other satisfaction
+goal is left. Its help asks for both halves of the fix: the right kind
+for the money goal, and a measure of satisfaction. HUM002 reads every
+goal whatever its kind, and reports as it always does when no goal
+measures how customers feel or whether they stay.
+
+## Why it matters
+A plan serves three business goals: customers who are more satisfied,
+costs that go down, revenue that goes up. Satisfaction is the one that
+money cannot stand in for: customers can spend more while they like the
+business less (a price rise, a bigger minimum order, nowhere else to go),
+and they leave when a rival gives them a reason. A money measure under a
+satisfaction label makes the plan look balanced when nobody will ever
+hear how customers feel, and the board reads a sales target as proof that
+customers are happy.
+
+## Example
+```toml
+[[goal]]
+id = "happy-regulars"
+title = "Regulars enjoy their visits more"
+kind = "satisfaction"
+metric = "Average spend per visit, £"
+target = 18
+due = 2027-12-31
+```
+
+## How to fix
+Keep the money goal under its true kind, and measure satisfaction with
+what customers say or do:
+```toml
+[[goal]]
+id = "spend-per-visit"
+title = "Regulars try more of the menu"
+kind = "revenue"
+metric = "Average spend per visit, £"
+target = 18
+due = 2027-12-31
+
+[[goal]]
+id = "happy-regulars"
+title = "Regulars enjoy their visits more"
+kind = "satisfaction"
+metric = "Regulars scoring their last visit 5 out of 5 on the table card, %"
+target = 70
+due = 2027-12-31
+```"#,
+    phase: Phase::Plan(check),
+};
+
+fn check(cx: &mut Context<'_>) {
+    let satisfaction: Vec<(&Goal, Vec<String>)> = cx
+        .plan
+        .goals
+        .iter()
+        .filter(|g| g.kind.as_ref().map(|k| k.value) == Some(GoalKind::Satisfaction))
+        .map(|g| (g, text(&g.metric).map(counts_money).unwrap_or_default()))
+        .collect();
+    let mislabelled = satisfaction.iter().filter(|(_, money)| !money.is_empty());
+    let none_left = satisfaction.iter().all(|(_, money)| !money.is_empty());
+    for (goal, money) in mislabelled {
+        let rest = match (none_left, satisfaction.len()) {
+            (false, _) => "",
+            (true, 1) => "; it is the plan's only satisfaction goal",
+            (true, _) => "; the plan's other satisfaction goals count money too",
+        };
+        cx.report(
+            &RULE,
+            Subject::Goal(goal.id.value.clone()),
+            goal.header.clone(),
+            format!(
+                "goal \"{}\" is of kind satisfaction but its metric counts money: {}{rest}",
+                goal.id.value,
+                money.join(", ")
+            ),
+        );
+    }
+}
