@@ -115,6 +115,8 @@ pub const MAX_WORD_BYTES: usize = 100;
 struct WordTable {
     /// What every word over [`MAX_WORD_BYTES`] reads as, once one was seen.
     overlong: Option<Word>,
+    /// The words read lately, in front of `written`: see [`Recent`].
+    recent: Recent,
     /// Words as written (up to [`MAX_WORD_BYTES`]).
     written: FxHashMap<Box<str>, Word>,
     /// Lower-cased words and their stems by [`Word::id`].
@@ -214,10 +216,18 @@ impl WordTable {
         if written.len() > MAX_WORD_BYTES {
             return self.overlong();
         }
-        match self.written.get(written) {
+        let short = ShortWord::of(written.as_bytes());
+        if let Some(word) = short.and_then(|short| self.recent.get(short)) {
+            return word;
+        }
+        let word = match self.written.get(written) {
             Some(word) => *word,
             None => self.learn(written),
+        };
+        if let Some(short) = short {
+            self.recent.put(short, word);
         }
+        word
     }
 
     /// The one word all words over [`MAX_WORD_BYTES`] are: no content word,
@@ -263,6 +273,77 @@ impl WordTable {
         self.tags.push(Cell::new(None));
         self.written.insert(written.into(), word);
         word
+    }
+}
+
+/// A word of at most 16 bytes as a key that compares in two integer
+/// comparisons: its first and last 8 bytes (or 4, or its first, middle and
+/// last byte), which together hold every byte of it, and its length.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct ShortWord {
+    head: u64,
+    tail: u64,
+    len: usize,
+}
+
+impl ShortWord {
+    fn of(bytes: &[u8]) -> Option<ShortWord> {
+        let len = bytes.len();
+        let u64_at = |at: usize| {
+            let mut word = [0; 8];
+            word.copy_from_slice(&bytes[at..at + 8]);
+            u64::from_le_bytes(word)
+        };
+        let u32_at = |at: usize| {
+            let mut word = [0; 4];
+            word.copy_from_slice(&bytes[at..at + 4]);
+            u64::from(u32::from_le_bytes(word))
+        };
+        let (head, tail) = match len {
+            0 => (0, 0),
+            1..4 => (
+                u64::from(bytes[0]) | u64::from(bytes[len / 2]) << 8,
+                u64::from(bytes[len - 1]),
+            ),
+            4..8 => (u32_at(0), u32_at(len - 4)),
+            8..=16 => (u64_at(0), u64_at(len - 8)),
+            _ => return None,
+        };
+        Some(ShortWord { head, tail, len })
+    }
+
+    /// Where the word is kept in [`Recent`].
+    fn slot(self) -> usize {
+        let mixed = (self.head ^ self.tail.rotate_left(29) ^ self.len as u64)
+            .wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        (mixed >> (64 - Recent::BITS)) as usize
+    }
+}
+
+/// The short words read lately, each in a slot of its own by its hash,
+/// a later word taking the slot of an earlier one: feedback repeats the
+/// same few hundred words, and finding one here costs no hashing of its
+/// bytes, no probing and no `memcmp`, which the table's map costs.
+struct Recent(Box<[Option<(ShortWord, Word)>]>);
+
+impl Recent {
+    const BITS: u32 = 10;
+
+    fn get(&self, short: ShortWord) -> Option<Word> {
+        match self.0[short.slot()] {
+            Some((kept, word)) if kept == short => Some(word),
+            _ => None,
+        }
+    }
+
+    fn put(&mut self, short: ShortWord, word: Word) {
+        self.0[short.slot()] = Some((short, word));
+    }
+}
+
+impl Default for Recent {
+    fn default() -> Self {
+        Recent(vec![None; 1 << Recent::BITS].into_boxed_slice())
     }
 }
 
@@ -509,6 +590,30 @@ pub(crate) mod tests {
             checked += 1;
         }
         assert!(checked > 1000, "only {checked} texts checked");
+    }
+
+    #[test]
+    fn short_words_are_told_apart_by_their_keys() {
+        // Every word of up to 16 bytes over a small alphabet, by length and
+        // by the byte at each position: two words with one key would be
+        // read as one.
+        let mut seen = std::collections::HashMap::new();
+        for len in 0..=16usize {
+            for at in 0..len.max(1) {
+                for c in [b'a', b'b', b'z'] {
+                    let mut word = vec![b'a'; len];
+                    if len > 0 {
+                        word[at] = c;
+                    }
+                    let short = ShortWord::of(&word).unwrap();
+                    let key = (short.head, short.tail, short.len);
+                    if let Some(other) = seen.insert(key, word.clone()) {
+                        assert_eq!(other, word);
+                    }
+                }
+            }
+        }
+        assert!(ShortWord::of(&[b'a'; 17]).is_none());
     }
 
     #[test]
