@@ -90,6 +90,21 @@ lexicon!(
     "company_words.txt"
 );
 lexicon!(
+    /// The shop's sales measures and tactics: SKUs, basket size, upsell.
+    sales_measures,
+    "sales_measures.txt"
+);
+lexicon!(
+    /// Words of the customer's own voice: I, my, hate, sick of.
+    own_voice,
+    "own_voice.txt"
+);
+lexicon!(
+    /// What a customer asks of a thing: clear, simple, fair.
+    customer_judgements,
+    "customer_judgements.txt"
+);
+lexicon!(
     /// A frequency the customer sets: chosen days, how often, opt in.
     chosen_frequency,
     "chosen_frequency.txt"
@@ -340,6 +355,9 @@ mod tests {
             product_parts(),
             product_places(),
             shared_places(),
+            sales_measures(),
+            own_voice(),
+            customer_judgements(),
             audience_counts(),
             image_reasons(),
             time_frames(),
