@@ -90,6 +90,16 @@ lexicon!(
     "company_words.txt"
 );
 lexicon!(
+    /// A market position or a line of sales: leading brand, online sales.
+    why_position,
+    "why_position.txt"
+);
+lexicon!(
+    /// What makes a position the business's aim: become, our, grow.
+    why_aims,
+    "why_aims.txt"
+);
+lexicon!(
     /// The shop's sales measures and tactics: SKUs, basket size, upsell.
     sales_measures,
     "sales_measures.txt"
@@ -356,6 +366,8 @@ mod tests {
             product_places(),
             shared_places(),
             sales_measures(),
+            why_position(),
+            why_aims(),
             own_voice(),
             customer_judgements(),
             audience_counts(),
