@@ -100,6 +100,16 @@ lexicon!(
     "why_aims.txt"
 );
 lexicon!(
+    /// Questions that offer something: would you like, shall we.
+    offer_questions,
+    "offer_questions.txt"
+);
+lexicon!(
+    /// A person's details handed over: email address, phone number.
+    personal_details,
+    "personal_details.txt"
+);
+lexicon!(
     /// The shop's sales measures and tactics: SKUs, basket size, upsell.
     sales_measures,
     "sales_measures.txt"
@@ -366,6 +376,8 @@ mod tests {
             product_places(),
             shared_places(),
             sales_measures(),
+            offer_questions(),
+            personal_details(),
             why_position(),
             why_aims(),
             own_voice(),
