@@ -110,6 +110,11 @@ lexicon!(
     "personal_details.txt"
 );
 lexicon!(
+    /// The terms of a sale a customer may hold: a rate, a chance, a status.
+    held_deals,
+    "held_deals.txt"
+);
+lexicon!(
     /// The shop's sales measures and tactics: SKUs, basket size, upsell.
     sales_measures,
     "sales_measures.txt"
@@ -376,6 +381,7 @@ mod tests {
             product_places(),
             shared_places(),
             sales_measures(),
+            held_deals(),
             offer_questions(),
             personal_details(),
             why_position(),
