@@ -115,6 +115,16 @@ lexicon!(
     "held_deals.txt"
 );
 lexicon!(
+    /// How to set up, use and look after what was bought: how to clean.
+    aftercare,
+    "aftercare.txt"
+);
+lexicon!(
+    /// What points at the customer's own thing: your, it, them.
+    held_things,
+    "held_things.txt"
+);
+lexicon!(
     /// The shop's sales measures and tactics: SKUs, basket size, upsell.
     sales_measures,
     "sales_measures.txt"
@@ -381,6 +391,8 @@ mod tests {
             product_places(),
             shared_places(),
             sales_measures(),
+            aftercare(),
+            held_things(),
             held_deals(),
             offer_questions(),
             personal_details(),
