@@ -125,6 +125,11 @@ lexicon!(
     "held_things.txt"
 );
 lexicon!(
+    /// What money is counted per, in a ratio: customer, order, visit.
+    money_units,
+    "money_units.txt"
+);
+lexicon!(
     /// The shop's sales measures and tactics: SKUs, basket size, upsell.
     sales_measures,
     "sales_measures.txt"
@@ -391,6 +396,7 @@ mod tests {
             product_places(),
             shared_places(),
             sales_measures(),
+            money_units(),
             aftercare(),
             held_things(),
             held_deals(),

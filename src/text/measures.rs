@@ -12,7 +12,7 @@ use std::ops::Range;
 
 use super::lexicons::{
     currencies, human_metrics, metric_carriers, metric_counts, metric_money, money_amounts,
-    money_frames, money_judgements, offer_questions, personal_details, time_frames,
+    money_frames, money_judgements, money_units, offer_questions, personal_details, time_frames,
 };
 use super::phrases::is_number;
 use super::{Match, Token, push_quote, quote, tokenize};
@@ -63,12 +63,14 @@ pub fn goal_measure(title: &str, metric: Option<&str>) -> Measure {
 /// of the head a word that frames the money (total, gross, contract), a word
 /// of time, a number, or a word the business uses of itself in `own` (its
 /// WHAT): "Pollination contract income for the 2026 season", "Average
-/// monthly shop sales". A head that is only money, followed by "from", is
-/// read with what follows to the end of its clause: "Income from
-/// consultations" is the business's own when consultations are what it
-/// says it is. "Gift-set sales" at a pharmacy is one line of the shop, not
-/// the business, and a money word "per" something ("cost per click",
-/// "revenue per visit") is a ratio, not the business's money.
+/// monthly shop sales". A head that is only money, followed by "from",
+/// "via" or "through", is read with what follows to the end of its clause:
+/// "Income from consultations" is the business's own when consultations
+/// are what it says it is, "Sales via Instagram" is not. "Gift-set sales"
+/// at a pharmacy is one line of the shop, not the business, and money "per"
+/// something or counted per customer, order or visit ("cost per click",
+/// "Average customer spend", "Average order value") is a ratio, not the
+/// business's money.
 pub fn counts_own_money(metric: &str, own: &str) -> bool {
     let tokens = tokenize(metric);
     let own: Vec<_> = tokenize(own).into_iter().map(|t| t.stem).collect();
@@ -88,11 +90,11 @@ pub fn counts_own_money(metric: &str, own: &str) -> bool {
     }
     let meaningful = |t: &Token| t.content && !is_number(&t.word);
     let next = tokens.get(head).map(|t| &*t.word);
-    if next == Some("per") {
+    if next == Some("per") || !money_units().find(&tokens[..head]).is_empty() {
         return false;
     }
     let only_money = (0..head).all(|i| framing[i] || !meaningful(&tokens[i]));
-    if only_money && next == Some("from") {
+    if only_money && matches!(next, Some("from" | "via" | "through")) {
         let clause = tokens[head].clause;
         head += 1 + tokens[head + 1..]
             .iter()
@@ -652,6 +654,10 @@ mod tests {
             "Income from wedding hire, £",
             "cost per click",
             "revenue per visit",
+            "Average customer spend, £",
+            "Average order value, £",
+            "Sales via Instagram, £",
+            "Sales through influencer codes, £",
             "Instagram followers",
             "pollination visits booked",
         ] {
