@@ -32,7 +32,9 @@ Reads the WHY statement for two kinds of language:
   started after years of faceless online sales of hearing aids", "whatever
   the leading brands say you need" and "we became the leading independent
   voice for accessible camping" name the world the business answers or
-  its history, and are not reported.
+  its history, and are not reported. Earnings are read the same way: "to
+  maximise our earnings" is the business's number, "good food should not
+  depend on how much you earn" is people's lives.
 - the offer: products, prices, range, stock, discounts, and what the business
   is or provides, with the business as the one described ("we are a",
   "is a family-run garden centre", "is an independent", "provides",
@@ -150,6 +152,7 @@ mod tests {
             "We want to grow online sales every year",
             "We are the leading brand of walking boots",
             "to double our online sales",
+            "We exist to maximise earnings for our members",
         ] {
             assert!(!own_positions(&tokenize(why)).is_empty(), "{why}");
         }
@@ -157,6 +160,7 @@ mod tests {
             "We started after years of faceless online sales of hearing aids left people with devices they never wore",
             "We believe camping should be easy for anyone, whatever the leading brands say you need",
             "we became the leading independent voice for accessible camping by listening to disabled campers",
+            "We believe good food should not depend on how much you earn",
         ] {
             assert!(own_positions(&tokenize(why)).is_empty(), "{why}");
         }
