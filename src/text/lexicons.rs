@@ -90,6 +90,61 @@ lexicon!(
     "company_words.txt"
 );
 lexicon!(
+    /// A market position or a line of sales: leading brand, online sales.
+    why_position,
+    "why_position.txt"
+);
+lexicon!(
+    /// What makes a position the business's aim: become, our, grow.
+    why_aims,
+    "why_aims.txt"
+);
+lexicon!(
+    /// Questions that offer something: would you like, shall we.
+    offer_questions,
+    "offer_questions.txt"
+);
+lexicon!(
+    /// A person's details handed over: email address, phone number.
+    personal_details,
+    "personal_details.txt"
+);
+lexicon!(
+    /// The terms of a sale a customer may hold: a rate, a chance, a status.
+    held_deals,
+    "held_deals.txt"
+);
+lexicon!(
+    /// How to set up, use and look after what was bought: how to clean.
+    aftercare,
+    "aftercare.txt"
+);
+lexicon!(
+    /// What points at the customer's own thing: your, it, them.
+    held_things,
+    "held_things.txt"
+);
+lexicon!(
+    /// What money is counted per, in a ratio: customer, order, visit.
+    money_units,
+    "money_units.txt"
+);
+lexicon!(
+    /// The shop's sales measures and tactics: SKUs, basket size, upsell.
+    sales_measures,
+    "sales_measures.txt"
+);
+lexicon!(
+    /// Words of the customer's own voice: I, my, hate, sick of.
+    own_voice,
+    "own_voice.txt"
+);
+lexicon!(
+    /// What a customer asks of a thing: clear, simple, fair.
+    customer_judgements,
+    "customer_judgements.txt"
+);
+lexicon!(
     /// A frequency the customer sets: chosen days, how often, opt in.
     chosen_frequency,
     "chosen_frequency.txt"
@@ -340,6 +395,17 @@ mod tests {
             product_parts(),
             product_places(),
             shared_places(),
+            sales_measures(),
+            money_units(),
+            aftercare(),
+            held_things(),
+            held_deals(),
+            offer_questions(),
+            personal_details(),
+            why_position(),
+            why_aims(),
+            own_voice(),
+            customer_judgements(),
             audience_counts(),
             image_reasons(),
             time_frames(),

@@ -12,7 +12,7 @@ use std::ops::Range;
 
 use super::lexicons::{
     currencies, human_metrics, metric_carriers, metric_counts, metric_money, money_amounts,
-    money_frames, money_judgements, time_frames,
+    money_frames, money_judgements, money_units, offer_questions, personal_details, time_frames,
 };
 use super::phrases::is_number;
 use super::{Match, Token, push_quote, quote, tokenize};
@@ -63,12 +63,14 @@ pub fn goal_measure(title: &str, metric: Option<&str>) -> Measure {
 /// of the head a word that frames the money (total, gross, contract), a word
 /// of time, a number, or a word the business uses of itself in `own` (its
 /// WHAT): "Pollination contract income for the 2026 season", "Average
-/// monthly shop sales". A head that is only money, followed by "from", is
-/// read with what follows to the end of its clause: "Income from
-/// consultations" is the business's own when consultations are what it
-/// says it is. "Gift-set sales" at a pharmacy is one line of the shop, not
-/// the business, and a money word "per" something ("cost per click",
-/// "revenue per visit") is a ratio, not the business's money.
+/// monthly shop sales". A head that is only money, followed by "from",
+/// "via" or "through", is read with what follows to the end of its clause:
+/// "Income from consultations" is the business's own when consultations
+/// are what it says it is, "Sales via Instagram" is not. "Gift-set sales"
+/// at a pharmacy is one line of the shop, not the business, and money "per"
+/// something or counted per customer, order or visit ("cost per click",
+/// "Average customer spend", "Average order value") is a ratio, not the
+/// business's money.
 pub fn counts_own_money(metric: &str, own: &str) -> bool {
     let tokens = tokenize(metric);
     let own: Vec<_> = tokenize(own).into_iter().map(|t| t.stem).collect();
@@ -88,11 +90,11 @@ pub fn counts_own_money(metric: &str, own: &str) -> bool {
     }
     let meaningful = |t: &Token| t.content && !is_number(&t.word);
     let next = tokens.get(head).map(|t| &*t.word);
-    if next == Some("per") {
+    if next == Some("per") || !money_units().find(&tokens[..head]).is_empty() {
         return false;
     }
     let only_money = (0..head).all(|i| framing[i] || !meaningful(&tokens[i]));
-    if only_money && next == Some("from") {
+    if only_money && matches!(next, Some("from" | "via" | "through")) {
         let clause = tokens[head].clause;
         head += 1 + tokens[head + 1..]
             .iter()
@@ -343,8 +345,11 @@ fn read(text: &str) -> Reading {
     countable.extend(counts.iter().cloned());
     countable.sort_by_key(|m| m.tokens.start);
     let mut described = None;
-    for cue in human_metrics().find_all(&tokens) {
-        if is_a_rate(&tokens, &cue) {
+    let mut cues = human_metrics().find_all(&tokens);
+    cues.extend(quoted_answers(text, &tokens));
+    cues.sort_by_key(|m| m.tokens.start);
+    for cue in cues {
+        if is_a_rate(&tokens, &cue) || is_consent(text, &tokens, &cue) {
             continue;
         }
         match described_count(&tokens, &cue, &countable) {
@@ -412,6 +417,79 @@ fn is_a_group(tokens: &[Token], count: &Match) -> bool {
         .is_some_and(|t| RELATIVES.contains(&&*t.word))
 }
 
+/// Answers quoted after a word of answering ("parents answering 'no' to
+/// 'was anything about the lessons confusing?'"): what people said when
+/// asked, whatever the answer.
+fn quoted_answers(text: &str, tokens: &[Token]) -> Vec<Match> {
+    (0..tokens.len().saturating_sub(1))
+        .filter(|&i| &*tokens[i].stem == "answer" && quoted(text, tokens, i + 1))
+        .map(|i| Match {
+            tokens: i..i + 1,
+            span: tokens[i].span.clone(),
+        })
+        .collect()
+}
+
+/// Whether a quotation mark opens before token `i`.
+fn quoted(text: &str, tokens: &[Token], i: usize) -> bool {
+    i > 0 && text[tokens[i - 1].span.end..tokens[i].span.start].contains(QUOTES)
+}
+
+/// Whether a cue of people's answers is their consent to a sale or their
+/// details handed over, not what they think: an answer given "to" an offer
+/// ("trial users who say yes to a sales demo", "number of people who agree
+/// to marketing emails") or to a question that offers something ("visitors
+/// answering yes to 'Would you like a quote?'"), and details told ("shoppers
+/// who tell us their email address"). An answer to a question about their
+/// experience ("answering 'no' to 'was anything confusing?'") is what they
+/// think.
+fn is_consent(text: &str, tokens: &[Token], cue: &Match) -> bool {
+    let answers = tokens[cue.tokens.clone()]
+        .iter()
+        .any(|t| ANSWERING.contains(&&*t.word));
+    if !answers {
+        return false;
+    }
+    let mut at = cue.tokens.end;
+    while tokens
+        .get(at)
+        .is_some_and(|t| matches!(&*t.word, "yes" | "no"))
+    {
+        at += 1;
+    }
+    if tokens.get(at).is_some_and(|t| &*t.word == "to") {
+        let question = at + 1;
+        if question < tokens.len() && quoted(text, tokens, question) {
+            return offer_questions()
+                .find(&tokens[question..])
+                .first()
+                .is_some_and(|m| m.tokens.start == 0);
+        }
+        return true;
+    }
+    let told = tokens[cue.tokens.clone()]
+        .iter()
+        .any(|t| &*t.word == "tell");
+    let details = personal_details().find(tokens);
+    told && details
+        .iter()
+        .any(|m| m.tokens.start >= cue.tokens.end && m.tokens.start <= cue.tokens.end + 2)
+}
+
+/// Words of answering in a cue of people's answers: only these may be
+/// consent ("who say yes to a demo"); "come back to the shop" is no answer.
+const ANSWERING: &[&str] = &[
+    "say",
+    "says",
+    "said",
+    "tell",
+    "agree",
+    "agreeing",
+    "answer",
+    "answering",
+    "answered",
+];
+
 /// "rating" and "rate" share a stem, but a rate on its own ("conversion
 /// rate", "open rate") is a proportion, not what customers judge.
 fn is_a_rate(tokens: &[Token], cue: &Match) -> bool {
@@ -468,6 +546,22 @@ mod tests {
                 "guests scoring 4 out of 5 for 'I knew what to do next'",
                 "scoring 4 out of 5",
             ),
+            (
+                "share of parents answering 'no' to 'was anything about the lessons confusing?'",
+                "answering",
+            ),
+            (
+                "share of campers giving 4 or 5 stars on the card",
+                "giving 4 or 5",
+            ),
+            (
+                "share of patients scoring 9 or 10 for 'I felt listened to'",
+                "scoring 9 or 10",
+            ),
+            (
+                "share of members who agree that the class was worth the trip",
+                "who agree",
+            ),
         ] {
             assert_eq!(metric(text), human(cue), "{text}");
         }
@@ -502,6 +596,15 @@ mod tests {
             "survey responses from members",
         ] {
             assert_eq!(metric(text), Measure::Other, "{text}");
+        }
+        for text in [
+            "trial users who say yes to a sales demo",
+            "leads who say yes to a demo",
+            "visitors answering yes to 'Would you like a quote?'",
+            "number of people who agree to marketing emails",
+            "shoppers who tell us their email address",
+        ] {
+            assert!(!matches!(metric(text), Measure::Human(_)), "{text}");
         }
         assert_eq!(
             goal_measure(
@@ -551,6 +654,10 @@ mod tests {
             "Income from wedding hire, £",
             "cost per click",
             "revenue per visit",
+            "Average customer spend, £",
+            "Average order value, £",
+            "Sales via Instagram, £",
+            "Sales through influencer codes, £",
             "Instagram followers",
             "pollination visits booked",
         ] {

@@ -26,24 +26,30 @@ buying (discounts, offers, deals, sales, prices, new releases, vouchers).
 running-shoe shop say nothing beyond the product. Two more kinds of
 interest are the product too:
 - the business's own things, written as it speaks of them: an interest
-  that opens with "our" ("Our gift tins", "Our tea advent calendar", "Our
-  Christmas blend");
-- a part of the product, named by a word of the WHAT: an interest whose
-  head is a feature, a reminder, a notification, a tier or a dashboard
-  ("Watering reminders", "The photo diagnosis feature", "Unlocking Plus
-  features"), or that is placed in the product ("Plant care tips in the
-  app", "in-app tips").
+  that opens with "our" and names a word of the WHAT or of buying before
+  any comma or preposition ("Our gift tins", "Our tea advent calendar" for
+  a tea merchant); one that names neither ("Our Christmas blend") counts
+  only beside at least two that do;
+- a part of the product: an interest whose head ends in a feature, a
+  reminder, a notification, a tier or a dashboard that is a word of the
+  WHAT or comes right after one ("Watering reminders", "The photo diagnosis
+  feature", "Unlocking Plus features"), or that is placed in the product
+  and names the WHAT ("Plant care tips in the app", "in-app tips").
 
 ## What it does not report
 An interest with one word beyond the offer ("Her cycling club" for a bike
 shop that runs club rides, "The local history society" for a bookshop with
 a local history corner), and a persona with one such interest among others
-about the product. "Our" before what a business shares with its customers is no product
-("Our local food bank", "Our town's carnival"), and a word of a product's
-parts with no word of the WHAT is someone's life ("Writing features for
-the parish newsletter"). A persona whose interests are all about the service in
-words the WHAT does not use ("Reducing their tax bill" for an accountant)
-is not caught: planlint cannot tell.
+about the product. "Our" before the person's own life is no product ("Our
+Saturday parkrun", "Our allotment", "our church choir", "Our dog,
+Biscuit", "Our family's Sunday walks"), nor before what a business shares
+with its customers ("Our local food bank", "Our town's carnival"). A part
+word is the product's only when the word of the WHAT names it: "River
+flood notifications" and "Bird reminders on the river walk" for a
+riverside campsite are about the river, and "Writing features for the
+parish newsletter" is someone's life. A persona whose interests are all
+about the service in words the WHAT does not use ("Reducing their tax
+bill" for an accountant) is not caught: planlint cannot tell.
 
 ## Why it matters
 People connect with a business for more than its products: shared causes,
@@ -74,7 +80,7 @@ fn check(cx: &mut Context<'_>) {
     for persona in &plan.personas {
         let interests: Vec<&str> = items(&persona.interests).map(|i| i.text.as_str()).collect();
         if !interests.is_empty() {
-            if interests.iter().all(|i| about_the_offer(i, &offer)) {
+            if only_about_the_offer(&interests, &offer) {
                 cx.report(
                     &RULE,
                     Subject::Persona(persona.id.value.clone()),
@@ -125,13 +131,50 @@ fn offer_stems(plan: &Plan) -> HashSet<String> {
         .collect()
 }
 
+/// How one interest reads against the offer.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Reading {
+    /// Nothing but the offer: "Running shoes", "Our gift tins", "Watering
+    /// reminders".
+    Offer,
+    /// The business's voice without a word of the WHAT: "Our Christmas
+    /// blend". It is the product only among others of its kind.
+    OursAlone,
+    /// Something of the person's life: "Her cycling club", "Our allotment".
+    Life,
+}
+
+/// Whether every interest of a persona is nothing but the offer. An
+/// interest that opens with "our" but names nothing of the WHAT ("Our
+/// Christmas blend") is read as the business's voice only beside at least
+/// two that do ("Our gift tins", "Our tea advent calendar"): on its own,
+/// "Our Saturday parkrun" or "Our dog, Biscuit" is the person's life.
+fn only_about_the_offer(interests: &[&str], offer: &HashSet<String>) -> bool {
+    let readings: Vec<Reading> = interests.iter().map(|i| read(i, offer)).collect();
+    let ours_named = readings.iter().filter(|r| **r == Reading::Offer).count();
+    readings.iter().all(|r| match r {
+        Reading::Offer => true,
+        Reading::OursAlone => ours_named >= 2,
+        Reading::Life => false,
+    })
+}
+
 /// Whether an interest is nothing but the offer: every word of it that
 /// carries meaning is a word of the WHAT or a word of buying ("Running
-/// shoes", "New shoe releases", "Discounts on shoes"). One word beyond
-/// ("Her cycling club", "Walks along the river") makes it an interest.
-fn about_the_offer(interest: &str, offer: &HashSet<String>) -> bool {
+/// shoes", "New shoe releases", "Discounts on shoes"), it is the business's
+/// own thing ("Our gift tins") or a part of the product ("Watering
+/// reminders"). One word beyond ("Her cycling club", "Walks along the
+/// river") makes it an interest.
+fn read(interest: &str, offer: &HashSet<String>) -> Reading {
     let tokens = tokenize(interest);
-    only_offer_words(&tokens, offer) || ours(&tokens) || a_part_of_the_product(&tokens, offer)
+    if only_offer_words(&tokens, offer) || a_part_of_the_product(&tokens, offer) {
+        return Reading::Offer;
+    }
+    match ours(&tokens, offer) {
+        Some(true) => Reading::Offer,
+        Some(false) => Reading::OursAlone,
+        None => Reading::Life,
+    }
 }
 
 /// Whether every word of an interest that carries meaning is a word of the
@@ -148,15 +191,42 @@ fn only_offer_words(tokens: &[Token], offer: &HashSet<String>) -> bool {
         && content.all(|(i, t)| of_buying(i) || offer.contains(t.stem.as_ref()))
 }
 
-/// Whether an interest is the business's own thing, written as the business
-/// speaks of it: "Our gift tins", "Our Christmas blend". "Our" before what
-/// it shares with its customers ("Our local food bank", "Our town's
-/// carnival") is not.
-fn ours(tokens: &[Token]) -> bool {
-    let shared = shared_places().find(tokens);
-    tokens.first().is_some_and(|t| &*t.word == "our")
-        && tokens.len() > 1
-        && !shared.iter().any(|m| m.tokens.start == 1)
+/// Whether an interest that opens with "our" is the business's own thing:
+/// `Some(true)` when its head (up to a comma or a preposition) names a word
+/// of the WHAT or of buying ("Our gift tins", "Our gift vouchers"),
+/// `Some(false)` when it names neither ("Our Christmas blend", "Our
+/// allotment", "Our dog, Biscuit"), `None` when it does not open with "our"
+/// or "our" comes before what a business shares with its customers ("Our
+/// local food bank", "Our town's carnival").
+fn ours(tokens: &[Token], offer: &HashSet<String>) -> Option<bool> {
+    if tokens.len() < 2 || &*tokens[0].word != "our" {
+        return None;
+    }
+    if shared_places()
+        .find(tokens)
+        .iter()
+        .any(|m| m.tokens.start == 1)
+    {
+        return None;
+    }
+    let end = head_end(tokens, 1);
+    let buying = interest_commerce().find(tokens);
+    let named = (1..end).any(|i| {
+        tokens[i].content
+            && (offer.contains(tokens[i].stem.as_ref())
+                || buying.iter().any(|m| m.tokens.contains(&i)))
+    });
+    Some(named)
+}
+
+/// Where the head of an interest that starts at `first` ends: at a clause
+/// break or a word in [`HEAD_ENDS`].
+fn head_end(tokens: &[Token], first: usize) -> usize {
+    (first..tokens.len())
+        .find(|&i| {
+            tokens[i].clause != tokens[first].clause || HEAD_ENDS.contains(&&*tokens[i].word)
+        })
+        .unwrap_or(tokens.len())
 }
 
 /// Words that end the head of an interest, the thing it names: "tips" in
@@ -165,32 +235,110 @@ const HEAD_ENDS: &[&str] = &[
     "in", "on", "at", "for", "from", "with", "about", "to", "by", "of", "that", "which", "who",
 ];
 
-/// Whether an interest is a part of the product: its head is a word of a
-/// product's parts ("Watering reminders", "The photo diagnosis feature") or
-/// it is placed in the product ("Plant care tips in the app"), and a word
-/// of the WHAT says whose product it is ("Writing features for the local
-/// paper" is no part of a plant-care app).
+/// Whether an interest is a part of the product: it is placed in the
+/// product ("Plant care tips in the app") and names a word of the WHAT, or
+/// its head ends in a word of a product's parts ("Watering reminders", "The
+/// photo diagnosis feature") that is itself a word of the WHAT or follows
+/// one, which says whose part it is. "River flood notifications" and "Bird
+/// reminders on the river walk" for a riverside campsite name a river, not
+/// a part of the campsite, and "Writing features for the local paper" is
+/// no part of a plant-care app.
 fn a_part_of_the_product(tokens: &[Token], offer: &HashSet<String>) -> bool {
-    let of_the_offer = tokens
-        .iter()
-        .any(|t| t.content && offer.contains(t.stem.as_ref()));
-    if !of_the_offer {
-        return false;
-    }
+    let of_the_offer = |i: usize| tokens[i].content && offer.contains(tokens[i].stem.as_ref());
     if !product_places().find(tokens).is_empty() {
-        return true;
+        return (0..tokens.len()).any(of_the_offer);
     }
     let first = tokens.iter().position(|t| t.content).unwrap_or(0);
-    let end = (first..tokens.len())
-        .find(|&i| {
-            tokens[i].clause != tokens[first].clause || HEAD_ENDS.contains(&&*tokens[i].word)
-        })
-        .unwrap_or(tokens.len());
+    let end = head_end(tokens, first);
     let Some(head) = (first..end).rfind(|&i| tokens[i].content) else {
         return false;
     };
-    product_parts()
+    let Some(part) = product_parts()
         .find(tokens)
-        .iter()
-        .any(|m| m.tokens.end == head + 1)
+        .into_iter()
+        .find(|m| m.tokens.end == head + 1)
+    else {
+        return false;
+    };
+    let before = (first..part.tokens.start).rfind(|&i| tokens[i].content);
+    part.tokens.clone().any(of_the_offer) || before.is_some_and(of_the_offer)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn offer(what: &str) -> HashSet<String> {
+        tokenize(what)
+            .into_iter()
+            .filter(|t| t.content)
+            .map(|t| t.stem.to_string())
+            .collect()
+    }
+
+    #[test]
+    fn our_is_the_product_only_when_it_names_the_what() {
+        let tea = offer("Loose-leaf teas and tisanes, refill tins, gift boxes posted direct");
+        assert!(only_about_the_offer(
+            &[
+                "Our gift tins",
+                "Our tea advent calendar",
+                "Our Christmas blend"
+            ],
+            &tea
+        ));
+        let bikes = offer("A family bike shop selling and fixing children's bikes and child seats");
+        let clinic = offer("An independent hearing clinic fitting hearing aids, with aftercare");
+        for (interests, what) in [
+            (&["Our Saturday parkrun", "Our allotment"][..], &bikes),
+            (&["Our dog, Biscuit", "Our kids' football club"], &bikes),
+            (
+                &["Our family's Sunday walks", "Our caravan club friends"],
+                &bikes,
+            ),
+            (&["our church choir", "our book club"], &clinic),
+            (&["Our Christmas lights", "Our bikes"], &bikes),
+        ] {
+            assert!(!only_about_the_offer(interests, what), "{interests:?}");
+        }
+    }
+
+    #[test]
+    fn a_part_of_the_product_is_named_at_the_head() {
+        let app = offer(
+            "A plant-care app with care schedules and reminders, and a Plus tier with photo diagnosis",
+        );
+        assert!(only_about_the_offer(
+            &[
+                "Watering reminders",
+                "The photo diagnosis feature",
+                "Unlocking Plus features",
+                "Plant care tips in the app",
+            ],
+            &app
+        ));
+        let campsite = offer(
+            "A small campsite by the river, with tent pitches, bell tents, a loan kit and campfire evenings",
+        );
+        assert!(only_about_the_offer(
+            &["Bell tent features", "Campfire reminders"],
+            &campsite
+        ));
+        for interests in [
+            &[
+                "River flood notifications",
+                "Bird reminders on the river walk",
+            ][..],
+            &[
+                "River level notifications for kayaking",
+                "Tide time reminders",
+            ],
+            &[
+                "Campfire cooking features in the local paper",
+                "Star-gazing",
+            ],
+        ] {
+            assert!(!only_about_the_offer(interests, &campsite), "{interests:?}");
+        }
+    }
 }

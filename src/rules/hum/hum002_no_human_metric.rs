@@ -24,8 +24,10 @@ people when it is about how customers feel (satisfaction, CSAT, "feel",
 trust), how they rate and review ("scoring us five out of five"), what they
 report of their own lives ("members reporting better sleep"), what they
 answer when asked ("share of walkers who say our advice changed something
-they did", supporters "answering 'yes, clearly'", patients "scoring 5 of 5
-for 'I understood what I needed'"), whether they
+they did", supporters "answering 'yes, clearly'", parents "answering 'no'
+to 'was anything about the lessons confusing?'", patients "scoring 5 of 5
+for 'I understood what I needed'", campers "giving 4 or 5 stars on the
+card"), whether they
 recommend (NPS, referrals, word of mouth), stay (retention, churn, lifetime
 value, "still riding"), come back ("again", repeat visits), renew, or
 complain. The metric says what
@@ -43,6 +45,13 @@ What it does not count, and why:
   reach.
 - A count of answers handed in ("survey responses", "answer cards handed
   in"): it counts that people answered, not what they said.
+- Consent and details handed over, though said in words of answering: a
+  yes given to an offer ("trial users who say yes to a sales demo", "number
+  of people who agree to marketing emails"), a yes to a question that
+  offers something ("visitors answering yes to 'Would you like a
+  quote?'"), and details told ("shoppers who tell us their email
+  address"). They count sales and sign-ups, not what people think; WHY004
+  does not take them for a goal that measures the relationship either.
 - A rate on its own ("conversion rate", "open rate"): it shares a stem with
   "rating" but is not a judgement customers make.
 

@@ -13,8 +13,8 @@ pub mod tx004_no_human_help;
 pub mod tx005_message_fatigue;
 
 use crate::plan::{Touchpoint, text};
-use crate::text::lexicons::{customer_value, interest_commerce, sales_pressure};
-use crate::text::{Match, Part, Token, Tokens, parts, quote, tokenize};
+use crate::text::lexicons::{customer_value, held_deals, interest_commerce, sales_pressure};
+use crate::text::{Match, Part, Token, parts, quote, tokenize};
 
 /// The quoted pressure cues of a touchpoint whose message is pure sales
 /// pressure, or `None` when it is not. Shared by TX001 and TX002 so they
@@ -34,7 +34,7 @@ pub(crate) fn pure_pressure(touchpoint: &Touchpoint) -> Option<Vec<String>> {
 fn pressure_only(message: &str) -> Option<Vec<String>> {
     let tokens = tokenize(message);
     let mut cues = sales_pressure().find(&tokens);
-    cues.retain(|cue| !ends_what_they_hold(&tokens, cue));
+    cues.retain(|cue| !ends_what_they_hold(message, &tokens, cue));
     if cues.is_empty() {
         return None;
     }
@@ -53,31 +53,59 @@ fn pressure_only(message: &str) -> Option<Vec<String>> {
 }
 
 /// How many words a thing the customer holds may take, from "your" to the
-/// clock ("your annual swim pass ends soon").
-const LONGEST_HOLDING: usize = 4;
+/// clock ("your annual swim pass ends soon"), an aside between commas
+/// aside.
+const LONGEST_HOLDING: usize = 5;
+
+/// Words that open an aside about the thing held, between commas: "Your
+/// pass, which you loved, ends soon".
+const ASIDES: &[&str] = &["which", "who", "that"];
 
 /// Whether a cue of the clock ("ends soon", "expires today") is the end of
 /// something the customer holds, named right before it after "your" ("Your
-/// annual swim pass ends soon", "your membership expires today"): a service
-/// reminder, not the deadline of a sale. An offer, a price or a discount
-/// the customer "holds" is still one ("Your 20% off ends tonight", "your
-/// voucher expires today").
-fn ends_what_they_hold(tokens: &[Token], cue: &Match) -> bool {
+/// annual swim pass ends soon", "Your 10-week course ends soon", "Your
+/// pass, which you loved, ends soon"): a service reminder, not the deadline
+/// of a sale. An offer, a price or a discount the customer "holds" is still
+/// one ("Your 20% off ends tonight", "your voucher expires today"), and so
+/// are the terms of a sale (`held_deals`: "Your member rate ends tonight",
+/// "Your upgrade window ends tonight", "Your Gold status ends soon").
+fn ends_what_they_hold(message: &str, tokens: &[Token], cue: &Match) -> bool {
     let at = cue.tokens.start;
     if !matches!(&*tokens[at].stem, "end" | "expir") {
         return false;
     }
-    let from = at.saturating_sub(LONGEST_HOLDING + 1);
-    let Some(your) = (from..at).rfind(|&i| &*tokens[i].word == "your") else {
+    let mut before = at;
+    if let Some(last) = at.checked_sub(1)
+        && tokens[last].clause != tokens[at].clause
+    {
+        let opens = (0..=last).find(|&i| tokens[i].clause == tokens[last].clause);
+        match opens {
+            Some(i) if ASIDES.contains(&&*tokens[i].word) => before = i,
+            _ => return false,
+        }
+    }
+    let from = before.saturating_sub(LONGEST_HOLDING + 1);
+    let Some(your) = (from..before).rfind(|&i| &*tokens[i].word == "your") else {
         return false;
     };
-    let held = your + 1..at;
-    let plain = held.clone().all(|i| {
-        tokens[i].clause == tokens[at].clause
-            && !tokens.is_number(i)
-            && !matches!(&*tokens[i].word, "%" | "off")
-    });
-    !held.is_empty() && plain && interest_commerce().find(&tokens[held]).is_empty()
+    let held = your + 1..before;
+    if held.is_empty() {
+        return false;
+    }
+    let clause = tokens[held.start].clause;
+    let text = &message[tokens[held.start].span.start..tokens[held.end - 1].span.end];
+    let plain = held
+        .clone()
+        .all(|i| tokens[i].clause == clause && !matches!(&*tokens[i].word, "%" | "off"))
+        && !text.chars().any(is_currency);
+    plain
+        && interest_commerce().find(&tokens[held.clone()]).is_empty()
+        && held_deals().find(&tokens[held]).is_empty()
+}
+
+/// A currency sign: "Your £20 credit ends tonight" holds money off.
+fn is_currency(c: char) -> bool {
+    matches!(c, '£' | '$' | '€' | '¥')
 }
 
 #[cfg(test)]
@@ -102,6 +130,9 @@ mod tests {
             "What your monthly gift paid for this spring: the story of one night nurse",
             "Your season ticket ends soon. Renew now at this season's price; concessions apply automatically.",
             "Your parking permit expires today: renew it at the desk or online.",
+            "Your 10-week course ends soon.",
+            "Your 2026 season pass ends soon.",
+            "Your pass, which you loved, ends soon.",
         ] {
             assert!(!pushy(message), "{message}");
         }
@@ -121,6 +152,12 @@ mod tests {
             "Your 20% off ends tonight",
             "Your voucher expires today: shop now",
             "Your basket discount ends soon",
+            "Your member rate ends tonight",
+            "Your chance ends tonight",
+            "Your upgrade window ends tonight",
+            "Your Gold status ends soon",
+            "Your £20 credit ends tonight",
+            "Your deal, which you chose, ends tonight",
         ] {
             assert!(pushy(message), "{message}");
         }

@@ -46,11 +46,17 @@ What it does not count, and why:
   in a label before a colon ("Tip: buy now"): one stray word does not make a
   push useful.
 - The end of something the customer holds, named after "your" right
-  before the clock ("Your annual swim pass ends soon", "your membership
-  expires today"): that is a service reminder, not the deadline of a sale.
-  An offer, price, discount or voucher the customer holds is still the
-  clock ("Your 20% off ends tonight", "Your loyalty voucher expires
-  today"), and how often a reminder is sent is for TX005.
+  before the clock, a number or an aside between commas allowed ("Your
+  annual swim pass ends soon", "Your 10-week course ends soon", "Your 2026
+  season pass ends soon", "Your pass, which you loved, ends soon", "your
+  membership expires today"): that is a service reminder, not the deadline
+  of a sale. An offer, discount, voucher or money off the customer holds
+  is still the clock ("Your 20% off ends tonight", "Your loyalty voucher
+  expires today", "Your £20 credit ends tonight"), and so are the terms of
+  a sale: a price or rate, a chance or window, a status or tier, an upgrade
+  ("Your member rate ends tonight", "Your chance ends tonight", "Your
+  upgrade window ends tonight", "Your Gold status ends soon"). How often a
+  reminder is sent is for TX005.
 - A yes-or-no opener ("Ready to ride?") or a negated question ("Why not
   treat yourself?"): they lead into the push rather than ask anything. "Why
   wait?" is a cue of its own.

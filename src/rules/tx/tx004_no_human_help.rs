@@ -29,9 +29,9 @@ Work that is helping: the clinical and care professions (a therapist,
 nurse, doctor, pharmacist, podiatrist, dentist, dietitian, paramedic,
 carer, "treating podiatrist", "home-visit podiatrist"); the trades and
 teachers who look after what was bought or learned (a fitter, mechanic,
-technician, adviser, coach, tutor, instructor, ranger); and people on duty
-where help is needed (a rescuer, a lifeguard, "duty volunteers", "team
-leader on the callout", an engineer "on call").
+technician, adviser, coach, tutor, teacher, instructor, ranger); and
+people on duty where help is needed (a rescuer, a lifeguard, "duty
+volunteers", "team leader on the callout").
 
 ## What it does not report
 A plan whose only such touchpoint comes before the purchase, or whose named
@@ -40,7 +40,10 @@ place or a club ("Garden Club coordinator", "shop staff", "counter team")
 counts as people who help only with one of the words above. Nor does an
 owner whose office is running the organisation rather than helping its
 customers: a marketing or growth team, a press officer, a treasurer, a
-committee.
+committee. Being "on call" says when someone can be reached, not that their
+work is helping: an engineer on call helps as an engineer, while "account
+manager on call", "memberships officer on call for upgrades" and "business
+development, on call" are no people who help.
 
 ## Why it matters
 Understanding what customers intend includes knowing when someone needs a
@@ -115,10 +118,13 @@ pub fn reaches_out_to_help(touchpoint: &Touchpoint) -> bool {
     );
     let pressure =
         text(&touchpoint.message).is_some_and(|m| !sales_pressure().matches_text(m).is_empty());
-    after
-        && !pressure
-        && !sells(owner)
-        && (!helper_roles().matches_text(owner).is_empty() || names_a_person(owner))
+    after && !pressure && !sells(owner) && (helps_by_role(owner) || names_a_person(owner))
+}
+
+/// Whether an owner's work is helping ("treating podiatrist", "engineer on
+/// call", "swim teachers").
+fn helps_by_role(owner: &str) -> bool {
+    !helper_roles().matches_text(owner).is_empty()
 }
 
 /// Whether an owner's role is selling or a scheme, whoever holds it ("Jack
@@ -208,7 +214,25 @@ pub(crate) fn names_a_person(owner: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::names_a_person;
+    use super::{helps_by_role, names_a_person};
+
+    #[test]
+    fn being_on_call_is_no_role_that_helps() {
+        for owner in [
+            "engineer on call",
+            "swim teachers",
+            "team leader on the callout",
+        ] {
+            assert!(helps_by_role(owner), "{owner}");
+        }
+        for owner in [
+            "account manager on call",
+            "memberships officer on call for upgrades",
+            "business development, on call",
+        ] {
+            assert!(!helps_by_role(owner), "{owner}");
+        }
+    }
 
     #[test]
     fn named_people_are_told_from_teams() {

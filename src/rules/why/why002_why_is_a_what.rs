@@ -5,8 +5,10 @@
 use crate::diagnostic::{Severity, Subject};
 use crate::plan::text;
 use crate::rules::{Context, Family, Phase, Rule};
-use crate::text::lexicons::{why_business, why_offer, why_people, why_purpose, why_self};
-use crate::text::{quote, tokenize};
+use crate::text::lexicons::{
+    why_aims, why_business, why_offer, why_people, why_position, why_purpose, why_self,
+};
+use crate::text::{Match, Token, quote, tokenize};
 
 pub static RULE: Rule = Rule {
     code: "WHY002",
@@ -20,10 +22,19 @@ Reads the WHY statement for two kinds of language:
 - the business's own numbers and size: revenue, profit, market share,
   "double our income", being number one, "to become the largest", "to
   become the leading" or the market leader (a market position), and sales
-  targets ("online sales", "grow sales", "sales by 40% a year"). Any of
-  these makes the WHY a WHAT, whatever purpose stands beside it. "Leading"
-  on its own is no position: "leading families to cook fresh food" is not
-  reported.
+  targets ("grow sales", "sales by 40% a year"). Any of these makes the
+  WHY a WHAT, whatever purpose stands beside it. "Leading" on its own is
+  no position: "leading families to cook fresh food" is not reported. A
+  leading brand, a leading independent or online sales count only as the
+  business's own aim or position, within two words after "become", "be",
+  "are", "our" or a word of growth ("To become the leading independent tea
+  retailer", "we are the leading brand", "grow our online sales"): "We
+  started after years of faceless online sales of hearing aids", "whatever
+  the leading brands say you need" and "we became the leading independent
+  voice for accessible camping" name the world the business answers or
+  its history, and are not reported. Earnings are read the same way: "to
+  maximise our earnings" is the business's number, "good food should not
+  depend on how much you earn" is people's lives.
 - the offer: products, prices, range, stock, discounts, and what the business
   is or provides, with the business as the one described ("we are a",
   "is a family-run garden centre", "is an independent", "provides",
@@ -66,7 +77,8 @@ fn check(cx: &mut Context<'_>) {
         return;
     };
     let tokens = tokenize(statement);
-    let business = why_business().find(&tokens);
+    let mut business = why_business().find(&tokens);
+    business.extend(own_positions(&tokens));
     let offer = why_offer().find(&tokens);
     let itself = why_self().find(&tokens);
     // A belief saves any WHY from talk of the offer; the people it is for
@@ -100,4 +112,57 @@ fn check(cx: &mut Context<'_>) {
             quotes.join(", ")
         ),
     );
+}
+
+/// How many words before a market position a word may make it the
+/// business's aim: "to become the leading independent", "grow our online
+/// sales".
+const AIM_REACH: usize = 2;
+
+/// The market positions and lines of sales a WHY names as the business's
+/// own aim or position ("To become the leading independent tea retailer",
+/// "grow online sales"), not those it names as the world it answers ("after
+/// years of faceless online sales of hearing aids", "whatever the leading
+/// brands say you need").
+fn own_positions(tokens: &[Token]) -> Vec<Match> {
+    let aims = why_aims().find(tokens);
+    why_position()
+        .find(tokens)
+        .into_iter()
+        .filter(|cue| {
+            let at = cue.tokens.start;
+            aims.iter().any(|aim| {
+                aim.tokens.end <= at
+                    && at - aim.tokens.end < AIM_REACH
+                    && tokens[aim.tokens.start].clause == tokens[at].clause
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::own_positions;
+    use crate::text::tokenize;
+
+    #[test]
+    fn a_position_counts_only_as_the_business_s_aim() {
+        for why in [
+            "To become the leading independent tea retailer in the North West",
+            "We want to grow online sales every year",
+            "We are the leading brand of walking boots",
+            "to double our online sales",
+            "We exist to maximise earnings for our members",
+        ] {
+            assert!(!own_positions(&tokenize(why)).is_empty(), "{why}");
+        }
+        for why in [
+            "We started after years of faceless online sales of hearing aids left people with devices they never wore",
+            "We believe camping should be easy for anyone, whatever the leading brands say you need",
+            "we became the leading independent voice for accessible camping by listening to disabled campers",
+            "We believe good food should not depend on how much you earn",
+        ] {
+            assert!(own_positions(&tokenize(why)).is_empty(), "{why}");
+        }
+    }
 }

@@ -52,8 +52,11 @@ Not reported:
   the 2026 season, £", "Average monthly shop sales", "Income from
   pollination"). That is Jim Sterne's business goal of revenue or lower
   costs, the result of living the WHY rather than a step off it. A line of
-  the offer ("gift-set sales" at a pharmacy, "Income from wedding hire"), a
-  ratio ("cost per click") and an audience (followers, logo placements,
+  the offer ("gift-set sales" at a pharmacy, "Income from wedding hire"),
+  money through a channel ("Sales via Instagram", "Sales through
+  influencer codes", read like "from"), a ratio ("cost per click", and
+  money counted per customer, order or visit: "Average customer spend, £",
+  "Average order value") and an audience (followers, logo placements,
   awards entered) are judged as above;
 - every goal while the plan has no WHY (WHY001 reports that).
 

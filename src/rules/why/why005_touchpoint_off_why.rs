@@ -7,8 +7,8 @@ use crate::diagnostic::{Severity, Subject};
 use crate::plan::{items, text};
 use crate::rules::tx::pure_pressure;
 use crate::rules::{Context, Family, Phase, Rule};
-use crate::text::lexicons::{sales_pressure, service_notes};
-use crate::text::tokenize;
+use crate::text::lexicons::{aftercare, held_things, sales_pressure, service_notes};
+use crate::text::{Token, tokenize};
 
 pub static RULE: Rule = Rule {
     code: "WHY005",
@@ -35,8 +35,12 @@ Not reported:
   to put it together, how to look after it, and what to do if something
   feels wrong"). It is the HOW in action and needs no words of the WHY. A
   message with a pressure cue ("last chance", "30% off") gets no such pass,
-  and neither does a "how to" about something else ("How to win a hamper:
-  follow our page");
+  and neither does a "how to" about something else: aftercare is about the
+  customer's own thing ("your hearing aids", "look after it", "how to store
+  them") and not the business's ("How to win a hamper: follow our page",
+  "How to put together the perfect gift basket from our new range", "How
+  to use Instagram filters to get more likes", "User guide to our referral
+  scheme: invite five friends to earn a reward");
 - a message that is pure sales pressure: TX001 reports it, and one root
   cause gets one finding;
 - touchpoints without a message, and every touchpoint while the plan has no
@@ -146,5 +150,51 @@ fn or_list(items: &[&str]) -> String {
 /// in action, which needs no words of the WHY.
 fn is_service(message: &str) -> bool {
     let tokens = tokenize(message);
-    !service_notes().find(&tokens).is_empty() && sales_pressure().find(&tokens).is_empty()
+    let service = !service_notes().find(&tokens).is_empty() || is_aftercare(&tokens);
+    service && sales_pressure().find(&tokens).is_empty()
+}
+
+/// Whether a message gives aftercare: a how-to whose clause is about the
+/// customer's own thing ("How to clean your hearing aids", "how to store
+/// them at night"), not the business's ("from our new range", "our referral
+/// scheme"). "How to put together the perfect gift basket from our new
+/// range", "How to use Instagram filters to get more likes" and "User guide
+/// to our referral scheme: invite five friends to earn a reward" are about
+/// something else.
+fn is_aftercare(tokens: &[Token]) -> bool {
+    let held = held_things().find(tokens);
+    aftercare().find(tokens).iter().any(|cue| {
+        let clause = tokens[cue.tokens.start].clause;
+        let after = cue.tokens.start..tokens.len();
+        let in_clause = |i: usize| tokens[i].clause == clause;
+        held.iter()
+            .any(|m| after.contains(&m.tokens.start) && in_clause(m.tokens.start))
+            && !after
+                .clone()
+                .any(|i| in_clause(i) && &*tokens[i].word == "our")
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_service;
+
+    #[test]
+    fn aftercare_is_about_the_customer_s_own_thing() {
+        for message in [
+            "How to clean your hearing aids, how to store them at night, and what to do if they whistle.",
+            "How to put it together, how to look after it, and what to do if something feels wrong",
+            "A care guide for your new boots, written by the cobbler",
+        ] {
+            assert!(is_service(message), "{message}");
+        }
+        for message in [
+            "How to put together the perfect gift basket from our new range",
+            "How to use Instagram filters to get more likes",
+            "User guide to our referral scheme: invite five friends to earn a reward",
+            "How to use your voucher on our new range",
+        ] {
+            assert!(!is_service(message), "{message}");
+        }
+    }
 }
