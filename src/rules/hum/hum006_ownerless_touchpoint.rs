@@ -10,7 +10,7 @@ use crate::rules::{Context, Family, Phase, Rule};
 use crate::text::lexicons::{
     helper_roles, helpful_owners, owner_machines, owner_people, owner_placeholders,
 };
-use crate::text::{PhraseList, quote};
+use crate::text::{PhraseList, quote, tokenize};
 
 pub static RULE: Rule = Rule {
     code: "HUM006",
@@ -93,14 +93,15 @@ enum Why {
 /// Whether `owner` names no people: it says it stands for nobody yet, or
 /// that it is a machine, and no word of it is people's.
 fn ownerless(owner: &str) -> Option<Why> {
+    let tokens = tokenize(owner);
     let people = [owner_people(), helpful_owners(), helper_roles()]
         .into_iter()
-        .any(|list| !list.matches_text(owner).is_empty());
+        .any(|list| !list.find(&tokens).is_empty());
     if people || names_a_person(owner) {
         return None;
     }
     let cue = |list: &PhraseList| {
-        list.matches_text(owner)
+        list.find(&tokens)
             .first()
             .map(|m| quote(owner, m.span.clone()))
     };

@@ -1,7 +1,7 @@
 //! HUM rules: human marketing. Personas say what moves them beyond the product
 //! and carry a purchase insight and a value proposition, a goal measures how
-//! customers feel or whether they stay, and every stage of the journey and
-//! every persona is reached.
+//! customers feel or whether they stay, every stage of the journey and every
+//! persona is reached, and people own every touchpoint.
 //!
 //! Floor `rules`: the rules of one family, one file each; they import `plan`,
 //! `text`, `diagnostic` and the registry.

@@ -1,7 +1,8 @@
 //! YOU rules: asking customers what they want and acting on it. Personas rest
 //! on evidence and want things in their own words, touchpoints ask customers
-//! and something is done with the answers, every persona is asked, and the
-//! plan's words treat customers as people.
+//! about what they want (not for a rating or a sale) and something is done
+//! with the answers, every persona is asked, and the plan's words treat
+//! customers as people.
 //!
 //! Floor `rules`: the rules of one family, one file each; they import `plan`,
 //! `text`, `diagnostic` and the registry.

@@ -7,7 +7,7 @@ use crate::diagnostic::{Severity, Subject};
 use crate::plan::text;
 use crate::rules::{Context, Family, Phase, Rule};
 use crate::text::lexicons::ask_self_serving;
-use crate::text::{push_quote, tokenize};
+use crate::text::push_quote;
 
 pub static RULE: Rule = Rule {
     code: "YOU007",
@@ -58,7 +58,7 @@ fn check(cx: &mut Context<'_>) {
         let Some(ask) = text(&touchpoint.ask) else {
             continue;
         };
-        let found = ask_self_serving().find(&tokenize(ask));
+        let found = ask_self_serving().matches_text(ask);
         if found.is_empty() {
             continue;
         }
