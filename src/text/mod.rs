@@ -28,7 +28,7 @@ use unicode_segmentation::UnicodeSegmentation;
 pub use concepts::{Concepts, Said, Weights, concepts};
 pub use measures::{Measure, counts_money, counts_own_money, goal_measure};
 pub use parts::{Part, parts};
-pub use phrases::{Match, PhraseList, PhraseSet, Tokens};
+pub use phrases::{Match, PhraseList, PhraseSet, Tokens, is_negator};
 pub use suggest::suggest;
 
 /// A word of a text: lower-cased, stemmed, and where it stands (bytes). The
