@@ -75,6 +75,16 @@ lexicon!(
     "act_change.txt"
 );
 lexicon!(
+    /// Verbs of carrying out what was decided: follow, carry out, implement.
+    act_carry_out,
+    "act_carry_out.txt"
+);
+lexicon!(
+    /// What asking people can decide: a result, a vote, a majority.
+    act_outcomes,
+    "act_outcomes.txt"
+);
+lexicon!(
     /// Evidence that is the team's own view: staff, impressions, a brainstorm.
     evidence_internal,
     "evidence_internal.txt"
@@ -399,6 +409,8 @@ mod tests {
             money_units(),
             aftercare(),
             held_things(),
+            act_carry_out(),
+            act_outcomes(),
             held_deals(),
             offer_questions(),
             personal_details(),
