@@ -193,6 +193,17 @@ lexicon!(
     "money_amounts.txt"
 );
 lexicon!(
+    /// Words that make the people a metric counts payers: paying, paid.
+    metric_payers,
+    "metric_payers.txt"
+);
+lexicon!(
+    /// The people or accounts a revenue metric counts as payers:
+    /// subscribers, customers, members.
+    metric_buyers,
+    "metric_buyers.txt"
+);
+lexicon!(
     /// Judgements customers make about money: value for money, a fair price.
     money_judgements,
     "money_judgements.txt"
@@ -401,6 +412,8 @@ mod tests {
             money_frames(),
             money_amounts(),
             money_judgements(),
+            metric_payers(),
+            metric_buyers(),
             currencies(),
             product_parts(),
             product_places(),

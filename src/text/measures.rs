@@ -11,8 +11,9 @@
 use std::ops::Range;
 
 use super::lexicons::{
-    currencies, human_metrics, metric_carriers, metric_counts, metric_money, money_amounts,
-    money_frames, money_judgements, money_units, offer_questions, personal_details, time_frames,
+    currencies, human_metrics, metric_buyers, metric_carriers, metric_counts, metric_money,
+    metric_payers, money_amounts, money_frames, money_judgements, money_units, offer_questions,
+    personal_details, time_frames,
 };
 use super::phrases::is_number;
 use super::{Match, Token, push_quote, quote, tokenize};
@@ -102,6 +103,48 @@ pub fn counts_own_money(metric: &str, own: &str) -> bool {
             .unwrap_or(tokens.len() - head - 1);
     }
     (0..head).all(|i| framing[i] || !meaningful(&tokens[i]) || own.contains(&tokens[i].stem))
+}
+
+/// Whether a metric counts the people who pay for the business's own offer:
+/// a head that ends in buyers (subscribers, customers, members) made payers
+/// by a word before them (paying, paid), every other meaningful word of the
+/// head a word that frames it, a word of time or a word of `own` (the
+/// business's name and WHAT, where its paid offers are named): "Paying
+/// Larkspur Pro subscribers", "Paid members". That is revenue counted by
+/// who pays it. Buyers the head does not end in ("Paying customers' reviews"),
+/// payers from or through somewhere ("Paying users via the partner app"),
+/// per something, or of a line the WHAT does not name ("Paying podcast
+/// listeners") are not; neither are followers or sign-ups, who are no
+/// buyers, nor "non-paying users".
+pub fn counts_paying_customers(metric: &str, own: &str) -> bool {
+    let tokens = tokenize(metric);
+    let own: Vec<_> = tokenize(own).into_iter().map(|t| t.stem).collect();
+    let head = head_end(&tokens);
+    let words = &tokens[..head];
+    let payers = metric_payers().find(words);
+    let buyers = metric_buyers().find(words);
+    let Some(first) = payers.first() else {
+        return false;
+    };
+    let paid_before_the_end = buyers
+        .iter()
+        .any(|b| b.tokens.end == head && b.tokens.start >= first.tokens.end);
+    let next = tokens.get(head).map(|t| &*t.word);
+    if !paid_before_the_end || matches!(next, Some("per" | "from" | "via" | "through")) {
+        return false;
+    }
+    let mut framing = vec![false; head];
+    let frames = [
+        payers,
+        buyers,
+        money_frames().find_all(words),
+        time_frames().find_all(words),
+    ];
+    for m in frames.iter().flatten() {
+        framing[m.tokens.clone()].fill(true);
+    }
+    let meaningful = |t: &Token| t.content && !is_number(&t.word);
+    (0..head).all(|i| framing[i] || !meaningful(&words[i]) || own.contains(&words[i].stem))
 }
 
 /// What a metric counts when it counts money, quoted: the phrase its head
@@ -662,6 +705,31 @@ mod tests {
             "pollination visits booked",
         ] {
             assert!(!counts_own_money(metric, own), "{metric}");
+        }
+    }
+
+    #[test]
+    fn payers_of_the_business_s_own_offer_are_its_revenue() {
+        let own = "Larkspur, a budgeting app. Larkspur Pro (£4/month): shared budgets";
+        for metric in [
+            "Paying Larkspur Pro subscribers",
+            "Paid members",
+            "Average paying customers over the year",
+            "Fee-paying clients",
+        ] {
+            assert!(counts_paying_customers(metric, own), "{metric}");
+        }
+        for metric in [
+            "Larkspur Pro subscribers",
+            "Paying podcast listeners",
+            "Paying users via the partner app",
+            "Paying customers per campaign",
+            "Non-paying users",
+            "Instagram followers",
+            "Paid social sign-ups",
+            "Paid ad impressions",
+        ] {
+            assert!(!counts_paying_customers(metric, own), "{metric}");
         }
     }
 
