@@ -110,6 +110,21 @@ lexicon!(
     "why_aims.txt"
 );
 lexicon!(
+    /// An aim before a money target: aims to, our goal is to.
+    why_targets,
+    "why_targets.txt"
+);
+lexicon!(
+    /// Verbs of getting money in a money target: raise, reach, turn over.
+    why_raising,
+    "why_raising.txt"
+);
+lexicon!(
+    /// Verbs of selling, which describe the business as their subject.
+    why_selling,
+    "why_selling.txt"
+);
+lexicon!(
     /// Questions that offer something: would you like, shall we.
     offer_questions,
     "offer_questions.txt"
@@ -429,6 +444,9 @@ mod tests {
             personal_details(),
             why_position(),
             why_aims(),
+            why_targets(),
+            why_raising(),
+            why_selling(),
             own_voice(),
             customer_judgements(),
             audience_counts(),

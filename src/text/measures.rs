@@ -203,6 +203,20 @@ pub fn counts_money(metric: &str) -> Vec<String> {
     quoted
 }
 
+/// Whether token `i` of `text` is an amount of money: a number with a
+/// currency symbol right before it ("£600,000", "$2m") or a currency right
+/// after it ("600,000 pounds", "40 EUR").
+pub fn is_money_amount(text: &str, tokens: &[Token], i: usize) -> bool {
+    let Some(token) = tokens.get(i).filter(|t| starts_with_digit(&t.word)) else {
+        return false;
+    };
+    let gap_start = i.checked_sub(1).map_or(0, |b| tokens[b].span.end);
+    let symbol = text[gap_start..token.span.start].contains(is_currency_symbol);
+    let named =
+        || (currencies().find_all(&tokens[i + 1..]).first()).is_some_and(|m| m.tokens.start == 0);
+    symbol || named()
+}
+
 /// Words of a proportion or a count, which count what follows their "of"
 /// ("share of customers", "amount of waste").
 const PROPORTIONS: &[&str] = &[
@@ -706,6 +720,20 @@ mod tests {
         ] {
             assert!(!counts_own_money(metric, own), "{metric}");
         }
+    }
+
+    #[test]
+    fn an_amount_of_money_is_a_number_with_a_currency() {
+        let amount = |text: &str, word: &str| {
+            let tokens = tokenize(text);
+            let at = tokens.iter().position(|t| &*t.word == word).unwrap();
+            is_money_amount(text, &tokens, at)
+        };
+        assert!(amount("to raise £600,000 this year", "600,000"));
+        assert!(amount("a target of $2m", "2m"));
+        assert!(amount("to reach 40,000 pounds", "40,000"));
+        assert!(!amount("to reach 40,000 people", "40,000"));
+        assert!(!amount("£5 off 3 loaves", "3"));
     }
 
     #[test]
