@@ -75,6 +75,16 @@ lexicon!(
     "act_change.txt"
 );
 lexicon!(
+    /// Verbs of carrying out what was decided: follow, carry out, implement.
+    act_carry_out,
+    "act_carry_out.txt"
+);
+lexicon!(
+    /// What asking people can decide: a result, a vote, a majority.
+    act_outcomes,
+    "act_outcomes.txt"
+);
+lexicon!(
     /// Evidence that is the team's own view: staff, impressions, a brainstorm.
     evidence_internal,
     "evidence_internal.txt"
@@ -98,6 +108,21 @@ lexicon!(
     /// What makes a position the business's aim: become, our, grow.
     why_aims,
     "why_aims.txt"
+);
+lexicon!(
+    /// An aim before a money target: aims to, our goal is to.
+    why_targets,
+    "why_targets.txt"
+);
+lexicon!(
+    /// Verbs of getting money in a money target: raise, reach, turn over.
+    why_raising,
+    "why_raising.txt"
+);
+lexicon!(
+    /// Verbs of selling, which describe the business as their subject.
+    why_selling,
+    "why_selling.txt"
 );
 lexicon!(
     /// Questions that offer something: would you like, shall we.
@@ -181,6 +206,17 @@ lexicon!(
     /// own money: value, amount, margin, price.
     money_amounts,
     "money_amounts.txt"
+);
+lexicon!(
+    /// Words that make the people a metric counts payers: paying, paid.
+    metric_payers,
+    "metric_payers.txt"
+);
+lexicon!(
+    /// The people or accounts a revenue metric counts as payers:
+    /// subscribers, customers, members.
+    metric_buyers,
+    "metric_buyers.txt"
 );
 lexicon!(
     /// Judgements customers make about money: value for money, a fair price.
@@ -426,6 +462,8 @@ mod tests {
             money_frames(),
             money_amounts(),
             money_judgements(),
+            metric_payers(),
+            metric_buyers(),
             currencies(),
             product_parts(),
             product_places(),
@@ -434,11 +472,16 @@ mod tests {
             money_units(),
             aftercare(),
             held_things(),
+            act_carry_out(),
+            act_outcomes(),
             held_deals(),
             offer_questions(),
             personal_details(),
             why_position(),
             why_aims(),
+            why_targets(),
+            why_raising(),
+            why_selling(),
             own_voice(),
             customer_judgements(),
             audience_counts(),

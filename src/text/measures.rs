@@ -11,8 +11,9 @@
 use std::ops::Range;
 
 use super::lexicons::{
-    currencies, human_metrics, metric_carriers, metric_counts, metric_money, money_amounts,
-    money_frames, money_judgements, money_units, offer_questions, personal_details, time_frames,
+    currencies, human_metrics, metric_buyers, metric_carriers, metric_counts, metric_money,
+    metric_payers, money_amounts, money_frames, money_judgements, money_units, offer_questions,
+    personal_details, time_frames,
 };
 use super::phrases::is_number;
 use super::{Match, Token, push_quote, quote, tokenize};
@@ -104,6 +105,48 @@ pub fn counts_own_money(metric: &str, own: &str) -> bool {
     (0..head).all(|i| framing[i] || !meaningful(&tokens[i]) || own.contains(&tokens[i].stem))
 }
 
+/// Whether a metric counts the people who pay for the business's own offer:
+/// a head that ends in buyers (subscribers, customers, members) made payers
+/// by a word before them (paying, paid), every other meaningful word of the
+/// head a word that frames it, a word of time or a word of `own` (the
+/// business's name and WHAT, where its paid offers are named): "Paying
+/// Larkspur Pro subscribers", "Paid members". That is revenue counted by
+/// who pays it. Buyers the head does not end in ("Paying customers' reviews"),
+/// payers from or through somewhere ("Paying users via the partner app"),
+/// per something, or of a line the WHAT does not name ("Paying podcast
+/// listeners") are not; neither are followers or sign-ups, who are no
+/// buyers, nor "non-paying users".
+pub fn counts_paying_customers(metric: &str, own: &str) -> bool {
+    let tokens = tokenize(metric);
+    let own: Vec<_> = tokenize(own).into_iter().map(|t| t.stem).collect();
+    let head = head_end(&tokens);
+    let words = &tokens[..head];
+    let payers = metric_payers().find(words);
+    let buyers = metric_buyers().find(words);
+    let Some(first) = payers.first() else {
+        return false;
+    };
+    let paid_before_the_end = buyers
+        .iter()
+        .any(|b| b.tokens.end == head && b.tokens.start >= first.tokens.end);
+    let next = tokens.get(head).map(|t| &*t.word);
+    if !paid_before_the_end || matches!(next, Some("per" | "from" | "via" | "through")) {
+        return false;
+    }
+    let mut framing = vec![false; head];
+    let frames = [
+        payers,
+        buyers,
+        money_frames().find_all(words),
+        time_frames().find_all(words),
+    ];
+    for m in frames.iter().flatten() {
+        framing[m.tokens.clone()].fill(true);
+    }
+    let meaningful = |t: &Token| t.content && !is_number(&t.word);
+    (0..head).all(|i| framing[i] || !meaningful(&words[i]) || own.contains(&words[i].stem))
+}
+
 /// What a metric counts when it counts money, quoted: the phrase its head
 /// counts when that is an amount of money ("Average order value", "Online
 /// revenue", "Spend"), and a currency that stands as its unit ("£" in
@@ -158,6 +201,20 @@ pub fn counts_money(metric: &str) -> Vec<String> {
         }
     }
     quoted
+}
+
+/// Whether token `i` of `text` is an amount of money: a number with a
+/// currency symbol right before it ("£600,000", "$2m") or a currency right
+/// after it ("600,000 pounds", "40 EUR").
+pub fn is_money_amount(text: &str, tokens: &[Token], i: usize) -> bool {
+    let Some(token) = tokens.get(i).filter(|t| starts_with_digit(&t.word)) else {
+        return false;
+    };
+    let gap_start = i.checked_sub(1).map_or(0, |b| tokens[b].span.end);
+    let symbol = text[gap_start..token.span.start].contains(is_currency_symbol);
+    let named =
+        || (currencies().find_all(&tokens[i + 1..]).first()).is_some_and(|m| m.tokens.start == 0);
+    symbol || named()
 }
 
 /// Words of a proportion or a count, which count what follows their "of"
@@ -662,6 +719,45 @@ mod tests {
             "pollination visits booked",
         ] {
             assert!(!counts_own_money(metric, own), "{metric}");
+        }
+    }
+
+    #[test]
+    fn an_amount_of_money_is_a_number_with_a_currency() {
+        let amount = |text: &str, word: &str| {
+            let tokens = tokenize(text);
+            let at = tokens.iter().position(|t| &*t.word == word).unwrap();
+            is_money_amount(text, &tokens, at)
+        };
+        assert!(amount("to raise £600,000 this year", "600,000"));
+        assert!(amount("a target of $2m", "2m"));
+        assert!(amount("to reach 40,000 pounds", "40,000"));
+        assert!(!amount("to reach 40,000 people", "40,000"));
+        assert!(!amount("£5 off 3 loaves", "3"));
+    }
+
+    #[test]
+    fn payers_of_the_business_s_own_offer_are_its_revenue() {
+        let own = "Larkspur, a budgeting app. Larkspur Pro (£4/month): shared budgets";
+        for metric in [
+            "Paying Larkspur Pro subscribers",
+            "Paid members",
+            "Average paying customers over the year",
+            "Fee-paying clients",
+        ] {
+            assert!(counts_paying_customers(metric, own), "{metric}");
+        }
+        for metric in [
+            "Larkspur Pro subscribers",
+            "Paying podcast listeners",
+            "Paying users via the partner app",
+            "Paying customers per campaign",
+            "Non-paying users",
+            "Instagram followers",
+            "Paid social sign-ups",
+            "Paid ad impressions",
+        ] {
+            assert!(!counts_paying_customers(metric, own), "{metric}");
         }
     }
 

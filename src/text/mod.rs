@@ -26,7 +26,9 @@ use rustc_hash::{FxHashMap, FxHasher};
 use unicode_segmentation::UnicodeSegmentation;
 
 pub use concepts::{Concepts, Said, Weights, concepts};
-pub use measures::{Measure, counts_money, counts_own_money, goal_measure};
+pub use measures::{
+    Measure, counts_money, counts_own_money, counts_paying_customers, goal_measure, is_money_amount,
+};
 pub use parts::{Part, parts};
 pub use phrases::{Match, PhraseList, PhraseSet, Tokens, is_negator};
 pub use suggest::suggest;

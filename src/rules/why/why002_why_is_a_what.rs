@@ -6,9 +6,10 @@ use crate::diagnostic::{Severity, Subject};
 use crate::plan::text;
 use crate::rules::{Context, Family, Phase, Rule};
 use crate::text::lexicons::{
-    why_aims, why_business, why_offer, why_people, why_position, why_purpose, why_self,
+    why_aims, why_business, why_offer, why_people, why_position, why_purpose, why_raising,
+    why_self, why_selling, why_targets,
 };
-use crate::text::{Match, Token, quote, tokenize};
+use crate::text::{Match, Token, is_money_amount, quote, tokenize};
 
 pub static RULE: Rule = Rule {
     code: "WHY002",
@@ -34,11 +35,20 @@ Reads the WHY statement for two kinds of language:
   voice for accessible camping" name the world the business answers or
   its history, and are not reported. Earnings are read the same way: "to
   maximise our earnings" is the business's number, "good food should not
-  depend on how much you earn" is people's lives.
+  depend on how much you earn" is people's lives. A money target is one
+  too: an aim, a verb of getting money within two words after it and an
+  amount of money right after that ("aims to raise £250,000 for a new
+  roof", "our goal is to reach $2m in bookings"). Money a WHY mentions
+  without an aim ("nobody should pay more than £5 for a prescription",
+  "no family should have to raise £5,000 for a wheelchair") is people's
+  lives, and is not reported.
 - the offer: products, prices, range, stock, discounts, and what the business
   is or provides, with the business as the one described ("we are a",
   "is a family-run garden centre", "is an independent", "provides",
-  "supplies"; "cycling is a joy" describes cycling, not the business).
+  "supplies"; "cycling is a joy" describes cycling, not the business), and
+  what it sells with the business as the one selling: "we sell", or the
+  plan's name as the whole subject ("Oakfield Tools sells secondhand
+  tools"; "a small workshop should be able to sell abroad" is not).
   These count only when the statement names no purpose: a belief (believe,
   because, so that, deserve, should...), or the people it is for (people,
   families, community, help...) in a WHY that does not describe the business
@@ -79,8 +89,10 @@ fn check(cx: &mut Context<'_>) {
     let tokens = tokenize(statement);
     let mut business = why_business().find(&tokens);
     business.extend(own_positions(&tokens));
+    business.extend(money_targets(statement, &tokens));
     let offer = why_offer().find(&tokens);
-    let itself = why_self().find(&tokens);
+    let mut itself = why_self().find(&tokens);
+    itself.extend(own_sales(&tokens, text(&cx.plan.name).unwrap_or_default()));
     // A belief saves any WHY from talk of the offer; the people it is for
     // save one that does not describe the business itself.
     let purpose = !why_purpose().find(&tokens).is_empty()
@@ -96,10 +108,13 @@ fn check(cx: &mut Context<'_>) {
         return;
     }
     evidence.sort_by_key(|m| m.span.start);
-    let quotes: Vec<String> = evidence
+    let mut quotes: Vec<String> = evidence
         .iter()
         .map(|m| quote(statement, m.span.clone()))
         .collect();
+    // "sells" is both the offer and, after the business's name, what the
+    // business is: one quote.
+    quotes.dedup();
     let Some(field) = why.statement.as_ref() else {
         return;
     };
@@ -140,10 +155,128 @@ fn own_positions(tokens: &[Token]) -> Vec<Match> {
         .collect()
 }
 
+/// How many words may stand between an aim and its verb of getting money:
+/// "aims to raise", "our goal is to reach".
+const TARGET_REACH: usize = 2;
+
+/// How many words after the verb of getting money its amount may stand,
+/// with only function words before it: "raise £600,000", "reach at least
+/// €2m".
+const AMOUNT_REACH: usize = 3;
+
+/// The money targets a WHY sets: an aim, a verb of getting money within
+/// two words after it, and an amount of money right after that, all in one
+/// clause ("aims to raise £600,000 in its share offer", "our goal is to
+/// reach $2m"), quoted from the aim to the amount. Money without an aim is
+/// people's lives ("nobody should have to raise £5,000 for a wheelchair",
+/// "no one should pay more than £5").
+fn money_targets(statement: &str, tokens: &[Token]) -> Vec<Match> {
+    let aims = why_targets().find(tokens);
+    let targets = why_raising().find(tokens).into_iter().filter_map(|verb| {
+        let at = verb.tokens.start;
+        let clause = tokens[at].clause;
+        let aim = aims.iter().find(|aim| {
+            aim.tokens.end <= at
+                && at - aim.tokens.end <= TARGET_REACH
+                && tokens[aim.tokens.start].clause == clause
+        })?;
+        // Only words such as "at least" or "over" stand before the amount:
+        // "raise awareness of £5 repairs" raises awareness.
+        let amount = (verb.tokens.end..tokens.len())
+            .take(AMOUNT_REACH)
+            .take_while(|&i| tokens[i].clause == clause)
+            .find(|&i| tokens[i].content || is_money_amount(statement, tokens, i))
+            .filter(|&i| is_money_amount(statement, tokens, i))?;
+        Some(Match {
+            tokens: aim.tokens.start..amount + 1,
+            span: aim.span.start..tokens[amount].span.end,
+        })
+    });
+    targets.collect()
+}
+
+/// Words that may stand between the business and its verb of selling: "we
+/// also sell", "we are now selling".
+const SUBJECT_FILLERS: &[&str] = &["also", "now", "still", "only", "already", "are", "is"];
+
+/// The verbs of selling whose subject is the business: "we sell", "we are
+/// now selling", or the plan's name ("Oakfield Tools sells secondhand
+/// tools"), the whole of the clause before the verb. Those are what the
+/// business is, like "provides"; another subject ("a ten-person workshop
+/// should be able to sell abroad", "being sold to") is the world it
+/// answers.
+fn own_sales(tokens: &[Token], name: &str) -> Vec<Match> {
+    let name: Vec<_> = tokenize(name).into_iter().map(|t| t.stem).collect();
+    let sales = why_selling().find(tokens).into_iter().filter(|verb| {
+        let at = verb.tokens.start;
+        let clause = tokens[at].clause;
+        let start = tokens[..at]
+            .iter()
+            .rposition(|t| t.clause != clause)
+            .map_or(0, |i| i + 1);
+        let mut subject = &tokens[start..at];
+        while let [rest @ .., last] = subject
+            && SUBJECT_FILLERS.contains(&&*last.word)
+        {
+            subject = rest;
+        }
+        match subject {
+            [] => false,
+            [we] => matches!(&*we.word, "we" | "we're"),
+            _ => {
+                subject.iter().any(|t| t.content)
+                    && subject.iter().all(|t| !t.content || name.contains(&t.stem))
+            }
+        }
+    });
+    sales.collect()
+}
+
 #[cfg(test)]
 mod tests {
-    use super::own_positions;
+    use super::{money_targets, own_positions, own_sales};
     use crate::text::tokenize;
+
+    #[test]
+    fn a_money_target_is_an_aim_to_raise_an_amount() {
+        for why in [
+            "The trust aims to raise £250,000 for a new roof by 2027",
+            "Our goal is to reach $2m in bookings",
+            "We plan to turn over 400,000 euros next year",
+            "We aim to bring in at least £80,000 from the café",
+        ] {
+            assert!(!money_targets(why, &tokenize(why)).is_empty(), "{why}");
+        }
+        for why in [
+            "We believe nobody should pay more than £5 for a prescription",
+            "No family should have to raise £5,000 for a wheelchair",
+            "Good glasses should be affordable for everyone",
+            "We aim to reach 10,000 walkers a year",
+            "We aim to raise awareness of £5 repairs",
+        ] {
+            assert!(money_targets(why, &tokenize(why)).is_empty(), "{why}");
+        }
+    }
+
+    #[test]
+    fn selling_describes_the_business_only_as_its_subject() {
+        let name = "Oakfield Tools - 2027 plan";
+        for why in [
+            "Oakfield Tools sells secondhand tools and hires out ladders",
+            "We sell refurbished laptops to schools",
+            "Since 1990, we are now selling bikes in three towns",
+        ] {
+            assert!(!own_sales(&tokenize(why), name).is_empty(), "{why}");
+        }
+        for why in [
+            "A ten-person workshop should be able to sell abroad",
+            "Looking after your eyes should never feel like being sold to",
+            "Farmers sell us their best milk",
+            "We don't sell anything we wouldn't use",
+        ] {
+            assert!(own_sales(&tokenize(why), name).is_empty(), "{why}");
+        }
+    }
 
     #[test]
     fn a_position_counts_only_as_the_business_s_aim() {

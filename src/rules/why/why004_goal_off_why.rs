@@ -8,7 +8,9 @@ use crate::plan::GoalKind;
 use crate::plan::{Goal, Plan, items, text};
 use crate::rules::{Context, Family, Phase, Rule};
 use crate::text::lexicons::{audience_counts, image_reasons, time_frames};
-use crate::text::{Measure, PhraseList, counts_own_money, goal_measure, quote, tokenize};
+use crate::text::{
+    Measure, PhraseList, counts_own_money, counts_paying_customers, goal_measure, quote, tokenize,
+};
 
 pub static RULE: Rule = Rule {
     code: "WHY004",
@@ -51,7 +53,15 @@ Not reported:
   WHAT statement uses of the business ("Pollination contract income for
   the 2026 season, £", "Average monthly shop sales", "Income from
   pollination"). That is Jim Sterne's business goal of revenue or lower
-  costs, the result of living the WHY rather than a step off it. A line of
+  costs, the result of living the WHY rather than a step off it. A revenue
+  goal counting the people who pay for the business's own offer is the
+  same revenue, counted by who pays it: a head that ends in subscribers,
+  customers, members or clients made payers by "paying" or "paid", with
+  only words the name, the WHAT or its offerings use besides ("Paying
+  Larkspur Pro subscribers", "Paid members"). Payers of a line the WHAT
+  does not name, or through a channel ("Paying users via the partner
+  app"), and anyone who does not pay (followers, sign-ups) are judged
+  like any goal. A line of
   the offer ("gift-set sales" at a pharmacy, "Income from wedding hire"),
   money through a channel ("Sales via Instagram", "Sales through
   influencer codes", read like "from"), a ratio ("cost per click", and
@@ -181,11 +191,13 @@ fn quoted_first(list: &PhraseList, text: &str) -> Option<String> {
 /// step off it. Read against the plan's name and its WHAT statement, the
 /// words the business uses of itself; a line of its offer ("gift-set
 /// sales") is judged like any other goal.
+///
+/// A revenue goal that counts the people who pay for the business's own
+/// offer ("Paying Larkspur Pro subscribers", with Larkspur Pro among the
+/// WHAT's offerings) is the same revenue, counted by who pays it.
 fn is_own_money(plan: &Plan, goal: &Goal) -> bool {
-    let plain = matches!(
-        goal.kind.as_ref().map(|k| k.value),
-        Some(GoalKind::Revenue | GoalKind::Cost)
-    );
+    let kind = goal.kind.as_ref().map(|k| k.value);
+    let plain = matches!(kind, Some(GoalKind::Revenue | GoalKind::Cost));
     let Some(metric) = text(&goal.metric) else {
         return false;
     };
@@ -195,7 +207,16 @@ fn is_own_money(plan: &Plan, goal: &Goal) -> bool {
         text(&plan.name).unwrap_or_default(),
         what.unwrap_or_default()
     );
-    plain && counts_own_money(metric, &own)
+    if plain && counts_own_money(metric, &own) {
+        return true;
+    }
+    let offerings = plan.what.as_ref().map(|w| &w.offerings);
+    let mut offer = own;
+    for item in offerings.into_iter().flat_map(items) {
+        offer.push(' ');
+        offer.push_str(&item.text);
+    }
+    matches!(kind, Some(GoalKind::Revenue)) && counts_paying_customers(metric, &offer)
 }
 
 /// A goal that measures how customers feel or whether they stay

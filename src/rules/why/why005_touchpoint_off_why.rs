@@ -33,7 +33,14 @@ Not reported:
   quote that lists every cost, or aftercare: how to set up, use, store or
   look after what was bought and what to do if something goes wrong ("How
   to put it together, how to look after it, and what to do if something
-  feels wrong"). It is the HOW in action and needs no words of the WHY. A
+  feels wrong"), a welcome that hands over what the customer now holds
+  or says how to reach the people behind the business ("your membership
+  card", "your share certificate", "how to get in touch", "who to call"),
+  and an offer to listen and say honestly whether the business can help,
+  or to refer the customer on ("we'll tell you whether a repair is worth
+  it", "we'll point you to someone who can"). It is the HOW in action and
+  needs no words of the WHY. A bare "get in touch" or "your account" is
+  no such pass: either as easily opens a promotion. A
   message with a pressure cue ("last chance", "30% off") gets no such pass,
   and neither does a "how to" about something else: aftercare is about the
   customer's own thing ("your hearing aids", "look after it", "how to store
@@ -146,8 +153,9 @@ fn or_list(items: &[&str]) -> String {
 }
 
 /// A plain service message (a reminder, a notice, a quote that lists every
-/// cost, a way to change a booking, aftercare) with no sales pressure in it: the HOW
-/// in action, which needs no words of the WHY.
+/// cost, a way to change a booking, a welcome with the customer's papers and
+/// how to reach us, an offer to say whether we can help, aftercare) with no
+/// sales pressure in it: the HOW in action, which needs no words of the WHY.
 fn is_service(message: &str) -> bool {
     let tokens = tokenize(message);
     let service = !service_notes().find(&tokens).is_empty() || is_aftercare(&tokens);
@@ -178,6 +186,26 @@ fn is_aftercare(tokens: &[Token]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::is_service;
+
+    #[test]
+    fn a_welcome_pack_and_an_offer_to_advise_are_service() {
+        for message in [
+            "Your membership card, the rules of the club, the season's fixtures and how to reach us.",
+            "Welcome aboard: your login details, the first delivery day and who to call with a question.",
+            "Describe the trouble and we'll tell you whether a repair is worth it.",
+            "Send us a photo of the leak; if it's not a job for us, we'll point you to a plumber who does it.",
+        ] {
+            assert!(is_service(message), "{message}");
+        }
+        for message in [
+            "Your daily reward is waiting, come back now",
+            "Spin the wheel and win big tonight!",
+            "A surprise bonus is waiting in your account: open the app to claim it.",
+            "Get in touch for a quote on our new range",
+        ] {
+            assert!(!is_service(message), "{message}");
+        }
+    }
 
     #[test]
     fn aftercare_is_about_the_customer_s_own_thing() {

@@ -5,7 +5,7 @@
 use crate::diagnostic::{Severity, Subject};
 use crate::plan::text;
 use crate::rules::{Context, Family, Phase, Rule};
-use crate::text::lexicons::{act_change, act_record, act_unchanged};
+use crate::text::lexicons::{act_carry_out, act_change, act_outcomes, act_record, act_unchanged};
 use crate::text::{Match, Token, push_quote, tokenize};
 
 pub static RULE: Rule = Rule {
@@ -25,7 +25,12 @@ stemmed words.
 
 Not reported: an `act` that keeps the answers *and* uses them ("noted on the
 booking so the audiologist can adjust the aids", "logged and reviewed each
-term", "saved on the account and applied from the next shipment"); an `act` with a sentence or clause of five words or more that
+term", "saved on the account and applied from the next shipment"); an
+`act` that carries out what the people asked have decided, a verb of carrying
+out (follow, carry out, implement) with a result, vote, majority or
+decision within three words after it ("the committee follows the result
+and reports on it in the minutes"): following the vote is the change ("staff
+carry out the survey" is not); an `act` with a sentence or clause of five words or more that
 neither keeps the answers nor says nothing changes ("summarised for the
 workshop lead, who picks the three most common snags for the next ride"),
 which may well be action planlint's word lists do not know (a shorter one,
@@ -114,6 +119,7 @@ fn only_keeps(act: &str) -> Option<Vec<String>> {
         .find(&tokens)
         .iter()
         .any(|m| !inside_unchanged(m))
+        || carries_out(&tokens)
     {
         return None;
     }
@@ -148,6 +154,29 @@ fn only_keeps(act: &str) -> Option<Vec<String>> {
     Some(quotes)
 }
 
+/// How many words after a verb of carrying out its outcome may stand:
+/// "follows the result", "carries out the members' decision".
+const OUTCOME_REACH: usize = 3;
+
+/// Whether an `act` carries out what the people asked have decided: a verb of
+/// carrying out (follow, carry out, implement) with an outcome a few words
+/// after it in the same clause ("the committee follows the result",
+/// "implements the majority's choice"). Following a vote is a change made
+/// because of the answers; "follow" or "carry out" alone is not ("staff
+/// carry out the survey").
+fn carries_out(tokens: &[Token]) -> bool {
+    let outcomes = act_outcomes().find(tokens);
+    act_carry_out().find(tokens).iter().any(|verb| {
+        let end = verb.tokens.end;
+        outcomes.iter().any(|outcome| {
+            let at = outcome.tokens.start;
+            at >= end
+                && at - end < OUTCOME_REACH
+                && tokens[at].clause == tokens[verb.tokens.start].clause
+        })
+    })
+}
+
 fn after_determiner(tokens: &[Token], m: &Match) -> bool {
     m.tokens.len() == 1
         && m.tokens.start > 0
@@ -166,6 +195,9 @@ mod tests {
             "Replies are stored so the fitter can bring the right parts.",
             "Answers are summarised for the workshop lead, who picks the three most common snags for the next ride.",
             "The surveyor records the answers in the written report, and the report puts those rooms first.",
+            "Residents pick by ballot; the committee carries out what the majority picked and logs it in the minutes.",
+            "Tenants vote online, and the council implements the decision and reports back in the spring newsletter.",
+            "Parents vote; the governors follow the result and report on it at the summer meeting.",
         ] {
             assert_eq!(only_keeps(act), None, "{act}");
         }
@@ -190,6 +222,9 @@ mod tests {
             "Answers are logged: name, date and swap.",
             "Answers are filed. Nothing changes.",
             "Answers are logged and nothing changes.",
+            "Staff carry out the survey and file the answers in the CRM.",
+            "Results are recorded and reported to the board.",
+            "Votes are counted, the result is logged and reported in the minutes.",
         ] {
             assert!(only_keeps(act).is_some(), "{act}");
         }
