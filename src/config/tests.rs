@@ -240,7 +240,7 @@ fn the_command_line_overrides_the_file() {
         selected(&config),
         [
             "PLAN001", "PLAN002", "PLAN008", "WHY001", "WHY002", "WHY003", "WHY004", "WHY005",
-            "TX005"
+            "WHY006", "TX005"
         ],
         "--select replaces the file's select and ignore"
     );

@@ -189,6 +189,7 @@ pub static RULES: &[&Rule] = &[
     &why::why003_missing_how::RULE,
     &why::why004_goal_off_why::RULE,
     &why::why005_touchpoint_off_why::RULE,
+    &why::why006_against_why::RULE,
     &goal::goal001_unmeasurable_goal::RULE,
     &goal::goal002_undated_goal::RULE,
     &goal::goal003_unclassified_goal::RULE,

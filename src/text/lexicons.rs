@@ -320,6 +320,41 @@ lexicon!(
     interest_commerce,
     "interest_commerce.txt"
 );
+lexicon!(
+    /// Words of buying and selling things, which a WHY may stand against.
+    stance_buying,
+    "stance_buying.txt"
+);
+lexicon!(
+    /// An offering that pushes people to buy new things: auto-replace.
+    push_buying,
+    "push_buying.txt"
+);
+lexicon!(
+    /// A HOW that competes on price: win on price, price match, multi-buy.
+    price_competition,
+    "price_competition.txt"
+);
+lexicon!(
+    /// A WHY that speaks of price or of what people can afford.
+    price_concern,
+    "price_concern.txt"
+);
+lexicon!(
+    /// A promise that people's data stays theirs: never sold, theirs alone.
+    privacy_promises,
+    "privacy_promises.txt"
+);
+lexicon!(
+    /// Selling what people told or logged: license, sell, advertisers.
+    data_sales,
+    "data_sales.txt"
+);
+lexicon!(
+    /// What people tell or log about themselves: data, information.
+    data_words,
+    "data_words.txt"
+);
 
 lexicon!(
     /// Feedback that asks for something: "I wish", "please add", "would love".
@@ -463,6 +498,13 @@ mod tests {
             owner_placeholders(),
             owner_machines(),
             owner_people(),
+            stance_buying(),
+            push_buying(),
+            price_competition(),
+            price_concern(),
+            privacy_promises(),
+            data_sales(),
+            data_words(),
             feedback_wants(),
             feedback_fatigue(),
             feedback_frequency(),

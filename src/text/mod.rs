@@ -30,7 +30,7 @@ pub use measures::{
     Measure, counts_money, counts_own_money, counts_paying_customers, goal_measure, is_money_amount,
 };
 pub use parts::{Part, parts};
-pub use phrases::{Match, PhraseList, PhraseSet, Tokens};
+pub use phrases::{Match, PhraseList, PhraseSet, Tokens, is_negator};
 pub use suggest::suggest;
 
 /// A word of a text: lower-cased, stemmed, and where it stands (bytes). The

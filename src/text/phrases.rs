@@ -341,7 +341,7 @@ pub(super) fn is_number(s: &str) -> bool {
     !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
 }
 
-pub(super) fn is_negator(word: &str) -> bool {
+pub fn is_negator(word: &str) -> bool {
     NEGATORS.contains(&word)
 }
 

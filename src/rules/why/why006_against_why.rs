@@ -1,0 +1,351 @@
+//! WHY006 against-why: the HOW or the WHAT does what the WHY stands against.
+//! The rule's metadata, its documentation (`planlint explain WHY006`) and its
+//! check.
+
+use std::ops::Range;
+
+use crate::diagnostic::{Severity, Subject};
+use crate::plan::{Plan, Span, items, text};
+use crate::rules::{Context, Family, Phase, Rule};
+use crate::text::lexicons::{
+    data_sales, data_words, price_competition, price_concern, privacy_promises, push_buying,
+    sales_pressure, stance_buying,
+};
+use crate::text::{Match, Token, is_negator, quote, tokenize};
+
+pub static RULE: Rule = Rule {
+    code: "WHY006",
+    name: "against-why",
+    family: Family::Why,
+    severity: Severity::Warning,
+    summary: "the HOW or the WHAT does what the WHY stands against",
+    help: "make the HOW and the WHAT follow from the WHY: drop or rework what works against it, or rewrite the WHY if the business believes something else",
+    docs: r#"## What it does
+Holds the HOW (statement and differentiators) and the WHAT (statement and
+offerings) against what the WHY, or the HOW itself, takes a stand on, and
+reports a line that works against it. Three stands are read, each with the
+words that show it on both sides:
+- **Buying less.** The WHY or the HOW stands against buying, selling or
+  replacing things: a word of buying in a frame of refusal ("buy less" at
+  the end of a clause or before "of", "instead of buying new", "rather save
+  a plant than sell one", "we never sell"). A differentiator or offering that pushes
+  people to buy is then reported: sales pressure ("daily deals", "30%
+  off") or buying made automatic or new goods on discount ("Auto-replace",
+  "discounted new tools").
+- **Price.** The HOW competes on price and promotions, with two cues or
+  more ("we win on price", "price-match", "multi-buy deals", "the
+  cheapest"), while the WHY says nothing of price or of what people can
+  afford. Price and promotions are what a business reaches for when it has
+  no reason to be chosen beyond the deal; a WHY about something else is
+  not what such a HOW acts on.
+- **People's data.** The WHY or the HOW promises that people's data stays
+  theirs ("theirs alone", "never sold", "nothing shared") and a line of the
+  HOW or the WHAT sells, licenses or advertises with it ("we license
+  adherence data to drug brands for targeted advertising").
+
+Not reported:
+- a line that names the thing only to refuse it ("we never sell your
+  data", "no multi-buy deals"): a negation before the cue in its clause
+  cancels it;
+- buying words the WHY uses in passing ("as easy as buying"): a stand
+  needs a frame of refusal, and "buy less plastic" stands against plastic,
+  not buying;
+- a price-led HOW in a plan whose WHY is about price or what people can
+  afford ("good food nobody is priced out of"): the HOW follows from it;
+- goals: WHY004 holds them against the WHY.
+
+These are the stands independent plans showed; a HOW or WHAT that
+contradicts the WHY in other words (dropping the early sailings a WHY of
+"every day of the year" depends on) is not read yet.
+
+## Why it matters
+The golden circle works only when the HOW and the WHAT stay true to the
+WHY. A strategy at odds with the belief it states reads as fake, to the
+team that must carry it out and to customers who came for the belief: a
+lending app that says "buy less" and earns from deals on new tools loses
+both.
+
+## Example
+```toml
+[why]
+statement = "We believe a coat should last ten winters, and that people should buy less and mend more."
+
+[what]
+offerings = ["Repairs while you wait", "Flash sale: 40% off this season's coats"]
+```
+
+## How to fix
+Drop the line that works against the WHY, or rework it so it follows from
+the WHY ("Trade in a worn coat for repair credit"). If the business has
+changed what it believes, rewrite the WHY."#,
+    phase: Phase::Plan(check),
+};
+
+/// A text of the HOW or the WHAT, with the subject it is reported on.
+struct Line<'a> {
+    subject: Subject,
+    text: &'a str,
+    span: Span,
+}
+
+fn check(cx: &mut Context<'_>) {
+    let plan = cx.plan;
+    let Some(why) = plan.why_statement() else {
+        return;
+    };
+    let lines = lines(plan);
+    let how_texts: Vec<&str> = lines
+        .iter()
+        .filter(|l| l.subject == Subject::How)
+        .map(|l| l.text)
+        .collect();
+    let stands: Vec<&str> = std::iter::once(why)
+        .chain(how_texts.iter().copied())
+        .collect();
+    let mut reports = Vec::new();
+
+    if let Some(stand) = stands.iter().find_map(|t| against_buying(t)) {
+        for line in &lines {
+            let pushes = pushes_buying(line.text);
+            if !pushes.is_empty() {
+                reports.push((
+                    line,
+                    format!(
+                        "{} pushes people to buy ({}) while {} stands against it ({stand})",
+                        line.subject.describe(),
+                        quoted(&pushes),
+                        stand_place(why, &stand_text(&stands, &stand)),
+                    ),
+                ));
+            }
+        }
+    }
+
+    let price_cues: Vec<String> = how_texts
+        .iter()
+        .flat_map(|t| cues(price_competition().find(&tokenize(t)), t))
+        .collect();
+    let distinct: std::collections::BTreeSet<String> =
+        price_cues.iter().map(|c| c.to_lowercase()).collect();
+    if distinct.len() >= 2
+        && price_concern().find_all(&tokenize(why)).is_empty()
+        && let Some(first) = lines.iter().find(|l| {
+            l.subject == Subject::How && !price_competition().find(&tokenize(l.text)).is_empty()
+        })
+    {
+        reports.push((
+            first,
+            format!(
+                "the HOW competes on price ({}) while the WHY says nothing of price or of what people can afford",
+                quoted(&price_cues),
+            ),
+        ));
+    }
+
+    if let Some(promise) = stands.iter().find_map(|t| {
+        let found = cues(privacy_promises().find(&tokenize(t)), t);
+        found.first().cloned()
+    }) {
+        for line in &lines {
+            let sold = sells_data(line.text);
+            if !sold.is_empty() {
+                reports.push((
+                    line,
+                    format!(
+                        "{} sells or advertises with people's data ({}) while {} promises it stays theirs ({promise})",
+                        line.subject.describe(),
+                        quoted(&sold),
+                        stand_place(why, &stand_text(&stands, &promise)),
+                    ),
+                ));
+            }
+        }
+    }
+
+    for (line, message) in reports {
+        cx.report(&RULE, line.subject.clone(), line.span.clone(), message);
+    }
+}
+
+/// The lines of the HOW and the WHAT, statements first.
+fn lines(plan: &Plan) -> Vec<Line<'_>> {
+    let mut lines = Vec::new();
+    if let Some(how) = &plan.how {
+        if let Some(statement) = &how.statement
+            && let Some(value) = text(&how.statement)
+        {
+            lines.push(Line {
+                subject: Subject::How,
+                text: value,
+                span: statement.key.clone(),
+            });
+        }
+        lines.extend(items(&how.differentiators).map(|item| Line {
+            subject: Subject::How,
+            text: &item.text,
+            span: item.span.clone(),
+        }));
+    }
+    if let Some(what) = &plan.what {
+        if let Some(statement) = &what.statement
+            && let Some(value) = text(&what.statement)
+        {
+            lines.push(Line {
+                subject: Subject::What,
+                text: value,
+                span: statement.key.clone(),
+            });
+        }
+        lines.extend(items(&what.offerings).map(|item| Line {
+            subject: Subject::What,
+            text: &item.text,
+            span: item.span.clone(),
+        }));
+    }
+    lines
+}
+
+/// Which text a stand was found in: the WHY, or else the HOW.
+fn stand_text<'a>(stands: &[&'a str], quote: &str) -> &'a str {
+    let bare = quote.trim_matches('"');
+    stands
+        .iter()
+        .find(|t| t.to_lowercase().contains(&bare.to_lowercase()))
+        .copied()
+        .unwrap_or_default()
+}
+
+fn stand_place(why: &str, text: &str) -> &'static str {
+    if text == why { "the WHY" } else { "the HOW" }
+}
+
+/// The cues as written in `text`, quoted.
+fn cues(found: Vec<Match>, text: &str) -> Vec<String> {
+    found.into_iter().map(|m| quote(text, m.span)).collect()
+}
+
+/// Quoted cues, each said once whatever its case.
+fn quoted(cues: &[String]) -> String {
+    let mut seen = std::collections::BTreeSet::new();
+    cues.iter()
+        .filter(|c| seen.insert(c.to_lowercase()))
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// A stand against buying in `text`, quoted: a word of buying or selling in
+/// a frame of refusal.
+fn against_buying(text: &str) -> Option<String> {
+    let tokens = tokenize(text);
+    stance_buying()
+        .find_all(&tokens)
+        .into_iter()
+        .find_map(|m| refusal(&tokens, m.tokens))
+        .map(|span| quote(text, span))
+}
+
+/// The words of a refusal of the word at `at`, if it is refused: "buy less"
+/// ending its clause (or before "and", "or", "than", "of"), "instead of buying",
+/// "rather save a plant than sell one", or a negation right
+/// before it ("never sell").
+fn refusal(tokens: &[Token], at: Range<usize>) -> Option<Range<usize>> {
+    let clause = tokens[at.start].clause;
+    let word = |i: usize| -> &str {
+        tokens
+            .get(i)
+            .filter(|t| t.clause == clause)
+            .map_or("", |t| &*t.word)
+    };
+    let before = |k: usize| at.start.checked_sub(k).map_or("", word);
+    let less = matches!(word(at.end), "less" | "fewer")
+        && matches!(word(at.end + 1), "" | "and" | "or" | "than" | "of");
+    let rather = (before(1) == "than")
+        .then(|| {
+            (at.start.saturating_sub(8)..at.start)
+                .find(|&i| matches!(word(i), "rather" | "better" | "sooner"))
+        })
+        .flatten();
+    let (first, last) = if less {
+        (at.start, at.end)
+    } else if before(2) == "instead" && before(1) == "of" {
+        (at.start - 2, at.end - 1)
+    } else if let Some(rather) = rather {
+        (rather, at.end - 1)
+    } else if let Some(k) = (1..=2).find(|&k| is_negator(before(k))) {
+        (at.start - k, at.end - 1)
+    } else {
+        return None;
+    };
+    Some(tokens[first].span.start..tokens[last].span.end)
+}
+
+/// The cues in `text` that push people to buy.
+fn pushes_buying(text: &str) -> Vec<String> {
+    let tokens = tokenize(text);
+    let mut found = sales_pressure().find(&tokens);
+    found.extend(push_buying().find(&tokens));
+    found.sort_by_key(|m| m.span.start);
+    found.into_iter().map(|m| quote(text, m.span)).collect()
+}
+
+/// The words of `text` that sell people's data: a word of selling and a
+/// word of data in one clause, with no negation before the selling in it.
+fn sells_data(text: &str) -> Vec<String> {
+    let tokens = tokenize(text);
+    let data = data_words().find_all(&tokens);
+    let mut found = Vec::new();
+    for sale in data_sales().find_all(&tokens) {
+        let clause = tokens[sale.tokens.start].clause;
+        let refused = (0..sale.tokens.start)
+            .any(|i| tokens[i].clause == clause && is_negator(&tokens[i].word));
+        let with_data = data
+            .iter()
+            .find(|d| tokens[d.tokens.start].clause == clause);
+        if let (false, Some(data)) = (refused, with_data) {
+            found.push(quote(text, sale.span.clone()));
+            found.push(quote(text, data.span.clone()));
+        }
+    }
+    found.dedup();
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{against_buying, pushes_buying, sells_data};
+
+    #[test]
+    fn a_stand_against_buying_needs_a_frame_of_refusal() {
+        for text in [
+            "We want a town that mends more and buys less.",
+            "Swap and repair instead of buying new.",
+            "We would rather fix your kettle than sell you another.",
+            "We never sell what we can lend.",
+        ] {
+            assert!(against_buying(text).is_some(), "{text}");
+        }
+        for text in [
+            "Borrowing should be as easy as buying.",
+            "Help people buy less plastic.",
+            "We sell seeds saved by local growers.",
+        ] {
+            assert!(against_buying(text).is_none(), "{text}");
+        }
+    }
+
+    #[test]
+    fn pushing_to_buy_is_pressure_or_automatic_replacement() {
+        assert!(!pushes_buying("Daily deals on garden tools from big chains").is_empty());
+        assert!(!pushes_buying("Auto-replace: a new kettle ships when yours breaks").is_empty());
+        assert!(pushes_buying("Repair cafés every month").is_empty());
+        assert!(pushes_buying("No deals, no flash sales").is_empty());
+    }
+
+    #[test]
+    fn selling_data_is_selling_and_data_in_one_clause_not_refused() {
+        assert!(!sells_data("We license route data to advertisers").is_empty());
+        assert!(sells_data("Your data is never sold to advertisers").is_empty());
+        assert!(sells_data("We sell bikes, and keep service records").is_empty());
+    }
+}
