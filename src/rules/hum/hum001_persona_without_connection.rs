@@ -5,7 +5,7 @@
 use std::collections::HashSet;
 
 use crate::diagnostic::{Severity, Subject};
-use crate::plan::{Plan, items, text};
+use crate::plan::items;
 use crate::rules::{Context, Family, Phase, Rule};
 use crate::text::lexicons::{interest_commerce, product_parts, product_places, shared_places};
 use crate::text::{Token, tokenize};
@@ -76,7 +76,7 @@ interests = ["weekend markets", "fixing things themselves", "their kids' footbal
 
 fn check(cx: &mut Context<'_>) {
     let plan = cx.plan;
-    let offer = offer_stems(plan);
+    let offer = plan.offer_stems();
     for persona in &plan.personas {
         let interests: Vec<&str> = items(&persona.interests).map(|i| i.text.as_str()).collect();
         if !interests.is_empty() {
@@ -115,20 +115,6 @@ fn check(cx: &mut Context<'_>) {
             ),
         );
     }
-}
-
-/// The stems of the content words of the WHAT: its statement and offerings.
-fn offer_stems(plan: &Plan) -> HashSet<String> {
-    let Some(what) = plan.what.as_ref() else {
-        return HashSet::new();
-    };
-    text(&what.statement)
-        .into_iter()
-        .chain(items(&what.offerings).map(|o| o.text.as_str()))
-        .flat_map(tokenize)
-        .filter(|t| t.content)
-        .map(|t| t.stem.to_string())
-        .collect()
 }
 
 /// How one interest reads against the offer.
