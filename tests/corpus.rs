@@ -77,7 +77,13 @@ fn corpus_plans_get_exactly_the_expected_findings() {
 /// The halves of the independent corpus the test measures (see
 /// tests/corpus/independent/README.md): the held-out half joins once it has
 /// been run for the last time as a measure.
-const INDEPENDENT: &[&str] = &["tuning", "held-out", "held-out-2", "held-out-3", "held-out-4"];
+const INDEPENDENT: &[&str] = &[
+    "tuning",
+    "held-out",
+    "held-out-2",
+    "held-out-3",
+    "held-out-4",
+];
 
 /// The independent corpus: each planted defect found, no other warning or
 /// error, and every disagreement either fixed or listed in `known.txt` (a
