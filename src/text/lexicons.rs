@@ -135,6 +135,12 @@ lexicon!(
     "sales_measures.txt"
 );
 lexicon!(
+    /// How a business packages what it sells: a package, a bundle, an
+    /// add-on, a subscription, a block of six.
+    offer_packaging,
+    "offer_packaging.txt"
+);
+lexicon!(
     /// Words of the customer's own voice: I, my, hate, sick of.
     own_voice,
     "own_voice.txt"
@@ -321,6 +327,12 @@ impl WordList {
 pub fn feedback_want_fillers() -> &'static WordList {
     static LIST: OnceLock<WordList> = OnceLock::new();
     LIST.get_or_init(|| WordList::parse(include_str!("lexicon/feedback_want_fillers.txt")))
+}
+
+/// Words that give a want a person's voice: I, you, that, without, tell.
+pub fn spoken_wants() -> &'static WordList {
+    static LIST: OnceLock<WordList> = OnceLock::new();
+    LIST.get_or_init(|| WordList::parse(include_str!("lexicon/spoken_wants.txt")))
 }
 
 lexicon!(
