@@ -329,6 +329,12 @@ pub fn feedback_want_fillers() -> &'static WordList {
     LIST.get_or_init(|| WordList::parse(include_str!("lexicon/feedback_want_fillers.txt")))
 }
 
+/// The act of buying, opening an interest: booking, buying, renewing.
+pub fn buying_acts() -> &'static WordList {
+    static LIST: OnceLock<WordList> = OnceLock::new();
+    LIST.get_or_init(|| WordList::parse(include_str!("lexicon/buying_acts.txt")))
+}
+
 /// Words that give a want a person's voice: I, you, that, without, tell.
 pub fn spoken_wants() -> &'static WordList {
     static LIST: OnceLock<WordList> = OnceLock::new();
