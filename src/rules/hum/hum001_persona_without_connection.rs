@@ -10,7 +10,7 @@ use crate::rules::{Context, Family, Phase, Rule};
 use crate::text::lexicons::{
     buying_acts, interest_commerce, offer_packaging, product_parts, product_places, shared_places,
 };
-use crate::text::{Match, Token, tokenize};
+use crate::text::{Match, Token, head_end, tokenize};
 
 pub static RULE: Rule = Rule {
     code: "HUM001",
@@ -244,22 +244,6 @@ fn ours(tokens: &[Token], offer: &HashSet<String>) -> Option<bool> {
     });
     Some(named)
 }
-
-/// Where the head of an interest that starts at `first` ends: at a clause
-/// break or a word in [`HEAD_ENDS`].
-fn head_end(tokens: &[Token], first: usize) -> usize {
-    (first..tokens.len())
-        .find(|&i| {
-            tokens[i].clause != tokens[first].clause || HEAD_ENDS.contains(&&*tokens[i].word)
-        })
-        .unwrap_or(tokens.len())
-}
-
-/// Words that end the head of an interest, the thing it names: "tips" in
-/// "Plant care tips in the app".
-const HEAD_ENDS: &[&str] = &[
-    "in", "on", "at", "for", "from", "with", "about", "to", "by", "of", "that", "which", "who",
-];
 
 /// Whether an interest is a part of the product: it is placed in the
 /// product ("Plant care tips in the app") and names a word of the WHAT, or
