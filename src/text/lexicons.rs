@@ -141,6 +141,12 @@ lexicon!(
     "offer_packaging.txt"
 );
 lexicon!(
+    /// What a business gains from a customer, as it counts it: slots,
+    /// income, margins.
+    business_gains,
+    "business_gains.txt"
+);
+lexicon!(
     /// Words of the customer's own voice: I, my, hate, sick of.
     own_voice,
     "own_voice.txt"
@@ -327,6 +333,13 @@ impl WordList {
 pub fn feedback_want_fillers() -> &'static WordList {
     static LIST: OnceLock<WordList> = OnceLock::new();
     LIST.get_or_init(|| WordList::parse(include_str!("lexicon/feedback_want_fillers.txt")))
+}
+
+/// Words naming the person a value proposition promises something to:
+/// you, they, patients.
+pub fn promised_people() -> &'static WordList {
+    static LIST: OnceLock<WordList> = OnceLock::new();
+    LIST.get_or_init(|| WordList::parse(include_str!("lexicon/promised_people.txt")))
 }
 
 /// The act of buying, opening an interest: booking, buying, renewing.
