@@ -101,12 +101,15 @@ fn check(cx: &mut Context<'_>) {
             (Some(field), false) => field.key.clone(),
             _ => persona.header.clone(),
         };
-        cx.report(
+        let reported = cx.report(
             &RULE,
             Subject::Persona(persona.id.value.clone()),
             span,
             format!("persona \"{}\" has {missing}", persona.id.value),
         );
+        if !gain.is_empty() {
+            reported.help = "write what this person gets from the business, not what the business gets from them".to_owned();
+        }
     }
 }
 
