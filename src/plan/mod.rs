@@ -7,7 +7,10 @@ pub(crate) mod keys;
 mod load;
 pub(crate) mod syntax;
 
+use std::collections::HashSet;
 use std::ops::Range;
+
+use crate::text::tokenize;
 
 pub use keys::{GOAL_KINDS, STAGES};
 pub use load::{Draft, LoadError, LoadErrorKind, LoadErrors, MAX_ERRORS, read};
@@ -207,6 +210,22 @@ impl Plan {
             texts.extend(items(&what.offerings).map(|i| i.text.as_str()));
         }
         texts
+    }
+
+    /// The stems of the content words of the WHAT (statement, offerings):
+    /// what the business says it sells, as the rules that read a persona's
+    /// words against the offer compare them.
+    pub fn offer_stems(&self) -> HashSet<String> {
+        let Some(what) = self.what.as_ref() else {
+            return HashSet::new();
+        };
+        text(&what.statement)
+            .into_iter()
+            .chain(items(&what.offerings).map(|o| o.text.as_str()))
+            .flat_map(tokenize)
+            .filter(|t| t.content)
+            .map(|t| t.stem.to_string())
+            .collect()
     }
 
     pub fn persona(&self, id: &str) -> Option<&Persona> {

@@ -160,6 +160,18 @@ lexicon!(
     "sales_measures.txt"
 );
 lexicon!(
+    /// How a business packages what it sells: a package, a bundle, an
+    /// add-on, a subscription, a block of six.
+    offer_packaging,
+    "offer_packaging.txt"
+);
+lexicon!(
+    /// What a business gains from a customer, as it counts it: slots,
+    /// income, margins.
+    business_gains,
+    "business_gains.txt"
+);
+lexicon!(
     /// Words of the customer's own voice: I, my, hate, sick of.
     own_voice,
     "own_voice.txt"
@@ -392,6 +404,25 @@ impl WordList {
 pub fn feedback_want_fillers() -> &'static WordList {
     static LIST: OnceLock<WordList> = OnceLock::new();
     LIST.get_or_init(|| WordList::parse(include_str!("lexicon/feedback_want_fillers.txt")))
+}
+
+/// Words naming the person a value proposition promises something to:
+/// you, they, patients.
+pub fn promised_people() -> &'static WordList {
+    static LIST: OnceLock<WordList> = OnceLock::new();
+    LIST.get_or_init(|| WordList::parse(include_str!("lexicon/promised_people.txt")))
+}
+
+/// The act of buying, opening an interest: booking, buying, renewing.
+pub fn buying_acts() -> &'static WordList {
+    static LIST: OnceLock<WordList> = OnceLock::new();
+    LIST.get_or_init(|| WordList::parse(include_str!("lexicon/buying_acts.txt")))
+}
+
+/// Words that give a want a person's voice: I, you, that, without, tell.
+pub fn spoken_wants() -> &'static WordList {
+    static LIST: OnceLock<WordList> = OnceLock::new();
+    LIST.get_or_init(|| WordList::parse(include_str!("lexicon/spoken_wants.txt")))
 }
 
 lexicon!(

@@ -502,6 +502,25 @@ fn joins(before: u8, mid: u8, after: u8) -> bool {
     }
 }
 
+/// Where the head of a noun phrase that starts at token `first` ends: at a
+/// clause break or a word in [`HEAD_ENDS`]. "Plant care tips" in "Plant care
+/// tips in the app", "quiet weekday slots" in "our quiet weekday slots, at a
+/// discount".
+pub fn head_end(tokens: &[Token], first: usize) -> usize {
+    (first..tokens.len())
+        .find(|&i| {
+            tokens[i].clause != tokens[first].clause || HEAD_ENDS.contains(&&*tokens[i].word)
+        })
+        .unwrap_or(tokens.len())
+}
+
+/// Words that end the head of a noun phrase, the thing it names: "tips" in
+/// "Plant care tips in the app". Standing right before a phrase, they make
+/// it part of another ("access to our slots").
+pub const HEAD_ENDS: &[&str] = &[
+    "in", "on", "at", "for", "from", "with", "about", "to", "by", "of", "that", "which", "who",
+];
+
 /// The text of `span` in double quotes, trimmed, for a message: `"buy
 /// now"`. It is not shortened; an empty string when the span is not in the
 /// text. Findings are bounded and sanitised where they are made and printed.

@@ -5,10 +5,12 @@
 use std::collections::HashSet;
 
 use crate::diagnostic::{Severity, Subject};
-use crate::plan::{Plan, items, text};
+use crate::plan::items;
 use crate::rules::{Context, Family, Phase, Rule};
-use crate::text::lexicons::{interest_commerce, product_parts, product_places, shared_places};
-use crate::text::{Token, tokenize};
+use crate::text::lexicons::{
+    buying_acts, interest_commerce, offer_packaging, product_parts, product_places, shared_places,
+};
+use crate::text::{Match, Token, head_end, tokenize};
 
 pub static RULE: Rule = Rule {
     code: "HUM001",
@@ -25,11 +27,19 @@ buying (discounts, offers, deals, sales, prices, new releases, vouchers).
 "Running shoes", "New shoe releases" and "Discounts on shoes" for a
 running-shoe shop say nothing beyond the product. Two more kinds of
 interest are the product too:
+- buying more of the offer: an interest that opens with a verb of buying
+  from the business (booking, rebooking, ordering, reordering, renewing,
+  upgrading, subscribing) and names nothing but the offer after it
+  ("Booking more aphasia therapy sessions" for a practice that sells
+  aphasia therapy);
 - the business's own things, written as it speaks of them: an interest
   that opens with "our" and names a word of the WHAT or of buying before
   any comma or preposition ("Our gift tins", "Our tea advent calendar" for
-  a tea merchant); one that names neither ("Our Christmas blend") counts
-  only beside at least two that do;
+  a tea merchant); a word of how the business packages what it sells (a
+  subscription, a package, a bundle, an add-on) is a word of buying, so
+  "Our home-practice app subscription" is the business's whatever its WHAT
+  says; one that names neither ("Our Christmas blend") counts only beside
+  at least two that do;
 - a part of the product: an interest whose head ends in a feature, a
   reminder, a notification, a tier or a dashboard that is a word of the
   WHAT or comes right after one ("Watering reminders", "The photo diagnosis
@@ -47,7 +57,13 @@ with its customers ("Our local food bank", "Our town's carnival"). A part
 word is the product's only when the word of the WHAT names it: "River
 flood notifications" and "Bird reminders on the river walk" for a
 riverside campsite are about the river, and "Writing features for the
-parish newsletter" is someone's life. A persona whose interests are all
+parish newsletter" is someone's life. A verb of buying opens a
+person's life as well when what follows is more than the offer
+("Booking family holidays by the sea", "Ordering books for the reading
+group"), and only its -ing form at the start counts ("Our Sunday book
+club" is no booking); "buying", "paying" and "purchasing" are left out,
+as they open a person's milestones ("Buying a first home", "Paying off the
+mortgage" for a lender). A persona whose interests are all
 about the service in words the WHAT does not use ("Reducing their tax
 bill" for an accountant) is not caught: planlint cannot tell.
 
@@ -76,7 +92,7 @@ interests = ["weekend markets", "fixing things themselves", "their kids' footbal
 
 fn check(cx: &mut Context<'_>) {
     let plan = cx.plan;
-    let offer = offer_stems(plan);
+    let offer = plan.offer_stems();
     for persona in &plan.personas {
         let interests: Vec<&str> = items(&persona.interests).map(|i| i.text.as_str()).collect();
         if !interests.is_empty() {
@@ -117,20 +133,6 @@ fn check(cx: &mut Context<'_>) {
     }
 }
 
-/// The stems of the content words of the WHAT: its statement and offerings.
-fn offer_stems(plan: &Plan) -> HashSet<String> {
-    let Some(what) = plan.what.as_ref() else {
-        return HashSet::new();
-    };
-    text(&what.statement)
-        .into_iter()
-        .chain(items(&what.offerings).map(|o| o.text.as_str()))
-        .flat_map(tokenize)
-        .filter(|t| t.content)
-        .map(|t| t.stem.to_string())
-        .collect()
-}
-
 /// How one interest reads against the offer.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Reading {
@@ -167,7 +169,10 @@ fn only_about_the_offer(interests: &[&str], offer: &HashSet<String>) -> bool {
 /// river") makes it an interest.
 fn read(interest: &str, offer: &HashSet<String>) -> Reading {
     let tokens = tokenize(interest);
-    if only_offer_words(&tokens, offer) || a_part_of_the_product(&tokens, offer) {
+    if only_offer_words(&tokens, offer)
+        || buying_the_offer(&tokens, offer)
+        || a_part_of_the_product(&tokens, offer)
+    {
         return Reading::Offer;
     }
     match ours(&tokens, offer) {
@@ -180,7 +185,7 @@ fn read(interest: &str, offer: &HashSet<String>) -> Reading {
 /// Whether every word of an interest that carries meaning is a word of the
 /// WHAT or of buying.
 fn only_offer_words(tokens: &[Token], offer: &HashSet<String>) -> bool {
-    let buying = interest_commerce().find(tokens);
+    let buying = words_of_buying(tokens);
     let of_buying = |i: usize| buying.iter().any(|m| m.tokens.contains(&i));
     let mut content = tokens
         .iter()
@@ -189,6 +194,27 @@ fn only_offer_words(tokens: &[Token], offer: &HashSet<String>) -> bool {
         .peekable();
     content.peek().is_some()
         && content.all(|(i, t)| of_buying(i) || offer.contains(t.stem.as_ref()))
+}
+
+/// The words of buying in an interest: what is bought at a price
+/// ("discounts", "new releases") and how the business packages what it
+/// sells ("a subscription", "an add-on", "a block of six").
+fn words_of_buying(tokens: &[Token]) -> Vec<Match> {
+    let mut found = interest_commerce().find(tokens);
+    found.extend(offer_packaging().find(tokens));
+    found
+}
+
+/// Whether an interest is the act of buying more of the offer: it opens
+/// with a verb of buying ("Booking", "Renewing") and the rest is nothing
+/// but the offer ("Booking more aphasia therapy sessions" for a practice
+/// that sells aphasia therapy). "Booking a holiday abroad" names more than
+/// the offer, and "Book club" is no act of buying.
+fn buying_the_offer(tokens: &[Token], offer: &HashSet<String>) -> bool {
+    tokens
+        .first()
+        .is_some_and(|t| buying_acts().contains(&t.word))
+        && only_offer_words(&tokens[1..], offer)
 }
 
 /// Whether an interest that opens with "our" is the business's own thing:
@@ -210,7 +236,7 @@ fn ours(tokens: &[Token], offer: &HashSet<String>) -> Option<bool> {
         return None;
     }
     let end = head_end(tokens, 1);
-    let buying = interest_commerce().find(tokens);
+    let buying = words_of_buying(tokens);
     let named = (1..end).any(|i| {
         tokens[i].content
             && (offer.contains(tokens[i].stem.as_ref())
@@ -218,22 +244,6 @@ fn ours(tokens: &[Token], offer: &HashSet<String>) -> Option<bool> {
     });
     Some(named)
 }
-
-/// Where the head of an interest that starts at `first` ends: at a clause
-/// break or a word in [`HEAD_ENDS`].
-fn head_end(tokens: &[Token], first: usize) -> usize {
-    (first..tokens.len())
-        .find(|&i| {
-            tokens[i].clause != tokens[first].clause || HEAD_ENDS.contains(&&*tokens[i].word)
-        })
-        .unwrap_or(tokens.len())
-}
-
-/// Words that end the head of an interest, the thing it names: "tips" in
-/// "Plant care tips in the app".
-const HEAD_ENDS: &[&str] = &[
-    "in", "on", "at", "for", "from", "with", "about", "to", "by", "of", "that", "which", "who",
-];
 
 /// Whether an interest is a part of the product: it is placed in the
 /// product ("Plant care tips in the app") and names a word of the WHAT, or
@@ -300,6 +310,38 @@ mod tests {
             (&["Our Christmas lights", "Our bikes"], &bikes),
         ] {
             assert!(!only_about_the_offer(interests, what), "{interests:?}");
+        }
+    }
+
+    #[test]
+    fn buying_more_of_the_offer_is_the_product() {
+        let groomer =
+            offer("Dog grooming, nail clipping and puppy training classes, with a spa add-on");
+        assert!(only_about_the_offer(
+            &[
+                "Rebooking puppy training classes",
+                "Our hydrotherapy bundle"
+            ],
+            &groomer
+        ));
+        assert!(only_about_the_offer(
+            &[
+                "Renewing dog grooming",
+                "Our coat-care subscription",
+                "Upgrading nail clipping"
+            ],
+            &groomer
+        ));
+        for interests in [
+            &["Booking dog-friendly holidays", "Our Saturday agility club"][..],
+            &[
+                "Ordering puppy training books for the library",
+                "Her nail salon",
+            ],
+            &["Our walking rota", "Booking grooming"],
+            &["Our book club", "Dog grooming"],
+        ] {
+            assert!(!only_about_the_offer(interests, &groomer), "{interests:?}");
         }
     }
 

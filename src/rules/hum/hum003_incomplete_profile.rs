@@ -5,6 +5,8 @@
 use crate::diagnostic::{Severity, Subject};
 use crate::plan::text;
 use crate::rules::{Context, Family, Phase, Rule};
+use crate::text::lexicons::{business_gains, money_units, promised_people, sales_measures};
+use crate::text::{HEAD_ENDS, head_end, push_quote, tokenize};
 
 pub static RULE: Rule = Rule {
     code: "HUM003",
@@ -17,12 +19,37 @@ pub static RULE: Rule = Rule {
 Reports a persona without a `purchase_insight`, without a
 `value_proposition`, or without both.
 
+A value proposition that speaks only of what the business gains from the
+person, and promises them nothing, is reported as no value proposition:
+"our" names the business's gain at the head of its phrase (its slots or
+diary, income, takings, margins, sales, occupancy, footfall: "Fills our
+quiet weekday mid-morning slots", "Grows our margins"), and nobody is
+spoken to ("you", "your"), spoken of ("they", "her") or named as people
+("patients", "families"). The finding quotes the gain, with what it counts
+per customer ("treatments per patient") and any sales measure ("upsell").
+It belongs here, not in a rule of its own: a proposition of the business's
+gain is a profile without its promise, the same gap as a missing one, and
+one persona gets one finding for it.
+
+## What it does not report
+A proposition that promises someone something beside the business's gain
+("First pick of our quiet slots, and a box at half price for your
+family"; "Patients leave with a plan, and filling our quiet slots keeps
+prices down"), "our" inside another phrase ("Early access to our quiet
+slots", "your part numbers on our paperwork"), and a person's gain counted
+by a ratio ("Predictable cost per room"): planlint cannot tell whose a
+ratio is without "our". A proposition written in the business's voice
+about anything else ("Colonies rated before they leave our yard") is no
+gain either.
+
 ## Why it matters
 An audience profile is built in phases: what drives the purchase, who the
 person is, what the business promises them, and the journey they take. The
 purchase insight says why and how this person buys; the value proposition
 says what the business offers them in return. Without those two, a persona
-is a description, not something a plan can act on.
+is a description, not something a plan can act on; and a value proposition
+that lists only what the business gains from them ("fills our slots")
+solves for the business's own objectives and offers them nothing.
 
 ## Example
 ```toml
@@ -32,6 +59,11 @@ name = "Weekend road rider"
 evidence = ["club survey 2026"]
 interests = ["sportives", "coffee stops"]
 # no purchase_insight, no value_proposition
+```
+
+A value proposition that states what the person does for the business:
+```toml
+value_proposition = "Fills our quiet mid-morning slots and lifts treatments per patient."
 ```
 
 ## How to fix
@@ -44,20 +76,146 @@ value_proposition = "A bike fitted to their body and a workshop that has it read
 
 fn check(cx: &mut Context<'_>) {
     for persona in &cx.plan.personas {
-        let missing = match (
-            text(&persona.purchase_insight),
-            text(&persona.value_proposition),
-        ) {
-            (Some(_), Some(_)) => continue,
-            (None, Some(_)) => "no purchase insight",
-            (Some(_), None) => "no value proposition",
-            (None, None) => "neither a purchase insight nor a value proposition",
+        let insight = text(&persona.purchase_insight).is_some();
+        let proposition = text(&persona.value_proposition);
+        let gain = proposition
+            .map(only_the_business_s_gain)
+            .unwrap_or_default();
+        let missing = match (insight, proposition, gain.is_empty()) {
+            (true, Some(_), true) => continue,
+            (false, Some(_), true) => "no purchase insight".to_owned(),
+            (true, None, _) => "no value proposition".to_owned(),
+            (false, None, _) => "neither a purchase insight nor a value proposition".to_owned(),
+            (true, Some(_), false) => format!(
+                "no value proposition, only the business's gain: {}",
+                gain.join(", ")
+            ),
+            (false, Some(_), false) => format!(
+                "no purchase insight, and no value proposition but the business's gain: {}",
+                gain.join(", ")
+            ),
         };
-        cx.report(
+        // A promise that is only the business's gain is pointed at where
+        // it is written; a missing field at the persona.
+        let span = match (&persona.value_proposition, gain.is_empty()) {
+            (Some(field), false) => field.key.clone(),
+            _ => persona.header.clone(),
+        };
+        let reported = cx.report(
             &RULE,
             Subject::Persona(persona.id.value.clone()),
-            persona.header.clone(),
+            span,
             format!("persona \"{}\" has {missing}", persona.id.value),
         );
+        if !gain.is_empty() {
+            reported.help = "write what this person gets from the business, not what the business gets from them".to_owned();
+        }
+    }
+}
+
+/// The business's gain a value proposition speaks of, quoted, when it
+/// promises the person nothing: "our" names what the business gains at the
+/// head of its phrase, not inside another ("Fills our quiet weekday slots",
+/// "Grows our margins"; not "Early access to our quiet slots"), and nobody is spoken to, spoken of or named as people.
+/// The quotes add what it counts per customer ("treatments per patient")
+/// and the shop's sales measures ("upsell"). Empty when it promises
+/// something or names no gain: "Early access to our quiet slots" is an
+/// offer, "cost per room ready for the auditor" names no gain of ours.
+fn only_the_business_s_gain(proposition: &str) -> Vec<String> {
+    let tokens = tokenize(proposition);
+    let person = tokens.iter().enumerate().any(|(i, t)| {
+        promised_people().contains(&t.word) && (i == 0 || &*tokens[i - 1].word != "per")
+    });
+    if person {
+        return Vec::new();
+    }
+    let gains = business_gains().find(&tokens);
+    let mut quotes = Vec::new();
+    for (i, t) in tokens.iter().enumerate() {
+        let within = i > 0 && HEAD_ENDS.contains(&&*tokens[i - 1].word);
+        if &*t.word != "our" || within || i + 1 == tokens.len() {
+            continue;
+        }
+        let end = head_end(tokens.as_slice(), i + 1);
+        let end = (i + 1..end)
+            .find(|&j| matches!(&*tokens[j].word, "and" | "or"))
+            .unwrap_or(end);
+        if gains
+            .iter()
+            .any(|m| m.tokens.end == end && m.tokens.start > i)
+        {
+            let verb = i > 0 && !matches!(&*tokens[i - 1].word, "and" | "or");
+            let start = if verb { i - 1 } else { i };
+            push_quote(
+                &mut quotes,
+                proposition,
+                tokens[start].span.start..tokens[end - 1].span.end,
+            );
+        }
+    }
+    if quotes.is_empty() {
+        return quotes;
+    }
+    for m in money_units().find(&tokens) {
+        let per = m
+            .tokens
+            .start
+            .checked_sub(1)
+            .filter(|&k| &*tokens[k].word == "per");
+        let counted = per
+            .and_then(|k| k.checked_sub(1))
+            .filter(|&k| tokens[k].content);
+        if let Some(k) = counted {
+            push_quote(&mut quotes, proposition, tokens[k].span.start..m.span.end);
+        }
+    }
+    for m in sales_measures().find(&tokens) {
+        push_quote(&mut quotes, proposition, m.span);
+    }
+    quotes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::only_the_business_s_gain;
+
+    #[test]
+    fn a_proposition_of_the_business_s_gain_promises_nothing() {
+        assert_eq!(
+            only_the_business_s_gain(
+                "Fills our empty Tuesday afternoon slots and lifts visits per member."
+            ),
+            [
+                "\"Fills our empty Tuesday afternoon slots\"",
+                "\"visits per member\""
+            ]
+        );
+        for proposition in [
+            "Grows our takings in the quiet months",
+            "Keeps our diary full and grows our margins, with an upsell to the annual pass",
+        ] {
+            assert!(
+                !only_the_business_s_gain(proposition).is_empty(),
+                "{proposition}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_proposition_that_promises_someone_something_passes() {
+        for proposition in [
+            "Fills our quiet slots with you in mind: an unhurried hour at half price",
+            "First pick of our Saturday slots and a therapist who remembers them",
+            "Early access to our quiet morning slots",
+            "Predictable cost per room and sustainability figures ready for the auditor",
+            "Patients leave with a plan, and filling our quiet slots keeps prices down",
+            "Less work for us, more time on the hill",
+            "Colonies rated before they leave our yard",
+        ] {
+            assert!(
+                only_the_business_s_gain(proposition).is_empty(),
+                "{proposition}"
+            );
+        }
     }
 }

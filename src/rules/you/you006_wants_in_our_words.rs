@@ -2,10 +2,14 @@
 //! company's words, not the people's. The rule's metadata, its documentation
 //! (`planlint explain YOU006`) and its check.
 
+use std::collections::HashSet;
+
 use crate::diagnostic::{Severity, Subject};
 use crate::plan::items;
 use crate::rules::{Context, Family, Phase, Rule};
-use crate::text::lexicons::{company_words, customer_judgements, own_voice, sales_measures};
+use crate::text::lexicons::{
+    company_words, customer_judgements, offer_packaging, own_voice, sales_measures, spoken_wants,
+};
 use crate::text::{Match, Token, push_quote, tokenize};
 
 pub static RULE: Rule = Rule {
@@ -28,6 +32,21 @@ single-estate SKUs". A persona is reported when at least two of its wants,
 and at least half of them, speak that way. Cues are matched as whole
 stemmed words.
 
+It also reports wants that are the business's catalogue rather than
+anything a person said: no want of the persona has a person's voice, and
+at least two of them, and at least half, name the offer. A want names the
+offer with a word of how the business packages what it sells ("package",
+"bundle", "add-on", "subscription", "block of six") or with nothing but
+words of the WHAT, two or more: "Block of six therapy sessions", "EHCP
+report add-on" and "Comprehensive assessment package" for a practice that
+sells therapy blocks and assessments. A want has a person's voice when it
+asks or exclaims, when someone speaks or is spoken to ("I", "my", "we",
+"you", "please"), when a clause says what they need of a thing ("that",
+"who", "when", "so"), when it rules something out ("no", "without",
+"don't"), when it has a verb of wanting or doing ("want", "need", "tell",
+"help", "know", "can") or opens with "to", and when "our" comes after its
+first word ("Clean exports for our accountants").
+
 Not reported: one such want among wants in people's own words (a team may
 sum one up), and words people do use for what they want ("value for money",
 "quality", "I need"), nor words of selling that people use too: "basket"
@@ -40,6 +59,18 @@ the upsell at every supermarket till", "Hate the endless upsells on
 delivery apps"), what the customer asks of it right before it ("a clear
 upgrade path from the free tier"), or a cue right after a negation ("don't
 upsell me").
+
+Short noun phrases are no catalogue on their own: careful plans write
+"Straight answers about cost", "Low running costs" or "Evening lessons
+after work", which name no packaging and speak of more than the WHAT. A
+packaging word in a want with a voice is the person's ("a bundle we can
+pause when we're away"), and one persona with a voice anywhere in its
+wants is read as people speaking. "Our" opening a want is not read on its
+own (a household says "our" too); "membership", "plan", "course" and
+"tier" are no packaging words, as people hold memberships and plans of
+their own. A catalogue in words that are neither packaging nor the WHAT's
+("Regular maintenance appointments" for an osteopath whose WHAT says
+"treatment") counts only beside two wants that do name the offer.
 
 ## Why it matters
 "What do you want?" is only answered in the customer's words. Wants written
@@ -65,8 +96,12 @@ wants = ["Something I can order one-handed at 3am", "Nappies that don't leak ove
 };
 
 fn check(cx: &mut Context<'_>) {
+    let offer = cx.plan.offer_stems();
     for persona in &cx.plan.personas {
         let wants: Vec<&str> = items(&persona.wants).map(|i| i.text.as_str()).collect();
+        let Some(field) = persona.wants.as_ref() else {
+            continue;
+        };
         let mut cues = Vec::new();
         let mut in_our_words = 0;
         for want in &wants {
@@ -78,25 +113,81 @@ fn check(cx: &mut Context<'_>) {
                 }
             }
         }
-        if in_our_words < 2 || in_our_words * 2 < wants.len() {
-            continue;
-        }
-        let Some(field) = persona.wants.as_ref() else {
-            continue;
-        };
-        cx.report(
-            &RULE,
-            Subject::Persona(persona.id.value.clone()),
-            field.key.clone(),
+        let message = if in_our_words >= 2 && in_our_words * 2 >= wants.len() {
             format!(
                 "persona \"{}\" wants things in the company's words, not theirs ({} of {} wants): {}",
                 persona.id.value,
                 in_our_words,
                 wants.len(),
                 cues.join(", ")
-            ),
+            )
+        } else if let Some(catalogue) = a_catalogue(&wants, &offer) {
+            format!(
+                "persona \"{}\" wants what the business sells, named as it sells it, not as they said it ({} of {} wants): {}",
+                persona.id.value,
+                catalogue.len(),
+                wants.len(),
+                catalogue
+                    .iter()
+                    .map(|w| format!("\"{w}\""))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
+        } else {
+            continue;
+        };
+        cx.report(
+            &RULE,
+            Subject::Persona(persona.id.value.clone()),
+            field.key.clone(),
+            message,
         );
     }
+}
+
+/// The wants of a persona that name the offer, when the wants read as the
+/// business's catalogue: no want has a person's voice, and at least two of
+/// them, and at least half, name what the business sells ("Block of six
+/// therapy sessions", "EHCP report add-on").
+fn a_catalogue<'a>(wants: &[&'a str], offer: &HashSet<String>) -> Option<Vec<&'a str>> {
+    if wants.iter().any(|w| spoken(w)) {
+        return None;
+    }
+    let named: Vec<&str> = wants
+        .iter()
+        .copied()
+        .filter(|w| names_the_offer(w, offer))
+        .collect();
+    (named.len() >= 2 && named.len() * 2 >= wants.len()).then_some(named)
+}
+
+/// Whether a want has a person's voice: a question or an exclamation, a
+/// word of someone speaking, spoken to, needing something of a thing or
+/// ruling something out ("I", "you", "that", "without", "tell"), a want
+/// that opens with "to" ("To know what it will cost"), or "our" after its
+/// first word ("Clean exports for our accountants"). Opening a want, "our"
+/// is the business speaking ("Our premium add-on").
+fn spoken(want: &str) -> bool {
+    let tokens = tokenize(want);
+    want.contains(['?', '!'])
+        || tokens.first().is_some_and(|t| &*t.word == "to")
+        || !own_voice().find_all(&tokens).is_empty()
+        || tokens.iter().enumerate().any(|(i, t)| {
+            spoken_wants().contains(&t.word) || (i > 0 && matches!(&*t.word, "our" | "ours"))
+        })
+}
+
+/// Whether a want names the offer: a word of how the business packages
+/// what it sells ("package", "add-on", "block of six"), or nothing but
+/// words of the WHAT, two or more ("Therapy blocks" for a practice that
+/// sells therapy blocks).
+fn names_the_offer(want: &str, offer: &HashSet<String>) -> bool {
+    let tokens = tokenize(want);
+    if !offer_packaging().find(&tokens).is_empty() {
+        return true;
+    }
+    let content: Vec<&Token> = tokens.iter().filter(|t| t.content).collect();
+    content.len() >= 2 && content.iter().all(|t| offer.contains(t.stem.as_ref()))
 }
 
 /// The company's words in a want: its jargon anywhere, and the shop's sales
@@ -131,7 +222,74 @@ fn judged_by_the_customer(tokens: &[Token], cue: &Match, judged: &[Match]) -> bo
 
 #[cfg(test)]
 mod tests {
-    use super::company_words_in;
+    use super::*;
+
+    fn offer(what: &str) -> HashSet<String> {
+        tokenize(what)
+            .into_iter()
+            .filter(|t| t.content)
+            .map(|t| t.stem.to_string())
+            .collect()
+    }
+
+    #[test]
+    fn wants_that_name_the_offer_without_a_voice_are_a_catalogue() {
+        let piano = offer("Piano lessons for adults and children, exam preparation and recitals");
+        for (wants, named) in [
+            (
+                &[
+                    "Ten-lesson starter package",
+                    "Exam preparation bundle",
+                    "Recital add-on",
+                ][..],
+                3,
+            ),
+            (
+                &["A block of eight lessons", "Our summer recital bolt-on"],
+                2,
+            ),
+            (
+                &[
+                    "Piano exam preparation",
+                    "Adult piano lessons",
+                    "Sheet music delivery",
+                ],
+                2,
+            ),
+        ] {
+            assert_eq!(
+                a_catalogue(wants, &piano),
+                Some(wants[..named].to_vec()),
+                "{wants:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn short_wants_and_packaging_in_a_voice_are_people_s() {
+        let piano = offer("Piano lessons for adults and children, exam preparation and recitals");
+        for wants in [
+            &[
+                "Evening lessons after work",
+                "Pieces from films, not scales",
+                "Straight answers about how long it takes",
+            ][..],
+            &[
+                "A lesson bundle I can use around shifts",
+                "Exam preparation",
+            ],
+            &[
+                "A teacher who doesn't mind mistakes",
+                "Recital add-on",
+                "Exam bundle",
+            ],
+            &["Exam preparation bundle?", "Recital add-on!"],
+            &["To get through grade one", "Our recital package"],
+            &["Patience with adult beginners", "Piano lessons"],
+        ] {
+            assert_eq!(a_catalogue(wants, &piano), None, "{wants:?}");
+        }
+    }
 
     #[test]
     fn a_sales_measure_is_ours_when_it_states_the_company_s_aim() {
