@@ -333,6 +333,16 @@ lexicon!(
     "interest_commerce.txt"
 );
 lexicon!(
+    /// Verbs that open a target rather than a want: achieve, attend, improve.
+    want_targets,
+    "want_targets.txt"
+);
+lexicon!(
+    /// Verbs that open the sale a business wants: buy, add, sign up.
+    want_sales,
+    "want_sales.txt"
+);
+lexicon!(
     /// Words of buying and selling things, which a WHY may stand against.
     stance_buying,
     "stance_buying.txt"
@@ -530,6 +540,8 @@ mod tests {
             owner_machines(),
             owner_people(),
             stance_buying(),
+            want_targets(),
+            want_sales(),
             push_buying(),
             price_competition(),
             price_concern(),

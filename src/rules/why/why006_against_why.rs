@@ -99,22 +99,25 @@ fn check(cx: &mut Context<'_>) {
         .filter(|l| l.subject == Subject::How)
         .map(|l| l.text)
         .collect();
-    let stands: Vec<&str> = std::iter::once(why)
-        .chain(how_texts.iter().copied())
+    // Where a stand may be taken, with the name a message gives it.
+    let stands: Vec<(&str, &str)> = std::iter::once((why, "the WHY"))
+        .chain(how_texts.iter().map(|t| (*t, "the HOW")))
         .collect();
     let mut reports = Vec::new();
 
-    if let Some(stand) = stands.iter().find_map(|t| against_buying(t)) {
+    if let Some((stand, place)) = stands
+        .iter()
+        .find_map(|(t, place)| against_buying(t).map(|stand| (stand, place)))
+    {
         for line in &lines {
             let pushes = pushes_buying(line.text);
             if !pushes.is_empty() {
                 reports.push((
                     line,
                     format!(
-                        "{} pushes people to buy ({}) while {} stands against it ({stand})",
+                        "{} pushes people to buy ({}) while {place} stands against it ({stand})",
                         line.subject.describe(),
                         quoted(&pushes),
-                        stand_place(why, &stand_text(&stands, &stand)),
                     ),
                 ));
             }
@@ -142,9 +145,9 @@ fn check(cx: &mut Context<'_>) {
         ));
     }
 
-    if let Some(promise) = stands.iter().find_map(|t| {
+    if let Some((promise, place)) = stands.iter().find_map(|(t, place)| {
         let found = cues(privacy_promises().find(&tokenize(t)), t);
-        found.first().cloned()
+        found.into_iter().next().map(|promise| (promise, place))
     }) {
         for line in &lines {
             let sold = sells_data(line.text);
@@ -152,10 +155,9 @@ fn check(cx: &mut Context<'_>) {
                 reports.push((
                     line,
                     format!(
-                        "{} sells or advertises with people's data ({}) while {} promises it stays theirs ({promise})",
+                        "{} sells or advertises with people's data ({}) while {place} promises it stays theirs ({promise})",
                         line.subject.describe(),
                         quoted(&sold),
-                        stand_place(why, &stand_text(&stands, &promise)),
                     ),
                 ));
             }
@@ -203,20 +205,6 @@ fn lines(plan: &Plan) -> Vec<Line<'_>> {
         }));
     }
     lines
-}
-
-/// Which text a stand was found in: the WHY, or else the HOW.
-fn stand_text<'a>(stands: &[&'a str], quote: &str) -> &'a str {
-    let bare = quote.trim_matches('"');
-    stands
-        .iter()
-        .find(|t| t.to_lowercase().contains(&bare.to_lowercase()))
-        .copied()
-        .unwrap_or_default()
-}
-
-fn stand_place(why: &str, text: &str) -> &'static str {
-    if text == why { "the WHY" } else { "the HOW" }
 }
 
 /// The cues as written in `text`, quoted.

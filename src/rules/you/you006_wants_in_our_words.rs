@@ -9,8 +9,9 @@ use crate::plan::items;
 use crate::rules::{Context, Family, Phase, Rule};
 use crate::text::lexicons::{
     company_words, customer_judgements, offer_packaging, own_voice, sales_measures, spoken_wants,
+    want_sales, want_targets,
 };
-use crate::text::{Match, Token, push_quote, tokenize};
+use crate::text::{Match, PhraseList, Token, push_quote, tokenize};
 
 pub static RULE: Rule = Rule {
     code: "YOU006",
@@ -59,6 +60,25 @@ the upsell at every supermarket till", "Hate the endless upsells on
 delivery apps"), what the customer asks of it right before it ("a clear
 upgrade path from the free tier"), or a cue right after a negation ("don't
 upsell me").
+
+It also reports wants that are the business's aims: at least two of them,
+and at least half, are its targets or the sale it wants, and no other want
+of the persona has a person's voice (an aim may have a clause, "Buy a
+premium cushioned shoe rather than an entry model", but not the customer
+speaking of themselves, "Buy my first proper shoes"). A target opens with a verb of a
+target (achieve, attend, improve, increase, reduce, reach, complete) and
+holds a number: "Attend at least 80% of scheduled sessions", "Improve
+reading age by two years within 12 months". The sale opens with a verb of
+buying more from the business (buy, add, sign up, subscribe, upgrade,
+spend): "Add socks and a water bottle to the basket", "Sign up to the
+email list at the till". People say what they want to be able to do
+("Read a bedtime story without stumbling"); a measured target is the
+business's goal and belongs in `[[goal]]`, and the sale it wants is
+neither. A number alone is no target ("A reliable car for 80 miles a
+day"), nor is a verb of a target without one ("Improve tone"); verbs
+people use of their own plans ("book", "order", "join", "pay") are no
+sale, and a want with a voice ("Buy once and keep it for years" beside
+"Book online without phoning") is theirs.
 
 Short noun phrases are no catalogue on their own: careful plans write
 "Straight answers about cost", "Low running costs" or "Evening lessons
@@ -133,6 +153,18 @@ fn check(cx: &mut Context<'_>) {
                     .collect::<Vec<_>>()
                     .join(", ")
             )
+        } else if let Some(targets) = aims(&wants) {
+            format!(
+                "persona \"{}\" wants what the business aims for, its targets or the sale it wants, not what they said ({} of {} wants): {}",
+                persona.id.value,
+                targets.len(),
+                wants.len(),
+                targets
+                    .iter()
+                    .map(|w| format!("\"{w}\""))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
         } else {
             continue;
         };
@@ -159,6 +191,38 @@ fn a_catalogue<'a>(wants: &[&'a str], offer: &HashSet<String>) -> Option<Vec<&'a
         .filter(|w| names_the_offer(w, offer))
         .collect();
     (named.len() >= 2 && named.len() * 2 >= wants.len()).then_some(named)
+}
+
+/// The wants of a persona written as the business's aims, when at least two
+/// of them, and at least half, are its targets or the sale it wants
+/// ([`an_aim`]) and no other want has a person's voice. An aim may have a
+/// clause ("Buy a premium shoe rather than an entry model"), but not the
+/// customer speaking of themselves ("Buy my first proper shoes").
+fn aims<'a>(wants: &[&'a str]) -> Option<Vec<&'a str>> {
+    let (aims, others): (Vec<&str>, Vec<&str>) = wants
+        .iter()
+        .partition(|w| an_aim(w) && own_voice().find_all(&tokenize(w)).is_empty());
+    if others.iter().any(|w| spoken(w)) {
+        return None;
+    }
+    (aims.len() >= 2 && aims.len() * 2 >= wants.len()).then_some(aims)
+}
+
+/// Whether a want reads as the business's aim: it opens with a verb of a
+/// target and holds a number ("Attend at least 80% of sessions", "Improve
+/// reading age by two years within 12 months"), or opens with the sale the
+/// business wants ("Add socks to the basket", "Sign up to the email list").
+fn an_aim(want: &str) -> bool {
+    let tokens = tokenize(want);
+    let opens = |list: &PhraseList| {
+        list.find(&tokens)
+            .first()
+            .is_some_and(|m| m.tokens.start == 0)
+    };
+    let number = tokens
+        .iter()
+        .any(|t| t.word.chars().any(|c| c.is_ascii_digit()));
+    (opens(want_targets()) && number) || opens(want_sales())
 }
 
 /// Whether a want has a person's voice: a question or an exclamation, a
@@ -230,6 +294,42 @@ mod tests {
             .filter(|t| t.content)
             .map(|t| t.stem.to_string())
             .collect()
+    }
+
+    #[test]
+    fn wants_that_are_targets_or_the_sale_wanted_are_aims() {
+        let wants = [
+            "Complete 10 lessons in the first term",
+            "Reduce missed practice days by 50%",
+            "Confident playing at family gatherings",
+        ];
+        assert_eq!(aims(&wants).map(|t| t.len()), Some(2));
+        let wants = [
+            "Upgrade to the grand piano room",
+            "Add a metronome to the lesson fee",
+        ];
+        assert_eq!(aims(&wants).map(|t| t.len()), Some(2));
+        for wants in [
+            &[
+                "Reach grade 3 by summer",
+                "I want to play for my grandchildren",
+            ][..],
+            &["Improve my sight-reading", "Improve tone"],
+            &[
+                "A reliable car for 80 miles a day",
+                "Dinner on the table in 30 minutes",
+            ],
+            &[
+                "Buy once and keep it for years",
+                "Book online without phoning",
+            ],
+            &[
+                "Buy my first proper piano",
+                "Add my daughter to the lessons",
+            ],
+        ] {
+            assert_eq!(aims(wants), None, "{wants:?}");
+        }
     }
 
     #[test]
