@@ -83,6 +83,7 @@ const INDEPENDENT: &[&str] = &[
     "held-out-2",
     "held-out-3",
     "held-out-4",
+    "held-out-5",
 ];
 
 /// The independent corpus: each planted defect found, no other warning or
