@@ -333,9 +333,25 @@ lexicon!(
     "interest_commerce.txt"
 );
 lexicon!(
+    /// Words that name an organisation or a part of one: unit, team, council.
+    why_organisations,
+    "why_organisations.txt"
+);
+lexicon!(
+    /// A message that asks for the business's reach: follow us, share this.
+    message_bait,
+    "message_bait.txt"
+);
+lexicon!(
     /// Verbs that open a target rather than a want: achieve, attend, improve.
     want_targets,
     "want_targets.txt"
+);
+lexicon!(
+    /// What makes a want a measure: a threshold (above, at least) or an
+    /// index or score.
+    want_measures,
+    "want_measures.txt"
 );
 lexicon!(
     /// Verbs that open the sale a business wants: buy, add, sign up.
@@ -361,6 +377,16 @@ lexicon!(
     /// A WHY that speaks of price or of what people can afford.
     price_concern,
     "price_concern.txt"
+);
+lexicon!(
+    /// A promise that the service is shared at cost: never for profit.
+    at_cost_promises,
+    "at_cost_promises.txt"
+);
+lexicon!(
+    /// Pricing that charges what demand will bear: surge pricing.
+    profit_pricing,
+    "profit_pricing.txt"
 );
 lexicon!(
     /// A promise that people's data stays theirs: never sold, theirs alone.
@@ -414,6 +440,13 @@ impl WordList {
 pub fn feedback_want_fillers() -> &'static WordList {
     static LIST: OnceLock<WordList> = OnceLock::new();
     LIST.get_or_init(|| WordList::parse(include_str!("lexicon/feedback_want_fillers.txt")))
+}
+
+/// An audience a metric may count, matched as written ("followers" stems to
+/// "follow", which a metric of people followed up would share).
+pub fn metric_audiences() -> &'static WordList {
+    static LIST: OnceLock<WordList> = OnceLock::new();
+    LIST.get_or_init(|| WordList::parse(include_str!("lexicon/metric_audiences.txt")))
 }
 
 /// Words naming the person a value proposition promises something to:
@@ -541,11 +574,16 @@ mod tests {
             owner_people(),
             stance_buying(),
             want_targets(),
+            message_bait(),
+            why_organisations(),
             want_sales(),
+            want_measures(),
             push_buying(),
             price_competition(),
             price_concern(),
             privacy_promises(),
+            at_cost_promises(),
+            profit_pricing(),
             data_sales(),
             data_words(),
             feedback_wants(),

@@ -1,18 +1,20 @@
 //! GOAL007 mislabelled-goal: a goal of kind satisfaction whose metric counts
-//! money. The rule's metadata, its documentation (`planlint explain GOAL007`)
+//! money or an audience. The rule's metadata, its documentation (`planlint explain GOAL007`)
 //! and its check.
 
 use crate::diagnostic::{Severity, Subject};
 use crate::plan::{Goal, GoalKind, text};
+use crate::rules::why::why004_goal_off_why::vanity;
 use crate::rules::{Context, Family, Phase, Rule};
-use crate::text::counts_money;
+use crate::text::lexicons::metric_audiences;
+use crate::text::{counts_money, quote, tokenize};
 
 pub static RULE: Rule = Rule {
     code: "GOAL007",
     name: "mislabelled-goal",
     family: Family::Goal,
     severity: Severity::Warning,
-    summary: "a satisfaction goal measures money",
+    summary: "a satisfaction goal measures money or an audience",
     help: "set `kind = \"revenue\"` (`\"cost\"` for money the business spends), and measure satisfaction with what customers say or do: a survey score, NPS, repeat visits",
     docs: r#"## What it does
 Reports a goal of kind `satisfaction` whose `metric` counts money: an
@@ -21,6 +23,16 @@ profit ("Average order value", "Online revenue from repeat customers",
 "Spend per visit", "Sales of the loyalty bundle"), or whose unit is a
 currency ("Typical basket, £", "in pounds", "(GBP)"). The finding quotes
 the words that say so.
+
+It also reports a satisfaction goal whose metric counts an audience:
+followers, fans, likes, impressions or pageviews ("Instagram followers of
+the Lift Together account"). An audience counts who sees the business,
+many of whom never used it, and rises with a good post as easily as with
+a let-down; it says nothing of how customers feel. "Reach" and "views"
+are not read ("families who say their views were heard"). A goal whose
+`why` gives how the business looks as the reason ("raises our profile") is
+left to WHY004, which reports the following as no link to the WHY: one
+cause, one finding.
 
 The metric is read as a phrase, for what it counts, as HUM002 reads it:
 its head, up to the first preposition or relative clause, and the last
@@ -106,7 +118,17 @@ fn check(cx: &mut Context<'_>) {
         .goals
         .iter()
         .filter(|g| g.kind.as_ref().map(|k| k.value) == Some(GoalKind::Satisfaction))
-        .map(|g| (g, text(&g.metric).map(counts_money).unwrap_or_default()))
+        .map(|g| (g, text(&g.metric).map(counts).unwrap_or_default()))
+        .map(|(g, found)| {
+            (
+                g,
+                if left_to_why004(g, &found) {
+                    Vec::new()
+                } else {
+                    found
+                },
+            )
+        })
         .collect();
     let mislabelled = satisfaction.iter().filter(|(_, money)| !money.is_empty());
     let none_left = satisfaction.iter().all(|(_, money)| !money.is_empty());
@@ -114,17 +136,50 @@ fn check(cx: &mut Context<'_>) {
         let rest = match (none_left, satisfaction.len()) {
             (false, _) => "",
             (true, 1) => "; it is the plan's only satisfaction goal",
-            (true, _) => "; the plan's other satisfaction goals count money too",
+            (true, _) => "; the plan's other satisfaction goals count money or an audience too",
         };
         cx.report(
             &RULE,
             Subject::Goal(goal.id.value.clone()),
             goal.header.clone(),
             format!(
-                "goal \"{}\" is of kind satisfaction but its metric counts money: {}{rest}",
+                "goal \"{}\" is of kind satisfaction but its metric counts {}: {}{rest}",
                 goal.id.value,
+                if money.iter().all(|q| is_audience(q)) {
+                    "an audience"
+                } else {
+                    "money"
+                },
                 money.join(", ")
             ),
         );
     }
+}
+
+/// What a satisfaction goal's metric counts that is no satisfaction, quoted:
+/// money ([`counts_money`]), or an audience ("Instagram followers of the
+/// account"), which counts who sees the business, not how customers feel.
+fn counts(metric: &str) -> Vec<String> {
+    let mut found = counts_money(metric);
+    found.extend(
+        tokenize(metric)
+            .into_iter()
+            .filter(|t| metric_audiences().contains(&t.word))
+            .map(|t| quote(metric, t.span)),
+    );
+    found
+}
+
+/// Whether WHY004 reports the goal for the same cause: it counts only an
+/// audience, and its `why` gives how the business looks as the reason
+/// ("raises our profile"). One cause, one finding.
+fn left_to_why004(goal: &Goal, found: &[String]) -> bool {
+    !found.is_empty()
+        && found.iter().all(|q| is_audience(q))
+        && text(&goal.why).is_some_and(|why| vanity(goal, why).is_some())
+}
+
+/// Whether a quote is of an audience word.
+fn is_audience(quoted: &str) -> bool {
+    metric_audiences().contains(&quoted.trim_matches('"').to_lowercase())
 }

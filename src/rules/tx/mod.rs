@@ -34,7 +34,7 @@ pub(crate) fn pure_pressure(touchpoint: &Touchpoint) -> Option<Vec<String>> {
 fn pressure_only(message: &str) -> Option<Vec<String>> {
     let tokens = tokenize(message);
     let mut cues = sales_pressure().find(&tokens);
-    cues.retain(|cue| !ends_what_they_hold(message, &tokens, cue));
+    cues.retain(|cue| !ends_what_they_hold(message, &tokens, cue) && !a_concession(&tokens, cue));
     if cues.is_empty() {
         return None;
     }
@@ -50,6 +50,25 @@ fn pressure_only(message: &str) -> Option<Vec<String>> {
             .map(|m| quote(message, m.span.clone()))
             .collect()
     })
+}
+
+/// Words of a price that a cut price may name: "the half-price rate".
+const PRICE_WORDS: &[&str] = &[
+    "rate", "rates", "fare", "fares", "price", "prices", "ticket", "tickets", "place", "places",
+    "seat", "seats",
+];
+
+/// Whether a cut price is a concession: a rate for a group of people, the
+/// cue followed by a word of price and "for" ("the half-price rate for
+/// families on free school meals", "half-price fares for carers"). A
+/// discount for buyers ("20% off for members today") names no rate, and
+/// stays pressure.
+fn a_concession(tokens: &[Token], cue: &Match) -> bool {
+    let word = |i: usize| tokens.get(i).map_or("", |t| &*t.word);
+    let end = cue.tokens.end;
+    PRICE_WORDS.contains(&word(end))
+        && word(end + 1) == "for"
+        && tokens[end + 1].clause == tokens[cue.tokens.start].clause
 }
 
 /// How many words a thing the customer holds may take, from "your" to the
@@ -136,6 +155,15 @@ mod tests {
         ] {
             assert!(!pushy(message), "{message}");
         }
+    }
+
+    #[test]
+    fn a_cut_price_for_a_group_of_people_is_a_concession() {
+        assert!(!pushy(
+            "Seats on the village route, and the half-price fare for carers."
+        ));
+        assert!(pushy("Half price for members this weekend only."));
+        assert!(pushy("20% off for members, book before Friday."));
     }
 
     #[test]

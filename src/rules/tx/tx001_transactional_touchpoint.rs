@@ -57,6 +57,11 @@ What it does not count, and why:
   ("Your member rate ends tonight", "Your chance ends tonight", "Your
   upgrade window ends tonight", "Your Gold status ends soon"). How often a
   reminder is sent is for TX005.
+- A cut price that is a concession: the cue followed by a word of price
+  and "for" ("the half-price rate for families on free school meals",
+  "half-price fares for carers"). That is what a group pays, said plainly,
+  not a deal to hurry for; "20% off for members, book before Friday" names
+  no rate and is still pressure.
 - A yes-or-no opener ("Ready to ride?") or a negated question ("Why not
   treat yourself?"): they lead into the push rather than ask anything. "Why
   wait?" is a cue of its own.

@@ -29,7 +29,8 @@ Work that is helping: the clinical and care professions (a therapist,
 nurse, doctor, pharmacist, podiatrist, dentist, dietitian, paramedic,
 carer, "treating podiatrist", "home-visit podiatrist"); the trades and
 teachers who look after what was bought or learned (a fitter, mechanic,
-technician, adviser, coach, tutor, teacher, instructor, ranger); and
+technician, adviser, coach, tutor, teacher, instructor, trainer, a
+"travel training team", ranger); and
 people on duty where help is needed (a rescuer, a lifeguard, "duty
 volunteers", "team leader on the callout").
 

@@ -6,8 +6,8 @@ use crate::diagnostic::{Severity, Subject};
 use crate::plan::text;
 use crate::rules::{Context, Family, Phase, Rule};
 use crate::text::lexicons::{
-    why_aims, why_business, why_offer, why_people, why_position, why_purpose, why_raising,
-    why_self, why_selling, why_targets,
+    why_aims, why_business, why_offer, why_organisations, why_people, why_position, why_purpose,
+    why_raising, why_self, why_selling, why_targets,
 };
 use crate::text::{Match, Token, is_money_amount, quote, tokenize};
 
@@ -46,9 +46,12 @@ Reads the WHY statement for two kinds of language:
   is or provides, with the business as the one described ("we are a",
   "is a family-run garden centre", "is an independent", "provides",
   "supplies"; "cycling is a joy" describes cycling, not the business), and
-  what it sells with the business as the one selling: "we sell", or the
-  plan's name as the whole subject ("Oakfield Tools sells secondhand
-  tools"; "a small workshop should be able to sell abroad" is not).
+  what it sells or runs with the business as the one doing it: "we sell",
+  or the plan's name or owner as the whole subject, words of an
+  organisation allowed ("Oakfield Tools sells secondhand tools", "Ashdown
+  County Council's Passenger Transport Unit arranges home-to-school
+  transport for 6,800 pupils"; "a small workshop should be able to sell
+  abroad" is not).
   These count only when the statement names no purpose: a belief (believe,
   because, so that, deserve, should...), or the people it is for (people,
   families, community, help...) in a WHY that does not describe the business
@@ -92,7 +95,11 @@ fn check(cx: &mut Context<'_>) {
     business.extend(money_targets(statement, &tokens));
     let offer = why_offer().find(&tokens);
     let mut itself = why_self().find(&tokens);
-    itself.extend(own_sales(&tokens, text(&cx.plan.name).unwrap_or_default()));
+    let names = [text(&cx.plan.name), text(&cx.plan.owner)];
+    itself.extend(own_sales(
+        &tokens,
+        &names.into_iter().flatten().collect::<Vec<_>>().join(" "),
+    ));
     // A belief saves any WHY from talk of the offer; the people it is for
     // save one that does not describe the business itself.
     let purpose = !why_purpose().find(&tokens).is_empty()
@@ -199,9 +206,11 @@ fn money_targets(statement: &str, tokens: &[Token]) -> Vec<Match> {
 /// also sell", "we are now selling".
 const SUBJECT_FILLERS: &[&str] = &["also", "now", "still", "only", "already", "are", "is"];
 
-/// The verbs of selling whose subject is the business: "we sell", "we are
-/// now selling", or the plan's name ("Oakfield Tools sells secondhand
-/// tools"), the whole of the clause before the verb. Those are what the
+/// The verbs of selling or running the service whose subject is the
+/// business: "we sell", "we are now selling", or the plan's name or owner
+/// with words of an organisation ("Oakfield Tools sells secondhand tools",
+/// "Ashdown County Council's Passenger Transport Unit arranges"), the whole
+/// of the clause before the verb. Those are what the
 /// business is, like "provides"; another subject ("a ten-person workshop
 /// should be able to sell abroad", "being sold to") is the world it
 /// answers.
@@ -224,8 +233,13 @@ fn own_sales(tokens: &[Token], name: &str) -> Vec<Match> {
             [] => false,
             [we] => matches!(&*we.word, "we" | "we're"),
             _ => {
+                let organisation = why_organisations().find_all(subject);
+                let names_it = |i: usize| {
+                    name.contains(&subject[i].stem)
+                        || organisation.iter().any(|m| m.tokens.contains(&i))
+                };
                 subject.iter().any(|t| t.content)
-                    && subject.iter().all(|t| !t.content || name.contains(&t.stem))
+                    && (0..subject.len()).all(|i| !subject[i].content || names_it(i))
             }
         }
     });
@@ -265,6 +279,7 @@ mod tests {
             "Oakfield Tools sells secondhand tools and hires out ladders",
             "We sell refurbished laptops to schools",
             "Since 1990, we are now selling bikes in three towns",
+            "The Oakfield Tools team arranges delivery to 40 sites",
         ] {
             assert!(!own_sales(&tokenize(why), name).is_empty(), "{why}");
         }
@@ -272,6 +287,7 @@ mod tests {
             "A ten-person workshop should be able to sell abroad",
             "Looking after your eyes should never feel like being sold to",
             "Farmers sell us their best milk",
+            "The council's planners arrange a bus for every village",
             "We don't sell anything we wouldn't use",
         ] {
             assert!(own_sales(&tokenize(why), name).is_empty(), "{why}");

@@ -150,8 +150,9 @@ fn check(cx: &mut Context<'_>) {
 /// The finding for a goal that counts an audience (followers, likes,
 /// impressions) and whose `why` gives how the business looks as the reason
 /// (its profile, visibility, a bigger audience): a stated link that is no
-/// link to the WHY. `None` for any other goal with a `why`.
-fn vanity(goal: &Goal, why: &str) -> Option<String> {
+/// link to the WHY. `None` for any other goal with a `why`. GOAL007 leaves
+/// such a goal to this finding when it is of kind satisfaction.
+pub(crate) fn vanity(goal: &Goal, why: &str) -> Option<String> {
     // The metric says what is counted; the title only when there is none.
     let counted = text(&goal.metric).unwrap_or(goal.title.value.as_str());
     let counted = quoted_first(audience_counts(), counted)?;

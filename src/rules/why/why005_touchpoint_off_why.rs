@@ -4,11 +4,14 @@
 
 use super::align::Closest;
 use crate::diagnostic::{Severity, Subject};
-use crate::plan::{items, text};
+use crate::plan::{Touchpoint, items, text};
 use crate::rules::tx::pure_pressure;
+use crate::rules::you::you003_ask_without_action::acts_on_answers;
 use crate::rules::{Context, Family, Phase, Rule};
-use crate::text::lexicons::{aftercare, held_things, sales_pressure, service_notes};
-use crate::text::{Token, tokenize};
+use crate::text::lexicons::{
+    aftercare, ask_self_serving, held_things, message_bait, sales_pressure, service_notes,
+};
+use crate::text::{Token, parts, tokenize};
 
 pub static RULE: Rule = Rule {
     code: "WHY005",
@@ -48,6 +51,16 @@ Not reported:
   "How to put together the perfect gift basket from our new range", "How
   to use Instagram filters to get more likes", "User guide to our referral
   scheme: invite five friends to earn a reward");
+- a touchpoint that listens: its `ask` is an open question that is not for
+  the business's own ends ("What would a good week look like for you?",
+  "Reply 1-5: how are you feeling?", not "Would you rate us 5 stars?"),
+  its `act` does something with the answers (as YOU003 reads it), and its
+  message asks nothing for the business (no sales pressure, no "follow our
+  page", "share this post", "win a hamper"). Asking people what they want
+  and acting on it is the customer-centred HOW in action, so a message
+  such as "Hi! How are you doing today? Remember we're here" or "Thanks,
+  confirms the end date and the final invoice, no surprises" needs no
+  words of the WHY;
 - a message that is pure sales pressure: TX001 reports it, and one root
   cause gets one finding;
 - touchpoints without a message, and every touchpoint while the plan has no
@@ -91,7 +104,10 @@ fn check(cx: &mut Context<'_>) {
             continue;
         };
         let message = field.value.as_str();
-        if is_service(message) || pure_pressure(touchpoint).is_some() {
+        if is_service(message)
+            || listens(touchpoint, message)
+            || pure_pressure(touchpoint).is_some()
+        {
             continue;
         }
         let mut own_places = Vec::new();
@@ -150,6 +166,26 @@ fn or_list(items: &[&str]) -> String {
         [] | [_] => items.concat(),
         [rest @ .., last] => format!("{} or {last}", rest.join(", ")),
     }
+}
+
+/// Whether a touchpoint listens: it asks an open question that is not for
+/// the business's own ends ("What would a good week look like for you?",
+/// not "Which of our tins shall we add to your order?"), its `act` does
+/// something with the answers, and its message asks nothing for the
+/// business (no sales pressure, no "follow our page and share this post").
+/// Asking people what they want and acting on it is the plan's HOW in
+/// action, whatever other words the message uses.
+fn listens(touchpoint: &Touchpoint, message: &str) -> bool {
+    let (Some(ask), Some(act)) = (text(&touchpoint.ask), text(&touchpoint.act)) else {
+        return false;
+    };
+    let tokens = tokenize(ask);
+    let said = tokenize(message);
+    parts(ask, &tokens).iter().any(|p| p.asks_openly(&tokens))
+        && ask_self_serving().find(&tokens).is_empty()
+        && acts_on_answers(act)
+        && sales_pressure().find(&said).is_empty()
+        && message_bait().find(&said).is_empty()
 }
 
 /// A plain service message (a reminder, a notice, a quote that lists every

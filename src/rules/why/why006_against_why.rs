@@ -8,8 +8,8 @@ use crate::diagnostic::{Severity, Subject};
 use crate::plan::{Plan, Span, items, text};
 use crate::rules::{Context, Family, Phase, Rule};
 use crate::text::lexicons::{
-    data_sales, data_words, price_competition, price_concern, privacy_promises, push_buying,
-    sales_pressure, stance_buying,
+    at_cost_promises, data_sales, data_words, price_competition, price_concern, privacy_promises,
+    profit_pricing, push_buying, sales_pressure, stance_buying,
 };
 use crate::text::{Match, Token, is_negator, quote, tokenize};
 
@@ -23,7 +23,7 @@ pub static RULE: Rule = Rule {
     docs: r#"## What it does
 Holds the HOW (statement and differentiators) and the WHAT (statement and
 offerings) against what the WHY, or the HOW itself, takes a stand on, and
-reports a line that works against it. Three stands are read, each with the
+reports a line that works against it. Four stands are read, each with the
 words that show it on both sides:
 - **Buying less.** The WHY or the HOW stands against buying, selling or
   replacing things: a word of buying in a frame of refusal ("buy less" at
@@ -42,6 +42,14 @@ words that show it on both sides:
   theirs ("theirs alone", "never sold", "nothing shared") and a line of the
   HOW or the WHAT sells, licenses or advertises with it ("we license
   adherence data to drug brands for targeted advertising").
+
+- **At cost.** The WHY or the HOW promises the service is shared at cost,
+  not for profit ("shared at cost, never for profit") and a line of the HOW
+  or the WHAT charges what demand will bear or sells a place in the queue
+  ("surge pricing at peak drop-off times", "priority matching" for a fee).
+
+The price reading also counts a HOW that puts turnover before people
+("we run the café for turnover", "a table limit", "keep covers moving").
 
 Not reported:
 - a line that names the thing only to refuse it ("we never sell your
@@ -139,7 +147,7 @@ fn check(cx: &mut Context<'_>) {
         reports.push((
             first,
             format!(
-                "the HOW competes on price ({}) while the WHY says nothing of price or of what people can afford",
+                "the HOW competes on price or turnover ({}) while the WHY says nothing of price or of what people can afford",
                 quoted(&price_cues),
             ),
         ));
@@ -158,6 +166,25 @@ fn check(cx: &mut Context<'_>) {
                         "{} sells or advertises with people's data ({}) while {place} promises it stays theirs ({promise})",
                         line.subject.describe(),
                         quoted(&sold),
+                    ),
+                ));
+            }
+        }
+    }
+
+    if let Some((promise, place)) = stands.iter().find_map(|(t, place)| {
+        let found = cues(at_cost_promises().find(&tokenize(t)), t);
+        found.into_iter().next().map(|promise| (promise, place))
+    }) {
+        for line in &lines {
+            let charged = cues(profit_pricing().find(&tokenize(line.text)), line.text);
+            if !charged.is_empty() {
+                reports.push((
+                    line,
+                    format!(
+                        "{} charges what demand will bear ({}) while {place} promises it is shared at cost ({promise})",
+                        line.subject.describe(),
+                        quoted(&charged),
                     ),
                 ));
             }

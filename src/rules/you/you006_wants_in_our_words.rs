@@ -9,7 +9,7 @@ use crate::plan::items;
 use crate::rules::{Context, Family, Phase, Rule};
 use crate::text::lexicons::{
     company_words, customer_judgements, offer_packaging, own_voice, sales_measures, spoken_wants,
-    want_sales, want_targets,
+    want_measures, want_sales, want_targets,
 };
 use crate::text::{Match, PhraseList, Token, push_quote, tokenize};
 
@@ -29,7 +29,10 @@ product jargon such as "seamless", "one-stop solution", "premium",
 "cross-sell", "upgrade path") when the want states the company's aim:
 "Bundles that increase basket size", "Subscription conversion after the
 second purchase", "Entry-level blends as a gateway to premium
-single-estate SKUs". A persona is reported when at least two of its wants,
+single-estate SKUs"; and "our" before a word of the WHAT, the business
+naming its own offer ("Access to our full test menu" for a service that
+sells tests; "our accountants" is the customer's own). A persona is
+reported when at least two of its wants,
 and at least half of them, speak that way. Cues are matched as whole
 stemmed words.
 
@@ -67,8 +70,12 @@ of the persona has a person's voice (an aim may have a clause, "Buy a
 premium cushioned shoe rather than an entry model", but not the customer
 speaking of themselves, "Buy my first proper shoes"). A target opens with a verb of a
 target (achieve, attend, improve, increase, reduce, reach, complete) and
-holds a number: "Attend at least 80% of scheduled sessions", "Improve
-reading age by two years within 12 months". The sale opens with a verb of
+holds a number or names a measure (an index, a score): "Attend at least
+80% of scheduled sessions", "Improve reading age by two years within 12
+months", "Improved aided speech intelligibility index"; a threshold on a
+number is one too ("Data-logged device use above 8 hours a day", "at
+least 3 visits"), while "under" and "below" are left to people who want
+things under a price ("Under £10 a month"). The sale opens with a verb of
 buying more from the business (buy, add, sign up, subscribe, upgrade,
 spend): "Add socks and a water bottle to the basket", "Sign up to the
 email list at the till". People say what they want to be able to do
@@ -125,7 +132,8 @@ fn check(cx: &mut Context<'_>) {
         let mut cues = Vec::new();
         let mut in_our_words = 0;
         for want in &wants {
-            let found = company_words_in(want);
+            let mut found = company_words_in(want);
+            found.extend(our_offer(want, &offer));
             if !found.is_empty() {
                 in_our_words += 1;
                 for m in found {
@@ -209,8 +217,10 @@ fn aims<'a>(wants: &[&'a str]) -> Option<Vec<&'a str>> {
 }
 
 /// Whether a want reads as the business's aim: it opens with a verb of a
-/// target and holds a number ("Attend at least 80% of sessions", "Improve
-/// reading age by two years within 12 months"), or opens with the sale the
+/// target and holds a number or names a measure ("Attend at least 80% of
+/// sessions", "Improve reading age by two years within 12 months",
+/// "Improved speech intelligibility index"), it sets a threshold on a
+/// number ("Device use above 8 hours a day"), or it opens with the sale the
 /// business wants ("Add socks to the basket", "Sign up to the email list").
 fn an_aim(want: &str) -> bool {
     let tokens = tokenize(want);
@@ -219,10 +229,17 @@ fn an_aim(want: &str) -> bool {
             .first()
             .is_some_and(|m| m.tokens.start == 0)
     };
-    let number = tokens
+    let is_number = |t: &Token| t.word.chars().any(|c| c.is_ascii_digit());
+    let number = tokens.iter().any(is_number);
+    let measures = want_measures().find(&tokens);
+    let threshold = measures.iter().any(|m| {
+        matches!(&*tokens[m.tokens.start].word, "above" | "at")
+            && tokens.get(m.tokens.end).is_some_and(is_number)
+    });
+    let measure = measures
         .iter()
-        .any(|t| t.word.chars().any(|c| c.is_ascii_digit()));
-    (opens(want_targets()) && number) || opens(want_sales())
+        .any(|m| matches!(&*tokens[m.tokens.start].word, "index" | "score"));
+    (opens(want_targets()) && (number || measure)) || threshold || opens(want_sales())
 }
 
 /// Whether a want has a person's voice: a question or an exclamation, a
@@ -252,6 +269,21 @@ fn names_the_offer(want: &str, offer: &HashSet<String>) -> bool {
     }
     let content: Vec<&Token> = tokens.iter().filter(|t| t.content).collect();
     content.len() >= 2 && content.iter().all(|t| offer.contains(t.stem.as_ref()))
+}
+
+/// "our" before a word of the WHAT in a want, within two words: the
+/// business naming its own offer ("Access to our full test menu" for a
+/// service whose WHAT sells tests). "Our" before anything else is the
+/// person's own ("Clean exports for our accountants").
+fn our_offer(want: &str, offer: &HashSet<String>) -> Option<Match> {
+    let tokens = tokenize(want);
+    let at = tokens.iter().position(|t| &*t.word == "our")?;
+    let end =
+        (at + 1..tokens.len().min(at + 4)).find(|&i| offer.contains(tokens[i].stem.as_ref()))?;
+    Some(Match {
+        tokens: at..end + 1,
+        span: tokens[at].span.start..tokens[end].span.end,
+    })
 }
 
 /// The company's words in a want: its jargon anywhere, and the shop's sales
@@ -294,6 +326,26 @@ mod tests {
             .filter(|t| t.content)
             .map(|t| t.stem.to_string())
             .collect()
+    }
+
+    #[test]
+    fn our_before_a_word_of_the_offer_is_the_business_speaking() {
+        let tests = offer("Home blood tests and a nurse results call");
+        assert!(our_offer("Access to our full test menu", &tests).is_some());
+        assert!(our_offer("Someone who knows our family", &tests).is_none());
+        assert!(our_offer("A nurse who remembers us", &tests).is_none());
+    }
+
+    #[test]
+    fn measures_and_thresholds_are_aims_but_a_price_limit_is_not() {
+        let wants = [
+            "Improved sight-reading score in the spring exam",
+            "Practice logged above 5 hours a week",
+            "Scales in all keys",
+        ];
+        assert_eq!(aims(&wants).map(|t| t.len()), Some(2));
+        let wants = ["Under £10 a month", "Delivery in under 2 hours"];
+        assert_eq!(aims(&wants), None);
     }
 
     #[test]
