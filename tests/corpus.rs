@@ -84,6 +84,7 @@ const INDEPENDENT: &[&str] = &[
     "held-out-3",
     "held-out-4",
     "held-out-5",
+    "held-out-6",
 ];
 
 /// The independent corpus: each planted defect found, no other warning or
