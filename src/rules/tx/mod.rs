@@ -186,6 +186,8 @@ mod tests {
             "Your Gold status ends soon",
             "Your £20 credit ends tonight",
             "Your deal, which you chose, ends tonight",
+            "Please give to the shelter today. Every pound counts.",
+            "Donate now and keep the lights on",
         ] {
             assert!(pushy(message), "{message}");
         }

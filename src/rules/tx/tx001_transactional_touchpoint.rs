@@ -21,7 +21,8 @@ pressure and gives the customer nothing else.
 Cues are a push to buy ("buy now", "complete your order"), the clock
 ("today only", "final hours", "order before midnight"), scarcity ("limited
 stock", "everything must go"), the price as the message ("30% off",
-"lowest prices") and asking for more than the customer gives now, with the
+"lowest prices"), the plea of an appeal that is the whole message
+("donate now", "every pound counts") and asking for more than the customer gives now, with the
 anchor that goes with it ("upgrade your plan", "increase your monthly
 gift", "most supporters choose"), matched as whole stemmed phrases; a number in a cue matches
 any number, and a cue negated earlier in its clause ("no pressure to buy")

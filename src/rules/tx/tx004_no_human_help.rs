@@ -29,8 +29,10 @@ Work that is helping: the clinical and care professions (a therapist,
 nurse, doctor, pharmacist, podiatrist, dentist, dietitian, paramedic,
 carer, "treating podiatrist", "home-visit podiatrist"); the trades and
 teachers who look after what was bought or learned (a fitter, mechanic,
-technician, adviser, coach, tutor, teacher, instructor, trainer, a
-"travel training team", ranger); and
+technician, a piano tuner, adviser, coach, tutor, teacher, instructor,
+trainer, a "travel training team", ranger); those who look after
+newcomers and their safety where a service is shared (a "club safety
+officer", "welcome team volunteers"); and
 people on duty where help is needed (a rescuer, a lifeguard, "duty
 volunteers", "team leader on the callout").
 
@@ -223,6 +225,9 @@ mod tests {
             "engineer on call",
             "swim teachers",
             "team leader on the callout",
+            "Head tuner",
+            "Club safety officer",
+            "Welcome team volunteers",
         ] {
             assert!(helps_by_role(owner), "{owner}");
         }

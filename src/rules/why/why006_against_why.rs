@@ -44,9 +44,11 @@ words that show it on both sides:
   adherence data to drug brands for targeted advertising").
 
 - **At cost.** The WHY or the HOW promises the service is shared at cost,
-  not for profit ("shared at cost, never for profit") and a line of the HOW
-  or the WHAT charges what demand will bear or sells a place in the queue
-  ("surge pricing at peak drop-off times", "priority matching" for a fee).
+  not for profit, or cheaply for everyone ("shared at cost, never for
+  profit", "should all be able to make a two-mile trip cheaply") and a
+  line of the HOW or the WHAT charges what demand will bear or sells a
+  place in the queue ("surge pricing at peak drop-off times", "priority
+  matching" for a fee).
 
 The price reading also counts a HOW that puts turnover before people
 ("we run the café for turnover", "a table limit", "keep covers moving").
@@ -182,7 +184,7 @@ fn check(cx: &mut Context<'_>) {
                 reports.push((
                     line,
                     format!(
-                        "{} charges what demand will bear ({}) while {place} promises it is shared at cost ({promise})",
+                        "{} charges what demand will bear ({}) while {place} promises a price everyone can pay ({promise})",
                         line.subject.describe(),
                         quoted(&charged),
                     ),

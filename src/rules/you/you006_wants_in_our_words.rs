@@ -24,7 +24,7 @@ pub static RULE: Rule = Rule {
 Reads each persona's `wants` for the company's own vocabulary: sales and
 product jargon such as "seamless", "one-stop solution", "premium",
 "curated", "assortment", "best-in-class", "competitive prices",
-"personalized journeys"; and the shop's sales measures and tactics ("SKUs",
+"personalized journeys", "onboarding pathway", "tiered pricing"; and the shop's sales measures and tactics ("SKUs",
 "basket size", "average order value", "subscription conversion", "upsell",
 "cross-sell", "upgrade path") when the want states the company's aim:
 "Bundles that increase basket size", "Subscription conversion after the
