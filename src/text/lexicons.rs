@@ -155,6 +155,11 @@ lexicon!(
     "money_units.txt"
 );
 lexicon!(
+    /// Who does the business's own work, in a cost metric: staff, office.
+    work_people,
+    "work_people.txt"
+);
+lexicon!(
     /// The shop's sales measures and tactics: SKUs, basket size, upsell.
     sales_measures,
     "sales_measures.txt"
@@ -544,6 +549,7 @@ mod tests {
             shared_places(),
             sales_measures(),
             money_units(),
+            work_people(),
             aftercare(),
             held_things(),
             act_carry_out(),
