@@ -155,6 +155,11 @@ lexicon!(
     "money_units.txt"
 );
 lexicon!(
+    /// What a touchpoint sends to remind the customer: reminder, nudge.
+    reminder_words,
+    "reminder_words.txt"
+);
+lexicon!(
     /// Who does the business's own work, in a cost metric: staff, office.
     work_people,
     "work_people.txt"
@@ -550,6 +555,7 @@ mod tests {
             sales_measures(),
             money_units(),
             work_people(),
+            reminder_words(),
             aftercare(),
             held_things(),
             act_carry_out(),
