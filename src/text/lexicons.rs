@@ -85,6 +85,16 @@ lexicon!(
     "act_outcomes.txt"
 );
 lexicon!(
+    /// Verbs of putting answers before people: shown, taken, presented.
+    act_bring,
+    "act_bring.txt"
+);
+lexicon!(
+    /// Gatherings where decisions are made: a forum, a meeting, a board.
+    act_forums,
+    "act_forums.txt"
+);
+lexicon!(
     /// Evidence that is the team's own view: staff, impressions, a brainstorm.
     evidence_internal,
     "evidence_internal.txt"
@@ -560,6 +570,8 @@ mod tests {
             held_things(),
             act_carry_out(),
             act_outcomes(),
+            act_bring(),
+            act_forums(),
             held_deals(),
             offer_questions(),
             personal_details(),
