@@ -85,6 +85,16 @@ lexicon!(
     "act_outcomes.txt"
 );
 lexicon!(
+    /// Verbs of putting answers before people: shown, taken, presented.
+    act_bring,
+    "act_bring.txt"
+);
+lexicon!(
+    /// Gatherings where decisions are made: a forum, a meeting, a board.
+    act_forums,
+    "act_forums.txt"
+);
+lexicon!(
     /// Evidence that is the team's own view: staff, impressions, a brainstorm.
     evidence_internal,
     "evidence_internal.txt"
@@ -153,6 +163,16 @@ lexicon!(
     /// What money is counted per, in a ratio: customer, order, visit.
     money_units,
     "money_units.txt"
+);
+lexicon!(
+    /// What a touchpoint sends to remind the customer: reminder, nudge.
+    reminder_words,
+    "reminder_words.txt"
+);
+lexicon!(
+    /// Who does the business's own work, in a cost metric: staff, office.
+    work_people,
+    "work_people.txt"
 );
 lexicon!(
     /// The shop's sales measures and tactics: SKUs, basket size, upsell.
@@ -544,10 +564,14 @@ mod tests {
             shared_places(),
             sales_measures(),
             money_units(),
+            work_people(),
+            reminder_words(),
             aftercare(),
             held_things(),
             act_carry_out(),
             act_outcomes(),
+            act_bring(),
+            act_forums(),
             held_deals(),
             offer_questions(),
             personal_details(),

@@ -6,14 +6,16 @@
 //! whole ("contract income", "shop sales"), which WHY004 reads as the
 //! business goal of revenue or cost, and whether what a metric counts is
 //! money at all ("Average order value, £"), which GOAL007 holds against a
-//! goal of kind satisfaction.
+//! goal of kind satisfaction. WHY004 also reads whether a cost metric counts
+//! the business's own time or money spent on its work ("staff hours on
+//! admin") as the business goal of lower costs.
 
 use std::ops::Range;
 
 use super::lexicons::{
     currencies, human_metrics, metric_buyers, metric_carriers, metric_counts, metric_money,
     metric_payers, money_amounts, money_frames, money_judgements, money_units, offer_questions,
-    personal_details, time_frames,
+    personal_details, time_frames, work_people,
 };
 use super::phrases::is_number;
 use super::{Match, Token, push_quote, quote, tokenize};
@@ -91,7 +93,7 @@ pub fn counts_own_money(metric: &str, own: &str) -> bool {
     }
     let meaningful = |t: &Token| t.content && !is_number(&t.word);
     let next = tokens.get(head).map(|t| &*t.word);
-    if next == Some("per") || !money_units().find(&tokens[..head]).is_empty() {
+    if next == Some("per") || counts_per_unit(&tokens[..head], &framing) {
         return false;
     }
     let only_money = (0..head).all(|i| framing[i] || !meaningful(&tokens[i]));
@@ -104,6 +106,81 @@ pub fn counts_own_money(metric: &str, own: &str) -> bool {
     }
     (0..head).all(|i| framing[i] || !meaningful(&tokens[i]) || own.contains(&tokens[i].stem))
 }
+
+/// Whether a word of what money is counted per (customer, order, visit)
+/// stands right before a word of money, framing words aside: "Average
+/// customer spend" and "basket monthly spend" are ratios, while "order" in
+/// "mail-order spares revenue" describes the line the money comes from.
+fn counts_per_unit(head: &[Token], framing: &[bool]) -> bool {
+    let money = metric_money().find_all(head);
+    money_units().find(head).iter().any(|unit| {
+        let next = (unit.tokens.end..head.len())
+            .find(|&i| !framing[i] || money.iter().any(|m| m.tokens.start == i));
+        next.is_some_and(|i| money.iter().any(|m| m.tokens.start == i))
+    })
+}
+
+/// Whether a cost metric counts the business's own time or money spent on
+/// its work, what Jim Sterne's goal of lower costs is made of:
+/// - hours of its own people on a task: hours, minutes or time in its
+///   head, after a word of who does the work (staff, office, volunteers)
+///   and only framing words or words of `own` besides, and the task named
+///   after it by "on" or "spent" ("Office hours per month spent answering
+///   invoice queries", "Staff hours on admin"); hours with no task
+///   ("Volunteer hours logged") or nobody of the business's ("Hours spent
+///   on the site") are not read;
+/// - its own money per unit of its work: a head that is only money,
+///   followed by "per" and a phrase whose every meaningful word is one of
+///   `own` ("Delivered cost per colony placed" where colonies are what it
+///   places). Money per click, lead or follower is no unit of the
+///   business's work and is not read.
+///
+/// `own` holds the business's name, its WHAT and offerings.
+pub fn counts_own_effort(metric: &str, own: &str) -> bool {
+    let tokens = tokenize(metric);
+    let own: Vec<_> = tokenize(own).into_iter().map(|t| t.stem).collect();
+    let head = head_end(&tokens);
+    let words = &tokens[..head];
+    let mut framing = vec![false; head];
+    let frames = [
+        metric_money().find_all(words),
+        money_frames().find_all(words),
+        time_frames().find_all(words),
+        work_people().find_all(words),
+    ];
+    for m in frames.iter().flatten() {
+        framing[m.tokens.clone()].fill(true);
+    }
+    let meaningful = |t: &Token| t.content && !is_number(&t.word);
+    let plain = |i: usize| framing[i] || !meaningful(&words[i]) || own.contains(&words[i].stem);
+    if let Some(at) = words.iter().position(|t| WORK_TIME.contains(&&*t.word)) {
+        let people = work_people().find_all(&words[..at]);
+        let task = tokens[at + 1..]
+            .iter()
+            .any(|t| matches!(&*t.word, "on" | "spent"));
+        return !people.is_empty() && task && (0..at).all(plain);
+    }
+    let Some(last) = words.iter().rposition(meaningful) else {
+        return false;
+    };
+    let money = metric_money().find_all(words);
+    let only_money = money.iter().any(|m| m.tokens.end == last + 1)
+        && (0..head).all(plain)
+        && !counts_per_unit(words, &framing);
+    if !only_money || tokens.get(head).map(|t| &*t.word) != Some("per") {
+        return false;
+    }
+    let clause = tokens[head].clause;
+    let unit: Vec<_> = tokens[head + 1..]
+        .iter()
+        .take_while(|t| t.clause == clause && !HEAD_ENDS.contains(&&*t.word))
+        .filter(|t| meaningful(t) && !is_participle(&t.word))
+        .collect();
+    !unit.is_empty() && unit.iter().all(|t| own.contains(&t.stem))
+}
+
+/// The words of a stretch of working time in a cost metric's head.
+const WORK_TIME: &[&str] = &["hours", "hour", "minutes", "time"];
 
 /// Whether a metric counts the people who pay for the business's own offer:
 /// a head that ends in buyers (subscribers, customers, members) made payers
@@ -719,6 +796,38 @@ mod tests {
             "pollination visits booked",
         ] {
             assert!(!counts_own_money(metric, own), "{metric}");
+        }
+    }
+
+    #[test]
+    fn a_word_of_a_ratio_inside_a_line_s_name_is_no_ratio() {
+        let own = "A fishing tackle shop with a mail-order bait service";
+        assert!(counts_own_money("mail-order bait revenue, £", own));
+        assert!(!counts_own_money("Average order spend, £", own));
+        assert!(!counts_own_money("Order monthly spend, £", own));
+    }
+
+    #[test]
+    fn the_business_s_own_time_or_money_on_its_work_is_a_plain_cost() {
+        let own = "Tree surgery and hedge laying for estates. Crown reduction, stump grinding";
+        for metric in [
+            "Staff hours a week spent chasing unpaid quotes",
+            "Average admin time per month on site paperwork",
+            "Crew hours on rebooked jobs",
+            "Running cost per stump removed, £",
+        ] {
+            assert!(counts_own_effort(metric, own), "{metric}");
+        }
+        for metric in [
+            "Volunteer hours logged",
+            "Customer hours spent waiting on the phone",
+            "Time spent on the booking page",
+            "cost per click",
+            "Cost per lead from search ads, £",
+            "Fuel used, litres",
+            "Instagram followers",
+        ] {
+            assert!(!counts_own_effort(metric, own), "{metric}");
         }
     }
 

@@ -5,7 +5,8 @@
 use crate::diagnostic::{Severity, Subject};
 use crate::plan::{Plan, Touchpoint, text};
 use crate::rules::{Context, Family, Phase, Rule};
-use crate::text::lexicons::chosen_frequency;
+use crate::text::lexicons::{chosen_frequency, owner_machines, promised_people, reminder_words};
+use crate::text::tokenize;
 
 pub static RULE: Rule = Rule {
     code: "TX005",
@@ -21,9 +22,14 @@ reach each persona, and reports a persona whose total is above 3 (the setting
 count, and neither do touchpoints whose frequency the customer sets: their
 name, channel, message, ask or act says the customer picks the days, how
 often they hear, or opts in ("reminders only on the days you choose", "email,
-frequency chosen by the member", "how many reminders a week?"). "How often"
+frequency chosen by the member", "how many reminders a week?"), or that a
+reminder comes at a time or on a schedule the customer chooses ("Stretching
+reminder at a time the member chooses", "nudges on the schedule you set"):
+someone who picks when they are reminded has asked to be. "How often"
 or "your choice" alone is not enough: "How often do you cook?" asks about
-the customer, and "your choice of four dinners" is about the offer. The message gives the
+the customer, and "your choice of four dinners" is about the offer; nor is
+a time to book ("book at a time you choose"), which sends nothing, or a
+time the business or its software picks ("at a time we choose"). The message gives the
 total and each touchpoint's share, and names the touchpoints left out because
 the customer sets them.
 
@@ -116,11 +122,80 @@ fn set_by_the_customer(touchpoint: &Touchpoint) -> bool {
     ]
     .into_iter()
     .flatten()
-    .any(|t| !chosen_frequency().matches_text(t).is_empty())
+    .any(|t| !chosen_frequency().matches_text(t).is_empty() || at_a_time_they_choose(t))
 }
+
+/// Whether a text sends a reminder at a time or on a schedule the customer
+/// chooses: a word of reminding, then a word of when, then who chooses it,
+/// one of the people spoken to or of ("you", "they", "members") or a doer
+/// ("the learner", "each rider") that is no machine of the business, and a
+/// verb of choosing ("Practice reminder at a time the learner chooses",
+/// "nudges on the schedule you set"). A time to book ("book at a time you
+/// choose") sends nothing, and a time the business or its software picks
+/// ("at a time we choose", "at times the scheduler picks") is not theirs.
+fn at_a_time_they_choose(text: &str) -> bool {
+    let tokens = tokenize(text);
+    let Some(reminder) = reminder_words().find_all(&tokens).into_iter().next() else {
+        return false;
+    };
+    let word = |i: usize| tokens.get(i).map_or("", |t| &*t.word);
+    (reminder.tokens.end..tokens.len())
+        .filter(|&i| WHENS.contains(&word(i)))
+        .any(|when| {
+            let mut who = when + 1;
+            while CHOOSER_DETERMINERS.contains(&word(who)) {
+                who += 1;
+            }
+            let Some(chooser) = tokens.get(who) else {
+                return false;
+            };
+            let doer = ["er", "ers"].iter().any(|end| chooser.word.ends_with(end))
+                && owner_machines().find(&tokens[who..=who]).is_empty();
+            let person = promised_people().contains(&chooser.word) || doer;
+            let verb = word(who + 1);
+            person && CHOOSING.contains(&verb)
+        })
+}
+
+/// Words of when a reminder comes.
+const WHENS: &[&str] = &["time", "times", "hour", "hours", "schedule", "moment"];
+
+/// Words between a word of when and who chooses it: "a time the learner
+/// chooses", "the schedule each member sets".
+const CHOOSER_DETERMINERS: &[&str] = &["the", "each", "every", "your", "their"];
+
+/// Verbs of choosing, as written after who chooses.
+const CHOOSING: &[&str] = &[
+    "choose", "chooses", "chose", "chosen", "pick", "picks", "picked", "select", "selects",
+    "selected", "set", "sets", "prefer", "prefers",
+];
 
 /// A count as people write it: 9, 2.5, 0.25.
 fn number(n: f64) -> String {
     let rounded = (n * 100.0).round() / 100.0;
     format!("{rounded}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::at_a_time_they_choose;
+
+    #[test]
+    fn a_reminder_at_a_time_the_customer_chooses_is_theirs() {
+        for text in [
+            "Stretching reminder at a time the member chooses",
+            "Nudges on the schedule you set in the app",
+            "Alerts at the times each rider selects",
+        ] {
+            assert!(at_a_time_they_choose(text), "{text}");
+        }
+        for text in [
+            "Book a fitting at a time you choose",
+            "Reminder at a time we choose for you",
+            "Prompts at times the scheduler picks",
+            "Reminders whenever there is a sale",
+        ] {
+            assert!(!at_a_time_they_choose(text), "{text}");
+        }
+    }
 }

@@ -9,7 +9,8 @@ use crate::plan::{Goal, Plan, items, text};
 use crate::rules::{Context, Family, Phase, Rule};
 use crate::text::lexicons::{audience_counts, image_reasons, time_frames};
 use crate::text::{
-    Measure, PhraseList, counts_own_money, counts_paying_customers, goal_measure, quote, tokenize,
+    Measure, PhraseList, counts_own_effort, counts_own_money, counts_paying_customers,
+    goal_measure, quote, tokenize,
 };
 
 pub static RULE: Rule = Rule {
@@ -61,8 +62,20 @@ Not reported:
   Larkspur Pro subscribers", "Paid members"). Payers of a line the WHAT
   does not name, or through a channel ("Paying users via the partner
   app"), and anyone who does not pay (followers, sign-ups) are judged
-  like any goal. A line of
-  the offer ("gift-set sales" at a pharmacy, "Income from wedding hire"),
+  like any goal. A revenue goal whose metric is the money of one line the
+  WHAT sells, every word of it the business's own or of one offering
+  ("mail-order bait revenue" beside the offering "Mail-order bait and
+  lures"), is the same revenue, counted by line; a word of a ratio inside
+  the line's name ("order" in "mail-order") makes no ratio. A cost goal
+  whose metric counts the business's own time or money spent on its work
+  is the goal of lower costs: hours of its own people on a task ("Staff
+  hours a week spent chasing unpaid quotes", "admin time on paperwork"),
+  or its money per unit of what it does, every word of the unit the
+  business's own ("Running cost per stump removed" at a tree surgeon).
+  Hours with no task, or nobody of the business's ("Time spent on the
+  booking page"), and money per click or lead are judged like any goal.
+  A line the offerings do not sell ("gift-set sales" at a pharmacy whose
+  counter sells gifts and fragrance, "Income from wedding hire"),
   money through a channel ("Sales via Instagram", "Sales through
   influencer codes", read like "from"), a ratio ("cost per click", and
   money counted per customer, order or visit: "Average customer spend, £",
@@ -195,7 +208,11 @@ fn quoted_first(list: &PhraseList, text: &str) -> Option<String> {
 ///
 /// A revenue goal that counts the people who pay for the business's own
 /// offer ("Paying Larkspur Pro subscribers", with Larkspur Pro among the
-/// WHAT's offerings) is the same revenue, counted by who pays it.
+/// WHAT's offerings) is the same revenue, counted by who pays it, and one
+/// that counts the money of one line the WHAT sells is the same revenue,
+/// counted by line. A cost goal that counts the business's own hours or
+/// money spent on its work ("staff hours on admin") is the business goal
+/// of lower costs.
 fn is_own_money(plan: &Plan, goal: &Goal) -> bool {
     let kind = goal.kind.as_ref().map(|k| k.value);
     let plain = matches!(kind, Some(GoalKind::Revenue | GoalKind::Cost));
@@ -211,13 +228,27 @@ fn is_own_money(plan: &Plan, goal: &Goal) -> bool {
     if plain && counts_own_money(metric, &own) {
         return true;
     }
-    let offerings = plan.what.as_ref().map(|w| &w.offerings);
-    let mut offer = own;
-    for item in offerings.into_iter().flat_map(items) {
-        offer.push(' ');
-        offer.push_str(&item.text);
+    let offerings: Vec<_> = plan
+        .what
+        .iter()
+        .flat_map(|w| items(&w.offerings))
+        .map(|item| item.text.as_str())
+        .collect();
+    let revenue = matches!(kind, Some(GoalKind::Revenue));
+    // A line the WHAT sells is read one offering at a time, so that words
+    // gathered from several lines do not make up one it does not sell.
+    if revenue
+        && offerings
+            .iter()
+            .any(|line| counts_own_money(metric, &format!("{own} {line}")))
+    {
+        return true;
     }
-    matches!(kind, Some(GoalKind::Revenue)) && counts_paying_customers(metric, &offer)
+    let offer = format!("{own} {}", offerings.join(" "));
+    if matches!(kind, Some(GoalKind::Cost)) && counts_own_effort(metric, &offer) {
+        return true;
+    }
+    revenue && counts_paying_customers(metric, &offer)
 }
 
 /// A goal that measures how customers feel or whether they stay

@@ -60,7 +60,12 @@ Not reported:
   and acting on it is the customer-centred HOW in action, so a message
   such as "Hi! How are you doing today? Remember we're here" or "Thanks,
   confirms the end date and the final invoice, no surprises" needs no
-  words of the WHY;
+  words of the WHY. A touchpoint that asks so and has no `act` at all (a
+  survey after a visit whose message only thanks the customer) passes
+  too: what it lacks is doing something with the answers, which YOU003
+  reports, and one cause gets one finding. Read here rather than as a
+  service message, because what makes it listening is its `ask`, not the
+  words of its message;
 - a message that is pure sales pressure: TX001 reports it, and one root
   cause gets one finding;
 - touchpoints without a message, and every touchpoint while the plan has no
@@ -175,15 +180,20 @@ fn or_list(items: &[&str]) -> String {
 /// business (no sales pressure, no "follow our page and share this post").
 /// Asking people what they want and acting on it is the plan's HOW in
 /// action, whatever other words the message uses.
+///
+/// A touchpoint that asks so and says nothing of what is done with the
+/// answers (no `act`) listens too: what it lacks is the action, which
+/// YOU003 reports, and one cause gets one finding. An `act` that only keeps
+/// the answers is no such gap of a missing field, and is judged as written.
 fn listens(touchpoint: &Touchpoint, message: &str) -> bool {
-    let (Some(ask), Some(act)) = (text(&touchpoint.ask), text(&touchpoint.act)) else {
+    let Some(ask) = text(&touchpoint.ask) else {
         return false;
     };
     let tokens = tokenize(ask);
     let said = tokenize(message);
     parts(ask, &tokens).iter().any(|p| p.asks_openly(&tokens))
         && ask_self_serving().find(&tokens).is_empty()
-        && acts_on_answers(act)
+        && text(&touchpoint.act).is_none_or(acts_on_answers)
         && sales_pressure().find(&said).is_empty()
         && message_bait().find(&said).is_empty()
 }

@@ -5,7 +5,9 @@
 use crate::diagnostic::{Severity, Subject};
 use crate::plan::text;
 use crate::rules::{Context, Family, Phase, Rule};
-use crate::text::lexicons::{act_carry_out, act_change, act_outcomes, act_record, act_unchanged};
+use crate::text::lexicons::{
+    act_bring, act_carry_out, act_change, act_forums, act_outcomes, act_record, act_unchanged,
+};
 use crate::text::{Match, Token, push_quote, tokenize};
 
 pub static RULE: Rule = Rule {
@@ -30,7 +32,14 @@ term", "saved on the account and applied from the next shipment"); an
 out (follow, carry out, implement) with a result, vote, majority or
 decision within three words after it ("the committee follows the result
 and reports on it in the minutes"): following the vote is the change ("staff
-carry out the survey" is not); an `act` with a sentence or clause of five words or more that
+carry out the survey" is not); an `act` that puts the answers before a
+gathering where decisions are made, a verb of bringing (shown, taken,
+presented) with "at", "to" or "before" and a forum, meeting, committee or
+board within four words ("logged and shown at the residents' forum when
+new routes are discussed", "brought to the route committee"): the answers
+are weighed where the decision is taken ("reported to the board" is still
+reporting, and "shown on the board by the till" brings them before
+nobody); an `act` with a sentence or clause of five words or more that
 neither keeps the answers nor says nothing changes ("summarised for the
 workshop lead, who picks the three most common snags for the next ride"),
 which may well be action planlint's word lists do not know (a shorter one,
@@ -127,6 +136,7 @@ fn only_keeps(act: &str) -> Option<Vec<String>> {
         .iter()
         .any(|m| !inside_unchanged(m))
         || carries_out(&tokens)
+        || brings_to_a_forum(&tokens)
     {
         return None;
     }
@@ -184,6 +194,36 @@ fn carries_out(tokens: &[Token]) -> bool {
     })
 }
 
+/// How many words after "at", "to" or "before" the gathering may stand: "at
+/// the rider forum", "to the monthly planning meeting".
+const FORUM_REACH: usize = 4;
+
+/// Whether an `act` puts the answers before a gathering where decisions are
+/// made: a verb of bringing (shown, taken, presented), then "at", "to" or
+/// "before" in the same clause, and a forum, meeting, committee or board a
+/// few words after it ("shown at the rider forum when dock sites are
+/// discussed", "taken to the planning meeting"). The answers are then
+/// weighed where the decision is taken, which is acting on them; reporting
+/// them ("reported to the board") is keeping, and showing them on a board
+/// or a screen brings them before nobody.
+fn brings_to_a_forum(tokens: &[Token]) -> bool {
+    let forums = act_forums().find(tokens);
+    act_bring().find(tokens).iter().any(|verb| {
+        let clause = tokens[verb.tokens.start].clause;
+        let Some(to) = tokens
+            .get(verb.tokens.end)
+            .filter(|t| t.clause == clause && matches!(&*t.word, "at" | "to" | "before"))
+        else {
+            return false;
+        };
+        let after = verb.tokens.end + 1;
+        forums.iter().any(|forum| {
+            let at = forum.tokens.start;
+            at >= after && at - after < FORUM_REACH && tokens[at].clause == to.clause
+        })
+    })
+}
+
 fn after_determiner(tokens: &[Token], m: &Match) -> bool {
     m.tokens.len() == 1
         && m.tokens.start > 0
@@ -205,6 +245,8 @@ mod tests {
             "Residents pick by ballot; the committee carries out what the majority picked and logs it in the minutes.",
             "Tenants vote online, and the council implements the decision and reports back in the spring newsletter.",
             "Parents vote; the governors follow the result and report on it at the summer meeting.",
+            "Suggested stops are logged and brought to the route committee each spring.",
+            "Answers are tallied and presented at the members' meeting.",
         ] {
             assert_eq!(only_keeps(act), None, "{act}");
         }
@@ -232,6 +274,9 @@ mod tests {
             "Staff carry out the survey and file the answers in the CRM.",
             "Results are recorded and reported to the board.",
             "Votes are counted, the result is logged and reported in the minutes.",
+            "Answers are logged and shown on the board by the till.",
+            "Answers are logged and reported to the board.",
+            "Answers are logged and shown to staff.",
         ] {
             assert!(only_keeps(act).is_some(), "{act}");
         }
