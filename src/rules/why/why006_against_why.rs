@@ -53,6 +53,9 @@ words that show it on both sides:
 The price reading also counts a HOW that puts turnover before people
 ("we run the café for turnover", "a table limit", "keep covers moving").
 
+One finding is given for the HOW and one for the WHAT, at the first of
+their lines that says it, with the words of all of them.
+
 Not reported:
 - a line that names the thing only to refuse it ("we never sell your
   data", "no multi-buy deals"): a negation before the cue in its clause
@@ -119,18 +122,15 @@ fn check(cx: &mut Context<'_>) {
         .iter()
         .find_map(|(t, place)| against_buying(t).map(|stand| (stand, place)))
     {
-        for line in &lines {
-            let pushes = pushes_buying(line.text);
-            if !pushes.is_empty() {
-                reports.push((
-                    line,
-                    format!(
-                        "{} pushes people to buy ({}) while {place} stands against it ({stand})",
-                        line.subject.describe(),
-                        quoted(&pushes),
-                    ),
-                ));
-            }
+        for (line, pushes) in by_subject(&lines, pushes_buying) {
+            reports.push((
+                line,
+                format!(
+                    "{} pushes people to buy ({}) while {place} stands against it ({stand})",
+                    line.subject.describe(),
+                    quoted(&pushes),
+                ),
+            ));
         }
     }
 
@@ -159,18 +159,15 @@ fn check(cx: &mut Context<'_>) {
         let found = cues(privacy_promises().find(&tokenize(t)), t);
         found.into_iter().next().map(|promise| (promise, place))
     }) {
-        for line in &lines {
-            let sold = sells_data(line.text);
-            if !sold.is_empty() {
-                reports.push((
-                    line,
-                    format!(
-                        "{} sells or advertises with people's data ({}) while {place} promises it stays theirs ({promise})",
-                        line.subject.describe(),
-                        quoted(&sold),
-                    ),
-                ));
-            }
+        for (line, sold) in by_subject(&lines, sells_data) {
+            reports.push((
+                line,
+                format!(
+                    "{} sells or advertises with people's data ({}) while {place} promises it stays theirs ({promise})",
+                    line.subject.describe(),
+                    quoted(&sold),
+                ),
+            ));
         }
     }
 
@@ -178,24 +175,46 @@ fn check(cx: &mut Context<'_>) {
         let found = cues(at_cost_promises().find(&tokenize(t)), t);
         found.into_iter().next().map(|promise| (promise, place))
     }) {
-        for line in &lines {
-            let charged = cues(profit_pricing().find(&tokenize(line.text)), line.text);
-            if !charged.is_empty() {
-                reports.push((
-                    line,
-                    format!(
-                        "{} charges what demand will bear ({}) while {place} promises a price everyone can pay ({promise})",
-                        line.subject.describe(),
-                        quoted(&charged),
-                    ),
-                ));
-            }
+        let charges = |text: &str| cues(profit_pricing().find(&tokenize(text)), text);
+        for (line, charged) in by_subject(&lines, charges) {
+            reports.push((
+                line,
+                format!(
+                    "{} charges what demand will bear ({}) while {place} promises a price everyone can pay ({promise})",
+                    line.subject.describe(),
+                    quoted(&charged),
+                ),
+            ));
         }
     }
 
     for (line, message) in reports {
         cx.report(&RULE, line.subject.clone(), line.span.clone(), message);
     }
+}
+
+/// The cues `find` reads in the lines of the HOW and of the WHAT, each
+/// subject's gathered under its first line that has any: one finding for
+/// the HOW and one for the WHAT, whichever of their lines say it.
+fn by_subject<'a, 'p>(
+    lines: &'a [Line<'p>],
+    find: impl Fn(&str) -> Vec<String>,
+) -> Vec<(&'a Line<'p>, Vec<String>)> {
+    let mut found: Vec<(&Line<'_>, Vec<String>)> = Vec::new();
+    for line in lines {
+        let cues = find(line.text);
+        if cues.is_empty() {
+            continue;
+        }
+        match found
+            .iter_mut()
+            .find(|(first, _)| first.subject == line.subject)
+        {
+            Some((_, all)) => all.extend(cues),
+            None => found.push((line, cues)),
+        }
+    }
+    found
 }
 
 /// The lines of the HOW and the WHAT, statements first.
