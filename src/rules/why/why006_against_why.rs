@@ -11,7 +11,7 @@ use crate::text::lexicons::{
     at_cost_promises, data_sales, data_words, price_competition, price_concern, privacy_promises,
     profit_pricing, push_buying, sales_pressure, stance_buying,
 };
-use crate::text::{Match, Token, is_negator, quote, tokenize};
+use crate::text::{Match, PhraseList, Token, is_negator, quote, tokenize};
 
 pub static RULE: Rule = Rule {
     code: "WHY006",
@@ -155,10 +155,7 @@ fn check(cx: &mut Context<'_>) {
         ));
     }
 
-    if let Some((promise, place)) = stands.iter().find_map(|(t, place)| {
-        let found = cues(privacy_promises().find(&tokenize(t)), t);
-        found.into_iter().next().map(|promise| (promise, place))
-    }) {
+    if let Some((promise, place)) = first_promise(&stands, privacy_promises()) {
         for (line, sold) in by_subject(&lines, sells_data) {
             reports.push((
                 line,
@@ -171,10 +168,7 @@ fn check(cx: &mut Context<'_>) {
         }
     }
 
-    if let Some((promise, place)) = stands.iter().find_map(|(t, place)| {
-        let found = cues(at_cost_promises().find(&tokenize(t)), t);
-        found.into_iter().next().map(|promise| (promise, place))
-    }) {
+    if let Some((promise, place)) = first_promise(&stands, at_cost_promises()) {
         let charges = |text: &str| cues(profit_pricing().find(&tokenize(text)), text);
         for (line, charged) in by_subject(&lines, charges) {
             reports.push((
@@ -191,6 +185,18 @@ fn check(cx: &mut Context<'_>) {
     for (line, message) in reports {
         cx.report(&RULE, line.subject.clone(), line.span.clone(), message);
     }
+}
+
+/// The first cue of `promises` where a stand may be taken (the WHY, then
+/// the lines of the HOW), quoted, with the name of its place.
+fn first_promise<'s>(
+    stands: &[(&str, &'s str)],
+    promises: &PhraseList,
+) -> Option<(String, &'s str)> {
+    stands.iter().find_map(|&(text, place)| {
+        let found = cues(promises.find(&tokenize(text)), text);
+        found.into_iter().next().map(|promise| (promise, place))
+    })
 }
 
 /// The cues `find` reads in the lines of the HOW and of the WHAT, each
