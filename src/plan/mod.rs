@@ -10,7 +10,7 @@ pub(crate) mod syntax;
 use std::collections::HashSet;
 use std::ops::Range;
 
-use crate::text::tokenize;
+use crate::text::content_stems;
 
 pub use keys::{GOAL_KINDS, STAGES};
 pub use load::{Draft, LoadError, LoadErrorKind, LoadErrors, MAX_ERRORS, read};
@@ -219,13 +219,11 @@ impl Plan {
         let Some(what) = self.what.as_ref() else {
             return HashSet::new();
         };
-        text(&what.statement)
-            .into_iter()
-            .chain(items(&what.offerings).map(|o| o.text.as_str()))
-            .flat_map(tokenize)
-            .filter(|t| t.content)
-            .map(|t| t.stem.to_string())
-            .collect()
+        content_stems(
+            text(&what.statement)
+                .into_iter()
+                .chain(items(&what.offerings).map(|o| o.text.as_str())),
+        )
     }
 
     pub fn persona(&self, id: &str) -> Option<&Persona> {

@@ -15,6 +15,7 @@ pub mod sanitize;
 mod suggest;
 
 use std::cell::{Cell, RefCell};
+use std::collections::HashSet;
 use std::ops::Range;
 use std::rc::Rc;
 use std::sync::OnceLock;
@@ -467,6 +468,18 @@ pub fn with_lexed<R>(text: &str, f: impl FnOnce(Lexed<'_>) -> R) -> R {
         Ok(mut table) => read(&mut table),
         Err(_) => read(&mut WordTable::default()),
     })
+}
+
+/// The stems of the content words of `texts` ([`Token::content`]): what a
+/// set of texts talks about, as the rules that read words against the
+/// offer compare them.
+pub fn content_stems<'a>(texts: impl IntoIterator<Item = &'a str>) -> HashSet<String> {
+    texts
+        .into_iter()
+        .flat_map(tokenize)
+        .filter(|t| t.content)
+        .map(|t| t.stem.to_string())
+        .collect()
 }
 
 /// Splits a text into words (Unicode word boundaries). `%` and `#` are kept as

@@ -279,11 +279,7 @@ mod tests {
     use super::*;
 
     fn offer(what: &str) -> HashSet<String> {
-        tokenize(what)
-            .into_iter()
-            .filter(|t| t.content)
-            .map(|t| t.stem.to_string())
-            .collect()
+        crate::text::content_stems([what])
     }
 
     #[test]

@@ -223,37 +223,27 @@ fn by_subject<'a, 'p>(
     found
 }
 
-/// The lines of the HOW and the WHAT, statements first.
+/// The lines of the HOW and the WHAT, each statement before its list.
 fn lines(plan: &Plan) -> Vec<Line<'_>> {
     let mut lines = Vec::new();
-    if let Some(how) = &plan.how {
-        if let Some(statement) = &how.statement
-            && let Some(value) = text(&how.statement)
-        {
+    let sections = [
+        plan.how
+            .as_ref()
+            .map(|how| (Subject::How, &how.statement, &how.differentiators)),
+        plan.what
+            .as_ref()
+            .map(|what| (Subject::What, &what.statement, &what.offerings)),
+    ];
+    for (subject, statement, list) in sections.into_iter().flatten() {
+        if let (Some(field), Some(value)) = (statement, text(statement)) {
             lines.push(Line {
-                subject: Subject::How,
+                subject: subject.clone(),
                 text: value,
-                span: statement.key.clone(),
+                span: field.key.clone(),
             });
         }
-        lines.extend(items(&how.differentiators).map(|item| Line {
-            subject: Subject::How,
-            text: &item.text,
-            span: item.span.clone(),
-        }));
-    }
-    if let Some(what) = &plan.what {
-        if let Some(statement) = &what.statement
-            && let Some(value) = text(&what.statement)
-        {
-            lines.push(Line {
-                subject: Subject::What,
-                text: value,
-                span: statement.key.clone(),
-            });
-        }
-        lines.extend(items(&what.offerings).map(|item| Line {
-            subject: Subject::What,
+        lines.extend(items(list).map(|item| Line {
+            subject: subject.clone(),
             text: &item.text,
             span: item.span.clone(),
         }));

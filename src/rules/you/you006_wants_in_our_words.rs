@@ -141,41 +141,33 @@ fn check(cx: &mut Context<'_>) {
                 }
             }
         }
-        let message = if in_our_words >= 2 && in_our_words * 2 >= wants.len() {
-            format!(
-                "persona \"{}\" wants things in the company's words, not theirs ({} of {} wants): {}",
-                persona.id.value,
-                in_our_words,
-                wants.len(),
-                cues.join(", ")
+        let quoted = |wants: Vec<&str>| -> (usize, String) {
+            let quotes: Vec<String> = wants.iter().map(|w| format!("\"{w}\"")).collect();
+            (wants.len(), quotes.join(", "))
+        };
+        let (what, (count, evidence)) = if in_our_words >= 2 && in_our_words * 2 >= wants.len() {
+            (
+                "things in the company's words, not theirs",
+                (in_our_words, cues.join(", ")),
             )
         } else if let Some(catalogue) = a_catalogue(&wants, &offer) {
-            format!(
-                "persona \"{}\" wants what the business sells, named as it sells it, not as they said it ({} of {} wants): {}",
-                persona.id.value,
-                catalogue.len(),
-                wants.len(),
-                catalogue
-                    .iter()
-                    .map(|w| format!("\"{w}\""))
-                    .collect::<Vec<_>>()
-                    .join(", ")
+            (
+                "what the business sells, named as it sells it, not as they said it",
+                quoted(catalogue),
             )
         } else if let Some(targets) = aims(&wants) {
-            format!(
-                "persona \"{}\" wants what the business aims for, its targets or the sale it wants, not what they said ({} of {} wants): {}",
-                persona.id.value,
-                targets.len(),
-                wants.len(),
-                targets
-                    .iter()
-                    .map(|w| format!("\"{w}\""))
-                    .collect::<Vec<_>>()
-                    .join(", ")
+            (
+                "what the business aims for, its targets or the sale it wants, not what they said",
+                quoted(targets),
             )
         } else {
             continue;
         };
+        let message = format!(
+            "persona \"{}\" wants {what} ({count} of {} wants): {evidence}",
+            persona.id.value,
+            wants.len(),
+        );
         cx.report(
             &RULE,
             Subject::Persona(persona.id.value.clone()),
@@ -321,11 +313,7 @@ mod tests {
     use super::*;
 
     fn offer(what: &str) -> HashSet<String> {
-        tokenize(what)
-            .into_iter()
-            .filter(|t| t.content)
-            .map(|t| t.stem.to_string())
-            .collect()
+        crate::text::content_stems([what])
     }
 
     #[test]
