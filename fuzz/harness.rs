@@ -28,6 +28,7 @@ pub fn run(name: &str, data: &[u8]) {
         "baseline" => baseline(data),
         "feedback" => feedback(data),
         "render" => render(data),
+        "summary" => summary(data),
         other => panic!("no fuzz target is called {other}"),
     }
 }
@@ -101,6 +102,76 @@ pub fn feedback(data: &[u8]) {
             Err(_) => break,
         }
     }
+}
+
+/// A summary file's reader on any bytes, after a valid header unless the
+/// bytes bring their own: a summary that reads writes back to the same
+/// bytes, merges with itself, and is summarised, rendered and checked
+/// against a plan like an analysis of a CSV.
+pub fn summary(data: &[u8]) {
+    use planlint::feedback::state;
+    let bytes = if data.starts_with(state::MAGIC) {
+        data.to_vec()
+    } else {
+        let mut header = state::encode(&empty_partial());
+        header.truncate(state::MAGIC.len() + 4 + 8);
+        header.extend_from_slice(data);
+        header
+    };
+    let Ok(read) = state::decode(&bytes, "fuzz.summary") else {
+        return;
+    };
+    let written = state::encode(&read);
+    let again = state::decode(&written, "again").expect("a written summary reads");
+    assert_eq!(state::encode(&again), written);
+    let mut doubled = again.clone();
+    assert_eq!(doubled.unlike(&again), None);
+    doubled.merge(again);
+    let options = planlint::feedback::AnalyzeOptions::default();
+    for partial in [read, doubled] {
+        let Ok(analysis) = partial.finish(&options) else {
+            continue;
+        };
+        let plan = "name = \"Fuzz\"\n[why]\nstatement = \"We help riders\"\n";
+        let source = SourceFile::new("fuzz.plan.toml", plan);
+        let parsed = planlint::check::load_plan(&source).ok();
+        let analysis = std::sync::Arc::new(analysis);
+        let checked = check_plan_source(
+            source,
+            Default::default(),
+            planlint::waiver::today(),
+            true,
+            |_| Ok(Some(std::sync::Arc::clone(&analysis))),
+        );
+        for finding in &checked.findings {
+            assert!(!finding.message.is_empty());
+        }
+        for format in [Format::Table, Format::Json, Format::Markdown] {
+            let summary = planlint::feedback::summary::Summary::new(&analysis, parsed.as_ref());
+            let mut out = Vec::new();
+            render::renderer(format, render::Options::default())
+                .feedback(summary, &mut out)
+                .expect("writing to memory cannot fail");
+            let out = String::from_utf8(out).expect("every format writes UTF-8");
+            no_raw_controls(format, &out);
+        }
+    }
+}
+
+/// An analysis of no rows, for the summary header the target puts first.
+fn empty_partial() -> planlint::feedback::Partial {
+    let columns = planlint::feedback::Columns {
+        headers: vec!["comment".into()],
+        text: 0,
+        score: None,
+        persona: None,
+        touchpoint: None,
+        channel: None,
+        date: None,
+        delimiter: b',',
+    };
+    let options = planlint::feedback::AnalyzeOptions::default();
+    planlint::feedback::scan_read("fuzz.csv", columns, Vec::new(), &options).expect("no window")
 }
 
 /// A plan whose text and file name come from the input, checked and written

@@ -9,10 +9,10 @@ cd "$(dirname "$0")/.."
 seconds=${1:-30}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(plan config baseline feedback render)
+[ ${#targets[@]} -gt 0 ] || targets=(plan config baseline feedback render summary)
 
 corpus=fuzz/corpus
-mkdir -p "$corpus"/{plan,config,baseline,feedback,render}
+mkdir -p "$corpus"/{plan,config,baseline,feedback,render,summary}
 seed() { # seed TARGET FILE...: copies files in under names that cannot clash
   local target=$1
   shift
@@ -24,6 +24,7 @@ seed plan examples/*/*.plan.toml tests/fixtures/*/*.plan.toml tests/corpus/*.pla
 seed render examples/*/*.plan.toml tests/fixtures/PLAN00*/*.plan.toml
 seed config src/init/planlint.toml
 seed feedback examples/*/feedback.csv tests/fixtures/*/*.csv tests/fixtures-feedback/*.csv
+seed summary tests/summaries/*.summary
 printf '{"version": 1, "findings": [{"file": "a.plan.toml", "code": "TX001", "subject": "touchpoint.x", "count": 2}]}\n' \
   > "$corpus/baseline/seed-baseline.json"
 

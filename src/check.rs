@@ -20,7 +20,7 @@ use toml::value::Date;
 use crate::config::{Config, ConfigError, Resolver};
 use crate::diagnostic::{Finding, Severity, Subject};
 use crate::discover::{self, LinkProblem, Nothing, Unreadable};
-use crate::feedback::{Analysis, AnalyzeOptions, analyze};
+use crate::feedback::{Analysis, AnalyzeOptions, analyze, state};
 use crate::input::{self, Confinement, InputError};
 use crate::plan::{self, LoadErrorKind};
 use crate::rules::plan008_refused_path::{self, Refused};
@@ -83,11 +83,27 @@ impl Progress for Silent {
     fn finish(&self) {}
 }
 
+/// Feedback given on the command line: a CSV, or a summary of one or more
+/// ([`crate::feedback::state`]).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum FeedbackInput {
+    Csv(PathBuf),
+    Summary(PathBuf),
+}
+
+impl FeedbackInput {
+    pub fn path(&self) -> &Path {
+        match self {
+            FeedbackInput::Csv(path) | FeedbackInput::Summary(path) => path,
+        }
+    }
+}
+
 /// How plans are checked.
 #[derive(Default)]
 pub struct CheckOptions {
     /// Feedback for every plan, instead of each plan's own `feedback`.
-    pub feedback: Option<PathBuf>,
+    pub feedback: Option<FeedbackInput>,
     pub analyze: AnalyzeOptions,
     /// Which configuration each plan is checked with (default: no file).
     pub config: Resolver,
@@ -299,7 +315,7 @@ fn check_file(
                     (Some(given), _) => given.clone(),
                     (None, Some(named)) => match plan_path(path, named, options.allow_outside_root)
                     {
-                        Ok(resolved) => resolved,
+                        Ok(resolved) => FeedbackInput::Csv(resolved),
                         Err(Refusal::Finding(finding)) => return Err(finding),
                         Err(Refusal::Problem(file, message)) => {
                             problems.push(PathError::Feedback {
@@ -316,7 +332,7 @@ fn check_file(
                     Ok(analysis) => Ok(Some(analysis)),
                     Err(message) => {
                         problems.push(PathError::Feedback {
-                            file: wanted,
+                            file: wanted.path().to_owned(),
                             plans: vec![path.to_owned()],
                             message,
                         });
@@ -392,7 +408,7 @@ fn relative_to(plan: &Path, feedback: &str) -> PathBuf {
 /// checked at the same time wait for the first to finish it.
 #[derive(Default)]
 struct FeedbackCache {
-    done: Mutex<HashMap<PathBuf, Arc<Analysed>>>,
+    done: Mutex<HashMap<FeedbackInput, Arc<Analysed>>>,
 }
 
 type Analysed = OnceLock<Result<Arc<Analysis>, String>>;
@@ -400,21 +416,27 @@ type Analysed = OnceLock<Result<Arc<Analysis>, String>>;
 impl FeedbackCache {
     fn get(
         &self,
-        path: &Path,
+        input: &FeedbackInput,
         options: &AnalyzeOptions,
         progress: &dyn Progress,
     ) -> Result<Arc<Analysis>, String> {
         let cell = {
             let mut done = self.done.lock().unwrap_or_else(PoisonError::into_inner);
-            Arc::clone(done.entry(path.to_owned()).or_default())
+            Arc::clone(done.entry(input.clone()).or_default())
         };
         cell.get_or_init(|| {
-            progress.start(path, fs::metadata(path).map_or(0, |m| m.len()));
-            let result = analyze(path, options, &|read| progress.advance(read))
-                .map(Arc::new)
-                .map_err(|e| e.to_string());
-            progress.finish();
-            result
+            let result = match input {
+                FeedbackInput::Csv(path) => {
+                    progress.start(path, fs::metadata(path).map_or(0, |m| m.len()));
+                    let result = analyze(path, options, &|read| progress.advance(read));
+                    progress.finish();
+                    result.map_err(|e| e.to_string())
+                }
+                FeedbackInput::Summary(path) => state::read(path)
+                    .map_err(|e| e.to_string())
+                    .and_then(|partial| partial.finish(options).map_err(|e| e.to_string())),
+            };
+            result.map(Arc::new)
         })
         .clone()
     }
@@ -422,7 +444,7 @@ impl FeedbackCache {
     /// The feedback files asked for, whether they could be read or not.
     fn paths(&self) -> Vec<PathBuf> {
         let done = self.done.lock().unwrap_or_else(PoisonError::into_inner);
-        done.keys().cloned().collect()
+        done.keys().map(|input| input.path().to_owned()).collect()
     }
 }
 

@@ -42,6 +42,9 @@ pub enum Command {
     },
     /// Summarise a CSV of customer feedback: NPS, themes, wants, fatigue
     Feedback(FeedbackCommand),
+    /// Merge summaries of feedback (see `feedback --summary-out`) into one,
+    /// as if one analysis had read all their rows
+    Merge(MergeCommand),
     /// Write a board report: one self-contained HTML page with charts, to
     /// open in a browser or print to PDF
     Report(ReportArgs),
@@ -145,7 +148,16 @@ impl ConfigArgs {
 #[derive(Debug, clap::Args)]
 pub struct FeedbackCommand {
     /// The CSV file, or - for standard input
-    pub file: PathBuf,
+    #[arg(required_unless_present = "summary")]
+    pub file: Option<PathBuf>,
+    /// Read a summary (see --summary-out, `planlint merge`) instead of a CSV
+    #[arg(long, value_name = "SUMMARY", conflicts_with = "file")]
+    pub summary: Option<PathBuf>,
+    /// Also write the summary of the analysis to this file: what the rows
+    /// add up to, to merge with others (`planlint merge`) and check plans
+    /// against (--feedback-summary)
+    #[arg(long, value_name = "SUMMARY")]
+    pub summary_out: Option<PathBuf>,
     /// A plan whose personas and touchpoints the feedback is linked to
     #[arg(long, value_name = "PLAN")]
     pub plan: Option<PathBuf>,
@@ -167,6 +179,16 @@ pub struct FeedbackCommand {
     pub raw_csv: bool,
     #[command(flatten)]
     pub read: FeedbackArgs,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct MergeCommand {
+    /// The summaries, in any order
+    #[arg(required = true, value_name = "SUMMARY")]
+    pub summaries: Vec<PathBuf>,
+    /// The merged summary
+    #[arg(short, long, value_name = "SUMMARY")]
+    pub output: PathBuf,
 }
 
 /// How a feedback CSV is read; shared by `check` and `feedback`.
@@ -351,6 +373,10 @@ pub struct CheckArgs {
     /// own `feedback`; adds the FB rules. - reads standard input
     #[arg(long, value_name = "FILE")]
     pub feedback: Option<PathBuf>,
+    /// A summary of feedback (see `feedback --summary-out`, `planlint
+    /// merge`) for every plan, instead of a CSV
+    #[arg(long, value_name = "SUMMARY", conflicts_with = "feedback")]
+    pub feedback_summary: Option<PathBuf>,
     /// Hide the findings recorded in this baseline (see --write-baseline):
     /// only new findings are reported and fail
     #[arg(long, value_name = "FILE", conflicts_with = "write_baseline")]
@@ -386,6 +412,10 @@ pub struct ReportArgs {
     /// `feedback`. - reads standard input
     #[arg(long, value_name = "FILE")]
     pub feedback: Option<PathBuf>,
+    /// A summary of feedback (see `feedback --summary-out`, `planlint
+    /// merge`) for every plan, instead of a CSV
+    #[arg(long, value_name = "SUMMARY", conflicts_with = "feedback")]
+    pub feedback_summary: Option<PathBuf>,
     /// The last version of the plan (one plan only): adds "since the last
     /// plan", the scorecard then and now and the findings fixed and new
     #[arg(

@@ -12,14 +12,17 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result, bail};
 use clap::CommandFactory;
 
-use crate::cli::{CheckArgs, Cli, ConfigCommand, FeedbackCommand, Format, ReportArgs, SchemaKind};
+use crate::cli::{
+    CheckArgs, Cli, ConfigCommand, FeedbackCommand, Format, MergeCommand, ReportArgs, SchemaKind,
+};
 use crate::{progress, stderr};
 use planlint::baseline::{self, Baseline, Use};
 use planlint::feedback::reader::is_stdin;
+use planlint::feedback::state;
 use planlint::feedback::summary::Summary;
 use planlint::input::{Output, refuse_overwrite};
 use planlint::render::{self, CsvSink, Options};
-use planlint::{CheckOptions, Progress};
+use planlint::{CheckOptions, FeedbackInput, Progress};
 
 /// Some findings are at or above `--fail-on`.
 const FAILED: u8 = 1;
@@ -66,7 +69,7 @@ pub fn report(args: ReportArgs) -> Result<u8> {
         .map(Baseline::read)
         .transpose()?;
     let options = CheckOptions {
-        feedback: args.feedback.clone(),
+        feedback: feedback_input(args.feedback.as_ref(), args.feedback_summary.as_ref()),
         analyze: args.read.options(),
         config,
         today,
@@ -165,7 +168,7 @@ pub fn check(args: CheckArgs) -> Result<u8> {
     // as a broken configuration does.
     let known = args.baseline.as_deref().map(Baseline::read).transpose()?;
     let options = CheckOptions {
-        feedback: args.feedback.clone(),
+        feedback: feedback_input(args.feedback.as_ref(), args.feedback_summary.as_ref()),
         analyze: args.read.options(),
         config,
         today: planlint::waiver::today_from_env()?,
@@ -248,6 +251,15 @@ fn create(path: Option<&Path>) -> Result<Output> {
         .with_context(|| format!("cannot write {}", path.unwrap_or(Path::new("-")).display()))
 }
 
+/// The feedback `--feedback` or `--feedback-summary` names.
+fn feedback_input(csv: Option<&PathBuf>, summary: Option<&PathBuf>) -> Option<FeedbackInput> {
+    match (csv, summary) {
+        (_, Some(summary)) => Some(FeedbackInput::Summary(summary.clone())),
+        (Some(csv), None) => Some(FeedbackInput::Csv(csv.clone())),
+        (None, None) => None,
+    }
+}
+
 pub fn feedback(command: FeedbackCommand) -> Result<u8> {
     let options = command.read.options();
     let plan = command
@@ -255,33 +267,35 @@ pub fn feedback(command: FeedbackCommand) -> Result<u8> {
         .as_deref()
         .map(planlint::check::read_valid_plan)
         .transpose()?;
-    let path = &command.file;
-    let bar = progress::Bar::new();
-    // Standard input has no size to show progress against.
-    let size = if is_stdin(path) {
-        0
-    } else {
-        std::fs::metadata(path).map_or(0, |m| m.len())
-    };
-    bar.start(path, size);
-    let advance = |read| bar.advance(read);
-    // The file `feedback` writes may not be a file it reads.
-    let mut inputs = vec![path.as_path()];
+    if command.summary.is_some() && command.format.summary().is_none() {
+        bail!("a summary has no rows to write: choose --format table, json or markdown");
+    }
+    if command.summary_out.as_deref() == Some(Path::new("-")) {
+        bail!("--summary-out writes a binary file: name one");
+    }
+    // The files `feedback` writes may not be files it reads.
+    let mut inputs: Vec<&Path> = command.file.iter().map(PathBuf::as_path).collect();
+    inputs.extend(command.summary.as_deref());
     inputs.extend(command.plan.as_deref());
-    refuse_overwrite(&[("-o", command.output.as_deref())], &inputs)?;
+    let outputs = [
+        ("-o", command.output.as_deref()),
+        ("--summary-out", command.summary_out.as_deref()),
+    ];
+    refuse_overwrite(&outputs, &inputs)?;
     let mut out = create(command.output.as_deref())?;
-    let analysis = match command.format.summary() {
-        None => {
-            let mut sink = CsvSink::new(&mut out, command.raw_csv);
-            let analysis = planlint::feedback::analyze_rows(path, &options, &advance, &mut sink);
-            sink.flush().context("cannot write the CSV")?;
-            analysis
-        }
-        Some(_) => planlint::feedback::analyze(path, &options, &advance),
+    let partial = match (&command.summary, &command.file) {
+        (Some(summary), _) => state::read(summary)?,
+        (None, Some(path)) => scan(path, &command, &options, &mut out)?,
+        (None, None) => bail!("name a CSV file, or a summary with --summary"),
     };
-    bar.finish();
+    if let Some(path) = &command.summary_out {
+        let mut file = create(Some(path))?;
+        file.write_all(&state::encode(&partial))
+            .and_then(|()| file.finish())
+            .with_context(|| format!("cannot write {}", path.display()))?;
+    }
     // The reader's errors name the file themselves.
-    let analysis = analysis?;
+    let analysis = partial.finish(&options)?;
     if let Some(format) = command.format.summary() {
         let summary = Summary::new(&analysis, plan.as_ref());
         let to_terminal = command.output.is_none() && io::stdout().is_terminal();
@@ -297,6 +311,57 @@ pub fn feedback(command: FeedbackCommand) -> Result<u8> {
         ));
     }
     out.finish().context("cannot write the output")?;
+    Ok(0)
+}
+
+/// Reads the feedback CSV at `path` into a partial analysis, with a
+/// progress bar; with `--format csv`, writes its rows to `out` meanwhile.
+fn scan(
+    path: &Path,
+    command: &FeedbackCommand,
+    options: &planlint::feedback::AnalyzeOptions,
+    out: &mut Output,
+) -> Result<planlint::feedback::Partial> {
+    let bar = progress::Bar::new();
+    // Standard input has no size to show progress against.
+    let size = if is_stdin(path) {
+        0
+    } else {
+        std::fs::metadata(path).map_or(0, |m| m.len())
+    };
+    bar.start(path, size);
+    let advance = |read| bar.advance(read);
+    let partial = match command.format.summary() {
+        None => {
+            let mut sink = CsvSink::new(out, command.raw_csv);
+            let partial = planlint::feedback::scan_rows(path, options, &advance, &mut sink);
+            sink.flush().context("cannot write the CSV")?;
+            partial
+        }
+        Some(_) => planlint::feedback::scan(path, options, &advance),
+    };
+    bar.finish();
+    Ok(partial?)
+}
+
+/// `planlint merge`: the summaries merged into one, written to `-o`.
+pub fn merge(command: MergeCommand) -> Result<u8> {
+    let output = &command.output;
+    if output == Path::new("-") {
+        bail!("-o: a summary is a binary file: name one");
+    }
+    let inputs: Vec<&Path> = command.summaries.iter().map(PathBuf::as_path).collect();
+    refuse_overwrite(&[("-o", Some(output))], &inputs)?;
+    let mut all = Vec::with_capacity(command.summaries.len());
+    for path in &command.summaries {
+        all.push((path.display().to_string(), state::read(path)?));
+    }
+    let name = output.display().to_string();
+    let merged = state::merge_all(all, &name)?.context("no summary to merge")?;
+    let mut file = create(Some(output))?;
+    file.write_all(&state::encode(&merged))
+        .and_then(|()| file.finish())
+        .with_context(|| format!("cannot write {}", output.display()))?;
     Ok(0)
 }
 

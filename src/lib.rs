@@ -26,8 +26,8 @@ pub mod text;
 pub mod waiver;
 
 pub use check::{
-    CheckOptions, CheckedFile, PathError, Progress, Report, Silent, check_paths, check_plan_source,
-    check_source,
+    CheckOptions, CheckedFile, FeedbackInput, PathError, Progress, Report, Silent, check_paths,
+    check_plan_source, check_source,
 };
 pub use diagnostic::{Finding, Severity, Subject};
 pub use scorecard::Scorecard;

@@ -45,6 +45,7 @@ fn run(cli: Cli) -> Result<u8> {
     match cli.command {
         Command::Check(args) => commands::check(args),
         Command::Feedback(command) => commands::feedback(command),
+        Command::Merge(command) => commands::merge(command),
         Command::Report(args) => commands::report(args),
         Command::Config(command) => commands::config(command),
         Command::Rules { format } => commands::rules(format.into()),

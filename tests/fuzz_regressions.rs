@@ -7,7 +7,9 @@ mod harness;
 
 use std::path::Path;
 
-const TARGETS: [&str; 5] = ["plan", "config", "baseline", "feedback", "render"];
+const TARGETS: [&str; 6] = [
+    "plan", "config", "baseline", "feedback", "render", "summary",
+];
 
 #[test]
 fn every_input_kept_from_fuzzing_runs_clean() {

@@ -40,7 +40,7 @@ pub fn nps_class(scale: ScoreScale, rounded: usize) -> NpsClass {
 }
 
 /// Comments counted by their polarity.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct PolarityCounts {
     pub negative: u64,
     pub neutral: u64,
@@ -71,7 +71,7 @@ impl PolarityCounts {
 /// decided after the whole file has been read.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Scores {
-    counts: [u64; 11],
+    pub(super) counts: [u64; 11],
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
@@ -244,7 +244,9 @@ impl Group {
     /// Adds another group's counts (another thread's, or another spelling of
     /// the same item).
     pub fn absorb(&mut self, other: &Group, budget: &mut Budget) {
-        if self.display.is_empty() || other.first_line < self.first_line {
+        if self.display.is_empty()
+            || (other.first_line, &other.display) < (self.first_line, &self.display)
+        {
             self.display.clone_from(&other.display);
             self.first_line = other.first_line;
         }
@@ -295,6 +297,16 @@ impl Groups {
             .collect();
         keyed.sort_unstable_by_key(|&(key, _)| key);
         keyed.into_iter().map(|(key, i)| (key, &self.groups[i]))
+    }
+
+    /// Adds a group under its link key, unless one is there already.
+    pub(super) fn insert(&mut self, key: String, group: Group) -> bool {
+        if self.index.contains_key(&key) {
+            return false;
+        }
+        self.index.insert(key, self.groups.len());
+        self.groups.push(group);
+        true
     }
 
     fn add(&mut self, value: Option<&str>, row: &Row, counted: Counted<'_>, budget: &mut Budget) {

@@ -75,6 +75,10 @@ pub enum AnalyzeError {
     )]
     NoDateColumn,
     #[error(
+        "{path}: the summary was made with other {option} than given now: give the same as when it was made, or make it again"
+    )]
+    Scanned { path: String, option: &'static str },
+    #[error(
         "{path}: --since and --until cannot place {rows} dates like 03/04/2026 (the first on line {line}), which could be either day first or month first: say which with --date-format DD/MM/YYYY or --date-format MM/DD/YYYY"
     )]
     AmbiguousWindow { path: String, rows: u64, line: u64 },
@@ -155,6 +159,47 @@ pub enum ScaleSource {
     Values,
 }
 
+/// What the rows of a feedback file add up to, before what depends on
+/// all of them (the score scale, the periods) is decided: the state of an
+/// analysis, which a summary file keeps ([`super::state`]) and which
+/// merges with another's.
+#[derive(Debug, Clone)]
+pub struct Partial {
+    /// The file as the user named it, or `<stdin>`.
+    pub path: String,
+    pub columns: Columns,
+    pub scanned: Scanned,
+    pub aggregates: Aggregates,
+    /// The first `MAX_REJECTED` rejected rows, in file order.
+    pub rejected: Vec<Rejected>,
+    pub rejected_total: u64,
+}
+
+/// The time options that decide how rows are counted as they are read, so
+/// that finishing cannot change them and partial analyses merge only when
+/// they agree on them.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Scanned {
+    /// `--date-format`: `03/04/2026` dates were read as days in this order.
+    pub order: Option<SlashOrder>,
+    /// `--period week`: days were kept as days, whatever the span.
+    pub keep_days: bool,
+    /// `--since` and `--until`: rows outside were left out.
+    pub since: Option<i32>,
+    pub until: Option<i32>,
+}
+
+impl Scanned {
+    fn of(time: &TimeOptions) -> Scanned {
+        Scanned {
+            order: time.order,
+            keep_days: time.period == Some(Period::Week),
+            since: time.since,
+            until: time.until,
+        }
+    }
+}
+
 /// What a feedback file says, in bounded space.
 #[derive(Debug, Clone)]
 pub struct Analysis {
@@ -212,8 +257,56 @@ pub fn analyze(
     options: &AnalyzeOptions,
     progress: &(dyn Fn(u64) + Sync),
 ) -> Result<Analysis, AnalyzeError> {
+    scan(path, options, progress)?.finish(options)
+}
+
+/// Reads a feedback file, or standard input when `path` is `-`, into a
+/// [`Partial`] analysis, for a summary file.
+pub fn scan(
+    path: &Path,
+    options: &AnalyzeOptions,
+    progress: &(dyn Fn(u64) + Sync),
+) -> Result<Partial, AnalyzeError> {
     let reader = FeedbackReader::open(path, &options.read)?;
     run(reader, &display_name(path), options, progress, None)
+}
+
+/// Analyses rows read by a program rather than from a CSV (the rows of an
+/// Arrow batch, a test's), as the rows of a file with `columns` would be;
+/// `path` names the feedback in what is reported. Each row's `line` places
+/// it: rows of one file that keep their lines give the examples and
+/// wordings an analysis of the whole file chooses, however they are split.
+pub fn scan_read(
+    path: &str,
+    columns: Columns,
+    rows: impl IntoIterator<Item = Row>,
+    options: &AnalyzeOptions,
+) -> Result<Partial, AnalyzeError> {
+    let dated = columns.date.is_some();
+    if options.time.windowed() && !dated {
+        return Err(AnalyzeError::NoDateColumn);
+    }
+    let spare = Spare::default();
+    let mut aggregates = Aggregates::new(options.time.period == Some(Period::Week));
+    let mut rows = rows.into_iter().peekable();
+    let mut index = 0;
+    while rows.peek().is_some() {
+        let batch = Batch {
+            index,
+            rows: rows.by_ref().take(BATCH.rows).collect(),
+        };
+        index += 1;
+        let scored = score(batch, false, &options.time, dated, &spare);
+        aggregates.merge(scored.aggregates);
+    }
+    Ok(Partial {
+        path: path.to_owned(),
+        columns,
+        scanned: Scanned::of(&options.time),
+        aggregates,
+        rejected: Vec::new(),
+        rejected_total: 0,
+    })
 }
 
 /// Receives every analysed row, in file order.
@@ -223,14 +316,14 @@ pub trait RowSink {
     fn row(&mut self, scored: &Scored<'_>) -> std::io::Result<()>;
 }
 
-/// Like [`analyze`], and also hands every analysed row, in file order, to
+/// Like [`scan`], and also hands every analysed row, in file order, to
 /// `sink` (for `planlint feedback --format csv`).
-pub fn analyze_rows(
+pub fn scan_rows(
     path: &Path,
     options: &AnalyzeOptions,
     progress: &(dyn Fn(u64) + Sync),
     sink: &mut dyn RowSink,
-) -> Result<Analysis, AnalyzeError> {
+) -> Result<Partial, AnalyzeError> {
     let mut read = options.read.clone();
     read.keep_fields = true;
     let reader = FeedbackReader::open(path, &read)?;
@@ -245,7 +338,7 @@ fn run<R: Read + Send>(
     options: &AnalyzeOptions,
     progress: &(dyn Fn(u64) + Sync),
     mut sink: Option<&mut dyn RowSink>,
-) -> Result<Analysis, AnalyzeError> {
+) -> Result<Partial, AnalyzeError> {
     let columns = reader.columns().clone();
     let dated = columns.date.is_some();
     if options.time.windowed() && !dated {
@@ -309,24 +402,62 @@ fn run<R: Read + Send>(
         return Err(error.into());
     }
     written.map_err(AnalyzeError::Output)?;
-    if let Some((rows, line)) = aggregates.unplaced_by_window {
-        return Err(AnalyzeError::AmbiguousWindow {
-            path: name.to_owned(),
-            rows,
-            line,
-        });
-    }
-    let scale = decide_scale(options.scale, &columns, &aggregates);
-    let dating = decide_dating(&options.time, &aggregates);
-    Ok(Analysis {
+    Ok(Partial {
         path: name.to_owned(),
         columns,
+        scanned: Scanned::of(&options.time),
         aggregates,
         rejected: batches.rejected,
         rejected_total: batches.rejected_total,
-        scale,
-        dating,
     })
+}
+
+impl Partial {
+    /// Decides what depends on all the rows: the score scale (`--scale`,
+    /// else the header, else the values) and the periods (`--period` and
+    /// `--date-format`, else the dates). The options must agree with the
+    /// time options the rows were read with ([`Scanned`]).
+    pub fn finish(self, options: &AnalyzeOptions) -> Result<Analysis, AnalyzeError> {
+        let (given, scanned) = (&options.time, self.scanned);
+        let mismatch = |option: &'static str| AnalyzeError::Scanned {
+            path: self.path.clone(),
+            option,
+        };
+        if given.windowed() && (given.since, given.until) != (scanned.since, scanned.until) {
+            return Err(mismatch("--since and --until"));
+        }
+        // Dates read without an order are placed by the one given now.
+        if given.order.is_some() && scanned.order.is_some() && given.order != scanned.order {
+            return Err(mismatch("--date-format"));
+        }
+        if given.period == Some(Period::Week) && !scanned.keep_days {
+            return Err(mismatch("--period week"));
+        }
+        if let Some((rows, line)) = self.aggregates.unplaced_by_window {
+            return Err(AnalyzeError::AmbiguousWindow {
+                path: self.path,
+                rows,
+                line,
+            });
+        }
+        let time = TimeOptions {
+            order: given.order.or(scanned.order),
+            since: scanned.since,
+            until: scanned.until,
+            period: given.period,
+        };
+        let scale = decide_scale(options.scale, &self.columns, &self.aggregates);
+        let dating = decide_dating(&time, &self.aggregates);
+        Ok(Analysis {
+            path: self.path,
+            columns: self.columns,
+            aggregates: self.aggregates,
+            rejected: self.rejected,
+            rejected_total: self.rejected_total,
+            scale,
+            dating,
+        })
+    }
 }
 
 /// How dates are read into periods ([`DatingChoice`]): the order of day and

@@ -7,8 +7,12 @@
 //! text and numbers.
 
 /// A date as read from one row, before the file's order of day and month is
-/// known. Ordered, hashed and small, so that it can key counters.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// known. Ordered, hashed and small, so that it can key counters. Part of
+/// the summary file's format ([`super::state`]): variants are only added
+/// at the end.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum DateKey {
     /// A whole day: days since 1970-01-01 (proleptic Gregorian).
     Day(i32),
@@ -30,7 +34,7 @@ pub enum DateKey {
 }
 
 /// Which of the two leading numbers of `A/B/YYYY` is the day.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum SlashOrder {
     /// `DD/MM/YYYY`
     DayFirst,
@@ -39,8 +43,11 @@ pub enum SlashOrder {
 }
 
 /// Why a row's date could not be read. The value itself is never repeated:
-/// it comes from an untrusted file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// it comes from an untrusted file. Part of the summary file's format:
+/// variants are only added at the end.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum Undated {
     /// The field is empty.
     Empty,
@@ -489,7 +496,7 @@ fn order_from(day_first: u64, month_first: u64) -> (SlashOrder, OrderSource) {
 /// What a file's `A/B/YYYY` dates say, counted as they are read: the order
 /// of day and month is decided from it at the file's end, when the dates
 /// themselves may be kept only as months.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct SlashDates {
     /// Rows with such a date.
     pub rows: u64,

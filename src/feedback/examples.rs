@@ -1,6 +1,7 @@
 //! A few example comments for a theme or a group, chosen so that the choice
-//! does not depend on which thread saw which rows: the comments that come
-//! first by `(rank, line)` are kept, whatever the order they arrive in.
+//! does not depend on which thread saw which rows, or in which order
+//! summaries are merged: the comments that come first by `(rank, line,
+//! text)` are kept, once each, whatever the order they arrive in.
 
 /// Comments kept per theme or group.
 pub const EXAMPLES: usize = 3;
@@ -10,7 +11,7 @@ pub const EXAMPLE_CHARS: usize = 240;
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Examples {
     /// (rank, line, text), sorted.
-    kept: Vec<(f64, u64, String)>,
+    pub(super) kept: Vec<(f64, u64, String)>,
 }
 
 impl Examples {
@@ -25,19 +26,33 @@ impl Examples {
         }
     }
 
-    /// Whether a comment offered now would be kept.
+    /// Whether a comment offered now could be kept: comments of the same
+    /// rank and line (from two files merged) are told apart by their text.
     #[inline]
     fn keeps(&self, rank: f64, line: u64) -> bool {
         match self.kept.last() {
-            Some(last) if self.kept.len() == EXAMPLES => (rank, line) < (last.0, last.1),
+            Some(last) if self.kept.len() == EXAMPLES => (rank, line) <= (last.0, last.1),
             _ => true,
         }
     }
 
+    /// Keeps a comment in order of `(rank, line, text)`, once.
     fn insert(&mut self, rank: f64, line: u64, text: &str) {
-        let before = |kept: &(f64, u64, String)| (rank, line) < (kept.0, kept.1);
-        let at = self.kept.iter().position(before).unwrap_or(self.kept.len());
-        self.kept.insert(at, (rank, line, cut(text)));
+        let text = cut(text);
+        let new = (rank, line, text.as_str());
+        let at = self
+            .kept
+            .iter()
+            .position(|kept| new <= (kept.0, kept.1, kept.2.as_str()))
+            .unwrap_or(self.kept.len());
+        if self
+            .kept
+            .get(at)
+            .is_some_and(|kept| (kept.0, kept.1, kept.2.as_str()) == new)
+        {
+            return;
+        }
+        self.kept.insert(at, (rank, line, text));
         self.kept.truncate(EXAMPLES);
     }
 

@@ -15,6 +15,7 @@ mod record;
 pub mod scale;
 pub mod sentiment;
 pub mod sketch;
+pub mod state;
 pub mod stats;
 pub mod summary;
 pub mod themes;
@@ -22,7 +23,8 @@ pub mod timeline;
 pub mod wants;
 
 pub use analysis::{
-    Analysis, AnalyzeError, AnalyzeOptions, RowSink, Scored, analyze, analyze_rows,
+    Analysis, AnalyzeError, AnalyzeOptions, Partial, RowSink, Scanned, Scored, analyze, scan,
+    scan_read, scan_rows,
 };
 pub use reader::{Columns, FeedbackError, FeedbackReader, ReadOptions, Record};
 pub use record::{Polarity, Rejected, Row, Sentiment};

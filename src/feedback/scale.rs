@@ -45,7 +45,7 @@ impl ScoreScale {
 /// The lowest and highest score seen, kept while streaming.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct ScoreRange {
-    bounds: Option<(f64, f64)>,
+    pub(super) bounds: Option<(f64, f64)>,
 }
 
 impl ScoreRange {

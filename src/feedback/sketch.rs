@@ -12,10 +12,10 @@ use super::examples::Examples;
 
 #[derive(Debug, Clone)]
 pub struct TopK {
-    capacity: usize,
-    floor: u64,
+    pub(super) capacity: usize,
+    pub(super) floor: u64,
     /// Themes by their key (a hash of their stems).
-    entries: HashMap<u64, Entry>,
+    pub(super) entries: HashMap<u64, Entry>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -114,7 +114,7 @@ impl TopK {
                     mine.count += theirs.count;
                     mine.error = mine.error - other_floor + theirs.error;
                     mine.examples.merge(&theirs.examples);
-                    if theirs.display_line < mine.display_line {
+                    if (theirs.display_line, &theirs.display) < (mine.display_line, &mine.display) {
                         mine.display = theirs.display;
                         mine.display_line = theirs.display_line;
                     }

@@ -185,6 +185,14 @@ pub fn extract(text: &str, themes: &mut CommentThemes) {
     with_lexed(text, |lexed| extract_lexed(text, &lexed, themes));
 }
 
+/// The key of the first theme of `text`: it tells whether two builds key
+/// themes alike ([`super::state`]); 0 when the text has no theme.
+pub fn probe_key(text: &str) -> u64 {
+    let mut themes = CommentThemes::default();
+    extract(text, &mut themes);
+    themes.phrases().next().map_or(0, |theme| theme.key())
+}
+
 /// [`extract`] on the words of `text` as the word table read them, which the
 /// sentiment scorer reads too.
 pub fn extract_lexed(text: &str, lexed: &Lexed<'_>, themes: &mut CommentThemes) {

@@ -151,6 +151,23 @@ pub struct Series {
 }
 
 impl Series {
+    /// A series of `cells` by date, to be merged into another: a series as
+    /// a summary file keeps it ([`super::state`]). Counters of months
+    /// (`03/04/2026` dates under each order) make sense only if `monthly`.
+    pub(super) fn of_cells(
+        cells: HashMap<DateKey, Cell>,
+        monthly: bool,
+        incomplete: bool,
+    ) -> Series {
+        Series {
+            days: cells.keys().filter(|&&key| is_day(key)).count(),
+            cells,
+            monthly,
+            incomplete,
+            ..Series::default()
+        }
+    }
+
     /// Counts a row of `date` with `count`, in the counter of its day or
     /// month, added when there is room. `month` is the month of a whole day,
     /// worked out once for every series a row is counted in. A `03/04/2026`
