@@ -11,6 +11,9 @@ if [ ! -x "$base/target/release/planlint" ]; then
   rm -rf "$base"
   git worktree prune
   git worktree add --force --detach "$base" "$rev" >/dev/null
+  # The worktree lies inside this checkout's workspace: a revision without
+  # a [workspace] of its own is made its own workspace's root.
+  grep -q '^\[workspace\]' "$base/Cargo.toml" || printf '\n[workspace]\n' >> "$base/Cargo.toml"
   (cd "$base" && cargo build --release --quiet --bin planlint)
 fi
 echo "$base/target/release/planlint"

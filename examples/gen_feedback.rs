@@ -7,7 +7,9 @@
 //! Same arguments, same file, byte for byte. Rows are comments about a city
 //! bike shop (the Harbor Bikes example): praise, complaints about contact
 //! frequency, waiting and prices, wants, neutral questions; with NPS scores
-//! that lean the way the comment does, quoted commas and the odd line break.
+//! that lean the way the comment does, quoted commas and the odd line break
+//! (`--single-line`: a space instead, so that each record is one line, as
+//! the Spark example's numbering of lines needs).
 //!
 //! `--scenario NAME` writes instead a year (2026) of dated feedback on a
 //! grocer's delivery service (the plan `tests/fixtures-time/grocer.plan.toml`)
@@ -114,10 +116,10 @@ fn main() -> ExitCode {
 }
 
 fn run() -> Result<(), String> {
-    let usage =
-        "usage: gen_feedback (--rows N | --scenario steady|fall|channel|year) [--seed S] OUT.csv";
+    let usage = "usage: gen_feedback (--rows N [--single-line] | --scenario steady|fall|channel|year) [--seed S] OUT.csv";
     let mut args = std::env::args().skip(1);
     let (mut rows, mut seed, mut out, mut scenario) = (None, 42u64, None, None);
+    let mut single_line = false;
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--scenario" => {
@@ -133,6 +135,7 @@ fn run() -> Result<(), String> {
                     .and_then(|n| n.replace('_', "").parse::<u64>().ok())
             }
             "--seed" => seed = args.next().and_then(|n| n.parse().ok()).ok_or(usage)?,
+            "--single-line" => single_line = true,
             _ if out.is_none() && !arg.starts_with('-') => out = Some(arg),
             _ => return Err(usage.to_owned()),
         }
@@ -143,7 +146,7 @@ fn run() -> Result<(), String> {
     let file = File::create(&out).map_err(|e| format!("cannot write {out}: {e}"))?;
     let file = BufWriter::with_capacity(1 << 20, file);
     match (rows, scenario) {
-        (Some(rows), None) => write(file, rows, seed),
+        (Some(rows), None) => write(file, rows, seed, single_line),
         (None, Some(scenario)) => write_scenario(file, scenario, seed),
         _ => return Err(usage.to_owned()),
     }
@@ -270,7 +273,8 @@ fn write_scenario(mut out: impl Write, scenario: Scenario, seed: u64) -> io::Res
     out.flush()
 }
 
-fn write(mut out: impl Write, rows: u64, seed: u64) -> io::Result<()> {
+fn write(mut out: impl Write, rows: u64, seed: u64, single_line: bool) -> io::Result<()> {
+    let line_break = if single_line { " " } else { "\n" };
     let mut rng = Rng(seed);
     writeln!(out, "id,date,segment,campaign,channel,nps,comment")?;
     for id in 1..=rows {
@@ -285,7 +289,7 @@ fn write(mut out: impl Write, rows: u64, seed: u64) -> io::Result<()> {
         };
         let comment = match rng.below(20) {
             0 => format!("{comment}, honestly"),
-            1 => format!("{comment}.\nThanks"),
+            1 => format!("{comment}.{line_break}Thanks"),
             2 => comment.to_uppercase(),
             _ => comment.to_owned(),
         };

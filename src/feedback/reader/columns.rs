@@ -28,7 +28,9 @@ pub struct Columns {
 }
 
 impl Columns {
-    pub(super) fn find(
+    /// The columns of a file whose header row is `headers`, found by their
+    /// names or by `options`; `file` names it in errors.
+    pub fn find(
         file: &str,
         headers: Vec<String>,
         delimiter: u8,
