@@ -26,6 +26,8 @@ struct Run {
 fn planlint(args: &[&str]) -> Run {
     let output = Command::cargo_bin("planlint")
         .unwrap()
+        // The board report's date, the same for every run.
+        .env("PLANLINT_TODAY", "2026-12-01")
         .args(args)
         .output()
         .unwrap();
@@ -74,6 +76,17 @@ fn one_csv_and_its_summary_give_the_same_findings_and_json() {
                 "{csv}, check --format {format}"
             );
         }
+        let report = |flag: &str, input: &str, name: &str| {
+            let page = dir.path().join(name);
+            let page_arg = page.display().to_string();
+            ok(&["report", plan, flag, input, "-o", &page_arg]);
+            std::fs::read_to_string(&page).unwrap()
+        };
+        assert!(
+            report("--feedback-summary", &summary, "b.html")
+                == report("--feedback", csv, "a.html"),
+            "{csv}: the board report"
+        );
         for format in ["json", "table", "markdown"] {
             let with_plan = ["--plan", plan, "--format", format];
             let from_csv = ok(&[&["feedback", csv][..], &with_plan].concat());
