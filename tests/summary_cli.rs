@@ -83,8 +83,7 @@ fn one_csv_and_its_summary_give_the_same_findings_and_json() {
             std::fs::read_to_string(&page).unwrap()
         };
         assert!(
-            report("--feedback-summary", &summary, "b.html")
-                == report("--feedback", csv, "a.html"),
+            report("--feedback-summary", &summary, "b.html") == report("--feedback", csv, "a.html"),
             "{csv}: the board report"
         );
         for format in ["json", "table", "markdown"] {

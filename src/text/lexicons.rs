@@ -399,6 +399,17 @@ lexicon!(
     "price_concern.txt"
 );
 lexicon!(
+    /// A stand that the business lets people go once they no longer need
+    /// it: "we aim to discharge".
+    step_back_promises,
+    "step_back_promises.txt"
+);
+lexicon!(
+    /// What a metric counts per customer: "sessions per client".
+    per_customer,
+    "per_customer.txt"
+);
+lexicon!(
     /// A promise that the service is shared at cost: never for profit.
     at_cost_promises,
     "at_cost_promises.txt"
@@ -604,6 +615,8 @@ mod tests {
             want_measures(),
             push_buying(),
             price_competition(),
+            step_back_promises(),
+            per_customer(),
             price_concern(),
             privacy_promises(),
             at_cost_promises(),

@@ -23,9 +23,11 @@ pub static RULE: Rule = Rule {
 Reports a persona whose `interests` list is missing or empty, or whose every
 interest is nothing but what the business sells: every word of it that
 carries meaning is a word of the WHAT (its statement or offerings) or of
-buying (discounts, offers, deals, sales, prices, new releases, vouchers).
+buying (discounts, offers, deals, sales, prices, new releases, vouchers)
+or of the catalogue it is bought from (brands, models, pricing, finance).
 "Running shoes", "New shoe releases" and "Discounts on shoes" for a
-running-shoe shop say nothing beyond the product. Two more kinds of
+running-shoe shop say nothing beyond the product, nor do "Piano brands and
+models" and "Piano prices and finance deals" for a piano shop. Two more kinds of
 interest are the product too:
 - buying more of the offer: an interest that opens with a verb of buying
   from the business (booking, rebooking, ordering, reordering, renewing,
@@ -307,6 +309,30 @@ mod tests {
         ] {
             assert!(!only_about_the_offer(interests, what), "{interests:?}");
         }
+    }
+
+    #[test]
+    fn the_catalogue_is_the_product_and_a_life_beside_it_is_not() {
+        let pianos = offer("Pianos to buy or rent: new, restored and digital pianos, with tuning");
+        assert!(only_about_the_offer(
+            &[
+                "Pianos",
+                "Piano brands and models",
+                "Piano prices and finance deals"
+            ],
+            &pianos
+        ));
+        assert!(!only_about_the_offer(
+            &["Piano brands and models", "Her jazz trio's Friday gigs"],
+            &pianos
+        ));
+        assert!(!only_about_the_offer(
+            &[
+                "Vintage piano brands at auction houses",
+                "Being a role model for her pupils"
+            ],
+            &pianos
+        ));
     }
 
     #[test]

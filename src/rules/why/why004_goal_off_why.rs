@@ -7,7 +7,9 @@ use crate::diagnostic::{Severity, Subject};
 use crate::plan::GoalKind;
 use crate::plan::{Goal, Plan, items, text};
 use crate::rules::{Context, Family, Phase, Rule};
-use crate::text::lexicons::{audience_counts, image_reasons, time_frames};
+use crate::text::lexicons::{
+    audience_counts, image_reasons, metric_money, per_customer, step_back_promises, time_frames,
+};
 use crate::text::{
     Measure, PhraseList, counts_own_effort, counts_own_money, counts_paying_customers,
     goal_measure, quote, tokenize,
@@ -35,9 +37,20 @@ than the square root of twice their number (5 of 12 items, 6 of 20, 7 of
 30). A goal whose shared concepts weigh less than that, and that has no
 `why` of its own, is reported, with the closest word it found.
 
+A goal that works against the WHY is reported whatever its words and its
+`why`: one that raises how much each customer uses (a word of use before
+"per client", "per patient", "per family" and the like, with a target above
+the baseline: "Average number of sessions per client episode", 14 to 22)
+in a plan whose WHY or HOW stands for letting people go once they no
+longer need the business ("we aim to discharge", "and then to step back",
+"until they no longer need us"). Money per customer is no use, and a goal
+that lowers the use ("treatments per patient before they go on alone", 8
+to 6) serves such a WHY.
+
 Not reported:
 - a goal with a `why`: the link is stated, and a reader can judge it. The
-  one exception is a goal whose metric (or title, when it has no metric)
+  exceptions are the goal above that works against the WHY, and a goal
+  whose metric (or title, when it has no metric)
   counts an audience (followers, reach, likes, impressions) and whose `why`
   gives how the business looks as the reason ("raises our profile", "a
   bigger audience", "brand awareness"): it is reported, quoting both,
@@ -121,7 +134,18 @@ fn check(cx: &mut Context<'_>) {
         places.push(alignment.place("the HOW", None, &texts));
     }
     let places: Vec<_> = places.iter().collect();
+    let step_back = step_back(plan, why);
     for goal in &plan.goals {
+        if let Some(kept) = step_back.as_ref().and_then(|s| keeps_customers(goal, s)) {
+            cx.report(
+                &RULE,
+                Subject::Goal(goal.id.value.clone()),
+                goal.header.clone(),
+                kept,
+            )
+            .help = "measure what letting people go well looks like (outcomes met, time to discharge, people who no longer need the service), or rewrite the WHY if the business believes otherwise".to_owned();
+            continue;
+        }
         if let Some(why) = text(&goal.why) {
             if let Some(vanity) = vanity(goal, why) {
                 cx.report(
@@ -173,6 +197,50 @@ pub(crate) fn vanity(goal: &Goal, why: &str) -> Option<String> {
     Some(format!(
         "goal \"{}\" counts an audience ({counted}) and its `why` gives how the business looks as the reason ({reason}): the size of a following is not a link to the WHY",
         goal.id.value
+    ))
+}
+
+/// Where the plan stands for letting people go once they no longer need it
+/// ("we aim to discharge"): the place's name and the cue, quoted.
+struct StepBack {
+    place: &'static str,
+    cue: String,
+}
+
+fn step_back(plan: &Plan, why: &str) -> Option<StepBack> {
+    let mut places: Vec<(&'static str, &str)> = vec![("the WHY", why)];
+    if let Some(how) = &plan.how {
+        places.extend(text(&how.statement).map(|t| ("the HOW", t)));
+        places.extend(items(&how.differentiators).map(|i| ("the HOW", i.text.as_str())));
+    }
+    places.into_iter().find_map(|(place, text)| {
+        let cue = quoted_first(step_back_promises(), text)?;
+        Some(StepBack { place, cue })
+    })
+}
+
+/// The finding for a goal that raises how much each customer uses
+/// ("Average number of sessions per client", 14 to 22) in a plan that
+/// stands for letting people go once they no longer need it: reported
+/// whatever the goal's `why`, which cannot link a goal to a WHY it works
+/// against. Money per customer is no use and is judged like any goal.
+fn keeps_customers(goal: &Goal, stand: &StepBack) -> Option<String> {
+    let counted = text(&goal.metric).unwrap_or(goal.title.value.as_str());
+    let tokens = tokenize(counted);
+    let per = per_customer().find(&tokens).into_iter().next()?;
+    let unit = per.tokens.start.checked_sub(1)?;
+    let money = metric_money().find(&tokens[unit..=unit]);
+    if !tokens[unit].content || !money.is_empty() {
+        return None;
+    }
+    let (baseline, target) = (goal.baseline.as_ref()?.value, goal.target.as_ref()?.value);
+    if target <= baseline {
+        return None;
+    }
+    let used = quote(counted, tokens[unit].span.start..per.span.end);
+    Some(format!(
+        "goal \"{}\" raises how much each customer uses ({used}, from {baseline} to {target}) while {} aims to let people go once they no longer need the business ({})",
+        goal.id.value, stand.place, stand.cue
     ))
 }
 
