@@ -85,6 +85,7 @@ const INDEPENDENT: &[&str] = &[
     "held-out-4",
     "held-out-5",
     "held-out-6",
+    "held-out-7",
 ];
 
 /// The independent corpus: each planted defect found, no other warning or

@@ -471,7 +471,7 @@ const HEAD_ENDS: &[&str] = &[
 const RELATIVES: &[&str] = &["who", "that", "which", "whose"];
 
 fn read(text: &str) -> Reading {
-    let tokens = tokenize(text);
+    let tokens = without_asides(tokenize(text));
     let mut counts = metric_counts().find_all(&tokens);
     counts.retain(|m| is_noun(&tokens, m));
     let mut countable = metric_carriers().find_all(&tokens);
@@ -502,6 +502,34 @@ fn read(text: &str) -> Reading {
         Some(count) if !is_a_group(&tokens, count) => Reading::Counts(0..count.span.end),
         _ => Reading::Silent,
     }
+}
+
+/// Words that open an aside set off by commas after a relative pronoun:
+/// "residents who, in the post-event survey, say the warning was clear".
+const ASIDES: &[&str] = &[
+    "in", "on", "at", "after", "when", "during", "asked", "by", "through",
+];
+
+/// The tokens without an aside set off by commas right after a relative
+/// pronoun ("who, in the post-event survey, say" reads as "who say"): the
+/// aside says where people were asked, not what they did. The tokens kept
+/// keep their places in the text.
+fn without_asides(mut tokens: Vec<Token>) -> Vec<Token> {
+    let mut i = 0;
+    while i + 1 < tokens.len() {
+        let (relative, next) = (&tokens[i], &tokens[i + 1]);
+        if RELATIVES.contains(&&*relative.word)
+            && next.clause == relative.clause + 1
+            && ASIDES.contains(&&*next.word)
+            && let Some(end) = tokens[i + 1..]
+                .iter()
+                .position(|t| t.clause == next.clause + 1)
+        {
+            tokens.drain(i + 1..i + 1 + end);
+        }
+        i += 1;
+    }
+    tokens
 }
 
 /// The count or carrier that the word of feeling or staying at `cue`
@@ -564,6 +592,19 @@ fn quoted_answers(text: &str, tokens: &[Token]) -> Vec<Match> {
         .collect()
 }
 
+/// Where a question quoted after a few words that name it opens: "to the
+/// monthly in-app question 'This month I cooked...'" is an answer to what
+/// is quoted, as "to 'Was anything confusing?'" is.
+fn quoted_question(text: &str, tokens: &[Token], from: usize) -> Option<usize> {
+    let named = tokens
+        .get(from..)?
+        .iter()
+        .take(6)
+        .position(|t| matches!(&*t.stem, "question" | "survey" | "poll" | "prompt"))?;
+    let after = from + named + 1;
+    (after < tokens.len() && quoted(text, tokens, after)).then_some(after)
+}
+
 /// Whether a quotation mark opens before token `i`.
 fn quoted(text: &str, tokens: &[Token], i: usize) -> bool {
     i > 0 && text[tokens[i - 1].span.end..tokens[i].span.start].contains(QUOTES)
@@ -592,7 +633,7 @@ fn is_consent(text: &str, tokens: &[Token], cue: &Match) -> bool {
         at += 1;
     }
     if tokens.get(at).is_some_and(|t| &*t.word == "to") {
-        let question = at + 1;
+        let question = quoted_question(text, tokens, at + 1).unwrap_or(at + 1);
         if question < tokens.len() && quoted(text, tokens, question) {
             return offer_questions()
                 .find(&tokens[question..])
@@ -695,6 +736,14 @@ mod tests {
             (
                 "share of members who agree that the class was worth the trip",
                 "who agree",
+            ),
+            (
+                "share of residents who, in the post-event survey, say the warning was clear",
+                "who, in the post-event survey, say",
+            ),
+            (
+                "share of users answering yes to the monthly in-app question \u{2018}I cooked something I enjoyed\u{2019}",
+                "answering yes",
             ),
         ] {
             assert_eq!(metric(text), human(cue), "{text}");

@@ -46,7 +46,8 @@ interest are the product too:
   reminder, a notification, a tier or a dashboard that is a word of the
   WHAT or comes right after one ("Watering reminders", "The photo diagnosis
   feature", "Unlocking Plus features"), or that is placed in the product
-  and names the WHAT ("Plant care tips in the app", "in-app tips").
+  and names the WHAT ("Plant care tips in the app", "in-app tips", "The
+  foot cream range in reception" for a foot clinic).
 
 ## What it does not report
 An interest with one word beyond the offer ("Her cycling club" for a bike

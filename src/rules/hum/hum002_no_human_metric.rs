@@ -27,7 +27,10 @@ answer when asked ("share of walkers who say our advice changed something
 they did", supporters "answering 'yes, clearly'", parents "answering 'no'
 to 'was anything about the lessons confusing?'", patients "scoring 5 of 5
 for 'I understood what I needed'", campers "giving 4 or 5 stars on the
-card"), whether they
+card", users "answering yes to the monthly in-app question 'I cooked
+something I enjoyed'", residents "who, in the post-event survey, say the
+warning was clear": an aside between commas after "who" is read past),
+whether they
 recommend (NPS, referrals, word of mouth), stay (retention, churn, lifetime
 value, "still riding"), come back ("again", repeat visits), renew, or
 complain. The metric says what

@@ -25,8 +25,12 @@ person, and promises them nothing, is reported as no value proposition:
 diary, income, takings, margins, sales, occupancy, footfall: "Fills our
 quiet weekday mid-morning slots", "Grows our margins"), and nobody is
 spoken to ("you", "your"), spoken of ("they", "her") or named as people
-("patients", "families"). The finding quotes the gain, with what it counts
-per customer ("treatments per patient") and any sales measure ("upsell").
+("patients", "families"). People named only as the ones sold to ("upsell
+them", "push them") are promised nothing, and a proposition that sells to
+them at a gain of the business is read the same way without "our" ("upsell
+them into the mixed case and push exclusive cans at full margin"). The
+finding quotes the gain, with what it counts per customer ("treatments per
+patient") and any sales measure ("upsell").
 It belongs here, not in a rule of its own: a proposition of the business's
 gain is a profile without its promise, the same gap as a missing one, and
 one persona gets one finding for it.
@@ -123,8 +127,17 @@ fn check(cx: &mut Context<'_>) {
 /// offer, "cost per room ready for the auditor" names no gain of ours.
 fn only_the_business_s_gain(proposition: &str) -> Vec<String> {
     let tokens = tokenize(proposition);
+    let sales = sales_measures().find(&tokens);
+    // People sold to are promised nothing: "upsell them", "push them".
+    let sold_to = |i: usize| {
+        i > 0
+            && (sales.iter().any(|m| m.tokens.end == i)
+                || matches!(&*tokens[i - 1].word, "push" | "sell" | "convert"))
+    };
     let person = tokens.iter().enumerate().any(|(i, t)| {
-        promised_people().contains(&t.word) && (i == 0 || &*tokens[i - 1].word != "per")
+        promised_people().contains(&t.word)
+            && (i == 0 || &*tokens[i - 1].word != "per")
+            && !sold_to(i)
     });
     if person {
         return Vec::new();
@@ -154,7 +167,14 @@ fn only_the_business_s_gain(proposition: &str) -> Vec<String> {
         }
     }
     if quotes.is_empty() {
-        return quotes;
+        // Selling to them at a gain, though no "our" heads it: "upsell
+        // them into the mixed case and push exclusive cans at full margin".
+        if sales.is_empty() || gains.is_empty() {
+            return quotes;
+        }
+        for m in &gains {
+            push_quote(&mut quotes, proposition, m.span.clone());
+        }
     }
     for m in money_units().find(&tokens) {
         let per = m
@@ -169,7 +189,7 @@ fn only_the_business_s_gain(proposition: &str) -> Vec<String> {
             push_quote(&mut quotes, proposition, tokens[k].span.start..m.span.end);
         }
     }
-    for m in sales_measures().find(&tokens) {
+    for m in sales {
         push_quote(&mut quotes, proposition, m.span);
     }
     quotes
@@ -189,6 +209,12 @@ mod tests {
                 "\"Fills our empty Tuesday afternoon slots\"",
                 "\"visits per member\""
             ]
+        );
+        assert_eq!(
+            only_the_business_s_gain(
+                "Our best spenders: upsell them into the mixed case and push exclusives at full margin"
+            ),
+            ["\"margin\"", "\"upsell\""]
         );
         for proposition in [
             "Grows our takings in the quiet months",
@@ -211,6 +237,7 @@ mod tests {
             "Patients leave with a plan, and filling our quiet slots keeps prices down",
             "Less work for us, more time on the hill",
             "Colonies rated before they leave our yard",
+            "No upsell, ever: the saddle that fits you, at a fair margin for us",
         ] {
             assert!(
                 only_the_business_s_gain(proposition).is_empty(),

@@ -38,6 +38,16 @@ fn pressure_only(message: &str) -> Option<Vec<String>> {
     if cues.is_empty() {
         return None;
     }
+    let calls: Vec<Match> = calls_to_act_now(&tokens)
+        .into_iter()
+        .filter(|call| {
+            !cues
+                .iter()
+                .any(|cue| cue.tokens.start < call.tokens.end && call.tokens.start < cue.tokens.end)
+        })
+        .collect();
+    cues.extend(calls);
+    cues.sort_by_key(|m| m.tokens.start);
     let value = customer_value().find(&tokens);
     let any_in = |found: &[Match], part: &Part| found.iter().any(|m| part.holds(m.tokens.start));
     let gives = parts(message, &tokens).iter().any(|part| {
@@ -50,6 +60,36 @@ fn pressure_only(message: &str) -> Option<Vec<String>> {
             .map(|m| quote(message, m.span.clone()))
             .collect()
     })
+}
+
+/// Verbs that open a call to buy or book.
+const CALLS: &[&str] = &["book", "buy", "order", "shop", "grab", "reserve"];
+
+/// Calls to buy or book with "now" a few words on, in one clause ("Book
+/// your private orthotic fitting now"): beside other pressure, the call is
+/// pressure too, and the thing it pushes ("a fitting") is no value given.
+/// Alone, "book ... now" is read as a service's invitation, not pressure.
+fn calls_to_act_now(tokens: &[Token]) -> Vec<Match> {
+    let mut found = Vec::new();
+    for (i, t) in tokens.iter().enumerate() {
+        // An imperative opens its clause, or follows "and", "so", "then".
+        let opens = i == 0
+            || tokens[i - 1].clause != t.clause
+            || matches!(&*tokens[i - 1].word, "and" | "so" | "then");
+        if !CALLS.contains(&&*t.word) || !opens {
+            continue;
+        }
+        let now = (i + 1..tokens.len().min(i + 8))
+            .take_while(|&j| tokens[j].clause == t.clause)
+            .find(|&j| &*tokens[j].word == "now");
+        if let Some(j) = now {
+            found.push(Match {
+                tokens: i..j + 1,
+                span: t.span.start..tokens[j].span.end,
+            });
+        }
+    }
+    found
 }
 
 /// Words of a price that a cut price may name: "the half-price rate".
@@ -133,6 +173,19 @@ mod tests {
 
     fn pushy(message: &str) -> bool {
         pressure_only(message).is_some()
+    }
+
+    #[test]
+    fn a_call_to_book_now_beside_pressure_gives_nothing() {
+        assert!(pushy(
+            "This month only: 15% off insoles. Book your private fitting now at example.com/book."
+        ));
+        assert!(!pushy(
+            "Book your free fitting now; we check how you walk first."
+        ));
+        assert!(!pushy(
+            "10% off for members, and a free fitting with the physio who knows your feet."
+        ));
     }
 
     #[test]

@@ -26,7 +26,10 @@ stock", "everything must go"), the price as the message ("30% off",
 anchor that goes with it ("upgrade your plan", "increase your monthly
 gift", "most supporters choose"), matched as whole stemmed phrases; a number in a cue matches
 any number, and a cue negated earlier in its clause ("no pressure to buy")
-does not count.
+does not count. Beside other pressure, a call to buy or book with "now"
+a few words on ("Book your private fitting now") is pressure too, so the
+fitting it pushes is no value given; alone, "book ... now" is read as a
+service's invitation.
 
 The message is read part by part: its clauses, cut again where "and",
 "with", "plus", "but", "or", "including" or "alongside" adds a second

@@ -11,8 +11,8 @@ use crate::text::lexicons::{
     audience_counts, image_reasons, metric_money, per_customer, step_back_promises, time_frames,
 };
 use crate::text::{
-    Measure, PhraseList, counts_own_effort, counts_own_money, counts_paying_customers,
-    goal_measure, quote, tokenize,
+    Measure, PhraseList, counts_money, counts_own_effort, counts_own_money,
+    counts_paying_customers, goal_measure, quote, tokenize,
 };
 
 pub static RULE: Rule = Rule {
@@ -94,6 +94,9 @@ Not reported:
   money counted per customer, order or visit: "Average customer spend, £",
   "Average order value") and an audience (followers, logo placements,
   awards entered) are judged as above;
+- a goal of kind satisfaction whose metric counts money ("average monthly
+  till takings from loyalty-card holders, £"): GOAL007 reports it as
+  mislabelled, one cause said once;
 - every goal while the plan has no WHY (WHY001 reports that).
 
 ## Why it matters
@@ -157,7 +160,7 @@ fn check(cx: &mut Context<'_>) {
             }
             continue;
         }
-        if measures_the_relationship(goal) || is_own_money(plan, goal) {
+        if measures_the_relationship(goal) || is_own_money(plan, goal) || mislabelled_money(goal) {
             continue;
         }
         let written = text(&goal.metric).unwrap_or_default();
@@ -198,6 +201,14 @@ pub(crate) fn vanity(goal: &Goal, why: &str) -> Option<String> {
         "goal \"{}\" counts an audience ({counted}) and its `why` gives how the business looks as the reason ({reason}): the size of a following is not a link to the WHY",
         goal.id.value
     ))
+}
+
+/// A goal of kind satisfaction whose metric counts money ("average monthly
+/// till takings"): GOAL007 reports the mislabel, and whether money serves
+/// the WHY is not this goal's question until it is labelled as money.
+fn mislabelled_money(goal: &Goal) -> bool {
+    goal.kind.as_ref().map(|k| k.value) == Some(GoalKind::Satisfaction)
+        && text(&goal.metric).is_some_and(|m| !counts_money(m).is_empty())
 }
 
 /// Where the plan stands for letting people go once they no longer need it

@@ -33,8 +33,8 @@ words that show it on both sides:
   off") or buying made automatic or new goods on discount ("Auto-replace",
   "discounted new tools").
 - **Price.** The HOW competes on price and promotions, with two cues or
-  more ("we win on price", "price-match", "multi-buy deals", "the
-  cheapest"), while the WHY says nothing of price or of what people can
+  more ("we win on price", "compete with the supermarkets on price",
+  "price-match", "multi-buy deals", "the cheapest"), while the WHY says nothing of price or of what people can
   afford. Price and promotions are what a business reaches for when it has
   no reason to be chosen beyond the deal; a WHY about something else is
   not what such a HOW acts on.
@@ -136,15 +136,15 @@ fn check(cx: &mut Context<'_>) {
 
     let price_cues: Vec<String> = how_texts
         .iter()
-        .flat_map(|t| cues(price_competition().find(&tokenize(t)), t))
+        .flat_map(|t| cues(competes_on_price(t), t))
         .collect();
     let distinct: std::collections::BTreeSet<String> =
         price_cues.iter().map(|c| c.to_lowercase()).collect();
     if distinct.len() >= 2
         && price_concern().find_all(&tokenize(why)).is_empty()
-        && let Some(first) = lines.iter().find(|l| {
-            l.subject == Subject::How && !price_competition().find(&tokenize(l.text)).is_empty()
-        })
+        && let Some(first) = lines
+            .iter()
+            .find(|l| l.subject == Subject::How && !competes_on_price(l.text).is_empty())
     {
         reports.push((
             first,
@@ -249,6 +249,35 @@ fn lines(plan: &Plan) -> Vec<Line<'_>> {
         }));
     }
     lines
+}
+
+/// Where a text competes on price: the cues of `price_competition.txt`
+/// ("price-match", "the cheapest"), and "compete" with a rival named
+/// before "on price" in the same clause ("compete with the supermarkets on
+/// price"), unless a negation comes before it.
+fn competes_on_price(text: &str) -> Vec<Match> {
+    let tokens = tokenize(text);
+    let mut found = price_competition().find(&tokens);
+    for (i, t) in tokens.iter().enumerate() {
+        if &*t.stem != "compet" || (i > 0 && is_negator(&tokens[i - 1].word)) {
+            continue;
+        }
+        let on_price = (i + 1..tokens.len().saturating_sub(1)).find(|&j| {
+            tokens[j].clause == t.clause
+                && &*tokens[j].word == "on"
+                && matches!(&*tokens[j + 1].word, "price" | "prices")
+        });
+        if let Some(j) = on_price
+            && !found.iter().any(|m| m.tokens.contains(&i))
+        {
+            found.push(Match {
+                tokens: i..j + 2,
+                span: t.span.start..tokens[j + 1].span.end,
+            });
+        }
+    }
+    found.sort_by_key(|m| m.tokens.start);
+    found
 }
 
 /// The cues as written in `text`, quoted.

@@ -69,10 +69,11 @@ and at least half, are its targets or the sale it wants, and no other want
 of the persona has a person's voice (an aim may have a clause, "Buy a
 premium cushioned shoe rather than an entry model", but not the customer
 speaking of themselves, "Buy my first proper shoes"). A target opens with a verb of a
-target (achieve, attend, improve, increase, reduce, reach, complete) and
-holds a number or names a measure (an index, a score): "Attend at least
-80% of scheduled sessions", "Improve reading age by two years within 12
-months", "Improved aided speech intelligibility index"; a threshold on a
+target (achieve, attend, improve, increase, reduce, reach, complete,
+progress) and holds a number or names a measure (an index, a score, a
+level): "Attend at least 80% of scheduled sessions", "Improve reading age
+by two years within 12 months", "Improved aided speech intelligibility
+index", "Progress one ESOL level per year"; a threshold on a
 number is one too ("Data-logged device use above 8 hours a day", "at
 least 3 visits"), while "under" and "below" are left to people who want
 things under a price ("Under £10 a month"). The sale opens with a verb of
@@ -230,7 +231,7 @@ fn an_aim(want: &str) -> bool {
     });
     let measure = measures
         .iter()
-        .any(|m| matches!(&*tokens[m.tokens.start].word, "index" | "score"));
+        .any(|m| matches!(&*tokens[m.tokens.start].word, "index" | "score" | "level"));
     (opens(want_targets()) && (number || measure)) || threshold || opens(want_sales())
 }
 
