@@ -150,8 +150,17 @@ pub struct FeedbackCommand {
     /// The CSV file, or - for standard input
     #[arg(required_unless_present = "summary")]
     pub file: Option<PathBuf>,
-    /// Read a summary (see --summary-out, `planlint merge`) instead of a CSV
-    #[arg(long, value_name = "SUMMARY", conflicts_with = "file")]
+    /// Read a summary (see --summary-out, `planlint merge`) instead of a CSV;
+    /// how the CSV was read (its columns, delimiter, record limit) was
+    /// decided when the summary was made
+    #[arg(
+        long,
+        value_name = "SUMMARY",
+        conflicts_with_all = [
+            "file", "delimiter", "text_column", "score_column", "persona_column",
+            "touchpoint_column", "channel_column", "date_column", "max_record_bytes",
+        ]
+    )]
     pub summary: Option<PathBuf>,
     /// Also write the summary of the analysis to this file: what the rows
     /// add up to, to merge with others (`planlint merge`) and check plans

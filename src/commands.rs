@@ -288,14 +288,19 @@ pub fn feedback(command: FeedbackCommand) -> Result<u8> {
         (None, Some(path)) => scan(path, &command, &options, &mut out)?,
         (None, None) => bail!("name a CSV file, or a summary with --summary"),
     };
-    if let Some(path) = &command.summary_out {
+    let summary_bytes = match &command.summary_out {
+        Some(_) => Some(state::encode(&partial)?),
+        None => None,
+    };
+    // The reader's errors name the file themselves.
+    let analysis = partial.finish(&options)?;
+    // Written once the analysis stands: a run that fails leaves no summary.
+    if let (Some(path), Some(bytes)) = (&command.summary_out, summary_bytes) {
         let mut file = create(Some(path))?;
-        file.write_all(&state::encode(&partial))
+        file.write_all(&bytes)
             .and_then(|()| file.finish())
             .with_context(|| format!("cannot write {}", path.display()))?;
     }
-    // The reader's errors name the file themselves.
-    let analysis = partial.finish(&options)?;
     if let Some(format) = command.format.summary() {
         let summary = Summary::new(&analysis, plan.as_ref());
         let to_terminal = command.output.is_none() && io::stdout().is_terminal();
@@ -352,14 +357,27 @@ pub fn merge(command: MergeCommand) -> Result<u8> {
     }
     let inputs: Vec<&Path> = command.summaries.iter().map(PathBuf::as_path).collect();
     refuse_overwrite(&[("-o", Some(output))], &inputs)?;
+    // The same file twice would count its rows twice.
+    let mut seen = Vec::new();
+    for path in &command.summaries {
+        let real = std::fs::canonicalize(path).unwrap_or_else(|_| path.clone());
+        if seen.contains(&real) {
+            bail!(
+                "{}: given twice; each summary is merged once, or its rows would count twice",
+                path.display()
+            );
+        }
+        seen.push(real);
+    }
     let mut all = Vec::with_capacity(command.summaries.len());
     for path in &command.summaries {
         all.push((path.display().to_string(), state::read(path)?));
     }
     let name = output.display().to_string();
     let merged = state::merge_all(all, &name)?.context("no summary to merge")?;
+    let bytes = state::encode(&merged)?;
     let mut file = create(Some(output))?;
-    file.write_all(&state::encode(&merged))
+    file.write_all(&bytes)
         .and_then(|()| file.finish())
         .with_context(|| format!("cannot write {}", output.display()))?;
     Ok(0)

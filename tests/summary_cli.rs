@@ -224,6 +224,17 @@ fn bad_summaries_are_refused_clearly() {
     hostile.extend([0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f]);
     let path = write("hostile.summary", &hostile);
     refused(&["feedback", "--summary", &path], "a damaged summary");
+    // A list whose length claims more than the analysis keeps, followed by
+    // as many one-byte items: refused at its length, before it is read.
+    let mut bomb = good[..28].to_vec();
+    bomb.push(0); // the feedback's name: empty
+    bomb.extend([0x80, 0x80, 0x80, 0x01]); // 2,097,152 headers...
+    bomb.extend(std::iter::repeat_n(0u8, 2_097_152)); // ...each empty
+    let bomb = write("bomb.summary", &bomb);
+    refused(
+        &["feedback", "--summary", &bomb],
+        "a list longer than the analysis keeps",
+    );
     refused(
         &["merge", KEPT, &path, "-o", "-"],
         "-o: a summary is a binary file",
@@ -252,5 +263,55 @@ fn summaries_are_not_overwritten_and_have_no_rows_to_write() {
     refused(
         &["feedback", "--summary", KEPT, "--since", "2026-01-01"],
         "other --since and --until",
+    );
+    // Its dates like 03/04/2026 were kept unread: the order is given when
+    // the summary is made.
+    refused(
+        &["feedback", "--summary", KEPT, "--date-format", "DD/MM/YYYY"],
+        "other --date-format",
+    );
+    let twice = dir.path().join("twice.summary").display().to_string();
+    refused(&["merge", KEPT, KEPT, "-o", &twice], "given twice");
+    refused(
+        &["feedback", "--summary", KEPT, "--text-column", "x"],
+        "cannot be used with",
+    );
+}
+
+#[test]
+fn a_summary_keeps_the_period_and_long_headers_it_was_made_with() {
+    let dir = tempfile::tempdir().unwrap();
+    for period in ["week", "quarter"] {
+        let out = dir.path().join(format!("{period}.summary"));
+        let out = out.display().to_string();
+        let made = [
+            "--period",
+            period,
+            "--format",
+            "json",
+            "--summary-out",
+            &out,
+        ];
+        let from_csv = ok(&[&["feedback", YEAR][..], &made].concat());
+        let from_summary = ok(&["feedback", "--summary", &out, "--format", "json"]);
+        assert_eq!(
+            String::from_utf8_lossy(&from_summary),
+            String::from_utf8_lossy(&from_csv),
+            "--period {period}"
+        );
+        refused(
+            &["feedback", "--summary", &out, "--period", "month"],
+            "other --period",
+        );
+    }
+    let long = "c".repeat(1_200);
+    let csv = dir.path().join("long.csv");
+    std::fs::write(&csv, format!("comment,{long}\nGreat service,1\n")).unwrap();
+    let csv = csv.display().to_string();
+    let out = dir.path().join("long.summary").display().to_string();
+    let from_csv = ok(&["feedback", &csv, "--format", "json", "--summary-out", &out]);
+    assert_eq!(
+        ok(&["feedback", "--summary", &out, "--format", "json"]),
+        from_csv
     );
 }

@@ -11,10 +11,15 @@ the driver, writes the merged summary, and runs ``planlint check PLAN
 Rows are numbered as lines of the file (the header is line 1), so that the
 example comments and wordings of the merged summary are those
 ``planlint check --feedback feedback.csv`` chooses, however Spark splits
-the rows. That holds for a CSV with one record per line (Spark's
-``multiLine`` off, which also lets it split the file); for a table, name a
-column that orders the rows with ``--line-column``, or the rows are
-numbered in the order Spark reads them. Needs ``pyspark`` and ``planlint``
+the rows. That holds for a CSV with one record per line and no blank
+lines (Spark's ``multiLine`` off, which also lets it split the file); for
+a table, name a column that orders the rows with ``--line-column``, or the
+rows are numbered in the order Spark reads them. A row Spark cannot parse
+(a field too many or too few) stops the job (``FAILFAST``), where planlint
+would reject and count it: run ``planlint feedback`` on the file to see
+which rows. The time options (``--date-format``, ``--period``, ``--since``,
+``--until``) are kept in the summary, and ``planlint check`` reads it with
+them. Needs ``pyspark`` and ``planlint``
 (``pip install ./python``); ``--scored-out`` also writes every row with its
 sentiment, polarity and themes as Parquet.
 """
@@ -94,8 +99,11 @@ def main(argv=None):
     parser.add_argument("--planlint", default=os.environ.get("PLANLINT", "planlint"))
     for role in ["text", "score", "persona", "touchpoint", "channel", "date"]:
         parser.add_argument(f"--{role}-column", dest=role)
+    parser.add_argument("--delimiter", default=",", help="the CSV's delimiter (default ,)")
     parser.add_argument("--date-format")
     parser.add_argument("--period")
+    parser.add_argument("--since")
+    parser.add_argument("--until")
     args, check_args = parser.parse_known_args(argv)
 
     # The workers run this Python, which has planlint and pyarrow.
@@ -108,7 +116,13 @@ def main(argv=None):
         else:
             # As planlint reads a CSV: every value as text, "" quotes.
             frame = spark.read.csv(
-                args.feedback, header=True, inferSchema=False, escape='"', multiLine=False
+                args.feedback,
+                header=True,
+                inferSchema=False,
+                escape='"',
+                multiLine=False,
+                sep=args.delimiter,
+                mode="FAILFAST",
             )
         frame = numbered(frame, args.line_column)
         if args.partitions:
@@ -119,7 +133,11 @@ def main(argv=None):
             if getattr(args, role)
         }
         options.update(
-            {k: getattr(args, k) for k in ["date_format", "period"] if getattr(args, k)}
+            {
+                k: getattr(args, k)
+                for k in ["date_format", "period", "since", "until"]
+                if getattr(args, k)
+            }
         )
         name = args.feedback
         parts = [

@@ -285,7 +285,7 @@ fn summarize<'py>(
         rejected.truncate(MAX_REJECTED);
         partial.rejected = rejected;
         partial.rejected_total = rejected_total;
-        Ok::<_, PyErr>(state::encode(&partial))
+        state::encode(&partial).map_err(value_error)
     })?;
     Ok(PyBytes::new(py, &bytes))
 }
@@ -332,7 +332,7 @@ fn merge<'py>(
         let merged = state::merge_all(all, name)
             .map_err(value_error)?
             .ok_or_else(|| value_error("no summary to merge"))?;
-        Ok::<_, PyErr>(state::encode(&merged))
+        state::encode(&merged).map_err(value_error)
     })?;
     Ok(PyBytes::new(py, &bytes))
 }

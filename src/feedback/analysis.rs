@@ -182,18 +182,23 @@ pub struct Partial {
 pub struct Scanned {
     /// `--date-format`: `03/04/2026` dates were read as days in this order.
     pub order: Option<SlashOrder>,
-    /// `--period week`: days were kept as days, whatever the span.
-    pub keep_days: bool,
+    /// `--period`: with `week`, days were kept as days, whatever the span.
+    pub period: Option<Period>,
     /// `--since` and `--until`: rows outside were left out.
     pub since: Option<i32>,
     pub until: Option<i32>,
 }
 
 impl Scanned {
+    /// Whether days were kept as days (`--period week`).
+    pub fn keep_days(&self) -> bool {
+        self.period == Some(Period::Week)
+    }
+
     fn of(time: &TimeOptions) -> Scanned {
         Scanned {
             order: time.order,
-            keep_days: time.period == Some(Period::Week),
+            period: time.period,
             since: time.since,
             until: time.until,
         }
@@ -426,12 +431,20 @@ impl Partial {
         if given.windowed() && (given.since, given.until) != (scanned.since, scanned.until) {
             return Err(mismatch("--since and --until"));
         }
-        // Dates read without an order are placed by the one given now.
-        if given.order.is_some() && scanned.order.is_some() && given.order != scanned.order {
+        // A summary made without --date-format has kept its `03/04/2026`
+        // dates unread, and an order given now would read them otherwise
+        // than the CSV read with it: the order is given when it is made.
+        let unread = scanned.order.is_none() && self.aggregates.slashes.rows > 0;
+        if given.order.is_some()
+            && given.order != scanned.order
+            && (scanned.order.is_some() || unread)
+        {
             return Err(mismatch("--date-format"));
         }
-        if given.period == Some(Period::Week) && !scanned.keep_days {
-            return Err(mismatch("--period week"));
+        if given.period.is_some() && scanned.period.is_some() && given.period != scanned.period
+            || given.period == Some(Period::Week) && !scanned.keep_days()
+        {
+            return Err(mismatch("--period"));
         }
         if let Some((rows, line)) = self.aggregates.unplaced_by_window {
             return Err(AnalyzeError::AmbiguousWindow {
@@ -444,7 +457,7 @@ impl Partial {
             order: given.order.or(scanned.order),
             since: scanned.since,
             until: scanned.until,
-            period: given.period,
+            period: given.period.or(scanned.period),
         };
         let scale = decide_scale(options.scale, &self.columns, &self.aggregates);
         let dating = decide_dating(&time, &self.aggregates);

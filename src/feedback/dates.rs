@@ -75,8 +75,9 @@ pub enum OrderSource {
     Mixed,
 }
 
-/// The length of the periods of an analysis over time.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// The length of the periods of an analysis over time. Part of the summary
+/// file's format: variants are only added at the end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Period {
     /// ISO weeks, Monday to Sunday, labelled `2026-W05`.
     Week,

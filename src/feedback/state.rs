@@ -40,9 +40,9 @@ use super::aggregate::{
     THEME_CAPACITY,
 };
 use super::analysis::{MAX_REJECTED, Partial, Scanned};
-use super::dates::{DateKey, SlashDates, SlashOrder, Undated};
+use super::dates::{DateKey, Period, SlashDates, SlashOrder, Undated};
 use super::examples::{EXAMPLE_CHARS, EXAMPLES, Examples};
-use super::reader::Columns;
+use super::reader::{Columns, MAX_HEADER_BYTES};
 use super::scale::{ScoreRange, ScoreScale};
 use super::sketch::{Entry, TopK};
 use super::themes;
@@ -53,15 +53,22 @@ use crate::input;
 pub const MAGIC: &[u8; 16] = b"planlint-summary";
 /// The version of the format this build writes and reads.
 pub const VERSION: u32 = 1;
-/// The largest summary read. A summary of a plan's few dozen groups takes
-/// kilobytes; this bound is for thousands of groups with long examples.
-pub const MAX_BYTES: u64 = 256 << 20;
+/// The largest summary read or written. A summary of a plan's few dozen
+/// groups takes kilobytes, and one of a million rows about 50 KB; this
+/// bound is for thousands of groups with long examples.
+pub const MAX_BYTES: u64 = 64 << 20;
+/// The most items all the lists of a summary may hold together, checked as
+/// they are read: an item takes at most a few hundred bytes once read, so a
+/// hostile file cannot make a small one large in memory. The analysis's own
+/// bounds add up to under a million.
+const MAX_ITEMS: usize = 2_000_000;
 /// The largest count a summary may hold, and merged summaries may reach:
 /// far more rows than any feedback has, and far from overflowing.
 pub const MAX_COUNT: u64 = 1 << 48;
-/// Header names kept, and their length: as the CSV reader allows.
-const MAX_HEADERS: usize = 10_000;
-const MAX_HEADER_CHARS: usize = 1_000;
+/// Header names kept, and their length: a header row takes at most
+/// [`MAX_HEADER_BYTES`], so it holds no more names, and none longer.
+const MAX_HEADERS: usize = MAX_HEADER_BYTES;
+const MAX_HEADER_CHARS: usize = MAX_HEADER_BYTES;
 /// What a rejected row's reason may hold.
 const MAX_REASON_CHARS: usize = 1_000;
 /// Theme and want texts are a few words.
@@ -109,6 +116,58 @@ pub enum SummaryError {
     },
     #[error("{path}: merged, the summaries would count more than {MAX_COUNT} rows")]
     TooMany { path: String },
+    #[error(
+        "{path}: the summary would be larger than {}, more than planlint reads back; analyse fewer distinct personas, touchpoints and channels, or split the feedback",
+        input::size(MAX_BYTES)
+    )]
+    TooLargeToWrite { path: String },
+}
+
+thread_local! {
+    /// Items of the lists read so far in the summary being decoded.
+    static ITEMS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    /// Why a list was refused: postcard's errors do not carry the message.
+    static REFUSED: std::cell::Cell<Option<&'static str>> = const { std::cell::Cell::new(None) };
+}
+
+/// Reads a list of at most `MAX` items, and counts them against
+/// [`MAX_ITEMS`] as they come, before any is kept: a length that claims
+/// more is refused at once, so no list grows past what the analysis keeps.
+fn bounded<'de, D, T, const MAX: usize>(deserializer: D) -> Result<Vec<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    struct Items<T, const MAX: usize>(std::marker::PhantomData<T>);
+    impl<'de, T: Deserialize<'de>, const MAX: usize> serde::de::Visitor<'de> for Items<T, MAX> {
+        type Value = Vec<T>;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            write!(f, "a list of at most {MAX} items")
+        }
+
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
+            let claimed = seq.size_hint().unwrap_or(0);
+            let total = ITEMS.get().saturating_add(claimed);
+            if claimed > MAX || total > MAX_ITEMS {
+                let why = "a list longer than the analysis keeps";
+                REFUSED.set(Some(why));
+                return Err(serde::de::Error::custom(why));
+            }
+            ITEMS.set(total);
+            let mut items = Vec::with_capacity(claimed.min(1024));
+            while let Some(item) = seq.next_element()? {
+                if items.len() == MAX {
+                    let why = "a list longer than it says";
+                    REFUSED.set(Some(why));
+                    return Err(serde::de::Error::custom(why));
+                }
+                items.push(item);
+            }
+            Ok(items)
+        }
+    }
+    deserializer.deserialize_seq(Items::<T, MAX>(std::marker::PhantomData))
 }
 
 /// The body of a summary, version 1: a [`Partial`] with its maps as sorted
@@ -119,6 +178,7 @@ pub struct Body {
     columns: WireColumns,
     scanned: WireScanned,
     rows: u64,
+    #[serde(deserialize_with = "bounded::<_, _, MAX_REJECTED>")]
     rejected: Vec<(u64, String)>,
     rejected_total: u64,
     polarity: PolarityCounts,
@@ -130,6 +190,7 @@ pub struct Body {
     groups: [WireGroups; 3],
     series: WireSeries,
     /// Rows by why their date could not be read, with the first line.
+    #[serde(deserialize_with = "bounded::<_, _, 16>")]
     undated: Vec<(Undated, u64, u64)>,
     outside: u64,
     unplaced_by_window: Option<(u64, u64)>,
@@ -142,13 +203,21 @@ pub struct Body {
     file_budget: (bool, u64),
     themes: WireTopK,
     wants: WireTopK,
+    #[serde(deserialize_with = "bounded::<_, _, MAX_WANT_DATES>")]
     want_dates: Vec<(u64, DateKey, u64)>,
-    want_dates_dropped: Option<Vec<u64>>,
+    want_dates_dropped: Option<BoundedKeys>,
+    #[serde(deserialize_with = "bounded::<_, _, 11>")]
     themes_by_score: Vec<WireTopK>,
 }
 
+/// The keys of wants whose dates were not all counted.
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(transparent)]
+struct BoundedKeys(#[serde(deserialize_with = "bounded::<_, _, { MAX_WANT_DATES + 1 }>")] Vec<u64>);
+
 #[derive(Debug, Serialize, Deserialize)]
 struct WireColumns {
+    #[serde(deserialize_with = "bounded::<_, _, MAX_HEADERS>")]
     headers: Vec<String>,
     text: u32,
     score: Option<u32>,
@@ -162,7 +231,7 @@ struct WireColumns {
 #[derive(Debug, Serialize, Deserialize)]
 struct WireScanned {
     order: Option<SlashOrder>,
-    keep_days: bool,
+    period: Option<Period>,
     since: Option<i32>,
     until: Option<i32>,
 }
@@ -171,6 +240,7 @@ struct WireScanned {
 struct WireGroups {
     overflow: u64,
     /// By link key.
+    #[serde(deserialize_with = "bounded::<_, _, MAX_GROUPS>")]
     groups: Vec<(String, WireGroup)>,
 }
 
@@ -183,7 +253,9 @@ struct WireGroup {
     scores: [u64; 11],
     fatigue: u64,
     pushy: u64,
+    #[serde(deserialize_with = "bounded::<_, _, EXAMPLES>")]
     negative_examples: Vec<WireExample>,
+    #[serde(deserialize_with = "bounded::<_, _, EXAMPLES>")]
     fatigue_examples: Vec<WireExample>,
     series: WireSeries,
 }
@@ -196,6 +268,7 @@ struct WireSeries {
     monthly: bool,
     incomplete: bool,
     /// By date.
+    #[serde(deserialize_with = "bounded::<_, _, MAX_CELLS>")]
     cells: Vec<(DateKey, WireCell)>,
 }
 
@@ -212,6 +285,7 @@ struct WireTopK {
     capacity: u64,
     floor: u64,
     /// By key.
+    #[serde(deserialize_with = "bounded::<_, _, { 2 * THEME_CAPACITY }>")]
     entries: Vec<(u64, WireEntry)>,
 }
 
@@ -221,6 +295,7 @@ struct WireEntry {
     error: u64,
     display: String,
     display_line: u64,
+    #[serde(deserialize_with = "bounded::<_, _, EXAMPLES>")]
     examples: Vec<WireExample>,
 }
 
@@ -229,13 +304,20 @@ fn probe_key() -> u64 {
     themes::probe_key("late delivery")
 }
 
-/// The bytes of a summary of `partial`.
-pub fn encode(partial: &Partial) -> Vec<u8> {
+/// The bytes of a summary of `partial`; an error when they would be more
+/// than planlint reads back ([`MAX_BYTES`]).
+pub fn encode(partial: &Partial) -> Result<Vec<u8>, SummaryError> {
     let mut bytes = MAGIC.to_vec();
     bytes.extend(VERSION.to_le_bytes());
     bytes.extend(probe_key().to_le_bytes());
     let body = Body::of(partial);
-    postcard::to_extend(&body, bytes).expect("writing to a vector cannot fail")
+    let bytes = postcard::to_extend(&body, bytes).expect("writing to a vector cannot fail");
+    if bytes.len() as u64 > MAX_BYTES {
+        return Err(SummaryError::TooLargeToWrite {
+            path: partial.path.clone(),
+        });
+    }
+    Ok(bytes)
 }
 
 /// Reads the summary at `path`, refusing anything but a regular file.
@@ -287,10 +369,13 @@ pub fn decode(bytes: &[u8], path: &str) -> Result<Partial, SummaryError> {
     if u64::from_le_bytes(*keys) != probe_key() {
         return Err(SummaryError::Keys { path });
     }
+    ITEMS.set(0);
+    REFUSED.set(None);
     let (body, left) = postcard::take_from_bytes::<Body>(rest).map_err(|error| {
-        damaged(&match error {
-            postcard::Error::DeserializeUnexpectedEnd => "it ends too soon".to_owned(),
-            error => format!("its body cannot be read: {error}"),
+        damaged(&match (REFUSED.take(), error) {
+            (Some(why), _) => why.to_owned(),
+            (None, postcard::Error::DeserializeUnexpectedEnd) => "it ends too soon".to_owned(),
+            (None, error) => format!("its body cannot be read: {error}"),
         })
     })?;
     if !left.is_empty() {
@@ -350,7 +435,7 @@ impl Partial {
         } else if scale(mine) != scale(theirs) {
             Some("their score columns name other scales")
         } else if self.scanned != other.scanned {
-            Some("they were made with other --date-format, --period week, --since or --until")
+            Some("they were made with other --date-format, --period, --since or --until")
         } else {
             None
         }
@@ -394,7 +479,7 @@ impl Body {
         let want_dates_dropped = a.want_dates_dropped.as_ref().map(|keys| {
             let mut keys: Vec<u64> = keys.iter().copied().collect();
             keys.sort_unstable();
-            keys
+            BoundedKeys(keys)
         });
         Body {
             path: partial.path.clone(),
@@ -410,7 +495,7 @@ impl Body {
             },
             scanned: WireScanned {
                 order: partial.scanned.order,
-                keep_days: partial.scanned.keep_days,
+                period: partial.scanned.period,
                 since: partial.scanned.since,
                 until: partial.scanned.until,
             },
@@ -472,7 +557,7 @@ impl Body {
         }
         within(self.fatigue, "comments about contact")?;
         within(self.pushy, "comments about pressure")?;
-        let keep_days = scanned.keep_days;
+        let keep_days = scanned.keep_days();
         let mut groups_budget = budget(keep_days, self.budget, rows)?;
         let mut file_budget = budget(keep_days, self.file_budget, rows)?;
         let series = self.series.into_series(&mut file_budget, rows)?;
@@ -516,10 +601,10 @@ impl Body {
             }
         }
         let want_dates_dropped = match self.want_dates_dropped {
-            Some(keys) if keys.len() > MAX_WANT_DATES => {
+            Some(BoundedKeys(keys)) if keys.len() > MAX_WANT_DATES => {
                 return Err("too many wants without dates".into());
             }
-            Some(keys) => Some(keys.into_iter().collect()),
+            Some(BoundedKeys(keys)) => Some(keys.into_iter().collect()),
             None => None,
         };
         if self.themes_by_score.len() != 11 {
@@ -556,9 +641,6 @@ impl Body {
             themes_by_score,
         };
         text(&self.path, MAX_PATH_CHARS, "the feedback's name")?;
-        if self.path.chars().any(char::is_control) {
-            return Err("a control character in the feedback's name".into());
-        }
         Ok(Partial {
             path: self.path,
             columns,
@@ -686,7 +768,7 @@ impl WireScanned {
         }
         Ok(Scanned {
             order: self.order,
-            keep_days: self.keep_days,
+            period: self.period,
             since: self.since,
             until: self.until,
         })
