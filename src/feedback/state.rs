@@ -21,10 +21,12 @@
 //!   format: varints, length-prefixed sequences and strings), with nothing
 //!   after it.
 //!
-//! A reader takes at most [`MAX_BYTES`] and checks every bound the analysis
-//! keeps (lengths, counts, dates, indexes) before anything is built from it:
-//! a summary comes from a file, which may be hostile. Any change to the body
-//! changes the version.
+//! A reader takes at most [`MAX_BYTES`]. It refuses a list whose length
+//! claims more than the analysis keeps before reading any of it, counts
+//! every item against [`MAX_ITEMS`], and checks every count, length, date
+//! and index before the analysis is built from them: a summary comes from
+//! a file, which may be hostile. Any change to the body changes the
+//! version.
 //!
 //! Floor `feedback`: imports the aggregates it writes and reads.
 
@@ -73,8 +75,9 @@ const MAX_HEADER_CHARS: usize = MAX_HEADER_BYTES;
 const MAX_REASON_CHARS: usize = 1_000;
 /// Theme and want texts are a few words.
 const MAX_DISPLAY_CHARS: usize = 1_000;
-/// The path a summary names its feedback by.
-const MAX_PATH_CHARS: usize = 4_096;
+/// The name a summary gives its feedback (a path, or a name given to the
+/// Python package): far longer than any path.
+const MAX_PATH_CHARS: usize = 65_536;
 
 /// Why a summary cannot be read or merged.
 #[derive(Debug, thiserror::Error)]
