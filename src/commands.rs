@@ -360,14 +360,14 @@ pub fn merge(command: MergeCommand) -> Result<u8> {
     // The same file twice would count its rows twice.
     let mut seen = Vec::new();
     for path in &command.summaries {
-        let real = std::fs::canonicalize(path).unwrap_or_else(|_| path.clone());
-        if seen.contains(&real) {
+        let identity = planlint::input::Identity::of(path);
+        if identity.is_some() && seen.contains(&identity) {
             bail!(
                 "{}: given twice; each summary is merged once, or its rows would count twice",
                 path.display()
             );
         }
-        seen.push(real);
+        seen.push(identity);
     }
     let mut all = Vec::with_capacity(command.summaries.len());
     for path in &command.summaries {

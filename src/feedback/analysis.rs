@@ -97,8 +97,11 @@ pub struct AnalyzeOptions {
     pub time: TimeOptions,
 }
 
-/// How the date column is read and cut into periods.
-#[derive(Debug, Clone, Copy, Default)]
+/// How the date column is read and cut into periods. A [`Partial`] keeps
+/// those it was read with: they decide how its rows were counted, so
+/// finishing cannot change them, and partial analyses merge only when they
+/// agree on them.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct TimeOptions {
     /// `--date-format`: the order of day and month in `03/04/2026`;
     /// otherwise the file's dates decide it.
@@ -113,6 +116,11 @@ pub struct TimeOptions {
 }
 
 impl TimeOptions {
+    /// Whether days are kept as days (`--period week`), whatever the span.
+    pub fn keep_days(&self) -> bool {
+        self.period == Some(Period::Week)
+    }
+
     fn windowed(&self) -> bool {
         self.since.is_some() || self.until.is_some()
     }
@@ -168,41 +176,12 @@ pub struct Partial {
     /// The file as the user named it, or `<stdin>`.
     pub path: String,
     pub columns: Columns,
-    pub scanned: Scanned,
+    /// The time options the rows were read with.
+    pub time: TimeOptions,
     pub aggregates: Aggregates,
     /// The first `MAX_REJECTED` rejected rows, in file order.
     pub rejected: Vec<Rejected>,
     pub rejected_total: u64,
-}
-
-/// The time options that decide how rows are counted as they are read, so
-/// that finishing cannot change them and partial analyses merge only when
-/// they agree on them.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Scanned {
-    /// `--date-format`: `03/04/2026` dates were read as days in this order.
-    pub order: Option<SlashOrder>,
-    /// `--period`: with `week`, days were kept as days, whatever the span.
-    pub period: Option<Period>,
-    /// `--since` and `--until`: rows outside were left out.
-    pub since: Option<i32>,
-    pub until: Option<i32>,
-}
-
-impl Scanned {
-    /// Whether days were kept as days (`--period week`).
-    pub fn keep_days(&self) -> bool {
-        self.period == Some(Period::Week)
-    }
-
-    fn of(time: &TimeOptions) -> Scanned {
-        Scanned {
-            order: time.order,
-            period: time.period,
-            since: time.since,
-            until: time.until,
-        }
-    }
 }
 
 /// What a feedback file says, in bounded space.
@@ -307,7 +286,7 @@ pub fn scan_read(
     Ok(Partial {
         path: path.to_owned(),
         columns,
-        scanned: Scanned::of(&options.time),
+        time: options.time,
         aggregates,
         rejected: Vec::new(),
         rejected_total: 0,
@@ -410,7 +389,7 @@ fn run<R: Read + Send>(
     Ok(Partial {
         path: name.to_owned(),
         columns,
-        scanned: Scanned::of(&options.time),
+        time: options.time,
         aggregates,
         rejected: batches.rejected,
         rejected_total: batches.rejected_total,
@@ -421,9 +400,9 @@ impl Partial {
     /// Decides what depends on all the rows: the score scale (`--scale`,
     /// else the header, else the values) and the periods (`--period` and
     /// `--date-format`, else the dates). The options must agree with the
-    /// time options the rows were read with ([`Scanned`]).
+    /// time options the rows were read with ([`Partial::time`]).
     pub fn finish(self, options: &AnalyzeOptions) -> Result<Analysis, AnalyzeError> {
-        let (given, scanned) = (&options.time, self.scanned);
+        let (given, scanned) = (&options.time, self.time);
         let mismatch = |option: &'static str| AnalyzeError::Scanned {
             path: self.path.clone(),
             option,

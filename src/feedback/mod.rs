@@ -23,8 +23,8 @@ pub mod timeline;
 pub mod wants;
 
 pub use analysis::{
-    Analysis, AnalyzeError, AnalyzeOptions, Partial, RowSink, Scanned, Scored, analyze, scan,
-    scan_read, scan_rows,
+    Analysis, AnalyzeError, AnalyzeOptions, Partial, RowSink, Scored, analyze, scan, scan_read,
+    scan_rows,
 };
 pub use reader::{Columns, FeedbackError, FeedbackReader, ReadOptions, Record};
 pub use record::{Polarity, Rejected, Row, Sentiment};

@@ -30,7 +30,6 @@
 //!
 //! Floor `feedback`: imports the aggregates it writes and reads.
 
-use std::io::Read;
 use std::path::Path;
 
 use rustc_hash::FxHashMap as HashMap;
@@ -41,7 +40,7 @@ use super::aggregate::{
     Aggregates, Group, Groups, MAX_GROUPS, MAX_KEY_CHARS, MAX_WANT_DATES, PolarityCounts, Scores,
     THEME_CAPACITY,
 };
-use super::analysis::{MAX_REJECTED, Partial, Scanned};
+use super::analysis::{MAX_REJECTED, Partial, TimeOptions};
 use super::dates::{DateKey, Period, SlashDates, SlashOrder, Undated};
 use super::examples::{EXAMPLE_CHARS, EXAMPLES, Examples};
 use super::reader::{Columns, MAX_HEADER_BYTES};
@@ -82,15 +81,10 @@ const MAX_PATH_CHARS: usize = 65_536;
 /// Why a summary cannot be read or merged.
 #[derive(Debug, thiserror::Error)]
 pub enum SummaryError {
-    #[error("{path}: cannot be read: {source}")]
-    Io {
-        path: String,
-        source: std::io::Error,
-    },
-    #[error("{path}: {source}")]
+    #[error("{path}: {error}")]
     Input {
         path: String,
-        source: input::InputError,
+        error: input::InputError,
     },
     #[error(
         "{path}: larger than {}; a planlint summary is smaller: check that this is the summary you meant",
@@ -179,7 +173,7 @@ where
 pub struct Body {
     path: String,
     columns: WireColumns,
-    scanned: WireScanned,
+    time: WireTime,
     rows: u64,
     #[serde(deserialize_with = "bounded::<_, _, MAX_REJECTED>")]
     rejected: Vec<(u64, String)>,
@@ -232,7 +226,7 @@ struct WireColumns {
 }
 
 #[derive(Debug, Serialize, Deserialize)]
-struct WireScanned {
+struct WireTime {
     order: Option<SlashOrder>,
     period: Option<Period>,
     since: Option<i32>,
@@ -326,22 +320,11 @@ pub fn encode(partial: &Partial) -> Result<Vec<u8>, SummaryError> {
 /// Reads the summary at `path`, refusing anything but a regular file.
 pub fn read(path: &Path) -> Result<Partial, SummaryError> {
     let name = path.display().to_string();
-    let file = input::open_regular(path).map_err(|source| match source {
-        input::InputError::Io(source) => SummaryError::Io {
+    let what = "a planlint summary is smaller: check that this is the summary you meant";
+    let bytes =
+        input::read_bounded(path, MAX_BYTES, what).map_err(|error| SummaryError::Input {
             path: name.clone(),
-            source,
-        },
-        source => SummaryError::Input {
-            path: name.clone(),
-            source,
-        },
-    })?;
-    let mut bytes = Vec::new();
-    file.take(MAX_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|source| SummaryError::Io {
-            path: name.clone(),
-            source,
+            error,
         })?;
     decode(&bytes, &name)
 }
@@ -437,7 +420,7 @@ impl Partial {
             )
         } else if scale(mine) != scale(theirs) {
             Some("their score columns name other scales")
-        } else if self.scanned != other.scanned {
+        } else if self.time != other.time {
             Some("they were made with other --date-format, --period, --since or --until")
         } else {
             None
@@ -496,11 +479,11 @@ impl Body {
                 date: c.date.map(index),
                 delimiter: c.delimiter,
             },
-            scanned: WireScanned {
-                order: partial.scanned.order,
-                period: partial.scanned.period,
-                since: partial.scanned.since,
-                until: partial.scanned.until,
+            time: WireTime {
+                order: partial.time.order,
+                period: partial.time.period,
+                since: partial.time.since,
+                until: partial.time.until,
             },
             rows: a.rows,
             rejected: partial
@@ -537,7 +520,7 @@ impl Body {
         let rows = self.rows;
         count(rows, MAX_COUNT, "rows")?;
         let columns = self.columns.into_columns()?;
-        let scanned = self.scanned.into_scanned()?;
+        let time = self.time.into_time()?;
         let within = |n: u64, what: &str| count(n, rows, what);
         if self.rejected.len() > MAX_REJECTED {
             return Err(format!("more than {MAX_REJECTED} rejected rows"));
@@ -560,7 +543,7 @@ impl Body {
         }
         within(self.fatigue, "comments about contact")?;
         within(self.pushy, "comments about pressure")?;
-        let keep_days = scanned.keep_days();
+        let keep_days = time.keep_days();
         let mut groups_budget = budget(keep_days, self.budget, rows)?;
         let mut file_budget = budget(keep_days, self.file_budget, rows)?;
         let series = self.series.into_series(&mut file_budget, rows)?;
@@ -647,7 +630,7 @@ impl Body {
         Ok(Partial {
             path: self.path,
             columns,
-            scanned,
+            time,
             aggregates,
             rejected,
             rejected_total: self.rejected_total,
@@ -764,12 +747,12 @@ impl WireColumns {
     }
 }
 
-impl WireScanned {
-    fn into_scanned(self) -> Result<Scanned, String> {
+impl WireTime {
+    fn into_time(self) -> Result<TimeOptions, String> {
         for day in [self.since, self.until].into_iter().flatten() {
             date(DateKey::Day(day))?;
         }
-        Ok(Scanned {
+        Ok(TimeOptions {
             order: self.order,
             period: self.period,
             since: self.since,
