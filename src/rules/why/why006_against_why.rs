@@ -374,7 +374,24 @@ fn sells_data(text: &str) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::{against_buying, pushes_buying, sells_data};
+    use super::{against_buying, competes_on_price, pushes_buying, sells_data};
+
+    #[test]
+    fn competing_with_a_rival_on_price_is_read_in_its_clause() {
+        for text in [
+            "Compete with the supermarkets on price and speed",
+            "We compete with the big online retailers on price",
+        ] {
+            assert_eq!(competes_on_price(text).len(), 1, "{text}");
+        }
+        for text in [
+            "We never compete with the supermarkets on price",
+            "We compete with nobody, and say so on price tags",
+            "We compete on service; prices are on the board",
+        ] {
+            assert!(competes_on_price(text).is_empty(), "{text}");
+        }
+    }
 
     #[test]
     fn a_stand_against_buying_needs_a_frame_of_refusal() {

@@ -346,6 +346,12 @@ mod tests {
         ];
         assert_eq!(aims(&wants).map(|t| t.len()), Some(2));
         let wants = [
+            "Attend at least 80% of sessions each term",
+            "Progress one ESOL level per year",
+            "Enrol on an accredited course at the partner college",
+        ];
+        assert_eq!(aims(&wants).map(|t| t.len()), Some(2));
+        let wants = [
             "Upgrade to the grand piano room",
             "Add a metronome to the lesson fee",
         ];
