@@ -86,6 +86,7 @@ const INDEPENDENT: &[&str] = &[
     "held-out-5",
     "held-out-6",
     "held-out-7",
+    "held-out-8",
 ];
 
 /// The independent corpus: each planted defect found, no other warning or

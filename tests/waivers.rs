@@ -301,7 +301,7 @@ fn a_baseline_keeps_known_findings_hidden_when_lines_move_and_fails_on_new_ones(
     let fixed = edit(
         &moved,
         "kind = \"revenue\"\ntarget = 1000000\n",
-        "kind = \"revenue\"\nmetric = \"Black Friday revenue (EUR)\"\ntarget = 1000000\n",
+        "kind = \"revenue\"\nmetric = \"Black Friday revenue (EUR)\"\nbaseline = 800000\ntarget = 1000000\n",
     );
     fs::write(&plan, &fixed).unwrap();
     let (out, err) = against_baseline(root, 0);

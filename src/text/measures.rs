@@ -224,6 +224,17 @@ pub fn counts_paying_customers(metric: &str, own: &str) -> bool {
     (0..head).all(|i| framing[i] || !meaningful(&words[i]) || own.contains(&words[i].stem))
 }
 
+/// Whether the head of a metric ends in buyers (subscriptions, customers,
+/// members): "active Kerbside Plus subscriptions".
+pub fn counts_buyers(metric: &str) -> bool {
+    let tokens = tokenize(metric);
+    let head = head_end(&tokens);
+    metric_buyers()
+        .find(&tokens[..head])
+        .iter()
+        .any(|b| b.tokens.end == head)
+}
+
 /// What a metric counts when it counts money, quoted: the phrase its head
 /// counts when that is an amount of money ("Average order value", "Online
 /// revenue", "Spend"), and a currency that stands as its unit ("£" in
@@ -709,6 +720,14 @@ mod tests {
             ("share of patients who rate us 9 or 10", "rate us"),
             ("complaints per 1,000 deliveries", "complaints"),
             ("share of learners who feel confident speaking", "feel"),
+            (
+                "% of callers scoring the advice 4 or 5 out of 5 in the follow-up text",
+                "4 or 5 out of 5",
+            ),
+            (
+                "hours a week coordinators say they spend on rota admin",
+                "say they",
+            ),
             (
                 "share of riders who say the fitting changed how they ride",
                 "who say",

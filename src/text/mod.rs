@@ -28,8 +28,8 @@ use unicode_segmentation::UnicodeSegmentation;
 
 pub use concepts::{Concepts, Said, Weights, concepts};
 pub use measures::{
-    Measure, counts_money, counts_own_effort, counts_own_money, counts_paying_customers,
-    goal_measure, is_money_amount,
+    Measure, counts_buyers, counts_money, counts_own_effort, counts_own_money,
+    counts_paying_customers, goal_measure, is_money_amount,
 };
 pub use parts::{Part, parts};
 pub use phrases::{Match, PhraseList, PhraseSet, Tokens, is_negator};

@@ -1,5 +1,5 @@
-//! GOAL001 unmeasurable-goal: a goal has no metric, no target, or a metric
-//! that names only a direction. The rule's metadata, its documentation
+//! GOAL001 unmeasurable-goal: a goal has no metric, no target, no
+//! baseline, or a metric that names only a direction. The rule's metadata, its documentation
 //! (`planlint explain GOAL001`) and its check.
 
 use crate::diagnostic::{Severity, Subject};
@@ -13,8 +13,8 @@ pub static RULE: Rule = Rule {
     name: "unmeasurable-goal",
     family: Family::Goal,
     severity: Severity::Warning,
-    summary: "a goal has no metric, no target, or a metric that names only a direction",
-    help: "give the goal a `metric` (what is measured) and a `target` (the number that means success)",
+    summary: "a goal has no metric, no target, no baseline, or a metric that names only a direction",
+    help: "give the goal a `metric` (what is measured), a `baseline` (where it stands now) and a `target` (the number that means success)",
     docs: r#"## What it does
 Reports a goal without a `metric` (or with a blank one), without a `target`,
 or without both; and a goal whose metric names only a direction: it opens
@@ -24,6 +24,14 @@ presence, awareness, reputation, engagement) as the last word of its phrase,
 and says nothing of what is counted (no number, no unit, no word such as
 "share", "rate", "score", "survey", "visits" or "clicks"). "Stronger word-of-mouth among local tradies" with a target of
 25 leaves nobody able to say what the 25 are.
+
+A goal with a metric and a target but no `baseline` is reported too, once
+its metric is readable: without the figure it starts from, nobody can tell
+whether reaching the target is progress or where things already stood.
+Every careful plan of the project's corpora, written by authors who never
+saw this rule, gives its goals a baseline; the goals without one were the
+planted defects. A new service with nothing to measure yet can measure its
+first month and write that down, or waive the finding with its reason.
 
 Not reported: a metric that opens with a direction and names what is
 counted ("Fewer complaints", "Higher retention", "More repeat visits per
@@ -48,7 +56,7 @@ due = 2027-12-31
 ## How to fix
 ```toml
 metric = "Net Promoter Score from the 30-day survey"
-baseline = 31
+baseline = 31 # measured in the 2026 survey
 target = 45
 ```"#,
     phase: Phase::Plan(check),
@@ -61,6 +69,18 @@ fn check(cx: &mut Context<'_>) {
             (Some(metric), true) => match direction_only(metric) {
                 Some(word) => {
                     format!("a metric that names only a direction ({word}), not what is counted")
+                }
+                None if goal.baseline.is_none() => {
+                    cx.report(
+                        &RULE,
+                        Subject::Goal(goal.id.value.clone()),
+                        goal.header.clone(),
+                        format!(
+                            "goal \"{}\" has no baseline: nobody can tell whether reaching the target is progress",
+                            goal.id.value
+                        ),
+                    );
+                    continue;
                 }
                 None => continue,
             },

@@ -1,5 +1,5 @@
 //! GOAL007 mislabelled-goal: a goal of kind satisfaction whose metric counts
-//! money or an audience. The rule's metadata, its documentation (`planlint explain GOAL007`)
+//! money, an audience or sales. The rule's metadata, its documentation (`planlint explain GOAL007`)
 //! and its check.
 
 use crate::diagnostic::{Severity, Subject};
@@ -7,14 +7,14 @@ use crate::plan::{Goal, GoalKind, text};
 use crate::rules::why::why004_goal_off_why::vanity;
 use crate::rules::{Context, Family, Phase, Rule};
 use crate::text::lexicons::metric_audiences;
-use crate::text::{counts_money, quote, tokenize};
+use crate::text::{counts_money, is_negator, quote, tokenize};
 
 pub static RULE: Rule = Rule {
     code: "GOAL007",
     name: "mislabelled-goal",
     family: Family::Goal,
     severity: Severity::Warning,
-    summary: "a satisfaction goal measures money or an audience",
+    summary: "a satisfaction goal measures money, an audience or sales",
     help: "set `kind = \"revenue\"` (`\"cost\"` for money the business spends), and measure satisfaction with what customers say or do: a survey score, NPS, repeat visits",
     docs: r#"## What it does
 Reports a goal of kind `satisfaction` whose `metric` counts money: an
@@ -33,6 +33,11 @@ are not read ("families who say their views were heard"). A goal whose
 `why` gives how the business looks as the reason ("raises our profile") is
 left to WHY004, which reports the following as no link to the WHY: one
 cause, one finding.
+
+And it reports a satisfaction goal whose metric counts what the business
+sold ("Premium add-ons sold as a share of fittings", "upsells per visit"):
+selling more to a customer is revenue, not a sign that they are pleased.
+"Customers who say they were never sold to" counts what customers say.
 
 The metric is read as a phrase, for what it counts, as HUM002 reads it:
 its head, up to the first preposition or relative clause, and the last
@@ -136,7 +141,9 @@ fn check(cx: &mut Context<'_>) {
         let rest = match (none_left, satisfaction.len()) {
             (false, _) => "",
             (true, 1) => "; it is the plan's only satisfaction goal",
-            (true, _) => "; the plan's other satisfaction goals count money or an audience too",
+            (true, _) => {
+                "; the plan's other satisfaction goals count money, an audience or sales too"
+            }
         };
         cx.report(
             &RULE,
@@ -147,6 +154,8 @@ fn check(cx: &mut Context<'_>) {
                 goal.id.value,
                 if money.iter().all(|q| is_audience(q)) {
                     "an audience"
+                } else if money.iter().all(|q| is_sold(q)) {
+                    "what the business sells"
                 } else {
                     "money"
                 },
@@ -167,7 +176,44 @@ fn counts(metric: &str) -> Vec<String> {
             .filter(|t| metric_audiences().contains(&t.word))
             .map(|t| quote(metric, t.span)),
     );
+    found.extend(counts_sold(metric));
     found
+}
+
+/// Words that make a metric count what the business sold: "Premium add-ons
+/// sold as a share of fittings", "upsells per visit".
+const SOLD: &[&str] = &[
+    "sold",
+    "upsell",
+    "upsells",
+    "upsold",
+    "upselling",
+    "cross-sell",
+    "cross-sells",
+];
+
+/// The word that makes a metric count what the business sold, quoted: one
+/// of [`SOLD`] before any relative pronoun, clause break, negation or
+/// "nothing".
+/// "Customers who say they were never sold to" counts what customers say.
+fn counts_sold(metric: &str) -> Option<String> {
+    let tokens = tokenize(metric);
+    let clause = tokens.first()?.clause;
+    tokens
+        .iter()
+        .take_while(|t| {
+            t.clause == clause
+                && !matches!(&*t.word, "who" | "that" | "which" | "whose")
+                && !is_negator(&t.word)
+                && !matches!(&*t.word, "nothing" | "none")
+        })
+        .find(|t| SOLD.contains(&&*t.word))
+        .map(|t| quote(metric, t.span.clone()))
+}
+
+/// Whether a quote is of a word of selling.
+fn is_sold(quoted: &str) -> bool {
+    SOLD.contains(&&*quoted.trim_matches('"').to_lowercase())
 }
 
 /// Whether WHY004 reports the goal for the same cause: it counts only an
@@ -182,4 +228,25 @@ fn left_to_why004(goal: &Goal, found: &[String]) -> bool {
 /// Whether a quote is of an audience word.
 fn is_audience(quoted: &str) -> bool {
     metric_audiences().contains(&quoted.trim_matches('"').to_lowercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::counts_sold;
+
+    #[test]
+    fn what_the_business_sold_is_read_before_any_relative_or_negation() {
+        assert_eq!(
+            counts_sold("Premium add-ons sold as a share of fittings (%)").as_deref(),
+            Some("\"sold\"")
+        );
+        assert!(counts_sold("Upsells per visit").is_some());
+        for metric in [
+            "Customers who say they were never sold to, %",
+            "Share of visits with nothing sold that was not asked for",
+            "Rating of the fitting, out of 5; add-ons sold are tracked elsewhere",
+        ] {
+            assert_eq!(counts_sold(metric), None, "{metric}");
+        }
+    }
 }

@@ -2,10 +2,11 @@
 //! beyond the product. The rule's metadata, its documentation (`planlint
 //! explain HUM001`) and its check.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 
 use crate::diagnostic::{Severity, Subject};
-use crate::plan::items;
+use crate::plan::{items, text};
 use crate::rules::{Context, Family, Phase, Rule};
 use crate::text::lexicons::{
     buying_acts, interest_commerce, offer_packaging, product_parts, product_places, shared_places,
@@ -41,7 +42,13 @@ interest are the product too:
   subscription, a package, a bundle, an add-on) is a word of buying, so
   "Our home-practice app subscription" is the business's whatever its WHAT
   says; one that names neither ("Our Christmas blend") counts only beside
-  at least two that do;
+  at least two that do. The business's name as owner reads as "our":
+  "Homedraw's test menu" in the plan "Homedraw Mobile Blood Tests";
+- buying, whatever is bought, beside at least two interests that are the
+  offer: an interest that opens with a verb of buying ("Buying seafood",
+  "Booking appointments online") or whose first phrase ends in a word of
+  buying ("Phlebotomy contract pricing"), next to "Cheap fish deals" and
+  "Our fish-box offers";
 - a part of the product: an interest whose head ends in a feature, a
   reminder, a notification, a tier or a dashboard that is a word of the
   WHAT or comes right after one ("Watering reminders", "The photo diagnosis
@@ -63,10 +70,11 @@ riverside campsite are about the river, and "Writing features for the
 parish newsletter" is someone's life. A verb of buying opens a
 person's life as well when what follows is more than the offer
 ("Booking family holidays by the sea", "Ordering books for the reading
-group"), and only its -ing form at the start counts ("Our Sunday book
-club" is no booking); "buying", "paying" and "purchasing" are left out,
-as they open a person's milestones ("Buying a first home", "Paying off the
-mortgage" for a lender). A persona whose interests are all
+group"), unless two other interests are the offer; only its -ing form at
+the start counts ("Our Sunday book club" is no booking). "Buying",
+"purchasing" and "shopping" alone open a person's milestones ("Buying a
+first home" for a lender), so they count only beside two interests that
+are the offer. A persona whose interests are all
 about the service in words the WHAT does not use ("Reducing their tax
 bill" for an accountant) is not caught: planlint cannot tell.
 
@@ -96,10 +104,13 @@ interests = ["weekend markets", "fixing things themselves", "their kids' footbal
 fn check(cx: &mut Context<'_>) {
     let plan = cx.plan;
     let offer = plan.offer_stems();
+    let name = text(&plan.name).unwrap_or_default();
     for persona in &plan.personas {
         let interests: Vec<&str> = items(&persona.interests).map(|i| i.text.as_str()).collect();
         if !interests.is_empty() {
-            if only_about_the_offer(&interests, &offer) {
+            let read_as: Vec<Cow<str>> = interests.iter().map(|i| as_ours(i, name)).collect();
+            let read_as: Vec<&str> = read_as.iter().map(AsRef::as_ref).collect();
+            if only_about_the_offer(&read_as, &offer) {
                 cx.report(
                     &RULE,
                     Subject::Persona(persona.id.value.clone()),
@@ -136,6 +147,27 @@ fn check(cx: &mut Context<'_>) {
     }
 }
 
+/// An interest that opens with the business's name as its owner
+/// ("Homedraw's test menu" in the plan "Homedraw Mobile Blood Tests")
+/// read as the business speaking of its own: "our test menu". The name is
+/// any capitalised word of the plan's `name`.
+fn as_ours<'a>(interest: &'a str, name: &str) -> Cow<'a, str> {
+    let Some((owner, rest)) = interest
+        .split_once("'s ")
+        .or_else(|| interest.split_once("\u{2019}s "))
+    else {
+        return Cow::Borrowed(interest);
+    };
+    let named = !owner.contains(' ')
+        && owner.starts_with(|c: char| c.is_uppercase())
+        && name.split_whitespace().any(|w| w == owner);
+    if named {
+        Cow::Owned(format!("our {rest}"))
+    } else {
+        Cow::Borrowed(interest)
+    }
+}
+
 /// How one interest reads against the offer.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Reading {
@@ -145,6 +177,10 @@ enum Reading {
     /// The business's voice without a word of the WHAT: "Our Christmas
     /// blend". It is the product only among others of its kind.
     OursAlone,
+    /// Buying, whatever is bought: "Buying seafood", "Phlebotomy contract
+    /// pricing". It is the product only among others of its kind, as
+    /// "Buying a first home" is a milestone of a life.
+    BuyingAlone,
     /// Something of the person's life: "Her cycling club", "Our allotment".
     Life,
 }
@@ -153,13 +189,15 @@ enum Reading {
 /// interest that opens with "our" but names nothing of the WHAT ("Our
 /// Christmas blend") is read as the business's voice only beside at least
 /// two that do ("Our gift tins", "Our tea advent calendar"): on its own,
-/// "Our Saturday parkrun" or "Our dog, Biscuit" is the person's life.
+/// "Our Saturday parkrun" or "Our dog, Biscuit" is the person's life. So is
+/// an interest in buying something the WHAT does not name ("Buying
+/// seafood" beside "Cheap fish deals" and "Our fish-box offers").
 fn only_about_the_offer(interests: &[&str], offer: &HashSet<String>) -> bool {
     let readings: Vec<Reading> = interests.iter().map(|i| read(i, offer)).collect();
     let ours_named = readings.iter().filter(|r| **r == Reading::Offer).count();
     readings.iter().all(|r| match r {
         Reading::Offer => true,
-        Reading::OursAlone => ours_named >= 2,
+        Reading::OursAlone | Reading::BuyingAlone => ours_named >= 2,
         Reading::Life => false,
     })
 }
@@ -181,8 +219,33 @@ fn read(interest: &str, offer: &HashSet<String>) -> Reading {
     match ours(&tokens, offer) {
         Some(true) => Reading::Offer,
         Some(false) => Reading::OursAlone,
+        None if buying(&tokens) => Reading::BuyingAlone,
         None => Reading::Life,
     }
+}
+
+/// Verbs of buying that also open a life's milestones ("Buying a first
+/// home"): read as buying only beside interests that are the offer.
+const BUYING: &[&str] = &["buying", "purchasing", "shopping"];
+
+/// Whether an interest is buying, whatever is bought: it opens with a verb
+/// of buying ("Buying seafood", "Booking appointments online"), or the
+/// head of its first phrase ends in a word of buying ("Phlebotomy contract
+/// pricing", "Weekend deals").
+fn buying(tokens: &[Token]) -> bool {
+    let Some(first) = tokens.first() else {
+        return false;
+    };
+    if buying_acts().contains(&first.word) || BUYING.contains(&&*first.word) {
+        return true;
+    }
+    let end = head_end(tokens, 0);
+    let Some(last) = (0..end).rfind(|&i| tokens[i].content) else {
+        return false;
+    };
+    words_of_buying(tokens)
+        .iter()
+        .any(|m| m.tokens.end == last + 1)
 }
 
 /// Whether every word of an interest that carries meaning is a word of the
@@ -366,6 +429,39 @@ mod tests {
         ] {
             assert!(!only_about_the_offer(interests, &groomer), "{interests:?}");
         }
+    }
+
+    #[test]
+    fn buying_anything_is_the_product_beside_two_interests_that_are() {
+        let fishmonger = offer("Fresh fish and shellfish from our counter, and weekly fish boxes");
+        let buying = ["Buying seafood", "Cheap fish deals", "Our fish-box offers"];
+        assert!(only_about_the_offer(&buying, &fishmonger));
+        let pricing = [
+            "Shellfish contract pricing",
+            "Fish boxes",
+            "Fresh shellfish",
+        ];
+        assert!(only_about_the_offer(&pricing, &fishmonger));
+        for interests in [
+            &["Buying a first home", "Cheap fish deals"][..],
+            &["Buying seafood", "Gig rowing", "Fish boxes"],
+        ] {
+            assert!(
+                !only_about_the_offer(interests, &fishmonger),
+                "{interests:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_business_named_as_owner_speaks_as_our() {
+        let name = "Homedraw Mobile Blood Tests - 2027 plan";
+        assert_eq!(as_ours("Homedraw's test menu", name), "our test menu");
+        assert_eq!(
+            as_ours("Her daughter's wedding", name),
+            "Her daughter's wedding"
+        );
+        assert_eq!(as_ours("Sam's football club", name), "Sam's football club");
     }
 
     #[test]

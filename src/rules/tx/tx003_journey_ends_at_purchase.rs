@@ -3,6 +3,7 @@
 //! rule's metadata, its documentation (`planlint explain TX003`) and its
 //! check.
 
+use super::pure_pressure;
 use crate::diagnostic::{Severity, Subject};
 use crate::plan::{Stage, Touchpoint, items};
 use crate::rules::{Context, Family, Phase, Rule};
@@ -27,6 +28,9 @@ advocacy reaches: the plan keeps some customers and drops those, the moment
 they have bought or signed up (onboarding alone does not count here
 either).
 
+A `purchase` touchpoint that recurs (`per_week` above zero) and is no pure
+sales pressure (TX001) counts as going on after the sale: a sponsor's
+report twice a year keeps the relationship, whatever its stage.
 Not reported: a persona reached only before the purchase (a prospect the
 plan has not yet won); a persona reached by a touchpoint with no `stage`;
 every persona while a touchpoint at retention or advocacy names no
@@ -100,7 +104,15 @@ fn personas_stopping_at_the_sale(cx: &mut Context<'_>) {
     let plan = cx.plan;
     let stage_of = |t: &Touchpoint| t.stage.as_ref().map(|s| s.value);
     let later = [Stage::Retention, Stage::Advocacy];
-    let is_later = |t: &Touchpoint| stage_of(t).is_some_and(|s| later.contains(&s));
+    // A purchase touchpoint that recurs and is no sales pressure goes on
+    // after the sale: "your mile this season, reported back" twice a year
+    // to a sponsor keeps the relationship, whatever its stage says.
+    let recurs = |t: &Touchpoint| {
+        stage_of(t) == Some(Stage::Purchase)
+            && t.per_week.as_ref().is_some_and(|p| p.value > 0.0)
+            && pure_pressure(t).is_none()
+    };
+    let is_later = |t: &Touchpoint| stage_of(t).is_some_and(|s| later.contains(&s)) || recurs(t);
     if plan
         .touchpoints
         .iter()

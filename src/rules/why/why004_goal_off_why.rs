@@ -11,7 +11,7 @@ use crate::text::lexicons::{
     audience_counts, image_reasons, metric_money, per_customer, step_back_promises, time_frames,
 };
 use crate::text::{
-    Measure, PhraseList, counts_money, counts_own_effort, counts_own_money,
+    Measure, PhraseList, counts_buyers, counts_money, counts_own_effort, counts_own_money,
     counts_paying_customers, goal_measure, quote, tokenize,
 };
 
@@ -289,7 +289,9 @@ fn quoted_first(list: &PhraseList, text: &str) -> Option<String> {
 /// offer ("Paying Larkspur Pro subscribers", with Larkspur Pro among the
 /// WHAT's offerings) is the same revenue, counted by who pays it, and one
 /// that counts the money of one line the WHAT sells is the same revenue,
-/// counted by line. A cost goal that counts the business's own hours or
+/// counted by line. The title may name them as payers when the metric counts
+/// them plainly ("Paying Plus subscribers", "active Kerbside Plus
+/// subscriptions"). A cost goal that counts the business's own hours or
 /// money spent on its work ("staff hours on admin") is the business goal
 /// of lower costs.
 fn is_own_money(plan: &Plan, goal: &Goal) -> bool {
@@ -327,7 +329,12 @@ fn is_own_money(plan: &Plan, goal: &Goal) -> bool {
     if matches!(kind, Some(GoalKind::Cost)) && counts_own_effort(metric, &offer) {
         return true;
     }
-    revenue && counts_paying_customers(metric, &offer)
+    // The title may say who pays when the metric counts them plainly:
+    // "Paying Plus subscribers", measured as "active Kerbside Plus
+    // subscriptions".
+    revenue
+        && (counts_paying_customers(metric, &offer)
+            || counts_paying_customers(&goal.title.value, &offer) && counts_buyers(metric))
 }
 
 /// A goal that measures how customers feel or whether they stay

@@ -33,7 +33,8 @@ words that show it on both sides:
   off") or buying made automatic or new goods on discount ("Auto-replace",
   "discounted new tools").
 - **Price.** The HOW competes on price and promotions, with two cues or
-  more ("we win on price", "compete with the supermarkets on price",
+  more ("we win on price", "compete with the supermarkets on price", "win
+  every tender on price", "lowest quoted price",
   "price-match", "multi-buy deals", "the cheapest"), while the WHY says nothing of price or of what people can
   afford. Price and promotions are what a business reaches for when it has
   no reason to be chosen beyond the deal; a WHY about something else is
@@ -41,7 +42,10 @@ words that show it on both sides:
 - **People's data.** The WHY or the HOW promises that people's data stays
   theirs ("theirs alone", "never sold", "nothing shared") and a line of the
   HOW or the WHAT sells, licenses or advertises with it ("we license
-  adherence data to drug brands for targeted advertising").
+  adherence data to drug brands for targeted advertising"). A promise
+  about one kind of data ("we never sell location data") is not broken by
+  data sold bare, with no kind named ("Operator fault feed (data
+  licence)"); data of a named kind ("route data") is held against it.
 
 - **At cost.** The WHY or the HOW promises the service is shared at cost,
   not for profit, or cheaply for everyone ("shared at cost, never for
@@ -156,7 +160,9 @@ fn check(cx: &mut Context<'_>) {
     }
 
     if let Some((promise, place)) = first_promise(&stands, privacy_promises()) {
-        for (line, sold) in by_subject(&lines, sells_data) {
+        let kind = promised_kind(&stands);
+        let sells = |text: &str| sells_data(text, kind.as_deref());
+        for (line, sold) in by_subject(&lines, sells) {
             reports.push((
                 line,
                 format!(
@@ -252,14 +258,15 @@ fn lines(plan: &Plan) -> Vec<Line<'_>> {
 }
 
 /// Where a text competes on price: the cues of `price_competition.txt`
-/// ("price-match", "the cheapest"), and "compete" with a rival named
-/// before "on price" in the same clause ("compete with the supermarkets on
-/// price"), unless a negation comes before it.
+/// ("price-match", "the cheapest"), and "compete" or "win" with a rival or
+/// a contest named before "on price" in the same clause ("compete with the
+/// supermarkets on price", "win every tender on price"), unless a negation
+/// comes before it.
 fn competes_on_price(text: &str) -> Vec<Match> {
     let tokens = tokenize(text);
     let mut found = price_competition().find(&tokens);
     for (i, t) in tokens.iter().enumerate() {
-        if &*t.stem != "compet" || (i > 0 && is_negator(&tokens[i - 1].word)) {
+        if !matches!(&*t.stem, "compet" | "win") || (i > 0 && is_negator(&tokens[i - 1].word)) {
             continue;
         }
         let on_price = (i + 1..tokens.len().saturating_sub(1)).find(|&j| {
@@ -350,9 +357,60 @@ fn pushes_buying(text: &str) -> Vec<String> {
     found.into_iter().map(|m| quote(text, m.span)).collect()
 }
 
+/// Words before a word of data that name whose it is, not what kind: "your
+/// data", "people's records".
+const WHOSE: &[&str] = &[
+    "your",
+    "their",
+    "our",
+    "my",
+    "his",
+    "her",
+    "its",
+    "the",
+    "any",
+    "all",
+    "personal",
+    "people",
+    "customer",
+    "customers",
+    "user",
+    "users",
+    "member",
+    "members",
+    "patient",
+    "patients",
+    "private",
+];
+
+/// The kind of data a privacy promise names, as a stem: "location" in "we
+/// never sell location data". A promise about people's data in general
+/// ("your data is never sold") names none.
+fn promised_kind(stands: &[(&str, &str)]) -> Option<String> {
+    stands.iter().find_map(|&(text, _)| {
+        let tokens = tokenize(text);
+        let promise = privacy_promises().find(&tokens).into_iter().next()?;
+        let clause = tokens[promise.tokens.start].clause;
+        data_words()
+            .find_all(&tokens)
+            .into_iter()
+            .find(|d| tokens[d.tokens.start].clause == clause)
+            .and_then(|d| d.tokens.start.checked_sub(1))
+            .map(|i| &tokens[i])
+            .filter(|t| t.clause == clause && t.content)
+            .filter(|t| !WHOSE.contains(&t.word.trim_end_matches("'s")))
+            .map(|t| t.stem.to_string())
+    })
+}
+
 /// The words of `text` that sell people's data: a word of selling and a
 /// word of data in one clause, with no negation before the selling in it.
-fn sells_data(text: &str) -> Vec<String> {
+/// When the promise names a kind of data (`kind`, a stem: "location"), data
+/// named bare must come with that kind in the clause: a fault feed sold
+/// under a "(data licence)" does not break "we never sell location data",
+/// while "adherence data" names a kind planlint cannot tell from the
+/// promised one, and is held against it.
+fn sells_data(text: &str, kind: Option<&str>) -> Vec<String> {
     let tokens = tokenize(text);
     let data = data_words().find_all(&tokens);
     let mut found = Vec::new();
@@ -360,9 +418,25 @@ fn sells_data(text: &str) -> Vec<String> {
         let clause = tokens[sale.tokens.start].clause;
         let refused = (0..sale.tokens.start)
             .any(|i| tokens[i].clause == clause && is_negator(&tokens[i].word));
+        let names_kind = kind.is_none_or(|kind| {
+            tokens
+                .iter()
+                .any(|t| t.clause == clause && &*t.stem == kind)
+        });
+        // "adherence data" names a kind of data, which may be the promised
+        // kind; "(data licence)" names none.
+        let qualified = |d: &Match| {
+            d.tokens.start.checked_sub(1).is_some_and(|i| {
+                let before = &tokens[i];
+                before.clause == clause
+                    && text[before.span.end..d.span.start]
+                        .chars()
+                        .all(|c| c.is_whitespace() || c == '-')
+            })
+        };
         let with_data = data
             .iter()
-            .find(|d| tokens[d.tokens.start].clause == clause);
+            .find(|d| tokens[d.tokens.start].clause == clause && (names_kind || qualified(d)));
         if let (false, Some(data)) = (refused, with_data) {
             found.push(quote(text, sale.span.clone()));
             found.push(quote(text, data.span.clone()));
@@ -375,12 +449,14 @@ fn sells_data(text: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::{against_buying, competes_on_price, pushes_buying, sells_data};
+    use crate::text::stem;
 
     #[test]
     fn competing_with_a_rival_on_price_is_read_in_its_clause() {
         for text in [
             "Compete with the supermarkets on price and speed",
             "We compete with the big online retailers on price",
+            "Win every tender on price",
         ] {
             assert_eq!(competes_on_price(text).len(), 1, "{text}");
         }
@@ -388,6 +464,7 @@ mod tests {
             "We never compete with the supermarkets on price",
             "We compete with nobody, and say so on price tags",
             "We compete on service; prices are on the board",
+            "We never win a contract on price alone",
         ] {
             assert!(competes_on_price(text).is_empty(), "{text}");
         }
@@ -422,8 +499,14 @@ mod tests {
 
     #[test]
     fn selling_data_is_selling_and_data_in_one_clause_not_refused() {
-        assert!(!sells_data("We license route data to advertisers").is_empty());
-        assert!(sells_data("Your data is never sold to advertisers").is_empty());
-        assert!(sells_data("We sell bikes, and keep service records").is_empty());
+        assert!(!sells_data("We license route data to advertisers", None).is_empty());
+        assert!(sells_data("Your data is never sold to advertisers", None).is_empty());
+        assert!(sells_data("We sell bikes, and keep service records", None).is_empty());
+        // A promise about one kind of data is broken by selling that kind.
+        let location = Some(stem("location"));
+        let location = location.as_deref();
+        assert!(!sells_data("We license location data to advertisers", location).is_empty());
+        assert!(!sells_data("We license adherence data to drug brands", location).is_empty());
+        assert!(sells_data("Operator fault feed (data licence)", location).is_empty());
     }
 }

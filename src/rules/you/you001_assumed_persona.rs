@@ -21,7 +21,9 @@ not count), or whose every entry is the team's own view: a staff workshop,
 impressions, a brainstorm, opinions ("ideas wall from the staff away day",
 "front desk's impressions of weekend visitors"), with no entry that comes
 from the people themselves (interviews, surveys, feedback, conversations,
-reviews, records of what they did). Cues are matched as whole stemmed words.
+reviews, records of what they did). Cues are matched as whole stemmed words;
+a word of the people's inside a word of the team's is the team's ("our sales
+manager's experience", "agreed by the directors at the strategy day").
 
 Not reported: evidence that mixes the team's view with anything customers
 said or did, and entries planlint cannot place either way.
@@ -88,10 +90,38 @@ fn only_the_team(entries: &[&str]) -> Option<Vec<String>> {
     for entry in entries {
         let tokens = tokenize(entry);
         let team = evidence_internal().find(&tokens);
-        if team.is_empty() || !evidence_customer().find(&tokens).is_empty() {
+        // A customer cue inside a team cue is the team's word: the "sales"
+        // of "our sales manager's experience".
+        let customer = evidence_customer().find(&tokens).into_iter().any(|c| {
+            !team
+                .iter()
+                .any(|t| t.tokens.start <= c.tokens.start && c.tokens.end <= t.tokens.end)
+        });
+        if team.is_empty() || customer {
             return None;
         }
         cues.extend(team.into_iter().map(|m| quote(entry, m.span)));
     }
     Some(cues)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::only_the_team;
+
+    #[test]
+    fn the_people_who_decide_and_their_experience_are_the_team() {
+        assert!(
+            only_the_team(&[
+                "Agreed by the directors at the November strategy day",
+                "Our sales manager's experience of what fleet managers want",
+                "Trustees' discussion at the away-day",
+            ])
+            .is_some()
+        );
+        // Sales records are what customers did, and one entry from them is
+        // evidence enough.
+        assert!(only_the_team(&["Sales records 2026", "The directors' view"]).is_none());
+        assert!(only_the_team(&["Our consultant's survey of 200 members"]).is_none());
+    }
 }

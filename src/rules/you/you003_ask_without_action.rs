@@ -247,6 +247,9 @@ mod tests {
             "Parents vote; the governors follow the result and report on it at the summer meeting.",
             "Suggested stops are logged and brought to the route committee each spring.",
             "Answers are tallied and presented at the members' meeting.",
+            "Logged in the CRM and actioned the same day.",
+            "Most-named faults chased with the council and reported on the following month.",
+            "Their answers are written into the service agreement as promises we report on.",
         ] {
             assert_eq!(only_keeps(act), None, "{act}");
         }
