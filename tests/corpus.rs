@@ -87,6 +87,7 @@ const INDEPENDENT: &[&str] = &[
     "held-out-6",
     "held-out-7",
     "held-out-8",
+    "held-out-9",
 ];
 
 /// The independent corpus: each planted defect found, no other warning or

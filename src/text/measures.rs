@@ -128,7 +128,8 @@ fn counts_per_unit(head: &[Token], framing: &[bool]) -> bool {
 ///   after it by "on" or "spent" ("Office hours per month spent answering
 ///   invoice queries", "Staff hours on admin"); hours with no task
 ///   ("Volunteer hours logged") or nobody of the business's ("Hours spent
-///   on the site") are not read;
+///   on the site") are not read; hours per unit of its work count too
+///   ("Support staff hours per 1,000 completed lifts");
 /// - its own money per unit of its work: a head that is only money,
 ///   followed by "per" and a phrase whose every meaningful word is one of
 ///   `own` ("Delivered cost per colony placed" where colonies are what it
@@ -157,7 +158,8 @@ pub fn counts_own_effort(metric: &str, own: &str) -> bool {
         let people = work_people().find_all(&words[..at]);
         let task = tokens[at + 1..]
             .iter()
-            .any(|t| matches!(&*t.word, "on" | "spent"));
+            .any(|t| matches!(&*t.word, "on" | "spent"))
+            || per_unit_of_work(&tokens, at + 1, &own);
         return !people.is_empty() && task && (0..at).all(plain);
     }
     let Some(last) = words.iter().rposition(meaningful) else {
@@ -167,14 +169,22 @@ pub fn counts_own_effort(metric: &str, own: &str) -> bool {
     let only_money = money.iter().any(|m| m.tokens.end == last + 1)
         && (0..head).all(plain)
         && !counts_per_unit(words, &framing);
-    if !only_money || tokens.get(head).map(|t| &*t.word) != Some("per") {
+    only_money && per_unit_of_work(&tokens, head, &own)
+}
+
+/// Whether `tokens[at]` is "per" and the phrase after it, to the end of its
+/// clause or its head, is a unit of the business's work: every meaningful
+/// word of it one of `own` ("per colony placed", "per 1,000 completed
+/// lifts").
+fn per_unit_of_work(tokens: &[Token], at: usize, own: &[std::rc::Rc<str>]) -> bool {
+    if tokens.get(at).map(|t| &*t.word) != Some("per") {
         return false;
     }
-    let clause = tokens[head].clause;
-    let unit: Vec<_> = tokens[head + 1..]
+    let clause = tokens[at].clause;
+    let unit: Vec<_> = tokens[at + 1..]
         .iter()
         .take_while(|t| t.clause == clause && !HEAD_ENDS.contains(&&*t.word))
-        .filter(|t| meaningful(t) && !is_participle(&t.word))
+        .filter(|t| t.content && !starts_with_digit(&t.word) && !is_participle(&t.word))
         .collect();
     !unit.is_empty() && unit.iter().all(|t| own.contains(&t.stem))
 }
@@ -883,6 +893,7 @@ mod tests {
             "Average admin time per month on site paperwork",
             "Crew hours on rebooked jobs",
             "Running cost per stump removed, £",
+            "Crew hours per 1,000 stumps removed",
         ] {
             assert!(counts_own_effort(metric, own), "{metric}");
         }

@@ -31,7 +31,7 @@ pub use measures::{
     Measure, counts_buyers, counts_money, counts_own_effort, counts_own_money,
     counts_paying_customers, goal_measure, is_money_amount,
 };
-pub use parts::{Part, parts};
+pub use parts::{Part, asks_openly, parts};
 pub use phrases::{Match, PhraseList, PhraseSet, Tokens, is_negator};
 pub use suggest::suggest;
 

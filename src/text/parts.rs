@@ -55,6 +55,30 @@ impl Part {
     }
 }
 
+/// Whether `text` asks an open question: a sentence that ends in a question
+/// mark, holds a question word or invites anything ("Is there anything that
+/// would make it easier to come back?"), and has no negation. A question
+/// read as a whole sentence, so that a list in it ("What should we change,
+/// add or stop before next season?") does not hide its question word.
+pub fn asks_openly(text: &str, tokens: &[Token]) -> bool {
+    let mut from = 0;
+    for part in parts(text, tokens) {
+        if !matches!(part.end, Some('.' | '!' | '?')) {
+            continue;
+        }
+        let sentence = &tokens[from..part.tokens.end];
+        from = part.tokens.end;
+        let words = || sentence.iter().map(|t| &*t.word);
+        if part.end == Some('?')
+            && words().any(|w| QUESTION_WORDS.contains(&w) || w == "anything")
+            && !words().any(is_negator)
+        {
+            return true;
+        }
+    }
+    false
+}
+
 /// The parts of `text`, whose tokens are `tokens`, in order.
 pub fn parts(text: &str, tokens: &[Token]) -> Vec<Part> {
     let mut parts = Vec::new();
@@ -133,5 +157,23 @@ mod tests {
         assert!(parts[0].is_label());
         let open: Vec<bool> = parts.iter().map(|p| p.asks_openly(&tokens)).collect();
         assert_eq!(open, [false, true, false, false]);
+    }
+
+    #[test]
+    fn an_open_question_is_read_as_a_whole_sentence() {
+        for text in [
+            "What should we change, add or stop before next season?",
+            "Is everything all right, and is there anything that would make it easier to come back?",
+            "Thanks! Which route do you ride?",
+        ] {
+            assert!(asks_openly(text, &tokenize(text)), "{text}");
+        }
+        for text in [
+            "Ready to ride?",
+            "Why not treat yourself?",
+            "What a day. Coming back?",
+        ] {
+            assert!(!asks_openly(text, &tokenize(text)), "{text}");
+        }
     }
 }

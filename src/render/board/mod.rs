@@ -687,7 +687,7 @@ fn journey(view: &View<'_>, plan: &Plan) -> Markup {
                 @if let Some(owner) = plan_text(&t.owner) { br; span.meta { "owned by " (text(owner)) } }
                 p.badges {
                     @if pushy(&t.id.value) { span.badge.warning { "pure pressure" } " " }
-                    @if reaches_out_to_help(t) { span.badge.good { "people who help" } " " }
+                    @if reaches_out_to_help(plan, t) { span.badge.good { "people who help" } " " }
                     @if t.asks() { span.badge.good { "asks" } " " }
                     @if plan_text(&t.act).is_some() { span.badge.good { "acts on answers" } " " }
                     @if let Some(n) = &t.per_week { span.badge { (number(n.value)) " a week" } }

@@ -65,8 +65,9 @@ fn pressure_only(message: &str) -> Option<Vec<String>> {
 /// Verbs that open a call to buy or book.
 const CALLS: &[&str] = &["book", "buy", "order", "shop", "grab", "reserve"];
 
-/// Calls to buy or book with "now" a few words on, in one clause ("Book
-/// your private orthotic fitting now"): beside other pressure, the call is
+/// Calls to buy or book with "now" or "today" a few words on, in one clause
+/// ("Book your private orthotic fitting now", "Book your upgrade fitting
+/// today"): beside other pressure, the call is
 /// pressure too, and the thing it pushes ("a fitting") is no value given.
 /// Alone, "book ... now" is read as a service's invitation, not pressure.
 fn calls_to_act_now(tokens: &[Token]) -> Vec<Match> {
@@ -81,7 +82,7 @@ fn calls_to_act_now(tokens: &[Token]) -> Vec<Match> {
         }
         let now = (i + 1..tokens.len().min(i + 8))
             .take_while(|&j| tokens[j].clause == t.clause)
-            .find(|&j| &*tokens[j].word == "now");
+            .find(|&j| matches!(&*tokens[j].word, "now" | "today"));
         if let Some(j) = now {
             found.push(Match {
                 tokens: i..j + 1,
@@ -182,6 +183,12 @@ mod tests {
         ));
         assert!(!pushy(
             "Book your free fitting now; we check how you walk first."
+        ));
+        assert!(pushy(
+            "This month only: 20% off the new range. Book your upgrade fitting today."
+        ));
+        assert!(!pushy(
+            "Book your first fitting today; bring the shoes you walk in most."
         ));
         assert!(!pushy(
             "10% off for members, and a free fitting with the physio who knows your feet."

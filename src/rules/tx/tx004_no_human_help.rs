@@ -4,7 +4,7 @@
 
 use crate::diagnostic::{Severity, Subject};
 use crate::plan::text;
-use crate::plan::{Stage, Touchpoint};
+use crate::plan::{Plan, Stage, Touchpoint};
 use crate::rules::{Context, Family, Phase, Rule};
 use crate::text::lexicons::{helper_roles, helpful_owners, sales_pressure};
 
@@ -21,9 +21,11 @@ help. People who help are a team whose `owner` says care, customer care,
 support, service, success or help desk; or, on a touchpoint after the
 purchase (onboarding or retention) whose message is no sales pressure,
 someone whose work is helping or a person named ("Ellie Marsh, shop-floor
-lead", "coordinated by Dee Okafor"), unless the role is selling
-or a scheme ("e-commerce lead", "sales adviser", "Loyalty Programme"): in a
-small organisation the one who reaches out is a person, not a team.
+lead", "coordinated by Dee Okafor", or "Marta" alone when the plan's
+`owner` is "Dave and Marta Kowalczyk"), unless the role is selling, raising
+money or a scheme ("e-commerce lead", "sales adviser", "fundraising
+volunteer", "memberships officer", "Loyalty Programme"): in a small
+organisation the one who reaches out is a person, not a team.
 
 Work that is helping: the clinical and care professions (a therapist,
 nurse, doctor, pharmacist, podiatrist, dentist, dietitian, paramedic,
@@ -32,7 +34,9 @@ teachers who look after what was bought or learned (a fitter, mechanic,
 technician, a piano tuner, adviser, coach, tutor, teacher, instructor,
 trainer, a "travel training team", ranger); those who look after
 newcomers and their safety where a service is shared (a "club safety
-officer", "welcome team volunteers"); and
+officer", "welcome team volunteers"); the volunteers and officers who serve
+a charity's members or a council's residents once they have joined or
+asked ("session volunteer", "ward tree officer"); and
 people on duty where help is needed (a rescuer, a lifeguard, "duty
 volunteers", "team leader on the callout").
 
@@ -82,7 +86,7 @@ fn check(cx: &mut Context<'_>) {
     let Some(first) = touchpoints.first() else {
         return;
     };
-    let helped = touchpoints.iter().any(reaches_out_to_help);
+    let helped = touchpoints.iter().any(|t| reaches_out_to_help(cx.plan, t));
     if helped {
         return;
     }
@@ -107,8 +111,10 @@ fn check(cx: &mut Context<'_>) {
 /// whose work is helping (a therapist, a podiatrist, a ranger, a fitter,
 /// a volunteer on duty) or a person
 /// named ("Ellie Marsh, shop-floor lead"), with a message that is no sales
-/// pressure. The board report badges the same touchpoints.
-pub fn reaches_out_to_help(touchpoint: &Touchpoint) -> bool {
+/// pressure. A first name alone ("Marta") is a person when the plan's own
+/// `owner` names them ("Dave and Marta Kowalczyk"). The board report badges
+/// the same touchpoints.
+pub fn reaches_out_to_help(plan: &Plan, touchpoint: &Touchpoint) -> bool {
     let Some(owner) = text(&touchpoint.owner) else {
         return false;
     };
@@ -121,7 +127,27 @@ pub fn reaches_out_to_help(touchpoint: &Touchpoint) -> bool {
     );
     let pressure =
         text(&touchpoint.message).is_some_and(|m| !sales_pressure().matches_text(m).is_empty());
-    after && !pressure && !sells(owner) && (helps_by_role(owner) || names_a_person(owner))
+    after
+        && !pressure
+        && !sells(owner)
+        && (helps_by_role(owner) || names_a_person(owner) || named_in_the_plan(plan, owner))
+}
+
+/// Whether an owner is one first name that the plan's own `owner` names
+/// among people: "Marta" in a plan owned by "Dave and Marta Kowalczyk", not
+/// "Owner" in one owned by "Owner and superintendent pharmacist".
+fn named_in_the_plan(plan: &Plan, owner: &str) -> bool {
+    let owner = owner.trim();
+    let one_name = owner.chars().next().is_some_and(char::is_uppercase)
+        && owner.chars().count() > 1
+        && owner.chars().all(char::is_alphabetic);
+    one_name
+        && text(&plan.owner).is_some_and(|people| {
+            names_a_person(people)
+                && people
+                    .split(|c: char| !c.is_alphabetic())
+                    .any(|word| word == owner)
+        })
 }
 
 /// Whether an owner's work is helping ("treating podiatrist", "engineer on
@@ -153,6 +179,12 @@ fn sells(owner: &str) -> bool {
         "program",
         "promotions",
         "revenue",
+        "fundraising",
+        "fundraiser",
+        "press",
+        "membership",
+        "memberships",
+        "finance",
     ];
     owner
         .split(|c: char| !c.is_alphanumeric())
@@ -228,15 +260,24 @@ mod tests {
             "Head tuner",
             "Club safety officer",
             "Welcome team volunteers",
+            "session volunteer",
+            "ward tree officer",
         ] {
             assert!(helps_by_role(owner), "{owner}");
+        }
+        for owner in [
+            "fundraising volunteer",
+            "memberships officer",
+            "press officer",
+        ] {
+            assert!(super::sells(owner), "{owner}");
         }
         for owner in [
             "account manager on call",
             "memberships officer on call for upgrades",
             "business development, on call",
         ] {
-            assert!(!helps_by_role(owner), "{owner}");
+            assert!(!helps_by_role(owner) || super::sells(owner), "{owner}");
         }
     }
 

@@ -29,9 +29,13 @@ someone who picks when they are reminded has asked to be. "How often"
 or "your choice" alone is not enough: "How often do you cook?" asks about
 the customer, and "your choice of four dinners" is about the offer; nor is
 a time to book ("book at a time you choose"), which sends nothing, or a
-time the business or its software picks ("at a time we choose"). The message gives the
+time the business or its software picks ("at a time we choose"). Nor do
+touchpoints that happen where the customer comes and send nothing: a
+channel that is a session, a class, the shop or in person ("Tuesday session
+at St Aidan's Hall", "in shop"), with no email, text, call, note or
+notification in it; meeting someone who came is no interruption. The message gives the
 total and each touchpoint's share, and names the touchpoints left out because
-the customer sets them.
+the customer sets them or comes to them.
 
 ## Why it matters
 Every contact interrupts someone. Interruption has rules: it has to be
@@ -94,7 +98,10 @@ fn check(cx: &mut Context<'_>) {
             String::new()
         } else {
             let ids: Vec<&str> = chosen.iter().map(|(t, _)| t.id.value.as_str()).collect();
-            format!("; not counted, set by the customer: {}", ids.join(", "))
+            format!(
+                "; not counted, chosen or attended by the customer: {}",
+                ids.join(", ")
+            )
         };
         cx.report(
             &RULE,
@@ -123,6 +130,65 @@ fn set_by_the_customer(touchpoint: &Touchpoint) -> bool {
     .into_iter()
     .flatten()
     .any(|t| !chosen_frequency().matches_text(t).is_empty() || at_a_time_they_choose(t))
+        || text(&touchpoint.channel).is_some_and(where_they_come)
+}
+
+/// Words of a channel that is a place the customer comes to: a session, a
+/// class, the shop, in person.
+const ATTENDED: &[&str] = &[
+    "session",
+    "sessions",
+    "class",
+    "classes",
+    "hall",
+    "shop",
+    "store",
+    "counter",
+    "person",
+    "in-person",
+    "rehearsal",
+    "rehearsals",
+    "track",
+];
+
+/// Words of a channel that reaches out to the customer wherever they are.
+const OUTBOUND: &[&str] = &[
+    "email",
+    "emails",
+    "text",
+    "texts",
+    "sms",
+    "whatsapp",
+    "call",
+    "calls",
+    "phone",
+    "push",
+    "notification",
+    "notifications",
+    "message",
+    "messages",
+    "post",
+    "letter",
+    "letters",
+    "app",
+    "newsletter",
+    "social",
+    "instagram",
+    "facebook",
+    "voice",
+    "note",
+    "visit",
+    "visits",
+];
+
+/// Whether a touchpoint happens where the customer comes, and sends them
+/// nothing: "Tuesday session at St Aidan's Hall", "in shop", "In person at
+/// the track". Meeting someone who came is no interruption; "in person,
+/// with a weekly note in the club WhatsApp group" sends a note too.
+fn where_they_come(channel: &str) -> bool {
+    let tokens = tokenize(channel);
+    let has = |list: &[&str]| tokens.iter().any(|t| list.contains(&&*t.word));
+    has(ATTENDED) && !has(OUTBOUND)
 }
 
 /// Whether a text sends a reminder at a time or on a schedule the customer

@@ -11,7 +11,7 @@ use crate::rules::{Context, Family, Phase, Rule};
 use crate::text::lexicons::{
     aftercare, ask_self_serving, held_things, message_bait, sales_pressure, service_notes,
 };
-use crate::text::{Token, parts, tokenize};
+use crate::text::{Token, asks_openly, tokenize};
 
 pub static RULE: Rule = Rule {
     code: "WHY005",
@@ -53,7 +53,10 @@ Not reported:
   scheme: invite five friends to earn a reward");
 - a touchpoint that listens: its `ask` is an open question that is not for
   the business's own ends ("What would a good week look like for you?",
-  "Reply 1-5: how are you feeling?", not "Would you rate us 5 stars?"),
+  "Reply 1-5: how are you feeling?", "What should we change, add or stop
+  before next season?", "is there anything that would make it easier to
+  come back?", not "Would you rate us 5 stars?"; a question is read as its
+  whole sentence),
   its `act` does something with the answers (as YOU003 reads it), and its
   message asks nothing for the business (no sales pressure, no "follow our
   page", "share this post", "win a hamper"). Asking people what they want
@@ -191,7 +194,7 @@ fn listens(touchpoint: &Touchpoint, message: &str) -> bool {
     };
     let tokens = tokenize(ask);
     let said = tokenize(message);
-    parts(ask, &tokens).iter().any(|p| p.asks_openly(&tokens))
+    asks_openly(ask, &tokens)
         && ask_self_serving().find(&tokens).is_empty()
         && text(&touchpoint.act).is_none_or(acts_on_answers)
         && sales_pressure().find(&said).is_empty()

@@ -49,10 +49,12 @@ words that show it on both sides:
 
 - **At cost.** The WHY or the HOW promises the service is shared at cost,
   not for profit, or cheaply for everyone ("shared at cost, never for
-  profit", "should all be able to make a two-mile trip cheaply") and a
-  line of the HOW or the WHAT charges what demand will bear or sells a
-  place in the queue ("surge pricing at peak drop-off times", "priority
-  matching" for a fee).
+  profit", "should all be able to make a two-mile trip cheaply"), or the
+  WHAT promises it free to the people it serves ("Free for families:
+  lifts are favours"), and a line of the HOW or the WHAT charges what
+  demand will bear or sells a place in the queue ("surge pricing at peak
+  drop-off times", "priority matching" for a fee, "a booking fee on every
+  seat").
 
 The price reading also counts a HOW that puts turnover before people
 ("we run the café for turnover", "a table limit", "keep covers moving").
@@ -174,7 +176,16 @@ fn check(cx: &mut Context<'_>) {
         }
     }
 
-    if let Some((promise, place)) = first_promise(&stands, at_cost_promises()) {
+    // A price promise may stand in the WHAT too ("Free for families: lifts
+    // are favours"); a line that charges what demand will bear is then
+    // held against it, wherever it is.
+    let what_stands: Vec<(&str, &str)> = lines
+        .iter()
+        .filter(|l| l.subject == Subject::What)
+        .map(|l| (l.text, "the WHAT"))
+        .collect();
+    let price_stands: Vec<(&str, &str)> = stands.iter().copied().chain(what_stands).collect();
+    if let Some((promise, place)) = first_promise(&price_stands, at_cost_promises()) {
         let charges = |text: &str| cues(profit_pricing().find(&tokenize(text)), text);
         for (line, charged) in by_subject(&lines, charges) {
             reports.push((
