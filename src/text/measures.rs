@@ -61,6 +61,41 @@ pub fn goal_measure(title: &str, metric: Option<&str>) -> Measure {
     }
 }
 
+/// Whether planlint cannot tell what a metric measures: it names no feeling
+/// or staying, counts none of the marketing counts (sign-ups, downloads,
+/// followers) and no time a service takes: "% of planned commutes
+/// completed with no unplanned detour".
+pub fn unread_measure(metric: &str) -> bool {
+    matches!(read(metric), Reading::Silent)
+        && !tokenize(metric)
+            .iter()
+            .any(|t| SERVICE_TIMES.contains(&&*t.word))
+}
+
+/// Words of how long a service takes, which make a metric a measure of
+/// the service, not of how customers feel: "average wait at the counter in
+/// minutes", "median days from a report to the fix".
+const SERVICE_TIMES: &[&str] = &[
+    "minutes",
+    "minute",
+    "mins",
+    "hours",
+    "hour",
+    "days",
+    "day",
+    "weeks",
+    "week",
+    "wait",
+    "waiting",
+    "turnaround",
+    "time",
+    "times",
+    "on-time",
+    "late",
+    "delay",
+    "delays",
+];
+
 /// Whether a metric counts the business's own money as a whole: a word of
 /// money (income, sales, costs) in its head, and every other meaningful word
 /// of the head a word that frames the money (total, gross, contract), a word
@@ -503,8 +538,17 @@ fn read(text: &str) -> Reading {
     let mut cues = human_metrics().find_all(&tokens);
     cues.extend(quoted_answers(text, &tokens));
     cues.sort_by_key(|m| m.tokens.start);
+    let mut consent = None;
     for cue in cues {
-        if is_a_rate(&tokens, &cue) || is_consent(text, &tokens, &cue) {
+        if is_a_rate(&tokens, &cue) {
+            continue;
+        }
+        if let Some(offered) = consent_given(text, &tokens, &cue) {
+            // A yes to a quoted offer, or details told, counts sign-ups,
+            // not what people think.
+            if offered {
+                consent.get_or_insert(0..cue.span.end);
+            }
             continue;
         }
         match described_count(&tokens, &cue, &countable) {
@@ -521,7 +565,7 @@ fn read(text: &str) -> Reading {
     let head = head_end(&tokens);
     match counts.iter().rfind(|m| m.tokens.end <= head) {
         Some(count) if !is_a_group(&tokens, count) => Reading::Counts(0..count.span.end),
-        _ => Reading::Silent,
+        _ => consent.map_or(Reading::Silent, Reading::Counts),
     }
 }
 
@@ -638,13 +682,16 @@ fn quoted(text: &str, tokens: &[Token], i: usize) -> bool {
 /// answering yes to 'Would you like a quote?'"), and details told ("shoppers
 /// who tell us their email address"). An answer to a question about their
 /// experience ("answering 'no' to 'was anything confusing?'") is what they
-/// think.
-fn is_consent(text: &str, tokens: &[Token], cue: &Match) -> bool {
+/// think. `Some(true)` when it is clearly consent (a quoted question that
+/// offers something, details told), `Some(false)` when an answer given
+/// "to" something unquoted is taken for consent, `None` when it is no
+/// consent.
+fn consent_given(text: &str, tokens: &[Token], cue: &Match) -> Option<bool> {
     let answers = tokens[cue.tokens.clone()]
         .iter()
         .any(|t| ANSWERING.contains(&&*t.word));
     if !answers {
-        return false;
+        return None;
     }
     let mut at = cue.tokens.end;
     while tokens
@@ -656,20 +703,23 @@ fn is_consent(text: &str, tokens: &[Token], cue: &Match) -> bool {
     if tokens.get(at).is_some_and(|t| &*t.word == "to") {
         let question = quoted_question(text, tokens, at + 1).unwrap_or(at + 1);
         if question < tokens.len() && quoted(text, tokens, question) {
-            return offer_questions()
+            let offers = offer_questions()
                 .find(&tokens[question..])
                 .first()
                 .is_some_and(|m| m.tokens.start == 0);
+            return offers.then_some(true);
         }
-        return true;
+        return Some(false);
     }
     let told = tokens[cue.tokens.clone()]
         .iter()
         .any(|t| &*t.word == "tell");
     let details = personal_details().find(tokens);
-    told && details
-        .iter()
-        .any(|m| m.tokens.start >= cue.tokens.end && m.tokens.start <= cue.tokens.end + 2)
+    (told
+        && details
+            .iter()
+            .any(|m| m.tokens.start >= cue.tokens.end && m.tokens.start <= cue.tokens.end + 2))
+    .then_some(true)
 }
 
 /// Words of answering in a cue of people's answers: only these may be
@@ -883,6 +933,26 @@ mod tests {
         assert!(counts_own_money("mail-order bait revenue, £", own));
         assert!(!counts_own_money("Average order spend, £", own));
         assert!(!counts_own_money("Order monthly spend, £", own));
+    }
+
+    #[test]
+    fn a_metric_planlint_cannot_place_is_unread() {
+        assert!(unread_measure(
+            "% of planned commutes completed with no unplanned detour"
+        ));
+        for metric in [
+            "average wait at the counter in minutes",
+            "median days from a report to the fix",
+            "Total app downloads",
+            "Net Promoter Score",
+            "share of visitors answering yes to 'Would you like a quote?'",
+        ] {
+            assert!(!unread_measure(metric), "{metric}");
+        }
+        // An answer given to something unquoted is not taken for a count.
+        assert!(unread_measure(
+            "share answering yes to two questions on the morning-after text"
+        ));
     }
 
     #[test]

@@ -25,8 +25,9 @@ currency ("Typical basket, £", "in pounds", "(GBP)"). The finding quotes
 the words that say so.
 
 It also reports a satisfaction goal whose metric counts an audience:
-followers, fans, likes, impressions or pageviews ("Instagram followers of
-the Lift Together account"). An audience counts who sees the business,
+followers, fans, likes, impressions, pageviews, downloads or installs
+("Instagram followers of the Lift Together account", "Total app
+downloads"). An audience counts who sees the business,
 many of whom never used it, and rises with a good post as easily as with
 a let-down; it says nothing of how customers feel. "Reach" and "views"
 are not read ("families who say their views were heard"). A goal whose
@@ -168,7 +169,7 @@ fn check(cx: &mut Context<'_>) {
 /// What a satisfaction goal's metric counts that is no satisfaction, quoted:
 /// money ([`counts_money`]), or an audience ("Instagram followers of the
 /// account"), which counts who sees the business, not how customers feel.
-fn counts(metric: &str) -> Vec<String> {
+pub(crate) fn counts(metric: &str) -> Vec<String> {
     let mut found = counts_money(metric);
     found.extend(
         tokenize(metric)

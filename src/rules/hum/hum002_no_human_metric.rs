@@ -3,9 +3,10 @@
 //! its check.
 
 use crate::diagnostic::{Severity, Subject};
-use crate::plan::text;
+use crate::plan::{GoalKind, text};
+use crate::rules::goal::goal007_mislabelled_goal::counts as mislabelled;
 use crate::rules::{Context, Family, Phase, Rule, plan_anchor};
-use crate::text::{Measure, goal_measure};
+use crate::text::{Measure, goal_measure, unread_measure};
 
 pub static RULE: Rule = Rule {
     code: "HUM002",
@@ -58,6 +59,13 @@ What it does not count, and why:
 - A rate on its own ("conversion rate", "open rate"): it shares a stem with
   "rating" but is not a judgement customers make.
 
+Not reported either: a plan with a goal of kind `satisfaction` whose
+metric planlint cannot place, neither a feeling or staying it knows nor a
+count of money, audience, sales or sign-ups ("% of planned commutes
+completed with no unplanned detour"). Its author filed the goal as
+satisfaction, and planlint cannot say otherwise; a finding that may be
+wrong is not made.
+
 A group of people named in a metric is not its count: "share of loyalty-card
 holders who come back within a month" measures coming back.
 
@@ -98,6 +106,18 @@ due = 2027-12-31
 
 fn check(cx: &mut Context<'_>) {
     let plan = cx.plan;
+    // A satisfaction goal whose metric planlint cannot place, and that
+    // counts no money, audience or sales, is given the benefit of the
+    // doubt: the author filed it as satisfaction, and planlint cannot say
+    // it is not ("% of planned commutes completed with no unplanned
+    // detour").
+    let unread_satisfaction = plan.goals.iter().any(|goal| {
+        goal.kind.as_ref().map(|k| k.value) == Some(GoalKind::Satisfaction)
+            && text(&goal.metric).is_some_and(|m| unread_measure(m) && mislabelled(m).is_empty())
+    });
+    if unread_satisfaction {
+        return;
+    }
     let mut counted = Vec::new();
     for goal in &plan.goals {
         match goal_measure(&goal.title.value, text(&goal.metric)) {
