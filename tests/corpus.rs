@@ -88,6 +88,7 @@ const INDEPENDENT: &[&str] = &[
     "held-out-7",
     "held-out-8",
     "held-out-9",
+    "held-out-10",
 ];
 
 /// The independent corpus: each planted defect found, no other warning or

@@ -108,9 +108,12 @@ const SERVICE_TIMES: &[&str] = &[
 /// at a pharmacy is one line of the shop, not the business, and money "per"
 /// something or counted per customer, order or visit ("cost per click",
 /// "Average customer spend", "Average order value") is a ratio, not the
-/// business's money.
+/// business's money. A compound is read word by word ("Monthly booking-fee
+/// revenue" for a business that takes bookings).
 pub fn counts_own_money(metric: &str, own: &str) -> bool {
-    let tokens = tokenize(metric);
+    // A compound is read word by word: "booking-fee revenue" is the
+    // booking fees of a business that takes bookings.
+    let tokens = tokenize(&metric.replace('-', " "));
     let own: Vec<_> = tokenize(own).into_iter().map(|t| t.stem).collect();
     let mut head = head_end(&tokens);
     let money = metric_money().find_all(&tokens);
@@ -145,15 +148,31 @@ pub fn counts_own_money(metric: &str, own: &str) -> bool {
 /// Whether a word of what money is counted per (customer, order, visit)
 /// stands right before a word of money, framing words aside: "Average
 /// customer spend" and "basket monthly spend" are ratios, while "order" in
-/// "mail-order spares revenue" describes the line the money comes from.
+/// "mail-order spares revenue" describes the line the money comes from, and
+/// "booking" in "Monthly booking-fee revenue" counts all the fees: revenue,
+/// income, sales and fees are totals unless an average says otherwise.
 fn counts_per_unit(head: &[Token], framing: &[bool]) -> bool {
     let money = metric_money().find_all(head);
+    let averaged = head.iter().any(|t| AVERAGES.contains(&&*t.word));
     money_units().find(head).iter().any(|unit| {
         let next = (unit.tokens.end..head.len())
             .find(|&i| !framing[i] || money.iter().any(|m| m.tokens.start == i));
-        next.is_some_and(|i| money.iter().any(|m| m.tokens.start == i))
+        next.is_some_and(|i| {
+            money.iter().any(|m| m.tokens.start == i)
+                && (averaged || !TOTALS.contains(&&*head[i].word))
+        })
     })
 }
+
+/// Words that make money counted per something an average: "Average
+/// booking revenue".
+const AVERAGES: &[&str] = &["average", "mean", "median", "typical"];
+
+/// Money that is a total unless averaged: "Monthly booking-fee revenue" is
+/// all the booking fees, while "customer spend" is spent per customer.
+const TOTALS: &[&str] = &[
+    "revenue", "revenues", "income", "turnover", "takings", "sales", "fee", "fees",
+];
 
 /// Whether a cost metric counts the business's own time or money spent on
 /// its work, what Jim Sterne's goal of lower costs is made of:
@@ -931,6 +950,9 @@ mod tests {
     fn a_word_of_a_ratio_inside_a_line_s_name_is_no_ratio() {
         let own = "A fishing tackle shop with a mail-order bait service";
         assert!(counts_own_money("mail-order bait revenue, £", own));
+        let taxis = "An app and phone line for booking wheelchair-accessible taxis";
+        assert!(counts_own_money("Monthly booking-fee revenue, GBP", taxis));
+        assert!(!counts_own_money("Average booking revenue, GBP", taxis));
         assert!(!counts_own_money("Average order spend, £", own));
         assert!(!counts_own_money("Order monthly spend, £", own));
     }

@@ -7,7 +7,7 @@ use crate::plan::{Goal, GoalKind, text};
 use crate::rules::why::why004_goal_off_why::vanity;
 use crate::rules::{Context, Family, Phase, Rule};
 use crate::text::lexicons::metric_audiences;
-use crate::text::{counts_money, is_negator, quote, tokenize};
+use crate::text::{Token, counts_money, is_negator, quote, tokenize};
 
 pub static RULE: Rule = Rule {
     code: "GOAL007",
@@ -195,12 +195,13 @@ const SOLD: &[&str] = &[
 
 /// The word that makes a metric count what the business sold, quoted: one
 /// of [`SOLD`] before any relative pronoun, clause break, negation or
-/// "nothing".
+/// "nothing", and not followed by what happened to what was sold ("pairs
+/// sold returned or refitted").
 /// "Customers who say they were never sold to" counts what customers say.
 fn counts_sold(metric: &str) -> Option<String> {
     let tokens = tokenize(metric);
     let clause = tokens.first()?.clause;
-    tokens
+    let head: Vec<&Token> = tokens
         .iter()
         .take_while(|t| {
             t.clause == clause
@@ -208,8 +209,15 @@ fn counts_sold(metric: &str) -> Option<String> {
                 && !is_negator(&t.word)
                 && !matches!(&*t.word, "nothing" | "none")
         })
-        .find(|t| SOLD.contains(&&*t.word))
-        .map(|t| quote(metric, t.span.clone()))
+        .collect();
+    let at = head.iter().position(|t| SOLD.contains(&&*t.word))?;
+    // "% of pairs sold returned or refitted" counts what happened to what
+    // was sold: another participle after it is what is counted.
+    let then = head.get(at + 1).map(|t| &*t.word);
+    if then.is_some_and(|w| w.ends_with("ed") || w == "and" || w == "or") {
+        return None;
+    }
+    Some(quote(metric, head[at].span.clone()))
 }
 
 /// Whether a quote is of a word of selling.
@@ -246,6 +254,7 @@ mod tests {
             "Customers who say they were never sold to, %",
             "Share of visits with nothing sold that was not asked for",
             "Rating of the fitting, out of 5; add-ons sold are tracked elsewhere",
+            "% of pairs sold returned or refitted for fit within 60 days",
         ] {
             assert_eq!(counts_sold(metric), None, "{metric}");
         }

@@ -44,11 +44,12 @@ interest are the product too:
   says; one that names neither ("Our Christmas blend") counts only beside
   at least two that do. The business's name as owner reads as "our":
   "Homedraw's test menu" in the plan "Homedraw Mobile Blood Tests";
-- buying, whatever is bought, beside at least two interests that are the
-  offer: an interest that opens with a verb of buying ("Buying seafood",
+- buying, whatever is bought, when every other interest (at least one) is
+  the offer or buying too: an interest that opens with a verb of buying ("Buying seafood",
   "Booking appointments online") or whose first phrase ends in a word of
-  buying ("Phlebotomy contract pricing"), next to "Cheap fish deals" and
-  "Our fish-box offers";
+  buying or of the catalogue ("Phlebotomy contract pricing", "Waterproof
+  membrane specs"), next to "Cheap fish deals", "Boot brands and new
+  models" or "Discounts on wadding";
 - a part of the product: an interest whose head ends in a feature, a
   reminder, a notification, a tier or a dashboard that is a word of the
   WHAT or comes right after one ("Watering reminders", "The photo diagnosis
@@ -70,11 +71,12 @@ riverside campsite are about the river, and "Writing features for the
 parish newsletter" is someone's life. A verb of buying opens a
 person's life as well when what follows is more than the offer
 ("Booking family holidays by the sea", "Ordering books for the reading
-group"), unless two other interests are the offer; only its -ing form at
+group"), unless every other interest is the offer or buying; only its
+-ing form at
 the start counts ("Our Sunday book club" is no booking). "Buying",
 "purchasing" and "shopping" alone open a person's milestones ("Buying a
-first home" for a lender), so they count only beside two interests that
-are the offer. A persona whose interests are all
+first home" for a lender), so they count only when every other interest
+is the offer or buying too. A persona whose interests are all
 about the service in words the WHAT does not use ("Reducing their tax
 bill" for an accountant) is not caught: planlint cannot tell.
 
@@ -189,15 +191,18 @@ enum Reading {
 /// interest that opens with "our" but names nothing of the WHAT ("Our
 /// Christmas blend") is read as the business's voice only beside at least
 /// two that do ("Our gift tins", "Our tea advent calendar"): on its own,
-/// "Our Saturday parkrun" or "Our dog, Biscuit" is the person's life. So is
-/// an interest in buying something the WHAT does not name ("Buying
-/// seafood" beside "Cheap fish deals" and "Our fish-box offers").
+/// "Our Saturday parkrun" or "Our dog, Biscuit" is the person's life. An
+/// interest in buying something the WHAT does not name ("Buying seafood",
+/// "Waterproof membrane specs") is the product among others that are the
+/// offer or buying too ("Cheap fish deals", "Fat-quarter bundles"), never
+/// as a persona's only interest.
 fn only_about_the_offer(interests: &[&str], offer: &HashSet<String>) -> bool {
     let readings: Vec<Reading> = interests.iter().map(|i| read(i, offer)).collect();
     let ours_named = readings.iter().filter(|r| **r == Reading::Offer).count();
     readings.iter().all(|r| match r {
         Reading::Offer => true,
-        Reading::OursAlone | Reading::BuyingAlone => ours_named >= 2,
+        Reading::OursAlone => ours_named >= 2,
+        Reading::BuyingAlone => readings.len() >= 2,
         Reading::Life => false,
     })
 }
@@ -432,7 +437,7 @@ mod tests {
     }
 
     #[test]
-    fn buying_anything_is_the_product_beside_two_interests_that_are() {
+    fn buying_anything_is_the_product_beside_an_interest_that_is() {
         let fishmonger = offer("Fresh fish and shellfish from our counter, and weekly fish boxes");
         let buying = ["Buying seafood", "Cheap fish deals", "Our fish-box offers"];
         assert!(only_about_the_offer(&buying, &fishmonger));
@@ -442,8 +447,15 @@ mod tests {
             "Fresh shellfish",
         ];
         assert!(only_about_the_offer(&pricing, &fishmonger));
+        let all_buying = [
+            "Buying quilting cottons",
+            "Fat-quarter bundles",
+            "Discounts on wadding",
+        ];
+        assert!(only_about_the_offer(&all_buying, &fishmonger));
+        assert!(!only_about_the_offer(&["Buying seafood"], &fishmonger));
         for interests in [
-            &["Buying a first home", "Cheap fish deals"][..],
+            &["Buying a first home", "Gig rowing"][..],
             &["Buying seafood", "Gig rowing", "Fish boxes"],
         ] {
             assert!(

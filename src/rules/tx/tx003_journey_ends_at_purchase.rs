@@ -5,8 +5,9 @@
 
 use super::pure_pressure;
 use crate::diagnostic::{Severity, Subject};
-use crate::plan::{Stage, Touchpoint, items};
+use crate::plan::{Persona, Stage, Touchpoint, items, text};
 use crate::rules::{Context, Family, Phase, Rule};
+use crate::text::tokenize;
 
 pub static RULE: Rule = Rule {
     code: "TX003",
@@ -34,9 +35,12 @@ report twice a year keeps the relationship, whatever its stage.
 Not reported: a persona reached only before the purchase (a prospect the
 plan has not yet won); a persona reached by a touchpoint with no `stage`;
 every persona while a touchpoint at retention or advocacy names no
-`personas` (whom it reaches is unknown); and the personas of a plan that
-stops at the sale as a whole (the plan is reported once). A persona who
-buys once by nature (a gift buyer) is reported too: say so with a waiver.
+`personas` (whom it reaches is unknown); the personas of a plan that
+stops at the sale as a whole (the plan is reported once); and a persona
+whose name or summary says they are passing through (a visitor, a
+holidaymaker, a tourist: "Visitor on a walking holiday", "Visiting yacht
+crew"), who comes once by nature. Another persona who buys once by nature
+(a gift buyer) is reported: say so with a waiver.
 
 ## Why it matters
 A customer's journey does not end with one purchase; for the customer, that
@@ -95,6 +99,32 @@ fn check(cx: &mut Context<'_>) {
     cx.report(&RULE, Subject::Plan, first.header.clone(), message);
 }
 
+/// Words of a persona who is passing through: a visitor, a holidaymaker,
+/// a tourist.
+const PASSING: &[&str] = &[
+    "visitor",
+    "visitors",
+    "visiting",
+    "tourist",
+    "tourists",
+    "holiday",
+    "holidays",
+    "holidaymaker",
+    "holidaymakers",
+    "day-tripper",
+    "day-trippers",
+];
+
+/// Whether a persona's name or summary says they are passing through
+/// ("Visitor on a walking holiday", "Visiting yacht crew"): they come once
+/// by nature, and nothing after the sale is no journey cut short.
+fn passing_through(persona: &Persona) -> bool {
+    [Some(persona.name.value.as_str()), text(&persona.summary)]
+        .into_iter()
+        .flatten()
+        .any(|t| tokenize(t).iter().any(|w| PASSING.contains(&&*w.word)))
+}
+
 /// In a plan whose journey goes on after the sale, a persona it takes to the
 /// purchase and never reaches at retention or advocacy: their own journey
 /// stops there. Nothing is said while a touchpoint at those stages names no
@@ -121,6 +151,9 @@ fn personas_stopping_at_the_sale(cx: &mut Context<'_>) {
         return;
     }
     for persona in &plan.personas {
+        if passing_through(persona) {
+            continue;
+        }
         let reaching: Vec<&Touchpoint> = plan.touchpoints_reaching(&persona.id.value).collect();
         if reaching
             .iter()

@@ -6,7 +6,6 @@ use super::align::Closest;
 use crate::diagnostic::{Severity, Subject};
 use crate::plan::{Touchpoint, items, text};
 use crate::rules::tx::pure_pressure;
-use crate::rules::you::you003_ask_without_action::acts_on_answers;
 use crate::rules::{Context, Family, Phase, Rule};
 use crate::text::lexicons::{
     aftercare, ask_self_serving, held_things, message_bait, sales_pressure, service_notes,
@@ -56,17 +55,17 @@ Not reported:
   "Reply 1-5: how are you feeling?", "What should we change, add or stop
   before next season?", "is there anything that would make it easier to
   come back?", not "Would you rate us 5 stars?"; a question is read as its
-  whole sentence),
-  its `act` does something with the answers (as YOU003 reads it), and its
+  whole sentence), and its
   message asks nothing for the business (no sales pressure, no "follow our
   page", "share this post", "win a hamper"). Asking people what they want
   and acting on it is the customer-centred HOW in action, so a message
   such as "Hi! How are you doing today? Remember we're here" or "Thanks,
   confirms the end date and the final invoice, no surprises" needs no
-  words of the WHY. A touchpoint that asks so and has no `act` at all (a
-  survey after a visit whose message only thanks the customer) passes
-  too: what it lacks is doing something with the answers, which YOU003
-  reports, and one cause gets one finding. Read here rather than as a
+  words of the WHY. A touchpoint that asks so and has no `act`, or one
+  that only keeps the answers (a survey after a visit whose message only
+  thanks the customer, its answers "stored in the patient experience
+  folder"), passes too: what it lacks is doing something with the
+  answers, which YOU003 reports, and one cause gets one finding. Read here rather than as a
   service message, because what makes it listening is its `ask`, not the
   words of its message;
 - a message that is pure sales pressure: TX001 reports it, and one root
@@ -184,10 +183,9 @@ fn or_list(items: &[&str]) -> String {
 /// Asking people what they want and acting on it is the plan's HOW in
 /// action, whatever other words the message uses.
 ///
-/// A touchpoint that asks so and says nothing of what is done with the
-/// answers (no `act`) listens too: what it lacks is the action, which
-/// YOU003 reports, and one cause gets one finding. An `act` that only keeps
-/// the answers is no such gap of a missing field, and is judged as written.
+/// A touchpoint that asks so and does nothing with the answers (no `act`,
+/// or one that only keeps them) listens too: what it lacks is the action,
+/// which YOU003 reports, and one cause gets one finding.
 fn listens(touchpoint: &Touchpoint, message: &str) -> bool {
     let Some(ask) = text(&touchpoint.ask) else {
         return false;
@@ -196,7 +194,6 @@ fn listens(touchpoint: &Touchpoint, message: &str) -> bool {
     let said = tokenize(message);
     asks_openly(ask, &tokens)
         && ask_self_serving().find(&tokens).is_empty()
-        && text(&touchpoint.act).is_none_or(acts_on_answers)
         && sales_pressure().find(&said).is_empty()
         && message_bait().find(&said).is_empty()
 }

@@ -102,13 +102,6 @@ fn check(cx: &mut Context<'_>) {
     }
 }
 
-/// Whether an `act` does something with the answers, as YOU003 reads it:
-/// WHY005 takes a touchpoint that asks openly and acts on the answers as
-/// listening.
-pub(crate) fn acts_on_answers(act: &str) -> bool {
-    only_keeps(act).is_none()
-}
-
 /// How many words a clause needs to be read as doing something besides
 /// keeping the answers: "by the front desk" or "each quarter" does not.
 const CLAUSE_WORDS: usize = 5;
