@@ -89,6 +89,7 @@ const INDEPENDENT: &[&str] = &[
     "held-out-8",
     "held-out-9",
     "held-out-10",
+    "held-out-11",
 ];
 
 /// The independent corpus: each planted defect found, no other warning or

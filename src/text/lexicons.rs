@@ -420,6 +420,18 @@ lexicon!(
     "profit_pricing.txt"
 );
 lexicon!(
+    /// A promise that no one can buy a better place in what the business
+    /// ranks or lists: "we never rank restaurants by what they pay us".
+    unpaid_ranking_promises,
+    "unpaid_ranking_promises.txt"
+);
+lexicon!(
+    /// A place in a ranking or listing sold: "first place in search results
+    /// for restaurants that pay", "sponsored listing".
+    paid_placement,
+    "paid_placement.txt"
+);
+lexicon!(
     /// A promise that people's data stays theirs: never sold, theirs alone.
     privacy_promises,
     "privacy_promises.txt"
@@ -621,6 +633,8 @@ mod tests {
             privacy_promises(),
             at_cost_promises(),
             profit_pricing(),
+            unpaid_ranking_promises(),
+            paid_placement(),
             data_sales(),
             data_words(),
             feedback_wants(),

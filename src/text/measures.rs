@@ -104,7 +104,8 @@ const SERVICE_TIMES: &[&str] = &[
 /// monthly shop sales". A head that is only money, followed by "from",
 /// "via" or "through", is read with what follows to the end of its clause:
 /// "Income from consultations" is the business's own when consultations
-/// are what it says it is, "Sales via Instagram" is not. "Gift-set sales"
+/// are what it says it is, and so is money from its buyers ("Monthly
+/// recurring revenue from subscriptions"); "Sales via Instagram" is not. "Gift-set sales"
 /// at a pharmacy is one line of the shop, not the business, and money "per"
 /// something or counted per customer, order or visit ("cost per click",
 /// "Average customer spend", "Average order value") is a ratio, not the
@@ -141,6 +142,13 @@ pub fn counts_own_money(metric: &str, own: &str) -> bool {
             .iter()
             .position(|t| t.clause != clause || HEAD_ENDS.contains(&&*t.word))
             .unwrap_or(tokens.len() - head - 1);
+        // Money "from subscriptions" or "from members" is the business's
+        // own, whoever pays it.
+        if next == Some("from") {
+            for m in metric_buyers().find_all(&tokens[..head]) {
+                framing[m.tokens].fill(true);
+            }
+        }
     }
     (0..head).all(|i| framing[i] || !meaningful(&tokens[i]) || own.contains(&tokens[i].stem))
 }
@@ -720,6 +728,15 @@ fn consent_given(text: &str, tokens: &[Token], cue: &Match) -> Option<bool> {
         at += 1;
     }
     if tokens.get(at).is_some_and(|t| &*t.word == "to") {
+        // "answering yes to both questions on the follow-up call" answers
+        // questions about their experience, which is no consent.
+        let asked = tokens[at + 1..]
+            .iter()
+            .take(3)
+            .any(|t| QUESTIONS.contains(&&*t.word));
+        if asked {
+            return None;
+        }
         let question = quoted_question(text, tokens, at + 1).unwrap_or(at + 1);
         if question < tokens.len() && quoted(text, tokens, question) {
             let offers = offer_questions()
@@ -740,6 +757,17 @@ fn consent_given(text: &str, tokens: &[Token], cue: &Match) -> Option<bool> {
             .any(|m| m.tokens.start >= cue.tokens.end && m.tokens.start <= cue.tokens.end + 2))
     .then_some(true)
 }
+
+/// Words that name questions asked of people: an answer "to both questions"
+/// or "to the survey" is what they think.
+const QUESTIONS: &[&str] = &[
+    "question",
+    "questions",
+    "survey",
+    "surveys",
+    "questionnaire",
+    "check-in",
+];
 
 /// Words of answering in a cue of people's answers: only these may be
 /// consent ("who say yes to a demo"); "come back to the shop" is no answer.
@@ -950,6 +978,10 @@ mod tests {
     fn a_word_of_a_ratio_inside_a_line_s_name_is_no_ratio() {
         let own = "A fishing tackle shop with a mail-order bait service";
         assert!(counts_own_money("mail-order bait revenue, £", own));
+        assert!(counts_own_money(
+            "Monthly recurring revenue from subscriptions (£)",
+            "A phone app for adults living with tinnitus"
+        ));
         let taxis = "An app and phone line for booking wheelchair-accessible taxis";
         assert!(counts_own_money("Monthly booking-fee revenue, GBP", taxis));
         assert!(!counts_own_money("Average booking revenue, GBP", taxis));
@@ -971,9 +1003,17 @@ mod tests {
         ] {
             assert!(!unread_measure(metric), "{metric}");
         }
-        // An answer given to something unquoted is not taken for a count.
+        assert!(matches!(
+            goal_measure(
+                "",
+                Some("% of patients answering yes to both questions on the 2-week follow-up call")
+            ),
+            Measure::Human(_)
+        ));
+        // An answer given to something unquoted and no question is not
+        // taken for a count, nor for what people think.
         assert!(unread_measure(
-            "share answering yes to two questions on the morning-after text"
+            "share answering yes to the follow-up on the morning-after text"
         ));
     }
 

@@ -57,7 +57,8 @@ impl Part {
 
 /// Whether `text` asks an open question: a sentence that ends in a question
 /// mark, holds a question word or invites anything ("Is there anything that
-/// would make it easier to come back?"), and has no negation. A question
+/// would make it easier to come back?", "Was there something that stopped
+/// you coming?"), and has no negation. A question
 /// read as a whole sentence, so that a list in it ("What should we change,
 /// add or stop before next season?") does not hide its question word.
 pub fn asks_openly(text: &str, tokens: &[Token]) -> bool {
@@ -70,7 +71,7 @@ pub fn asks_openly(text: &str, tokens: &[Token]) -> bool {
         from = part.tokens.end;
         let words = || sentence.iter().map(|t| &*t.word);
         if part.end == Some('?')
-            && words().any(|w| QUESTION_WORDS.contains(&w) || w == "anything")
+            && words().any(|w| QUESTION_WORDS.contains(&w) || matches!(w, "anything" | "something"))
             && !words().any(is_negator)
         {
             return true;
@@ -165,6 +166,7 @@ mod tests {
             "What should we change, add or stop before next season?",
             "Is everything all right, and is there anything that would make it easier to come back?",
             "Thanks! Which route do you ride?",
+            "Was there something about the darkroom that stopped you coming?",
         ] {
             assert!(asks_openly(text, &tokenize(text)), "{text}");
         }

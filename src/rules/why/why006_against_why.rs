@@ -8,8 +8,9 @@ use crate::diagnostic::{Severity, Subject};
 use crate::plan::{Plan, Span, items, text};
 use crate::rules::{Context, Family, Phase, Rule};
 use crate::text::lexicons::{
-    at_cost_promises, data_sales, data_words, price_competition, price_concern, privacy_promises,
-    profit_pricing, push_buying, sales_pressure, stance_buying,
+    at_cost_promises, data_sales, data_words, paid_placement, price_competition, price_concern,
+    privacy_promises, profit_pricing, push_buying, sales_pressure, stance_buying,
+    unpaid_ranking_promises,
 };
 use crate::text::{Match, PhraseList, Token, is_negator, quote, tokenize};
 
@@ -47,6 +48,12 @@ words that show it on both sides:
   data sold bare, with no kind named ("Operator fault feed (data
   licence)"); data of a named kind ("route data") is held against it.
 
+- **Paid placement.** The WHY or the HOW promises that no one can buy a
+  better place in what the business ranks or lists ("we never rank
+  restaurants by what they pay us", "no paid placements") and a line of
+  the HOW or the WHAT sells one ("a 'Top Pick' badge and first place in
+  search results for restaurants that pay the featured fee", "sponsored
+  listings").
 - **At cost.** The WHY or the HOW promises the service is shared at cost,
   not for profit, or cheaply for everyone ("shared at cost, never for
   profit", "should all be able to make a two-mile trip cheaply"), or the
@@ -194,6 +201,20 @@ fn check(cx: &mut Context<'_>) {
                     "{} charges what demand will bear ({}) while {place} promises a price everyone can pay ({promise})",
                     line.subject.describe(),
                     quoted(&charged),
+                ),
+            ));
+        }
+    }
+
+    if let Some((promise, place)) = first_promise(&stands, unpaid_ranking_promises()) {
+        let sells_places = |text: &str| cues(paid_placement().find(&tokenize(text)), text);
+        for (line, sold) in by_subject(&lines, sells_places) {
+            reports.push((
+                line,
+                format!(
+                    "{} sells a place in the ranking ({}) while {place} promises no one can buy one ({promise})",
+                    line.subject.describe(),
+                    quoted(&sold),
                 ),
             ));
         }
