@@ -63,14 +63,46 @@ pub fn goal_measure(title: &str, metric: Option<&str>) -> Measure {
 
 /// Whether planlint cannot tell what a metric measures: it names no feeling
 /// or staying, counts none of the marketing counts (sign-ups, downloads,
-/// followers) and no time a service takes: "% of planned commutes
-/// completed with no unplanned detour".
+/// followers), no buyers, orders, bookings, leads, sessions or sales, and no
+/// time a service takes: "% of planned commutes completed with no unplanned
+/// detour".
 pub fn unread_measure(metric: &str) -> bool {
+    let tokens = tokenize(metric);
     matches!(read(metric), Reading::Silent)
-        && !tokenize(metric)
+        && !tokens
             .iter()
-            .any(|t| SERVICE_TIMES.contains(&&*t.word))
+            .any(|t| SERVICE_TIMES.contains(&&*t.word) || COMMERCE_COUNTS.contains(&&*t.word))
+        && metric_buyers().find(&tokens).is_empty()
+        && !tokens
+            .windows(2)
+            .any(|w| &*w[0].word == "market" && &*w[1].word == "share")
 }
+
+/// Words of what a business sells or wins, which a metric counting them
+/// makes a count of commerce, not a measure planlint cannot place: "Orders
+/// placed per month", "Leads generated", "Conversion rate", "Market share".
+const COMMERCE_COUNTS: &[&str] = &[
+    "order",
+    "orders",
+    "booking",
+    "bookings",
+    "lead",
+    "leads",
+    "session",
+    "sessions",
+    "conversion",
+    "conversions",
+    "acquired",
+    "acquisition",
+    "enquiries",
+    "transactions",
+    "purchases",
+    "sold",
+    "sales",
+    "visits",
+    "visitors",
+    "traffic",
+];
 
 /// Words of how long a service takes, which make a metric a measure of
 /// the service, not of how customers feel: "average wait at the counter in
@@ -90,7 +122,6 @@ const SERVICE_TIMES: &[&str] = &[
     "turnaround",
     "time",
     "times",
-    "on-time",
     "late",
     "delay",
     "delays",
@@ -297,14 +328,30 @@ pub fn counts_paying_customers(metric: &str, own: &str) -> bool {
 }
 
 /// Whether the head of a metric ends in buyers (subscriptions, customers,
-/// members): "active Kerbside Plus subscriptions".
-pub fn counts_buyers(metric: &str) -> bool {
+/// members) of the business's own offer: every other meaningful word of
+/// the head frames them (active, monthly) or is a word of `own` (its name
+/// and WHAT): "active Kerbside Plus subscriptions", not "Newsletter
+/// subscribers" or "Facebook group members".
+pub fn counts_buyers(metric: &str, own: &str) -> bool {
     let tokens = tokenize(metric);
+    let own: Vec<_> = tokenize(own).into_iter().map(|t| t.stem).collect();
     let head = head_end(&tokens);
-    metric_buyers()
-        .find(&tokens[..head])
+    let words = &tokens[..head];
+    let buyers = metric_buyers().find(words);
+    if !buyers.iter().any(|b| b.tokens.end == head) {
+        return false;
+    }
+    let mut framing = vec![false; head];
+    for m in buyers
         .iter()
-        .any(|b| b.tokens.end == head)
+        .chain(&money_frames().find_all(words))
+        .chain(&time_frames().find_all(words))
+    {
+        framing[m.tokens.clone()].fill(true);
+    }
+    (0..head).all(|i| {
+        framing[i] || !words[i].content || is_number(&words[i].word) || own.contains(&words[i].stem)
+    })
 }
 
 /// What a metric counts when it counts money, quoted: the phrase its head
@@ -775,6 +822,7 @@ const ANSWERING: &[&str] = &[
     "say",
     "says",
     "said",
+    "saying",
     "tell",
     "agree",
     "agreeing",
@@ -990,6 +1038,14 @@ mod tests {
     }
 
     #[test]
+    fn buyers_of_the_offer_are_read_apart_from_an_audience() {
+        let own = "Kerbside: a commute planner. Kerbside Plus: offline maps";
+        assert!(counts_buyers("active Kerbside Plus subscriptions", own));
+        assert!(!counts_buyers("Newsletter subscribers", own));
+        assert!(!counts_buyers("Facebook group members", own));
+    }
+
+    #[test]
     fn a_metric_planlint_cannot_place_is_unread() {
         assert!(unread_measure(
             "% of planned commutes completed with no unplanned detour"
@@ -1000,6 +1056,13 @@ mod tests {
             "Total app downloads",
             "Net Promoter Score",
             "share of visitors answering yes to 'Would you like a quote?'",
+            "Orders placed per month",
+            "Number of veg box subscriptions",
+            "Leads generated from the website",
+            "Conversion rate on the website",
+            "Market share in the town, %",
+            "Website sessions",
+            "New customers acquired",
         ] {
             assert!(!unread_measure(metric), "{metric}");
         }

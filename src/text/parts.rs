@@ -56,24 +56,30 @@ impl Part {
 }
 
 /// Whether `text` asks an open question: a sentence that ends in a question
-/// mark, holds a question word or invites anything ("Is there anything that
-/// would make it easier to come back?", "Was there something that stopped
-/// you coming?"), and has no negation. A question
+/// mark and has a part with a question word or an invitation to say
+/// anything ("Is there anything that would make it easier to come back?",
+/// "Was there something that stopped you coming?") and no negation in that
+/// part. A question
 /// read as a whole sentence, so that a list in it ("What should we change,
 /// add or stop before next season?") does not hide its question word.
 pub fn asks_openly(text: &str, tokens: &[Token]) -> bool {
-    let mut from = 0;
-    for part in parts(text, tokens) {
+    let parts = parts(text, tokens);
+    let mut first = 0;
+    for (i, part) in parts.iter().enumerate() {
         if !matches!(part.end, Some('.' | '!' | '?')) {
             continue;
         }
-        let sentence = &tokens[from..part.tokens.end];
-        from = part.tokens.end;
-        let words = || sentence.iter().map(|t| &*t.word);
-        if part.end == Some('?')
-            && words().any(|w| QUESTION_WORDS.contains(&w) || matches!(w, "anything" | "something"))
-            && !words().any(is_negator)
-        {
+        let sentence = &parts[first..=i];
+        first = i + 1;
+        // A part that asks, with no negation in it: "No pressure: what
+        // would make Tuesdays easier?" asks openly, "Why not treat
+        // yourself?" does not.
+        let asks = |p: &Part| {
+            let words = || tokens[p.tokens.clone()].iter().map(|t| &*t.word);
+            words().any(|w| QUESTION_WORDS.contains(&w) || matches!(w, "anything" | "something"))
+                && !words().any(is_negator)
+        };
+        if part.end == Some('?') && sentence.iter().any(asks) {
             return true;
         }
     }
@@ -167,6 +173,7 @@ mod tests {
             "Is everything all right, and is there anything that would make it easier to come back?",
             "Thanks! Which route do you ride?",
             "Was there something about the darkroom that stopped you coming?",
+            "No pressure: what would make Tuesdays easier for you?",
         ] {
             assert!(asks_openly(text, &tokenize(text)), "{text}");
         }

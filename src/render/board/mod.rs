@@ -623,7 +623,7 @@ fn goals(view: &View<'_>, plan: &Plan) -> Markup {
                 }
             }
             table {
-                caption { "Each goal: measurable (a metric and a target, and no GOAL001 finding) and dated (a due date, and no GOAL002 finding)" }
+                caption { "Each goal: measurable (a metric, a baseline and a target, and no GOAL001 finding) and dated (a due date, and no GOAL002 finding)" }
                 thead { tr {
                     th scope="col" { "goal" } th scope="col" { "metric" } th scope="col" { "target" }
                     th scope="col" { "due" } th scope="col" { "measurable" } th scope="col" { "dated" } th scope="col" { "findings" }

@@ -26,7 +26,8 @@ and says nothing of what is counted (no number, no unit, no word such as
 25 leaves nobody able to say what the 25 are.
 
 A goal with a metric and a target but no `baseline` is reported too, once
-its metric is readable: without the figure it starts from, nobody can tell
+its metric is readable and does not count a change itself ("Rise in NPS
+over the 2026 survey") or name its baseline ("2026 baseline: 38"): without the figure it starts from, nobody can tell
 whether reaching the target is progress or where things already stood.
 Every careful plan of the project's corpora, written by authors who never
 saw this rule, gives its goals a baseline; the goals without one were the
@@ -70,14 +71,16 @@ fn check(cx: &mut Context<'_>) {
                 Some(word) => {
                     format!("a metric that names only a direction ({word}), not what is counted")
                 }
-                None if goal.baseline.is_none() => {
+                None if goal.baseline.is_none() && !measures_a_change(metric) => {
+                    let target = goal.target.as_ref().map_or(0.0, |t| t.value);
                     cx.report(
                         &RULE,
                         Subject::Goal(goal.id.value.clone()),
                         goal.header.clone(),
                         format!(
-                            "goal \"{}\" has no baseline: nobody can tell whether reaching the target is progress",
-                            goal.id.value
+                            "goal \"{}\" has no baseline: nobody can tell whether reaching the target ({}) is progress",
+                            goal.id.value,
+                            number(target)
                         ),
                     );
                     continue;
@@ -98,6 +101,35 @@ fn check(cx: &mut Context<'_>) {
             ),
         );
     }
+}
+
+/// Words that open a metric counting a change itself ("Rise in Net
+/// Promoter Score over the 2026 survey"): its baseline is in what it counts.
+const CHANGES: &[&str] = &[
+    "rise",
+    "increase",
+    "growth",
+    "gain",
+    "change",
+    "fall",
+    "drop",
+    "reduction",
+    "decrease",
+    "improvement",
+];
+
+/// Whether a metric needs no baseline of its own: it counts a change, or
+/// names its baseline ("NPS (2026 baseline: 38)").
+fn measures_a_change(metric: &str) -> bool {
+    let tokens = tokenize(metric);
+    tokens.first().is_some_and(|t| CHANGES.contains(&&*t.word))
+        || tokens.iter().any(|t| &*t.word == "baseline")
+}
+
+/// A target as people write it: 50, 4.5, 0.25.
+fn number(n: f64) -> String {
+    let rounded = (n * 100.0).round() / 100.0;
+    format!("{rounded}")
 }
 
 /// The quoted opening word of a metric that names only a direction
@@ -128,7 +160,18 @@ fn direction_only(metric: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::direction_only;
+    use super::{direction_only, measures_a_change};
+
+    #[test]
+    fn a_metric_that_counts_a_change_needs_no_baseline() {
+        assert!(measures_a_change(
+            "Rise in Net Promoter Score over the 2026 survey, points"
+        ));
+        assert!(measures_a_change("Net Promoter Score (2026 baseline: 38)"));
+        assert!(!measures_a_change(
+            "Net Promoter Score from the quarterly survey"
+        ));
+    }
 
     #[test]
     fn a_metric_that_names_only_a_direction_is_reported() {

@@ -7,7 +7,7 @@ use crate::plan::{Goal, GoalKind, text};
 use crate::rules::why::why004_goal_off_why::vanity;
 use crate::rules::{Context, Family, Phase, Rule};
 use crate::text::lexicons::metric_audiences;
-use crate::text::{Token, counts_money, is_negator, quote, tokenize};
+use crate::text::{HEAD_ENDS, Measure, counts_money, goal_measure, is_negator, quote, tokenize};
 
 pub static RULE: Rule = Rule {
     code: "GOAL007",
@@ -38,6 +38,8 @@ cause, one finding.
 And it reports a satisfaction goal whose metric counts what the business
 sold ("Premium add-ons sold as a share of fittings", "upsells per visit"):
 selling more to a customer is revenue, not a sign that they are pleased.
+Only the metric's head is read: "Complaints per 1,000 boxes sold" counts
+complaints, "% of pairs sold returned or refitted" counts returns, and
 "Customers who say they were never sold to" counts what customers say.
 
 The metric is read as a phrase, for what it counts, as HUM002 reads it:
@@ -153,13 +155,7 @@ fn check(cx: &mut Context<'_>) {
             format!(
                 "goal \"{}\" is of kind satisfaction but its metric counts {}: {}{rest}",
                 goal.id.value,
-                if money.iter().all(|q| is_audience(q)) {
-                    "an audience"
-                } else if money.iter().all(|q| is_sold(q)) {
-                    "what the business sells"
-                } else {
-                    "money"
-                },
+                kinds(money),
                 money.join(", ")
             ),
         );
@@ -183,15 +179,7 @@ pub(crate) fn counts(metric: &str) -> Vec<String> {
 
 /// Words that make a metric count what the business sold: "Premium add-ons
 /// sold as a share of fittings", "upsells per visit".
-const SOLD: &[&str] = &[
-    "sold",
-    "upsell",
-    "upsells",
-    "upsold",
-    "upselling",
-    "cross-sell",
-    "cross-sells",
-];
+const SOLD: &[&str] = &["sold", "upsell", "upsells", "upsold", "upselling"];
 
 /// The word that makes a metric count what the business sold, quoted: one
 /// of [`SOLD`] before any relative pronoun, clause break, negation or
@@ -199,25 +187,68 @@ const SOLD: &[&str] = &[
 /// sold returned or refitted").
 /// "Customers who say they were never sold to" counts what customers say.
 fn counts_sold(metric: &str) -> Option<String> {
+    if matches!(goal_measure("", Some(metric)), Measure::Human(_)) {
+        return None;
+    }
     let tokens = tokenize(metric);
-    let clause = tokens.first()?.clause;
-    let head: Vec<&Token> = tokens
-        .iter()
-        .take_while(|t| {
-            t.clause == clause
-                && !matches!(&*t.word, "who" | "that" | "which" | "whose")
-                && !is_negator(&t.word)
-                && !matches!(&*t.word, "nothing" | "none")
+    // After a share "of", what follows is what is counted: "Share of
+    // add-ons sold".
+    let start = match tokens.get(1) {
+        Some(of) if &*of.word == "of" && PROPORTIONS.contains(&&*tokens[0].word) => 2,
+        _ => 0,
+    };
+    let first = tokens.get(start)?;
+    let end = (start..tokens.len())
+        .find(|&i| {
+            let t = &tokens[i];
+            t.clause != first.clause
+                || HEAD_ENDS.contains(&&*t.word)
+                || matches!(&*t.word, "per" | "as" | "than")
         })
-        .collect();
+        .unwrap_or(tokens.len());
+    let head = &tokens[start..end];
+    if head
+        .iter()
+        .any(|t| is_negator(&t.word) || matches!(&*t.word, "nothing" | "none"))
+    {
+        return None;
+    }
     let at = head.iter().position(|t| SOLD.contains(&&*t.word))?;
-    // "% of pairs sold returned or refitted" counts what happened to what
-    // was sold: another participle after it is what is counted.
+    // "pairs sold returned or refitted" counts what happened to what was
+    // sold, and "sold-out complaints" counts complaints.
     let then = head.get(at + 1).map(|t| &*t.word);
-    if then.is_some_and(|w| w.ends_with("ed") || w == "and" || w == "or") {
+    if then.is_some_and(|w| w.ends_with("ed") || matches!(w, "and" | "or" | "out")) {
         return None;
     }
     Some(quote(metric, head[at].span.clone()))
+}
+
+/// Words of a share that open a metric: "% of", "Share of".
+const PROPORTIONS: &[&str] = &["%", "share", "percentage", "proportion", "number", "count"];
+
+/// What the quoted words of a metric count, named: "money", "an audience",
+/// "what the business sells", or those joined ("an audience and what the
+/// business sells").
+fn kinds(quotes: &[String]) -> String {
+    let (mut audience, mut sold, mut money) = (false, false, false);
+    for q in quotes {
+        if is_audience(q) {
+            audience = true;
+        } else if is_sold(q) {
+            sold = true;
+        } else {
+            money = true;
+        }
+    }
+    let named: Vec<&str> = [
+        (money, "money"),
+        (audience, "an audience"),
+        (sold, "what the business sells"),
+    ]
+    .into_iter()
+    .filter_map(|(is, name)| is.then_some(name))
+    .collect();
+    named.join(" and ")
 }
 
 /// Whether a quote is of a word of selling.
@@ -250,11 +281,19 @@ mod tests {
             Some("\"sold\"")
         );
         assert!(counts_sold("Upsells per visit").is_some());
+        assert!(counts_sold("Share of fittings with an add-on sold").is_none());
+        assert!(counts_sold("Share of add-ons sold at the first fitting").is_some());
         for metric in [
             "Customers who say they were never sold to, %",
             "Share of visits with nothing sold that was not asked for",
             "Rating of the fitting, out of 5; add-ons sold are tracked elsewhere",
             "% of pairs sold returned or refitted for fit within 60 days",
+            "Complaints per 1,000 veg boxes sold",
+            "Returns per 100 items sold",
+            "Refunds as a share of boxes sold",
+            "% of customers happy with the box they were sold",
+            "Sold-out complaints per month",
+            "Satisfaction with the upsell conversation, 1-5",
         ] {
             assert_eq!(counts_sold(metric), None, "{metric}");
         }

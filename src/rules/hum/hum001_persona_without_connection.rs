@@ -44,12 +44,14 @@ interest are the product too:
   says; one that names neither ("Our Christmas blend") counts only beside
   at least two that do. The business's name as owner reads as "our":
   "Homedraw's test menu" in the plan "Homedraw Mobile Blood Tests";
-- buying, whatever is bought, when every other interest (at least one) is
-  the offer or buying too: an interest that opens with a verb of buying ("Buying seafood",
+- buying, whatever is bought, beside at least one interest that is the
+  offer, when every other interest is the offer or buying too: an interest that opens with a verb of buying ("Buying seafood",
   "Booking appointments online") or whose first phrase ends in a word of
   buying or of the catalogue ("Phlebotomy contract pricing", "Waterproof
-  membrane specs"), next to "Cheap fish deals", "Boot brands and new
-  models" or "Discounts on wadding";
+  membrane specs"), next to "Cheap fish deals" or "Boot brands and new
+  models"; "Personal finance", "Hiking the Pennine range" and "New
+  releases from indie bands" are lives, whatever words of a catalogue
+  they share;
 - a part of the product: an interest whose head ends in a feature, a
   reminder, a notification, a tier or a dashboard that is a word of the
   WHAT or comes right after one ("Watering reminders", "The photo diagnosis
@@ -71,12 +73,12 @@ riverside campsite are about the river, and "Writing features for the
 parish newsletter" is someone's life. A verb of buying opens a
 person's life as well when what follows is more than the offer
 ("Booking family holidays by the sea", "Ordering books for the reading
-group"), unless every other interest is the offer or buying; only its
--ing form at
+group"), unless another interest is the offer and every other one is
+the offer or buying; only its -ing form at
 the start counts ("Our Sunday book club" is no booking). "Buying",
 "purchasing" and "shopping" alone open a person's milestones ("Buying a
-first home" for a lender), so they count only when every other interest
-is the offer or buying too. A persona whose interests are all
+first home" for a lender), so they count only beside an interest that
+names the offer. A persona whose interests are all
 about the service in words the WHAT does not use ("Reducing their tax
 bill" for an accountant) is not caught: planlint cannot tell.
 
@@ -193,16 +195,15 @@ enum Reading {
 /// two that do ("Our gift tins", "Our tea advent calendar"): on its own,
 /// "Our Saturday parkrun" or "Our dog, Biscuit" is the person's life. An
 /// interest in buying something the WHAT does not name ("Buying seafood",
-/// "Waterproof membrane specs") is the product among others that are the
-/// offer or buying too ("Cheap fish deals", "Fat-quarter bundles"), never
-/// as a persona's only interest.
+/// "Waterproof membrane specs") is the product only beside one that names
+/// the offer ("Cheap fish deals", "Boot brands and new models").
 fn only_about_the_offer(interests: &[&str], offer: &HashSet<String>) -> bool {
     let readings: Vec<Reading> = interests.iter().map(|i| read(i, offer)).collect();
     let ours_named = readings.iter().filter(|r| **r == Reading::Offer).count();
     readings.iter().all(|r| match r {
         Reading::Offer => true,
         Reading::OursAlone => ours_named >= 2,
-        Reading::BuyingAlone => readings.len() >= 2,
+        Reading::BuyingAlone => ours_named >= 1,
         Reading::Life => false,
     })
 }
@@ -245,13 +246,43 @@ fn buying(tokens: &[Token]) -> bool {
         return true;
     }
     let end = head_end(tokens, 0);
-    let Some(last) = (0..end).rfind(|&i| tokens[i].content) else {
-        return false;
-    };
-    words_of_buying(tokens)
-        .iter()
-        .any(|m| m.tokens.end == last + 1)
+    (0..end)
+        .rfind(|&i| tokens[i].content)
+        .is_some_and(|last| BUYING_HEADS.contains(&&*tokens[last].word))
 }
+
+/// Words that make an interest buying when its first phrase ends in them:
+/// a price or a deal ("Phlebotomy contract pricing", "Record shop
+/// bargains"), what a product is made to ("Waterproof membrane specs") or
+/// how it is packaged for sale ("Fat-quarter bundles"). Not the words of a
+/// catalogue a life shares ("the Pennine range", "Personal finance", "new
+/// releases from indie bands").
+const BUYING_HEADS: &[&str] = &[
+    "deal",
+    "deals",
+    "discount",
+    "discounts",
+    "offer",
+    "offers",
+    "price",
+    "prices",
+    "pricing",
+    "bargain",
+    "bargains",
+    "voucher",
+    "vouchers",
+    "promotion",
+    "promotions",
+    "sale",
+    "sales",
+    "spec",
+    "specs",
+    "specification",
+    "specifications",
+    "bundle",
+    "bundles",
+    "points",
+];
 
 /// Whether every word of an interest that carries meaning is a word of the
 /// WHAT or of buying.
@@ -447,13 +478,18 @@ mod tests {
             "Fresh shellfish",
         ];
         assert!(only_about_the_offer(&pricing, &fishmonger));
-        let all_buying = [
-            "Buying quilting cottons",
-            "Fat-quarter bundles",
-            "Discounts on wadding",
-        ];
-        assert!(only_about_the_offer(&all_buying, &fishmonger));
         assert!(!only_about_the_offer(&["Buying seafood"], &fishmonger));
+        for lives in [
+            &["Buying a first home", "Personal finance"][..],
+            &[
+                "Booking family holidays by the sea",
+                "Shopping at farmers markets",
+            ],
+            &["Hiking the Pennine range", "Shopping for antiques"],
+            &["New releases from indie bands", "Record shop bargains"],
+        ] {
+            assert!(!only_about_the_offer(lives, &fishmonger), "{lives:?}");
+        }
         for interests in [
             &["Buying a first home", "Gig rowing"][..],
             &["Buying seafood", "Gig rowing", "Fish boxes"],

@@ -61,8 +61,10 @@ What it does not count, and why:
 
 Not reported either: a plan with a goal of kind `satisfaction` whose
 metric planlint cannot place, neither a feeling or staying it knows nor a
-count of money, audience, sales or sign-ups ("% of planned commutes
-completed with no unplanned detour"). Its author filed the goal as
+count of money, audience, sign-ups, buyers, orders, bookings, leads,
+sessions, visits, sales or market share, nor a time a service takes
+(minutes, days, a wait): "% of planned commutes completed with no
+unplanned detour". Its author filed the goal as
 satisfaction, and planlint cannot say otherwise; a finding that may be
 wrong is not made.
 

@@ -5,7 +5,7 @@
 
 use super::pure_pressure;
 use crate::diagnostic::{Severity, Subject};
-use crate::plan::{Persona, Stage, Touchpoint, items, text};
+use crate::plan::{Stage, Touchpoint, items, text};
 use crate::rules::{Context, Family, Phase, Rule};
 use crate::text::tokenize;
 
@@ -29,17 +29,18 @@ advocacy reaches: the plan keeps some customers and drops those, the moment
 they have bought or signed up (onboarding alone does not count here
 either).
 
-A `purchase` touchpoint that recurs (`per_week` above zero) and is no pure
-sales pressure (TX001) counts as going on after the sale: a sponsor's
-report twice a year keeps the relationship, whatever its stage.
+For a persona, a `purchase` touchpoint that recurs (`per_week` above zero),
+is no pure sales pressure (TX001) and does not open with a call to buy
+("Order this week's box by Thursday") counts as going on after the sale: a
+sponsor's report twice a year keeps the relationship, whatever its stage.
 Not reported: a persona reached only before the purchase (a prospect the
 plan has not yet won); a persona reached by a touchpoint with no `stage`;
 every persona while a touchpoint at retention or advocacy names no
 `personas` (whom it reaches is unknown); the personas of a plan that
 stops at the sale as a whole (the plan is reported once); and a persona
-whose name or summary says they are passing through (a visitor, a
-holidaymaker, a tourist: "Visitor on a walking holiday", "Visiting yacht
-crew"), who comes once by nature. Another persona who buys once by nature
+whose name says they are passing through (a visitor, a holidaymaker, a
+tourist: "Visitor on a walking holiday", "Visiting yacht crew"; not a
+"Visiting carer"), who comes once by nature. Another persona who buys once by nature
 (a gift buyer) is reported: say so with a waiver.
 
 ## Why it matters
@@ -107,22 +108,63 @@ const PASSING: &[&str] = &[
     "visiting",
     "tourist",
     "tourists",
-    "holiday",
-    "holidays",
     "holidaymaker",
     "holidaymakers",
-    "day-tripper",
-    "day-trippers",
 ];
 
-/// Whether a persona's name or summary says they are passing through
-/// ("Visitor on a walking holiday", "Visiting yacht crew"): they come once
-/// by nature, and nothing after the sale is no journey cut short.
-fn passing_through(persona: &Persona) -> bool {
-    [Some(persona.name.value.as_str()), text(&persona.summary)]
-        .into_iter()
-        .flatten()
-        .any(|t| tokenize(t).iter().any(|w| PASSING.contains(&&*w.word)))
+/// Words after "visiting" that make it a visit paid by someone who works:
+/// "Visiting carer", "visiting nurse".
+const VISITING_WORK: &[&str] = &[
+    "carer",
+    "carers",
+    "nurse",
+    "nurses",
+    "worker",
+    "workers",
+    "professional",
+    "professionals",
+    "teacher",
+    "teachers",
+    "therapist",
+    "therapists",
+    "engineer",
+    "engineers",
+];
+
+/// Whether a persona's name says they are passing through ("Visitor on a
+/// walking holiday", "Visiting yacht crew"): they come once by nature, and
+/// nothing after the sale is no journey cut short. Only the name is read:
+/// a summary's "visiting the shop most mornings" is a regular.
+fn passing_through(name: &str) -> bool {
+    let tokens = tokenize(name);
+    tokens.iter().enumerate().any(|(i, t)| {
+        PASSING.contains(&&*t.word)
+            && !(&*t.word == "visiting"
+                && tokens
+                    .get(i + 1)
+                    .is_some_and(|n| VISITING_WORK.contains(&&*n.word)))
+    })
+}
+
+/// Verbs that open a call to buy: "Order this week's box by Thursday".
+const BUY_CALLS: &[&str] = &[
+    "order",
+    "buy",
+    "book",
+    "shop",
+    "grab",
+    "reserve",
+    "renew",
+    "upgrade",
+    "subscribe",
+];
+
+/// Whether a message opens with a call to buy: a purchase touchpoint that
+/// repeats it is the sale again, not what follows it.
+fn calls_to_buy(message: &str) -> bool {
+    tokenize(message)
+        .first()
+        .is_some_and(|t| BUY_CALLS.contains(&&*t.word))
 }
 
 /// In a plan whose journey goes on after the sale, a persona it takes to the
@@ -141,6 +183,7 @@ fn personas_stopping_at_the_sale(cx: &mut Context<'_>) {
         stage_of(t) == Some(Stage::Purchase)
             && t.per_week.as_ref().is_some_and(|p| p.value > 0.0)
             && pure_pressure(t).is_none()
+            && !text(&t.message).is_some_and(calls_to_buy)
     };
     let is_later = |t: &Touchpoint| stage_of(t).is_some_and(|s| later.contains(&s)) || recurs(t);
     if plan
@@ -151,7 +194,7 @@ fn personas_stopping_at_the_sale(cx: &mut Context<'_>) {
         return;
     }
     for persona in &plan.personas {
-        if passing_through(persona) {
+        if passing_through(&persona.name.value) {
             continue;
         }
         let reaching: Vec<&Touchpoint> = plan.touchpoints_reaching(&persona.id.value).collect();
@@ -187,5 +230,32 @@ fn personas_stopping_at_the_sale(cx: &mut Context<'_>) {
                 sale.join(", ")
             ),
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{calls_to_buy, passing_through};
+
+    #[test]
+    fn people_passing_through_are_named_so() {
+        for name in [
+            "Visitor on a walking holiday, with blisters",
+            "Visiting yacht crew on a West Country passage",
+            "Tourists off the coach",
+        ] {
+            assert!(passing_through(name), "{name}");
+        }
+        for name in ["Visiting carer", "Holiday-let owner", "Morning regular"] {
+            assert!(!passing_through(name), "{name}");
+        }
+    }
+
+    #[test]
+    fn a_call_to_buy_opens_the_message() {
+        assert!(calls_to_buy(
+            "Order this week's box by Thursday: leeks, carrots"
+        ));
+        assert!(!calls_to_buy("Here's your mile this season: what we fixed"));
     }
 }

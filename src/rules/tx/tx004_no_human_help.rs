@@ -23,8 +23,9 @@ purchase (onboarding or retention) whose message is no sales pressure,
 someone whose work is helping or a person named ("Ellie Marsh, shop-floor
 lead", "coordinated by Dee Okafor", or "Marta" alone when the plan's
 `owner` is "Dave and Marta Kowalczyk"), unless the role is selling, raising
-money or a scheme ("e-commerce lead", "sales adviser", "fundraising
-volunteer", "memberships officer", "Loyalty Programme"): in a small
+money, publicity, enforcement or a scheme ("e-commerce lead", "sales
+adviser", "fundraising volunteer", "communications officer", "income
+recovery officer", "Loyalty Programme"): in a small
 organisation the one who reaches out is a person, not a team.
 
 Work that is helping: the clinical and care professions (a therapist,
@@ -182,9 +183,16 @@ fn sells(owner: &str) -> bool {
         "fundraising",
         "fundraiser",
         "press",
-        "membership",
-        "memberships",
-        "finance",
+        "communications",
+        "comms",
+        "social",
+        "events",
+        "enforcement",
+        "income",
+        "compliance",
+        "recovery",
+        "upgrade",
+        "upgrades",
     ];
     owner
         .split(|c: char| !c.is_alphanumeric())
@@ -267,11 +275,15 @@ mod tests {
         }
         for owner in [
             "fundraising volunteer",
-            "memberships officer",
             "press officer",
+            "communications officer",
+            "social media volunteer",
+            "parking enforcement officer",
+            "income recovery officer",
         ] {
             assert!(super::sells(owner), "{owner}");
         }
+        assert!(!super::sells("Jo Bell, membership secretary"));
         for owner in [
             "account manager on call",
             "memberships officer on call for upgrades",

@@ -334,7 +334,7 @@ fn is_own_money(plan: &Plan, goal: &Goal) -> bool {
     // subscriptions".
     revenue
         && (counts_paying_customers(metric, &offer)
-            || counts_paying_customers(&goal.title.value, &offer) && counts_buyers(metric))
+            || counts_paying_customers(&goal.title.value, &offer) && counts_buyers(metric, &offer))
 }
 
 /// A goal that measures how customers feel or whether they stay

@@ -184,8 +184,8 @@ fn check(cx: &mut Context<'_>) {
     }
 
     // A price promise may stand in the WHAT too ("Free for families: lifts
-    // are favours"); a line that charges what demand will bear is then
-    // held against it, wherever it is.
+    // are favours"); only the HOW is then held against it, as a line of
+    // the WHAT that names a price beside its promise describes its offer.
     let what_stands: Vec<(&str, &str)> = lines
         .iter()
         .filter(|l| l.subject == Subject::What)
@@ -194,7 +194,10 @@ fn check(cx: &mut Context<'_>) {
     let price_stands: Vec<(&str, &str)> = stands.iter().copied().chain(what_stands).collect();
     if let Some((promise, place)) = first_promise(&price_stands, at_cost_promises()) {
         let charges = |text: &str| cues(profit_pricing().find(&tokenize(text)), text);
-        for (line, charged) in by_subject(&lines, charges) {
+        let held = by_subject(&lines, charges)
+            .into_iter()
+            .filter(|(line, _)| place != "the WHAT" || line.subject == Subject::How);
+        for (line, charged) in held {
             reports.push((
                 line,
                 format!(
@@ -399,9 +402,6 @@ const WHOSE: &[&str] = &[
     "his",
     "her",
     "its",
-    "the",
-    "any",
-    "all",
     "personal",
     "people",
     "customer",
@@ -419,20 +419,24 @@ const WHOSE: &[&str] = &[
 /// never sell location data". A promise about people's data in general
 /// ("your data is never sold") names none.
 fn promised_kind(stands: &[(&str, &str)]) -> Option<String> {
-    stands.iter().find_map(|&(text, _)| {
+    // The kind is read where the promise is (the first stand that makes
+    // one): a WHY that keeps all of people's data theirs is not narrowed by
+    // a HOW about one kind of it.
+    let (tokens, promise) = stands.iter().find_map(|&(text, _)| {
         let tokens = tokenize(text);
         let promise = privacy_promises().find(&tokens).into_iter().next()?;
-        let clause = tokens[promise.tokens.start].clause;
-        data_words()
-            .find_all(&tokens)
-            .into_iter()
-            .find(|d| tokens[d.tokens.start].clause == clause)
-            .and_then(|d| d.tokens.start.checked_sub(1))
-            .map(|i| &tokens[i])
-            .filter(|t| t.clause == clause && t.content)
-            .filter(|t| !WHOSE.contains(&t.word.trim_end_matches("'s")))
-            .map(|t| t.stem.to_string())
-    })
+        Some((tokens, promise))
+    })?;
+    let clause = tokens[promise.tokens.start].clause;
+    data_words()
+        .find_all(&tokens)
+        .into_iter()
+        .find(|d| tokens[d.tokens.start].clause == clause)
+        .and_then(|d| d.tokens.start.checked_sub(1))
+        .map(|i| &tokens[i])
+        .filter(|t| t.clause == clause && t.content)
+        .filter(|t| !WHOSE.contains(&t.word.trim_end_matches("'s")))
+        .map(|t| t.stem.to_string())
 }
 
 /// The words of `text` that sell people's data: a word of selling and a
@@ -460,7 +464,9 @@ fn sells_data(text: &str, kind: Option<&str>) -> Vec<String> {
         let qualified = |d: &Match| {
             d.tokens.start.checked_sub(1).is_some_and(|i| {
                 let before = &tokens[i];
+                let word = before.word.trim_end_matches("'s");
                 before.clause == clause
+                    && (before.content || WHOSE.contains(&word))
                     && text[before.span.end..d.span.start]
                         .chars()
                         .all(|c| c.is_whitespace() || c == '-')
@@ -540,5 +546,24 @@ mod tests {
         assert!(!sells_data("We license location data to advertisers", location).is_empty());
         assert!(!sells_data("We license adherence data to drug brands", location).is_empty());
         assert!(sells_data("Operator fault feed (data licence)", location).is_empty());
+        assert!(sells_data("Fault reports sold under a data licence", location).is_empty());
+        assert!(!sells_data("We sell your data to advertisers", location).is_empty());
+    }
+
+    #[test]
+    fn the_kind_of_data_is_read_where_the_promise_is() {
+        use super::promised_kind;
+        let location = Some(stem("location"));
+        assert_eq!(
+            promised_kind(&[("We never sell location data", "the HOW")]),
+            location
+        );
+        assert_eq!(
+            promised_kind(&[
+                ("Your data stays yours", "the WHY"),
+                ("We never sell location data", "the HOW"),
+            ]),
+            None
+        );
     }
 }

@@ -123,5 +123,8 @@ mod tests {
         // evidence enough.
         assert!(only_the_team(&["Sales records 2026", "The directors' view"]).is_none());
         assert!(only_the_team(&["Our consultant's survey of 200 members"]).is_none());
+        assert!(
+            only_the_team(&["Discussions with parents at the school gate, spring 2026"]).is_none()
+        );
     }
 }
