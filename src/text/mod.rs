@@ -215,14 +215,25 @@ impl WordTable {
         }
     }
 
-    /// The word `written`, learned if it is new.
+    /// The word `written`, learned if it is new. Most words are among those
+    /// read lately ([`Recent`]): this is the path of every word of a text,
+    /// so it is kept small enough to inline, and the rest is cold.
+    #[inline]
     fn word(&mut self, written: &str) -> Word {
-        if written.len() > MAX_WORD_BYTES {
-            return self.overlong();
-        }
         let short = ShortWord::of(written.as_bytes());
         if let Some(word) = short.and_then(|short| self.recent.get(short)) {
             return word;
+        }
+        self.word_not_recent(written, short)
+    }
+
+    /// [`WordTable::word`] for a word not read lately, or too long for
+    /// [`Recent`]. Cold: kept out of the loop over the words of a text,
+    /// whose registers it would otherwise spill on every word.
+    #[cold]
+    fn word_not_recent(&mut self, written: &str, short: Option<ShortWord>) -> Word {
+        if written.len() > MAX_WORD_BYTES {
+            return self.overlong();
         }
         let word = match self.written.get(written) {
             Some(word) => *word,
