@@ -231,12 +231,11 @@ impl Group {
         self.polarity.add(sentiment.polarity);
         if sentiment.polarity == Polarity::Negative {
             self.negative_examples
-                .offer(sentiment.score, row.line, || row.text.clone());
+                .offer(sentiment.score, row.line, &row.text);
         }
         if themes.fatigue {
             self.fatigue += 1;
-            self.fatigue_examples
-                .offer(0.0, row.line, || row.text.clone());
+            self.fatigue_examples.offer(0.0, row.line, &row.text);
         }
         self.pushy += u64::from(themes.pushy);
     }
@@ -605,7 +604,7 @@ impl Aggregates {
             self.polarity.add(sentiment.polarity);
             self.fatigue += u64::from(themes.fatigue);
             self.pushy += u64::from(themes.pushy);
-            let text = || row.text.clone();
+            let text = row.text.as_str();
             let quarter = match month.or(date) {
                 Some(DateKey::Month(month)) => Some(DateKey::Month(month - month.rem_euclid(3))),
                 other => other.filter(|d| matches!(d, DateKey::Slash { .. })),

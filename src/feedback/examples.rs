@@ -15,14 +15,14 @@ pub struct Examples {
 }
 
 impl Examples {
-    /// Offers a comment; `text` is only called when the comment is kept. Use
-    /// rank 0 to keep the first comments of the file, or a sentiment score to
-    /// keep the most negative ones. Inlined: most offers are turned down, and
-    /// the check is cheaper than the call.
+    /// Offers a comment, copied only when it is kept. Use rank 0 to keep the
+    /// first comments of the file, or a sentiment score to keep the most
+    /// negative ones. Inlined: most offers are turned down, and the check is
+    /// cheaper than the call.
     #[inline]
-    pub fn offer(&mut self, rank: f64, line: u64, text: impl FnOnce() -> String) {
+    pub fn offer(&mut self, rank: f64, line: u64, text: &str) {
         if self.keeps(rank, line) {
-            self.insert(rank, line, &text());
+            self.insert(rank, line, text);
         }
     }
 
@@ -58,7 +58,7 @@ impl Examples {
 
     pub fn merge(&mut self, other: &Examples) {
         for (rank, line, text) in &other.kept {
-            self.offer(*rank, *line, || text.clone());
+            self.offer(*rank, *line, text);
         }
     }
 
@@ -78,6 +78,10 @@ impl Examples {
 /// A text shortened for keeping.
 pub(crate) fn cut(text: &str) -> String {
     let text = text.trim();
+    // No more bytes than the characters kept: nothing to count.
+    if text.len() <= EXAMPLE_CHARS {
+        return text.to_owned();
+    }
     match text.char_indices().nth(EXAMPLE_CHARS) {
         Some((at, _)) => format!("{}…", &text[..at]),
         None => text.to_owned(),
@@ -104,10 +108,10 @@ mod tests {
         let mut forward = Examples::default();
         let mut backward = Examples::default();
         for (r, l, t) in offers {
-            forward.offer(r, l, || t.to_owned());
+            forward.offer(r, l, t);
         }
         for (r, l, t) in offers.iter().rev() {
-            backward.offer(*r, *l, || t.to_string());
+            backward.offer(*r, *l, t);
         }
         assert_eq!(kept(&forward), ["a", "b", "e"]);
         assert_eq!(forward, backward);
@@ -116,10 +120,10 @@ mod tests {
     #[test]
     fn the_most_negative_win_and_merging_is_order_free() {
         let (mut a, mut b) = (Examples::default(), Examples::default());
-        a.offer(-0.2, 1, || "mild".into());
-        a.offer(-0.9, 4, || "awful".into());
-        b.offer(-0.7, 2, || "bad".into());
-        b.offer(-0.9, 3, || "awful too".into());
+        a.offer(-0.2, 1, "mild");
+        a.offer(-0.9, 4, "awful");
+        b.offer(-0.7, 2, "bad");
+        b.offer(-0.9, 3, "awful too");
         let mut ab = a.clone();
         ab.merge(&b);
         b.merge(&a);
@@ -130,7 +134,7 @@ mod tests {
     #[test]
     fn examples_are_cut_to_a_readable_length() {
         let mut e = Examples::default();
-        e.offer(0.0, 1, || "é".repeat(1000));
+        e.offer(0.0, 1, &"é".repeat(1000));
         assert_eq!(e.texts().next().unwrap().chars().count(), EXAMPLE_CHARS + 1);
     }
 }

@@ -40,17 +40,11 @@ impl TopK {
         }
     }
 
-    /// Counts one occurrence of `key`, from the comment on `line`; `display`
-    /// and `example` are only called when what they make is kept.
-    pub fn add(
-        &mut self,
-        key: u64,
-        display: impl FnOnce() -> String,
-        line: u64,
-        example: impl FnOnce() -> String,
-    ) {
+    /// Counts one occurrence of `key`, from the comment `example` on
+    /// `line`; `display` is only called, and `example` copied, when kept.
+    pub fn add(&mut self, key: u64, display: impl FnOnce() -> String, line: u64, example: &str) {
         let Some(entry) = self.entries.get_mut(&key) else {
-            self.insert(key, display(), line, example());
+            self.insert(key, display(), line, example);
             return;
         };
         entry.count += 1;
@@ -62,12 +56,12 @@ impl TopK {
     }
 
     /// Starts counting a key not counted yet.
-    fn insert(&mut self, key: u64, display: String, line: u64, example: String) {
+    fn insert(&mut self, key: u64, display: String, line: u64, example: &str) {
         if self.entries.len() >= self.capacity * 2 {
             self.prune();
         }
         let mut examples = Examples::default();
-        examples.offer(0.0, line, || example);
+        examples.offer(0.0, line, example);
         self.entries.insert(
             key,
             Entry {
@@ -191,7 +185,7 @@ mod tests {
                 key(theme),
                 || theme.to_owned(),
                 line as u64,
-                || theme.to_uppercase(),
+                &theme.to_uppercase(),
             );
         }
     }

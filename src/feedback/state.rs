@@ -842,7 +842,7 @@ fn examples(kept: Vec<WireExample>) -> Result<Examples, String> {
             return Err("an example's rank that is no number".into());
         }
         text(&comment, EXAMPLE_CHARS + 1, "an example")?;
-        examples.offer(rank, line, || comment);
+        examples.offer(rank, line, &comment);
     }
     Ok(examples)
 }

@@ -139,12 +139,7 @@ mod tests {
         for (line, comment) in comments.iter().enumerate() {
             extract(comment, &mut themes);
             for run in themes.want_runs() {
-                runs.add(
-                    run.key(),
-                    || run.display(),
-                    line as u64,
-                    || comment.to_string(),
-                );
+                runs.add(run.key(), || run.display(), line as u64, comment);
             }
         }
         wants(&runs, min)

@@ -96,7 +96,13 @@ pub fn stem_hash(stem: &str) -> u64 {
 /// A written word as the word table keeps it: lower-cased, with typographic
 /// apostrophes made plain ("Don’t" -> "don't").
 pub fn lower_word(written: &str) -> String {
-    written.to_lowercase().replace('\u{2019}', "'")
+    let lower = written.to_lowercase();
+    // Most words have no such apostrophe, and `replace` copies them again.
+    if lower.contains('\u{2019}') {
+        lower.replace('\u{2019}', "'")
+    } else {
+        lower
+    }
 }
 
 pub fn stem(word: &str) -> String {

@@ -7,7 +7,7 @@
 
 use rustc_hash::FxHashMap;
 
-use crate::text::lexicon_lines;
+use crate::text::{lexicon_lines, lower_word};
 
 /// Emoticons (`:)`, `<3`) and emoji with their valence.
 #[derive(Debug, Default)]
@@ -320,7 +320,7 @@ fn words(phrase: &str) -> impl Iterator<Item = String> + '_ {
     phrase
         .split(|c: char| c.is_whitespace() || c == '-')
         .filter(|w| !w.is_empty())
-        .map(|w| w.to_lowercase().replace('\u{2019}', "'"))
+        .map(lower_word)
 }
 
 /// Splits `phrase = number` (or `phrase<TAB>number`) at the last separator.
