@@ -523,13 +523,17 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 /// Whether `mid` keeps `before` and `after` in one word (UAX #29 WB6, WB7,
 /// WB11, WB12).
 fn joins(before: u8, mid: u8, after: u8) -> bool {
+    // Most words end at a space, where the letters around it do not matter:
+    // looking at them only past this test saves work on every word.
+    if !matches!(mid, b'.' | b'\'' | b':' | b',' | b';') {
+        return false;
+    }
     let letters = before.is_ascii_alphabetic() && after.is_ascii_alphabetic();
     let digits = before.is_ascii_digit() && after.is_ascii_digit();
     match mid {
         b'.' | b'\'' => letters || digits,
         b':' => letters,
-        b',' | b';' => digits,
-        _ => false,
+        _ => digits,
     }
 }
 
