@@ -96,13 +96,12 @@ pub fn stem_hash(stem: &str) -> u64 {
 /// A written word as the word table keeps it: lower-cased, with typographic
 /// apostrophes made plain ("Don’t" -> "don't").
 pub fn lower_word(written: &str) -> String {
-    let lower = written.to_lowercase();
-    // Most words have no such apostrophe, and `replace` copies them again.
-    if lower.contains('\u{2019}') {
-        lower.replace('\u{2019}', "'")
-    } else {
-        lower
+    // Most words are ASCII, which has no such apostrophe: `replace` would
+    // copy them again.
+    if written.is_ascii() {
+        return written.to_ascii_lowercase();
     }
+    written.to_lowercase().replace('\u{2019}', "'")
 }
 
 pub fn stem(word: &str) -> String {

@@ -289,10 +289,7 @@ impl<R: Read> FeedbackReader<R> {
                 "a quote in column {header} is never closed, so the field runs to the end of the file at line {last}"
             ));
         }
-        let invalid = |index: usize| {
-            let header = quote(&columns.headers[index], HEADER_CHARS);
-            format!("invalid UTF-8 in column {header}")
-        };
+        let invalid = |index: usize| invalid_utf8(columns, index);
         // One check of the whole record is much cheaper than one per field.
         let whole = std::str::from_utf8(record.as_slice()).map_err(|err| {
             let bad = err.valid_up_to();
@@ -388,6 +385,14 @@ pub fn fill_row<'a>(
         }
     }
     Ok(())
+}
+
+/// Why a record whose field `index` is no UTF-8 is rejected. Cold: kept out
+/// of reading each field of each record, which it made a call.
+#[cold]
+fn invalid_utf8(columns: &Columns, index: usize) -> String {
+    let header = quote(&columns.headers[index], HEADER_CHARS);
+    format!("invalid UTF-8 in column {header}")
 }
 
 /// A field of a record, without the `\r` of a `\r\n` line ending.
