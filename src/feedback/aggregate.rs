@@ -333,10 +333,7 @@ impl Groups {
         }
     }
 
-    /// The slot of a value not in the cache, now cached. Cold: a batch
-    /// meets each value once, and inlined into [`Groups::add`] it made every
-    /// row's call save and restore what it needs.
-    #[cold]
+    /// The slot of a value not in the cache, now cached.
     fn miss(&mut self, value: &str, line: u64) -> Slot {
         let slot = self.slot(value, line);
         if self.slots.len() >= MAX_GROUPS {
