@@ -230,6 +230,13 @@ pub use plan::plan001_invalid_plan::RULE as INVALID_PLAN;
 pub use plan::plan002_unknown_field::RULE as UNKNOWN_FIELD;
 pub use plan::plan008_refused_path;
 
+/// A number of a plan as people write it in a message: 9, 2.5, 0.25 (at
+/// most two decimals). TX005's contacts a week and GOAL001's target.
+pub(crate) fn number(n: f64) -> String {
+    let rounded = (n * 100.0).round() / 100.0;
+    format!("{rounded}")
+}
+
 /// Where a whole-plan finding points when nothing more precise exists: the
 /// `name` key, or the start of the file.
 pub fn plan_anchor(plan: &Plan) -> Span {

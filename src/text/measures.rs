@@ -11,6 +11,7 @@
 //! admin") as the business goal of lower costs.
 
 use std::ops::Range;
+use std::rc::Rc;
 
 use super::lexicons::{
     currencies, human_metrics, metric_buyers, metric_carriers, metric_counts, metric_money,
@@ -269,7 +270,7 @@ pub fn counts_own_effort(metric: &str, own: &str) -> bool {
 /// clause or its head, is a unit of the business's work: every meaningful
 /// word of it one of `own` ("per colony placed", "per 1,000 completed
 /// lifts").
-fn per_unit_of_work(tokens: &[Token], at: usize, own: &[std::rc::Rc<str>]) -> bool {
+fn per_unit_of_work(tokens: &[Token], at: usize, own: &[Rc<str>]) -> bool {
     if tokens.get(at).map(|t| &*t.word) != Some("per") {
         return false;
     }
@@ -313,18 +314,24 @@ pub fn counts_paying_customers(metric: &str, own: &str) -> bool {
     if !paid_before_the_end || matches!(next, Some("per" | "from" | "via" | "through")) {
         return false;
     }
-    let mut framing = vec![false; head];
+    let said: Vec<Match> = payers.into_iter().chain(buyers).collect();
+    only_frames_and_own(words, &said, &own)
+}
+
+/// Whether every meaningful word of a metric's head is one of `said` (its
+/// payers and buyers), frames them (active, monthly, total), is a word of
+/// time or a number, or is a word of `own`.
+fn only_frames_and_own(words: &[Token], said: &[Match], own: &[Rc<str>]) -> bool {
+    let mut framing = vec![false; words.len()];
     let frames = [
-        payers,
-        buyers,
         money_frames().find_all(words),
         time_frames().find_all(words),
     ];
-    for m in frames.iter().flatten() {
+    for m in said.iter().chain(frames.iter().flatten()) {
         framing[m.tokens.clone()].fill(true);
     }
     let meaningful = |t: &Token| t.content && !is_number(&t.word);
-    (0..head).all(|i| framing[i] || !meaningful(&words[i]) || own.contains(&words[i].stem))
+    (0..words.len()).all(|i| framing[i] || !meaningful(&words[i]) || own.contains(&words[i].stem))
 }
 
 /// Whether the head of a metric ends in buyers (subscriptions, customers,
@@ -338,20 +345,7 @@ pub fn counts_buyers(metric: &str, own: &str) -> bool {
     let head = head_end(&tokens);
     let words = &tokens[..head];
     let buyers = metric_buyers().find(words);
-    if !buyers.iter().any(|b| b.tokens.end == head) {
-        return false;
-    }
-    let mut framing = vec![false; head];
-    for m in buyers
-        .iter()
-        .chain(&money_frames().find_all(words))
-        .chain(&time_frames().find_all(words))
-    {
-        framing[m.tokens.clone()].fill(true);
-    }
-    (0..head).all(|i| {
-        framing[i] || !words[i].content || is_number(&words[i].word) || own.contains(&words[i].stem)
-    })
+    buyers.iter().any(|b| b.tokens.end == head) && only_frames_and_own(words, &buyers, &own)
 }
 
 /// What a metric counts when it counts money, quoted: the phrase its head
@@ -426,7 +420,7 @@ pub fn is_money_amount(text: &str, tokens: &[Token], i: usize) -> bool {
 
 /// Words of a proportion or a count, which count what follows their "of"
 /// ("share of customers", "amount of waste").
-const PROPORTIONS: &[&str] = &[
+pub const PROPORTIONS: &[&str] = &[
     "share",
     "number",
     "percentage",

@@ -28,7 +28,7 @@ use unicode_segmentation::UnicodeSegmentation;
 
 pub use concepts::{Concepts, Said, Weights, concepts};
 pub use measures::{
-    Measure, counts_buyers, counts_money, counts_own_effort, counts_own_money,
+    Measure, PROPORTIONS, counts_buyers, counts_money, counts_own_effort, counts_own_money,
     counts_paying_customers, goal_measure, is_money_amount, unread_measure,
 };
 pub use parts::{Part, asks_openly, parts};

@@ -4,7 +4,7 @@
 
 use crate::diagnostic::{Severity, Subject};
 use crate::plan::text;
-use crate::rules::{Context, Family, Phase, Rule};
+use crate::rules::{Context, Family, Phase, Rule, number};
 use crate::text::lexicons::{metric_abstractions, metric_directions, metric_units};
 use crate::text::{quote, tokenize};
 
@@ -124,12 +124,6 @@ fn measures_a_change(metric: &str) -> bool {
     let tokens = tokenize(metric);
     tokens.first().is_some_and(|t| CHANGES.contains(&&*t.word))
         || tokens.iter().any(|t| &*t.word == "baseline")
-}
-
-/// A target as people write it: 50, 4.5, 0.25.
-fn number(n: f64) -> String {
-    let rounded = (n * 100.0).round() / 100.0;
-    format!("{rounded}")
 }
 
 /// The quoted opening word of a metric that names only a direction

@@ -7,7 +7,9 @@ use crate::plan::{Goal, GoalKind, text};
 use crate::rules::why::why004_goal_off_why::vanity;
 use crate::rules::{Context, Family, Phase, Rule};
 use crate::text::lexicons::metric_audiences;
-use crate::text::{HEAD_ENDS, Measure, counts_money, goal_measure, is_negator, quote, tokenize};
+use crate::text::{
+    HEAD_ENDS, Measure, PROPORTIONS, counts_money, goal_measure, is_negator, quote, tokenize,
+};
 
 pub static RULE: Rule = Rule {
     code: "GOAL007",
@@ -222,9 +224,6 @@ fn counts_sold(metric: &str) -> Option<String> {
     }
     Some(quote(metric, head[at].span.clone()))
 }
-
-/// Words of a share that open a metric: "% of", "Share of".
-const PROPORTIONS: &[&str] = &["%", "share", "percentage", "proportion", "number", "count"];
 
 /// What the quoted words of a metric count, named: "money", "an audience",
 /// "what the business sells", or those joined ("an audience and what the

@@ -63,7 +63,7 @@ fn pressure_only(message: &str) -> Option<Vec<String>> {
 }
 
 /// Verbs that open a call to buy or book.
-const CALLS: &[&str] = &["book", "buy", "order", "shop", "grab", "reserve"];
+pub(super) const CALLS: &[&str] = &["book", "buy", "order", "shop", "grab", "reserve"];
 
 /// Calls to buy or book with "now" or "today" a few words on, in one clause
 /// ("Book your private orthotic fitting now", "Book your upgrade fitting

@@ -3,7 +3,7 @@
 //! rule's metadata, its documentation (`planlint explain TX003`) and its
 //! check.
 
-use super::pure_pressure;
+use super::{CALLS, pure_pressure};
 use crate::diagnostic::{Severity, Subject};
 use crate::plan::{Stage, Touchpoint, items, text};
 use crate::rules::{Context, Family, Phase, Rule};
@@ -146,25 +146,14 @@ fn passing_through(name: &str) -> bool {
     })
 }
 
-/// Verbs that open a call to buy: "Order this week's box by Thursday".
-const BUY_CALLS: &[&str] = &[
-    "order",
-    "buy",
-    "book",
-    "shop",
-    "grab",
-    "reserve",
-    "renew",
-    "upgrade",
-    "subscribe",
-];
-
-/// Whether a message opens with a call to buy: a purchase touchpoint that
-/// repeats it is the sale again, not what follows it.
+/// Whether a message opens with a call to buy (TX001's verbs of a call,
+/// and renewing, upgrading, subscribing): "Order this week's box by
+/// Thursday". A purchase touchpoint that repeats it is the sale again, not
+/// what follows it.
 fn calls_to_buy(message: &str) -> bool {
-    tokenize(message)
-        .first()
-        .is_some_and(|t| BUY_CALLS.contains(&&*t.word))
+    tokenize(message).first().is_some_and(|t| {
+        CALLS.contains(&&*t.word) || matches!(&*t.word, "renew" | "upgrade" | "subscribe")
+    })
 }
 
 /// In a plan whose journey goes on after the sale, a persona it takes to the

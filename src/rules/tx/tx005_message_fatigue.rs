@@ -4,7 +4,7 @@
 
 use crate::diagnostic::{Severity, Subject};
 use crate::plan::{Plan, Touchpoint, text};
-use crate::rules::{Context, Family, Phase, Rule};
+use crate::rules::{Context, Family, Phase, Rule, number};
 use crate::text::lexicons::{chosen_frequency, owner_machines, promised_people, reminder_words};
 use crate::text::tokenize;
 
@@ -249,12 +249,6 @@ const CHOOSING: &[&str] = &[
     "choose", "chooses", "chose", "chosen", "pick", "picks", "picked", "select", "selects",
     "selected", "set", "sets", "prefer", "prefers",
 ];
-
-/// A count as people write it: 9, 2.5, 0.25.
-fn number(n: f64) -> String {
-    let rounded = (n * 100.0).round() / 100.0;
-    format!("{rounded}")
-}
 
 #[cfg(test)]
 mod tests {
