@@ -49,7 +49,10 @@ interest are the product too:
   "Booking appointments online") or whose first phrase ends in a word of
   buying or of the catalogue ("Phlebotomy contract pricing", "Waterproof
   membrane specs"), next to "Cheap fish deals" or "Boot brands and new
-  models"; "Personal finance", "Hiking the Pennine range" and "New
+  models"; or, with no such interest beside them, interests that are all
+  buying when two of them end their first phrase in a price, a deal or a
+  bundle ("Buying knitting wool", "Yarn bundles", "Discounts on needles");
+  "Personal finance", "Hiking the Pennine range" and "New
   releases from indie bands" are lives, whatever words of a catalogue
   they share;
 - a part of the product: an interest whose head ends in a feature, a
@@ -183,8 +186,11 @@ enum Reading {
     OursAlone,
     /// Buying, whatever is bought: "Buying seafood", "Phlebotomy contract
     /// pricing". It is the product only among others of its kind, as
-    /// "Buying a first home" is a milestone of a life.
-    BuyingAlone,
+    /// "Buying a first home" is a milestone of a life. `priced` when its
+    /// first phrase ends in a price, a deal or a bundle ("Fat-quarter
+    /// bundles"), rather than opening with a verb of buying, which may open
+    /// a life ("Booking family holidays by the sea").
+    BuyingAlone { priced: bool },
     /// Something of the person's life: "Her cycling club", "Our allotment".
     Life,
 }
@@ -200,10 +206,22 @@ enum Reading {
 fn only_about_the_offer(interests: &[&str], offer: &HashSet<String>) -> bool {
     let readings: Vec<Reading> = interests.iter().map(|i| read(i, offer)).collect();
     let ours_named = readings.iter().filter(|r| **r == Reading::Offer).count();
+    let buying = readings
+        .iter()
+        .filter(|r| matches!(r, Reading::BuyingAlone { .. }))
+        .count();
+    let priced = readings
+        .iter()
+        .filter(|r| **r == Reading::BuyingAlone { priced: true })
+        .count();
+    // Interests that are all buying, two of them prices, deals or bundles
+    // ("Buying quilting cottons", "Fat-quarter bundles", "Discounts on
+    // wadding"), are the product together.
+    let all_buying = buying == readings.len() && priced >= 2;
     readings.iter().all(|r| match r {
         Reading::Offer => true,
         Reading::OursAlone => ours_named >= 2,
-        Reading::BuyingAlone => ours_named >= 1,
+        Reading::BuyingAlone { .. } => ours_named >= 1 || all_buying,
         Reading::Life => false,
     })
 }
@@ -225,8 +243,7 @@ fn read(interest: &str, offer: &HashSet<String>) -> Reading {
     match ours(&tokens, offer) {
         Some(true) => Reading::Offer,
         Some(false) => Reading::OursAlone,
-        None if buying(&tokens) => Reading::BuyingAlone,
-        None => Reading::Life,
+        None => buying(&tokens).map_or(Reading::Life, |priced| Reading::BuyingAlone { priced }),
     }
 }
 
@@ -237,18 +254,15 @@ const BUYING: &[&str] = &["buying", "purchasing", "shopping"];
 /// Whether an interest is buying, whatever is bought: it opens with a verb
 /// of buying ("Buying seafood", "Booking appointments online"), or the
 /// head of its first phrase ends in a word of buying ("Phlebotomy contract
-/// pricing", "Weekend deals").
-fn buying(tokens: &[Token]) -> bool {
-    let Some(first) = tokens.first() else {
-        return false;
-    };
-    if buying_acts().contains(&first.word) || BUYING.contains(&&*first.word) {
-        return true;
-    }
+/// pricing", "Weekend deals"); `Some(true)` for the second.
+fn buying(tokens: &[Token]) -> Option<bool> {
+    let first = tokens.first()?;
     let end = head_end(tokens, 0);
-    (0..end)
+    let priced = (0..end)
         .rfind(|&i| tokens[i].content)
-        .is_some_and(|last| BUYING_HEADS.contains(&&*tokens[last].word))
+        .is_some_and(|last| BUYING_HEADS.contains(&&*tokens[last].word));
+    let opens = buying_acts().contains(&first.word) || BUYING.contains(&&*first.word);
+    (priced || opens).then_some(priced)
 }
 
 /// Words that make an interest buying when its first phrase ends in them:
@@ -464,6 +478,20 @@ mod tests {
             &["Our book club", "Dog grooming"],
         ] {
             assert!(!only_about_the_offer(interests, &groomer), "{interests:?}");
+        }
+    }
+
+    #[test]
+    fn interests_that_are_all_prices_and_buying_are_the_product() {
+        let yarn = offer("A yarn shop with knitting classes");
+        let buying = ["Buying sock wool", "Skein bundles", "Discounts on needles"];
+        assert!(only_about_the_offer(&buying, &yarn));
+        for lives in [
+            &["Booking family holidays by the sea", "Weekend deals"][..],
+            &["Buying a first home", "Shopping for the grandchildren"],
+            &["Skein bundles", "Her knitting circle"],
+        ] {
+            assert!(!only_about_the_offer(lives, &yarn), "{lives:?}");
         }
     }
 
