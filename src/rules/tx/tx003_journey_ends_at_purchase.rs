@@ -33,6 +33,9 @@ For a persona, a `purchase` touchpoint that recurs (`per_week` above zero),
 is no pure sales pressure (TX001) and does not open with a call to buy
 ("Order this week's box by Thursday") counts as going on after the sale: a
 sponsor's report twice a year keeps the relationship, whatever its stage.
+So does a `purchase` touchpoint, no pure sales pressure, whose message or
+act comes back a while later ("a look at your pad use three months
+later", "a month later the employer gets a short note").
 Not reported: a persona reached only before the purchase (a prospect the
 plan has not yet won); a persona reached by a touchpoint with no `stage`;
 every persona while a touchpoint at retention or advocacy names no
@@ -146,6 +149,18 @@ fn passing_through(name: &str) -> bool {
     })
 }
 
+/// Whether a text says something comes a while after the sale: a span of
+/// days, weeks, months or years, then "later" ("three months later", "A
+/// month later the employer gets a short note"). "Later" alone ("pay
+/// later") is no time.
+fn comes_back_later(text: &str) -> bool {
+    let tokens = tokenize(text);
+    tokens.windows(2).any(|pair| {
+        let span = pair[0].word.trim_end_matches('s');
+        ["day", "week", "month", "year"].contains(&span) && &*pair[1].word == "later"
+    })
+}
+
 /// Whether a message opens with a call to buy (TX001's verbs of a call,
 /// and renewing, upgrading, subscribing): "Order this week's box by
 /// Thursday". A purchase touchpoint that repeats it is the sale again, not
@@ -174,7 +189,18 @@ fn personas_stopping_at_the_sale(cx: &mut Context<'_>) {
             && pure_pressure(t).is_none()
             && !text(&t.message).is_some_and(calls_to_buy)
     };
-    let is_later = |t: &Touchpoint| stage_of(t).is_some_and(|s| later.contains(&s)) || recurs(t);
+    // So does one that comes back later itself: "a look at your pad use
+    // three months later".
+    let returns = |t: &Touchpoint| {
+        stage_of(t) == Some(Stage::Purchase)
+            && pure_pressure(t).is_none()
+            && [text(&t.message), text(&t.act)]
+                .into_iter()
+                .flatten()
+                .any(comes_back_later)
+    };
+    let is_later =
+        |t: &Touchpoint| stage_of(t).is_some_and(|s| later.contains(&s)) || recurs(t) || returns(t);
     if plan
         .touchpoints
         .iter()
@@ -224,7 +250,25 @@ fn personas_stopping_at_the_sale(cx: &mut Context<'_>) {
 
 #[cfg(test)]
 mod tests {
-    use super::{calls_to_buy, passing_through};
+    use super::{calls_to_buy, comes_back_later, passing_through};
+
+    #[test]
+    fn a_span_then_later_comes_back() {
+        for text in [
+            "a look at your pad use three months later",
+            "A month later the employer gets a short note",
+            "two weeks later, a call",
+        ] {
+            assert!(comes_back_later(text), "{text}");
+        }
+        for text in [
+            "Buy now, pay later",
+            "later this month",
+            "weeks of later nights",
+        ] {
+            assert!(!comes_back_later(text), "{text}");
+        }
+    }
 
     #[test]
     fn people_passing_through_are_named_so() {

@@ -229,7 +229,9 @@ pub(crate) fn names_a_person(owner: &str) -> bool {
     // A capital, then letters of any case ("McAllister", "O'Neill"), and
     // not all capitals ("SDR").
     let name_like = |word: &str| {
-        let word = word.trim_end_matches([',', ';', ':', ')', '.']);
+        let word = word
+            .trim_start_matches('(')
+            .trim_end_matches([',', ';', ':', ')', '.']);
         let mut chars = word.chars();
         chars.next().is_some_and(char::is_uppercase)
             && word.chars().count() > 1
@@ -304,6 +306,7 @@ mod tests {
             "Ellie McAllister, shop-floor lead",
             "Siobhán O'Neill (owner)",
             "Ellie, the owner",
+            "Research (Amira Haddad)",
         ] {
             assert!(names_a_person(owner), "{owner}");
         }
@@ -315,6 +318,7 @@ mod tests {
             "Owner",
             "SDR team",
             "Customer Care",
+            "Product (Product Team)",
         ] {
             assert!(!names_a_person(owner), "{owner}");
         }

@@ -24,8 +24,8 @@ name, channel, message, ask or act says the customer picks the days, how
 often they hear, or opts in ("reminders only on the days you choose", "email,
 frequency chosen by the member", "how many reminders a week?"), or that a
 reminder comes at a time or on a schedule the customer chooses ("Stretching
-reminder at a time the member chooses", "nudges on the schedule you set"):
-someone who picks when they are reminded has asked to be. "How often"
+reminder at a time the member chooses", "nudges on the schedule you set",
+"reminder at the learner's chosen time"): someone who picks when they are reminded has asked to be. "How often"
 or "your choice" alone is not enough: "How often do you cook?" asks about
 the customer, and "your choice of four dinners" is about the offer; nor is
 a time to book ("book at a time you choose"), which sends nothing, or a
@@ -210,7 +210,9 @@ fn where_they_come(channel: &str) -> bool {
 /// one of the people spoken to or of ("you", "they", "members") or a doer
 /// ("the learner", "each rider") that is no machine of the business, and a
 /// verb of choosing ("Practice reminder at a time the learner chooses",
-/// "nudges on the schedule you set"). A time to book ("book at a time you
+/// "nudges on the schedule you set"), or a time they chose, said before it
+/// ("Practice reminder at the learner's chosen time", "at your preferred
+/// hour"). A time to book ("book at a time you
 /// choose") sends nothing, and a time the business or its software picks
 /// ("at a time we choose", "at times the scheduler picks") is not theirs.
 fn at_a_time_they_choose(text: &str) -> bool {
@@ -219,23 +221,33 @@ fn at_a_time_they_choose(text: &str) -> bool {
         return false;
     };
     let word = |i: usize| tokens.get(i).map_or("", |t| &*t.word);
+    let person = |who: &str| {
+        let doer = ["er", "ers"].iter().any(|end| who.ends_with(end))
+            && owner_machines().find(&tokenize(who)).is_empty();
+        promised_people().contains(who) || doer
+    };
     (reminder.tokens.end..tokens.len())
         .filter(|&i| WHENS.contains(&word(i)))
         .any(|when| {
+            // "at the learner's chosen time", "at your preferred hour"
+            if when >= 2 && CHOSEN.contains(&word(when - 1)) {
+                let whose = word(when - 2);
+                if ["your", "their"].contains(&whose)
+                    || whose.strip_suffix("'s").is_some_and(&person)
+                {
+                    return true;
+                }
+            }
             let mut who = when + 1;
             while CHOOSER_DETERMINERS.contains(&word(who)) {
                 who += 1;
             }
-            let Some(chooser) = tokens.get(who) else {
-                return false;
-            };
-            let doer = ["er", "ers"].iter().any(|end| chooser.word.ends_with(end))
-                && owner_machines().find(&tokens[who..=who]).is_empty();
-            let person = promised_people().contains(&chooser.word) || doer;
-            let verb = word(who + 1);
-            person && CHOOSING.contains(&verb)
+            person(word(who)) && CHOOSING.contains(&word(who + 1))
         })
 }
+
+/// Words of a time chosen, before it: "at the learner's chosen time".
+const CHOSEN: &[&str] = &["chosen", "preferred", "selected"];
 
 /// Words of when a reminder comes.
 const WHENS: &[&str] = &["time", "times", "hour", "hours", "schedule", "moment"];
@@ -260,6 +272,8 @@ mod tests {
             "Stretching reminder at a time the member chooses",
             "Nudges on the schedule you set in the app",
             "Alerts at the times each rider selects",
+            "Stretch reminder at the member's chosen time",
+            "Reminders at your preferred hour",
         ] {
             assert!(at_a_time_they_choose(text), "{text}");
         }
@@ -268,6 +282,8 @@ mod tests {
             "Reminder at a time we choose for you",
             "Prompts at times the scheduler picks",
             "Reminders whenever there is a sale",
+            "Reminder at the scheduler's chosen time",
+            "Reminders at our preferred time",
         ] {
             assert!(!at_a_time_they_choose(text), "{text}");
         }
