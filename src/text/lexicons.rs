@@ -432,6 +432,18 @@ lexicon!(
     "paid_placement.txt"
 );
 lexicon!(
+    /// A promise that people are not ranked against each other: "never
+    /// against other children".
+    no_comparison_promises,
+    "no_comparison_promises.txt"
+);
+lexicon!(
+    /// People ranked against each other: "a leaderboard", "ranking every
+    /// child in a class".
+    people_rankings,
+    "people_rankings.txt"
+);
+lexicon!(
     /// A promise that people's data stays theirs: never sold, theirs alone.
     privacy_promises,
     "privacy_promises.txt"
@@ -635,6 +647,8 @@ mod tests {
             profit_pricing(),
             unpaid_ranking_promises(),
             paid_placement(),
+            no_comparison_promises(),
+            people_rankings(),
             data_sales(),
             data_words(),
             feedback_wants(),

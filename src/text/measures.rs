@@ -340,12 +340,64 @@ fn only_frames_and_own(words: &[Token], said: &[Match], own: &[Rc<str>]) -> bool
 /// and WHAT): "active Kerbside Plus subscriptions", not "Newsletter
 /// subscribers" or "Facebook group members".
 pub fn counts_buyers(metric: &str, own: &str) -> bool {
+    counts_own(metric, own, false, |words| metric_buyers().find(words))
+}
+
+/// Whether the head of a metric ends in orders, bookings or sales of the
+/// business's own offer, as [`counts_buyers`] reads buyers: "Hamper orders
+/// taken", "Workshop bookings", not "Seed packet orders" for a shop that
+/// sells no seeds.
+pub fn counts_orders(metric: &str, own: &str) -> bool {
+    counts_own(metric, own, true, |words| {
+        (0..words.len())
+            .filter(|&i| ORDERS.contains(&&*words[i].word))
+            .map(|i| Match {
+                tokens: i..i + 1,
+                span: words[i].span.clone(),
+            })
+            .collect()
+    })
+}
+
+/// Orders, bookings and sales, as a metric's head counts them.
+const ORDERS: &[&str] = &["order", "orders", "booking", "bookings", "sale", "sales"];
+
+/// What happens to an order that still counts it: "Hamper orders taken".
+/// Not "cancelled" or "refunded".
+const ORDERS_DONE: &[&str] = &[
+    "taken",
+    "placed",
+    "made",
+    "received",
+    "sold",
+    "booked",
+    "completed",
+    "delivered",
+    "shipped",
+    "fulfilled",
+];
+
+/// Whether the head of a metric ends in what `find` finds, every other
+/// meaningful word of it framing that or a word of `own`. With `done`, a
+/// word of [`ORDERS_DONE`] after it says what happened and is no part of
+/// what is counted: "Hamper orders taken". (Buyers keep theirs: "Members
+/// lost" is churn, no count of buyers.) What is counted per something else
+/// is a ratio ("Orders per visit"), and what comes from or through
+/// something else is judged by that ("Sales via Instagram").
+fn counts_own(metric: &str, own: &str, done: bool, find: impl Fn(&[Token]) -> Vec<Match>) -> bool {
     let tokens = tokenize(metric);
     let own: Vec<_> = tokenize(own).into_iter().map(|t| t.stem).collect();
-    let head = head_end(&tokens);
+    let mut head = head_end(&tokens);
+    let next = tokens.get(head).map(|t| &*t.word);
+    if done && matches!(next, Some("per" | "from" | "via" | "through")) {
+        return false;
+    }
+    while done && head > 1 && ORDERS_DONE.contains(&&*tokens[head - 1].word) {
+        head -= 1;
+    }
     let words = &tokens[..head];
-    let buyers = metric_buyers().find(words);
-    buyers.iter().any(|b| b.tokens.end == head) && only_frames_and_own(words, &buyers, &own)
+    let counted = find(words);
+    counted.iter().any(|b| b.tokens.end == head) && only_frames_and_own(words, &counted, &own)
 }
 
 /// What a metric counts when it counts money, quoted: the phrase its head
@@ -1037,6 +1089,28 @@ mod tests {
         assert!(counts_buyers("active Kerbside Plus subscriptions", own));
         assert!(!counts_buyers("Newsletter subscribers", own));
         assert!(!counts_buyers("Facebook group members", own));
+        assert!(!counts_buyers("Kerbside Plus members lost", own));
+    }
+
+    #[test]
+    fn orders_of_the_offer_are_counted_by_the_unit() {
+        let own = "A cheese shop. Christmas hampers";
+        for metric in [
+            "Hamper orders taken",
+            "Christmas hamper orders",
+            "hamper sales",
+        ] {
+            assert!(counts_orders(metric, own), "{metric}");
+        }
+        for metric in [
+            "Seed packet orders",
+            "Orders per visit",
+            "Sales via Instagram, £",
+            "Hamper orders cancelled within a week",
+            "Hampers",
+        ] {
+            assert!(!counts_orders(metric, own), "{metric}");
+        }
     }
 
     #[test]

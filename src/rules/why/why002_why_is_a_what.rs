@@ -22,8 +22,11 @@ pub static RULE: Rule = Rule {
 Reads the WHY statement for two kinds of language:
 - the business's own numbers and size: revenue, profit, market share,
   "double our income", being number one, "to become the largest", "to
-  become the leading" or the market leader (a market position), and sales
-  targets ("grow sales", "sales by 40% a year"). Any of these makes the
+  become the leading" or the market leader (a market position), sales
+  targets ("grow sales", "sales by 40% a year") and targets of its own
+  performance ("hitting our income target", "meet the performance
+  indicator for prevention", "the most cost-efficient service", "bringing
+  down our cost per collection"). Any of these makes the
   WHY a WHAT, whatever purpose stands beside it. "Leading" on its own is
   no position: "leading families to cook fresh food" is not reported. A
   leading brand, a leading independent or online sales count only as the

@@ -11,8 +11,8 @@ use crate::text::lexicons::{
     audience_counts, image_reasons, metric_money, per_customer, step_back_promises, time_frames,
 };
 use crate::text::{
-    Measure, PhraseList, counts_buyers, counts_money, counts_own_effort, counts_own_money,
-    counts_paying_customers, goal_measure, quote, tokenize,
+    Measure, PhraseList, counts_buyers, counts_money, counts_orders, counts_own_effort,
+    counts_own_money, counts_paying_customers, goal_measure, quote, tokenize,
 };
 
 pub static RULE: Rule = Rule {
@@ -79,7 +79,10 @@ Not reported:
   WHAT sells, every word of it the business's own or of one offering
   ("mail-order bait revenue" beside the offering "Mail-order bait and
   lures"), is the same revenue, counted by line; a word of a ratio inside
-  the line's name ("order" in "mail-order") makes no ratio. A cost goal
+  the line's name ("order" in "mail-order") makes no ratio. So is one
+  that counts the orders, bookings or sales of one line the WHAT sells
+  ("Hamper orders taken" beside the offering "Christmas hampers"),
+  counted by the unit. A cost goal
   whose metric counts the business's own time or money spent on its work
   is the goal of lower costs: hours of its own people on a task ("Staff
   hours a week spent chasing unpaid quotes", "admin time on paperwork"),
@@ -332,8 +335,13 @@ fn is_own_money(plan: &Plan, goal: &Goal) -> bool {
     // The title may say who pays when the metric counts them plainly:
     // "Paying Plus subscribers", measured as "active Kerbside Plus
     // subscriptions".
+    // Orders of a line the WHAT sells are that line's revenue, counted by
+    // the unit: "Hamper orders taken".
     revenue
         && (counts_paying_customers(metric, &offer)
+            || offerings
+                .iter()
+                .any(|line| counts_orders(metric, &format!("{own} {line}")))
             || counts_paying_customers(&goal.title.value, &offer) && counts_buyers(metric, &offer))
 }
 

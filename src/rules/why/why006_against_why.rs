@@ -8,9 +8,9 @@ use crate::diagnostic::{Severity, Subject};
 use crate::plan::{Plan, Span, items, text};
 use crate::rules::{Context, Family, Phase, Rule};
 use crate::text::lexicons::{
-    at_cost_promises, data_sales, data_words, paid_placement, price_competition, price_concern,
-    privacy_promises, profit_pricing, push_buying, sales_pressure, stance_buying,
-    unpaid_ranking_promises,
+    at_cost_promises, data_sales, data_words, no_comparison_promises, paid_placement,
+    people_rankings, price_competition, price_concern, privacy_promises, profit_pricing,
+    push_buying, sales_pressure, stance_buying, unpaid_ranking_promises,
 };
 use crate::text::{Match, PhraseList, Token, is_negator, quote, tokenize};
 
@@ -24,7 +24,7 @@ pub static RULE: Rule = Rule {
     docs: r#"## What it does
 Holds the HOW (statement and differentiators) and the WHAT (statement and
 offerings) against what the WHY, or the HOW itself, takes a stand on, and
-reports a line that works against it. Four stands are read, each with the
+reports a line that works against it. Six stands are read, each with the
 words that show it on both sides:
 - **Buying less.** The WHY or the HOW stands against buying, selling or
   replacing things: a word of buying in a frame of refusal ("buy less" at
@@ -54,6 +54,11 @@ words that show it on both sides:
   the HOW or the WHAT sells one ("a 'Top Pick' badge and first place in
   search results for restaurants that pay the featured fee", "sponsored
   listings").
+- **No ranking of people.** The WHY or the HOW promises that people are
+  not measured against each other ("shown against the child's own last
+  session, never against other children", "no league tables") and a line
+  of the HOW or the WHAT ranks them ("a club leaderboard ranking every
+  child in a class", "league tables of the fastest riders").
 - **At cost.** The WHY or the HOW promises the service is shared at cost,
   not for profit, or cheaply for everyone ("shared at cost, never for
   profit", "should all be able to make a two-mile trip cheaply"), or the
@@ -218,6 +223,20 @@ fn check(cx: &mut Context<'_>) {
                     "{} sells a place in the ranking ({}) while {place} promises no one can buy one ({promise})",
                     line.subject.describe(),
                     quoted(&sold),
+                ),
+            ));
+        }
+    }
+
+    if let Some((promise, place)) = first_promise(&stands, no_comparison_promises()) {
+        let ranks = |text: &str| cues(people_rankings().find(&tokenize(text)), text);
+        for (line, ranked) in by_subject(&lines, ranks) {
+            reports.push((
+                line,
+                format!(
+                    "{} ranks people against each other ({}) while {place} promises it never will ({promise})",
+                    line.subject.describe(),
+                    quoted(&ranked),
                 ),
             ));
         }
