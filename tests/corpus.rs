@@ -90,6 +90,7 @@ const INDEPENDENT: &[&str] = &[
     "held-out-9",
     "held-out-10",
     "held-out-11",
+    "held-out-12",
 ];
 
 /// The independent corpus: each planted defect found, no other warning or
