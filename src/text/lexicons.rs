@@ -432,6 +432,12 @@ lexicon!(
     "paid_placement.txt"
 );
 lexicon!(
+    /// A question the customer must answer before they can go on: "all
+    /// twelve questions are required", "before the payment button unlocks".
+    forced_answers,
+    "forced_answers.txt"
+);
+lexicon!(
     /// A promise that people are not ranked against each other: "never
     /// against other children".
     no_comparison_promises,
@@ -649,6 +655,7 @@ mod tests {
             paid_placement(),
             no_comparison_promises(),
             people_rankings(),
+            forced_answers(),
             data_sales(),
             data_words(),
             feedback_wants(),

@@ -14,3 +14,4 @@ pub mod you004_persona_never_asked;
 pub mod you005_us_versus_them;
 pub mod you006_wants_in_our_words;
 pub mod you007_self_serving_ask;
+pub mod you008_forced_ask;
