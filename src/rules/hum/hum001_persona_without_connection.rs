@@ -60,7 +60,9 @@ interest are the product too:
   WHAT or comes right after one ("Watering reminders", "The photo diagnosis
   feature", "Unlocking Plus features"), or that is placed in the product
   and names the WHAT ("Plant care tips in the app", "in-app tips", "The
-  foot cream range in reception" for a foot clinic).
+  foot cream range in reception" for a foot clinic, "Using the app's map
+  view"), or whose part is about the offer ("Push notifications about new
+  listings" for an app that lists restaurants).
 
 ## What it does not report
 An interest with one word beyond the offer ("Her cycling club" for a bike
@@ -387,7 +389,13 @@ fn a_part_of_the_product(tokens: &[Token], offer: &HashSet<String>) -> bool {
         return false;
     };
     let before = (first..part.tokens.start).rfind(|&i| tokens[i].content);
-    part.tokens.clone().any(of_the_offer) || before.is_some_and(of_the_offer)
+    // What the part is about may name the offer: "Push notifications about
+    // new listings" for an app that lists restaurants.
+    let about = tokens
+        .get(end)
+        .is_some_and(|t| ["about", "of"].contains(&&*t.word))
+        && (end + 1..tokens.len()).any(of_the_offer);
+    part.tokens.clone().any(of_the_offer) || before.is_some_and(of_the_offer) || about
 }
 
 #[cfg(test)]
@@ -559,6 +567,23 @@ mod tests {
         );
         assert!(only_about_the_offer(
             &["Bell tent features", "Campfire reminders"],
+            &campsite
+        ));
+        let finder =
+            offer("An app that lists restaurants for allergic diners, with a Premium tier");
+        assert!(only_about_the_offer(
+            &[
+                "Using the app's map view",
+                "Push notifications about new listings",
+                "Premium filters",
+            ],
+            &finder
+        ));
+        assert!(!only_about_the_offer(
+            &[
+                "Bird reminders on the river walk",
+                "Notifications about river levels"
+            ],
             &campsite
         ));
         for interests in [

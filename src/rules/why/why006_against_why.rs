@@ -69,7 +69,9 @@ words that show it on both sides:
   seat").
 
 The price reading also counts a HOW that puts turnover before people
-("we run the café for turnover", "a table limit", "keep covers moving").
+("we run the café for turnover", "a table limit", "keep covers moving",
+"turn stock over fast", "fittings capped at 15 minutes"; a cap on how
+many people come, "classes capped at twelve", is care, not turnover).
 
 One finding is given for the HOW and one for the WHAT, at the first of
 their lines that says it, with the words of all of them.
