@@ -91,6 +91,7 @@ const INDEPENDENT: &[&str] = &[
     "held-out-10",
     "held-out-11",
     "held-out-12",
+    "held-out-13",
 ];
 
 /// The independent corpus: each planted defect found, no other warning or

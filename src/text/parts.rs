@@ -58,8 +58,8 @@ impl Part {
 /// Whether `text` asks an open question: a sentence that ends in a question
 /// mark and has a part with a question word or an invitation to say
 /// anything ("Is there anything that would make it easier to come back?",
-/// "Was there something that stopped you coming?") and no negation in that
-/// part. A question
+/// "Was there something that stopped you coming?", or opens with "any":
+/// "Any tournaments coming up?") and no negation in that part. A question
 /// read as a whole sentence, so that a list in it ("What should we change,
 /// add or stop before next season?") does not hide its question word.
 pub fn asks_openly(text: &str, tokens: &[Token]) -> bool {
@@ -79,7 +79,15 @@ pub fn asks_openly(text: &str, tokens: &[Token]) -> bool {
             words().any(|w| QUESTION_WORDS.contains(&w) || matches!(w, "anything" | "something"))
                 && !words().any(is_negator)
         };
-        if part.end == Some('?') && sentence.iter().any(asks) {
+        // "Any tournaments or new kit coming up?" opens with its invitation.
+        let opens_with_any = sentence
+            .first()
+            .and_then(|p| tokens.get(p.tokens.start))
+            .is_some_and(|t| &*t.word == "any")
+            && !sentence
+                .iter()
+                .any(|p| tokens[p.tokens.clone()].iter().any(|t| is_negator(&t.word)));
+        if part.end == Some('?') && (sentence.iter().any(asks) || opens_with_any) {
             return true;
         }
     }
@@ -174,6 +182,7 @@ mod tests {
             "Thanks! Which route do you ride?",
             "Was there something about the darkroom that stopped you coming?",
             "No pressure: what would make Tuesdays easier for you?",
+            "Any tournaments, new kit or changes to collection times coming up?",
         ] {
             assert!(asks_openly(text, &tokenize(text)), "{text}");
         }
@@ -181,6 +190,7 @@ mod tests {
             "Ready to ride?",
             "Why not treat yourself?",
             "What a day. Coming back?",
+            "Any reason not to upgrade today?",
         ] {
             assert!(!asks_openly(text, &tokenize(text)), "{text}");
         }

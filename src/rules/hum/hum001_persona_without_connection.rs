@@ -11,7 +11,7 @@ use crate::rules::{Context, Family, Phase, Rule};
 use crate::text::lexicons::{
     buying_acts, interest_commerce, offer_packaging, product_parts, product_places, shared_places,
 };
-use crate::text::{Match, Token, head_end, tokenize};
+use crate::text::{Match, Token, head_end, stem, tokenize};
 
 pub static RULE: Rule = Rule {
     code: "HUM001",
@@ -25,7 +25,9 @@ Reports a persona whose `interests` list is missing or empty, or whose every
 interest is nothing but what the business sells: every word of it that
 carries meaning is a word of the WHAT (its statement or offerings) or of
 buying (discounts, offers, deals, sales, prices, new releases, vouchers)
-or of the catalogue it is bought from (brands, models, pricing, finance).
+or of the catalogue it is bought from (brands, models, categories,
+pricing, finance), or the business's brand name, written as one word with
+a capital inside ("New tool categories on ShedShare").
 "Running shoes", "New shoe releases" and "Discounts on shoes" for a
 running-shoe shop say nothing beyond the product, nor do "Piano brands and
 models" and "Piano prices and finance deals" for a piano shop. Two more kinds of
@@ -112,8 +114,9 @@ interests = ["weekend markets", "fixing things themselves", "their kids' footbal
 
 fn check(cx: &mut Context<'_>) {
     let plan = cx.plan;
-    let offer = plan.offer_stems();
     let name = text(&plan.name).unwrap_or_default();
+    let mut offer = plan.offer_stems();
+    offer.extend(brand_names(name));
     for persona in &plan.personas {
         let interests: Vec<&str> = items(&persona.interests).map(|i| i.text.as_str()).collect();
         if !interests.is_empty() {
@@ -175,6 +178,22 @@ fn as_ours<'a>(interest: &'a str, name: &str) -> Cow<'a, str> {
     } else {
         Cow::Borrowed(interest)
     }
+}
+
+/// The brand names in a plan's name, written as one word with a capital
+/// inside ("ShedShare", "KickShare"), lower-cased: the business's own thing
+/// wherever an interest names it ("New tool categories on ShedShare").
+/// Ordinary words of the name ("Harbor Bikes 2027") are not taken, as a
+/// town or a trade named there may be a person's life too.
+fn brand_names(name: &str) -> Vec<String> {
+    name.split(|c: char| !c.is_alphanumeric())
+        .filter(|word| {
+            word.chars().next().is_some_and(char::is_uppercase)
+                && word.chars().skip(1).any(char::is_uppercase)
+                && word.chars().any(char::is_lowercase)
+        })
+        .map(|word| stem(&word.to_lowercase()))
+        .collect()
 }
 
 /// How one interest reads against the offer.
@@ -487,6 +506,16 @@ mod tests {
         ] {
             assert!(!only_about_the_offer(interests, &groomer), "{interests:?}");
         }
+    }
+
+    #[test]
+    fn a_brand_name_is_one_word_with_a_capital_inside() {
+        assert_eq!(
+            brand_names("ShedShare - 2026 plan"),
+            vec![stem("shedshare")]
+        );
+        assert!(brand_names("Harbor Bikes 2027").is_empty());
+        assert!(brand_names("NHS Eye Screening").is_empty());
     }
 
     #[test]

@@ -24,7 +24,8 @@ stock", "everything must go"), the price as the message ("30% off",
 "lowest prices"), the plea of an appeal that is the whole message
 ("donate now", "every pound counts") and asking for more than the customer gives now, with the
 anchor that goes with it ("upgrade your plan", "increase your monthly
-gift", "most supporters choose"), matched as whole stemmed phrases; a number in a cue matches
+gift", "most supporters choose") and an ultimatum, act by a date or lose
+what you have ("Rebook within 14 days or you may be discharged"), matched as whole stemmed phrases; a number in a cue matches
 any number, and a cue negated earlier in its clause ("no pressure to buy")
 does not count. Beside other pressure, a call to buy or book with "now"
 a few words on ("Book your private fitting now") is pressure too, so the

@@ -60,7 +60,9 @@ Reads the WHY statement for two kinds of language:
   families, community, help...) in a WHY that does not describe the business
   itself, since a WHY may well mention what it makes.
 Cues are matched as whole stemmed words, and a cue right after a negation in
-the same clause ("we don't chase market share") does not count.
+the same clause ("we don't chase market share") does not count, nor one
+right after someone else's possessive ("one bad fortnight wiped out a
+season's margin", "their profit"): those are the customers' numbers.
 
 ## Why it matters
 A WHY that is really a WHAT gives people no reason to care: everybody sells
@@ -93,16 +95,15 @@ fn check(cx: &mut Context<'_>) {
         return;
     };
     let tokens = tokenize(statement);
+    let names = [text(&cx.plan.name), text(&cx.plan.owner)];
+    let names = names.into_iter().flatten().collect::<Vec<_>>().join(" ");
     let mut business = why_business().find(&tokens);
+    business.retain(|m| !someone_elses(&tokens, m, &names));
     business.extend(own_positions(&tokens));
     business.extend(money_targets(statement, &tokens));
     let offer = why_offer().find(&tokens);
     let mut itself = why_self().find(&tokens);
-    let names = [text(&cx.plan.name), text(&cx.plan.owner)];
-    itself.extend(own_sales(
-        &tokens,
-        &names.into_iter().flatten().collect::<Vec<_>>().join(" "),
-    ));
+    itself.extend(own_sales(&tokens, &names));
     // A belief saves any WHY from talk of the offer; the people it is for
     // save one that does not describe the business itself.
     let purpose = !why_purpose().find(&tokens).is_empty()
@@ -138,6 +139,46 @@ fn check(cx: &mut Context<'_>) {
         ),
     );
 }
+
+/// Whether the money a cue names is someone else's: a possessive other
+/// than the business's own comes right before it ("wiped out a season's
+/// margin" for the brewers a servicing firm works for, "their profit").
+/// "Our turnover" and the business's name ("Kettle & Keg's margin") keep
+/// it the business's.
+fn someone_elses(tokens: &[Token], cue: &Match, names: &str) -> bool {
+    let money = tokens[cue.tokens.clone()]
+        .iter()
+        .all(|t| MONEY.contains(&&*t.word));
+    if !money {
+        return false;
+    }
+    let Some(before) = cue.tokens.start.checked_sub(1).map(|i| &*tokens[i].word) else {
+        return false;
+    };
+    let owner = before
+        .strip_suffix("'s")
+        .or_else(|| before.strip_suffix("s'"));
+    match owner {
+        Some(owner) => !names
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|word| word.eq_ignore_ascii_case(owner)),
+        None => ["their", "your", "his", "her"].contains(&before),
+    }
+}
+
+/// A business's money in one word, which may be anyone's: a possessive
+/// before it says whose.
+const MONEY: &[&str] = &[
+    "revenue",
+    "revenues",
+    "turnover",
+    "profit",
+    "profits",
+    "profitability",
+    "margin",
+    "margins",
+    "ebitda",
+];
 
 /// How many words before a market position a word may make it the
 /// business's aim: "to become the leading independent", "grow our online

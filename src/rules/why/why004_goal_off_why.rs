@@ -62,7 +62,7 @@ Not reported:
   (a count that such a word only describes, like "loyalty-card sign-ups",
   is judged like any other goal);
 - a revenue or cost goal whose metric is the business's own money as a
-  whole: a word of income, sales or cost, with only words that frame it
+  whole: a word of income, sales, commission or cost, with only words that frame it
   (total, gross, average, contract, a period) and words the plan's name or
   WHAT statement uses of the business ("Pollination contract income for
   the 2026 season, £", "Average monthly shop sales", "Income from
