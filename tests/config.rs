@@ -468,7 +468,7 @@ fn settings_change_what_tx005_and_tx002_report() {
     write(
         root,
         "near-miss/planlint.toml",
-        "[settings]\nmax-contacts-per-week = 2.5\n",
+        "[settings]\nmax-contacts-per-week = 1.5\n",
     );
     write(
         root,
@@ -501,7 +501,7 @@ fn settings_change_what_tx005_and_tx002_report() {
         .clone();
     assert_eq!(
         message,
-        "persona \"busy-parent\" gets 3 contacts a week (recipe-letter 3), more than 2.5"
+        "persona \"busy-parent\" gets 2 contacts a week (recipe-letter 2), more than 1.5"
     );
 
     write(

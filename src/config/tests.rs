@@ -389,7 +389,7 @@ fn numbers_too_large_are_shown_as_written() {
         errors("[settings]\nmax-contacts-per-week = nan\n")[0],
         "cfg/planlint.toml:2:25: `max-contacts-per-week` must be a number of 0 or more, not nan\n  \
          help: `max-contacts-per-week` is the contacts a week per persona above which TX005 \
-         reports it"
+         reports it, and that one touchpoint alone may not reach"
     );
 }
 

@@ -18,7 +18,10 @@ pub static RULE: Rule = Rule {
     docs: r#"## What it does
 Adds up `per_week` (contacts per week per customer) over the touchpoints that
 reach each persona, and reports a persona whose total is above 3 (the setting
-`max-contacts-per-week`). Touchpoints without `per_week` are one-off and do not
+`max-contacts-per-week`), or who gets that many from one touchpoint alone:
+three donor emails a week, or tips by text three times a week, is a whole
+week's allowance spent on one stream, which people tire of however good it
+is (three touchpoints once a week each are not reported). Touchpoints without `per_week` are one-off and do not
 count, and neither do touchpoints whose frequency the customer sets: their
 name, channel, message, ask or act says the customer picks the days, how
 often they hear, or opts in ("reminders only on the days you choose", "email,
@@ -87,7 +90,8 @@ fn check(cx: &mut Context<'_>) {
     for persona in &plan.personas {
         let (contacts, chosen) = contacts(plan, &persona.id.value);
         let total: f64 = contacts.iter().map(|(_, n)| n).sum();
-        if total <= max {
+        let alone = contacts.iter().find(|(_, n)| *n >= max);
+        if total <= max && alone.is_none() {
             continue;
         }
         let parts: Vec<String> = contacts
@@ -103,17 +107,27 @@ fn check(cx: &mut Context<'_>) {
                 ids.join(", ")
             )
         };
-        cx.report(
-            &RULE,
-            Subject::Persona(persona.id.value.clone()),
-            persona.header.clone(),
-            format!(
+        let message = match alone {
+            Some((t, n)) if total <= max => format!(
+                "persona \"{}\" gets {} contacts a week from {} alone, as many as {} a week from the whole plan{left_out}",
+                persona.id.value,
+                number(*n),
+                t.id.value,
+                number(max)
+            ),
+            _ => format!(
                 "persona \"{}\" gets {} contacts a week ({}), more than {}{left_out}",
                 persona.id.value,
                 number(total),
                 parts.join(", "),
                 number(max)
             ),
+        };
+        cx.report(
+            &RULE,
+            Subject::Persona(persona.id.value.clone()),
+            persona.header.clone(),
+            message,
         );
     }
 }
