@@ -109,7 +109,7 @@ fn check(cx: &mut Context<'_>) {
         };
         let message = match alone {
             Some((t, n)) if total <= max => format!(
-                "persona \"{}\" gets {} contacts a week from {} alone, as many as {} a week from the whole plan{left_out}",
+                "persona \"{}\" gets {} contacts a week from {} alone: one touchpoint uses all of the {} a week the whole plan may send{left_out}",
                 persona.id.value,
                 number(*n),
                 t.id.value,
