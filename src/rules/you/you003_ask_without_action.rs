@@ -22,8 +22,10 @@ Reports a touchpoint that has an `ask` but no `act` (or a blank one), or
 whose `act` only keeps the answers: it stores, files, logs, records or
 summarises them ("responses are stored in the CRM", "results go into the
 annual report") and says nothing of a change, a reply, a follow-up, a
-review or a purpose ("so the fitter can ..."). Cues are matched as whole
-stemmed words.
+review or a purpose ("so the fitter can ..."), or of the answer becoming
+the measure the work is judged by ("her success measure written on the
+trial sheet and reported in week 4"). Cues are matched as whole stemmed
+words.
 
 Not reported: an `act` that keeps the answers *and* uses them ("noted on the
 booking so the audiologist can adjust the aids", "logged and reviewed each
@@ -321,6 +323,7 @@ mod tests {
             "Most-named faults chased with the council and reported on the following month.",
             "Their answers are written into the service agreement as promises we report on.",
             "Requests are logged and escalated to the duty manager.",
+            "Their success measure is written on the job sheet and reported at the end of the month.",
         ] {
             assert_eq!(only_keeps(act), None, "{act}");
         }
