@@ -502,9 +502,52 @@ pub fn content_stems<'a>(texts: impl IntoIterator<Item = &'a str>) -> HashSet<St
         .collect()
 }
 
+/// Texts tokenized lately, per thread: the rules read the same fields of a
+/// plan again and again (a touchpoint's message by TX001, WHY005, WHY006,
+/// YOU008...), and a lookup costs less than reading a text into words
+/// (BENCHMARKS.md). It is emptied when it holds [`TOKEN_CACHE`] texts or
+/// [`TOKEN_CACHE_BYTES`] of them, and a text longer than
+/// [`TOKEN_CACHE_TEXT`] is not kept, so that it stays small whatever plans
+/// are checked, hostile ones included.
+#[derive(Default)]
+struct TokenCache {
+    texts: FxHashMap<Box<str>, Rc<[Token]>>,
+    bytes: usize,
+}
+
+const TOKEN_CACHE: usize = 4096;
+const TOKEN_CACHE_BYTES: usize = 1 << 20;
+const TOKEN_CACHE_TEXT: usize = 4096;
+
+thread_local! {
+    static TOKENS: RefCell<TokenCache> = RefCell::default();
+}
+
 /// Splits a text into words (Unicode word boundaries). `%` and `#` are kept as
 /// tokens of their own, because "30% off" and "#1" mean something to the rules.
 pub fn tokenize(text: &str) -> Vec<Token> {
+    if text.len() > TOKEN_CACHE_TEXT {
+        return read_tokens(text);
+    }
+    if let Some(tokens) = TOKENS.with_borrow(|cache| cache.texts.get(text).cloned()) {
+        return tokens.to_vec();
+    }
+    let tokens = read_tokens(text);
+    TOKENS.with_borrow_mut(|cache| {
+        // What an entry holds: the text, and its tokens (their strings are
+        // shared with the word table).
+        let bytes = text.len() + tokens.len() * std::mem::size_of::<Token>();
+        if cache.texts.len() >= TOKEN_CACHE || cache.bytes + bytes > TOKEN_CACHE_BYTES {
+            *cache = TokenCache::default();
+        }
+        cache.bytes += bytes;
+        cache.texts.insert(text.into(), tokens.as_slice().into());
+    });
+    tokens
+}
+
+/// [`tokenize`] without the cache.
+fn read_tokens(text: &str) -> Vec<Token> {
     with_lexed(text, |lexed| {
         let tokens = lexed.lexemes.iter().enumerate();
         tokens
