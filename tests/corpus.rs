@@ -92,6 +92,7 @@ const INDEPENDENT: &[&str] = &[
     "held-out-11",
     "held-out-12",
     "held-out-13",
+    "held-out-14",
 ];
 
 /// The independent corpus: each planted defect found, no other warning or

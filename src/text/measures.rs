@@ -359,6 +359,35 @@ pub fn counts_orders(metric: &str, own: &str) -> bool {
     })
 }
 
+/// Whether a metric counts customers by their agreements for the business's
+/// own offer: a word of signing ("signed", "active") and, after it in the
+/// same clause, a word of `own` and then an agreement or a contract ("Clubs
+/// with a signed annual squad screening and mouthguard agreement" for a
+/// practice that sells squad screening and mouthguards). Agreements for
+/// something the business does not sell ("signed data-sharing agreements")
+/// are not its revenue.
+pub fn counts_contracts(metric: &str, own: &str) -> bool {
+    let tokens = tokenize(metric);
+    let own: Vec<_> = tokenize(own).into_iter().map(|t| t.stem).collect();
+    tokens.iter().enumerate().any(|(k, t)| {
+        if !CONTRACTS.contains(&&*t.word) {
+            return false;
+        }
+        let Some(signed) =
+            (0..k).rfind(|&i| tokens[i].clause == t.clause && SIGNED.contains(&&*tokens[i].word))
+        else {
+            return false;
+        };
+        (signed + 1..k).any(|i| tokens[i].content && own.contains(&tokens[i].stem))
+    })
+}
+
+/// Agreements a customer signs, as a metric counts them.
+const CONTRACTS: &[&str] = &["agreement", "agreements", "contract", "contracts"];
+
+/// Words of an agreement in force.
+const SIGNED: &[&str] = &["signed", "active", "renewed"];
+
 /// Orders, bookings and sales, as a metric's head counts them.
 const ORDERS: &[&str] = &["order", "orders", "booking", "bookings", "sale", "sales"];
 
@@ -1090,6 +1119,20 @@ mod tests {
         assert!(!counts_buyers("Newsletter subscribers", own));
         assert!(!counts_buyers("Facebook group members", own));
         assert!(!counts_buyers("Kerbside Plus members lost", own));
+    }
+
+    #[test]
+    fn agreements_for_the_offer_are_the_business_s_revenue() {
+        let own = "Sports dentistry. Squad dental screening for clubs; custom-fitted mouthguards";
+        assert!(counts_contracts(
+            "Clubs with a signed annual squad screening and mouthguard agreement",
+            own
+        ));
+        assert!(!counts_contracts(
+            "Clubs with a signed data-sharing agreement",
+            own
+        ));
+        assert!(!counts_contracts("Squad screening agreements", own));
     }
 
     #[test]

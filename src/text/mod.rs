@@ -28,8 +28,9 @@ use unicode_segmentation::UnicodeSegmentation;
 
 pub use concepts::{Concepts, Said, Weights, concepts};
 pub use measures::{
-    Measure, PROPORTIONS, counts_buyers, counts_money, counts_orders, counts_own_effort,
-    counts_own_money, counts_paying_customers, goal_measure, is_money_amount, unread_measure,
+    Measure, PROPORTIONS, counts_buyers, counts_contracts, counts_money, counts_orders,
+    counts_own_effort, counts_own_money, counts_paying_customers, goal_measure, is_money_amount,
+    unread_measure,
 };
 pub use parts::{Part, asks_openly, parts};
 pub use phrases::{Match, PhraseList, PhraseSet, Tokens, is_negator};

@@ -11,8 +11,8 @@ use crate::text::lexicons::{
     audience_counts, image_reasons, metric_money, per_customer, step_back_promises, time_frames,
 };
 use crate::text::{
-    Measure, PhraseList, counts_buyers, counts_money, counts_orders, counts_own_effort,
-    counts_own_money, counts_paying_customers, goal_measure, quote, tokenize,
+    Measure, PhraseList, counts_buyers, counts_contracts, counts_money, counts_orders,
+    counts_own_effort, counts_own_money, counts_paying_customers, goal_measure, quote, tokenize,
 };
 
 pub static RULE: Rule = Rule {
@@ -82,7 +82,9 @@ Not reported:
   the line's name ("order" in "mail-order") makes no ratio. So is one
   that counts the orders, bookings or sales of one line the WHAT sells
   ("Hamper orders taken" beside the offering "Christmas hampers"),
-  counted by the unit. A cost goal
+  counted by the unit, and one that counts customers with a signed
+  agreement for a line the WHAT sells ("Clubs with a signed annual squad
+  screening agreement" beside "Squad dental screening for clubs"). A cost goal
   whose metric counts the business's own time or money spent on its work
   is the goal of lower costs: hours of its own people on a task ("Staff
   hours a week spent chasing unpaid quotes", "admin time on paperwork"),
@@ -339,9 +341,10 @@ fn is_own_money(plan: &Plan, goal: &Goal) -> bool {
     // the unit: "Hamper orders taken".
     revenue
         && (counts_paying_customers(metric, &offer)
-            || offerings
-                .iter()
-                .any(|line| counts_orders(metric, &format!("{own} {line}")))
+            || offerings.iter().any(|line| {
+                let line = format!("{own} {line}");
+                counts_orders(metric, &line) || counts_contracts(metric, &line)
+            })
             || counts_paying_customers(&goal.title.value, &offer) && counts_buyers(metric, &offer))
 }
 
