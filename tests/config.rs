@@ -85,7 +85,7 @@ fn config_names_the_file_and_no_config_reads_none() {
     write(
         dir.path(),
         "strict.toml",
-        "[settings]\nmax-contacts-per-week = 2\n",
+        "[settings]\nmax-contacts-per-week = 1.5\n",
     );
     assert!(findings(dir.path(), &["."], 0).is_empty());
     assert_eq!(
@@ -95,7 +95,7 @@ fn config_names_the_file_and_no_config_reads_none() {
     write(
         dir.path(),
         "planlint.toml",
-        "select = [\"TX005\"]\n[settings]\nmax-contacts-per-week = 2\n",
+        "select = [\"TX005\"]\n[settings]\nmax-contacts-per-week = 1.5\n",
     );
     assert_eq!(codes(&findings(dir.path(), &["."], 1)), ["TX005"]);
     assert!(findings(dir.path(), &["--no-config", "."], 0).is_empty());

@@ -432,6 +432,11 @@ lexicon!(
     "paid_placement.txt"
 );
 lexicon!(
+    /// A service's own targets and terms in a want: "KPI", "DNA rate".
+    service_terms,
+    "service_terms.txt"
+);
+lexicon!(
     /// A question the customer must answer before they can go on: "all
     /// twelve questions are required", "before the payment button unlocks".
     forced_answers,
@@ -656,6 +661,7 @@ mod tests {
             no_comparison_promises(),
             people_rankings(),
             forced_answers(),
+            service_terms(),
             data_sales(),
             data_words(),
             feedback_wants(),

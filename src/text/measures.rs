@@ -164,7 +164,11 @@ pub fn counts_own_money(metric: &str, own: &str) -> bool {
     }
     let meaningful = |t: &Token| t.content && !is_number(&t.word);
     let next = tokens.get(head).map(|t| &*t.word);
-    if next == Some("per") || counts_per_unit(&tokens[..head], &framing) {
+    // Money "per quarter" is money over a time, no ratio.
+    let per_time = tokens
+        .get(head + 1)
+        .is_some_and(|t| PER_TIMES.contains(&&*t.word));
+    if next == Some("per") && !per_time || counts_per_unit(&tokens[..head], &framing) {
         return false;
     }
     let only_money = (0..head).all(|i| framing[i] || !meaningful(&tokens[i]));
@@ -203,6 +207,12 @@ fn counts_per_unit(head: &[Token], framing: &[bool]) -> bool {
         })
     })
 }
+
+/// Times money is counted over, after "per": "Placement fee income per
+/// quarter".
+const PER_TIMES: &[&str] = &[
+    "day", "week", "month", "quarter", "year", "annum", "season", "term",
+];
 
 /// Words that make money counted per something an average: "Average
 /// booking revenue".
@@ -361,7 +371,8 @@ pub fn counts_orders(metric: &str, own: &str) -> bool {
 
 /// Whether a metric counts customers by their agreements for the business's
 /// own offer: a word of signing ("signed", "active") and, after it in the
-/// same clause, a word of `own` and then an agreement or a contract ("Clubs
+/// same clause, words of `own` (and of time) only and then an agreement or
+/// a contract ("Clubs
 /// with a signed annual squad screening and mouthguard agreement" for a
 /// practice that sells squad screening and mouthguards). Agreements for
 /// something the business does not sell ("signed data-sharing agreements")
@@ -378,7 +389,12 @@ pub fn counts_contracts(metric: &str, own: &str) -> bool {
         else {
             return false;
         };
-        (signed + 1..k).any(|i| tokens[i].content && own.contains(&tokens[i].stem))
+        let between = &tokens[signed + 1..k];
+        let frames = time_frames().find_all(between);
+        let framed = |i: usize| frames.iter().any(|m| m.tokens.contains(&i));
+        let named = |i: usize| between[i].content && !framed(i);
+        (0..between.len()).any(|i| named(i) && own.contains(&between[i].stem))
+            && (0..between.len()).all(|i| !named(i) || own.contains(&between[i].stem))
     })
 }
 
@@ -1133,6 +1149,10 @@ mod tests {
             own
         ));
         assert!(!counts_contracts("Squad screening agreements", own));
+        assert!(!counts_contracts(
+            "Bloggers with a signed mouthguard sponsorship contract",
+            own
+        ));
     }
 
     #[test]

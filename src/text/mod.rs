@@ -535,9 +535,14 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     }
     let tokens = read_tokens(text);
     TOKENS.with_borrow_mut(|cache| {
-        // What an entry holds: the text, and its tokens (their strings are
-        // shared with the word table).
-        let bytes = text.len() + tokens.len() * std::mem::size_of::<Token>();
+        // What an entry holds: the text, and its tokens with their strings
+        // (shared with the word table, but kept alive here once it starts
+        // afresh).
+        let bytes = text.len()
+            + tokens
+                .iter()
+                .map(|t| std::mem::size_of::<Token>() + t.word.len() + t.stem.len())
+                .sum::<usize>();
         if cache.texts.len() >= TOKEN_CACHE || cache.bytes + bytes > TOKEN_CACHE_BYTES {
             *cache = TokenCache::default();
         }

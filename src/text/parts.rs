@@ -59,7 +59,8 @@ impl Part {
 /// mark and has a part with a question word or an invitation to say
 /// anything ("Is there anything that would make it easier to come back?",
 /// "Was there something that stopped you coming?", or opens with "any":
-/// "Any tournaments coming up?") and no negation in that part. A question
+/// "Any tournaments coming up?", not "Any chance you would try...?") and no
+/// negation in that part. A question
 /// read as a whole sentence, so that a list in it ("What should we change,
 /// add or stop before next season?") does not hide its question word.
 pub fn asks_openly(text: &str, tokens: &[Token]) -> bool {
@@ -80,13 +81,15 @@ pub fn asks_openly(text: &str, tokens: &[Token]) -> bool {
                 && !words().any(is_negator)
         };
         // "Any tournaments or new kit coming up?" opens with its invitation.
-        let opens_with_any = sentence
-            .first()
-            .and_then(|p| tokens.get(p.tokens.start))
-            .is_some_and(|t| &*t.word == "any")
-            && !sentence
-                .iter()
-                .any(|p| tokens[p.tokens.clone()].iter().any(|t| is_negator(&t.word)));
+        let opens_with_any = sentence.first().is_some_and(|p| {
+            let words = &tokens[p.tokens.clone()];
+            words.first().is_some_and(|t| &*t.word == "any")
+                && !words
+                    .get(1)
+                    .is_some_and(|t| ["chance", "interest", "reason"].contains(&&*t.word))
+        }) && !sentence
+            .iter()
+            .any(|p| tokens[p.tokens.clone()].iter().any(|t| is_negator(&t.word)));
         if part.end == Some('?') && (sentence.iter().any(asks) || opens_with_any) {
             return true;
         }
@@ -191,6 +194,7 @@ mod tests {
             "Why not treat yourself?",
             "What a day. Coming back?",
             "Any reason not to upgrade today?",
+            "Any chance you would try the fruit bag too?",
         ] {
             assert!(!asks_openly(text, &tokenize(text)), "{text}");
         }

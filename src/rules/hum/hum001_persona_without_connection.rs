@@ -53,7 +53,9 @@ interest are the product too:
   membrane specs"), next to "Cheap fish deals" or "Boot brands and new
   models"; or, with no such interest beside them, interests that are all
   buying when two of them end their first phrase in a price, a deal or a
-  bundle ("Buying knitting wool", "Yarn bundles", "Discounts on needles");
+  bundle and one names the offer ("Buying knitting wool", "Yarn bundles",
+  "Discounts on needles" for a yarn shop; a sale or points name community
+  life too, "Organising the school bake sales");
   "Personal finance", "Hiking the Pennine range" and "New
   releases from indie bands" are lives, whatever words of a catalogue
   they share;
@@ -64,7 +66,10 @@ interest are the product too:
   and names the WHAT ("Plant care tips in the app", "in-app tips", "The
   foot cream range in reception" for a foot clinic, "Using the app's map
   view"), or whose part is about the offer ("Push notifications about new
-  listings" for an app that lists restaurants).
+  listings" for an app that lists restaurants); an appointment, a review
+  or a letter is the service's when the word before it is the WHAT's
+  ("His annual eye screening appointment", not "Letters from her sister"
+  or "Film reviews in the Sunday paper").
 
 ## What it does not report
 An interest with one word beyond the offer ("Her cycling club" for a bike
@@ -238,7 +243,12 @@ fn only_about_the_offer(interests: &[&str], offer: &HashSet<String>) -> bool {
     // Interests that are all buying, two of them prices, deals or bundles
     // ("Buying quilting cottons", "Fat-quarter bundles", "Discounts on
     // wadding"), are the product together.
-    let all_buying = buying == readings.len() && priced >= 2;
+    let names_the_offer = interests.iter().any(|i| {
+        tokenize(i)
+            .iter()
+            .any(|t| t.content && offer.contains(t.stem.as_ref()))
+    });
+    let all_buying = buying == readings.len() && priced >= 2 && names_the_offer;
     readings.iter().all(|r| match r {
         Reading::Offer => true,
         Reading::OursAlone => ours_named >= 2,
@@ -279,11 +289,15 @@ const BUYING: &[&str] = &["buying", "purchasing", "shopping"];
 fn buying(tokens: &[Token]) -> Option<bool> {
     let first = tokens.first()?;
     let end = head_end(tokens, 0);
-    let priced = (0..end)
+    let head = (0..end)
         .rfind(|&i| tokens[i].content)
-        .is_some_and(|last| BUYING_HEADS.contains(&&*tokens[last].word));
+        .map(|last| &*tokens[last].word);
+    let priced = head.is_some_and(|head| BUYING_HEADS.contains(&head));
     let opens = buying_acts().contains(&first.word) || BUYING.contains(&&*first.word);
-    (priced || opens).then_some(priced)
+    // A sale or points name community life too ("the school bake sales",
+    // "car boot sales"): no price that makes interests the product together.
+    let priced_only = priced && !head.is_some_and(|h| ["sale", "sales", "points"].contains(&h));
+    (priced || opens).then_some(priced_only)
 }
 
 /// Words that make an interest buying when its first phrase ends in them:
@@ -400,6 +414,14 @@ fn a_part_of_the_product(tokens: &[Token], offer: &HashSet<String>) -> bool {
     let Some(head) = (first..end).rfind(|&i| tokens[i].content) else {
         return false;
     };
+    // A service's own part is named by the word before it: "His annual
+    // eye screening appointment", "Getting his screening results letter",
+    // not "Letters from her sister" or "Film reviews in the Sunday paper".
+    if SERVICE_PARTS.contains(&&*tokens[head].word) {
+        return (first..head)
+            .rfind(|&i| tokens[i].content)
+            .is_some_and(of_the_offer);
+    }
     let Some(part) = product_parts()
         .find(tokens)
         .into_iter()
@@ -416,6 +438,17 @@ fn a_part_of_the_product(tokens: &[Token], offer: &HashSet<String>) -> bool {
         && (end + 1..tokens.len()).any(of_the_offer);
     part.tokens.clone().any(of_the_offer) || before.is_some_and(of_the_offer) || about
 }
+
+/// Parts of a service that are its own only when a word of the WHAT names
+/// them: an appointment, a review, a letter.
+const SERVICE_PARTS: &[&str] = &[
+    "appointment",
+    "appointments",
+    "review",
+    "reviews",
+    "letter",
+    "letters",
+];
 
 #[cfg(test)]
 mod tests {
@@ -521,12 +554,21 @@ mod tests {
     #[test]
     fn interests_that_are_all_prices_and_buying_are_the_product() {
         let yarn = offer("A yarn shop with knitting classes");
-        let buying = ["Buying sock wool", "Skein bundles", "Discounts on needles"];
+        let buying = [
+            "Buying yarn for socks",
+            "Skein bundles",
+            "Discounts on needles",
+        ];
         assert!(only_about_the_offer(&buying, &yarn));
         for lives in [
             &["Booking family holidays by the sea", "Weekend deals"][..],
             &["Buying a first home", "Shopping for the grandchildren"],
             &["Skein bundles", "Her knitting circle"],
+            &[
+                "Organising the school bake sales",
+                "Car boot sales on Sunday mornings",
+            ],
+            &["Cheaper energy deals", "Broadband price comparisons"],
         ] {
             assert!(!only_about_the_offer(lives, &yarn), "{lives:?}");
         }
@@ -597,6 +639,22 @@ mod tests {
         assert!(only_about_the_offer(
             &["Bell tent features", "Campfire reminders"],
             &campsite
+        ));
+        let screening = offer("Diabetic eye screening, results letters and surveillance clinics");
+        assert!(only_about_the_offer(
+            &[
+                "His annual diabetic eye screening appointment",
+                "Getting his screening results letter",
+            ],
+            &screening
+        ));
+        let grocer = offer("A grocer with a monthly recipe letter and free diet reviews");
+        assert!(!only_about_the_offer(
+            &[
+                "Letters from her sister in Lagos",
+                "Film reviews in the Sunday paper"
+            ],
+            &grocer
         ));
         let finder =
             offer("An app that lists restaurants for allergic diners, with a Premium tier");

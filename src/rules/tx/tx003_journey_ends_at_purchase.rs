@@ -34,8 +34,9 @@ is no pure sales pressure (TX001) and does not open with a call to buy
 ("Order this week's box by Thursday") counts as going on after the sale: a
 sponsor's report twice a year keeps the relationship, whatever its stage.
 So does a `purchase` touchpoint, no pure sales pressure, whose message or
-act comes back a while later ("a look at your pad use three months
-later", "a month later the employer gets a short note").
+act comes back to the customer a while later with a look, a call or a
+note ("a look at your pad use three months later", "a month later the
+employer gets a short note"; not "your box arrives three days later").
 Not reported: a persona reached only before the purchase (a prospect the
 plan has not yet won); a persona reached by a touchpoint with no `stage`;
 every persona while a touchpoint at retention or advocacy names no
@@ -149,17 +150,45 @@ fn passing_through(name: &str) -> bool {
     })
 }
 
-/// Whether a text says something comes a while after the sale: a span of
-/// days, weeks, months or years, then "later" ("three months later", "A
+/// Whether a text says the business comes back a while after the sale: a
+/// span of days, weeks, months or years, then "later", with a look, a call
+/// or a note in its clause ("a look at your pad use three months later", "A
 /// month later the employer gets a short note"). "Later" alone ("pay
 /// later") is no time.
 fn comes_back_later(text: &str) -> bool {
     let tokens = tokenize(text);
     tokens.windows(2).any(|pair| {
         let span = pair[0].word.trim_end_matches('s');
-        ["day", "week", "month", "year"].contains(&span) && &*pair[1].word == "later"
+        ["day", "week", "month", "year"].contains(&span)
+            && &*pair[1].word == "later"
+            && tokens
+                .iter()
+                .any(|t| t.clause == pair[1].clause && RETURNS.contains(&&*t.word))
     })
 }
+
+/// Words of coming back to the customer, in the clause of "later": a look,
+/// a call, a note ("your first box arrives three days later" is delivery,
+/// and "the invoice follows a month later" is billing).
+const RETURNS: &[&str] = &[
+    "look",
+    "call",
+    "calls",
+    "check",
+    "checks",
+    "note",
+    "visit",
+    "visits",
+    "review",
+    "ring",
+    "rings",
+    "email",
+    "emails",
+    "letter",
+    "text",
+    "message",
+    "comparison",
+];
 
 /// Whether a message opens with a call to buy (TX001's verbs of a call,
 /// and renewing, upgrading, subscribing): "Order this week's box by
@@ -257,7 +286,7 @@ mod tests {
         for text in [
             "a look at your pad use three months later",
             "A month later the employer gets a short note",
-            "two weeks later, a call",
+            "a call two weeks later to see how it is going",
         ] {
             assert!(comes_back_later(text), "{text}");
         }

@@ -6,7 +6,7 @@ use crate::diagnostic::{Severity, Subject};
 use crate::plan::text;
 use crate::plan::{Plan, Stage, Touchpoint};
 use crate::rules::{Context, Family, Phase, Rule};
-use crate::text::lexicons::{helper_roles, helpful_owners, sales_pressure};
+use crate::text::lexicons::{helper_roles, helpful_owners, owner_machines, sales_pressure};
 
 pub static RULE: Rule = Rule {
     code: "TX004",
@@ -253,7 +253,12 @@ pub(crate) fn names_a_person(owner: &str) -> bool {
             || words.get(i + 2).is_none_or(|next| {
                 ["and", "&", "with", "("].contains(next) || next.starts_with('(')
             });
-        name_like(pair[0]) && name_like(pair[1]) && ends
+        // "Email automation (Mailchimp Journeys)" names a product in brackets.
+        let bracketed = pair[0].starts_with('(');
+        name_like(pair[0])
+            && name_like(pair[1])
+            && ends
+            && (!bracketed || owner_machines().matches_text(owner).is_empty())
     })
 }
 
@@ -319,6 +324,7 @@ mod tests {
             "SDR team",
             "Customer Care",
             "Product (Product Team)",
+            "Email automation (Mailchimp Journeys)",
         ] {
             assert!(!names_a_person(owner), "{owner}");
         }

@@ -25,8 +25,7 @@ Reads the WHY statement for two kinds of language:
   become the leading" or the market leader (a market position), sales
   targets ("grow sales", "sales by 40% a year") and targets of its own
   performance ("hitting our income target", "meet the performance
-  indicator for prevention", "the most cost-efficient service", "bringing
-  down our cost per collection"). Any of these makes the
+  indicator for prevention"). Any of these makes the
   WHY a WHAT, whatever purpose stands beside it. "Leading" on its own is
   no position: "leading families to cook fresh food" is not reported. A
   leading brand, a leading independent or online sales count only as the
@@ -61,8 +60,10 @@ Reads the WHY statement for two kinds of language:
   itself, since a WHY may well mention what it makes.
 Cues are matched as whole stemmed words, and a cue right after a negation in
 the same clause ("we don't chase market share") does not count, nor one
-right after someone else's possessive ("one bad fortnight wiped out a
-season's margin", "their profit"): those are the customers' numbers.
+that is someone else's: after "their", "your", "his" or "her", a plural
+possessive ("growers' margins") or a possessive after "a" or "one" ("one
+bad fortnight wiped out a season's margin"); "next year's profit" is the
+business's own.
 
 ## Why it matters
 A WHY that is really a WHAT gives people no reason to care: everybody sells
@@ -98,7 +99,7 @@ fn check(cx: &mut Context<'_>) {
     let names = [text(&cx.plan.name), text(&cx.plan.owner)];
     let names = names.into_iter().flatten().collect::<Vec<_>>().join(" ");
     let mut business = why_business().find(&tokens);
-    business.retain(|m| !someone_elses(&tokens, m, &names));
+    business.retain(|m| !someone_elses(statement, &tokens, m, &names));
     business.extend(own_positions(&tokens));
     business.extend(money_targets(statement, &tokens));
     let offer = why_offer().find(&tokens);
@@ -140,45 +141,40 @@ fn check(cx: &mut Context<'_>) {
     );
 }
 
-/// Whether the money a cue names is someone else's: a possessive other
-/// than the business's own comes right before it ("wiped out a season's
-/// margin" for the brewers a servicing firm works for, "their profit").
-/// "Our turnover" and the business's name ("Kettle & Keg's margin") keep
-/// it the business's.
-fn someone_elses(tokens: &[Token], cue: &Match, names: &str) -> bool {
-    let money = tokens[cue.tokens.clone()]
-        .iter()
-        .all(|t| MONEY.contains(&&*t.word));
-    if !money {
-        return false;
-    }
-    let Some(before) = cue.tokens.start.checked_sub(1).map(|i| &*tokens[i].word) else {
+/// Whether the numbers a cue names are someone else's: "their", "your",
+/// "his" or "her" right before it ("help stallholders reach their income
+/// targets"); a plural possessive ("growers' margins"); or a possessive
+/// after "a" or "one", which counts money in general ("one bad fortnight
+/// wiped out a season's margin", of the brewers a servicing firm works
+/// for). "Our turnover", "next year's profit" and "every store's turnover"
+/// stay the business's, as does its name ("Kettle & Keg's margin").
+fn someone_elses(statement: &str, tokens: &[Token], cue: &Match, names: &str) -> bool {
+    let Some(at) = cue.tokens.start.checked_sub(1) else {
         return false;
     };
-    let owner = before
-        .strip_suffix("'s")
-        .or_else(|| before.strip_suffix("s'"));
-    match owner {
-        Some(owner) => !names
-            .split(|c: char| !c.is_alphanumeric())
-            .any(|word| word.eq_ignore_ascii_case(owner)),
-        None => ["their", "your", "his", "her"].contains(&before),
+    let before = &*tokens[at].word;
+    if ["their", "your", "his", "her"].contains(&before) {
+        return true;
     }
+    let ours = |owner: &str| {
+        names
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|word| word.eq_ignore_ascii_case(owner))
+    };
+    // The tokenizer leaves the apostrophe of "growers'" out of the word.
+    let plural = statement
+        .get(tokens[at].span.end..)
+        .is_some_and(|rest| rest.starts_with(['\'', '\u{2019}']));
+    if plural && before.ends_with('s') {
+        return !ours(before);
+    }
+    let general = at
+        .checked_sub(1)
+        .is_some_and(|i| ["a", "an", "one"].contains(&&*tokens[i].word));
+    before
+        .strip_suffix("'s")
+        .is_some_and(|owner| general && !ours(owner))
 }
-
-/// A business's money in one word, which may be anyone's: a possessive
-/// before it says whose.
-const MONEY: &[&str] = &[
-    "revenue",
-    "revenues",
-    "turnover",
-    "profit",
-    "profits",
-    "profitability",
-    "margin",
-    "margins",
-    "ebitda",
-];
 
 /// How many words before a market position a word may make it the
 /// business's aim: "to become the leading independent", "grow our online

@@ -341,10 +341,10 @@ fn is_own_money(plan: &Plan, goal: &Goal) -> bool {
     // the unit: "Hamper orders taken".
     revenue
         && (counts_paying_customers(metric, &offer)
-            || offerings.iter().any(|line| {
-                let line = format!("{own} {line}");
-                counts_orders(metric, &line) || counts_contracts(metric, &line)
-            })
+            || offerings
+                .iter()
+                .any(|line| counts_orders(metric, &format!("{own} {line}")))
+            || counts_contracts(metric, &offer)
             || counts_paying_customers(&goal.title.value, &offer) && counts_buyers(metric, &offer))
 }
 

@@ -71,10 +71,10 @@ words that show it on both sides:
 The price reading also counts a HOW that puts turnover before people
 ("we run the café for turnover", "a table limit", "keep covers moving",
 "turn stock over fast", "fittings capped at 15 minutes", "fixed 20-minute
-slots", "treat repairs as the loss-leader", "where the margin is three
-times higher"; a cap on how many people come, "classes capped at twelve",
-is care, not turnover, and "as fast as possible" counts only beside
-another cue).
+slots", "treat repairs as the loss-leader", "to keep chair revenue per
+hour up"; a cap on how many people come, "classes capped at twelve", or
+on a customer's wait is care, not turnover, and "as fast as possible"
+counts only beside another cue).
 
 One finding is given for the HOW and one for the WHAT, at the first of
 their lines that says it, with the words of all of them.

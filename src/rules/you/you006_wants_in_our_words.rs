@@ -8,8 +8,8 @@ use crate::diagnostic::{Severity, Subject};
 use crate::plan::items;
 use crate::rules::{Context, Family, Phase, Rule};
 use crate::text::lexicons::{
-    company_words, customer_judgements, offer_packaging, own_voice, sales_measures, spoken_wants,
-    want_measures, want_sales, want_targets,
+    company_words, customer_judgements, offer_packaging, own_voice, sales_measures, service_terms,
+    spoken_wants, want_measures, want_sales, want_targets,
 };
 use crate::text::{Match, PhraseList, Token, push_quote, tokenize};
 
@@ -289,6 +289,9 @@ fn our_offer(want: &str, offer: &HashSet<String>) -> Option<Match> {
 fn company_words_in(want: &str) -> Vec<Match> {
     let tokens = tokenize(want);
     let mut found = company_words().find(&tokens);
+    if !spoken(want) {
+        found.extend(service_terms().find(&tokens));
+    }
     if own_voice().find(&tokens).is_empty() {
         let judged = customer_judgements().find(&tokens);
         found.extend(

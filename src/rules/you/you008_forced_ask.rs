@@ -22,8 +22,8 @@ mandatory or compulsory ("All twelve questions are required", "a
 mandatory survey"), or that they stand between the customer and what they
 came to do ("answered before the payment button unlocks", "shown before
 the Pay button can be tapped", "before you can check out"), and it is a
-survey: one of those texts names a survey, a questionnaire, a poll,
-feedback or questions. Cues are matched as whole stemmed words, and a cue
+survey: one of those texts names a survey, a questionnaire, a poll or
+feedback. Cues are matched as whole stemmed words, and a cue
 negated earlier in its clause ("never required") does not count.
 
 ## What it does not report
@@ -115,5 +115,4 @@ const SURVEYS: &[&str] = &[
     "poll",
     "polls",
     "feedback",
-    "questions",
 ];
