@@ -93,6 +93,7 @@ const INDEPENDENT: &[&str] = &[
     "held-out-12",
     "held-out-13",
     "held-out-14",
+    "held-out-15",
 ];
 
 /// The independent corpus: each planted defect found, no other warning or

@@ -442,7 +442,29 @@ fn counts_own(metric: &str, own: &str, done: bool, find: impl Fn(&[Token]) -> Ve
     }
     let words = &tokens[..head];
     let counted = find(words);
-    counted.iter().any(|b| b.tokens.end == head) && only_frames_and_own(words, &counted, &own)
+    if !counted.iter().any(|b| b.tokens.end == head) {
+        return false;
+    }
+    if !done {
+        return only_frames_and_own(words, &counted, &own);
+    }
+    // Orders name what is ordered in the customer's words: one word the
+    // WHAT does not use beside one it does ("wedding and event suit orders"
+    // for a shop that sells suits and wedding wear) is still its own line.
+    let mut framing = vec![false; words.len()];
+    let frames = [
+        money_frames().find_all(words),
+        time_frames().find_all(words),
+    ];
+    for m in counted.iter().chain(frames.iter().flatten()) {
+        framing[m.tokens.clone()].fill(true);
+    }
+    let named: Vec<&Token> = (0..words.len())
+        .filter(|&i| !framing[i] && words[i].content && !is_number(&words[i].word))
+        .map(|i| &words[i])
+        .collect();
+    let others = named.iter().filter(|t| !own.contains(&t.stem)).count();
+    others == 0 || others == 1 && named.len() > 1
 }
 
 /// What a metric counts when it counts money, quoted: the phrase its head
@@ -1162,11 +1184,13 @@ mod tests {
             "Hamper orders taken",
             "Christmas hamper orders",
             "hamper sales",
+            "Christmas and birthday hamper orders",
         ] {
             assert!(counts_orders(metric, own), "{metric}");
         }
         for metric in [
             "Seed packet orders",
+            "Instagram orders",
             "Orders per visit",
             "Sales via Instagram, £",
             "Hamper orders cancelled within a week",

@@ -44,7 +44,9 @@ every persona while a touchpoint at retention or advocacy names no
 stops at the sale as a whole (the plan is reported once); and a persona
 whose name says they are passing through (a visitor, a holidaymaker, a
 tourist: "Visitor on a walking holiday", "Visiting yacht crew"; not a
-"Visiting carer"), who comes once by nature. Another persona who buys once by nature
+"Visiting carer"), who comes once by nature; nor one whose purchase
+insight says they buy job by job ("instructs per claim", "whether she
+calls us again"), whose next purchase is the next contact. Another persona who buys once by nature
 (a gift buyer) is reported: say so with a waiver.
 
 ## Why it matters
@@ -190,6 +192,33 @@ const RETURNS: &[&str] = &[
     "comparison",
 ];
 
+/// Whether a persona's purchase insight says they buy each time the need
+/// comes, job by job ("Instructs per claim under a panel arrangement;
+/// speed and image quality decide whether she calls us again"): every
+/// purchase is the next contact, and the journey goes on through them.
+fn buys_each_time(insight: &str) -> bool {
+    let tokens = tokenize(insight);
+    tokens.windows(2).any(|pair| {
+        matches!(&*pair[0].word, "per" | "each" | "every")
+            && [
+                "claim",
+                "job",
+                "callout",
+                "call-out",
+                "instruction",
+                "project",
+                "storm",
+            ]
+            .contains(&&*pair[1].word)
+    }) || tokens.windows(3).any(|w| {
+        matches!(
+            &*w[0].word,
+            "calls" | "call" | "books" | "book" | "instructs"
+        ) && &*w[1].word == "us"
+            && &*w[2].word == "again"
+    })
+}
+
 /// Whether a message opens with a call to buy (TX001's verbs of a call,
 /// and renewing, upgrading, subscribing): "Order this week's box by
 /// Thursday". A purchase touchpoint that repeats it is the sale again, not
@@ -238,7 +267,9 @@ fn personas_stopping_at_the_sale(cx: &mut Context<'_>) {
         return;
     }
     for persona in &plan.personas {
-        if passing_through(&persona.name.value) {
+        if passing_through(&persona.name.value)
+            || text(&persona.purchase_insight).is_some_and(buys_each_time)
+        {
             continue;
         }
         let reaching: Vec<&Touchpoint> = plan.touchpoints_reaching(&persona.id.value).collect();
@@ -279,7 +310,24 @@ fn personas_stopping_at_the_sale(cx: &mut Context<'_>) {
 
 #[cfg(test)]
 mod tests {
-    use super::{calls_to_buy, comes_back_later, passing_through};
+    use super::{buys_each_time, calls_to_buy, comes_back_later, passing_through};
+
+    #[test]
+    fn a_buyer_job_by_job_comes_back_each_time() {
+        for insight in [
+            "Instructs per claim under a panel arrangement",
+            "Books us job by job; quality decides whether she calls us again",
+            "Orders each project through the framework",
+        ] {
+            assert!(buys_each_time(insight), "{insight}");
+        }
+        for insight in [
+            "Buys once, for the wedding",
+            "Pays per month by direct debit",
+        ] {
+            assert!(!buys_each_time(insight), "{insight}");
+        }
+    }
 
     #[test]
     fn a_span_then_later_comes_back() {

@@ -63,10 +63,12 @@ words that show it on both sides:
   not for profit, or cheaply for everyone ("shared at cost, never for
   profit", "should all be able to make a two-mile trip cheaply"), or the
   WHAT promises it free to the people it serves ("Free for families:
-  lifts are favours"), and a line of the HOW or the WHAT charges what
-  demand will bear or sells a place in the queue ("surge pricing at peak
-  drop-off times", "priority matching" for a fee, "a booking fee on every
-  seat").
+  lifts are favours", "free for every child here whatever their family
+  can afford"), and a line of the HOW or the WHAT charges what demand
+  will bear, sells a place in the queue or keeps out those who do not pay
+  ("surge pricing at peak drop-off times", "priority matching" for a fee,
+  "a booking fee on every seat", "the yard reserved for members, general
+  gates closed").
 
 The price reading also counts a HOW that puts turnover before people
 ("we run the café for turnover", "a table limit", "keep covers moving",
@@ -211,7 +213,7 @@ fn check(cx: &mut Context<'_>) {
             reports.push((
                 line,
                 format!(
-                    "{} charges what demand will bear ({}) while {place} promises a price everyone can pay ({promise})",
+                    "{} charges what demand will bear, or keeps out those who do not pay ({}), while {place} promises a price everyone can pay ({promise})",
                     line.subject.describe(),
                     quoted(&charged),
                 ),
