@@ -657,6 +657,29 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn the_token_cache_gives_what_reading_gives_and_stays_bounded() {
+        let texts = [
+            "Tonight's twenty-minute dinner",
+            "Caf\u{e9} au lait, 30% off",
+            "",
+        ];
+        for text in texts {
+            assert_eq!(tokenize(text), read_tokens(text), "{text:?}");
+            // The second time comes from the cache.
+            assert_eq!(tokenize(text), read_tokens(text), "{text:?}");
+        }
+        let long = "word ".repeat(TOKEN_CACHE_TEXT);
+        assert_eq!(tokenize(&long), read_tokens(&long));
+        assert!(TOKENS.with_borrow(|cache| !cache.texts.contains_key(long.as_str())));
+        for i in 0..TOKEN_CACHE + 10 {
+            tokenize(&format!("text number {i}"));
+        }
+        TOKENS.with_borrow(|cache| {
+            assert!(cache.texts.len() <= TOKEN_CACHE && cache.bytes <= TOKEN_CACHE_BYTES);
+        });
+    }
+
+    #[test]
     fn the_ascii_path_reads_like_unicode_segmentation() {
         let mut texts: Vec<String> = vec![
             "e.g. U.S. 30.5% off, 1,000;2 don't it's a:b 3:4 x_y __ _a a_ a._b 30mph 4x4".into(),
