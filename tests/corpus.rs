@@ -94,6 +94,7 @@ const INDEPENDENT: &[&str] = &[
     "held-out-13",
     "held-out-14",
     "held-out-15",
+    "held-out-16",
 ];
 
 /// The independent corpus: each planted defect found, no other warning or

@@ -75,10 +75,15 @@ pub fn asks_openly(text: &str, tokens: &[Token]) -> bool {
         // A part that asks, with no negation in it: "No pressure: what
         // would make Tuesdays easier?" asks openly, "Why not treat
         // yourself?" does not.
+        // A negation after "anything" or "something" is what is asked
+        // about: "Is anything about the arrangement not working for you?"
         let asks = |p: &Part| {
-            let words = || tokens[p.tokens.clone()].iter().map(|t| &*t.word);
-            words().any(|w| QUESTION_WORDS.contains(&w) || matches!(w, "anything" | "something"))
-                && !words().any(is_negator)
+            let words: Vec<&str> = tokens[p.tokens.clone()].iter().map(|t| &*t.word).collect();
+            let invites = words
+                .iter()
+                .position(|w| matches!(*w, "anything" | "something"));
+            words.iter().any(|w| QUESTION_WORDS.contains(w)) && !words.iter().any(|w| is_negator(w))
+                || invites.is_some_and(|at| !words[..at].iter().any(|w| is_negator(w)))
         };
         // "Any tournaments or new kit coming up?" opens with its invitation.
         let opens_with_any = sentence.first().is_some_and(|p| {
@@ -186,6 +191,7 @@ mod tests {
             "Was there something about the darkroom that stopped you coming?",
             "No pressure: what would make Tuesdays easier for you?",
             "Any tournaments, new kit or changes to collection times coming up?",
+            "Do you trust your things are safe? Is anything about the arrangement not working for you?",
         ] {
             assert!(asks_openly(text, &tokenize(text)), "{text}");
         }

@@ -188,6 +188,12 @@ const SOLD: &[&str] = &["sold", "upsell", "upsells", "upsold", "upselling"];
 /// "nothing", and not followed by what happened to what was sold ("pairs
 /// sold returned or refitted").
 /// "Customers who say they were never sold to" counts what customers say.
+/// Units what is sold is counted in: "packs of NRT sold".
+const UNITS: &[&str] = &[
+    "pack", "packs", "box", "boxes", "bottle", "bottles", "bag", "bags", "set", "sets", "pair",
+    "pairs", "tin", "tins", "kit", "kits", "unit", "units", "tub", "tubs", "jar", "jars",
+];
+
 fn counts_sold(metric: &str) -> Option<String> {
     if matches!(goal_measure("", Some(metric)), Measure::Human(_)) {
         return None;
@@ -200,7 +206,12 @@ fn counts_sold(metric: &str) -> Option<String> {
         _ => 0,
     };
     let first = tokens.get(start)?;
-    let end = (start..tokens.len())
+    // A unit of what is sold carries its "of": "packs of NRT sold per
+    // month", "boxes of eggs sold".
+    let unit_of =
+        UNITS.contains(&&*first.word) && tokens.get(start + 1).is_some_and(|t| &*t.word == "of");
+    let from = if unit_of { start + 2 } else { start };
+    let end = (from..tokens.len())
         .find(|&i| {
             let t = &tokens[i];
             t.clause != first.clause

@@ -34,9 +34,10 @@ is no pure sales pressure (TX001) and does not open with a call to buy
 ("Order this week's box by Thursday") counts as going on after the sale: a
 sponsor's report twice a year keeps the relationship, whatever its stage.
 So does a `purchase` touchpoint, no pure sales pressure, whose message or
-act comes back to the customer a while later with a look, a call or a
-note ("a look at your pad use three months later", "a month later the
-employer gets a short note"; not "your box arrives three days later").
+act comes back to the customer a while later with a look, a call, a note
+or a report ("a look at your pad use three months later", "a month later
+the employer gets a short note", "reported at week 12"; not "your box
+arrives three days later").
 Not reported: a persona reached only before the purchase (a prospect the
 plan has not yet won); a persona reached by a touchpoint with no `stage`;
 every persona while a touchpoint at retention or advocacy names no
@@ -159,14 +160,25 @@ fn passing_through(name: &str) -> bool {
 /// later") is no time.
 fn comes_back_later(text: &str) -> bool {
     let tokens = tokenize(text);
-    tokens.windows(2).any(|pair| {
+    let returns_in = |clause: usize| {
+        tokens
+            .iter()
+            .any(|t| t.clause == clause && RETURNS.contains(&&*t.word))
+    };
+    let later = tokens.windows(2).any(|pair| {
         let span = pair[0].word.trim_end_matches('s');
         ["day", "week", "month", "year"].contains(&span)
             && &*pair[1].word == "later"
-            && tokens
-                .iter()
-                .any(|t| t.clause == pair[1].clause && RETURNS.contains(&&*t.word))
-    })
+            && returns_in(pair[1].clause)
+    });
+    // "reported at week 12": a week of the work named by its number.
+    let at_week = tokens.windows(3).any(|w| {
+        matches!(&*w[0].word, "at" | "in")
+            && &*w[1].word == "week"
+            && w[2].word.chars().all(|c| c.is_ascii_digit())
+            && returns_in(w[1].clause)
+    });
+    later || at_week
 }
 
 /// Words of coming back to the customer, in the clause of "later": a look,
@@ -190,6 +202,8 @@ const RETURNS: &[&str] = &[
     "text",
     "message",
     "comparison",
+    "report",
+    "reported",
 ];
 
 /// Whether a persona's purchase insight says they buy each time the need
@@ -335,6 +349,7 @@ mod tests {
             "a look at your pad use three months later",
             "A month later the employer gets a short note",
             "a call two weeks later to see how it is going",
+            "Those outcomes are written into the pilot evaluation and reported at week 12.",
         ] {
             assert!(comes_back_later(text), "{text}");
         }

@@ -217,10 +217,12 @@ fn aims<'a>(wants: &[&'a str]) -> Option<Vec<&'a str>> {
 /// business wants ("Add socks to the basket", "Sign up to the email list").
 fn an_aim(want: &str) -> bool {
     let tokens = tokenize(want);
+    // "To complete our 12-week programme" opens with its verb after "to".
+    let first = usize::from(tokens.first().is_some_and(|t| &*t.word == "to"));
     let opens = |list: &PhraseList| {
         list.find(&tokens)
             .first()
-            .is_some_and(|m| m.tokens.start == 0)
+            .is_some_and(|m| m.tokens.start == first)
     };
     let is_number = |t: &Token| t.word.chars().any(|c| c.is_ascii_digit());
     let number = tokens.iter().any(is_number);
