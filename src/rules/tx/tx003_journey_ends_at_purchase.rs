@@ -47,8 +47,9 @@ whose name says they are passing through (a visitor, a holidaymaker, a
 tourist: "Visitor on a walking holiday", "Visiting yacht crew"; not a
 "Visiting carer"), who comes once by nature; nor one whose purchase
 insight says they buy job by job ("instructs per claim", "whether she
-calls us again"), whose next purchase is the next contact. Another persona who buys once by nature
-(a gift buyer) is reported: say so with a waiver.
+calls us again"), whose next purchase is the next contact. Another
+persona who buys once by nature (a gift buyer) is reported: say so with a
+waiver.
 
 ## Why it matters
 A customer's journey does not end with one purchase; for the customer, that
@@ -214,16 +215,8 @@ fn buys_each_time(insight: &str) -> bool {
     let tokens = tokenize(insight);
     tokens.windows(2).any(|pair| {
         matches!(&*pair[0].word, "per" | "each" | "every")
-            && [
-                "claim",
-                "job",
-                "callout",
-                "call-out",
-                "instruction",
-                "project",
-                "storm",
-            ]
-            .contains(&&*pair[1].word)
+            && ["claim", "job", "callout", "instruction", "project", "storm"]
+                .contains(&&*pair[1].word)
     }) || tokens.windows(3).any(|w| {
         matches!(
             &*w[0].word,
