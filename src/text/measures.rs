@@ -332,6 +332,14 @@ pub fn counts_paying_customers(metric: &str, own: &str) -> bool {
 /// payers and buyers), frames them (active, monthly, total), is a word of
 /// time or a number, or is a word of `own`.
 fn only_frames_and_own(words: &[Token], said: &[Match], own: &[Rc<str>]) -> bool {
+    named_words(words, said)
+        .iter()
+        .all(|t| own.contains(&t.stem))
+}
+
+/// The words of a metric's head that name something: meaningful, no
+/// number, and neither one of `said` nor a frame of money or time.
+fn named_words<'t>(words: &'t [Token], said: &[Match]) -> Vec<&'t Token> {
     let mut framing = vec![false; words.len()];
     let frames = [
         money_frames().find_all(words),
@@ -340,8 +348,10 @@ fn only_frames_and_own(words: &[Token], said: &[Match], own: &[Rc<str>]) -> bool
     for m in said.iter().chain(frames.iter().flatten()) {
         framing[m.tokens.clone()].fill(true);
     }
-    let meaningful = |t: &Token| t.content && !is_number(&t.word);
-    (0..words.len()).all(|i| framing[i] || !meaningful(&words[i]) || own.contains(&words[i].stem))
+    (0..words.len())
+        .filter(|&i| !framing[i] && words[i].content && !is_number(&words[i].word))
+        .map(|i| &words[i])
+        .collect()
 }
 
 /// Whether the head of a metric ends in buyers (subscriptions, customers,
@@ -451,18 +461,7 @@ fn counts_own(metric: &str, own: &str, done: bool, find: impl Fn(&[Token]) -> Ve
     // Orders name what is ordered in the customer's words: one word the
     // WHAT does not use beside one it does ("wedding and event suit orders"
     // for a shop that sells suits and wedding wear) is still its own line.
-    let mut framing = vec![false; words.len()];
-    let frames = [
-        money_frames().find_all(words),
-        time_frames().find_all(words),
-    ];
-    for m in counted.iter().chain(frames.iter().flatten()) {
-        framing[m.tokens.clone()].fill(true);
-    }
-    let named: Vec<&Token> = (0..words.len())
-        .filter(|&i| !framing[i] && words[i].content && !is_number(&words[i].word))
-        .map(|i| &words[i])
-        .collect();
+    let named = named_words(words, &counted);
     let others = named.iter().filter(|t| !own.contains(&t.stem)).count();
     others == 0 || others == 1 && named.len() > 1
 }

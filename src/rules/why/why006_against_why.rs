@@ -221,29 +221,33 @@ fn check(cx: &mut Context<'_>) {
         }
     }
 
-    if let Some((promise, place)) = first_promise(&stands, unpaid_ranking_promises()) {
-        let sells_places = |text: &str| cues(paid_placement().find(&tokenize(text)), text);
-        for (line, sold) in by_subject(&lines, sells_places) {
+    // Two stands read alike: a promise, and lines whose cues break it.
+    let broken = [
+        (
+            unpaid_ranking_promises(),
+            paid_placement(),
+            "sells a place in the ranking",
+            "promises no one can buy one",
+        ),
+        (
+            no_comparison_promises(),
+            people_rankings(),
+            "ranks people against each other",
+            "promises it never will",
+        ),
+    ];
+    for (promises, breaks, does, promised) in broken {
+        let Some((promise, place)) = first_promise(&stands, promises) else {
+            continue;
+        };
+        let breaking = |text: &str| cues(breaks.find(&tokenize(text)), text);
+        for (line, found) in by_subject(&lines, breaking) {
             reports.push((
                 line,
                 format!(
-                    "{} sells a place in the ranking ({}) while {place} promises no one can buy one ({promise})",
+                    "{} {does} ({}) while {place} {promised} ({promise})",
                     line.subject.describe(),
-                    quoted(&sold),
-                ),
-            ));
-        }
-    }
-
-    if let Some((promise, place)) = first_promise(&stands, no_comparison_promises()) {
-        let ranks = |text: &str| cues(people_rankings().find(&tokenize(text)), text);
-        for (line, ranked) in by_subject(&lines, ranks) {
-            reports.push((
-                line,
-                format!(
-                    "{} ranks people against each other ({}) while {place} promises it never will ({promise})",
-                    line.subject.describe(),
-                    quoted(&ranked),
+                    quoted(&found),
                 ),
             ));
         }
