@@ -11,7 +11,7 @@ use crate::rules::{Context, Family, Phase, Rule};
 use crate::text::lexicons::{
     buying_acts, interest_commerce, offer_packaging, product_parts, product_places, shared_places,
 };
-use crate::text::{Match, Token, head_end, stem, tokenize};
+use crate::text::{HEAD_ENDS, Match, Token, head_end, stem, tokenize};
 
 pub static RULE: Rule = Rule {
     code: "HUM001",
@@ -69,7 +69,14 @@ interest are the product too:
   listings" for an app that lists restaurants); an appointment, a review
   or a letter is the service's when the word before it is the WHAT's
   ("His annual eye screening appointment", not "Letters from her sister"
-  or "Film reviews in the Sunday paper").
+  or "Film reviews in the Sunday paper");
+- a thing the business sells at the head: an interest whose first phrase
+  is about a thing the WHAT sells (the head of one of its phrases),
+  whatever words come before it or after a preposition ("Carbon trekking
+  poles", "GPS pendants for use outside the home" for a shop that sells
+  trekking poles and alarm pendants); a word that only describes what is
+  sold is no thing sold ("Walks with the ramblers" for a shop of walking
+  sticks).
 
 ## What it does not report
 An interest with one word beyond the offer ("Her cycling club" for a bike
@@ -78,7 +85,11 @@ a local history corner), and a persona with one such interest among others
 about the product. "Our" before the person's own life is no product ("Our
 Saturday parkrun", "Our allotment", "our church choir", "Our dog,
 Biscuit", "Our family's Sunday walks"), nor before what a business shares
-with its customers ("Our local food bank", "Our town's carnival"). A part
+with its customers ("Our local food bank", "Our town's carnival"). A thing
+the WHAT sells is the person's own after "her", "his", "their", "my" or
+"your" ("Her garden" for a garden centre), and an act is not a thing
+("Shopping for the grandchildren", "Delivery driving for the food bank"
+for a grocer that delivers). A part
 word is the product's only when the word of the WHAT names it: "River
 flood notifications" and "Bird reminders on the river walk" for a
 riverside campsite are about the river, and "Writing features for the
@@ -120,8 +131,14 @@ interests = ["weekend markets", "fixing things themselves", "their kids' footbal
 fn check(cx: &mut Context<'_>) {
     let plan = cx.plan;
     let name = text(&plan.name).unwrap_or_default();
-    let mut offer = plan.offer_stems();
-    offer.extend(brand_names(name));
+    let what = plan.what.as_ref();
+    let mut offer = Offer::of(
+        what.and_then(|w| text(&w.statement)).into_iter().chain(
+            what.into_iter()
+                .flat_map(|w| items(&w.offerings).map(|o| o.text.as_str())),
+        ),
+    );
+    offer.stems.extend(brand_names(name));
     for persona in &plan.personas {
         let interests: Vec<&str> = items(&persona.interests).map(|i| i.text.as_str()).collect();
         if !interests.is_empty() {
@@ -185,6 +202,44 @@ fn as_ours<'a>(interest: &'a str, name: &str) -> Cow<'a, str> {
     }
 }
 
+/// What the business sells, as the WHAT (its statement and offerings)
+/// names it: every word that carries meaning, and the heads of its phrases,
+/// the things sold ("sticks" and "poles" in "Walking sticks and trekking
+/// poles", not "walking").
+struct Offer {
+    stems: HashSet<String>,
+    heads: HashSet<String>,
+}
+
+impl Offer {
+    fn of<'a>(texts: impl IntoIterator<Item = &'a str>) -> Self {
+        let mut offer = Offer {
+            stems: HashSet::new(),
+            heads: HashSet::new(),
+        };
+        for text in texts {
+            let tokens = tokenize(text);
+            for (i, token) in tokens.iter().enumerate().filter(|(_, t)| t.content) {
+                offer.stems.insert(token.stem.to_string());
+                let next = tokens[i + 1..].first();
+                let ends = next.is_none_or(|next| {
+                    next.clause != token.clause
+                        || HEAD_ENDS.contains(&&*next.word)
+                        || ["and", "or"].contains(&&*next.word)
+                });
+                if ends {
+                    offer.heads.insert(token.stem.to_string());
+                }
+            }
+        }
+        offer
+    }
+
+    fn contains(&self, stem: &str) -> bool {
+        self.stems.contains(stem)
+    }
+}
+
 /// The brand names in a plan's name, written as one word with a capital
 /// inside ("ShedShare", "KickShare"), lower-cased: the business's own thing
 /// wherever an interest names it ("New tool categories on ShedShare").
@@ -229,7 +284,7 @@ enum Reading {
 /// interest in buying something the WHAT does not name ("Buying seafood",
 /// "Waterproof membrane specs") is the product only beside one that names
 /// the offer ("Cheap fish deals", "Boot brands and new models").
-fn only_about_the_offer(interests: &[&str], offer: &HashSet<String>) -> bool {
+fn only_about_the_offer(interests: &[&str], offer: &Offer) -> bool {
     let readings: Vec<Reading> = interests.iter().map(|i| read(i, offer)).collect();
     let ours_named = readings.iter().filter(|r| **r == Reading::Offer).count();
     let buying = readings
@@ -263,11 +318,12 @@ fn only_about_the_offer(interests: &[&str], offer: &HashSet<String>) -> bool {
 /// own thing ("Our gift tins") or a part of the product ("Watering
 /// reminders"). One word beyond ("Her cycling club", "Walks along the
 /// river") makes it an interest.
-fn read(interest: &str, offer: &HashSet<String>) -> Reading {
+fn read(interest: &str, offer: &Offer) -> Reading {
     let tokens = tokenize(interest);
     if only_offer_words(&tokens, offer)
         || buying_the_offer(&tokens, offer)
         || a_part_of_the_product(&tokens, offer)
+        || headed_by_the_offer(&tokens, offer)
     {
         return Reading::Offer;
     }
@@ -276,6 +332,54 @@ fn read(interest: &str, offer: &HashSet<String>) -> Reading {
         Some(false) => Reading::OursAlone,
         None => buying(&tokens).map_or(Reading::Life, |priced| Reading::BuyingAlone { priced }),
     }
+}
+
+/// Whether the head of an interest's first phrase is a thing the WHAT
+/// sells ("Carbon trekking poles", "GPS pendants for use outside the
+/// home"): what it names is the offer, whatever words come before it. Not
+/// a person's own ("Her garden"), an act ("Shopping for the
+/// grandchildren") or a service's part, which [`a_part_of_the_product`]
+/// reads by the word before it.
+fn headed_by_the_offer(tokens: &[Token], offer: &Offer) -> bool {
+    let owned = tokens.first().is_some_and(|t| PERSONAL.contains(&&*t.word));
+    // An act ("Shopping for the grandchildren") and a service's part
+    // ("Letters from her sister") are read elsewhere.
+    !owned
+        && first_heads(tokens).next().is_some_and(|h| {
+            let word = &*tokens[h].word;
+            offer.heads.contains(tokens[h].stem.as_ref())
+                && !word.ends_with("ing")
+                && !SERVICE_PARTS.contains(&word)
+        })
+}
+
+/// Words that make what follows a person's own: "Her garden" is her life
+/// even for a garden centre.
+const PERSONAL: &[&str] = &["her", "his", "their", "my", "your"];
+
+/// The heads of an interest's first phrase, the things it names: the last
+/// word that carries meaning before each "and" or "or" and before a
+/// preposition or a new clause ("pendants" in "GPS pendants for use
+/// outside the home", "dates" and "discounts" in "Sale dates and
+/// discounts").
+fn first_heads(tokens: &[Token]) -> impl Iterator<Item = usize> + '_ {
+    let first = tokens
+        .iter()
+        .position(|t| t.content)
+        .unwrap_or(tokens.len());
+    let end = if first < tokens.len() {
+        head_end(tokens, first)
+    } else {
+        first
+    };
+    tokens[first..end]
+        .split(|t| ["and", "or"].contains(&&*t.word))
+        .scan(first, |start, part| {
+            let at = *start;
+            *start += part.len() + 1;
+            Some(part.iter().rposition(|t| t.content).map(|i| at + i))
+        })
+        .flatten()
 }
 
 /// Verbs of buying that also open a life's milestones ("Buying a first
@@ -288,15 +392,15 @@ const BUYING: &[&str] = &["buying", "purchasing", "shopping"];
 /// pricing", "Weekend deals"); `Some(true)` for the second.
 fn buying(tokens: &[Token]) -> Option<bool> {
     let first = tokens.first()?;
-    let end = head_end(tokens, 0);
-    let head = (0..end)
-        .rfind(|&i| tokens[i].content)
-        .map(|last| &*tokens[last].word);
-    let priced = head.is_some_and(|head| BUYING_HEADS.contains(&head));
+    let heads: Vec<&str> = first_heads(tokens).map(|h| &*tokens[h].word).collect();
+    let priced = heads.iter().any(|head| BUYING_HEADS.contains(head));
     let opens = buying_acts().contains(&first.word) || BUYING.contains(&&*first.word);
     // A sale or points name community life too ("the school bake sales",
     // "car boot sales"): no price that makes interests the product together.
-    let priced_only = priced && !head.is_some_and(|h| ["sale", "sales", "points"].contains(&h));
+    let priced_only = priced
+        && !heads
+            .iter()
+            .any(|h| ["sale", "sales", "points"].contains(h));
     (priced || opens).then_some(priced_only)
 }
 
@@ -335,7 +439,7 @@ const BUYING_HEADS: &[&str] = &[
 
 /// Whether every word of an interest that carries meaning is a word of the
 /// WHAT or of buying.
-fn only_offer_words(tokens: &[Token], offer: &HashSet<String>) -> bool {
+fn only_offer_words(tokens: &[Token], offer: &Offer) -> bool {
     let buying = words_of_buying(tokens);
     let of_buying = |i: usize| buying.iter().any(|m| m.tokens.contains(&i));
     let mut content = tokens
@@ -361,7 +465,7 @@ fn words_of_buying(tokens: &[Token]) -> Vec<Match> {
 /// but the offer ("Booking more aphasia therapy sessions" for a practice
 /// that sells aphasia therapy). "Booking a holiday abroad" names more than
 /// the offer, and "Book club" is no act of buying.
-fn buying_the_offer(tokens: &[Token], offer: &HashSet<String>) -> bool {
+fn buying_the_offer(tokens: &[Token], offer: &Offer) -> bool {
     tokens
         .first()
         .is_some_and(|t| buying_acts().contains(&t.word))
@@ -375,7 +479,7 @@ fn buying_the_offer(tokens: &[Token], offer: &HashSet<String>) -> bool {
 /// allotment", "Our dog, Biscuit"), `None` when it does not open with "our"
 /// or "our" comes before what a business shares with its customers ("Our
 /// local food bank", "Our town's carnival").
-fn ours(tokens: &[Token], offer: &HashSet<String>) -> Option<bool> {
+fn ours(tokens: &[Token], offer: &Offer) -> Option<bool> {
     if tokens.len() < 2 || &*tokens[0].word != "our" {
         return None;
     }
@@ -404,7 +508,7 @@ fn ours(tokens: &[Token], offer: &HashSet<String>) -> Option<bool> {
 /// reminders on the river walk" for a riverside campsite name a river, not
 /// a part of the campsite, and "Writing features for the local paper" is
 /// no part of a plant-care app.
-fn a_part_of_the_product(tokens: &[Token], offer: &HashSet<String>) -> bool {
+fn a_part_of_the_product(tokens: &[Token], offer: &Offer) -> bool {
     let of_the_offer = |i: usize| tokens[i].content && offer.contains(tokens[i].stem.as_ref());
     if !product_places().find(tokens).is_empty() {
         return (0..tokens.len()).any(of_the_offer);
@@ -454,8 +558,8 @@ const SERVICE_PARTS: &[&str] = &[
 mod tests {
     use super::*;
 
-    fn offer(what: &str) -> HashSet<String> {
-        crate::text::content_stems([what])
+    fn offer(what: &str) -> Offer {
+        Offer::of([what])
     }
 
     #[test]
@@ -606,6 +710,31 @@ mod tests {
                 "{interests:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_thing_sold_at_the_head_is_the_offer() {
+        let sticks = offer(
+            "Walking sticks, trekking poles and ferrules, with alarm pendants and falls detectors",
+        );
+        for interest in [
+            "Carbon trekking poles",
+            "GPS pendants for use outside the home",
+            "Replacement ferrules and accessories",
+        ] {
+            assert!(read(interest, &sticks) == Reading::Offer, "{interest}");
+        }
+        for life in [
+            "Her walking sticks from her late husband",
+            "Shopping for the grandchildren",
+            "Letters from her sister",
+            "Walks with the ramblers",
+        ] {
+            assert!(read(life, &sticks) != Reading::Offer, "{life}");
+        }
+        let heads: Vec<usize> =
+            first_heads(&tokenize("Sale dates and discounts on boots")).collect();
+        assert_eq!(heads, vec![1, 3]);
     }
 
     #[test]
