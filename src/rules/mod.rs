@@ -205,6 +205,7 @@ pub static RULES: &[&Rule] = &[
     &you::you006_wants_in_our_words::RULE,
     &you::you007_self_serving_ask::RULE,
     &you::you008_forced_ask::RULE,
+    &you::you009_closed_door::RULE,
     &tx::tx001_transactional_touchpoint::RULE,
     &tx::tx002_transactional_plan::RULE,
     &tx::tx003_journey_ends_at_purchase::RULE,

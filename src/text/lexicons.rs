@@ -443,6 +443,13 @@ lexicon!(
     "forced_answers.txt"
 );
 lexicon!(
+    /// A message that tells people what they say will not be heard:
+    /// "objections cannot be considered", "no correspondence will be
+    /// entered into".
+    voice_refusals,
+    "voice_refusals.txt"
+);
+lexicon!(
     /// A promise that people are not ranked against each other: "never
     /// against other children".
     no_comparison_promises,
@@ -661,6 +668,7 @@ mod tests {
             no_comparison_promises(),
             people_rankings(),
             forced_answers(),
+            voice_refusals(),
             service_terms(),
             data_sales(),
             data_words(),

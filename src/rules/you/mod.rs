@@ -15,3 +15,4 @@ pub mod you005_us_versus_them;
 pub mod you006_wants_in_our_words;
 pub mod you007_self_serving_ask;
 pub mod you008_forced_ask;
+pub mod you009_closed_door;
