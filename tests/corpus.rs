@@ -95,6 +95,7 @@ const INDEPENDENT: &[&str] = &[
     "held-out-14",
     "held-out-15",
     "held-out-16",
+    "held-out-17",
 ];
 
 /// The independent corpus: each planted defect found, no other warning or

@@ -7,10 +7,9 @@ pub(crate) mod keys;
 mod load;
 pub(crate) mod syntax;
 
-use std::collections::HashSet;
 use std::ops::Range;
 
-use crate::text::content_stems;
+use crate::text::Offer;
 
 pub use keys::{GOAL_KINDS, STAGES};
 pub use load::{Draft, LoadError, LoadErrorKind, LoadErrors, MAX_ERRORS, read};
@@ -212,14 +211,14 @@ impl Plan {
         texts
     }
 
-    /// The stems of the content words of the WHAT (statement, offerings):
-    /// what the business says it sells, as the rules that read a persona's
-    /// words against the offer compare them.
-    pub fn offer_stems(&self) -> HashSet<String> {
+    /// What the business sells, as its WHAT (statement, offerings) names
+    /// it: what the rules that read a persona's words against the offer
+    /// compare them with.
+    pub fn offer(&self) -> Offer {
         let Some(what) = self.what.as_ref() else {
-            return HashSet::new();
+            return Offer::default();
         };
-        content_stems(
+        Offer::of(
             text(&what.statement)
                 .into_iter()
                 .chain(items(&what.offerings).map(|o| o.text.as_str())),

@@ -9,13 +9,13 @@
 mod concepts;
 pub mod lexicons;
 mod measures;
+mod offer;
 mod parts;
 mod phrases;
 pub mod sanitize;
 mod suggest;
 
 use std::cell::{Cell, RefCell};
-use std::collections::HashSet;
 use std::ops::Range;
 use std::rc::Rc;
 use std::sync::OnceLock;
@@ -32,6 +32,7 @@ pub use measures::{
     counts_own_effort, counts_own_money, counts_paying_customers, goal_measure, is_money_amount,
     unread_measure,
 };
+pub use offer::{Offer, SERVICE_PARTS, first_heads};
 pub use parts::{Part, asks_openly, parts};
 pub use phrases::{Match, PhraseList, PhraseSet, Tokens, is_negator};
 pub use suggest::suggest;
@@ -489,18 +490,6 @@ pub fn with_lexed<R>(text: &str, f: impl FnOnce(Lexed<'_>) -> R) -> R {
         Ok(mut table) => read(&mut table),
         Err(_) => read(&mut WordTable::default()),
     })
-}
-
-/// The stems of the content words of `texts` ([`Token::content`]): what a
-/// set of texts talks about, as the rules that read words against the
-/// offer compare them.
-pub fn content_stems<'a>(texts: impl IntoIterator<Item = &'a str>) -> HashSet<String> {
-    texts
-        .into_iter()
-        .flat_map(tokenize)
-        .filter(|t| t.content)
-        .map(|t| t.stem.to_string())
-        .collect()
 }
 
 /// Texts tokenized lately, per thread: the rules read the same fields of a

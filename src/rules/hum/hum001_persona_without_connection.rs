@@ -3,7 +3,6 @@
 //! explain HUM001`) and its check.
 
 use std::borrow::Cow;
-use std::collections::HashSet;
 
 use crate::diagnostic::{Severity, Subject};
 use crate::plan::{items, text};
@@ -11,7 +10,7 @@ use crate::rules::{Context, Family, Phase, Rule};
 use crate::text::lexicons::{
     buying_acts, interest_commerce, offer_packaging, product_parts, product_places, shared_places,
 };
-use crate::text::{HEAD_ENDS, Match, Token, head_end, stem, tokenize};
+use crate::text::{Match, Offer, SERVICE_PARTS, Token, first_heads, head_end, stem, tokenize};
 
 pub static RULE: Rule = Rule {
     code: "HUM001",
@@ -131,13 +130,7 @@ interests = ["weekend markets", "fixing things themselves", "their kids' footbal
 fn check(cx: &mut Context<'_>) {
     let plan = cx.plan;
     let name = text(&plan.name).unwrap_or_default();
-    let what = plan.what.as_ref();
-    let mut offer = Offer::of(
-        what.and_then(|w| text(&w.statement)).into_iter().chain(
-            what.into_iter()
-                .flat_map(|w| items(&w.offerings).map(|o| o.text.as_str())),
-        ),
-    );
+    let mut offer = plan.offer();
     offer.stems.extend(brand_names(name));
     for persona in &plan.personas {
         let interests: Vec<&str> = items(&persona.interests).map(|i| i.text.as_str()).collect();
@@ -199,44 +192,6 @@ fn as_ours<'a>(interest: &'a str, name: &str) -> Cow<'a, str> {
         Cow::Owned(format!("our {rest}"))
     } else {
         Cow::Borrowed(interest)
-    }
-}
-
-/// What the business sells, as the WHAT (its statement and offerings)
-/// names it: every word that carries meaning, and the heads of its phrases,
-/// the things sold ("sticks" and "poles" in "Walking sticks and trekking
-/// poles", not "walking").
-struct Offer {
-    stems: HashSet<String>,
-    heads: HashSet<String>,
-}
-
-impl Offer {
-    fn of<'a>(texts: impl IntoIterator<Item = &'a str>) -> Self {
-        let mut offer = Offer {
-            stems: HashSet::new(),
-            heads: HashSet::new(),
-        };
-        for text in texts {
-            let tokens = tokenize(text);
-            for (i, token) in tokens.iter().enumerate().filter(|(_, t)| t.content) {
-                offer.stems.insert(token.stem.to_string());
-                let next = tokens[i + 1..].first();
-                let ends = next.is_none_or(|next| {
-                    next.clause != token.clause
-                        || HEAD_ENDS.contains(&&*next.word)
-                        || ["and", "or"].contains(&&*next.word)
-                });
-                if ends {
-                    offer.heads.insert(token.stem.to_string());
-                }
-            }
-        }
-        offer
-    }
-
-    fn contains(&self, stem: &str) -> bool {
-        self.stems.contains(stem)
     }
 }
 
@@ -323,7 +278,7 @@ fn read(interest: &str, offer: &Offer) -> Reading {
     if only_offer_words(&tokens, offer)
         || buying_the_offer(&tokens, offer)
         || a_part_of_the_product(&tokens, offer)
-        || headed_by_the_offer(&tokens, offer)
+        || offer.at_the_head(&tokens)
     {
         return Reading::Offer;
     }
@@ -332,54 +287,6 @@ fn read(interest: &str, offer: &Offer) -> Reading {
         Some(false) => Reading::OursAlone,
         None => buying(&tokens).map_or(Reading::Life, |priced| Reading::BuyingAlone { priced }),
     }
-}
-
-/// Whether the head of an interest's first phrase is a thing the WHAT
-/// sells ("Carbon trekking poles", "GPS pendants for use outside the
-/// home"): what it names is the offer, whatever words come before it. Not
-/// a person's own ("Her garden"), an act ("Shopping for the
-/// grandchildren") or a service's part, which [`a_part_of_the_product`]
-/// reads by the word before it.
-fn headed_by_the_offer(tokens: &[Token], offer: &Offer) -> bool {
-    let owned = tokens.first().is_some_and(|t| PERSONAL.contains(&&*t.word));
-    // An act ("Shopping for the grandchildren") and a service's part
-    // ("Letters from her sister") are read elsewhere.
-    !owned
-        && first_heads(tokens).next().is_some_and(|h| {
-            let word = &*tokens[h].word;
-            offer.heads.contains(tokens[h].stem.as_ref())
-                && !word.ends_with("ing")
-                && !SERVICE_PARTS.contains(&word)
-        })
-}
-
-/// Words that make what follows a person's own: "Her garden" is her life
-/// even for a garden centre.
-const PERSONAL: &[&str] = &["her", "his", "their", "my", "your"];
-
-/// The heads of an interest's first phrase, the things it names: the last
-/// word that carries meaning before each "and" or "or" and before a
-/// preposition or a new clause ("pendants" in "GPS pendants for use
-/// outside the home", "dates" and "discounts" in "Sale dates and
-/// discounts").
-fn first_heads(tokens: &[Token]) -> impl Iterator<Item = usize> + '_ {
-    let first = tokens
-        .iter()
-        .position(|t| t.content)
-        .unwrap_or(tokens.len());
-    let end = if first < tokens.len() {
-        head_end(tokens, first)
-    } else {
-        first
-    };
-    tokens[first..end]
-        .split(|t| ["and", "or"].contains(&&*t.word))
-        .scan(first, |start, part| {
-            let at = *start;
-            *start += part.len() + 1;
-            Some(part.iter().rposition(|t| t.content).map(|i| at + i))
-        })
-        .flatten()
 }
 
 /// Verbs of buying that also open a life's milestones ("Buying a first
@@ -542,17 +449,6 @@ fn a_part_of_the_product(tokens: &[Token], offer: &Offer) -> bool {
         && (end + 1..tokens.len()).any(of_the_offer);
     part.tokens.clone().any(of_the_offer) || before.is_some_and(of_the_offer) || about
 }
-
-/// Parts of a service that are its own only when a word of the WHAT names
-/// them: an appointment, a review, a letter.
-const SERVICE_PARTS: &[&str] = &[
-    "appointment",
-    "appointments",
-    "review",
-    "reviews",
-    "letter",
-    "letters",
-];
 
 #[cfg(test)]
 mod tests {

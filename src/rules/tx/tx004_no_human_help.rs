@@ -18,7 +18,9 @@ pub static RULE: Rule = Rule {
     docs: r#"## What it does
 Reports a plan that has touchpoints, none of which is owned by people who
 help. People who help are a team whose `owner` says care, customer care,
-support, service, success or help desk; or, on a touchpoint after the
+support, service, success or help desk, or trust and safety (the team
+that steps in when something goes wrong between the users of a shared
+service); or, on a touchpoint after the
 purchase (onboarding or retention) whose message is no sales pressure,
 someone whose work is helping or a person named ("Ellie Marsh, shop-floor
 lead", "coordinated by Dee Okafor", or "Marta" alone when the plan's

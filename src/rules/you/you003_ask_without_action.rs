@@ -38,7 +38,8 @@ carry out the survey" is not); an `act` that puts the answers before a
 gathering where decisions are made, a verb of bringing (shown, taken,
 presented) with "at", "to" or "before" and a forum, meeting, committee or
 board within four words ("logged and shown at the residents' forum when
-new routes are discussed", "brought to the route committee"): the answers
+new routes are discussed", "brought to the route committee", "we take
+the top ask to the council cycling forum"): the answers
 are weighed where the decision is taken ("reported to the board" is still
 reporting, and "shown on the board by the till" brings them before
 nobody); an `act` with a sentence or clause of five words or more that
@@ -270,9 +271,14 @@ fn carries_out(tokens: &[Token]) -> bool {
 /// the rider forum", "to the monthly planning meeting".
 const FORUM_REACH: usize = 4;
 
+/// How many words of what is brought may stand between the verb and "at",
+/// "to" or "before": "take the top ask to the council forum".
+const OBJECT_REACH: usize = 3;
+
 /// Whether an `act` puts the answers before a gathering where decisions are
-/// made: a verb of bringing (shown, taken, presented), then "at", "to" or
-/// "before" in the same clause, and a forum, meeting, committee or board a
+/// made: a verb of bringing (shown, taken, presented), then, after at most
+/// [`OBJECT_REACH`] words of what is brought, "at", "to" or "before" in the
+/// same clause, and a forum, meeting, committee or board a
 /// few words after it ("shown at the rider forum when dock sites are
 /// discussed", "taken to the planning meeting"). The answers are then
 /// weighed where the decision is taken, which is acting on them; reporting
@@ -282,13 +288,17 @@ fn brings_to_a_forum(tokens: &[Token]) -> bool {
     let forums = act_forums().find(tokens);
     act_bring().find(tokens).iter().any(|verb| {
         let clause = tokens[verb.tokens.start].clause;
-        let Some(to) = tokens
-            .get(verb.tokens.end)
-            .filter(|t| t.clause == clause && matches!(&*t.word, "at" | "to" | "before"))
+        // What is brought may stand between ("take the top ask to the
+        // council cycling forum").
+        let Some(at_to) = (verb.tokens.end..tokens.len())
+            .take(OBJECT_REACH + 1)
+            .take_while(|&i| tokens[i].clause == clause)
+            .find(|&i| matches!(&*tokens[i].word, "at" | "to" | "before"))
         else {
             return false;
         };
-        let after = verb.tokens.end + 1;
+        let to = &tokens[at_to];
+        let after = at_to + 1;
         forums.iter().any(|forum| {
             let at = forum.tokens.start;
             at >= after && at - after < FORUM_REACH && tokens[at].clause == to.clause
@@ -319,6 +329,7 @@ mod tests {
             "Parents vote; the governors follow the result and report on it at the summer meeting.",
             "Suggested stops are logged and brought to the route committee each spring.",
             "Answers are tallied and presented at the members' meeting.",
+            "We take the top ask to the council cycling forum each quarter and report back at the next ride.",
             "Logged in the CRM and actioned the same day.",
             "Most-named faults chased with the council and reported on the following month.",
             "Their answers are written into the service agreement as promises we report on.",
@@ -354,6 +365,7 @@ mod tests {
             "Answers are logged and shown on the board by the till.",
             "Answers are logged and reported to the board.",
             "Answers are logged and shown to staff.",
+            "Answers are logged and shown with the sales figures on the board by the till.",
             "Cards are collected and stored at each centre.",
             "Answers are logged, dated and filed in the agreed folder.",
             "Answers are stored on encrypted servers.",

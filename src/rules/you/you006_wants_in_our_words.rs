@@ -2,8 +2,6 @@
 //! company's words, not the people's. The rule's metadata, its documentation
 //! (`planlint explain YOU006`) and its check.
 
-use std::collections::HashSet;
-
 use crate::diagnostic::{Severity, Subject};
 use crate::plan::items;
 use crate::rules::{Context, Family, Phase, Rule};
@@ -11,7 +9,7 @@ use crate::text::lexicons::{
     company_words, customer_judgements, offer_packaging, own_voice, sales_measures, service_terms,
     spoken_wants, want_measures, want_sales, want_targets,
 };
-use crate::text::{Match, PhraseList, Token, push_quote, tokenize};
+use crate::text::{Match, Offer, PhraseList, Token, push_quote, tokenize};
 
 pub static RULE: Rule = Rule {
     code: "YOU006",
@@ -40,10 +38,13 @@ It also reports wants that are the business's catalogue rather than
 anything a person said: no want of the persona has a person's voice, and
 at least two of them, and at least half, name the offer. A want names the
 offer with a word of how the business packages what it sells ("package",
-"bundle", "add-on", "subscription", "block of six") or with nothing but
-words of the WHAT, two or more: "Block of six therapy sessions", "EHCP
-report add-on" and "Comprehensive assessment package" for a practice that
-sells therapy blocks and assessments. A want has a person's voice when it
+"bundle", "add-on", "subscription", "block of six"), with nothing but
+words of the WHAT, two or more, or when what its first phrase is about
+is a thing the WHAT sells, the head of one of its phrases: "Block of six
+therapy sessions", "EHCP report add-on" and "Comprehensive assessment
+package" for a practice that sells therapy blocks and assessments;
+"Minimally invasive keyhole bunion correction" for a surgeon whose WHAT
+sells bunion correction. A want has a person's voice when it
 asks or exclaims, when someone speaks or is spoken to ("I", "my", "we",
 "you", "please"), when a clause says what they need of a thing ("that",
 "who", "when", "so"), when it rules something out ("no", "without",
@@ -124,7 +125,7 @@ wants = ["Something I can order one-handed at 3am", "Nappies that don't leak ove
 };
 
 fn check(cx: &mut Context<'_>) {
-    let offer = cx.plan.offer_stems();
+    let offer = cx.plan.offer();
     for persona in &cx.plan.personas {
         let wants: Vec<&str> = items(&persona.wants).map(|i| i.text.as_str()).collect();
         let Some(field) = persona.wants.as_ref() else {
@@ -182,7 +183,7 @@ fn check(cx: &mut Context<'_>) {
 /// business's catalogue: no want has a person's voice, and at least two of
 /// them, and at least half, name what the business sells ("Block of six
 /// therapy sessions", "EHCP report add-on").
-fn a_catalogue<'a>(wants: &[&'a str], offer: &HashSet<String>) -> Option<Vec<&'a str>> {
+fn a_catalogue<'a>(wants: &[&'a str], offer: &Offer) -> Option<Vec<&'a str>> {
     if wants.iter().any(|w| spoken(w)) {
         return None;
     }
@@ -254,12 +255,13 @@ fn spoken(want: &str) -> bool {
 }
 
 /// Whether a want names the offer: a word of how the business packages
-/// what it sells ("package", "add-on", "block of six"), or nothing but
-/// words of the WHAT, two or more ("Therapy blocks" for a practice that
-/// sells therapy blocks).
-fn names_the_offer(want: &str, offer: &HashSet<String>) -> bool {
+/// what it sells ("package", "add-on", "block of six"), a thing the WHAT
+/// sells at the head of its first phrase ("Keyhole bunion correction"), or
+/// nothing but words of the WHAT, two or more ("Therapy blocks" for a
+/// practice that sells therapy blocks).
+fn names_the_offer(want: &str, offer: &Offer) -> bool {
     let tokens = tokenize(want);
-    if !offer_packaging().find(&tokens).is_empty() {
+    if !offer_packaging().find(&tokens).is_empty() || offer.at_the_head(&tokens) {
         return true;
     }
     let content: Vec<&Token> = tokens.iter().filter(|t| t.content).collect();
@@ -270,7 +272,7 @@ fn names_the_offer(want: &str, offer: &HashSet<String>) -> bool {
 /// business naming its own offer ("Access to our full test menu" for a
 /// service whose WHAT sells tests). "Our" before anything else is the
 /// person's own ("Clean exports for our accountants").
-fn our_offer(want: &str, offer: &HashSet<String>) -> Option<Match> {
+fn our_offer(want: &str, offer: &Offer) -> Option<Match> {
     let tokens = tokenize(want);
     let at = tokens.iter().position(|t| &*t.word == "our")?;
     let end =
@@ -318,8 +320,8 @@ fn judged_by_the_customer(tokens: &[Token], cue: &Match, judged: &[Match]) -> bo
 mod tests {
     use super::*;
 
-    fn offer(what: &str) -> HashSet<String> {
-        crate::text::content_stems([what])
+    fn offer(what: &str) -> Offer {
+        Offer::of([what])
     }
 
     #[test]
@@ -405,6 +407,14 @@ mod tests {
                     "Piano exam preparation",
                     "Adult piano lessons",
                     "Sheet music delivery",
+                ],
+                2,
+            ),
+            (
+                &[
+                    "Weekend recitals with a grand piano",
+                    "Evening lessons",
+                    "A practice room nearby",
                 ],
                 2,
             ),
