@@ -443,6 +443,12 @@ lexicon!(
     "forced_answers.txt"
 );
 lexicon!(
+    /// A HOW that puts the business's own gain first: "where the margin is
+    /// three times higher", "upsell on every screen".
+    own_gain,
+    "own_gain.txt"
+);
+lexicon!(
     /// A message that tells people what they say will not be heard:
     /// "objections cannot be considered", "no correspondence will be
     /// entered into".
@@ -669,6 +675,7 @@ mod tests {
             people_rankings(),
             forced_answers(),
             voice_refusals(),
+            own_gain(),
             service_terms(),
             data_sales(),
             data_words(),

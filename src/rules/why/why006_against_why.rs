@@ -8,7 +8,7 @@ use crate::diagnostic::{Severity, Subject};
 use crate::plan::{Plan, Span, items, text};
 use crate::rules::{Context, Family, Phase, Rule};
 use crate::text::lexicons::{
-    at_cost_promises, data_sales, data_words, no_comparison_promises, paid_placement,
+    at_cost_promises, data_sales, data_words, no_comparison_promises, own_gain, paid_placement,
     people_rankings, price_competition, price_concern, privacy_promises, profit_pricing,
     push_buying, sales_pressure, stance_buying, unpaid_ranking_promises,
 };
@@ -77,6 +77,16 @@ slots", "treat repairs as the loss-leader", "to keep chair revenue per
 hour up"; a cap on how many people come, "classes capped at twelve", or
 on a customer's wait is care, not turnover, and "as fast as possible"
 counts only beside another cue).
+It counts, too, a HOW or a WHAT that puts the business's own gain first:
+steering people to where it earns most ("steer customers to replacements,
+where the margin is three times higher", "the saddles with the best
+margin", "protect our margin", "so the busiest slots earn the most"), an
+upsell on every contact ("Premium upsell on every screen"), transactions
+grown for their own sake, or a range moved up-market to raise the average
+basket. These count whatever the WHY says of price, since a WHY about what
+people can afford is no reason to put a margin first; a margin named
+fairly ("a margin we publish each April", "we pay farmers a higher
+margin") is not one.
 
 One finding is given for the HOW and one for the WHAT, at the first of
 their lines that says it, with the words of all of them.
@@ -89,7 +99,8 @@ Not reported:
   needs a frame of refusal, and "buy less plastic" stands against plastic,
   not buying;
 - a price-led HOW in a plan whose WHY is about price or what people can
-  afford ("good food nobody is priced out of"): the HOW follows from it;
+  afford ("good food nobody is priced out of"): the HOW follows from it,
+  and only cues of the business's own gain are counted;
 - goals: WHY004 holds them against the WHY.
 
 These are the stands independent plans showed; a HOW or WHAT that
@@ -159,23 +170,42 @@ fn check(cx: &mut Context<'_>) {
         }
     }
 
-    let price_cues: Vec<String> = how_texts
-        .iter()
-        .flat_map(|t| cues(competes_on_price(t), t))
-        .collect();
+    // A WHY about price or what people can afford is what a price-led HOW
+    // follows from; the business's own gain put first, in the HOW or the
+    // WHAT, follows from no WHY.
+    let about_price = !price_concern().find_all(&tokenize(why)).is_empty();
+    let gains = |text: &str| own_gain().find(&tokenize(text));
+    let led_by_money = |line: &Line| {
+        let mut found = gains(line.text);
+        if !about_price && line.subject == Subject::How {
+            found.extend(competes_on_price(line.text));
+        }
+        found.sort_by_key(|m| m.tokens.start);
+        cues(found, line.text)
+    };
+    let money_cues: Vec<String> = lines.iter().flat_map(led_by_money).collect();
     let distinct: std::collections::BTreeSet<String> =
-        price_cues.iter().map(|c| c.to_lowercase()).collect();
+        money_cues.iter().map(|c| c.to_lowercase()).collect();
     if distinct.len() >= 2
-        && price_concern().find_all(&tokenize(why)).is_empty()
-        && let Some(first) = lines
-            .iter()
-            .find(|l| l.subject == Subject::How && !competes_on_price(l.text).is_empty())
+        && let Some(first) = lines.iter().find(|l| !led_by_money(l).is_empty())
     {
+        let (does, held) = if lines.iter().any(|l| !gains(l.text).is_empty()) {
+            (
+                "puts the business's own gain, price or turnover first",
+                "while the WHY stands for something other than the business's gain",
+            )
+        } else {
+            (
+                "competes on price or turnover",
+                "while the WHY says nothing of price or of what people can afford",
+            )
+        };
         reports.push((
             first,
             format!(
-                "the HOW competes on price or turnover ({}) while the WHY says nothing of price or of what people can afford",
-                quoted(&price_cues),
+                "{} {does} ({}) {held}",
+                first.subject.describe(),
+                quoted(&money_cues)
             ),
         ));
     }
@@ -516,7 +546,7 @@ fn sells_data(text: &str, kind: Option<&str>) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::{against_buying, competes_on_price, pushes_buying, sells_data};
+    use super::{against_buying, competes_on_price, own_gain, pushes_buying, sells_data, tokenize};
     use crate::text::stem;
 
     #[test]
@@ -535,6 +565,27 @@ mod tests {
             "We never win a contract on price alone",
         ] {
             assert!(competes_on_price(text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn the_business_s_own_gain_first_is_read_but_a_fair_margin_is_not() {
+        let gain = |text: &str| own_gain().find(&tokenize(text)).len();
+        for text in [
+            "Steer customers to replacements, where the margin is three times higher",
+            "Fitters steer customers toward the saddles with the best margin",
+            "Premium upsell on every screen",
+            "Move the range up-market to raise the average basket",
+        ] {
+            assert!(gain(text) >= 1, "{text}");
+        }
+        for text in [
+            "The tariff is set at cost plus a margin we publish each April",
+            "We pay farmers a higher margin than the supermarkets do",
+            "If a margin is unclear we ring the clinician before we cut",
+            "No upsell on any screen, ever",
+        ] {
+            assert_eq!(gain(text), 0, "{text}");
         }
     }
 
