@@ -96,6 +96,7 @@ const INDEPENDENT: &[&str] = &[
     "held-out-15",
     "held-out-16",
     "held-out-17",
+    "held-out-18",
 ];
 
 /// The independent corpus: each planted defect found, no other warning or

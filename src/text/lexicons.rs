@@ -443,6 +443,18 @@ lexicon!(
     "forced_answers.txt"
 );
 lexicon!(
+    /// A promise of time to decide without a sales pitch: "not a sales
+    /// pitch", "the time to decide".
+    no_pressure_promises,
+    "no_pressure_promises.txt"
+);
+lexicon!(
+    /// A line that presses people to decide on the spot: "300 off if
+    /// treatment is agreed before you leave".
+    close_pressure,
+    "close_pressure.txt"
+);
+lexicon!(
     /// A HOW that puts the business's own gain first: "where the margin is
     /// three times higher", "upsell on every screen".
     own_gain,
@@ -676,6 +688,8 @@ mod tests {
             forced_answers(),
             voice_refusals(),
             own_gain(),
+            no_pressure_promises(),
+            close_pressure(),
             service_terms(),
             data_sales(),
             data_words(),

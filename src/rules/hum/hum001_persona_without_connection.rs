@@ -44,7 +44,10 @@ interest are the product too:
   "Our home-practice app subscription" is the business's whatever its WHAT
   says; one that names neither ("Our Christmas blend") counts only beside
   at least two that do. The business's name as owner reads as "our":
-  "Homedraw's test menu" in the plan "Homedraw Mobile Blood Tests";
+  "Homedraw's test menu" in the plan "Homedraw Mobile Blood Tests"; so
+  does its name, two capitalised words or more, as the place an interest
+  closes on ("New stock arriving at Second Spin" in the plan "Second Spin
+  Records & Hi-Fi");
 - buying, whatever is bought, beside at least one interest that is the
   offer, when every other interest is the offer or buying too: an interest that opens with a verb of buying ("Buying seafood",
   "Booking appointments online") or whose first phrase ends in a word of
@@ -174,25 +177,38 @@ fn check(cx: &mut Context<'_>) {
     }
 }
 
-/// An interest that opens with the business's name as its owner
-/// ("Homedraw's test menu" in the plan "Homedraw Mobile Blood Tests")
-/// read as the business speaking of its own: "our test menu". The name is
-/// any capitalised word of the plan's `name`.
+/// An interest that names the business by its name, read as the business
+/// speaking of its own: opening as its owner ("Homedraw's test menu" in the
+/// plan "Homedraw Mobile Blood Tests", any capitalised word of the plan's
+/// `name`), or closing with it as the place ("New stock arriving at Second
+/// Spin" in the plan "Second Spin Records & Hi-Fi", two capitalised words
+/// or more of the name, in its order, after "at", "from" or "on"). Both
+/// read as "our ...": "our test menu", "our New stock arriving".
 fn as_ours<'a>(interest: &'a str, name: &str) -> Cow<'a, str> {
-    let Some((owner, rest)) = interest
+    if let Some((owner, rest)) = interest
         .split_once("'s ")
         .or_else(|| interest.split_once("\u{2019}s "))
-    else {
-        return Cow::Borrowed(interest);
-    };
-    let named = !owner.contains(' ')
-        && owner.starts_with(|c: char| c.is_uppercase())
-        && name.split_whitespace().any(|w| w == owner);
-    if named {
-        Cow::Owned(format!("our {rest}"))
-    } else {
-        Cow::Borrowed(interest)
+    {
+        let named = !owner.contains(' ')
+            && owner.starts_with(|c: char| c.is_uppercase())
+            && name.split_whitespace().any(|w| w == owner);
+        if named {
+            return Cow::Owned(format!("our {rest}"));
+        }
     }
+    for place in [" at ", " from ", " on "] {
+        let Some((rest, after)) = interest.rsplit_once(place) else {
+            continue;
+        };
+        let words: Vec<&str> = after.split_whitespace().collect();
+        let capitalised = words
+            .iter()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase()));
+        if words.len() >= 2 && capitalised && name.contains(after.trim()) && !rest.is_empty() {
+            return Cow::Owned(format!("our {rest}"));
+        }
+    }
+    Cow::Borrowed(interest)
 }
 
 /// The brand names in a plan's name, written as one word with a capital
@@ -642,6 +658,19 @@ mod tests {
             "Her daughter's wedding"
         );
         assert_eq!(as_ours("Sam's football club", name), "Sam's football club");
+        let shop = "Second Spin Records & Hi-Fi - 2026";
+        assert_eq!(
+            as_ours("New stock arriving at Second Spin", shop),
+            "our New stock arriving"
+        );
+        assert_eq!(
+            as_ours("Gigs at the Leadmill", shop),
+            "Gigs at the Leadmill"
+        );
+        assert_eq!(
+            as_ours("Walks on Sundays", "Sundays Walking Club"),
+            "Walks on Sundays"
+        );
     }
 
     #[test]

@@ -8,9 +8,10 @@ use crate::diagnostic::{Severity, Subject};
 use crate::plan::{Plan, Span, items, text};
 use crate::rules::{Context, Family, Phase, Rule};
 use crate::text::lexicons::{
-    at_cost_promises, data_sales, data_words, no_comparison_promises, own_gain, paid_placement,
-    people_rankings, price_competition, price_concern, privacy_promises, profit_pricing,
-    push_buying, sales_pressure, stance_buying, unpaid_ranking_promises,
+    at_cost_promises, close_pressure, data_sales, data_words, no_comparison_promises,
+    no_pressure_promises, own_gain, paid_placement, people_rankings, price_competition,
+    price_concern, privacy_promises, profit_pricing, push_buying, sales_pressure, stance_buying,
+    unpaid_ranking_promises,
 };
 use crate::text::{Match, PhraseList, Token, is_negator, quote, tokenize};
 
@@ -24,7 +25,7 @@ pub static RULE: Rule = Rule {
     docs: r#"## What it does
 Holds the HOW (statement and differentiators) and the WHAT (statement and
 offerings) against what the WHY, or the HOW itself, takes a stand on, and
-reports a line that works against it. Six stands are read, each with the
+reports a line that works against it. Seven stands are read, each with the
 words that show it on both sides:
 - **Buying less.** The WHY or the HOW stands against buying, selling or
   replacing things: a word of buying in a frame of refusal ("buy less" at
@@ -69,6 +70,13 @@ words that show it on both sides:
   ("surge pricing at peak drop-off times", "priority matching" for a fee,
   "a booking fee on every seat", "the yard reserved for members, general
   gates closed").
+- **Time to decide.** The WHY or the HOW promises people time to decide
+  without being sold to ("straight answers, not a sales pitch, and the
+  time to decide", "no hard sell") and a line of the HOW or the WHAT
+  presses them to decide on the spot: a reward for signing before they
+  leave ("GBP 300 off if treatment is agreed before you leave the first
+  consultation", "a same-day sign-up bonus") or a deadline ("today
+  only", "offer ends"). A discount with no deadline is no pressure.
 
 The price reading also counts a HOW that puts turnover before people
 ("we run the café for turnover", "a table limit", "keep covers moving",
@@ -264,6 +272,12 @@ fn check(cx: &mut Context<'_>) {
             people_rankings(),
             "ranks people against each other",
             "promises it never will",
+        ),
+        (
+            no_pressure_promises(),
+            close_pressure(),
+            "presses people to decide on the spot",
+            "promises them time to decide",
         ),
     ];
     for (promises, breaks, does, promised) in broken {

@@ -42,7 +42,11 @@ new routes are discussed", "brought to the route committee", "we take
 the top ask to the council cycling forum"): the answers
 are weighed where the decision is taken ("reported to the board" is still
 reporting, and "shown on the board by the till" brings them before
-nobody); an `act` with a sentence or clause of five words or more that
+nobody); an `act` that tells the people asked what is done about their
+answers ("summarised in the next note with what we are doing about
+them"), takes work on ("Extra jobs logged", "a ticket raised") or takes
+faults back to those who can fix what was sold ("reported back to
+suppliers"); an `act` with a sentence or clause of five words or more that
 neither keeps the answers nor says nothing changes ("summarised for the
 workshop lead, who picks the three most common snags for the next ride"),
 which may well be action planlint's word lists do not know (a shorter one,
@@ -51,7 +55,7 @@ whose keeping clause has another participle in it ("logged in the CRM
 and actioned the same day", "faults chased with the council and
 reported"), a deed planlint has no word for, while participles of
 keeping ("collected", "dated", "tracked") and adjectives ("the agreed
-plan") are no deed; and an `act` with no cue of keeping,
+plan", "Completed forms are filed") are no deed; and an `act` with no cue of keeping,
 which planlint cannot judge. "The report" or "a record" is where answers
 go, not keeping them. A sentence that says nothing changes ("ordering
 continues from the standard list") adds nothing to keeping.
@@ -241,6 +245,9 @@ fn does_something_else(tokens: &[Token], kept: &[Match], unchanged: &[Match]) ->
             && !KEEPING_PARTICIPLES.contains(&word)
             && !inside(i)
             && !(i > 0 && DETERMINERS.contains(&&*tokens[i - 1].word))
+            // Opening the act, it describes what is kept: "Completed forms
+            // are filed".
+            && i > 0
     })
 }
 
@@ -330,6 +337,8 @@ mod tests {
             "Suggested stops are logged and brought to the route committee each spring.",
             "Answers are tallied and presented at the members' meeting.",
             "We take the top ask to the council cycling forum each quarter and report back at the next ride.",
+            "Answers are summarised in the next note with what we are doing about them.",
+            "Extra jobs logged; recurring faults by model reported back to suppliers.",
             "Logged in the CRM and actioned the same day.",
             "Most-named faults chased with the council and reported on the following month.",
             "Their answers are written into the service agreement as promises we report on.",
@@ -368,6 +377,7 @@ mod tests {
             "Answers are logged and shown with the sales figures on the board by the till.",
             "Cards are collected and stored at each centre.",
             "Answers are logged, dated and filed in the agreed folder.",
+            "Completed forms are filed in the walker's record.",
             "Answers are stored on encrypted servers.",
             "Answers are logged and emailed to head office.",
             "Answers are logged for possible future action.",
