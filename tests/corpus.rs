@@ -97,6 +97,7 @@ const INDEPENDENT: &[&str] = &[
     "held-out-16",
     "held-out-17",
     "held-out-18",
+    "held-out-19",
 ];
 
 /// The independent corpus: each planted defect found, no other warning or

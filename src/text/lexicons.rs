@@ -455,6 +455,11 @@ lexicon!(
     "close_pressure.txt"
 );
 lexicon!(
+    /// A touchpoint the customer opted in to: "SMS to opted-in customers".
+    opt_ins,
+    "opt_ins.txt"
+);
+lexicon!(
     /// A HOW that puts the business's own gain first: "where the margin is
     /// three times higher", "upsell on every screen".
     own_gain,
@@ -688,6 +693,7 @@ mod tests {
             forced_answers(),
             voice_refusals(),
             own_gain(),
+            opt_ins(),
             no_pressure_promises(),
             close_pressure(),
             service_terms(),

@@ -831,11 +831,18 @@ fn is_a_group(tokens: &[Token], count: &Match) -> bool {
 }
 
 /// Answers quoted after a word of answering ("parents answering 'no' to
-/// 'was anything about the lessons confusing?'"): what people said when
-/// asked, whatever the answer.
+/// 'was anything about the lessons confusing?'"), or an answer to a quoted
+/// question ("Avg answer to 'how much would you miss us?' (1-5)"): what
+/// people said when asked, whatever the answer.
 fn quoted_answers(text: &str, tokens: &[Token]) -> Vec<Match> {
     (0..tokens.len().saturating_sub(1))
-        .filter(|&i| &*tokens[i].stem == "answer" && quoted(text, tokens, i + 1))
+        .filter(|&i| {
+            &*tokens[i].stem == "answer"
+                && (quoted(text, tokens, i + 1)
+                    || (&*tokens[i + 1].word == "to"
+                        && i + 2 < tokens.len()
+                        && quoted(text, tokens, i + 2)))
+        })
         .map(|i| Match {
             tokens: i..i + 1,
             span: tokens[i].span.clone(),
@@ -1030,6 +1037,14 @@ mod tests {
             (
                 "share of users answering yes to the monthly in-app question \u{2018}I cooked something I enjoyed\u{2019}",
                 "answering yes",
+            ),
+            (
+                "Avg answer to 'how much would you miss Hopwell if it stopped?' (1-5), members' survey",
+                "answer",
+            ),
+            (
+                "Loyalty-card customers buying 4 or more times a year",
+                "4 or more times",
             ),
         ] {
             assert_eq!(metric(text), human(cue), "{text}");

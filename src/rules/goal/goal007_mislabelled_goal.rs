@@ -51,6 +51,10 @@ or a percentage "of", what follows ("Share of revenue from members"
 counts revenue).
 
 What it does not report, and why:
+- Money that goes to the customers: "Extra yearly income secured for
+  carers' households through benefit checks", "money saved for members".
+  Money handed to the people a plan serves is how well it serves them;
+  "income secured for the charity" stays the business's.
 - Money mentioned in passing. "Share of customers who say our prices are
   fair" counts customers, "Complaints about billing per 1,000 orders"
   counts complaints, "Customers refunded within 5 days, %" counts
@@ -128,7 +132,10 @@ fn check(cx: &mut Context<'_>) {
         .goals
         .iter()
         .filter(|g| g.kind.as_ref().map(|k| k.value) == Some(GoalKind::Satisfaction))
-        .map(|g| (g, text(&g.metric).map(counts).unwrap_or_default()))
+        .map(|g| {
+            let metric = text(&g.metric).filter(|m| !for_the_customers(m));
+            (g, metric.map(counts).unwrap_or_default())
+        })
         .map(|(g, found)| {
             (
                 g,
@@ -162,6 +169,35 @@ fn check(cx: &mut Context<'_>) {
             ),
         );
     }
+}
+
+/// Verbs that hand money to someone: "secured for carers' households",
+/// "saved for members".
+const HANDED: &[&str] = &[
+    "secured",
+    "saved",
+    "claimed",
+    "recovered",
+    "won",
+    "returned",
+    "refunded",
+];
+
+/// Whether the money a metric counts goes to the customers, not the
+/// business: a verb that hands it over, then "for" or "to" and, within
+/// three words, people in the plural, a plural possessive or "them"
+/// ("Extra yearly income secured for carers' households", "money saved for
+/// members"). "Income secured for the charity" stays the business's.
+fn for_the_customers(metric: &str) -> bool {
+    let tokens = tokenize(metric);
+    tokens.windows(2).enumerate().any(|(i, pair)| {
+        HANDED.contains(&&*pair[0].word)
+            && matches!(&*pair[1].word, "for" | "to")
+            && tokens[i + 2..].iter().take(3).any(|t| {
+                matches!(&*t.word, "them" | "their")
+                    || (t.word.ends_with('s') && t.word.len() > 3 && t.content)
+            })
+    })
 }
 
 /// What a satisfaction goal's metric counts that is no satisfaction, quoted:
@@ -283,6 +319,22 @@ fn is_audience(quoted: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::counts_sold;
+
+    #[test]
+    fn money_handed_to_the_customers_is_theirs() {
+        assert!(super::for_the_customers(
+            "Extra yearly income secured for carers' households through benefits checks (£)"
+        ));
+        assert!(super::for_the_customers(
+            "Money saved for members on their energy bills, £"
+        ));
+        assert!(!super::for_the_customers(
+            "Income secured for the charity, £"
+        ));
+        assert!(!super::for_the_customers(
+            "Revenue from repeat customers, £"
+        ));
+    }
 
     #[test]
     fn what_the_business_sold_is_read_before_any_relative_or_negation() {

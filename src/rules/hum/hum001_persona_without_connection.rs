@@ -44,7 +44,9 @@ interest are the product too:
   "Our home-practice app subscription" is the business's whatever its WHAT
   says; one that names neither ("Our Christmas blend") counts only beside
   at least two that do. The business's name as owner reads as "our":
-  "Homedraw's test menu" in the plan "Homedraw Mobile Blood Tests"; so
+  "Homedraw's test menu" in the plan "Homedraw Mobile Blood Tests", also
+  after a verb ("Reading Lull's release notes" in the plan "Lull migraine
+  diary"); so
   does its name, two capitalised words or more, as the place an interest
   closes on ("New stock arriving at Second Spin" in the plan "Second Spin
   Records & Hi-Fi");
@@ -52,7 +54,7 @@ interest are the product too:
   offer, when every other interest is the offer or buying too: an interest that opens with a verb of buying ("Buying seafood",
   "Booking appointments online") or whose first phrase ends in a word of
   buying or of the catalogue ("Phlebotomy contract pricing", "Waterproof
-  membrane specs"), next to "Cheap fish deals" or "Boot brands and new
+  membrane specs", "HRT options and doses"), next to "Cheap fish deals" or "Boot brands and new
   models"; or, with no such interest beside them, interests that are all
   buying when two of them end their first phrase in a price, a deal or a
   bundle and one names the offer ("Buying knitting wool", "Yarn bundles",
@@ -180,7 +182,7 @@ fn check(cx: &mut Context<'_>) {
 /// An interest that names the business by its name, read as the business
 /// speaking of its own: opening as its owner ("Homedraw's test menu" in the
 /// plan "Homedraw Mobile Blood Tests", any capitalised word of the plan's
-/// `name`), or closing with it as the place ("New stock arriving at Second
+/// `name`, also after a verb: "Reading Lull's release notes"), or closing with it as the place ("New stock arriving at Second
 /// Spin" in the plan "Second Spin Records & Hi-Fi", two capitalised words
 /// or more of the name, in its order, after "at", "from" or "on"). Both
 /// read as "our ...": "our test menu", "our New stock arriving".
@@ -189,6 +191,12 @@ fn as_ours<'a>(interest: &'a str, name: &str) -> Cow<'a, str> {
         .split_once("'s ")
         .or_else(|| interest.split_once("\u{2019}s "))
     {
+        // After a verb that opens the interest, the owner is still the
+        // business: "Reading Lull's release notes".
+        let owner = match owner.split_once(' ') {
+            Some((verb, owner)) if verb.ends_with("ing") => owner,
+            _ => owner,
+        };
         let named = !owner.contains(' ')
             && owner.starts_with(|c: char| c.is_uppercase())
             && name.split_whitespace().any(|w| w == owner);
@@ -330,7 +338,8 @@ fn buying(tokens: &[Token]) -> Option<bool> {
 /// Words that make an interest buying when its first phrase ends in them:
 /// a price or a deal ("Phlebotomy contract pricing", "Record shop
 /// bargains"), what a product is made to ("Waterproof membrane specs") or
-/// how it is packaged for sale ("Fat-quarter bundles"). Not the words of a
+/// how it is packaged for sale ("Fat-quarter bundles"), the options it
+/// comes in ("HRT options and doses"). Not the words of a
 /// catalogue a life shares ("the Pennine range", "Personal finance", "new
 /// releases from indie bands").
 const BUYING_HEADS: &[&str] = &[
@@ -351,6 +360,8 @@ const BUYING_HEADS: &[&str] = &[
     "promotions",
     "sale",
     "sales",
+    "option",
+    "options",
     "spec",
     "specs",
     "specification",
@@ -625,6 +636,23 @@ mod tests {
     }
 
     #[test]
+    fn options_beside_the_offer_and_buying_are_the_product() {
+        let clinic = offer("Specialist menopause assessment, treatment and consultation packages");
+        assert!(only_about_the_offer(
+            &[
+                "HRT options and doses",
+                "our consultation packages",
+                "Booking appointments online",
+            ],
+            &clinic
+        ));
+        assert!(!only_about_the_offer(
+            &["Treatment options for her arthritis", "Her walking group"],
+            &clinic
+        ));
+    }
+
+    #[test]
     fn a_thing_sold_at_the_head_is_the_offer() {
         let sticks = offer(
             "Walking sticks, trekking poles and ferrules, with alarm pendants and falls detectors",
@@ -658,6 +686,14 @@ mod tests {
             "Her daughter's wedding"
         );
         assert_eq!(as_ours("Sam's football club", name), "Sam's football club");
+        assert_eq!(
+            as_ours("Reading Lull's release notes", "Lull migraine diary"),
+            "our release notes"
+        );
+        assert_eq!(
+            as_ours("Visiting Sam's allotment", "Sam's Seeds"),
+            "Visiting Sam's allotment"
+        );
         let shop = "Second Spin Records & Hi-Fi - 2026";
         assert_eq!(
             as_ours("New stock arriving at Second Spin", shop),

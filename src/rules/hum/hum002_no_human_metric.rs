@@ -29,12 +29,13 @@ they did", supporters "answering 'yes, clearly'", parents "answering 'no'
 to 'was anything about the lessons confusing?'", patients "scoring 5 of 5
 for 'I understood what I needed'", campers "giving 4 or 5 stars on the
 card", users "answering yes to the monthly in-app question 'I cooked
-something I enjoyed'", residents "who, in the post-event survey, say the
+something I enjoyed'", members' "Avg answer to 'how much would you miss
+us if we stopped?' (1-5)", residents "who, in the post-event survey, say the
 warning was clear": an aside between commas after "who" is read past),
 whether they
 recommend (NPS, referrals, word of mouth), stay (retention, churn, lifetime
-value, "still riding"), come back ("again", repeat visits), renew, or
-complain. The metric says what
+value, "still riding"), come back ("again", repeat visits, customers
+"buying 4 or more times a year"), renew, or complain. The metric says what
 is counted, so it decides; the `title` is read the same way only when the
 metric says neither: "Guests feel at home on their first night", measured by
 "a short survey at checkout", is a human measure.

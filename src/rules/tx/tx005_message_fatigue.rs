@@ -5,7 +5,9 @@
 use crate::diagnostic::{Severity, Subject};
 use crate::plan::{Plan, Touchpoint, text};
 use crate::rules::{Context, Family, Phase, Rule, number};
-use crate::text::lexicons::{chosen_frequency, owner_machines, promised_people, reminder_words};
+use crate::text::lexicons::{
+    chosen_frequency, opt_ins, owner_machines, promised_people, reminder_words,
+};
 use crate::text::tokenize;
 
 pub static RULE: Rule = Rule {
@@ -29,7 +31,11 @@ often they hear, or opts in ("reminders only on the days you choose", "email,
 frequency chosen by the member", "how many reminders a week?"), or that a
 reminder comes at a time or on a schedule the customer chooses ("Stretching
 reminder at a time the member chooses", "nudges on the schedule you set",
-"reminder at the learner's chosen time"): someone who picks when they are reminded has asked to be. "How often"
+"reminder at the learner's chosen time"): someone who picks when they are reminded has asked to be.
+A touchpoint they opted in to is left out of the total too, but one that
+alone sends three a week or more is still reported, as opting in says
+whether they hear, not how often ("SMS to opted-in customers", five a
+week). "How often"
 or "your choice" alone is not enough: "How often do you cook?" asks about
 the customer, and "your choice of four dinners" is about the offer; nor is
 a time to book ("book at a time you choose"), which sends nothing, or a
@@ -93,7 +99,14 @@ fn check(cx: &mut Context<'_>) {
         let total: f64 = contacts.iter().map(|(_, n)| n).sum();
         // One stream at the whole allowance, and at three a week or more: a
         // weekly letter under a setting of 1 is what the setting allows.
-        let alone = contacts.iter().find(|(_, n)| *n >= max && *n >= STREAM);
+        // Opting in says whether someone hears, not how often: a stream they
+        // opted in to is still one.
+        let opted: Vec<_> = chosen.iter().filter(|(t, _)| opted_in_only(t)).collect();
+        let alone = contacts
+            .iter()
+            .chain(opted.iter().copied())
+            .find(|(_, n)| *n >= max && *n >= STREAM);
+        let alone_opted = alone.is_some_and(|(t, _)| opted.iter().any(|(o, _)| o.id == t.id));
         if total <= max && alone.is_none() {
             continue;
         }
@@ -101,22 +114,31 @@ fn check(cx: &mut Context<'_>) {
             .iter()
             .map(|(t, n)| format!("{} {}", t.id.value, number(*n)))
             .collect();
-        let left_out = if chosen.is_empty() {
+        let ids: Vec<&str> = chosen
+            .iter()
+            .filter(|(t, _)| !alone.is_some_and(|(a, _)| a.id == t.id))
+            .map(|(t, _)| t.id.value.as_str())
+            .collect();
+        let left_out = if ids.is_empty() {
             String::new()
         } else {
-            let ids: Vec<&str> = chosen.iter().map(|(t, _)| t.id.value.as_str()).collect();
             format!(
                 "; not counted, chosen or attended by the customer: {}",
                 ids.join(", ")
             )
         };
         let message = match alone {
-            Some((t, n)) if total <= max => format!(
-                "persona \"{}\" gets {} contacts a week from {} alone: one touchpoint uses all of the {} a week the whole plan may send{left_out}",
+            Some((t, n)) if total <= max || alone_opted => format!(
+                "persona \"{}\" gets {} contacts a week from {} alone: one touchpoint uses all of the {} a week the whole plan may send{}{left_out}",
                 persona.id.value,
                 number(*n),
                 t.id.value,
-                number(max)
+                number(max),
+                if alone_opted {
+                    " (opting in says whether they hear, not how often)"
+                } else {
+                    ""
+                }
             ),
             _ => format!(
                 "persona \"{}\" gets {} contacts a week ({}), more than {}{left_out}",
@@ -138,8 +160,9 @@ fn check(cx: &mut Context<'_>) {
 /// Contacts a week from one touchpoint that are a stream of their own.
 const STREAM: f64 = 3.0;
 
-/// Whether the customer sets how often the touchpoint reaches them.
-fn set_by_the_customer(touchpoint: &Touchpoint) -> bool {
+/// The texts of a touchpoint that may say the customer sets how often it
+/// reaches them.
+fn texts(touchpoint: &Touchpoint) -> impl Iterator<Item = &str> {
     [
         Some(touchpoint.name.value.as_str()),
         text(&touchpoint.channel),
@@ -149,8 +172,27 @@ fn set_by_the_customer(touchpoint: &Touchpoint) -> bool {
     ]
     .into_iter()
     .flatten()
-    .any(|t| !chosen_frequency().matches_text(t).is_empty() || at_a_time_they_choose(t))
+}
+
+/// Whether the customer sets how often the touchpoint reaches them, opts in
+/// to it or comes to it.
+fn set_by_the_customer(touchpoint: &Touchpoint) -> bool {
+    sets_how_often(touchpoint) || texts(touchpoint).any(|t| !opt_ins().matches_text(t).is_empty())
+}
+
+/// Whether the customer sets how often the touchpoint reaches them, or
+/// comes to it: opting in alone is not setting how often.
+fn sets_how_often(touchpoint: &Touchpoint) -> bool {
+    texts(touchpoint)
+        .any(|t| !chosen_frequency().matches_text(t).is_empty() || at_a_time_they_choose(t))
         || text(&touchpoint.channel).is_some_and(where_they_come)
+}
+
+/// Whether a touchpoint is left out only because the customer opted in to
+/// it ("SMS to opted-in customers"): they chose to hear from it, not how
+/// often.
+fn opted_in_only(touchpoint: &Touchpoint) -> bool {
+    !sets_how_often(touchpoint)
 }
 
 /// Words of a channel that is a place the customer comes to: a session, a

@@ -20,8 +20,9 @@ pub static RULE: Rule = Rule {
     summary: "a touchpoint's message shares too little with the WHY, HOW, WHAT, its goals or its personas",
     help: "rewrite the message so it carries the WHY, the HOW or what the persona wants, or drop the touchpoint",
     docs: r#"## What it does
-Compares each touchpoint's `message` with everything it could be expected to
-echo: the WHY statement, the HOW (statement and differentiators), the WHAT
+Compares each touchpoint's `message`, with its `channel` (where it
+happens: "a weekly walk on the canal towpath"), with everything it could
+be expected to echo: the WHY statement, the HOW (statement and differentiators), the WHAT
 (statement and offerings), the goals the touchpoint serves (title, metric
 and `why`), and the `wants`, `interests` and `value_proposition` of the
 personas it reaches. Concepts are compared and weighed as in WHY004 (stems
@@ -141,7 +142,10 @@ fn check(cx: &mut Context<'_>) {
             own_places.push(alignment.place("goal", Some(&id.text), &texts));
         }
         let places: Vec<_> = common.iter().chain(&own_places).collect();
-        let Err(closest) = alignment.judge(&[message], &places) else {
+        let judged: Vec<&str> = std::iter::once(message)
+            .chain(text(&touchpoint.channel))
+            .collect();
+        let Err(closest) = alignment.judge(&judged, &places) else {
             continue;
         };
         let mut compared = vec!["the WHY"];
