@@ -98,6 +98,7 @@ const INDEPENDENT: &[&str] = &[
     "held-out-17",
     "held-out-18",
     "held-out-19",
+    "held-out-20",
 ];
 
 /// The independent corpus: each planted defect found, no other warning or

@@ -460,6 +460,11 @@ lexicon!(
     "opt_ins.txt"
 );
 lexicon!(
+    /// A HOW that withdraws something: "wind down", "stop stocking".
+    withdrawals,
+    "withdrawals.txt"
+);
+lexicon!(
     /// A HOW that puts the business's own gain first: "where the margin is
     /// three times higher", "upsell on every screen".
     own_gain,
@@ -693,6 +698,7 @@ mod tests {
             forced_answers(),
             voice_refusals(),
             own_gain(),
+            withdrawals(),
             opt_ins(),
             no_pressure_promises(),
             close_pressure(),

@@ -24,17 +24,32 @@ impl Offer {
             let tokens = tokenize(text);
             for (i, token) in tokens.iter().enumerate().filter(|(_, t)| t.content) {
                 offer.stems.insert(token.stem.to_string());
+                // Whom it is for, where, or what about is no thing sold:
+                // "for families", "in the Tamar valley", "on breathing and
+                // sleep"; "with" adds a thing ("with alarm pendants").
+                let object = tokens[..i]
+                    .iter()
+                    .rev()
+                    .take_while(|t| t.clause == token.clause)
+                    .take_while(|t| !text[t.span.end..token.span.start].contains(','))
+                    .any(|t| HEAD_ENDS.contains(&&*t.word) && &*t.word != "with");
                 let ends = tokens.get(i + 1).is_none_or(|next| {
                     next.clause != token.clause
                         || HEAD_ENDS.contains(&&*next.word)
                         || ["and", "or"].contains(&&*next.word)
                 });
-                if ends {
+                if ends && !object {
                     offer.heads.insert(token.stem.to_string());
                 }
             }
         }
         offer
+    }
+
+    /// Whether a stem is a thing the WHAT sells, the head of one of its
+    /// phrases.
+    pub fn is_head(&self, stem: &str) -> bool {
+        self.heads.contains(stem)
     }
 
     /// Whether a stem is a word of the WHAT.
@@ -45,19 +60,44 @@ impl Offer {
     /// Whether the head of a text's first phrase is a thing sold: "Carbon
     /// trekking poles", "GPS pendants for use outside the home". Not a
     /// person's own ("Her garden"), an act ("Shopping for the
-    /// grandchildren") or a service's appointment, review or letter, which
-    /// is the service's only when the word before it names the offer.
+    /// grandchildren", "Teaching their children to cook"), a thing placed
+    /// somewhere or shared with someone the WHAT does not name ("Pottery
+    /// classes at the college", "Walks with the grandchildren"), or a
+    /// service's appointment, review or letter, which is
+    /// the service's only when the word before it names the offer.
     pub fn at_the_head(&self, tokens: &[Token]) -> bool {
         let owned = tokens.first().is_some_and(|t| PERSONAL.contains(&&*t.word));
-        !owned
-            && first_heads(tokens).next().is_some_and(|h| {
-                let word = &*tokens[h].word;
-                self.heads.contains(tokens[h].stem.as_ref())
-                    && !word.ends_with("ing")
-                    && !SERVICE_PARTS.contains(&word)
-            })
+        let act = tokens
+            .first()
+            .is_some_and(|t| t.word.ends_with("ing") && !self.contains(&t.stem))
+            && tokens
+                .get(1)
+                .is_some_and(|t| ACT_OBJECTS.contains(&&*t.word));
+        if owned || act {
+            return false;
+        }
+        first_heads(tokens).next().is_some_and(|h| {
+            let word = &*tokens[h].word;
+            let end = head_end(tokens, h);
+            let elsewhere = tokens
+                .get(end)
+                .is_some_and(|t| ["at", "from", "with"].contains(&&*t.word))
+                && tokens[end..]
+                    .iter()
+                    .any(|t| t.content && !self.contains(&t.stem));
+            self.heads.contains(tokens[h].stem.as_ref())
+                && !elsewhere
+                && !word.ends_with("ing")
+                && !SERVICE_PARTS.contains(&word)
+        })
     }
 }
+
+/// Words after an opening -ing word that make it an act on something:
+/// "Teaching their children", "Visiting the farm".
+const ACT_OBJECTS: &[&str] = &[
+    "the", "a", "an", "their", "her", "his", "my", "your", "other",
+];
 
 /// Words that make what follows a person's own: "Her garden" is her life
 /// even for a garden centre.
@@ -109,7 +149,14 @@ mod tests {
         for head in ["Carbon trekking poles", "GPS pendants for use outside"] {
             assert!(offer.at_the_head(&tokenize(head)), "{head}");
         }
-        for life in ["Walks with the ramblers", "Her poles", "Shopping for poles"] {
+        for life in [
+            "Walks with the ramblers",
+            "Her poles",
+            "Shopping for poles",
+            "Poles from the ramblers' club",
+            "Teaching their children to walk",
+            "Walks with the grandchildren",
+        ] {
             assert!(!offer.at_the_head(&tokenize(life)), "{life}");
         }
         let heads: Vec<usize> =

@@ -85,15 +85,23 @@ interest are the product too:
 ## What it does not report
 An interest with one word beyond the offer ("Her cycling club" for a bike
 shop that runs club rides, "The local history society" for a bookshop with
-a local history corner), and a persona with one such interest among others
-about the product. "Our" before the person's own life is no product ("Our
+a local history corner), unless what it is about, its head, is a thing
+sold ("Carbon trekking poles"), and a persona with one such interest among
+others about the product. A thing sold placed somewhere the WHAT does not
+name is a life ("Pottery classes at the college" for a studio that sells
+classes), and so is whom or where the WHAT serves ("Supporting other
+valley businesses" for a firm "for small businesses in the valley"). "Our" before the person's own life is no product ("Our
 Saturday parkrun", "Our allotment", "our church choir", "Our dog,
-Biscuit", "Our family's Sunday walks"), nor before what a business shares
-with its customers ("Our local food bank", "Our town's carnival"). A thing
+Biscuit", "Our family's Sunday walks"), nor before their household,
+whatever the business sells (family, children, a dog or a cat, the
+garden: "Our dog, Biscuit" for a dog walker), nor before what a business
+shares with its customers ("Our local food bank", "Our town's carnival"). A thing
 the WHAT sells is the person's own after "her", "his", "their", "my" or
-"your" ("Her garden" for a garden centre), and an act is not a thing
-("Shopping for the grandchildren", "Delivery driving for the food bank"
-for a grocer that delivers). A part
+"your" ("Her garden" for a garden centre), and an act is not a thing: an
+interest that opens with an -ing word the WHAT does not use before "the",
+"a", "their" or another such word ("Teaching their children to cook"),
+or whose head is one ("Shopping for the grandchildren", "Delivery driving
+for the food bank" for a grocer that delivers). A part
 word is the product's only when the word of the WHAT names it: "River
 flood notifications" and "Bird reminders on the river walk" for a
 riverside campsite are about the river, and "Writing features for the
@@ -421,6 +429,7 @@ fn ours(tokens: &[Token], offer: &Offer) -> Option<bool> {
         .find(tokens)
         .iter()
         .any(|m| m.tokens.start == 1)
+        || HOUSEHOLD.contains(&&*tokens[1].word)
     {
         return None;
     }
@@ -433,6 +442,25 @@ fn ours(tokens: &[Token], offer: &Offer) -> Option<bool> {
     });
     Some(named)
 }
+
+/// Words after "our" that make it the person's household, whatever the
+/// business sells: "Our dog, Biscuit" for a dog walker, "Our family's
+/// Sunday walks" for a walking-holiday company. "Home" is not one: "Our
+/// home-practice app subscription" is the business's.
+const HOUSEHOLD: &[&str] = &[
+    "family",
+    "family's",
+    "dog",
+    "dogs",
+    "cat",
+    "cats",
+    "kids",
+    "children",
+    "son",
+    "daughter",
+    "garden",
+    "grandchildren",
+];
 
 /// Whether an interest is a part of the product: it is placed in the
 /// product ("Plant care tips in the app") and names a word of the WHAT, or

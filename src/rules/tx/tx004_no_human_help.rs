@@ -161,7 +161,9 @@ fn helps_by_role(owner: &str) -> bool {
 
 /// Whether an owner's role is selling or a scheme, whoever holds it ("Jack
 /// Turner, e-commerce lead", "sales adviser", "Growth Lead", "Loyalty
-/// Programme"): no one who helps.
+/// Programme", "Referral scheme"): no one who helps. A programme alone is
+/// the service too: "Sandra Lowe, Programme Coordinator" runs the training
+/// people signed up for.
 fn sells(owner: &str) -> bool {
     const SELLING: &[&str] = &[
         "marketing",
@@ -178,8 +180,11 @@ fn sells(owner: &str) -> bool {
         "campaigns",
         "brand",
         "loyalty",
-        "programme",
-        "program",
+        "rewards",
+        "referral",
+        "referrals",
+        "ambassador",
+        "affiliate",
         "promotions",
         "revenue",
         "fundraising",

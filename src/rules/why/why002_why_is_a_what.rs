@@ -25,7 +25,9 @@ Reads the WHY statement for two kinds of language:
   become the leading" or the market leader (a market position), sales
   targets ("grow sales", "sales by 40% a year") and targets of its own
   performance ("hitting our income target", "meet the performance
-  indicator for prevention"). Any of these makes the
+  indicator for prevention"), or a contract held or won as the reason to
+  exist ("to deliver the 9,400 therapy contacts commissioned ... and to
+  secure recommissioning of the service"). Any of these makes the
   WHY a WHAT, whatever purpose stands beside it. "Leading" on its own is
   no position: "leading families to cook fresh food" is not reported. A
   leading brand, a leading independent or online sales count only as the
@@ -63,7 +65,9 @@ the same clause ("we don't chase market share") does not count, nor one
 that is someone else's: after "their", "your", "his" or "her", a plural
 possessive ("growers' margins") or a possessive after "a" or "one" ("one
 bad fortnight wiped out a season's margin"); "next year's profit" is the
-business's own.
+business's own. Nor does a hardship the WHY names ("Early years runs on
+goodwill and thin margins": after "thin", "tight", "slim" or
+"squeezed").
 
 ## Why it matters
 A WHY that is really a WHAT gives people no reason to care: everybody sells
@@ -143,7 +147,7 @@ fn check(cx: &mut Context<'_>) {
 
 /// Whether the numbers a cue names are someone else's: "their", "your",
 /// "his" or "her" right before it ("help stallholders reach their income
-/// targets"); a plural possessive ("growers' margins"); or a possessive
+/// targets"), or a word of hardship ("runs on goodwill and thin margins"); a plural possessive ("growers' margins"); or a possessive
 /// after "a" or "one", which counts money in general ("one bad fortnight
 /// wiped out a season's margin", of the brewers a servicing firm works
 /// for). "Our turnover", "next year's profit" and "every store's turnover"
@@ -153,7 +157,13 @@ fn someone_elses(statement: &str, tokens: &[Token], cue: &Match, names: &str) ->
         return false;
     };
     let before = &*tokens[at].word;
-    if ["their", "your", "his", "her"].contains(&before) {
+    // "thin margins" is a hardship the WHY names, not a number it aims at:
+    // "Early years runs on goodwill and thin margins".
+    if [
+        "their", "your", "his", "her", "thin", "tight", "slim", "squeezed",
+    ]
+    .contains(&before)
+    {
         return true;
     }
     let ours = |owner: &str| {

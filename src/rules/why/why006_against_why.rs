@@ -11,9 +11,9 @@ use crate::text::lexicons::{
     at_cost_promises, close_pressure, data_sales, data_words, no_comparison_promises,
     no_pressure_promises, own_gain, paid_placement, people_rankings, price_competition,
     price_concern, privacy_promises, profit_pricing, push_buying, sales_pressure, stance_buying,
-    unpaid_ranking_promises,
+    unpaid_ranking_promises, withdrawals,
 };
-use crate::text::{Match, PhraseList, Token, is_negator, quote, tokenize};
+use crate::text::{HEAD_ENDS, Match, PhraseList, Token, is_negator, quote, tokenize};
 
 pub static RULE: Rule = Rule {
     code: "WHY006",
@@ -88,13 +88,27 @@ counts only beside another cue).
 It counts, too, a HOW or a WHAT that puts the business's own gain first:
 steering people to where it earns most ("steer customers to replacements,
 where the margin is three times higher", "the saddles with the best
-margin", "protect our margin", "so the busiest slots earn the most"), an
-upsell on every contact ("Premium upsell on every screen"), transactions
-grown for their own sake, or a range moved up-market to raise the average
-basket. These count whatever the WHY says of price, since a WHY about what
-people can afford is no reason to put a margin first; a margin named
-fairly ("a margin we publish each April", "we pay farmers a higher
-margin") is not one.
+margin", "protect our margin", "put every bike where it earns most"), an
+upsell or a cross-sell on every contact ("Premium upsell on every
+screen"), transactions grown for their own sake, the most profitable
+lines, or a range moved up-market or priced at the top of the market to
+raise the average basket. These count whatever the WHY says of price,
+since a WHY about what people can afford is no reason to put a margin
+first. Not counted: a margin named fairly ("a margin we publish each
+April", "we pay farmers a higher margin"), someone else's earnings
+("drivers on the longest rounds earn the most"), a shop described ("an
+upmarket watch shop"), and a cue with a negation before it in its clause
+("never steer you to the lines with the best margin"). Each cue counts
+once, whatever its form ("best margin", "best margins"), and the HOW and
+the WHAT each get their own finding, with their own cues.
+
+It also reports a HOW that withdraws what the WHAT still offers: a word
+of withdrawing ("wind down", "phase out", "stop stocking", "drop the")
+whose object, before any preposition, is a thing the WHAT sells ("Wind
+down the rental fleet and the restored uprights" beside a WHAT that sells
+restored uprights). The HOW and the WHAT then promise two things; "we
+phase out plastic bags" names nothing the WHAT sells, and "close the loop
+on every report" closes no thing sold.
 
 One finding is given for the HOW and one for the WHAT, at the first of
 their lines that says it, with the words of all of them.
@@ -182,22 +196,37 @@ fn check(cx: &mut Context<'_>) {
     // follows from; the business's own gain put first, in the HOW or the
     // WHAT, follows from no WHY.
     let about_price = !price_concern().find_all(&tokenize(why)).is_empty();
-    let gains = |text: &str| own_gain().find(&tokenize(text));
-    let led_by_money = |line: &Line| {
-        let mut found = gains(line.text);
+    let led_by_money = |line: &Line| -> Vec<(String, String)> {
+        let tokens = tokenize(line.text);
+        let mut found = own_gains(&tokens);
         if !about_price && line.subject == Subject::How {
             found.extend(competes_on_price(line.text));
         }
         found.sort_by_key(|m| m.tokens.start);
-        cues(found, line.text)
+        found
+            .into_iter()
+            .map(|m| {
+                let key: Vec<&str> = tokens[m.tokens.clone()].iter().map(|t| &*t.stem).collect();
+                (key.join(" "), quote(line.text, m.span))
+            })
+            .collect()
     };
-    let money_cues: Vec<String> = lines.iter().flat_map(led_by_money).collect();
-    let distinct: std::collections::BTreeSet<String> =
-        money_cues.iter().map(|c| c.to_lowercase()).collect();
-    if distinct.len() >= 2
-        && let Some(first) = lines.iter().find(|l| !led_by_money(l).is_empty())
-    {
-        let (does, held) = if lines.iter().any(|l| !gains(l.text).is_empty()) {
+    let by_line: Vec<(&Line, Vec<(String, String)>)> = lines
+        .iter()
+        .map(|l| (l, led_by_money(l)))
+        .filter(|(_, cues)| !cues.is_empty())
+        .collect();
+    // Cues are counted once each, by their stems: "best margin" and "best
+    // margins" are one.
+    let distinct: std::collections::BTreeSet<&str> = by_line
+        .iter()
+        .flat_map(|(_, cues)| cues.iter().map(|(key, _)| key.as_str()))
+        .collect();
+    if distinct.len() >= 2 {
+        let gain = lines
+            .iter()
+            .any(|l| !own_gains(&tokenize(l.text)).is_empty());
+        let (does, held) = if gain {
             (
                 "puts the business's own gain, price or turnover first",
                 "while the WHY stands for something other than the business's gain",
@@ -208,14 +237,24 @@ fn check(cx: &mut Context<'_>) {
                 "while the WHY says nothing of price or of what people can afford",
             )
         };
-        reports.push((
-            first,
-            format!(
-                "{} {does} ({}) {held}",
-                first.subject.describe(),
-                quoted(&money_cues)
-            ),
-        ));
+        for subject in [Subject::How, Subject::What] {
+            let mut found = by_line.iter().filter(|(l, _)| l.subject == subject);
+            let Some((first, _)) = found.clone().next() else {
+                continue;
+            };
+            let quotes: Vec<String> = found
+                .by_ref()
+                .flat_map(|(_, cues)| cues.iter().map(|(_, quote)| quote.clone()))
+                .collect();
+            reports.push((
+                *first,
+                format!(
+                    "{} {does} ({}) {held}",
+                    first.subject.describe(),
+                    quoted(&quotes)
+                ),
+            ));
+        }
     }
 
     if let Some((promise, place)) = first_promise(&stands, privacy_promises()) {
@@ -294,6 +333,37 @@ fn check(cx: &mut Context<'_>) {
                     quoted(&found),
                 ),
             ));
+        }
+    }
+
+    // A HOW that withdraws what the WHAT still offers: "Wind down the rental
+    // fleet and the restored uprights" beside "Restored uprights from our
+    // own workshop".
+    let offer = plan.offer();
+    for line in lines.iter().filter(|l| l.subject == Subject::How) {
+        let tokens = tokenize(line.text);
+        let withdrawn: Vec<String> = withdrawals()
+            .find(&tokens)
+            .into_iter()
+            .filter_map(|cue| {
+                let clause = tokens[cue.tokens.start].clause;
+                let thing = (cue.tokens.end..tokens.len())
+                    .take(WITHDRAWN_REACH)
+                    .take_while(|&i| {
+                        tokens[i].clause == clause && !HEAD_ENDS.contains(&&*tokens[i].word)
+                    })
+                    .find(|&i| tokens[i].content && offer.is_head(&tokens[i].stem))?;
+                Some(quote(line.text, cue.span.start..tokens[thing].span.end))
+            })
+            .collect();
+        if let Some(first) = withdrawn.first() {
+            reports.push((
+                line,
+                format!(
+                    "the HOW withdraws what the WHAT offers ({first}) while the WHAT still lists it"
+                ),
+            ));
+            break;
         }
     }
 
@@ -395,6 +465,28 @@ fn competes_on_price(text: &str) -> Vec<Match> {
     found.sort_by_key(|m| m.tokens.start);
     found
 }
+
+/// Where a text puts the business's own gain first (`own_gain.txt`):
+/// "where the margin is three times higher", "Premium upsell on every
+/// screen". A negation anywhere before a cue in its clause cancels it
+/// ("never steer you to the lines with the best margin").
+fn own_gains(tokens: &[Token]) -> Vec<Match> {
+    own_gain()
+        .find(tokens)
+        .into_iter()
+        .filter(|m| {
+            let at = m.tokens.start;
+            !tokens[..at]
+                .iter()
+                .any(|t| t.clause == tokens[at].clause && is_negator(&t.word))
+        })
+        .collect()
+}
+
+/// How many words after a withdrawal the thing withdrawn may stand, before
+/// any preposition: "wind down the rental fleet and the restored uprights",
+/// not "close the loop on every report".
+const WITHDRAWN_REACH: usize = 8;
 
 /// The cues as written in `text`, quoted.
 fn cues(found: Vec<Match>, text: &str) -> Vec<String> {
@@ -560,7 +652,9 @@ fn sells_data(text: &str, kind: Option<&str>) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::{against_buying, competes_on_price, own_gain, pushes_buying, sells_data, tokenize};
+    use super::{
+        against_buying, competes_on_price, own_gains, pushes_buying, sells_data, tokenize,
+    };
     use crate::text::stem;
 
     #[test]
@@ -584,7 +678,7 @@ mod tests {
 
     #[test]
     fn the_business_s_own_gain_first_is_read_but_a_fair_margin_is_not() {
-        let gain = |text: &str| own_gain().find(&tokenize(text)).len();
+        let gain = |text: &str| own_gains(&tokenize(text)).len();
         for text in [
             "Steer customers to replacements, where the margin is three times higher",
             "Fitters steer customers toward the saddles with the best margin",
@@ -598,6 +692,9 @@ mod tests {
             "We pay farmers a higher margin than the supermarkets do",
             "If a margin is unclear we ring the clinician before we cut",
             "No upsell on any screen, ever",
+            "Staff are paid no commission and never steer you to the lines with the best margin",
+            "We pay growers at the top of the market, so the farms that grow the most earn the most",
+            "An upmarket watch shop in the arcade",
         ] {
             assert_eq!(gain(text), 0, "{text}");
         }

@@ -8,7 +8,7 @@ use crate::rules::{Context, Family, Phase, Rule};
 use crate::text::lexicons::{
     act_bring, act_carry_out, act_change, act_forums, act_outcomes, act_record, act_unchanged,
 };
-use crate::text::{Match, Token, push_quote, tokenize};
+use crate::text::{HEAD_ENDS, Match, Token, push_quote, tokenize};
 
 pub static RULE: Rule = Rule {
     code: "YOU003",
@@ -37,11 +37,13 @@ and reports on it in the minutes"): following the vote is the change ("staff
 carry out the survey" is not); an `act` that puts the answers before a
 gathering where decisions are made, a verb of bringing (shown, taken,
 presented) with "at", "to" or "before" and a forum, meeting, committee or
-board within four words ("logged and shown at the residents' forum when
-new routes are discussed", "brought to the route committee", "we take
-the top ask to the council cycling forum"): the answers
-are weighed where the decision is taken ("reported to the board" is still
-reporting, and "shown on the board by the till" brings them before
+board within four words, what is brought standing between with no
+preposition in it ("logged and shown at the residents' forum when new
+routes are discussed", "brought to the route committee", "we take the
+top ask to the council cycling forum"): the answers are weighed where
+the decision is taken ("reported to the board" is still reporting, "put
+in a folder at the meeting point" puts them in a folder, and "shown on
+the board by the till" or taken "to the notice board" brings them before
 nobody); an `act` that tells the people asked what is done about their
 answers ("summarised in the next note with what we are doing about
 them"), takes work on ("Extra jobs logged", "a ticket raised") or takes
@@ -279,8 +281,13 @@ fn carries_out(tokens: &[Token]) -> bool {
 const FORUM_REACH: usize = 4;
 
 /// How many words of what is brought may stand between the verb and "at",
-/// "to" or "before": "take the top ask to the council forum".
-const OBJECT_REACH: usize = 3;
+/// "to" or "before": "take the three most common answers to the residents'
+/// forum".
+const OBJECT_REACH: usize = 6;
+
+/// Words before "board" that make it a board of notices, where answers are
+/// pinned, not one that decides: "the notice board by the till".
+const BOARDS_OF_NOTICES: &[&str] = &["notice", "message", "display", "pin", "white", "cork"];
 
 /// Whether an `act` puts the answers before a gathering where decisions are
 /// made: a verb of bringing (shown, taken, presented), then, after at most
@@ -293,14 +300,28 @@ const OBJECT_REACH: usize = 3;
 /// or a screen brings them before nobody.
 fn brings_to_a_forum(tokens: &[Token]) -> bool {
     let forums = act_forums().find(tokens);
+    let forums: Vec<Match> = forums
+        .into_iter()
+        .filter(|m| {
+            // "the notice board" is where answers are pinned, not a board
+            // that decides.
+            m.tokens.start == 0 || !BOARDS_OF_NOTICES.contains(&&*tokens[m.tokens.start - 1].word)
+        })
+        .collect();
     act_bring().find(tokens).iter().any(|verb| {
+        // "the table", "each put" are no verbs of bringing.
+        if after_determiner(tokens, verb) {
+            return false;
+        }
         let clause = tokens[verb.tokens.start].clause;
-        // What is brought may stand between ("take the top ask to the
-        // council cycling forum").
+        // What is brought may stand between, with no preposition in it
+        // ("take the three most common answers to the residents' forum";
+        // "put in a folder at the meeting point" puts them in a folder).
         let Some(at_to) = (verb.tokens.end..tokens.len())
             .take(OBJECT_REACH + 1)
             .take_while(|&i| tokens[i].clause == clause)
-            .find(|&i| matches!(&*tokens[i].word, "at" | "to" | "before"))
+            .find(|&i| HEAD_ENDS.contains(&&*tokens[i].word))
+            .filter(|&i| matches!(&*tokens[i].word, "at" | "to" | "before"))
         else {
             return false;
         };
@@ -337,6 +358,7 @@ mod tests {
             "Suggested stops are logged and brought to the route committee each spring.",
             "Answers are tallied and presented at the members' meeting.",
             "We take the top ask to the council cycling forum each quarter and report back at the next ride.",
+            "Answers are logged and we take the three most common answers to the residents' forum.",
             "Answers are summarised in the next note with what we are doing about them.",
             "Extra jobs logged; recurring faults by model reported back to suppliers.",
             "Logged in the CRM and actioned the same day.",
@@ -375,6 +397,9 @@ mod tests {
             "Answers are logged and reported to the board.",
             "Answers are logged and shown to staff.",
             "Answers are logged and shown with the sales figures on the board by the till.",
+            "Answers are logged and put in a folder at the meeting point.",
+            "Cards are logged and left on the table by the door before the monthly meeting.",
+            "Answers are logged and we take the suggestion cards to the notice board by the till.",
             "Cards are collected and stored at each centre.",
             "Answers are logged, dated and filed in the agreed folder.",
             "Completed forms are filed in the walker's record.",

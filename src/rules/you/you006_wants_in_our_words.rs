@@ -9,7 +9,7 @@ use crate::text::lexicons::{
     company_words, customer_judgements, offer_packaging, own_voice, sales_measures, service_terms,
     spoken_wants, want_measures, want_sales, want_targets,
 };
-use crate::text::{Match, Offer, PhraseList, Token, push_quote, tokenize};
+use crate::text::{Match, Offer, PhraseList, Token, head_end, push_quote, tokenize};
 
 pub static RULE: Rule = Rule {
     code: "YOU006",
@@ -22,7 +22,11 @@ pub static RULE: Rule = Rule {
 Reads each persona's `wants` for the company's own vocabulary: sales and
 product jargon such as "seamless", "one-stop solution", "premium",
 "curated", "assortment", "best-in-class", "competitive prices",
-"personalized journeys", "onboarding pathway", "tiered pricing"; and the shop's sales measures and tactics ("SKUs",
+"personalized journeys", "onboarding pathway", "tiered pricing"; a
+service's own terms for a person, in a want without a person's voice
+("KPI", "DNA rate", "Adherence to the prescribed home exercise programme",
+"within the 16-week episode of care", "as measured on the TOMs scale");
+and the shop's sales measures and tactics ("SKUs",
 "basket size", "average order value", "subscription conversion", "upsell",
 "cross-sell", "upgrade path") when the want states the company's aim:
 "Bundles that increase basket size", "Subscription conversion after the
@@ -40,7 +44,9 @@ at least two of them, and at least half, name the offer. A want names the
 offer with a word of how the business packages what it sells ("package",
 "bundle", "add-on", "subscription", "block of six"), with nothing but
 words of the WHAT, two or more, or when what its first phrase is about
-is a thing the WHAT sells, the head of one of its phrases: "Block of six
+is a thing the WHAT sells, the head of one of its phrases, named with
+another word of the WHAT (one alone, "An MOT on a Saturday" for a garage,
+may well be the customer's own words): "Block of six
 therapy sessions", "EHCP report add-on" and "Comprehensive assessment
 package" for a practice that sells therapy blocks and assessments;
 "Minimally invasive keyhole bunion correction" for a surgeon whose WHAT
@@ -261,11 +267,28 @@ fn spoken(want: &str) -> bool {
 /// practice that sells therapy blocks).
 fn names_the_offer(want: &str, offer: &Offer) -> bool {
     let tokens = tokenize(want);
-    if !offer_packaging().find(&tokens).is_empty() || offer.at_the_head(&tokens) {
+    if !offer_packaging().find(&tokens).is_empty() || a_thing_sold(&tokens, offer) {
         return true;
     }
     let content: Vec<&Token> = tokens.iter().filter(|t| t.content).collect();
     content.len() >= 2 && content.iter().all(|t| offer.contains(t.stem.as_ref()))
+}
+
+/// Whether a want's first phrase is about a thing the WHAT sells, named
+/// with another word of the WHAT: "Minimally invasive bunion correction",
+/// "Organic veg boxes for four". A want that names one word of the offer
+/// ("An MOT on a Saturday", "Cooking classes at the weekend") may well be
+/// the customer's own words.
+fn a_thing_sold(tokens: &[Token], offer: &Offer) -> bool {
+    let Some(first) = tokens.iter().position(|t| t.content) else {
+        return false;
+    };
+    let end = head_end(tokens, first);
+    let named = tokens[first..end]
+        .iter()
+        .filter(|t| t.content && offer.contains(&t.stem))
+        .count();
+    named >= 2 && offer.at_the_head(tokens)
 }
 
 /// "our" before a word of the WHAT in a want, within two words: the
@@ -412,8 +435,8 @@ mod tests {
             ),
             (
                 &[
-                    "Weekend recitals with a grand piano",
-                    "Evening lessons",
+                    "Adult piano lessons on weekday evenings",
+                    "Piano exam preparation for grade one",
                     "A practice room nearby",
                 ],
                 2,
@@ -448,6 +471,11 @@ mod tests {
             &["Exam preparation bundle?", "Recital add-on!"],
             &["To get through grade one", "Our recital package"],
             &["Patience with adult beginners", "Piano lessons"],
+            &[
+                "Evening lessons",
+                "A recital at the weekend",
+                "A practice room nearby",
+            ],
         ] {
             assert_eq!(a_catalogue(wants, &piano), None, "{wants:?}");
         }

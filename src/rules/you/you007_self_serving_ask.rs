@@ -20,7 +20,8 @@ pub static RULE: Rule = Rule {
 Reports a touchpoint whose `ask` is a request dressed as a question: it
 asks for a top rating ("Would you rate us 5 stars on the App Store?") or
 lets the customer choose only what to buy next ("Which tin would you like
-added to your next order?", "Shall we upgrade you to Plus?"). Cues are
+added to your next order?", "Shall we upgrade you to Plus?"), or closes a
+sale ("Shall we sign you up to the Gold Care plan today?"). Cues are
 matched as whole stemmed words, with any number standing for a number of
 stars.
 
