@@ -465,6 +465,27 @@ lexicon!(
     "withdrawals.txt"
 );
 lexicon!(
+    /// A promise that animals are handled as little as possible: "never
+    /// tamed".
+    hands_off_promises,
+    "hands_off_promises.txt"
+);
+lexicon!(
+    /// Handling animals sold as an experience: "Hedgehog cuddle days".
+    animal_handling,
+    "animal_handling.txt"
+);
+lexicon!(
+    /// A promise of every size: "whatever her size".
+    size_promises,
+    "size_promises.txt"
+);
+lexicon!(
+    /// One size for all: "a single size-14 sample".
+    single_size,
+    "single_size.txt"
+);
+lexicon!(
     /// A HOW that puts the business's own gain first: "where the margin is
     /// three times higher", "upsell on every screen".
     own_gain,
@@ -698,6 +719,10 @@ mod tests {
             forced_answers(),
             voice_refusals(),
             own_gain(),
+            hands_off_promises(),
+            animal_handling(),
+            size_promises(),
+            single_size(),
             withdrawals(),
             opt_ins(),
             no_pressure_promises(),

@@ -8,10 +8,11 @@ use crate::diagnostic::{Severity, Subject};
 use crate::plan::{Plan, Span, items, text};
 use crate::rules::{Context, Family, Phase, Rule};
 use crate::text::lexicons::{
-    at_cost_promises, close_pressure, data_sales, data_words, no_comparison_promises,
-    no_pressure_promises, own_gain, paid_placement, people_rankings, price_competition,
-    price_concern, privacy_promises, profit_pricing, push_buying, sales_pressure, stance_buying,
-    unpaid_ranking_promises, withdrawals,
+    animal_handling, at_cost_promises, close_pressure, data_sales, data_words, hands_off_promises,
+    no_comparison_promises, no_pressure_promises, own_gain, paid_placement, people_rankings,
+    price_competition, price_concern, privacy_promises, profit_pricing, push_buying,
+    sales_pressure, single_size, size_promises, stance_buying, unpaid_ranking_promises,
+    withdrawals,
 };
 use crate::text::{HEAD_ENDS, Match, PhraseList, Token, is_negator, quote, tokenize};
 
@@ -25,7 +26,7 @@ pub static RULE: Rule = Rule {
     docs: r#"## What it does
 Holds the HOW (statement and differentiators) and the WHAT (statement and
 offerings) against what the WHY, or the HOW itself, takes a stand on, and
-reports a line that works against it. Seven stands are read, each with the
+reports a line that works against it. Nine stands are read, each with the
 words that show it on both sides:
 - **Buying less.** The WHY or the HOW stands against buying, selling or
   replacing things: a word of buying in a frame of refusal ("buy less" at
@@ -77,6 +78,16 @@ words that show it on both sides:
   leave ("GBP 300 off if treatment is agreed before you leave the first
   consultation", "a same-day sign-up bonus") or a deadline ("today
   only", "offer ends"). A discount with no deadline is no pressure.
+- **Left wild.** The WHY or the HOW promises that the animals in its care
+  are handled as little as possible and never tamed, and a line of the HOW
+  or the WHAT sells handling them ("Hedgehog cuddle experience days",
+  "Hand-feed the fox cubs sessions", photos of an animal "being handled
+  by our team").
+- **Every size.** The WHY or the HOW promises people of every size are
+  served alike ("every bride, whatever her size, should try on a dress
+  that fits her") and a line of the HOW or the WHAT offers one size for
+  all ("each gown as a single size-14 sample"); "no one-size-fits-all" is
+  a refusal, not a cue.
 
 The price reading also counts a HOW that puts turnover before people
 ("we run the café for turnover", "a table limit", "keep covers moving",
@@ -317,6 +328,18 @@ fn check(cx: &mut Context<'_>) {
             close_pressure(),
             "presses people to decide on the spot",
             "promises them time to decide",
+        ),
+        (
+            hands_off_promises(),
+            animal_handling(),
+            "sells handling the animals",
+            "promises they are left wild",
+        ),
+        (
+            size_promises(),
+            single_size(),
+            "offers one size for all",
+            "promises every size alike",
         ),
     ];
     for (promises, breaks, does, promised) in broken {
@@ -698,6 +721,34 @@ mod tests {
         ] {
             assert_eq!(gain(text), 0, "{text}");
         }
+    }
+
+    #[test]
+    fn animals_left_wild_and_every_size_are_promises_with_their_breaks() {
+        use crate::text::lexicons::{
+            animal_handling, hands_off_promises, single_size, size_promises,
+        };
+        let found =
+            |list: &crate::text::PhraseList, text: &str| !list.find(&tokenize(text)).is_empty();
+        assert!(found(
+            hands_off_promises(),
+            "Animals are handled as little as possible and never tamed"
+        ));
+        assert!(found(animal_handling(), "Hedgehog cuddle experience days"));
+        assert!(found(
+            animal_handling(),
+            "Hand-feed the fox cubs sessions in spring"
+        ));
+        assert!(!found(
+            animal_handling(),
+            "No cuddles and no hand-feeding, ever"
+        ));
+        assert!(found(
+            size_promises(),
+            "every bride, whatever her size, should find a dress"
+        ));
+        assert!(found(single_size(), "each gown as a single size-14 sample"));
+        assert!(!found(single_size(), "no one-size-fits-all boxes"));
     }
 
     #[test]
