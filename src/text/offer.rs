@@ -30,6 +30,7 @@ impl Offer {
                 let object = tokens[..i]
                     .iter()
                     .rev()
+                    .take(GOVERNED)
                     .take_while(|t| t.clause == token.clause)
                     .take_while(|t| !text[t.span.end..token.span.start].contains(','))
                     .any(|t| HEAD_ENDS.contains(&&*t.word) && &*t.word != "with");
@@ -98,6 +99,10 @@ impl Offer {
 const ACT_OBJECTS: &[&str] = &[
     "the", "a", "an", "their", "her", "his", "my", "your", "other",
 ];
+
+/// How many words back a preposition may govern a word of the WHAT: a
+/// bound, so that a long text costs no more than a line per word.
+const GOVERNED: usize = 12;
 
 /// Words that make what follows a person's own: "Her garden" is her life
 /// even for a garden centre.

@@ -108,8 +108,8 @@ since a WHY about what people can afford is no reason to put a margin
 first. Not counted: a margin named fairly ("a margin we publish each
 April", "we pay farmers a higher margin"), someone else's earnings
 ("drivers on the longest rounds earn the most"), a shop described ("an
-upmarket watch shop"), and a cue with a negation before it in its clause
-("never steer you to the lines with the best margin"). Each cue counts
+upmarket watch shop"), and a cue with a negation up to twelve words before
+it in its clause ("never steer you to the lines with the best margin"). Each cue counts
 once, whatever its form ("best margin", "best margins"), and the HOW and
 the WHAT each get their own finding, with their own cues.
 
@@ -491,8 +491,9 @@ fn competes_on_price(text: &str) -> Vec<Match> {
 
 /// Where a text puts the business's own gain first (`own_gain.txt`):
 /// "where the margin is three times higher", "Premium upsell on every
-/// screen". A negation anywhere before a cue in its clause cancels it
-/// ("never steer you to the lines with the best margin").
+/// screen". A negation before a cue in its clause, up to
+/// [`GAIN_NEGATION_REACH`] words back, cancels it ("never steer you to the
+/// lines with the best margin").
 fn own_gains(tokens: &[Token]) -> Vec<Match> {
     own_gain()
         .find(tokens)
@@ -501,10 +502,15 @@ fn own_gains(tokens: &[Token]) -> Vec<Match> {
             let at = m.tokens.start;
             !tokens[..at]
                 .iter()
+                .rev()
+                .take(GAIN_NEGATION_REACH)
                 .any(|t| t.clause == tokens[at].clause && is_negator(&t.word))
         })
         .collect()
 }
+
+/// How many words before a cue of gain a negation still cancels it.
+const GAIN_NEGATION_REACH: usize = 12;
 
 /// How many words after a withdrawal the thing withdrawn may stand, before
 /// any preposition: "wind down the rental fleet and the restored uprights",

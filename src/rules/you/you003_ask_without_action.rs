@@ -133,11 +133,8 @@ fn only_keeps(act: &str) -> Option<Vec<String>> {
     let tokens = tokenize(act);
     let unchanged = act_unchanged().find(&tokens);
     // "Nothing changes" says no change, whatever "changes" alone would say.
-    let inside_unchanged = |m: &Match| {
-        unchanged
-            .iter()
-            .any(|u| u.tokens.start <= m.tokens.start && m.tokens.end <= u.tokens.end)
-    };
+    let said_unchanged = covered(tokens.len(), &unchanged);
+    let inside_unchanged = |m: &Match| m.tokens.clone().all(|i| said_unchanged[i]);
     if act_change()
         .find(&tokens)
         .iter()
@@ -155,20 +152,19 @@ fn only_keeps(act: &str) -> Option<Vec<String>> {
     if kept.is_empty() || does_something_else(&tokens, &kept, &unchanged) {
         return None;
     }
-    let clause_of = |m: &Match| tokens[m.tokens.start].clause;
-    let keeps = |clause: usize| {
-        kept.iter()
-            .chain(&unchanged)
-            .any(|m| clause_of(m) == clause)
-    };
     // A clause says something else when it neither keeps nor says nothing
     // changes and has words enough to do something ("who picks the three
     // most common snags"); a time, a list or a thank-you does not.
-    let says_more = |clause: usize| {
-        let words = tokens.iter().filter(|t| t.clause == clause).count();
-        !keeps(clause) && words >= CLAUSE_WORDS
-    };
-    if tokens.iter().any(|t| says_more(t.clause)) {
+    let clauses = tokens.iter().map(|t| t.clause + 1).max().unwrap_or(0);
+    let mut words = vec![0usize; clauses];
+    for t in &tokens {
+        words[t.clause] += 1;
+    }
+    let mut keeps = vec![false; clauses];
+    for m in kept.iter().chain(&unchanged) {
+        keeps[tokens[m.tokens.start].clause] = true;
+    }
+    if (0..clauses).any(|c| !keeps[c] && words[c] >= CLAUSE_WORDS) {
         return None;
     }
     let mut quotes = Vec::new();
@@ -236,8 +232,9 @@ const KEEPING_PARTICIPLES: &[&str] = &[
 /// participle of keeping ("collected and stored") or one used as an
 /// adjective ("the agreed plan") is not another deed.
 fn does_something_else(tokens: &[Token], kept: &[Match], unchanged: &[Match]) -> bool {
-    let inside = |i: usize| kept.iter().chain(unchanged).any(|m| m.tokens.contains(&i));
-    let keeping_clauses: Vec<usize> = kept.iter().map(|m| tokens[m.tokens.start].clause).collect();
+    let inside = covered(tokens.len(), kept.iter().chain(unchanged));
+    let keeping_clauses: std::collections::HashSet<usize> =
+        kept.iter().map(|m| tokens[m.tokens.start].clause).collect();
     tokens.iter().enumerate().any(|(i, t)| {
         let word = &*t.word;
         keeping_clauses.contains(&t.clause)
@@ -245,7 +242,7 @@ fn does_something_else(tokens: &[Token], kept: &[Match], unchanged: &[Match]) ->
             && word.ends_with("ed")
             && !word.ends_with("eed")
             && !KEEPING_PARTICIPLES.contains(&word)
-            && !inside(i)
+            && !inside[i]
             && !(i > 0 && DETERMINERS.contains(&&*tokens[i - 1].word))
             // Opening the act, it describes what is kept: "Completed forms
             // are filed".
@@ -264,15 +261,11 @@ const OUTCOME_REACH: usize = 3;
 /// because of the answers; "follow" or "carry out" alone is not ("staff
 /// carry out the survey").
 fn carries_out(tokens: &[Token]) -> bool {
-    let outcomes = act_outcomes().find(tokens);
+    let outcomes = starts(tokens.len(), &act_outcomes().find(tokens));
     act_carry_out().find(tokens).iter().any(|verb| {
         let end = verb.tokens.end;
-        outcomes.iter().any(|outcome| {
-            let at = outcome.tokens.start;
-            at >= end
-                && at - end < OUTCOME_REACH
-                && tokens[at].clause == tokens[verb.tokens.start].clause
-        })
+        (end..tokens.len().min(end + OUTCOME_REACH))
+            .any(|at| outcomes[at] && tokens[at].clause == tokens[verb.tokens.start].clause)
     })
 }
 
@@ -299,8 +292,8 @@ const BOARDS_OF_NOTICES: &[&str] = &["notice", "message", "display", "pin", "whi
 /// them ("reported to the board") is keeping, and showing them on a board
 /// or a screen brings them before nobody.
 fn brings_to_a_forum(tokens: &[Token]) -> bool {
-    let forums = act_forums().find(tokens);
-    let forums: Vec<Match> = forums
+    let forums: Vec<Match> = act_forums()
+        .find(tokens)
         .into_iter()
         .filter(|m| {
             // "the notice board" is where answers are pinned, not a board
@@ -308,6 +301,7 @@ fn brings_to_a_forum(tokens: &[Token]) -> bool {
             m.tokens.start == 0 || !BOARDS_OF_NOTICES.contains(&&*tokens[m.tokens.start - 1].word)
         })
         .collect();
+    let forums = starts(tokens.len(), &forums);
     act_bring().find(tokens).iter().any(|verb| {
         // "the table", "each put" are no verbs of bringing.
         if after_determiner(tokens, verb) {
@@ -325,13 +319,31 @@ fn brings_to_a_forum(tokens: &[Token]) -> bool {
         else {
             return false;
         };
-        let to = &tokens[at_to];
+        let clause = tokens[at_to].clause;
         let after = at_to + 1;
-        forums.iter().any(|forum| {
-            let at = forum.tokens.start;
-            at >= after && at - after < FORUM_REACH && tokens[at].clause == to.clause
-        })
+        (after..tokens.len().min(after + FORUM_REACH))
+            .any(|at| forums[at] && tokens[at].clause == clause)
     })
+}
+
+/// For each of `len` tokens, whether one of `matches` covers it: a table
+/// read in one step per token, so that a long act costs no more than a line
+/// per word.
+fn covered<'m>(len: usize, matches: impl IntoIterator<Item = &'m Match>) -> Vec<bool> {
+    let mut covered = vec![false; len];
+    for m in matches {
+        covered[m.tokens.clone()].fill(true);
+    }
+    covered
+}
+
+/// For each of `len` tokens, whether one of `matches` starts there.
+fn starts(len: usize, matches: &[Match]) -> Vec<bool> {
+    let mut starts = vec![false; len];
+    for m in matches {
+        starts[m.tokens.start] = true;
+    }
+    starts
 }
 
 fn after_determiner(tokens: &[Token], m: &Match) -> bool {
