@@ -99,6 +99,7 @@ const INDEPENDENT: &[&str] = &[
     "held-out-18",
     "held-out-19",
     "held-out-20",
+    "held-out-21",
 ];
 
 /// The independent corpus: each planted defect found, no other warning or

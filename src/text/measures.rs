@@ -142,7 +142,9 @@ const SERVICE_TIMES: &[&str] = &[
 /// something or counted per customer, order or visit ("cost per click",
 /// "Average customer spend", "Average order value") is a ratio, not the
 /// business's money. A compound is read word by word ("Monthly booking-fee
-/// revenue" for a business that takes bookings).
+/// revenue" for a business that takes bookings), and a participle before a
+/// word of the offer says which of its things ("Income from completed
+/// programmes").
 pub fn counts_own_money(metric: &str, own: &str) -> bool {
     // A compound is read word by word: "booking-fee revenue" is the
     // booking fees of a business that takes bookings.
@@ -186,7 +188,11 @@ pub fn counts_own_money(metric: &str, own: &str) -> bool {
             }
         }
     }
-    (0..head).all(|i| framing[i] || !meaningful(&tokens[i]) || own.contains(&tokens[i].stem))
+    let is_own = |i: usize| own.contains(&tokens[i].stem);
+    // A participle that says which of the offer's things: "Income from
+    // completed programmes".
+    let describes_own = |i: usize| tokens[i].word.ends_with("ed") && i + 1 < head && is_own(i + 1);
+    (0..head).all(|i| framing[i] || !meaningful(&tokens[i]) || is_own(i) || describes_own(i))
 }
 
 /// Whether a word of what money is counted per (customer, order, visit)
@@ -1130,6 +1136,7 @@ mod tests {
             "Average monthly shop sales, January to December, GBP",
             "Total running costs a year, in pounds",
             "Income from pollination, £",
+            "Income from completed pollination contracts, £",
         ] {
             assert!(counts_own_money(metric, own), "{metric}");
         }

@@ -38,7 +38,9 @@ left to WHY004, which reports the following as no link to the WHY: one
 cause, one finding.
 
 And it reports a satisfaction goal whose metric counts what the business
-sold ("Premium add-ons sold as a share of fittings", "upsells per visit"):
+sold, or what customers bought from it ("Premium add-ons sold as a share
+of fittings", "upsells per visit", "Postage labels bought through the app
+per month"):
 selling more to a customer is revenue, not a sign that they are pleased.
 Only the metric's head is read: "Complaints per 1,000 boxes sold" counts
 complaints, "% of pairs sold returned or refitted" counts returns, and
@@ -216,8 +218,17 @@ pub(crate) fn counts(metric: &str) -> Vec<String> {
 }
 
 /// Words that make a metric count what the business sold: "Premium add-ons
-/// sold as a share of fittings", "upsells per visit".
-const SOLD: &[&str] = &["sold", "upsell", "upsells", "upsold", "upselling"];
+/// sold as a share of fittings", "upsells per visit", "Postage labels
+/// bought through the app".
+const SOLD: &[&str] = &[
+    "sold",
+    "bought",
+    "purchased",
+    "upsell",
+    "upsells",
+    "upsold",
+    "upselling",
+];
 
 /// The word that makes a metric count what the business sold, quoted: one
 /// of [`SOLD`] before any relative pronoun, clause break, negation or
