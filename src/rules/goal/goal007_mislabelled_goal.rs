@@ -40,7 +40,8 @@ cause, one finding.
 And it reports a satisfaction goal whose metric counts what the business
 sold, or what customers bought from it ("Premium add-ons sold as a share
 of fittings", "upsells per visit", "Postage labels bought through the app
-per month"):
+per month"; what is bought again or for others, "Second tickets bought
+within 60 days", is coming back or recommending):
 selling more to a customer is revenue, not a sign that they are pleased.
 Only the metric's head is read: "Complaints per 1,000 boxes sold" counts
 complaints, "% of pairs sold returned or refitted" counts returns, and
@@ -241,6 +242,18 @@ const UNITS: &[&str] = &[
     "pairs", "tin", "tins", "kit", "kits", "unit", "units", "tub", "tubs", "jar", "jars",
 ];
 
+/// Words that make what customers bought a sign that they come back or
+/// recommend: "Second tickets bought", "Gift vouchers bought for friends".
+const RETURNS: &[&str] = &[
+    "second",
+    "repeat",
+    "again",
+    "returning",
+    "gift",
+    "gifts",
+    "friends",
+];
+
 fn counts_sold(metric: &str) -> Option<String> {
     if matches!(goal_measure("", Some(metric)), Measure::Human(_)) {
         return None;
@@ -278,6 +291,13 @@ fn counts_sold(metric: &str) -> Option<String> {
     // sold, and "sold-out complaints" counts complaints.
     let then = head.get(at + 1).map(|t| &*t.word);
     if then.is_some_and(|w| w.ends_with("ed") || matches!(w, "and" | "or" | "out")) {
+        return None;
+    }
+    // What customers buy again, or buy for others, is whether they come
+    // back or recommend: "Second tickets bought within 60 days", "Gift
+    // vouchers bought by members for friends".
+    let bought = matches!(&*head[at].word, "bought" | "purchased");
+    if bought && tokens.iter().any(|t| RETURNS.contains(&&*t.word)) {
         return None;
     }
     Some(quote(metric, head[at].span.clone()))
@@ -345,6 +365,18 @@ mod tests {
         assert!(!super::for_the_customers(
             "Revenue from repeat customers, £"
         ));
+    }
+
+    #[test]
+    fn bought_again_or_for_others_is_coming_back() {
+        assert!(super::counts_sold("Postage labels bought through the app per month").is_some());
+        for metric in [
+            "Second tickets bought within 60 days of a first visit, %",
+            "Gift vouchers bought by members for friends, per month",
+            "Tickets purchased by returning audience members, % of all tickets",
+        ] {
+            assert!(super::counts_sold(metric).is_none(), "{metric}");
+        }
     }
 
     #[test]

@@ -40,6 +40,7 @@ fn pressure_only(message: &str) -> Option<Vec<String>> {
     }
     let calls: Vec<Match> = calls_to_act_now(&tokens)
         .into_iter()
+        .chain(more_than_asked(&tokens))
         .filter(|call| {
             !cues
                 .iter()
@@ -91,6 +92,22 @@ fn calls_to_act_now(tokens: &[Token]) -> Vec<Match> {
         }
     }
     found
+}
+
+/// "Why stop at ...?": beside other pressure, a push to buy more than was
+/// asked for ("Your collection is booked! Why stop at three items? ...
+/// Offer ends Sunday"); alone, a question that may well invite someone on
+/// ("Why stop at 5k? Join the free 10k group").
+fn more_than_asked(tokens: &[Token]) -> Vec<Match> {
+    tokens
+        .windows(3)
+        .enumerate()
+        .filter(|(_, w)| &*w[0].word == "why" && &*w[1].word == "stop" && &*w[2].word == "at")
+        .map(|(i, w)| Match {
+            tokens: i..i + 3,
+            span: w[0].span.start..w[2].span.end,
+        })
+        .collect()
 }
 
 /// Words of a price that a cut price may name: "the half-price rate".

@@ -30,7 +30,10 @@ any number, and a cue negated earlier in its clause ("no pressure to buy")
 does not count. Beside other pressure, a call to buy or book with "now"
 a few words on ("Book your private fitting now") is pressure too, so the
 fitting it pushes is no value given; alone, "book ... now" is read as a
-service's invitation.
+service's invitation. So is "Why stop at ...?": beside other pressure it
+pushes more than was asked for ("Your collection is booked! Why stop at
+three items? ... Offer ends Sunday"), alone it may invite someone on
+("Why stop at 5k? Join the free 10k group").
 
 The message is read part by part: its clauses, cut again where "and",
 "with", "plus", "but", "or", "including" or "alongside" adds a second

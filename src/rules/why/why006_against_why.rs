@@ -91,6 +91,7 @@ words that show it on both sides:
 
 The price reading also counts a HOW that puts turnover before people
 ("we run the café for turnover", "a table limit", "keep covers moving",
+"to keep rounds moving",
 "turn stock over fast", "fittings capped at 15 minutes", "fixed 20-minute
 slots", "treat repairs as the loss-leader", "to keep chair revenue per
 hour up"; a cap on how many people come, "classes capped at twelve", or
@@ -108,8 +109,8 @@ since a WHY about what people can afford is no reason to put a margin
 first. Not counted: a margin named fairly ("a margin we publish each
 April", "we pay farmers a higher margin"), someone else's earnings
 ("drivers on the longest rounds earn the most"), a shop described ("an
-upmarket watch shop"), and a cue with a negation up to twelve words before
-it in its clause ("never steer you to the lines with the best margin"). Each cue counts
+upmarket watch shop"), and a cue with a negation anywhere before it in
+its clause ("never steer you to the lines with the best margin"). Each cue counts
 once, whatever its form ("best margin", "best margins"), and the HOW and
 the WHAT each get their own finding, with their own cues.
 
@@ -119,7 +120,9 @@ whose object, before any preposition, is a thing the WHAT sells ("Wind
 down the rental fleet and the restored uprights" beside a WHAT that sells
 restored uprights). The HOW and the WHAT then promise two things; "we
 phase out plastic bags" names nothing the WHAT sells, and "close the loop
-on every report" closes no thing sold.
+on every report" closes no thing sold. The thing must be named as the
+WHAT names it: "phase out single-use coffee cups" withdraws no "deposit
+cups", and "drop the plastic veg box liners" no veg box.
 
 One finding is given for the HOW and one for the WHAT, at the first of
 their lines that says it, with the words of all of them.
@@ -127,7 +130,12 @@ their lines that says it, with the words of all of them.
 Not reported:
 - a line that names the thing only to refuse it ("we never sell your
   data", "no multi-buy deals"): a negation before the cue in its clause
-  cancels it;
+  cancels it; for the promises and the lines that break them (paid
+  placement, ranking people, time to decide, left wild, every size), a
+  negation or "instead of", "rather than", "why" or "because" up to six
+  words before the cue, whatever the commas ("no petting, cuddling or
+  hand-feeding", "talks on why hand-feeding harms wild animals"), or a
+  negation right after it ("one size for all never works"), cancels it;
 - buying words the WHY uses in passing ("as easy as buying"): a stand
   needs a frame of refusal, and "buy less plastic" stands against plastic,
   not buying;
@@ -346,7 +354,15 @@ fn check(cx: &mut Context<'_>) {
         let Some((promise, place)) = first_promise(&stands, promises) else {
             continue;
         };
-        let breaking = |text: &str| cues(breaks.find(&tokenize(text)), text);
+        let breaking = |text: &str| {
+            let tokens = tokenize(text);
+            let found = breaks
+                .find(&tokens)
+                .into_iter()
+                .filter(|m| !refused(&tokens, m))
+                .collect();
+            cues(found, text)
+        };
         for (line, found) in by_subject(&lines, breaking) {
             reports.push((
                 line,
@@ -370,13 +386,31 @@ fn check(cx: &mut Context<'_>) {
             .into_iter()
             .filter_map(|cue| {
                 let clause = tokens[cue.tokens.start].clause;
-                let thing = (cue.tokens.end..tokens.len())
+                let object: Vec<usize> = (cue.tokens.end..tokens.len())
                     .take(WITHDRAWN_REACH)
                     .take_while(|&i| {
                         tokens[i].clause == clause && !HEAD_ENDS.contains(&&*tokens[i].word)
                     })
-                    .find(|&i| tokens[i].content && offer.is_head(&tokens[i].stem))?;
-                Some(quote(line.text, cue.span.start..tokens[thing].span.end))
+                    .collect();
+                // Each thing withdrawn ("the rental fleet", "the restored
+                // uprights") is the WHAT's when its head is a thing sold
+                // and every word of it is the WHAT's: "single-use coffee
+                // cups" are not the WHAT's "deposit cups".
+                let thing = object
+                    .split(|&i| matches!(&*tokens[i].word, "and" | "or"))
+                    .find(|part| {
+                        let words: Vec<usize> = part
+                            .iter()
+                            .copied()
+                            .filter(|&i| tokens[i].content)
+                            .collect();
+                        words
+                            .last()
+                            .is_some_and(|&head| offer.is_head(&tokens[head].stem))
+                            && words.iter().all(|&i| offer.contains(&tokens[i].stem))
+                    })?;
+                let end = *thing.last()?;
+                Some(quote(line.text, cue.span.start..tokens[end].span.end))
             })
             .collect();
         if let Some(first) = withdrawn.first() {
@@ -491,26 +525,54 @@ fn competes_on_price(text: &str) -> Vec<Match> {
 
 /// Where a text puts the business's own gain first (`own_gain.txt`):
 /// "where the margin is three times higher", "Premium upsell on every
-/// screen". A negation before a cue in its clause, up to
-/// [`GAIN_NEGATION_REACH`] words back, cancels it ("never steer you to the
-/// lines with the best margin").
+/// screen". A negation anywhere before a cue in its clause cancels it
+/// ("never steer you to the lines with the best margin").
 fn own_gains(tokens: &[Token]) -> Vec<Match> {
+    // Whether a negation came earlier in each word's clause, in one pass.
+    let mut negated = Vec::with_capacity(tokens.len());
+    let mut seen = false;
+    for (i, t) in tokens.iter().enumerate() {
+        if i > 0 && tokens[i - 1].clause != t.clause {
+            seen = false;
+        }
+        negated.push(seen);
+        seen |= is_negator(&t.word);
+    }
     own_gain()
         .find(tokens)
         .into_iter()
-        .filter(|m| {
-            let at = m.tokens.start;
-            !tokens[..at]
-                .iter()
-                .rev()
-                .take(GAIN_NEGATION_REACH)
-                .any(|t| t.clause == tokens[at].clause && is_negator(&t.word))
-        })
+        .filter(|m| !negated[m.tokens.start])
         .collect()
 }
 
-/// How many words before a cue of gain a negation still cancels it.
-const GAIN_NEGATION_REACH: usize = 12;
+/// Whether a cue that breaks a promise is refused where it stands: a
+/// negation or a word of contrast or reason up to [`REFUSAL_REACH`] words
+/// before it, whatever the commas ("no petting, cuddling or hand-feeding",
+/// "instead of cuddling sessions", "talks on why petting harms them",
+/// "rather than one size for all"), or a negation right after it in its
+/// clause ("one size for all never works").
+fn refused(tokens: &[Token], cue: &Match) -> bool {
+    let at = cue.tokens.start;
+    let before = tokens[at.saturating_sub(REFUSAL_REACH)..at]
+        .iter()
+        .any(|t| is_negator(&t.word) || REFUSING.contains(&&*t.word));
+    let clause = tokens[at].clause;
+    let after = tokens[cue.tokens.end..]
+        .iter()
+        .take(3)
+        .take_while(|t| t.clause == clause)
+        .any(|t| is_negator(&t.word));
+    before || after
+}
+
+/// How many words before a cue a refusal reaches, across commas: "no
+/// petting, cuddling or hand-feeding".
+const REFUSAL_REACH: usize = 6;
+
+/// Words of contrast or reason that make a cue after them something
+/// refused or explained, not done: "instead of", "rather than", "why",
+/// "because".
+const REFUSING: &[&str] = &["instead", "rather", "why", "because"];
 
 /// How many words after a withdrawal the thing withdrawn may stand, before
 /// any preposition: "wind down the rental fleet and the restored uprights",

@@ -148,7 +148,7 @@ fn only_keeps(act: &str) -> Option<Vec<String>> {
     let kept: Vec<Match> = act_record()
         .find(&tokens)
         .into_iter()
-        .filter(|m| !after_determiner(&tokens, m))
+        .filter(|m| !a_noun(&tokens, m))
         .collect();
     if kept.is_empty() || does_something_else(&tokens, &kept, &unchanged) {
         return None;
@@ -350,25 +350,44 @@ fn starts(len: usize, matches: &[Match]) -> Vec<bool> {
 }
 
 fn after_determiner(tokens: &[Token], m: &Match) -> bool {
-    let at = m.tokens.start;
-    if m.tokens.len() != 1 || at == 0 {
-        return false;
-    }
-    if DETERMINERS.contains(&&*tokens[at - 1].word) {
+    m.tokens.len() == 1
+        && m.tokens.start > 0
+        && DETERMINERS.contains(&&*tokens[m.tokens.start - 1].word)
+}
+
+/// Whether a word of keeping is a noun, where answers go rather than what is
+/// done with them: right after a determiner ("the report"), or with a
+/// determiner or a possessive up to [`NOUN_REACH`] words before it and
+/// nothing after it that it acts on ("the monthly report for that home",
+/// "the resident's garment record and"). "The shop manager records every
+/// answer" and "the home's report records them" keep the answers, and a
+/// participle is a deed ("the answers recorded").
+fn a_noun(tokens: &[Token], m: &Match) -> bool {
+    if after_determiner(tokens, m) {
         return true;
     }
-    // A noun with words before it: "the monthly report", "the resident's
-    // garment record". A participle there is still a deed ("the answers
-    // recorded").
-    let word = &*tokens[at].word;
+    let at = m.tokens.start;
+    if m.tokens.len() != 1 || at == 0 || tokens[at].word.ends_with("ed") {
+        return false;
+    }
+    let acts_on = tokens
+        .get(at + 1)
+        .is_some_and(|t| t.clause == tokens[at].clause && OBJECTS.contains(&&*t.word));
     let clause = tokens[at].clause;
-    !word.ends_with("ed")
+    !acts_on
         && (at.saturating_sub(NOUN_REACH)..at).rev().any(|i| {
             tokens[i].clause == clause
                 && (DETERMINERS.contains(&&*tokens[i].word) || tokens[i].word.ends_with("'s"))
                 && tokens[i + 1..at].iter().all(|t| t.content)
         })
 }
+
+/// Words after a verb of keeping that it acts on: "records every answer",
+/// "logs each card", "records them".
+const OBJECTS: &[&str] = &[
+    "every", "each", "all", "the", "a", "an", "them", "it", "their", "these", "those", "answers",
+    "replies", "cards", "comments",
+];
 
 /// How many words a determiner may stand before the noun it opens: "the
 /// resident's garment record".
@@ -396,6 +415,9 @@ mod tests {
             "Answers are summarised in the next note with what we are doing about them.",
             "The monthly report for that home is built around the answer instead of a standard pack.",
             "Notes go on the resident's garment record and print on the sorting ticket our team sees at every wash.",
+            "Answers are logged and the manager takes the top three to the monthly staff meeting.",
+            "Callers are kept in the loop by text until the repair is done.",
+            "Each request is tracked until it is done.",
             "Extra jobs logged; recurring faults by model reported back to suppliers.",
             "Logged in the CRM and actioned the same day.",
             "Most-named faults chased with the council and reported on the following month.",
@@ -446,6 +468,9 @@ mod tests {
             "Cards are boxed up at the end of each clinic, posted to head office and stored for the annual contract return.",
             "Forms are collected at the AGM and kept in the office file.",
             "Ratings are tracked weekly against our app-store ranking target.",
+            "The shop manager records every answer in the CRM.",
+            "Every answer is logged; the home's report records them.",
+            "Callers are kept in the office file.",
         ] {
             assert!(only_keeps(act).is_some(), "{act}");
         }
