@@ -725,7 +725,7 @@ fn journey(view: &View<'_>, plan: &Plan) -> Markup {
                         charted(&rows), top, max, &format!("limit {}", number(max))))
                     (more_in_table(rows.len()))
                     table {
-                        caption { "The same figures (limit: " (number(max)) " a week; touchpoints whose frequency the customer sets are not counted)" }
+                        caption { "The same figures (limit: " (number(max)) " a week; touchpoints whose frequency the customer sets are not counted, nor those they opted in to below three a week)" }
                         thead { tr { th scope="col" { "persona" } th scope="col" { "contacts a week" } th scope="col" { "over the limit" } } }
                         tbody { @for (name, n) in &contacts { tr { th scope="row" { (name) } td.num { (number(*n)) } td { (yes_no(*n > max)) } } } }
                     }

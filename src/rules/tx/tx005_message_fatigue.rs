@@ -33,9 +33,9 @@ reminder comes at a time or on a schedule the customer chooses ("Stretching
 reminder at a time the member chooses", "nudges on the schedule you set",
 "reminder at the learner's chosen time"): someone who picks when they are reminded has asked to be.
 A touchpoint they opted in to is left out of the total too, but one that
-alone sends three a week or more is still reported, as opting in says
-whether they hear, not how often ("SMS to opted-in customers", five a
-week). "How often"
+alone sends three a week or more is counted, as opting in says whether
+they hear, not how often ("SMS to opted-in customers", five a week); the
+message says so, and the board report counts it the same way. "How often"
 or "your choice" alone is not enough: "How often do you cook?" asks about
 the customer, and "your choice of four dinners" is about the offer; nor is
 a time to book ("book at a time you choose"), which sends nothing, or a
@@ -87,7 +87,9 @@ pub fn contacts<'a>(plan: &'a Plan, persona: &'a str) -> (Contacts<'a>, Contacts
         .touchpoints_reaching(persona)
         .filter_map(|t| Some((t, t.per_week.as_ref()?.value)))
         .filter(|(_, n)| *n > 0.0)
-        .partition(|(t, _)| set_by_the_customer(t));
+        // Opting in says whether someone hears, not how often: a stream
+        // they opted in to is still counted.
+        .partition(|(t, n)| set_by_the_customer(t) && !(opted_in_only(t) && *n >= STREAM));
     (counted, chosen)
 }
 
@@ -99,14 +101,7 @@ fn check(cx: &mut Context<'_>) {
         let total: f64 = contacts.iter().map(|(_, n)| n).sum();
         // One stream at the whole allowance, and at three a week or more: a
         // weekly letter under a setting of 1 is what the setting allows.
-        // Opting in says whether someone hears, not how often: a stream they
-        // opted in to is still one.
-        let opted: Vec<_> = chosen.iter().filter(|(t, _)| opted_in_only(t)).collect();
-        let alone = contacts
-            .iter()
-            .chain(opted.iter().copied())
-            .find(|(_, n)| *n >= max && *n >= STREAM);
-        let alone_opted = alone.is_some_and(|(t, _)| opted.iter().any(|(o, _)| o.id == t.id));
+        let alone = contacts.iter().find(|(_, n)| *n >= max && *n >= STREAM);
         if total <= max && alone.is_none() {
             continue;
         }
@@ -114,34 +109,39 @@ fn check(cx: &mut Context<'_>) {
             .iter()
             .map(|(t, n)| format!("{} {}", t.id.value, number(*n)))
             .collect();
-        let ids: Vec<&str> = chosen
-            .iter()
-            .filter(|(t, _)| !alone.is_some_and(|(a, _)| a.id == t.id))
-            .map(|(t, _)| t.id.value.as_str())
-            .collect();
-        let left_out = if ids.is_empty() {
+        let left_out = if chosen.is_empty() {
             String::new()
         } else {
+            let ids: Vec<&str> = chosen.iter().map(|(t, _)| t.id.value.as_str()).collect();
             format!(
                 "; not counted, chosen or attended by the customer: {}",
                 ids.join(", ")
             )
         };
+        // A stream counted though people opted in to it says why.
+        let opted: Vec<&str> = contacts
+            .iter()
+            .filter(|(t, _)| set_by_the_customer(t))
+            .map(|(t, _)| t.id.value.as_str())
+            .collect();
+        let opted = if opted.is_empty() {
+            String::new()
+        } else {
+            format!(
+                "; counted though opted in to, as opting in says whether they hear, not how often: {}",
+                opted.join(", ")
+            )
+        };
         let message = match alone {
-            Some((t, n)) if total <= max || alone_opted => format!(
-                "persona \"{}\" gets {} contacts a week from {} alone: one touchpoint uses all of the {} a week the whole plan may send{}{left_out}",
+            Some((t, n)) if total <= max => format!(
+                "persona \"{}\" gets {} contacts a week from {} alone: one touchpoint uses all of the {} a week the whole plan may send{opted}{left_out}",
                 persona.id.value,
                 number(*n),
                 t.id.value,
-                number(max),
-                if alone_opted {
-                    " (opting in says whether they hear, not how often)"
-                } else {
-                    ""
-                }
+                number(max)
             ),
             _ => format!(
-                "persona \"{}\" gets {} contacts a week ({}), more than {}{left_out}",
+                "persona \"{}\" gets {} contacts a week ({}), more than {}{opted}{left_out}",
                 persona.id.value,
                 number(total),
                 parts.join(", "),
@@ -188,9 +188,9 @@ fn sets_how_often(touchpoint: &Touchpoint) -> bool {
         || text(&touchpoint.channel).is_some_and(where_they_come)
 }
 
-/// Whether a touchpoint is left out only because the customer opted in to
-/// it ("SMS to opted-in customers"): they chose to hear from it, not how
-/// often.
+/// Whether a touchpoint the customer chose is chosen only because they
+/// opted in to it ("SMS to opted-in customers"): they chose to hear from
+/// it, not how often.
 fn opted_in_only(touchpoint: &Touchpoint) -> bool {
     !sets_how_often(touchpoint)
 }
