@@ -88,8 +88,8 @@ pub fn contacts<'a>(plan: &'a Plan, persona: &'a str) -> (Contacts<'a>, Contacts
         .filter_map(|t| Some((t, t.per_week.as_ref()?.value)))
         .filter(|(_, n)| *n > 0.0)
         // Opting in says whether someone hears, not how often: a stream
-        // they opted in to is still counted.
-        .partition(|(t, n)| set_by_the_customer(t) && !(opted_in_only(t) && *n >= STREAM));
+        // they only opted in to is still counted.
+        .partition(|(t, n)| set_by_the_customer(t) && (sets_how_often(t) || *n < STREAM));
     (counted, chosen)
 }
 
@@ -186,13 +186,6 @@ fn sets_how_often(touchpoint: &Touchpoint) -> bool {
     texts(touchpoint)
         .any(|t| !chosen_frequency().matches_text(t).is_empty() || at_a_time_they_choose(t))
         || text(&touchpoint.channel).is_some_and(where_they_come)
-}
-
-/// Whether a touchpoint the customer chose is chosen only because they
-/// opted in to it ("SMS to opted-in customers"): they chose to hear from
-/// it, not how often.
-fn opted_in_only(touchpoint: &Touchpoint) -> bool {
-    !sets_how_often(touchpoint)
 }
 
 /// Words of a channel that is a place the customer comes to: a session, a
