@@ -245,6 +245,31 @@ pub fn plan_anchor(plan: &Plan) -> Span {
     plan.name.as_ref().map_or(0..0, |name| name.key.clone())
 }
 
+/// Findings that wait on another finding of the same subject: the rule
+/// whose findings wait, and the rules they wait on. GOAL005 says nothing of
+/// a goal reported as unmeasurable, mislabelled or off-WHY: that goal is
+/// rewritten or dropped before touchpoints are tied to it.
+const FOLLOW_ONS: &[(&str, &[&str])] = &[("GOAL005", &["GOAL001", "GOAL007", "WHY004"])];
+
+/// Drops the findings that wait on another finding shown for the same
+/// subject ([`FOLLOW_ONS`]); `check` calls it once waivers have hidden what
+/// they hide, so a waived finding holds nothing back.
+pub fn drop_follow_ons(findings: &mut Vec<Finding>) {
+    let shown: std::collections::HashSet<(&'static str, Subject)> = findings
+        .iter()
+        .map(|f| (f.rule.code, f.subject.clone()))
+        .collect();
+    let waits = |f: &Finding| {
+        FOLLOW_ONS.iter().any(|(code, firsts)| {
+            *code == f.rule.code
+                && firsts
+                    .iter()
+                    .any(|first| shown.contains(&(*first, f.subject.clone())))
+        })
+    };
+    findings.retain(|f| !waits(f));
+}
+
 /// The rule with this code, as a finding carries it.
 pub fn by_code(code: &str) -> Option<&'static Rule> {
     RULES.iter().copied().find(|r| r.code == code)

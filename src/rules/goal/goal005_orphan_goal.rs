@@ -15,6 +15,12 @@ pub static RULE: Rule = Rule {
     docs: r#"## What it does
 Reports a goal whose id appears in no touchpoint's `goals` list.
 
+It waits on a goal that is itself reported, as unmeasurable (GOAL001),
+mislabelled (GOAL007) or tied to nothing in the WHY or the HOW (WHY004):
+such a goal is rewritten or dropped before touchpoints are tied to it, so
+one fault of a goal gives one finding, not two. Once that finding is fixed or
+waived, this rule speaks of the goal again.
+
 ## Why it matters
 A goal is reached through what the business actually does with its customers.
 A goal no touchpoint serves is a number with no path to it: either the work
