@@ -100,6 +100,7 @@ const INDEPENDENT: &[&str] = &[
     "held-out-19",
     "held-out-20",
     "held-out-21",
+    "held-out-22",
 ];
 
 /// The independent corpus: each planted defect found, no other warning or

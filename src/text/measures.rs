@@ -156,10 +156,12 @@ pub fn counts_own_money(metric: &str, own: &str) -> bool {
         return false;
     }
     let mut framing = vec![false; tokens.len()];
+    // The currency it is counted in frames it too: "licence revenue (GBP)".
     let frames = [
         money,
         money_frames().find_all(&tokens),
         time_frames().find_all(&tokens),
+        currencies().find_all(&tokens),
     ];
     for m in frames.iter().flatten() {
         framing[m.tokens.clone()].fill(true);
@@ -241,10 +243,11 @@ const TOTALS: &[&str] = &[
 ///   on the site") are not read; hours per unit of its work count too
 ///   ("Support staff hours per 1,000 completed lifts");
 /// - its own money per unit of its work: a head that is only money,
-///   followed by "per" and a phrase whose every meaningful word is one of
-///   `own` ("Delivered cost per colony placed" where colonies are what it
-///   places). Money per click, lead or follower is no unit of the
-///   business's work and is not read.
+///   followed by "per" and a phrase whose thing counted is one of `own`
+///   ("Delivered cost per colony placed" where colonies are what it
+///   places, "Workshop cost per standard service" where it services).
+///   Money per click, lead or follower is no unit of the business's work
+///   and is not read.
 ///
 /// `own` holds the business's name, its WHAT and offerings.
 pub fn counts_own_effort(metric: &str, own: &str) -> bool {
@@ -283,20 +286,21 @@ pub fn counts_own_effort(metric: &str, own: &str) -> bool {
 }
 
 /// Whether `tokens[at]` is "per" and the phrase after it, to the end of its
-/// clause or its head, is a unit of the business's work: every meaningful
-/// word of it one of `own` ("per colony placed", "per 1,000 completed
-/// lifts").
+/// clause or its head, is a unit of the business's work: its last
+/// meaningful word, the thing counted, one of `own` ("per colony placed",
+/// "per 1,000 completed lifts", "per standard service"; the words before it
+/// only say which of them).
 fn per_unit_of_work(tokens: &[Token], at: usize, own: &[Rc<str>]) -> bool {
     if tokens.get(at).map(|t| &*t.word) != Some("per") {
         return false;
     }
     let clause = tokens[at].clause;
-    let unit: Vec<_> = tokens[at + 1..]
+    tokens[at + 1..]
         .iter()
         .take_while(|t| t.clause == clause && !HEAD_ENDS.contains(&&*t.word))
         .filter(|t| t.content && !starts_with_digit(&t.word) && !is_participle(&t.word))
-        .collect();
-    !unit.is_empty() && unit.iter().all(|t| own.contains(&t.stem))
+        .last()
+        .is_some_and(|t| own.contains(&t.stem))
 }
 
 /// The words of a stretch of working time in a cost metric's head.
@@ -1172,6 +1176,17 @@ mod tests {
     }
 
     #[test]
+    fn the_currency_in_brackets_frames_the_money() {
+        let app = "A medicines app, paid for by transplant units on an annual licence.";
+        assert!(counts_own_money(
+            "Annual recurring licence revenue (GBP)",
+            app
+        ));
+        assert!(counts_own_money("Licence income (pounds)", app));
+        assert!(!counts_own_money("Annual sponsorship revenue (GBP)", app));
+    }
+
+    #[test]
     fn buyers_of_the_offer_are_read_apart_from_an_audience() {
         let own = "Kerbside: a commute planner. Kerbside Plus: offline maps";
         assert!(counts_buyers("active Kerbside Plus subscriptions", own));
@@ -1265,6 +1280,7 @@ mod tests {
             "Crew hours on rebooked jobs",
             "Running cost per stump removed, £",
             "Crew hours per 1,000 stumps removed",
+            "Workshop cost per standard stump grinding, parts and labour (GBP)",
         ] {
             assert!(counts_own_effort(metric, own), "{metric}");
         }
@@ -1274,6 +1290,8 @@ mod tests {
             "Time spent on the booking page",
             "cost per click",
             "Cost per lead from search ads, £",
+            "Cost per qualified lead",
+            "Cost per stump-removal enquiry",
             "Fuel used, litres",
             "Instagram followers",
         ] {

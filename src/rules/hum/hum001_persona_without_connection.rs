@@ -23,9 +23,9 @@ pub static RULE: Rule = Rule {
 Reports a persona whose `interests` list is missing or empty, or whose every
 interest is nothing but what the business sells: every word of it that
 carries meaning is a word of the WHAT (its statement or offerings) or of
-buying (discounts, offers, deals, sales, prices, new releases, vouchers)
-or of the catalogue it is bought from (brands, models, categories,
-pricing, finance), or the business's brand name, written as one word with
+buying (discounts, offers, deals, sales, prices, new releases, vouchers,
+codes for money off) or of the catalogue it is bought from (brands,
+models, categories, pricing, finance), or the business's brand name, written as one word with
 a capital inside ("New tool categories on ShedShare").
 "Running shoes", "New shoe releases" and "Discounts on shoes" for a
 running-shoe shop say nothing beyond the product, nor do "Piano brands and
@@ -538,6 +538,21 @@ mod tests {
         ] {
             assert!(!only_about_the_offer(interests, what), "{interests:?}");
         }
+    }
+
+    #[test]
+    fn codes_for_money_off_are_buying_and_a_life_beside_them_is_not() {
+        let shop = offer("Seated-cut clothing for wheelchair users, sold in our shop and online");
+        let interests = [
+            "New arrivals in the shop",
+            "Discount codes",
+            "Our seasonal sale",
+        ];
+        assert!(only_about_the_offer(&interests, &shop));
+        assert!(!only_about_the_offer(
+            &["Discount codes", "Her wheelchair basketball team"],
+            &shop
+        ));
     }
 
     #[test]

@@ -63,7 +63,8 @@ Not reported:
   is judged like any other goal);
 - a revenue or cost goal whose metric is the business's own money as a
   whole: a word of income, sales, commission or cost, with only words that frame it
-  (total, gross, average, contract, a period) and words the plan's name or
+  (total, gross, average, contract, a period, the currency, in brackets
+  too: "licence revenue (GBP)") and words the plan's name or
   WHAT statement uses of the business ("Pollination contract income for
   the 2026 season, £", "Average monthly shop sales", "Income from
   pollination"). That is Jim Sterne's business goal of revenue or lower
@@ -88,8 +89,10 @@ Not reported:
   whose metric counts the business's own time or money spent on its work
   is the goal of lower costs: hours of its own people on a task ("Staff
   hours a week spent chasing unpaid quotes", "admin time on paperwork"),
-  or its money per unit of what it does, every word of the unit the
-  business's own ("Running cost per stump removed" at a tree surgeon).
+  or its money per unit of what it does, the thing counted (the unit's
+  last word) the business's own ("Running cost per stump removed" at a
+  tree surgeon, "Workshop cost per standard service" at a shop that
+  services machines).
   Hours with no task, or nobody of the business's ("Time spent on the
   booking page"), and money per click or lead are judged like any goal.
   A line the offerings do not sell ("gift-set sales" at a pharmacy whose

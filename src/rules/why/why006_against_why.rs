@@ -102,7 +102,8 @@ steering people to where it earns most ("steer customers to replacements,
 where the margin is three times higher", "the saddles with the best
 margin", "protect our margin", "put every bike where it earns most"), an
 upsell or a cross-sell on every contact ("Premium upsell on every
-screen"), transactions grown for their own sake, the most profitable
+screen") or an add-on's attachment rate as a target ("Staff targets on
+warranty attachment rate"), transactions grown for their own sake, the most profitable
 lines, or a range moved up-market or priced at the top of the market to
 raise the average basket. These count whatever the WHY says of price,
 since a WHY about what people can afford is no reason to put a margin

@@ -18,8 +18,9 @@ pub static RULE: Rule = Rule {
     docs: r#"## What it does
 Reports a persona whose `evidence` list is missing or empty (blank entries do
 not count), or whose every entry is the team's own view: a staff workshop,
-impressions, a brainstorm, opinions ("ideas wall from the staff away day",
-"front desk's impressions of weekend visitors"), with no entry that comes
+impressions, a brainstorm, opinions, what the team has seen over the years
+("ideas wall from the staff away day", "front desk's impressions of
+weekend visitors", "What the owners have seen behind the counter"), with no entry that comes
 from the people themselves (interviews, surveys, feedback, conversations,
 reviews, records of what they did). Cues are matched as whole stemmed words;
 a word of the people's inside a word of the team's is the team's ("our sales
@@ -119,10 +120,18 @@ mod tests {
             ])
             .is_some()
         );
+        assert!(
+            only_the_team(&[
+                "What the owners have seen over 20 years behind the counter",
+                "Agreed at the March planning meeting",
+            ])
+            .is_some()
+        );
         // Sales records are what customers did, and one entry from them is
         // evidence enough.
         assert!(only_the_team(&["Sales records 2026", "The directors' view"]).is_none());
         assert!(only_the_team(&["Our consultant's survey of 200 members"]).is_none());
+        assert!(only_the_team(&["Questions asked behind the counter, logged weekly"]).is_none());
         assert!(
             only_the_team(&["Discussions with parents at the school gate, spring 2026"]).is_none()
         );

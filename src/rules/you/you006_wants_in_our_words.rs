@@ -77,10 +77,11 @@ of the persona has a person's voice (an aim may have a clause, "Buy a
 premium cushioned shoe rather than an entry model", but not the customer
 speaking of themselves, "Buy my first proper shoes"). A target opens with a verb of a
 target (achieve, attend, improve, increase, reduce, reach, complete,
-progress) and holds a number or names a measure (an index, a score, a
-level): "Attend at least 80% of scheduled sessions", "Improve reading age
+progress) or a comparative (higher, greater) and holds a number or names
+a measure (an index, a score, a level, a share of an audience): "Attend at least 80% of scheduled sessions", "Improve reading age
 by two years within 12 months", "Improved aided speech intelligibility
-index", "Progress one ESOL level per year"; a threshold on a
+index", "Progress one ESOL level per year", "Increased share of ear
+against the rival stations"; a threshold on a
 number is one too ("Data-logged device use above 8 hours a day", "at
 least 3 visits"), while "under" and "below" are left to people who want
 things under a price ("Under £10 a month"). The sale opens with a verb of
@@ -238,9 +239,12 @@ fn an_aim(want: &str) -> bool {
         matches!(&*tokens[m.tokens.start].word, "above" | "at")
             && tokens.get(m.tokens.end).is_some_and(is_number)
     });
-    let measure = measures
-        .iter()
-        .any(|m| matches!(&*tokens[m.tokens.start].word, "index" | "score" | "level"));
+    let measure = measures.iter().any(|m| {
+        matches!(
+            &*tokens[m.tokens.start].word,
+            "index" | "score" | "level" | "share"
+        )
+    });
     (opens(want_targets()) && (number || measure)) || threshold || opens(want_sales())
 }
 
@@ -382,6 +386,12 @@ mod tests {
         ];
         assert_eq!(aims(&wants).map(|t| t.len()), Some(2));
         let wants = [
+            "Higher time spent listening in the 05:00-07:00 daypart",
+            "Increased share of ear against the rival stations",
+            "Conversion of breakfast listeners to the Friends scheme",
+        ];
+        assert_eq!(aims(&wants).map(|t| t.len()), Some(2));
+        let wants = [
             "Upgrade to the grand piano room",
             "Add a metronome to the lesson fee",
         ];
@@ -392,6 +402,8 @@ mod tests {
                 "I want to play for my grandchildren",
             ][..],
             &["Improve my sight-reading", "Improve tone"],
+            &["Higher shelves", "Greater choice of gluten-free bread"],
+            &["Increase my share of the allotment harvest", "A shed"],
             &[
                 "A reliable car for 80 miles a day",
                 "Dinner on the table in 30 minutes",
