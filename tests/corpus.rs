@@ -101,6 +101,7 @@ const INDEPENDENT: &[&str] = &[
     "held-out-20",
     "held-out-21",
     "held-out-22",
+    "held-out-23",
 ];
 
 /// The independent corpus: each planted defect found, no other warning or

@@ -23,7 +23,8 @@ Reads the WHY statement for two kinds of language:
 - the business's own numbers and size: revenue, profit, market share,
   "double our income", being number one, "to become the largest", "to
   become the leading" or the market leader (a market position), sales
-  targets ("grow sales", "sales by 40% a year") and targets of its own
+  targets ("grow sales", "sales by 40% a year", "we want to lend more of
+  them than ever") and targets of its own
   performance ("hitting our income target", "meet the performance
   indicator for prevention"), or a contract held or won as the reason to
   exist ("to deliver the 9,400 therapy contacts commissioned ... and to
@@ -50,9 +51,10 @@ Reads the WHY statement for two kinds of language:
   is or provides, with the business as the one described ("we are a",
   "is a family-run garden centre", "is an independent", "provides",
   "supplies"; "cycling is a joy" describes cycling, not the business), and
-  what it sells or runs with the business as the one doing it: "we sell",
-  or the plan's name or owner as the whole subject, words of an
-  organisation allowed ("Oakfield Tools sells secondhand tools", "Ashdown
+  what it sells, lends or runs with the business as the one doing it: "we
+  sell", or the plan's name or owner as the whole subject, words of an
+  organisation allowed ("Oakfield Tools sells secondhand tools", "Little
+  Lend lends cots and prams", "Ashdown
   County Council's Passenger Transport Unit arranges home-to-school
   transport for 6,800 pupils"; "a small workshop should be able to sell
   abroad" is not).
@@ -108,7 +110,7 @@ fn check(cx: &mut Context<'_>) {
     business.extend(money_targets(statement, &tokens));
     let offer = why_offer().find(&tokens);
     let mut itself = why_self().find(&tokens);
-    itself.extend(own_sales(&tokens, &names));
+    itself.extend(own_sales(statement, &tokens, &names));
     // A belief saves any WHY from talk of the offer; the people it is for
     // save one that does not describe the business itself.
     let purpose = !why_purpose().find(&tokens).is_empty()
@@ -264,10 +266,16 @@ const SUBJECT_FILLERS: &[&str] = &["also", "now", "still", "only", "already", "a
 /// business is, like "provides"; another subject ("a ten-person workshop
 /// should be able to sell abroad", "being sold to") is the world it
 /// answers.
-fn own_sales(tokens: &[Token], name: &str) -> Vec<Match> {
+fn own_sales(statement: &str, tokens: &[Token], name: &str) -> Vec<Match> {
     let name: Vec<_> = tokenize(name).into_iter().map(|t| t.stem).collect();
     let sales = why_selling().find(tokens).into_iter().filter(|verb| {
         let at = verb.tokens.start;
+        // A capitalised word of the name is the name, not its verb: the
+        // "Lend" of "Little Lend lends cots".
+        let capitalised = statement[verb.span.clone()].starts_with(char::is_uppercase);
+        if capitalised && name.contains(&tokens[at].stem) {
+            return false;
+        }
         let clause = tokens[at].clause;
         let start = tokens[..at]
             .iter()
@@ -281,7 +289,9 @@ fn own_sales(tokens: &[Token], name: &str) -> Vec<Match> {
         }
         match subject {
             [] => false,
-            [we] => matches!(&*we.word, "we" | "we're"),
+            [one] => {
+                matches!(&*one.word, "we" | "we're") || one.content && name.contains(&one.stem)
+            }
             _ => {
                 let organisation = why_organisations().find_all(subject);
                 let names_it = |i: usize| {
@@ -330,8 +340,10 @@ mod tests {
             "We sell refurbished laptops to schools",
             "Since 1990, we are now selling bikes in three towns",
             "The Oakfield Tools team arranges delivery to 40 sites",
+            "We lend ladders and drills to anyone in the valley",
+            "Oakfield lends ladders and drills to anyone in the valley",
         ] {
-            assert!(!own_sales(&tokenize(why), name).is_empty(), "{why}");
+            assert!(!own_sales(why, &tokenize(why), name).is_empty(), "{why}");
         }
         for why in [
             "A ten-person workshop should be able to sell abroad",
@@ -339,8 +351,9 @@ mod tests {
             "Farmers sell us their best milk",
             "The council's planners arrange a bus for every village",
             "We don't sell anything we wouldn't use",
+            "Neighbours should be able to lend each other a drill",
         ] {
-            assert!(own_sales(&tokenize(why), name).is_empty(), "{why}");
+            assert!(own_sales(why, &tokenize(why), name).is_empty(), "{why}");
         }
     }
 

@@ -93,10 +93,12 @@ The price reading also counts a HOW that puts turnover before people
 ("we run the café for turnover", "a table limit", "keep covers moving",
 "to keep rounds moving",
 "turn stock over fast", "fittings capped at 15 minutes", "fixed 20-minute
-slots", "treat repairs as the loss-leader", "to keep chair revenue per
+slots", "Maximise turnover per square foot", "close every sale ... so
+the queue keeps moving", "keep chat to a minimum", "treat repairs as the loss-leader", "to keep chair revenue per
 hour up"; a cap on how many people come, "classes capped at twelve", or
 on a customer's wait is care, not turnover, and "as fast as possible"
-counts only beside another cue).
+counts only beside another cue, as does a queue kept moving: "a second
+till opens at lunchtime so the queue keeps moving" is care).
 It counts, too, a HOW or a WHAT that puts the business's own gain first:
 steering people to where it earns most ("steer customers to replacements,
 where the margin is three times higher", "the saddles with the best
