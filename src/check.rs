@@ -25,7 +25,7 @@ use crate::input::{self, Confinement, InputError};
 use crate::plan::{self, LoadErrorKind};
 use crate::rules::plan008_refused_path::{self, Refused};
 use crate::rules::{
-    Context, Family, INVALID_PLAN, Phase, RULES, Rule, UNKNOWN_FIELD, drop_follow_ons,
+    Context, Family, INVALID_PLAN, Phase, RULES, Rule, UNKNOWN_FIELD, lower_follow_ons,
 };
 use crate::source::{MAX_PLAN_BYTES, SourceFile, display_path};
 use crate::waiver;
@@ -587,7 +587,7 @@ pub fn check_plan_source(
             let mut findings = run_plan_rules(&plan, &source, analysis.as_deref(), &config);
             findings.extend(refused);
             let mut waived = waiver::apply(&plan, findings, analysis.is_some(), today, &config);
-            drop_follow_ons(&mut waived.findings);
+            lower_follow_ons(&mut waived.findings);
             let name = plan.name.as_ref().map(|n| n.value.clone());
             let mut checked = finish(source, config, name, true, analysis, waived.findings);
             checked.waived = waived.waived;

@@ -384,13 +384,13 @@ fn markdown_groups_findings_by_severity_in_tables() {
     let report = json(&check(None, &["--format", "json", WEAK_DIR], 1));
     let findings = report["findings"].as_array().unwrap();
     assert!(
-        out.contains("**1 plan checked: 1 error, 37 warnings, 4 info**"),
+        out.contains("**1 plan checked: 1 error, 37 warnings, 5 info**"),
         "{out}"
     );
     assert!(out.contains("### Scorecard"));
     let errors = out.find("### Errors (1)").unwrap();
     let warnings = out.find("### Warnings (37)").unwrap();
-    let info = out.find("### Info (4)").unwrap();
+    let info = out.find("### Info (5)").unwrap();
     assert!(errors < warnings && warnings < info);
     let rows: Vec<&str> = out.lines().filter(|l| l.starts_with("| `")).collect();
     assert_eq!(rows.len(), findings.len());
@@ -542,7 +542,7 @@ fn the_table_groups_findings_by_part_of_the_plan() {
     assert_eq!(
         headings[..2],
         [
-            &format!("plan {WEAK}  (1 error, 37 warnings, 4 info)"),
+            &format!("plan {WEAK}  (1 error, 37 warnings, 5 info)"),
             "the WHY, the HOW and the WHAT  (2 warnings)"
         ]
     );

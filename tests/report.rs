@@ -39,7 +39,7 @@ fn the_weak_example_gets_every_section_a_board_reads() {
     assert_self_contained(&page);
     for expected in [
         "<title>Blitz Bikes FY2027: board report</title>",
-        "Not ready: 1 error, 37 warnings, 4 info. Fix the errors first.",
+        "Not ready: 1 error, 37 warnings, 5 info. Fix the errors first.",
         "2027-01-01 by planlint",
         "Executive summary",
         "Fix these first",

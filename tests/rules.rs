@@ -131,24 +131,31 @@ fn the_weak_example_shows_its_defects() {
     insta::assert_snapshot!(lines(&file));
 }
 
-/// GOAL005 waits on a goal reported as unmeasurable: one fault of a goal, one
-/// finding. Once that finding is waived, GOAL005 speaks of the goal again.
+/// GOAL005 is a note on a goal reported as unmeasurable: one fault of a goal
+/// fails a check once. Once that finding is waived, GOAL005 is a warning
+/// again.
 #[test]
-fn an_orphan_goal_that_cannot_be_measured_gets_one_finding() {
+fn an_orphan_goal_that_cannot_be_measured_fails_a_check_once() {
     let fixture = std::fs::read_to_string("tests/fixtures/GOAL005/fires.plan.toml").unwrap();
     let unmeasured = fixture.replace("metric = \"kg of produce thrown away per week\"\n", "");
     assert_ne!(unmeasured, fixture);
-    let codes = |text: &str| -> Vec<String> {
+    let findings = |text: &str| -> Vec<String> {
         let file = planlint::check_source(planlint::source::SourceFile::new("p.plan.toml", text));
         file.findings
             .iter()
-            .map(|f| format!("{} {}", f.rule.code, f.subject))
+            .map(|f| format!("{} {} {}", f.severity, f.rule.code, f.subject))
             .collect()
     };
-    assert_eq!(codes(&unmeasured), ["GOAL001 goal.less-waste"]);
+    assert_eq!(
+        findings(&unmeasured),
+        [
+            "warning GOAL001 goal.less-waste",
+            "info GOAL005 goal.less-waste"
+        ]
+    );
     let waived = unmeasured.replace(
         "due = 2027-06-30\n",
         "due = 2027-06-30\nallow = { GOAL001 = \"counted by the kitchen, not by survey\" }\n",
     );
-    assert_eq!(codes(&waived), ["GOAL005 goal.less-waste"]);
+    assert_eq!(findings(&waived), ["warning GOAL005 goal.less-waste"]);
 }

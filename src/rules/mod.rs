@@ -246,28 +246,46 @@ pub fn plan_anchor(plan: &Plan) -> Span {
 }
 
 /// Findings that wait on another finding of the same subject: the rule
-/// whose findings wait, and the rules they wait on. GOAL005 says nothing of
-/// a goal reported as unmeasurable, mislabelled or off-WHY: that goal is
-/// rewritten or dropped before touchpoints are tied to it.
+/// whose findings wait, and the rules they wait on. A goal reported as
+/// unmeasurable, mislabelled or off-WHY is rewritten or dropped before
+/// touchpoints are tied to it, so GOAL005's finding about it is a note
+/// until then.
 const FOLLOW_ONS: &[(&str, &[&str])] = &[("GOAL005", &["GOAL001", "GOAL007", "WHY004"])];
 
-/// Drops the findings that wait on another finding shown for the same
-/// subject ([`FOLLOW_ONS`]); `check` calls it once waivers have hidden what
-/// they hide, so a waived finding holds nothing back.
-pub fn drop_follow_ons(findings: &mut Vec<Finding>) {
-    let shown: std::collections::HashSet<(&'static str, Subject)> = findings
-        .iter()
-        .map(|f| (f.rule.code, f.subject.clone()))
-        .collect();
-    let waits = |f: &Finding| {
-        FOLLOW_ONS.iter().any(|(code, firsts)| {
-            *code == f.rule.code
-                && firsts
-                    .iter()
-                    .any(|first| shown.contains(&(*first, f.subject.clone())))
-        })
-    };
-    findings.retain(|f| !waits(f));
+/// Lowers to info the findings that wait on another finding shown for the
+/// same subject ([`FOLLOW_ONS`]) at their severity or above, and names it in
+/// the message. `check` calls it once waivers have hidden what they hide,
+/// so a waived finding holds nothing back; a lowered finding is still a
+/// finding for the scorecard and the baseline, and a follow-on set above
+/// the finding it waits on (GOAL005 as an error, GOAL001 a warning) is not
+/// lowered.
+pub fn lower_follow_ons(findings: &mut [Finding]) {
+    let mut shown: std::collections::HashMap<(&'static str, Subject), Severity> =
+        std::collections::HashMap::new();
+    for f in findings.iter() {
+        let severity = shown
+            .entry((f.rule.code, f.subject.clone()))
+            .or_insert(f.severity);
+        *severity = (*severity).max(f.severity);
+    }
+    for f in findings.iter_mut() {
+        let Some((_, firsts)) = FOLLOW_ONS.iter().find(|(code, _)| *code == f.rule.code) else {
+            continue;
+        };
+        let first = firsts.iter().find(|first| {
+            shown
+                .get(&(**first, f.subject.clone()))
+                .is_some_and(|s| *s >= f.severity)
+        });
+        if let Some(first) = first
+            && f.severity > Severity::Info
+        {
+            f.severity = Severity::Info;
+            f.message.push_str(&format!(
+                " (a note while its {first} finding stands: fix that first)"
+            ));
+        }
+    }
 }
 
 /// The rule with this code, as a finding carries it.
@@ -333,5 +351,53 @@ impl<'a> Context<'a> {
         self.findings.push(rule.finding(subject, span, message));
         let last = self.findings.len() - 1;
         &mut self.findings[last]
+    }
+}
+
+#[cfg(test)]
+mod follow_on_tests {
+    use super::*;
+
+    fn finding(code: &str, severity: Severity) -> Finding {
+        let rule = by_code(code).unwrap();
+        Finding::new(
+            RuleId {
+                code: rule.code,
+                name: rule.name,
+            },
+            severity,
+            Subject::Goal("g".to_owned()),
+            0..0,
+            "m",
+        )
+    }
+
+    fn lowered(first: Severity, orphan: Severity) -> Severity {
+        let mut findings = [finding("GOAL001", first), finding("GOAL005", orphan)];
+        lower_follow_ons(&mut findings);
+        findings[1].severity
+    }
+
+    #[test]
+    fn a_follow_on_is_a_note_only_beside_a_finding_as_severe() {
+        assert_eq!(
+            lowered(Severity::Warning, Severity::Warning),
+            Severity::Info
+        );
+        assert_eq!(lowered(Severity::Error, Severity::Warning), Severity::Info);
+        // GOAL005 set above GOAL001, or GOAL001 lowered to info: it stays.
+        assert_eq!(lowered(Severity::Warning, Severity::Error), Severity::Error);
+        assert_eq!(
+            lowered(Severity::Info, Severity::Warning),
+            Severity::Warning
+        );
+        // Another goal's finding holds nothing back.
+        let mut findings = [
+            finding("GOAL001", Severity::Warning),
+            finding("GOAL005", Severity::Warning),
+        ];
+        findings[0].subject = Subject::Goal("other".to_owned());
+        lower_follow_ons(&mut findings);
+        assert_eq!(findings[1].severity, Severity::Warning);
     }
 }

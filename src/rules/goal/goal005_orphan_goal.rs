@@ -15,11 +15,14 @@ pub static RULE: Rule = Rule {
     docs: r#"## What it does
 Reports a goal whose id appears in no touchpoint's `goals` list.
 
-It waits on a goal that is itself reported, as unmeasurable (GOAL001),
-mislabelled (GOAL007) or tied to nothing in the WHY or the HOW (WHY004):
-such a goal is rewritten or dropped before touchpoints are tied to it, so
-one fault of a goal gives one finding, not two. Once that finding is fixed or
-waived, this rule speaks of the goal again.
+On a goal that is itself reported, as unmeasurable (GOAL001), mislabelled
+(GOAL007) or tied to nothing in the WHY or the HOW (WHY004), its finding is
+a note (info) that names that finding: such a goal is usually rewritten or
+dropped before touchpoints are tied to it, so one fault of a goal fails a
+check once, while the note still shows the missing path. Once that finding
+is fixed or waived it is a warning again. It stays at its own severity when
+it is set above the finding it waits on (`GOAL005 = "error"` beside a
+GOAL001 warning), and the scorecard and baselines count it either way.
 
 ## Why it matters
 A goal is reached through what the business actually does with its customers.
