@@ -243,9 +243,10 @@ const TOTALS: &[&str] = &[
 ///   on the site") are not read; hours per unit of its work count too
 ///   ("Support staff hours per 1,000 completed lifts");
 /// - its own money per unit of its work: a head that is only money,
-///   followed by "per" and a phrase whose thing counted is one of `own`
-///   ("Delivered cost per colony placed" where colonies are what it
-///   places, "Workshop cost per standard service" where it services).
+///   followed by "per" and a phrase whose every meaningful word is one of
+///   `own` or says which of them ("Delivered cost per colony placed" where
+///   colonies are what it places, "Workshop cost per standard service"
+///   where it services).
 ///   Money per click, lead or follower is no unit of the business's work
 ///   and is not read.
 ///
@@ -286,22 +287,37 @@ pub fn counts_own_effort(metric: &str, own: &str) -> bool {
 }
 
 /// Whether `tokens[at]` is "per" and the phrase after it, to the end of its
-/// clause or its head, is a unit of the business's work: its last
-/// meaningful word, the thing counted, one of `own` ("per colony placed",
-/// "per 1,000 completed lifts", "per standard service"; the words before it
-/// only say which of them).
+/// clause, its head or a preposition, is a unit of the business's work:
+/// every meaningful word of it one of `own` or a word that only says which
+/// of them ("per colony placed", "per 1,000 completed lifts", "per standard
+/// service"). "per paid-social veg box" or "per enquiry about a veg box"
+/// counts what marketing buys, not the work.
 fn per_unit_of_work(tokens: &[Token], at: usize, own: &[Rc<str>]) -> bool {
     if tokens.get(at).map(|t| &*t.word) != Some("per") {
         return false;
     }
     let clause = tokens[at].clause;
-    tokens[at + 1..]
+    let unit: Vec<_> = tokens[at + 1..]
         .iter()
-        .take_while(|t| t.clause == clause && !HEAD_ENDS.contains(&&*t.word))
+        .take_while(|t| {
+            t.clause == clause
+                && !HEAD_ENDS.contains(&&*t.word)
+                && !matches!(&*t.word, "about" | "of")
+        })
         .filter(|t| t.content && !starts_with_digit(&t.word) && !is_participle(&t.word))
-        .last()
-        .is_some_and(|t| own.contains(&t.stem))
+        .collect();
+    unit.last().is_some_and(|t| own.contains(&t.stem))
+        && unit
+            .iter()
+            .all(|t| own.contains(&t.stem) || UNIT_QUALIFIERS.contains(&&*t.word))
 }
+
+/// Words that only say which of the business's units a cost is counted per:
+/// "per standard service", "per typical job".
+const UNIT_QUALIFIERS: &[&str] = &[
+    "standard", "typical", "single", "full", "basic", "routine", "regular", "complete", "average",
+    "each",
+];
 
 /// The words of a stretch of working time in a cost metric's head.
 const WORK_TIME: &[&str] = &["hours", "hour", "minutes", "time"];
@@ -1292,6 +1308,9 @@ mod tests {
             "Cost per lead from search ads, £",
             "Cost per qualified lead",
             "Cost per stump-removal enquiry",
+            "Cost per enquiry about a stump grinding",
+            "Cost per paid-social stump grinding",
+            "Cost per Google Ads stump grinding",
             "Fuel used, litres",
             "Instagram followers",
         ] {

@@ -89,10 +89,10 @@ Not reported:
   whose metric counts the business's own time or money spent on its work
   is the goal of lower costs: hours of its own people on a task ("Staff
   hours a week spent chasing unpaid quotes", "admin time on paperwork"),
-  or its money per unit of what it does, the thing counted (the unit's
-  last word) the business's own ("Running cost per stump removed" at a
-  tree surgeon, "Workshop cost per standard service" at a shop that
-  services machines).
+  or its money per unit of what it does, every word of the unit the
+  business's own or one that only says which ("Running cost per stump
+  removed" at a tree surgeon, "Workshop cost per standard service" at a
+  shop that services machines; not "per paid-social veg box").
   Hours with no task, or nobody of the business's ("Time spent on the
   booking page"), and money per click or lead are judged like any goal.
   A line the offerings do not sell ("gift-set sales" at a pharmacy whose

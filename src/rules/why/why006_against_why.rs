@@ -112,7 +112,8 @@ since a WHY about what people can afford is no reason to put a margin
 first. Not counted: a margin named fairly ("a margin we publish each
 April", "we pay farmers a higher margin"), someone else's earnings
 ("drivers on the longest rounds earn the most"), a shop described ("an
-upmarket watch shop"), and a cue with a negation anywhere before it in
+upmarket watch shop"), a cue in a clause that ends it ("attachment
+rates were scrapped", "are off the table"), and a cue with a negation anywhere before it in
 its clause ("never steer you to the lines with the best margin"). Each cue counts
 once, whatever its form ("best margin", "best margins"), and the HOW and
 the WHAT each get their own finding, with their own cues.
@@ -529,10 +530,14 @@ fn competes_on_price(text: &str) -> Vec<Match> {
 /// Where a text puts the business's own gain first (`own_gain.txt`):
 /// "where the margin is three times higher", "Premium upsell on every
 /// screen". A negation anywhere before a cue in its clause cancels it
-/// ("never steer you to the lines with the best margin").
+/// ("never steer you to the lines with the best margin"), and so does a
+/// word of ending anywhere in its clause ("attachment rates were scrapped
+/// in 2025", "attachment rates are off the table").
 fn own_gains(tokens: &[Token]) -> Vec<Match> {
-    // Whether a negation came earlier in each word's clause, in one pass.
+    // Whether a negation came earlier in each word's clause, and which
+    // clauses end what they name, in one pass.
     let mut negated = Vec::with_capacity(tokens.len());
+    let mut ended = std::collections::HashSet::new();
     let mut seen = false;
     for (i, t) in tokens.iter().enumerate() {
         if i > 0 && tokens[i - 1].clause != t.clause {
@@ -540,13 +545,34 @@ fn own_gains(tokens: &[Token]) -> Vec<Match> {
         }
         negated.push(seen);
         seen |= is_negator(&t.word);
+        let word = |k: usize| tokens.get(k).map(|t| &*t.word);
+        if ENDED.contains(&&*t.word)
+            || (&*t.word == "off" && word(i + 1) == Some("the") && word(i + 2) == Some("table"))
+            || (&*t.word == "longer" && i > 0 && word(i - 1) == Some("no"))
+        {
+            ended.insert(t.clause);
+        }
     }
     own_gain()
         .find(tokens)
         .into_iter()
-        .filter(|m| !negated[m.tokens.start])
+        .filter(|m| !negated[m.tokens.start] && !ended.contains(&tokens[m.tokens.start].clause))
         .collect()
 }
+
+/// Words that end what their clause names: a gain first that was given up
+/// ("we scrapped the upsell on every repair") is no gain first.
+const ENDED: &[&str] = &[
+    "scrapped",
+    "scrap",
+    "scrapping",
+    "abolished",
+    "axed",
+    "ended",
+    "dropped",
+    "removed",
+    "banned",
+];
 
 /// Whether a cue that breaks a promise is refused where it stands: a
 /// negation or a word of contrast or reason up to [`REFUSAL_REACH`] words
@@ -789,6 +815,10 @@ mod tests {
             "Staff are paid no commission and never steer you to the lines with the best margin",
             "We pay growers at the top of the market, so the farms that grow the most earn the most",
             "An upmarket watch shop in the arcade",
+            "Staff bonuses come from repair reviews; attachment rates were scrapped in 2025",
+            "We scrapped the upsell on every repair and the warranty attachment rate targets",
+            "Staff are judged by customers' reviews, and attachment rates are off the table",
+            "Attachment rates no longer count towards anyone's bonus",
         ] {
             assert_eq!(gain(text), 0, "{text}");
         }

@@ -18,9 +18,10 @@ pub static RULE: Rule = Rule {
     docs: r#"## What it does
 Reports a persona whose `evidence` list is missing or empty (blank entries do
 not count), or whose every entry is the team's own view: a staff workshop,
-impressions, a brainstorm, opinions, what the team has seen over the years
+impressions, a brainstorm, opinions, the team's years in the trade
 ("ideas wall from the staff away day", "front desk's impressions of
-weekend visitors", "What the owners have seen behind the counter"), with no entry that comes
+weekend visitors", "What the owners have seen over 20 years behind the
+counter"), with no entry that comes
 from the people themselves (interviews, surveys, feedback, conversations,
 reviews, records of what they did). Cues are matched as whole stemmed words;
 a word of the people's inside a word of the team's is the team's ("our sales
@@ -132,6 +133,13 @@ mod tests {
         assert!(only_the_team(&["Sales records 2026", "The directors' view"]).is_none());
         assert!(only_the_team(&["Our consultant's survey of 200 members"]).is_none());
         assert!(only_the_team(&["Questions asked behind the counter, logged weekly"]).is_none());
+        for people in [
+            "What carers have seen go wrong at hospital discharge",
+            "What tenants have seen on the estate",
+            "Prescriptions handed over behind the counter",
+        ] {
+            assert!(only_the_team(&[people]).is_none(), "{people}");
+        }
         assert!(
             only_the_team(&["Discussions with parents at the school gate, spring 2026"]).is_none()
         );

@@ -28,7 +28,8 @@ service's own terms for a person, in a want without a person's voice
 "within the 16-week episode of care", "as measured on the TOMs scale");
 and the shop's sales measures and tactics ("SKUs",
 "basket size", "average order value", "subscription conversion", "upsell",
-"cross-sell", "upgrade path") when the want states the company's aim:
+"cross-sell", "upgrade path") or an audience's ("time spent listening",
+"share of ear", "daypart") when the want states the company's aim:
 "Bundles that increase basket size", "Subscription conversion after the
 second purchase", "Entry-level blends as a gateway to premium
 single-estate SKUs"; and "our" before a word of the WHAT, the business
@@ -77,11 +78,10 @@ of the persona has a person's voice (an aim may have a clause, "Buy a
 premium cushioned shoe rather than an entry model", but not the customer
 speaking of themselves, "Buy my first proper shoes"). A target opens with a verb of a
 target (achieve, attend, improve, increase, reduce, reach, complete,
-progress) or a comparative (higher, greater) and holds a number or names
-a measure (an index, a score, a level, a share of an audience): "Attend at least 80% of scheduled sessions", "Improve reading age
+progress) and holds a number or names a measure (an index, a score, a
+level): "Attend at least 80% of scheduled sessions", "Improve reading age
 by two years within 12 months", "Improved aided speech intelligibility
-index", "Progress one ESOL level per year", "Increased share of ear
-against the rival stations"; a threshold on a
+index", "Progress one ESOL level per year"; a threshold on a
 number is one too ("Data-logged device use above 8 hours a day", "at
 least 3 visits"), while "under" and "below" are left to people who want
 things under a price ("Under £10 a month"). The sale opens with a verb of
@@ -386,12 +386,6 @@ mod tests {
         ];
         assert_eq!(aims(&wants).map(|t| t.len()), Some(2));
         let wants = [
-            "Higher time spent listening in the 05:00-07:00 daypart",
-            "Increased share of ear against the rival stations",
-            "Conversion of breakfast listeners to the Friends scheme",
-        ];
-        assert_eq!(aims(&wants).map(|t| t.len()), Some(2));
-        let wants = [
             "Upgrade to the grand piano room",
             "Add a metronome to the lesson fee",
         ];
@@ -403,7 +397,18 @@ mod tests {
             ][..],
             &["Improve my sight-reading", "Improve tone"],
             &["Higher shelves", "Greater choice of gluten-free bread"],
-            &["Increase my share of the allotment harvest", "A shed"],
+            &[
+                "Greater Manchester travel passes",
+                "Higher education routes after Year 11",
+            ],
+            &[
+                "Greater say over the £2m ward budget",
+                "Higher grit-bin coverage on 3 streets",
+            ],
+            &[
+                "Increase the share of council homes let to local families",
+                "Reduce the share of empty shops on the high street",
+            ],
             &[
                 "A reliable car for 80 miles a day",
                 "Dinner on the table in 30 minutes",
@@ -501,6 +506,8 @@ mod tests {
             "Entry-level blends as a gateway to premium single-estate SKUs",
             "Upsell the customer to the annual plan",
             "Drive conversion rate on the product page",
+            "Higher time spent listening in the 05:00-07:00 daypart",
+            "Increased share of ear against the rival stations",
         ] {
             assert!(!company_words_in(want).is_empty(), "{want}");
         }
