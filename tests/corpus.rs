@@ -102,6 +102,7 @@ const INDEPENDENT: &[&str] = &[
     "held-out-21",
     "held-out-22",
     "held-out-23",
+    "held-out-24",
 ];
 
 /// The independent corpus: each planted defect found, no other warning or

@@ -137,7 +137,7 @@ fn the_weak_example_shows_its_defects() {
 #[test]
 fn an_orphan_goal_that_cannot_be_measured_fails_a_check_once() {
     let fixture = std::fs::read_to_string("tests/fixtures/GOAL005/fires.plan.toml").unwrap();
-    let unmeasured = fixture.replace("metric = \"kg of produce thrown away per week\"\n", "");
+    let unmeasured = fixture.replace("metric = \"active veg box subscriptions\"\n", "");
     assert_ne!(unmeasured, fixture);
     let findings = |text: &str| -> Vec<String> {
         let file = planlint::check_source(planlint::source::SourceFile::new("p.plan.toml", text));
@@ -149,13 +149,16 @@ fn an_orphan_goal_that_cannot_be_measured_fails_a_check_once() {
     assert_eq!(
         findings(&unmeasured),
         [
-            "warning GOAL001 goal.less-waste",
-            "info GOAL005 goal.less-waste"
+            "warning GOAL001 goal.veg-box-subscribers",
+            "info GOAL005 goal.veg-box-subscribers"
         ]
     );
     let waived = unmeasured.replace(
-        "due = 2027-06-30\n",
-        "due = 2027-06-30\nallow = { GOAL001 = \"counted by the kitchen, not by survey\" }\n",
+        "due = 2027-09-30\n",
+        "due = 2027-09-30\nallow = { GOAL001 = \"counted from the box rota, not a metric\" }\n",
     );
-    assert_eq!(findings(&waived), ["warning GOAL005 goal.less-waste"]);
+    assert_eq!(
+        findings(&waived),
+        ["warning GOAL005 goal.veg-box-subscribers"]
+    );
 }

@@ -148,9 +148,10 @@ const SERVICE_TIMES: &[&str] = &[
 pub fn counts_own_money(metric: &str, own: &str) -> bool {
     // A compound is read word by word: "booking-fee revenue" is the
     // booking fees of a business that takes bookings.
-    let tokens = tokenize(&metric.replace('-', " "));
+    let text = metric.replace('-', " ");
+    let tokens = tokenize(&text);
     let own: Vec<_> = tokenize(own).into_iter().map(|t| t.stem).collect();
-    let mut head = head_end(&tokens);
+    let mut head = head_end(&tokens).min(bracket_start(&text, &tokens));
     let money = metric_money().find_all(&tokens);
     if !money.iter().any(|m| m.tokens.end <= head) {
         return false;
@@ -195,6 +196,18 @@ pub fn counts_own_money(metric: &str, own: &str) -> bool {
     // completed programmes".
     let describes_own = |i: usize| tokens[i].word.ends_with("ed") && i + 1 < head && is_own(i + 1);
     (0..head).all(|i| framing[i] || !meaningful(&tokens[i]) || is_own(i) || describes_own(i))
+}
+
+/// The first token inside brackets, or the number of tokens: a bracket
+/// adds a remark to the head ("Contract payments received (3% is withheld
+/// when the uptake standard is missed)"), it does not name the money.
+fn bracket_start(text: &str, tokens: &[Token]) -> usize {
+    (1..tokens.len())
+        .find(|&i| {
+            text.get(tokens[i - 1].span.end..tokens[i].span.start)
+                .is_some_and(|gap| gap.contains('('))
+        })
+        .unwrap_or(tokens.len())
 }
 
 /// Whether a word of what money is counted per (customer, order, visit)
@@ -1200,6 +1213,11 @@ mod tests {
         ));
         assert!(counts_own_money("Licence income (pounds)", app));
         assert!(!counts_own_money("Annual sponsorship revenue (GBP)", app));
+        let vans = "Diabetic eye screening from mobile vans, under an NHS contract";
+        assert!(counts_own_money(
+            "Contract payments received, £ thousands (3% is withheld when the uptake standard is missed)",
+            vans
+        ));
     }
 
     #[test]

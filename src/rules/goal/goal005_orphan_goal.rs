@@ -2,7 +2,7 @@
 //! documentation (`planlint explain GOAL005`) and its check.
 
 use crate::diagnostic::{Severity, Subject};
-use crate::plan::items;
+use crate::plan::{GoalKind, items};
 use crate::rules::{Context, Family, Phase, Rule};
 
 pub static RULE: Rule = Rule {
@@ -13,7 +13,10 @@ pub static RULE: Rule = Rule {
     summary: "no touchpoint serves the goal",
     help: "list the goal's id in the `goals` of the touchpoints that work towards it, or add one",
     docs: r#"## What it does
-Reports a goal whose id appears in no touchpoint's `goals` list.
+Reports a goal whose id appears in no touchpoint's `goals` list. Goals of
+kind `cost` are left alone: a cost is often lowered in how the business
+runs (pool hire shared with another user, courier rates, stock thrown
+away) rather than through anything it does with its customers.
 
 On a goal that is itself reported, as unmeasurable (GOAL001), mislabelled
 (GOAL007) or tied to nothing in the WHY or the HOW (WHY004), its finding is
@@ -55,7 +58,13 @@ goals = ["winter-riders"]
 
 fn check(cx: &mut Context<'_>) {
     let plan = cx.plan;
-    for goal in &plan.goals {
+    // Costs are often lowered in how the business runs, not through a
+    // touchpoint: pool hire, courier rates, stock thrown away.
+    for goal in plan
+        .goals
+        .iter()
+        .filter(|g| !matches!(g.kind.as_ref().map(|k| k.value), Some(GoalKind::Cost)))
+    {
         let served = plan
             .touchpoints
             .iter()

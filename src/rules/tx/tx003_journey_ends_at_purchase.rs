@@ -29,10 +29,12 @@ advocacy reaches: the plan keeps some customers and drops those, the moment
 they have bought or signed up (onboarding alone does not count here
 either).
 
-For a persona, a `purchase` touchpoint that recurs (`per_week` above zero),
-is no pure sales pressure (TX001) and does not open with a call to buy
-("Order this week's box by Thursday") counts as going on after the sale: a
-sponsor's report twice a year keeps the relationship, whatever its stage.
+For a persona, a `purchase` or `consideration` touchpoint that recurs
+(`per_week` above zero), is no pure sales pressure (TX001) and does not
+open with a call to buy ("Order this week's box by Thursday") counts as
+going on after the sale: a sponsor's report twice a year, or a
+fortnightly note to the therapists who refer of what is ready to go,
+keeps the relationship, whatever its stage.
 So does a `purchase` touchpoint, no pure sales pressure, whose message or
 act comes back to the customer a while later with a look, a call, a note
 or a report ("a look at your pad use three months later", "a month later
@@ -245,11 +247,13 @@ fn personas_stopping_at_the_sale(cx: &mut Context<'_>) {
     let plan = cx.plan;
     let stage_of = |t: &Touchpoint| t.stage.as_ref().map(|s| s.value);
     let later = [Stage::Retention, Stage::Advocacy];
-    // A purchase touchpoint that recurs and is no sales pressure goes on
-    // after the sale: "your mile this season, reported back" twice a year
-    // to a sponsor keeps the relationship, whatever its stage says.
+    // A purchase or consideration touchpoint that recurs and is no sales
+    // pressure goes on after the sale: "your mile this season, reported
+    // back" twice a year to a sponsor, "what is ready to go this fortnight"
+    // to the therapists who refer, keep the relationship, whatever the
+    // stage says.
     let recurs = |t: &Touchpoint| {
-        stage_of(t) == Some(Stage::Purchase)
+        matches!(stage_of(t), Some(Stage::Purchase | Stage::Consideration))
             && t.per_week.as_ref().is_some_and(|p| p.value > 0.0)
             && pure_pressure(t).is_none()
             && !text(&t.message).is_some_and(calls_to_buy)

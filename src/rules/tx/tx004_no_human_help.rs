@@ -28,13 +28,15 @@ lead", "coordinated by Dee Okafor", or "Marta" alone when the plan's
 money, publicity, enforcement or a scheme ("e-commerce lead", "sales
 adviser", "fundraising volunteer", "communications officer", "income
 recovery officer", "Loyalty Programme"): in a small
-organisation the one who reaches out is a person, not a team.
+organisation the one who reaches out is a person, not a team. A role of
+several parts helps when one part is helping work and sells nothing
+("Marcus Bell, workshop and events").
 
 Work that is helping: the clinical and care professions (a therapist,
 nurse, doctor, pharmacist, podiatrist, dentist, dietitian, paramedic,
 carer, "treating podiatrist", "home-visit podiatrist"); the trades and
 teachers who look after what was bought or learned (a fitter, mechanic,
-technician, a piano tuner, adviser, coach, tutor, teacher, instructor,
+technician, a piano tuner, the workshop or repairs, adviser, coach, tutor, teacher, instructor,
 trainer, a "travel training team", ranger); those who look after
 newcomers and their safety where a service is shared (a "club safety
 officer", "welcome team volunteers"); the volunteers and officers who serve
@@ -45,7 +47,10 @@ volunteers", "team leader on the callout").
 
 ## What it does not report
 A plan whose only such touchpoint comes before the purchase, or whose named
-person only sends offers: that is selling, not help. A team named after a
+person only sends offers: that is selling, not help. On a plan with no
+touchpoint after the sale at all, which TX003 reports, a touchpoint
+owned by someone who would help after it (a person named, a helping
+role) is enough: the journey is what is missing, and TX003 says so. A team named after a
 place or a club ("Garden Club coordinator", "shop staff", "counter team")
 counts as people who help only with one of the words above. Nor does an
 owner whose office is running the organisation rather than helping its
@@ -89,7 +94,17 @@ fn check(cx: &mut Context<'_>) {
     let Some(first) = touchpoints.first() else {
         return;
     };
-    let helped = touchpoints.iter().any(|t| reaches_out_to_help(cx.plan, t));
+    // With no touchpoint after the sale, TX003 reports the journey; the
+    // people who would help after it are judged by their role alone.
+    let after_the_sale = touchpoints.iter().any(|t| {
+        matches!(
+            t.stage.as_ref().map(|s| s.value),
+            Some(Stage::Onboarding | Stage::Retention | Stage::Advocacy)
+        )
+    });
+    let helped = touchpoints
+        .iter()
+        .any(|t| reaches_out_to_help(cx.plan, t) || !after_the_sale && would_help(cx.plan, t));
     if helped {
         return;
     }
@@ -128,12 +143,30 @@ pub fn reaches_out_to_help(plan: &Plan, touchpoint: &Touchpoint) -> bool {
         touchpoint.stage.as_ref().map(|s| s.value),
         Some(Stage::Onboarding | Stage::Retention)
     );
+    after && would_help(plan, touchpoint)
+}
+
+/// Whether the touchpoint's owner is someone who helps after the purchase
+/// wherever the touchpoint stands: someone whose work is helping or a
+/// person named, selling nothing, with a message that is no sales pressure.
+fn would_help(plan: &Plan, touchpoint: &Touchpoint) -> bool {
+    let Some(owner) = text(&touchpoint.owner) else {
+        return false;
+    };
     let pressure =
         text(&touchpoint.message).is_some_and(|m| !sales_pressure().matches_text(m).is_empty());
-    after
-        && !pressure
-        && !sells(owner)
-        && (helps_by_role(owner) || names_a_person(owner) || named_in_the_plan(plan, owner))
+    // A role of several parts helps when one of them does and sells
+    // nothing: "Marcus Bell, workshop and events".
+    let helping_part = owner
+        .split([',', '&', '/'])
+        .flat_map(|part| part.split(" and "))
+        .any(|part| helps_by_role(part) && !sells(part));
+    !pressure
+        && (helping_part
+            || !sells(owner)
+                && (helps_by_role(owner)
+                    || names_a_person(owner)
+                    || named_in_the_plan(plan, owner)))
 }
 
 /// Whether an owner is one first name that the plan's own `owner` names

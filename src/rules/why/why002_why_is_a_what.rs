@@ -26,7 +26,10 @@ Reads the WHY statement for two kinds of language:
   targets ("grow sales", "sales by 40% a year", "we want to lend more of
   them than ever") and targets of its own
   performance ("hitting our income target", "meet the performance
-  indicator for prevention"), or a contract held or won as the reason to
+  indicator for prevention", "To hit our SSNAP early supported discharge
+  targets": a verb of meeting, then "our" and a target within six words;
+  "reach their reading target" is someone else's), protecting its own
+  funding ("protect the team's funding"), or a contract held or won as the reason to
   exist ("to deliver the 9,400 therapy contacts commissioned ... and to
   secure recommissioning of the service"). Any of these makes the
   WHY a WHAT, whatever purpose stands beside it. "Leading" on its own is
@@ -107,6 +110,7 @@ fn check(cx: &mut Context<'_>) {
     let mut business = why_business().find(&tokens);
     business.retain(|m| !someone_elses(statement, &tokens, m, &names));
     business.extend(own_positions(&tokens));
+    business.extend(own_targets(&tokens));
     business.extend(money_targets(statement, &tokens));
     let offer = why_offer().find(&tokens);
     let mut itself = why_self().find(&tokens);
@@ -214,6 +218,38 @@ fn own_positions(tokens: &[Token]) -> Vec<Match> {
         .collect()
 }
 
+/// How many words may stand between a verb of meeting and the targets it
+/// meets: "hit our SSNAP early supported discharge targets".
+const OWN_TARGET_REACH: usize = 6;
+
+/// The business's own performance targets as its aim: a verb of meeting
+/// (hit, meet, achieve, reach), then "our" and a target or KPI within
+/// [`OWN_TARGET_REACH`] words, in one clause ("To hit our SSNAP early
+/// supported discharge targets"). Someone else's target ("help every child
+/// reach their reading target") is their life, and "our" is needed.
+fn own_targets(tokens: &[Token]) -> Vec<Match> {
+    let mut found = Vec::new();
+    for (at, verb) in tokens.iter().enumerate() {
+        if !matches!(&*verb.word, "hit" | "meet" | "achieve" | "reach") {
+            continue;
+        }
+        let reach = (at + 1..tokens.len().min(at + 1 + OWN_TARGET_REACH))
+            .take_while(|&i| tokens[i].clause == verb.clause);
+        let mut ours = false;
+        for i in reach {
+            ours |= &*tokens[i].word == "our";
+            if ours && matches!(&*tokens[i].word, "target" | "targets" | "kpi" | "kpis") {
+                found.push(Match {
+                    tokens: at..i + 1,
+                    span: verb.span.start..tokens[i].span.end,
+                });
+                break;
+            }
+        }
+    }
+    found
+}
+
 /// How many words may stand between an aim and its verb of getting money:
 /// "aims to raise", "our goal is to reach".
 const TARGET_REACH: usize = 2;
@@ -308,7 +344,7 @@ fn own_sales(statement: &str, tokens: &[Token], name: &str) -> Vec<Match> {
 
 #[cfg(test)]
 mod tests {
-    use super::{money_targets, own_positions, own_sales};
+    use super::{money_targets, own_positions, own_sales, own_targets};
     use crate::text::tokenize;
 
     #[test]
@@ -329,6 +365,23 @@ mod tests {
             "We aim to raise awareness of £5 repairs",
         ] {
             assert!(money_targets(why, &tokenize(why)).is_empty(), "{why}");
+        }
+    }
+
+    #[test]
+    fn the_business_s_own_targets_are_its_numbers() {
+        for why in [
+            "To hit our SSNAP early supported discharge targets",
+            "We exist to meet our national KPIs every quarter",
+        ] {
+            assert_eq!(own_targets(&tokenize(why)).len(), 1, "{why}");
+        }
+        for why in [
+            "We help every child reach their reading target",
+            "Our nurses meet patients where they are, whatever the targets say",
+            "We hit the road so our clients do not have to",
+        ] {
+            assert!(own_targets(&tokenize(why)).is_empty(), "{why}");
         }
     }
 

@@ -498,15 +498,24 @@ fn lines(plan: &Plan) -> Vec<Line<'_>> {
 }
 
 /// Where a text competes on price: the cues of `price_competition.txt`
-/// ("price-match", "the cheapest"), and "compete" or "win" with a rival or
-/// a contest named before "on price" in the same clause ("compete with the
-/// supermarkets on price", "win every tender on price"), unless a negation
-/// comes before it.
+/// ("price-match", "the cheapest"), and "compete", "win" or "beat" with a
+/// rival or a contest named before "on price" in the same clause ("compete
+/// with the supermarkets on price", "win every tender on price", "beat the
+/// online retailers on price"), unless a negation comes before it in its
+/// clause.
 fn competes_on_price(text: &str) -> Vec<Match> {
     let tokens = tokenize(text);
     let mut found = price_competition().find(&tokens);
+    // Whether a negation came earlier in the word's clause ("we don't try
+    // to beat anyone on price"), in one pass.
+    let mut negated = false;
     for (i, t) in tokens.iter().enumerate() {
-        if !matches!(&*t.stem, "compet" | "win") || (i > 0 && is_negator(&tokens[i - 1].word)) {
+        if i > 0 && tokens[i - 1].clause != t.clause {
+            negated = false;
+        }
+        let before = negated;
+        negated |= is_negator(&t.word);
+        if !matches!(&*t.stem, "compet" | "win" | "beat") || before {
             continue;
         }
         let on_price = (i + 1..tokens.len().saturating_sub(1)).find(|&j| {
@@ -783,6 +792,7 @@ mod tests {
             "Compete with the supermarkets on price and speed",
             "We compete with the big online retailers on price",
             "Win every tender on price",
+            "Beat the online retailers on price",
         ] {
             assert_eq!(competes_on_price(text).len(), 1, "{text}");
         }
@@ -791,6 +801,7 @@ mod tests {
             "We compete with nobody, and say so on price tags",
             "We compete on service; prices are on the board",
             "We never win a contract on price alone",
+            "We don't try to beat anyone on price",
         ] {
             assert!(competes_on_price(text).is_empty(), "{text}");
         }

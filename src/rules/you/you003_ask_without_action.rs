@@ -56,7 +56,8 @@ which may well be action planlint's word lists do not know (a shorter one,
 whose keeping clause has another participle in it ("logged in the CRM
 and actioned the same day", "faults chased with the council and
 reported"), a deed planlint has no word for, while participles of
-keeping ("collected", "dated", "tracked") and adjectives ("the agreed
+keeping ("collected", "dated", "tracked"), a participle that describes
+where they are kept ("the shared drive") and adjectives ("the agreed
 plan", "Completed forms are filed") are no deed; and an `act` with no cue of keeping,
 which planlint cannot judge. "The report" or "a record" is where answers
 go, not keeping them, and so is "the monthly report" or "the resident's
@@ -136,10 +137,17 @@ fn only_keeps(act: &str) -> Option<Vec<String>> {
     // "Nothing changes" says no change, whatever "changes" alone would say.
     let said_unchanged = covered(tokens.len(), &unchanged);
     let inside_unchanged = |m: &Match| m.tokens.clone().all(|i| said_unchanged[i]);
+    // "Shared" before a place things are kept describes it: "the shared
+    // drive" shares nothing.
+    let names_a_store = |m: &Match| {
+        tokens
+            .get(m.tokens.end)
+            .is_some_and(|n| STORES.contains(&&*n.word))
+    };
     if act_change()
         .find(&tokens)
         .iter()
-        .any(|m| !inside_unchanged(m))
+        .any(|m| !inside_unchanged(m) && !names_a_store(m))
         || carries_out(&tokens)
         || brings_to_a_forum(&tokens)
     {
@@ -247,11 +255,30 @@ fn does_something_else(tokens: &[Token], kept: &[Match], unchanged: &[Match]) ->
             && !KEEPING_PARTICIPLES.contains(&word)
             && !inside[i]
             && !(i > 0 && DETERMINERS.contains(&&*tokens[i - 1].word))
+            // Before a place things are kept, it describes the place: "the
+            // programme shared drive", "a locked cabinet".
+            && !tokens.get(i + 1).is_some_and(|n| STORES.contains(&&*n.word))
             // Opening the act, it describes what is kept: "Completed forms
             // are filed".
             && i > 0
     })
 }
+
+/// Places answers are kept in, which a participle before them only
+/// describes: "saved to the programme shared drive".
+const STORES: &[&str] = &[
+    "drive",
+    "drives",
+    "folder",
+    "folders",
+    "inbox",
+    "mailbox",
+    "spreadsheet",
+    "spreadsheets",
+    "cabinet",
+    "cabinets",
+    "database",
+];
 
 /// How many words after a verb of carrying out its outcome may stand:
 /// "follows the result", "carries out the members' decision".
@@ -423,6 +450,7 @@ mod tests {
             "Most-named faults chased with the council and reported on the following month.",
             "Their answers are written into the service agreement as promises we report on.",
             "Requests are logged and escalated to the duty manager.",
+            "Answers are logged and shared with the stall holders each week.",
             "Their success measure is written on the job sheet and reported at the end of the month.",
         ] {
             assert_eq!(only_keeps(act), None, "{act}");
@@ -448,6 +476,7 @@ mod tests {
             "Answers are logged: name, date and swap.",
             "Answers are filed. Nothing changes.",
             "Answers are logged and nothing changes.",
+            "Responses are exported each quarter and saved to the programme shared drive.",
             "Staff carry out the survey and file the answers in the CRM.",
             "Results are recorded and reported to the board.",
             "Votes are counted, the result is logged and reported in the minutes.",
