@@ -103,6 +103,7 @@ const INDEPENDENT: &[&str] = &[
     "held-out-22",
     "held-out-23",
     "held-out-24",
+    "held-out-25",
 ];
 
 /// The independent corpus: each planted defect found, no other warning or

@@ -218,7 +218,14 @@ fn bracket_start(text: &str, tokens: &[Token]) -> usize {
 /// income, sales and fees are totals unless an average says otherwise.
 fn counts_per_unit(head: &[Token], framing: &[bool]) -> bool {
     let money = metric_money().find_all(head);
-    let averaged = head.iter().any(|t| AVERAGES.contains(&&*t.word));
+    // An average over a time ("Average monthly mail-order sales") is a
+    // total per month, not money per unit.
+    let averaged = head.iter().enumerate().any(|(i, t)| {
+        AVERAGES.contains(&&*t.word)
+            && time_frames()
+                .find_all(head.get(i + 1..i + 2).unwrap_or_default())
+                .is_empty()
+    });
     money_units().find(head).iter().any(|unit| {
         let next = (unit.tokens.end..head.len())
             .find(|&i| !framing[i] || money.iter().any(|m| m.tokens.start == i));
@@ -1034,6 +1041,10 @@ mod tests {
             ("complaints per 1,000 deliveries", "complaints"),
             ("share of learners who feel confident speaking", "feel"),
             (
+                "% of discharged patients running pain-free at their pre-injury weekly distance",
+                "pain-free",
+            ),
+            (
                 "% of callers scoring the advice 4 or 5 out of 5 in the follow-up text",
                 "4 or 5 out of 5",
             ),
@@ -1200,6 +1211,12 @@ mod tests {
         let taxis = "An app and phone line for booking wheelchair-accessible taxis";
         assert!(counts_own_money("Monthly booking-fee revenue, GBP", taxis));
         assert!(!counts_own_money("Average booking revenue, GBP", taxis));
+        let plants = "A shop and mail-order service for aquarium plants";
+        assert!(counts_own_money(
+            "Average monthly mail-order sales over the last quarter, in pounds",
+            plants
+        ));
+        assert!(!counts_own_money("Average order value, in pounds", plants));
         assert!(!counts_own_money("Average order spend, £", own));
         assert!(!counts_own_money("Order monthly spend, £", own));
     }

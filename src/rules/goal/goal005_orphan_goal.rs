@@ -2,8 +2,9 @@
 //! documentation (`planlint explain GOAL005`) and its check.
 
 use crate::diagnostic::{Severity, Subject};
-use crate::plan::{GoalKind, items};
+use crate::plan::{Goal, GoalKind, items, text};
 use crate::rules::{Context, Family, Phase, Rule};
+use crate::text::counts_own_money;
 
 pub static RULE: Rule = Rule {
     code: "GOAL005",
@@ -13,10 +14,15 @@ pub static RULE: Rule = Rule {
     summary: "no touchpoint serves the goal",
     help: "list the goal's id in the `goals` of the touchpoints that work towards it, or add one",
     docs: r#"## What it does
-Reports a goal whose id appears in no touchpoint's `goals` list. Goals of
-kind `cost` are left alone: a cost is often lowered in how the business
-runs (pool hire shared with another user, courier rates, stock thrown
-away) rather than through anything it does with its customers.
+Reports a goal whose id appears in no touchpoint's `goals` list. Goals
+that are the result of everything the business does are left alone: a
+goal of kind `cost`, as a cost is often lowered in how the business runs
+(pool hire shared with another user, courier rates, stock thrown away),
+and a revenue goal whose metric counts the business's own money as a
+whole, read as WHY004 reads it ("Average monthly mail-order sales" for a
+shop that sells by mail order). Revenue counted by a line, an audience or
+a number of buyers ("Starter bundles sold") is still served by
+touchpoints.
 
 On a goal that is itself reported, as unmeasurable (GOAL001), mislabelled
 (GOAL007) or tied to nothing in the WHY or the HOW (WHY004), its finding is
@@ -56,14 +62,33 @@ goals = ["winter-riders"]
     phase: Phase::Plan(check),
 };
 
+/// Whether a goal is the result of everything the business does rather
+/// than of anything one touchpoint does: a cost, often lowered in how the
+/// business runs (pool hire, courier rates, stock thrown away), or revenue
+/// that counts the business's own money as a whole ("Average monthly
+/// mail-order sales" for a shop that sells by mail order).
+fn the_result_of_everything(goal: &Goal, own: &str) -> bool {
+    match goal.kind.as_ref().map(|k| k.value) {
+        Some(GoalKind::Cost) => true,
+        Some(GoalKind::Revenue) => text(&goal.metric).is_some_and(|m| counts_own_money(m, own)),
+        _ => false,
+    }
+}
+
 fn check(cx: &mut Context<'_>) {
     let plan = cx.plan;
-    // Costs are often lowered in how the business runs, not through a
-    // touchpoint: pool hire, courier rates, stock thrown away.
+    let own = format!(
+        "{} {}",
+        text(&plan.name).unwrap_or_default(),
+        plan.what
+            .as_ref()
+            .and_then(|w| text(&w.statement))
+            .unwrap_or_default()
+    );
     for goal in plan
         .goals
         .iter()
-        .filter(|g| !matches!(g.kind.as_ref().map(|k| k.value), Some(GoalKind::Cost)))
+        .filter(|g| !the_result_of_everything(g, &own))
     {
         let served = plan
             .touchpoints

@@ -23,7 +23,8 @@ goals at all.
 A goal's `metric` is read as a phrase, for what it counts. It measures
 people when it is about how customers feel (satisfaction, CSAT, "feel",
 trust), how they rate and review ("scoring us five out of five"), what they
-report of their own lives ("members reporting better sleep"), what they
+report of their own lives ("members reporting better sleep") or are free of
+("patients running pain-free at their pre-injury distance"), what they
 answer when asked ("share of walkers who say our advice changed something
 they did", supporters "answering 'yes, clearly'", parents "answering 'no'
 to 'was anything about the lessons confusing?'", patients "scoring 5 of 5

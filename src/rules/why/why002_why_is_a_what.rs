@@ -61,6 +61,8 @@ Reads the WHY statement for two kinds of language:
   County Council's Passenger Transport Unit arranges home-to-school
   transport for 6,800 pupils"; "a small workshop should be able to sell
   abroad" is not).
+  A WHY that opens with growing something ("To grow e-book and
+  e-audiobook issues across Westmoor") is read the same way.
   These count only when the statement names no purpose: a belief (believe,
   because, so that, deserve, should...), or the people it is for (people,
   families, community, help...) in a WHY that does not describe the business
@@ -112,7 +114,8 @@ fn check(cx: &mut Context<'_>) {
     business.extend(own_positions(&tokens));
     business.extend(own_targets(&tokens));
     business.extend(money_targets(statement, &tokens));
-    let offer = why_offer().find(&tokens);
+    let mut offer = why_offer().find(&tokens);
+    offer.extend(opens_with_growth(&tokens));
     let mut itself = why_self().find(&tokens);
     itself.extend(own_sales(statement, &tokens, &names));
     // A belief saves any WHY from talk of the offer; the people it is for
@@ -216,6 +219,24 @@ fn own_positions(tokens: &[Token]) -> Vec<Match> {
             })
         })
         .collect()
+}
+
+/// A WHY that opens with growing something ("To grow e-book and
+/// e-audiobook issues across Westmoor"): an aim of numbers, which counts
+/// like talk of the offer, only when no purpose is named beside it ("To
+/// grow a town of confident readers" names the people).
+fn opens_with_growth(tokens: &[Token]) -> Option<Match> {
+    let [to, verb, ..] = tokens else {
+        return None;
+    };
+    let growth = matches!(
+        &*verb.word,
+        "grow" | "increase" | "maximise" | "maximize" | "boost" | "expand"
+    );
+    (&*to.word == "to" && growth).then_some(Match {
+        tokens: 0..2,
+        span: to.span.start..verb.span.end,
+    })
 }
 
 /// How many words may stand between a verb of meeting and the targets it
@@ -344,7 +365,7 @@ fn own_sales(statement: &str, tokens: &[Token], name: &str) -> Vec<Match> {
 
 #[cfg(test)]
 mod tests {
-    use super::{money_targets, own_positions, own_sales, own_targets};
+    use super::{money_targets, opens_with_growth, own_positions, own_sales, own_targets};
     use crate::text::tokenize;
 
     #[test]
@@ -366,6 +387,13 @@ mod tests {
         ] {
             assert!(money_targets(why, &tokenize(why)).is_empty(), "{why}");
         }
+    }
+
+    #[test]
+    fn a_why_that_opens_with_growth_is_an_aim_of_numbers() {
+        assert!(opens_with_growth(&tokenize("To grow e-book issues across Westmoor")).is_some());
+        assert!(opens_with_growth(&tokenize("We grow food for the town")).is_none());
+        assert!(opens_with_growth(&tokenize("To help people grow food")).is_none());
     }
 
     #[test]

@@ -163,17 +163,53 @@ fn only_keeps(act: &str) -> Option<Vec<String>> {
     }
     // A clause says something else when it neither keeps nor says nothing
     // changes and has words enough to do something ("who picks the three
-    // most common snags"); a time, a list or a thank-you does not.
-    let clauses = tokens.iter().map(|t| t.clause + 1).max().unwrap_or(0);
-    let mut words = vec![0usize; clauses];
-    for t in &tokens {
-        words[t.clause] += 1;
+    // most common snags"); a time, a list or a thank-you does not. "And"
+    // before a new subject starts one too: "Genre choices are saved and
+    // each reader's email shows those genres first".
+    let mut parts = Vec::with_capacity(tokens.len());
+    let mut part = 0;
+    for (i, t) in tokens.iter().enumerate() {
+        let new_subject = &*t.word == "and"
+            && tokens
+                .get(i + 1)
+                .is_some_and(|n| n.clause == t.clause && SUBJECTS.contains(&&*n.word));
+        if i > 0 && (tokens[i - 1].clause != t.clause || new_subject) {
+            part += 1;
+        }
+        parts.push(part);
     }
-    let mut keeps = vec![false; clauses];
-    for m in kept.iter().chain(&unchanged) {
-        keeps[tokens[m.tokens.start].clause] = true;
+    let mut words = vec![0usize; part + 1];
+    for &p in &parts {
+        words[p] += 1;
     }
-    if (0..clauses).any(|c| !keeps[c] && words[c] >= CLAUSE_WORDS) {
+    // Bringing the answers to a board or a screen only shows them: "we take
+    // the suggestion cards to the notice board by the till" (while "shown to
+    // lenders on that street" tells people, and "the report puts those
+    // rooms first" acts on them).
+    let brought: Vec<Match> = act_bring()
+        .find(&tokens)
+        .into_iter()
+        .filter(|verb| {
+            let clause = tokens[verb.tokens.start].clause;
+            let after: Vec<&Token> = tokens[verb.tokens.end..]
+                .iter()
+                .take(OBJECT_REACH + FORUM_REACH)
+                .take_while(|t| t.clause == clause)
+                .collect();
+            after.iter().enumerate().any(|(i, t)| {
+                matches!(&*t.word, "to" | "at" | "on" | "onto")
+                    && after[i + 1..]
+                        .iter()
+                        .take(FORUM_REACH)
+                        .any(|d| DISPLAYS.contains(&&*d.word))
+            })
+        })
+        .collect();
+    let mut keeps = vec![false; part + 1];
+    for m in kept.iter().chain(&unchanged).chain(&brought) {
+        keeps[parts[m.tokens.start]] = true;
+    }
+    if (0..=part).any(|p| !keeps[p] && words[p] >= CLAUSE_WORDS) {
         return None;
     }
     let mut quotes = Vec::new();
@@ -182,6 +218,24 @@ fn only_keeps(act: &str) -> Option<Vec<String>> {
     }
     Some(quotes)
 }
+
+/// Where answers are put up for anyone to see, which decides nothing: a
+/// notice board, a wall, a screen.
+const DISPLAYS: &[&str] = &[
+    "board",
+    "noticeboard",
+    "wall",
+    "screen",
+    "screens",
+    "display",
+    "window",
+];
+
+/// Words that open a new subject after "and": "saved and we stick to it",
+/// "saved and each reader's email shows those genres first".
+const SUBJECTS: &[&str] = &[
+    "we", "they", "he", "she", "each", "every", "staff", "someone", "somebody",
+];
 
 /// Participles that describe how answers are kept, not a change: "Cards
 /// are collected and stored", "logged, dated and filed".
@@ -451,6 +505,8 @@ mod tests {
             "Their answers are written into the service agreement as promises we report on.",
             "Requests are logged and escalated to the duty manager.",
             "Answers are logged and shared with the stall holders each week.",
+            "Genre choices are saved and each reader's email shows those genres first.",
+            "The choice is saved and we stick to it.",
             "Their success measure is written on the job sheet and reported at the end of the month.",
         ] {
             assert_eq!(only_keeps(act), None, "{act}");
@@ -477,6 +533,7 @@ mod tests {
             "Answers are filed. Nothing changes.",
             "Answers are logged and nothing changes.",
             "Responses are exported each quarter and saved to the programme shared drive.",
+            "Answers are logged and we file them by month.",
             "Staff carry out the survey and file the answers in the CRM.",
             "Results are recorded and reported to the board.",
             "Votes are counted, the result is logged and reported in the minutes.",
