@@ -229,6 +229,12 @@ lexicon!(
     "metric_money.txt"
 );
 lexicon!(
+    /// Costs that customers' own doings drive: returns, no-shows,
+    /// complaints, winning a customer.
+    customer_costs,
+    "customer_costs.txt"
+);
+lexicon!(
     /// Words that only frame a business's own money: total, gross, contract.
     money_frames,
     "money_frames.txt"
@@ -655,6 +661,7 @@ mod tests {
             human_metrics(),
             metric_counts(),
             metric_money(),
+            customer_costs(),
             money_frames(),
             money_amounts(),
             money_judgements(),

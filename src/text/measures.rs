@@ -151,7 +151,7 @@ pub fn counts_own_money(metric: &str, own: &str) -> bool {
     let text = metric.replace('-', " ");
     let tokens = tokenize(&text);
     let own: Vec<_> = tokenize(own).into_iter().map(|t| t.stem).collect();
-    let mut head = head_end(&tokens).min(bracket_start(&text, &tokens));
+    let mut head = head_end(&tokens);
     let money = metric_money().find_all(&tokens);
     if !money.iter().any(|m| m.tokens.end <= head) {
         return false;
@@ -196,18 +196,6 @@ pub fn counts_own_money(metric: &str, own: &str) -> bool {
     // completed programmes".
     let describes_own = |i: usize| tokens[i].word.ends_with("ed") && i + 1 < head && is_own(i + 1);
     (0..head).all(|i| framing[i] || !meaningful(&tokens[i]) || is_own(i) || describes_own(i))
-}
-
-/// The first token inside brackets, or the number of tokens: a bracket
-/// adds a remark to the head ("Contract payments received (3% is withheld
-/// when the uptake standard is missed)"), it does not name the money.
-fn bracket_start(text: &str, tokens: &[Token]) -> usize {
-    (1..tokens.len())
-        .find(|&i| {
-            text.get(tokens[i - 1].span.end..tokens[i].span.start)
-                .is_some_and(|gap| gap.contains('('))
-        })
-        .unwrap_or(tokens.len())
 }
 
 /// Whether a word of what money is counted per (customer, order, visit)
@@ -1235,6 +1223,13 @@ mod tests {
             "Contract payments received, £ thousands (3% is withheld when the uptake standard is missed)",
             vans
         ));
+        // A bracket names where money comes from as well as its currency.
+        for metric in [
+            "Revenue (GBP) from sponsored posts",
+            "Revenue (sponsored posts and affiliate links)",
+        ] {
+            assert!(!counts_own_money(metric, vans), "{metric}");
+        }
     }
 
     #[test]

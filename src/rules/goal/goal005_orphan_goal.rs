@@ -5,6 +5,7 @@ use crate::diagnostic::{Severity, Subject};
 use crate::plan::{Goal, GoalKind, items, text};
 use crate::rules::{Context, Family, Phase, Rule};
 use crate::text::counts_own_money;
+use crate::text::lexicons::customer_costs;
 
 pub static RULE: Rule = Rule {
     code: "GOAL005",
@@ -15,14 +16,17 @@ pub static RULE: Rule = Rule {
     help: "list the goal's id in the `goals` of the touchpoints that work towards it, or add one",
     docs: r#"## What it does
 Reports a goal whose id appears in no touchpoint's `goals` list. Goals
-that are the result of everything the business does are left alone: a
-goal of kind `cost`, as a cost is often lowered in how the business runs
-(pool hire shared with another user, courier rates, stock thrown away),
-and a revenue goal whose metric counts the business's own money as a
-whole, read as WHY004 reads it ("Average monthly mail-order sales" for a
-shop that sells by mail order). Revenue counted by a line, an audience or
-a number of buyers ("Starter bundles sold") is still served by
-touchpoints.
+that are the result of how the business runs, or of everything it does,
+are left alone: a goal of kind `cost` whose metric names nothing its
+customers do (pool hire, hall hire per rehearsal, courier rates), and a
+revenue goal whose metric counts the business's own money as a whole,
+read as WHY004 reads it ("Average monthly mail-order sales" for a shop
+that sells by mail order). A cost that customers' own doings drive is
+still served by touchpoints: returns, missed or failed appointments and
+deliveries, no-shows, cancellations, complaints, and the cost of winning
+a customer ("Cost of returned orders", "Marketing spend per new
+subscriber"); so is revenue counted by a line, an audience or a number
+of buyers ("Starter bundles sold").
 
 On a goal that is itself reported, as unmeasurable (GOAL001), mislabelled
 (GOAL007) or tied to nothing in the WHY or the HOW (WHY004), its finding is
@@ -31,7 +35,8 @@ dropped before touchpoints are tied to it, so one fault of a goal fails a
 check once, while the note still shows the missing path. Once that finding
 is fixed or waived it is a warning again. It stays at its own severity when
 it is set above the finding it waits on (`GOAL005 = "error"` beside a
-GOAL001 warning), and the scorecard and baselines count it either way.
+GOAL001 warning), and the scorecard and baselines count such a note as a
+finding.
 
 ## Why it matters
 A goal is reached through what the business actually does with its customers.
@@ -63,13 +68,16 @@ goals = ["winter-riders"]
 };
 
 /// Whether a goal is the result of everything the business does rather
-/// than of anything one touchpoint does: a cost, often lowered in how the
-/// business runs (pool hire, courier rates, stock thrown away), or revenue
+/// than of anything one touchpoint does: a cost that names nothing its
+/// customers do, often lowered in how the business runs (pool hire,
+/// courier rates, stock thrown away; not "Cost of returned orders"), or revenue
 /// that counts the business's own money as a whole ("Average monthly
 /// mail-order sales" for a shop that sells by mail order).
 fn the_result_of_everything(goal: &Goal, own: &str) -> bool {
     match goal.kind.as_ref().map(|k| k.value) {
-        Some(GoalKind::Cost) => true,
+        Some(GoalKind::Cost) => {
+            text(&goal.metric).is_none_or(|m| customer_costs().matches_text(m).is_empty())
+        }
         Some(GoalKind::Revenue) => text(&goal.metric).is_some_and(|m| counts_own_money(m, own)),
         _ => false,
     }

@@ -29,12 +29,14 @@ advocacy reaches: the plan keeps some customers and drops those, the moment
 they have bought or signed up (onboarding alone does not count here
 either).
 
-For a persona, a `purchase` or `consideration` touchpoint that recurs
-(`per_week` above zero), is no pure sales pressure (TX001) and does not
-open with a call to buy ("Order this week's box by Thursday") counts as
-going on after the sale: a sponsor's report twice a year, or a
-fortnightly note to the therapists who refer of what is ready to go,
-keeps the relationship, whatever its stage.
+For a persona, a `purchase` touchpoint that recurs (`per_week` above
+zero), is no pure sales pressure (TX001) and does not open with a call to
+buy ("Order this week's box by Thursday") counts as going on after the
+sale: a sponsor's report twice a year keeps the relationship, whatever
+its stage. So does such a `consideration` touchpoint that has an `ask`
+and an `act`, a conversation rather than a broadcast: a fortnightly note
+to the therapists who refer of what is ready to go, asking what they
+could not find (weekly ads to prospects ask nothing and do not count).
 So does a `purchase` touchpoint, no pure sales pressure, whose message or
 act comes back to the customer a while later with a look, a call, a note
 or a report ("a look at your pad use three months later", "a month later
@@ -247,13 +249,17 @@ fn personas_stopping_at_the_sale(cx: &mut Context<'_>) {
     let plan = cx.plan;
     let stage_of = |t: &Touchpoint| t.stage.as_ref().map(|s| s.value);
     let later = [Stage::Retention, Stage::Advocacy];
-    // A purchase or consideration touchpoint that recurs and is no sales
-    // pressure goes on after the sale: "your mile this season, reported
-    // back" twice a year to a sponsor, "what is ready to go this fortnight"
-    // to the therapists who refer, keep the relationship, whatever the
-    // stage says.
+    // A purchase touchpoint that recurs and is no sales pressure goes on
+    // after the sale: "your mile this season, reported back" twice a year
+    // to a sponsor keeps the relationship, whatever the stage says. So does
+    // a recurring consideration touchpoint that asks and acts on the
+    // answer, a conversation rather than a broadcast: "what is ready to go
+    // this fortnight" to the therapists who refer, asking what they could
+    // not find (ads to prospects ask nothing).
+    let converses = |t: &Touchpoint| text(&t.ask).is_some() && text(&t.act).is_some();
     let recurs = |t: &Touchpoint| {
-        matches!(stage_of(t), Some(Stage::Purchase | Stage::Consideration))
+        (stage_of(t) == Some(Stage::Purchase)
+            || stage_of(t) == Some(Stage::Consideration) && converses(t))
             && t.per_week.as_ref().is_some_and(|p| p.value > 0.0)
             && pure_pressure(t).is_none()
             && !text(&t.message).is_some_and(calls_to_buy)

@@ -28,15 +28,17 @@ lead", "coordinated by Dee Okafor", or "Marta" alone when the plan's
 money, publicity, enforcement or a scheme ("e-commerce lead", "sales
 adviser", "fundraising volunteer", "communications officer", "income
 recovery officer", "Loyalty Programme"): in a small
-organisation the one who reaches out is a person, not a team. A role of
-several parts helps when one part is helping work and sells nothing
-("Marcus Bell, workshop and events").
+organisation the one who reaches out is a person, not a team. A person
+named whose role has several parts helps when one part is helping work
+(a helping role, the workshop, repairs or servicing) and sells nothing
+("Marcus Bell, workshop and events"; not a team, "Events & workshops",
+nor "Sales & repairs").
 
 Work that is helping: the clinical and care professions (a therapist,
 nurse, doctor, pharmacist, podiatrist, dentist, dietitian, paramedic,
 carer, "treating podiatrist", "home-visit podiatrist"); the trades and
 teachers who look after what was bought or learned (a fitter, mechanic,
-technician, a piano tuner, the workshop or repairs, adviser, coach, tutor, teacher, instructor,
+technician, a piano tuner, repairs, adviser, coach, tutor, teacher, instructor,
 trainer, a "travel training team", ranger); those who look after
 newcomers and their safety where a service is shared (a "club safety
 officer", "welcome team volunteers"); the volunteers and officers who serve
@@ -47,10 +49,13 @@ volunteers", "team leader on the callout").
 
 ## What it does not report
 A plan whose only such touchpoint comes before the purchase, or whose named
-person only sends offers: that is selling, not help. On a plan with no
-touchpoint after the sale at all, which TX003 reports, a touchpoint
+person only sends offers, in a plan whose journey goes on after the
+sale: that is selling, not help. In a plan with no touchpoint after the
+sale at all, which TX003 reports, a consideration or purchase touchpoint
 owned by someone who would help after it (a person named, a helping
-role) is enough: the journey is what is missing, and TX003 says so. A team named after a
+role, with no sales pressure in its message: "Kev Price, senior counter
+staff" helping with licences) is enough: the journey is what is missing,
+and TX003 says so. An awareness touchpoint is not. A team named after a
 place or a club ("Garden Club coordinator", "shop staff", "counter team")
 counts as people who help only with one of the words above. Nor does an
 owner whose office is running the organisation rather than helping its
@@ -102,9 +107,16 @@ fn check(cx: &mut Context<'_>) {
             Some(Stage::Onboarding | Stage::Retention | Stage::Advocacy)
         )
     });
-    let helped = touchpoints
-        .iter()
-        .any(|t| reaches_out_to_help(cx.plan, t) || !after_the_sale && would_help(cx.plan, t));
+    let before_the_sale = |t: &Touchpoint| {
+        matches!(
+            t.stage.as_ref().map(|s| s.value),
+            Some(Stage::Consideration | Stage::Purchase)
+        )
+    };
+    let helped = touchpoints.iter().any(|t| {
+        reaches_out_to_help(cx.plan, t)
+            || !after_the_sale && before_the_sale(t) && would_help(cx.plan, t)
+    });
     if helped {
         return;
     }
@@ -155,12 +167,22 @@ fn would_help(plan: &Plan, touchpoint: &Touchpoint) -> bool {
     };
     let pressure =
         text(&touchpoint.message).is_some_and(|m| !sales_pressure().matches_text(m).is_empty());
-    // A role of several parts helps when one of them does and sells
-    // nothing: "Marcus Bell, workshop and events".
-    let helping_part = owner
-        .split([',', '&', '/'])
-        .flat_map(|part| part.split(" and "))
-        .any(|part| helps_by_role(part) && !sells(part));
+    // A person named whose role has several parts helps when one of them
+    // is helping work and sells nothing: "Marcus Bell, workshop and
+    // events" (not a team, "Events & workshops", nor "Sales & repairs").
+    let helping_part = names_a_person(owner)
+        && owner
+            .split([',', '&', '/'])
+            .flat_map(|part| part.split(" and "))
+            .any(|part| {
+                let bench = part.split_whitespace().any(|w| {
+                    matches!(
+                        w.to_lowercase().as_str(),
+                        "workshop" | "repairs" | "servicing"
+                    )
+                });
+                (helps_by_role(part) || bench) && !sells(part)
+            });
     !pressure
         && (helping_part
             || !sells(owner)

@@ -9,7 +9,7 @@ use crate::text::lexicons::{
     why_aims, why_business, why_offer, why_organisations, why_people, why_position, why_purpose,
     why_raising, why_self, why_selling, why_targets,
 };
-use crate::text::{Match, Token, is_money_amount, quote, tokenize};
+use crate::text::{Match, Token, is_money_amount, is_negator, quote, tokenize};
 
 pub static RULE: Rule = Rule {
     code: "WHY002",
@@ -27,9 +27,10 @@ Reads the WHY statement for two kinds of language:
   them than ever") and targets of its own
   performance ("hitting our income target", "meet the performance
   indicator for prevention", "To hit our SSNAP early supported discharge
-  targets": a verb of meeting, then "our" and a target within six words;
-  "reach their reading target" is someone else's), protecting its own
-  funding ("protect the team's funding"), or a contract held or won as the reason to
+  targets": hit, meet or achieve, then "our" and a target within six words;
+  "reach their reading target" is someone else's, "not to hit our
+  targets" refuses it), protecting its own funding ("protect the team's
+  funding"), or a contract held or won as the reason to
   exist ("to deliver the 9,400 therapy contacts commissioned ... and to
   secure recommissioning of the service"). Any of these makes the
   WHY a WHAT, whatever purpose stands beside it. "Leading" on its own is
@@ -110,7 +111,7 @@ fn check(cx: &mut Context<'_>) {
     let names = [text(&cx.plan.name), text(&cx.plan.owner)];
     let names = names.into_iter().flatten().collect::<Vec<_>>().join(" ");
     let mut business = why_business().find(&tokens);
-    business.retain(|m| !someone_elses(statement, &tokens, m, &names));
+    business.retain(|m| !someone_elses(statement, &tokens, m, &names) && !compares(&tokens, m));
     business.extend(own_positions(&tokens));
     business.extend(own_targets(&tokens));
     business.extend(money_targets(statement, &tokens));
@@ -239,31 +240,101 @@ fn opens_with_growth(tokens: &[Token]) -> Option<Match> {
     })
 }
 
+/// Whether a cue of selling or lending more goes on to compare what is
+/// sold ("we want to sell more second-hand than new"): a choice of what,
+/// not volume. "More of them than ever" is volume.
+fn compares(tokens: &[Token], cue: &Match) -> bool {
+    let last = cue.tokens.end - 1;
+    if &*tokens[last].word != "more" {
+        return false;
+    }
+    let clause = tokens[last].clause;
+    let after: Vec<&Token> = tokens[cue.tokens.end..]
+        .iter()
+        .take_while(|t| t.clause == clause)
+        .take(5)
+        .collect();
+    after.iter().enumerate().any(|(i, t)| {
+        &*t.word == "than"
+            && !after
+                .get(i + 1)
+                .is_some_and(|n| matches!(&*n.word, "ever" | "last" | "before"))
+    })
+}
+
 /// How many words may stand between a verb of meeting and the targets it
 /// meets: "hit our SSNAP early supported discharge targets".
 const OWN_TARGET_REACH: usize = 6;
 
-/// The business's own performance targets as its aim: a verb of meeting
-/// (hit, meet, achieve, reach), then "our" and a target or KPI within
-/// [`OWN_TARGET_REACH`] words, in one clause ("To hit our SSNAP early
-/// supported discharge targets"). Someone else's target ("help every child
-/// reach their reading target") is their life, and "our" is needed.
+/// The business's own performance targets, or its own funding, as its aim:
+/// a verb of meeting (hit, meet, achieve), then "our" and a target or KPI
+/// within [`OWN_TARGET_REACH`] words ("To hit our SSNAP early supported
+/// discharge targets"), or "protect" with "our", "the team's" or "the
+/// service's" funding right after it ("protect the team's funding"); all
+/// in one clause, and not after a negation anywhere earlier in it ("not to
+/// hit our targets", "not a service that exists to protect our funding").
+/// Someone else's target ("help every child reach their reading target"),
+/// a target shared with people ("our shared target"), "target" before a
+/// noun ("meet our target families") and a target past a relative
+/// ("meet our nurses, who have no targets") are not read.
 fn own_targets(tokens: &[Token]) -> Vec<Match> {
     let mut found = Vec::new();
+    let mut negated = false;
     for (at, verb) in tokens.iter().enumerate() {
-        if !matches!(&*verb.word, "hit" | "meet" | "achieve" | "reach") {
+        if at > 0 && tokens[at - 1].clause != verb.clause {
+            negated = false;
+        }
+        let before = negated;
+        negated |= is_negator(&verb.word);
+        if before {
             continue;
         }
-        let reach = (at + 1..tokens.len().min(at + 1 + OWN_TARGET_REACH))
-            .take_while(|&i| tokens[i].clause == verb.clause);
-        let mut ours = false;
-        for i in reach {
-            ours |= &*tokens[i].word == "our";
-            if ours && matches!(&*tokens[i].word, "target" | "targets" | "kpi" | "kpis") {
+        let word = |i: usize| {
+            tokens
+                .get(i)
+                .filter(|t| t.clause == verb.clause)
+                .map(|t| &*t.word)
+        };
+        if &*verb.word == "protect" {
+            let owner = match (word(at + 1), word(at + 2)) {
+                (Some("our"), _) => Some(at + 2),
+                (Some("the"), Some("team's" | "service's" | "council's" | "charity's")) => {
+                    Some(at + 3)
+                }
+                _ => None,
+            };
+            if let Some(i) = owner
+                && word(i) == Some("funding")
+            {
                 found.push(Match {
                     tokens: at..i + 1,
                     span: verb.span.start..tokens[i].span.end,
                 });
+            }
+            continue;
+        }
+        if !matches!(&*verb.word, "hit" | "meet" | "achieve") {
+            continue;
+        }
+        let mut ours = false;
+        for i in at + 1..tokens.len().min(at + 1 + OWN_TARGET_REACH) {
+            let Some(w) = word(i) else { break };
+            if matches!(w, "who" | "which" | "that" | "whose") {
+                break;
+            }
+            ours |= w == "our";
+            let target = matches!(w, "target" | "targets" | "kpi" | "kpis");
+            let shared = word(i - 1) == Some("shared");
+            let before_a_noun = tokens
+                .get(i + 1)
+                .is_some_and(|n| n.clause == verb.clause && n.content && &*n.word != "by");
+            if ours && target {
+                if !shared && !before_a_noun {
+                    found.push(Match {
+                        tokens: at..i + 1,
+                        span: verb.span.start..tokens[i].span.end,
+                    });
+                }
                 break;
             }
         }
@@ -346,8 +417,13 @@ fn own_sales(statement: &str, tokens: &[Token], name: &str) -> Vec<Match> {
         }
         match subject {
             [] => false,
+            // One word of the name is the business unless it names people:
+            // "Families lend each other ..." in the plan "Families First".
             [one] => {
-                matches!(&*one.word, "we" | "we're") || one.content && name.contains(&one.stem)
+                matches!(&*one.word, "we" | "we're")
+                    || one.content
+                        && name.contains(&one.stem)
+                        && why_people().find(std::slice::from_ref(one)).is_empty()
             }
             _ => {
                 let organisation = why_organisations().find_all(subject);
@@ -365,7 +441,10 @@ fn own_sales(statement: &str, tokens: &[Token], name: &str) -> Vec<Match> {
 
 #[cfg(test)]
 mod tests {
-    use super::{money_targets, opens_with_growth, own_positions, own_sales, own_targets};
+    use super::{
+        compares, money_targets, opens_with_growth, own_positions, own_sales, own_targets,
+    };
+    use crate::text::lexicons::why_business;
     use crate::text::tokenize;
 
     #[test]
@@ -390,6 +469,29 @@ mod tests {
     }
 
     #[test]
+    fn a_word_of_the_name_that_names_people_is_not_the_business() {
+        let why = "Families lend each other the baby kit their children have outgrown";
+        assert!(own_sales(why, &tokenize(why), "Families First 2027").is_empty());
+        let why = "Oakfield lends ladders to anyone in the valley";
+        assert!(!own_sales(why, &tokenize(why), "Oakfield 2027").is_empty());
+    }
+
+    #[test]
+    fn selling_more_than_something_else_is_a_choice_not_volume() {
+        let more = |why: &str| {
+            let tokens = tokenize(why);
+            why_business()
+                .find(&tokens)
+                .iter()
+                .any(|m| !compares(&tokens, m))
+        };
+        assert!(more("and we want to lend more of them than ever this year"));
+        assert!(!more(
+            "We want to sell more second-hand than new, because every reused coat counts"
+        ));
+    }
+
+    #[test]
     fn a_why_that_opens_with_growth_is_an_aim_of_numbers() {
         assert!(opens_with_growth(&tokenize("To grow e-book issues across Westmoor")).is_some());
         assert!(opens_with_growth(&tokenize("We grow food for the town")).is_none());
@@ -401,6 +503,7 @@ mod tests {
         for why in [
             "To hit our SSNAP early supported discharge targets",
             "We exist to meet our national KPIs every quarter",
+            "To cut bed days and protect the team's funding at the next review",
         ] {
             assert_eq!(own_targets(&tokenize(why)).len(), 1, "{why}");
         }
@@ -408,6 +511,11 @@ mod tests {
             "We help every child reach their reading target",
             "Our nurses meet patients where they are, whatever the targets say",
             "We hit the road so our clients do not have to",
+            "Our physios get people back to the lives they love, not to hit our targets",
+            "We want to reach our target families where they already are",
+            "Every pupil can meet our shared target of reading for pleasure",
+            "Every patient should meet our nurses who have no targets to chase",
+            "We are not a service that exists to protect our funding",
         ] {
             assert!(own_targets(&tokenize(why)).is_empty(), "{why}");
         }

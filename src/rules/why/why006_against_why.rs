@@ -499,30 +499,25 @@ fn lines(plan: &Plan) -> Vec<Line<'_>> {
 
 /// Where a text competes on price: the cues of `price_competition.txt`
 /// ("price-match", "the cheapest"), and "compete", "win" or "beat" with a
-/// rival or a contest named before "on price" in the same clause ("compete
-/// with the supermarkets on price", "win every tender on price", "beat the
-/// online retailers on price"), unless a negation comes before it in its
-/// clause.
+/// rival or a contest named in at most [`RIVAL_REACH`] words before "on
+/// price" in the same clause ("compete with the supermarkets on price",
+/// "win every tender on price", "beat the online retailers on price"),
+/// unless a negation comes up to [`RIVAL_NEGATION_REACH`] words before it.
 fn competes_on_price(text: &str) -> Vec<Match> {
     let tokens = tokenize(text);
     let mut found = price_competition().find(&tokens);
-    // Whether a negation came earlier in the word's clause ("we don't try
-    // to beat anyone on price"), in one pass.
-    let mut negated = false;
     for (i, t) in tokens.iter().enumerate() {
-        if i > 0 && tokens[i - 1].clause != t.clause {
-            negated = false;
-        }
-        let before = negated;
-        negated |= is_negator(&t.word);
-        if !matches!(&*t.stem, "compet" | "win" | "beat") || before {
+        let refused = (i.saturating_sub(RIVAL_NEGATION_REACH)..i)
+            .any(|k| tokens[k].clause == t.clause && is_negator(&tokens[k].word));
+        if !matches!(&*t.stem, "compet" | "win" | "beat") || refused {
             continue;
         }
-        let on_price = (i + 1..tokens.len().saturating_sub(1)).find(|&j| {
-            tokens[j].clause == t.clause
-                && &*tokens[j].word == "on"
-                && matches!(&*tokens[j + 1].word, "price" | "prices")
-        });
+        let on_price =
+            (i + 1..tokens.len().saturating_sub(1).min(i + 1 + RIVAL_REACH)).find(|&j| {
+                tokens[j].clause == t.clause
+                    && &*tokens[j].word == "on"
+                    && matches!(&*tokens[j + 1].word, "price" | "prices")
+            });
         if let Some(j) = on_price
             && !found.iter().any(|m| m.tokens.contains(&i))
         {
@@ -535,6 +530,17 @@ fn competes_on_price(text: &str) -> Vec<Match> {
     found.sort_by_key(|m| m.tokens.start);
     found
 }
+
+/// How many words the rival or the contest may take between "compete",
+/// "win" or "beat" and "on price": "compete with the big online retailers
+/// on price". Further on, "on prices" is about something else: "help
+/// households beat rising energy bills with impartial advice on prices".
+const RIVAL_REACH: usize = 6;
+
+/// How many words before "compete", "win" or "beat" a negation refuses it:
+/// "we don't try to beat anyone on price" (while "we never cut corners and
+/// we compete with the supermarkets on price" competes).
+const RIVAL_NEGATION_REACH: usize = 3;
 
 /// Where a text puts the business's own gain first (`own_gain.txt`):
 /// "where the margin is three times higher", "Premium upsell on every
@@ -793,6 +799,7 @@ mod tests {
             "We compete with the big online retailers on price",
             "Win every tender on price",
             "Beat the online retailers on price",
+            "We never cut corners and we compete with the supermarkets on price",
         ] {
             assert_eq!(competes_on_price(text).len(), 1, "{text}");
         }
@@ -802,6 +809,7 @@ mod tests {
             "We compete on service; prices are on the board",
             "We never win a contract on price alone",
             "We don't try to beat anyone on price",
+            "We help households beat rising energy bills with impartial advice on prices",
         ] {
             assert!(competes_on_price(text).is_empty(), "{text}");
         }

@@ -48,8 +48,11 @@ nobody); an `act` that tells the people asked what is done about their
 answers ("summarised in the next note with what we are doing about
 them"), takes work on ("Extra jobs logged", "a ticket raised") or takes
 faults back to those who can fix what was sold ("reported back to
-suppliers"); an `act` with a sentence or clause of five words or more that
-neither keeps the answers nor says nothing changes ("summarised for the
+suppliers"), or keeps to what people chose ("The choice is saved and we
+stick to it"); an `act` with a sentence or clause of five words or more,
+or a part after "and" with a new subject ("and each reader's email shows
+those genres first"), that neither keeps the answers nor says nothing
+changes ("summarised for the
 workshop lead, who picks the three most common snags for the next ride"),
 which may well be action planlint's word lists do not know (a shorter one,
 "each quarter", "by the front desk", "thanks!", is no action); an `act`
@@ -139,15 +142,10 @@ fn only_keeps(act: &str) -> Option<Vec<String>> {
     let inside_unchanged = |m: &Match| m.tokens.clone().all(|i| said_unchanged[i]);
     // "Shared" before a place things are kept describes it: "the shared
     // drive" shares nothing.
-    let names_a_store = |m: &Match| {
-        tokens
-            .get(m.tokens.end)
-            .is_some_and(|n| STORES.contains(&&*n.word))
-    };
     if act_change()
         .find(&tokens)
         .iter()
-        .any(|m| !inside_unchanged(m) && !names_a_store(m))
+        .any(|m| !inside_unchanged(m) && !names_a_store(&tokens, m.tokens.end - 1))
         || carries_out(&tokens)
         || brings_to_a_forum(&tokens)
     {
@@ -311,11 +309,26 @@ fn does_something_else(tokens: &[Token], kept: &[Match], unchanged: &[Match]) ->
             && !(i > 0 && DETERMINERS.contains(&&*tokens[i - 1].word))
             // Before a place things are kept, it describes the place: "the
             // programme shared drive", "a locked cabinet".
-            && !tokens.get(i + 1).is_some_and(|n| STORES.contains(&&*n.word))
+            && !names_a_store(tokens, i)
             // Opening the act, it describes what is kept: "Completed forms
             // are filed".
             && i > 0
     })
+}
+
+/// Whether the word at `at` describes the place things are kept that
+/// follows it, in its clause: "the programme shared drive", "a locked
+/// cabinet"; not "shared folder by folder with each farm" nor "updated
+/// database-wide".
+fn names_a_store(tokens: &[Token], at: usize) -> bool {
+    let word = |i: usize| {
+        tokens
+            .get(i)
+            .filter(|t| t.clause == tokens[at].clause)
+            .map(|t| &*t.word)
+    };
+    word(at + 1).is_some_and(|w| STORES.contains(&w))
+        && !matches!(word(at + 2), Some("by" | "wide"))
 }
 
 /// Places answers are kept in, which a participle before them only
@@ -506,6 +519,7 @@ mod tests {
             "Requests are logged and escalated to the duty manager.",
             "Answers are logged and shared with the stall holders each week.",
             "Genre choices are saved and each reader's email shows those genres first.",
+            "Answers are logged and shared folder by folder with each farm.",
             "The choice is saved and we stick to it.",
             "Their success measure is written on the job sheet and reported at the end of the month.",
         ] {
