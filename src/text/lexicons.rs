@@ -471,6 +471,18 @@ lexicon!(
     "withdrawals.txt"
 );
 lexicon!(
+    /// WHY006: a promise that things are kept out of landfill ("shouldn't
+    /// end up in landfill", "a second life").
+    landfill_promises,
+    "landfill_promises.txt"
+);
+lexicon!(
+    /// WHY006: a line that sends things to landfill ("the old pairs go in
+    /// the skip").
+    landfill_breaks,
+    "landfill_breaks.txt"
+);
+lexicon!(
     /// A promise that animals are handled as little as possible: "never
     /// tamed".
     hands_off_promises,
@@ -727,6 +739,8 @@ mod tests {
             voice_refusals(),
             own_gain(),
             hands_off_promises(),
+            landfill_promises(),
+            landfill_breaks(),
             animal_handling(),
             size_promises(),
             single_size(),

@@ -9,10 +9,10 @@ use crate::plan::{Plan, Span, items, text};
 use crate::rules::{Context, Family, Phase, Rule};
 use crate::text::lexicons::{
     animal_handling, at_cost_promises, close_pressure, data_sales, data_words, hands_off_promises,
-    no_comparison_promises, no_pressure_promises, own_gain, paid_placement, people_rankings,
-    price_competition, price_concern, privacy_promises, profit_pricing, push_buying,
-    sales_pressure, single_size, size_promises, stance_buying, unpaid_ranking_promises,
-    withdrawals,
+    landfill_breaks, landfill_promises, no_comparison_promises, no_pressure_promises, own_gain,
+    paid_placement, people_rankings, price_competition, price_concern, privacy_promises,
+    profit_pricing, push_buying, sales_pressure, single_size, size_promises, stance_buying,
+    unpaid_ranking_promises, withdrawals,
 };
 use crate::text::{HEAD_ENDS, Match, PhraseList, Token, is_negator, quote, tokenize};
 
@@ -26,7 +26,7 @@ pub static RULE: Rule = Rule {
     docs: r#"## What it does
 Holds the HOW (statement and differentiators) and the WHAT (statement and
 offerings) against what the WHY, or the HOW itself, takes a stand on, and
-reports a line that works against it. Nine stands are read, each with the
+reports a line that works against it. Ten stands are read, each with the
 words that show it on both sides:
 - **Buying less.** The WHY or the HOW stands against buying, selling or
   replacing things: a word of buying in a frame of refusal ("buy less" at
@@ -83,6 +83,14 @@ words that show it on both sides:
   or the WHAT sells handling them ("Hedgehog cuddle experience days",
   "Hand-feed the fox cubs sessions", photos of an animal "being handled
   by our team").
+- **Out of landfill.** The WHY or the HOW promises that things are kept out
+  of landfill or given another life ("A climbing shoe ... shouldn't end up
+  in landfill", "a second life for every sofa") and a line of the HOW or
+  the WHAT sends them there ("the old pairs go in the skip", "sent to
+  landfill", "into the compactor"). A break refused by a negation or
+  "nothing" anywhere earlier in its clause is the promise kept ("Nothing
+  left at closing goes in the skip"); a bin is not read, as a glass
+  collector's bins are its service.
 - **Every size.** The WHY or the HOW promises people of every size are
   served alike ("every bride, whatever her size, should try on a dress
   that fits her") and a line of the HOW or the WHAT offers one size for
@@ -372,6 +380,41 @@ fn check(cx: &mut Context<'_>) {
                 line,
                 format!(
                     "{} {does} ({}) while {place} {promised} ({promise})",
+                    line.subject.describe(),
+                    quoted(&found),
+                ),
+            ));
+        }
+    }
+
+    // Things kept out of landfill: a promise in the WHY or the HOW, and a
+    // line that sends them to the skip. A break refused anywhere earlier in
+    // its clause, by a negation or "nothing" ("nothing we collect goes to
+    // landfill"), or as `refused` reads it, keeps the promise.
+    if let Some((promise, place)) = first_promise(&stands, landfill_promises()) {
+        let breaking = |text: &str| {
+            let tokens = tokenize(text);
+            let mut denied = Vec::with_capacity(tokens.len());
+            let mut seen = false;
+            for (i, t) in tokens.iter().enumerate() {
+                if i > 0 && tokens[i - 1].clause != t.clause {
+                    seen = false;
+                }
+                denied.push(seen);
+                seen |= is_negator(&t.word) || matches!(&*t.word, "nothing" | "none" | "nobody");
+            }
+            let found = landfill_breaks()
+                .find(&tokens)
+                .into_iter()
+                .filter(|m| !denied[m.tokens.start] && !refused(&tokens, m))
+                .collect();
+            cues(found, text)
+        };
+        for (line, found) in by_subject(&lines, breaking) {
+            reports.push((
+                line,
+                format!(
+                    "{} sends things to landfill ({}) while {place} promises to keep them out of it ({promise})",
                     line.subject.describe(),
                     quoted(&found),
                 ),
