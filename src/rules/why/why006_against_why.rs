@@ -112,7 +112,9 @@ steering people to where it earns most ("steer customers to replacements,
 where the margin is three times higher", "the saddles with the best
 margin", "protect our margin", "put every bike where it earns most"), an
 upsell or a cross-sell on every contact ("Premium upsell on every
-screen") or an add-on's attachment rate as a target ("Staff targets on
+screen"), every contact opened with what sells best ("We lead every
+consultation with our whitening and composite-bonding packages"; not
+"with a question about how you play") or an add-on's attachment rate as a target ("Staff targets on
 warranty attachment rate"), transactions grown for their own sake, the most profitable
 lines, or a range moved up-market or priced at the top of the market to
 raise the average basket. These count whatever the WHY says of price,
@@ -611,12 +613,64 @@ fn own_gains(tokens: &[Token]) -> Vec<Match> {
             ended.insert(t.clause);
         }
     }
-    own_gain()
+    let mut found: Vec<Match> = own_gain()
         .find(tokens)
         .into_iter()
         .filter(|m| !negated[m.tokens.start] && !ended.contains(&tokens[m.tokens.start].clause))
-        .collect()
+        .collect();
+    found.extend(leads_with_the_sale(tokens).filter(|m| !negated[m.tokens.start]));
+    found.sort_by_key(|m| m.tokens.start);
+    found
 }
+
+/// Every contact opened with what sells best: "We lead every consultation
+/// with our whitening and composite-bonding packages". A verb of opening
+/// (lead, open, start), "every" and a contact, then "with" and, within
+/// [`SALE_REACH`] words, a word of packaging or of the top of the range
+/// (packages, bundles, upgrades, premium, top-end). "We lead every
+/// consultation with a question about how you play" opens with the person.
+fn leads_with_the_sale(tokens: &[Token]) -> impl Iterator<Item = Match> + '_ {
+    tokens.windows(4).enumerate().filter_map(|(at, w)| {
+        let opens = matches!(&*w[0].stem, "lead" | "open" | "start");
+        let contact = &*w[1].word == "every"
+            && matches!(
+                &*w[2].word,
+                "consultation" | "conversation" | "appointment" | "visit" | "call" | "fitting"
+            )
+            && &*w[3].word == "with";
+        if !(opens && contact) {
+            return None;
+        }
+        let clause = w[0].clause;
+        let sale = tokens[at + 4..]
+            .iter()
+            .take(SALE_REACH)
+            .take_while(|t| t.clause == clause)
+            .position(|t| {
+                matches!(
+                    &*t.word,
+                    "package"
+                        | "packages"
+                        | "bundle"
+                        | "bundles"
+                        | "upgrade"
+                        | "upgrades"
+                        | "premium"
+                        | "top-end"
+                        | "top"
+                )
+            })?;
+        let end = at + 4 + sale;
+        Some(Match {
+            tokens: at..end + 1,
+            span: w[0].span.start..tokens[end].span.end,
+        })
+    })
+}
+
+/// How many words after "with" the thing sold may stand: "with our
+/// whitening and composite-bonding packages".
+const SALE_REACH: usize = 6;
 
 /// Words that end what their clause names: a gain first that was given up
 /// ("we scrapped the upsell on every repair") is no gain first.
@@ -862,7 +916,7 @@ mod tests {
     fn the_business_s_own_gain_first_is_read_but_a_fair_margin_is_not() {
         let gain = |text: &str| own_gains(&tokenize(text)).len();
         for text in [
-            "Steer customers to replacements, where the margin is three times higher",
+            "We lead every consultation with our whitening and composite-bonding packages",
             "Fitters steer customers toward the saddles with the best margin",
             "Premium upsell on every screen",
             "Move the range up-market to raise the average basket",
@@ -877,6 +931,7 @@ mod tests {
             "Staff are paid no commission and never steer you to the lines with the best margin",
             "We pay growers at the top of the market, so the farms that grow the most earn the most",
             "An upmarket watch shop in the arcade",
+            "We lead every consultation with a question about how you play",
             "Staff bonuses come from repair reviews; attachment rates were scrapped in 2025",
             "We scrapped the upsell on every repair and the warranty attachment rate targets",
             "Staff are judged by customers' reviews, and attachment rates are off the table",

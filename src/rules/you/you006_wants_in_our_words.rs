@@ -34,7 +34,10 @@ and the shop's sales measures and tactics ("SKUs",
 second purchase", "Entry-level blends as a gateway to premium
 single-estate SKUs"; and "our" before a word of the WHAT, the business
 naming its own offer ("Access to our full test menu" for a service that
-sells tests; "our accountants" is the customer's own). A persona is
+sells tests; "our accountants" is the customer's own); and the business
+named by its name, two capitalised words or more of the plan's `name`, in
+a want with no "I" or "my" ("To buy class sets from Second Movement";
+"I'd go back to Second Movement" is a person speaking). A persona is
 reported when at least two of its wants,
 and at least half of them, speak that way. Cues are matched as whole
 stemmed words.
@@ -133,6 +136,7 @@ wants = ["Something I can order one-handed at 3am", "Nappies that don't leak ove
 
 fn check(cx: &mut Context<'_>) {
     let offer = cx.plan.offer();
+    let name = crate::plan::text(&cx.plan.name).unwrap_or_default();
     for persona in &cx.plan.personas {
         let wants: Vec<&str> = items(&persona.wants).map(|i| i.text.as_str()).collect();
         let Some(field) = persona.wants.as_ref() else {
@@ -143,6 +147,7 @@ fn check(cx: &mut Context<'_>) {
         for want in &wants {
             let mut found = company_words_in(want);
             found.extend(our_offer(want, &offer));
+            found.extend(names_the_business(want, name));
             if !found.is_empty() {
                 in_our_words += 1;
                 for m in found {
@@ -336,6 +341,42 @@ fn company_words_in(want: &str) -> Vec<Match> {
     found
 }
 
+/// The business named by its name in a want with no voice of a person: two
+/// capitalised words or more of the plan's `name`, in its order ("To buy
+/// class sets of recorders from Second Movement" in the plan "Second
+/// Movement: school year plan"). People say "I" or "my" when they name a
+/// shop they like ("I'd go back to Second Movement"); a want that names it
+/// bare is the business writing about itself.
+fn names_the_business(want: &str, name: &str) -> Option<Match> {
+    if !own_voice().find(&tokenize(want)).is_empty() {
+        return None;
+    }
+    let name: Vec<&str> = name
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let tokens = tokenize(want);
+    let capitalised = |t: &Token| want[t.span.clone()].starts_with(char::is_uppercase);
+    (0..tokens.len()).find_map(|start| {
+        let run = tokens[start..]
+            .iter()
+            .take_while(|t| capitalised(t))
+            .count();
+        (2..=run).rev().find_map(|len| {
+            let words: Vec<&str> = tokens[start..start + len]
+                .iter()
+                .map(|t| &want[t.span.clone()])
+                .collect();
+            name.windows(len)
+                .any(|w| w == words.as_slice())
+                .then(|| Match {
+                    tokens: start..start + len,
+                    span: tokens[start].span.start..tokens[start + len - 1].span.end,
+                })
+        })
+    })
+}
+
 /// Whether a customer's judgement stands right before a sales measure: "a
 /// clear upgrade path".
 fn judged_by_the_customer(tokens: &[Token], cue: &Match, judged: &[Match]) -> bool {
@@ -349,6 +390,17 @@ mod tests {
 
     fn offer(what: &str) -> Offer {
         Offer::of([what])
+    }
+
+    #[test]
+    fn the_business_named_bare_is_the_business_speaking() {
+        let name = "Second Movement: school year plan 2026-27";
+        assert!(names_the_business("To buy class sets from Second Movement", name).is_some());
+        assert!(
+            names_the_business("I'd go back to Second Movement for the next size", name).is_none()
+        );
+        assert!(names_the_business("A second movement of the symphony", name).is_none());
+        assert!(names_the_business("Lessons in Year Four", name).is_none());
     }
 
     #[test]
