@@ -104,6 +104,7 @@ const INDEPENDENT: &[&str] = &[
     "held-out-23",
     "held-out-24",
     "held-out-25",
+    "held-out-26",
 ];
 
 /// The independent corpus: each planted defect found, no other warning or

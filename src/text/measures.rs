@@ -1223,6 +1223,11 @@ mod tests {
             "Contract payments received, £ thousands (3% is withheld when the uptake standard is missed)",
             vans
         ));
+        // The business named by its kind frames its money.
+        assert!(counts_own_money(
+            "Monthly clinic income from assessments, therapy and workshops, £",
+            "Private hand therapy for musicians. Assessment with your instrument, 75 minutes"
+        ));
         // A bracket names where money comes from as well as its currency.
         for metric in [
             "Revenue (GBP) from sponsored posts",

@@ -49,11 +49,11 @@ every persona while a touchpoint at retention or advocacy names no
 stops at the sale as a whole (the plan is reported once); and a persona
 whose name says they are passing through (a visitor, a holidaymaker, a
 tourist: "Visitor on a walking holiday", "Visiting yacht crew"; not a
-"Visiting carer"), who comes once by nature; nor one whose purchase
-insight says they buy job by job ("instructs per claim", "whether she
-calls us again"), whose next purchase is the next contact. Another
-persona who buys once by nature (a gift buyer) is reported: say so with a
-waiver.
+"Visiting carer") or buying a gift ("Gift buyer who knows nothing about
+cheese"), who comes once by nature; nor one whose purchase insight says
+they buy job by job ("instructs per claim", "whether she calls us
+again"), whose next purchase is the next contact. Another persona who
+buys once by nature is reported: say so with a waiver.
 
 ## Why it matters
 A customer's journey does not end with one purchase; for the customer, that
@@ -149,7 +149,13 @@ const VISITING_WORK: &[&str] = &[
 /// a summary's "visiting the shop most mornings" is a regular.
 fn passing_through(name: &str) -> bool {
     let tokens = tokenize(name);
-    tokens.iter().enumerate().any(|(i, t)| {
+    // A gift buyer comes for someone else's occasion, once by nature:
+    // "Gift buyer who knows nothing about cheese".
+    let gift = tokens.windows(2).any(|w| {
+        matches!(&*w[0].word, "gift" | "gifts" | "present" | "presents")
+            && matches!(&*w[1].stem, "buyer" | "shopper" | "giver")
+    });
+    gift || tokens.iter().enumerate().any(|(i, t)| {
         PASSING.contains(&&*t.word)
             && !(&*t.word == "visiting"
                 && tokens
@@ -328,6 +334,13 @@ fn personas_stopping_at_the_sale(cx: &mut Context<'_>) {
 #[cfg(test)]
 mod tests {
     use super::{buys_each_time, calls_to_buy, comes_back_later, passing_through};
+
+    #[test]
+    fn a_gift_buyer_passes_through() {
+        assert!(passing_through("Gift buyer who knows nothing about cheese"));
+        assert!(passing_through("Present shopper at Christmas"));
+        assert!(!passing_through("Buyer for a gift shop chain"));
+    }
 
     #[test]
     fn a_buyer_job_by_job_comes_back_each_time() {

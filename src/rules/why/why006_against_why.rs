@@ -917,6 +917,8 @@ mod tests {
         let gain = |text: &str| own_gains(&tokenize(text)).len();
         for text in [
             "We lead every consultation with our whitening and composite-bonding packages",
+            "Every customer is steered towards the top model in the range",
+            "Staff trained and rewarded to move customers up to the flagship model",
             "Fitters steer customers toward the saddles with the best margin",
             "Premium upsell on every screen",
             "Move the range up-market to raise the average basket",

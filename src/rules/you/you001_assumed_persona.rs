@@ -131,6 +131,13 @@ mod tests {
         // Sales records are what customers did, and one entry from them is
         // evidence enough.
         assert!(only_the_team(&["Sales records 2026", "The directors' view"]).is_none());
+        assert!(
+            only_the_team(&[
+                "Our sales team's impressions from product demos",
+                "What the founders think practice managers need",
+            ])
+            .is_some()
+        );
         assert!(only_the_team(&["Our consultant's survey of 200 members"]).is_none());
         assert!(only_the_team(&["Questions asked behind the counter, logged weekly"]).is_none());
         for people in [
