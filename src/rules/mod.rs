@@ -249,12 +249,8 @@ pub fn plan_anchor(plan: &Plan) -> Span {
 /// whose findings wait, and the rules they wait on. A goal reported as
 /// unmeasurable, mislabelled or off-WHY is rewritten or dropped before
 /// touchpoints are tied to it, so GOAL005's finding about it is a note
-/// until then. A message that is pure sales pressure (TX001) says nothing
-/// of the WHY either, so WHY005's finding on it is a note too.
-const FOLLOW_ONS: &[(&str, &[&str])] = &[
-    ("GOAL005", &["GOAL001", "GOAL007", "WHY004"]),
-    ("WHY005", &["TX001"]),
-];
+/// until then.
+const FOLLOW_ONS: &[(&str, &[&str])] = &[("GOAL005", &["GOAL001", "GOAL007", "WHY004"])];
 
 /// Lowers to info the findings that wait on another finding shown for the
 /// same subject ([`FOLLOW_ONS`]) at their severity or above, and names it in
@@ -395,15 +391,6 @@ mod follow_on_tests {
             lowered(Severity::Info, Severity::Warning),
             Severity::Warning
         );
-        // WHY005 on a message that TX001 reports as pure pressure.
-        let mut message = [
-            finding("TX001", Severity::Warning),
-            finding("WHY005", Severity::Warning),
-        ];
-        message[0].subject = Subject::Touchpoint("t".to_owned());
-        message[1].subject = Subject::Touchpoint("t".to_owned());
-        lower_follow_ons(&mut message);
-        assert_eq!(message[1].severity, Severity::Info);
         // Another goal's finding holds nothing back.
         let mut findings = [
             finding("GOAL001", Severity::Warning),
