@@ -207,12 +207,15 @@ pub fn counts_own_money(metric: &str, own: &str) -> bool {
 fn counts_per_unit(head: &[Token], framing: &[bool]) -> bool {
     let money = metric_money().find_all(head);
     // An average over a time ("Average monthly mail-order sales") is a
-    // total per month, not money per unit.
+    // total per month, not money per unit, unless a person is the unit
+    // ("Average monthly customer revenue").
+    let per_person = head.iter().any(|t| PEOPLE_UNITS.contains(&&*t.word));
     let averaged = head.iter().enumerate().any(|(i, t)| {
         AVERAGES.contains(&&*t.word)
-            && time_frames()
-                .find_all(head.get(i + 1..i + 2).unwrap_or_default())
-                .is_empty()
+            && (per_person
+                || time_frames()
+                    .find_all(head.get(i + 1..i + 2).unwrap_or_default())
+                    .is_empty())
     });
     money_units().find(head).iter().any(|unit| {
         let next = (unit.tokens.end..head.len())
@@ -223,6 +226,32 @@ fn counts_per_unit(head: &[Token], framing: &[bool]) -> bool {
         })
     })
 }
+
+/// Whether a "-free" cue stands before a thing it describes ("Pain-free
+/// laser hair removal packages sold") rather than saying how people are
+/// ("patients running pain-free at their pre-injury distance").
+fn describes_a_thing(tokens: &[Token], cue: &Match) -> bool {
+    let last = &tokens[cue.tokens.end - 1];
+    (last.word.ends_with("free") || &*last.word == "pain")
+        && tokens
+            .get(cue.tokens.end)
+            .is_some_and(|n| n.clause == last.clause && n.content && &*n.word != "at")
+}
+
+/// People money is counted per: "Average monthly customer revenue".
+const PEOPLE_UNITS: &[&str] = &[
+    "customer",
+    "client",
+    "member",
+    "patient",
+    "household",
+    "family",
+    "user",
+    "student",
+    "person",
+    "visitor",
+    "guest",
+];
 
 /// Times money is counted over, after "per": "Placement fee income per
 /// quarter".
@@ -760,7 +789,7 @@ fn read(text: &str) -> Reading {
     cues.sort_by_key(|m| m.tokens.start);
     let mut consent = None;
     for cue in cues {
-        if is_a_rate(&tokens, &cue) {
+        if is_a_rate(&tokens, &cue) || describes_a_thing(&tokens, &cue) {
             continue;
         }
         if let Some(offered) = consent_given(text, &tokens, &cue) {
@@ -1109,6 +1138,10 @@ mod tests {
 
     #[test]
     fn a_plain_count_or_a_rate_is_no_human_measure() {
+        assert!(!matches!(
+            metric("Pain-free laser hair removal packages sold per month"),
+            Measure::Human(_)
+        ));
         for text in [
             "Instagram followers",
             "conversion rate of the checkout page",
@@ -1205,6 +1238,10 @@ mod tests {
             plants
         ));
         assert!(!counts_own_money("Average order value, in pounds", plants));
+        assert!(!counts_own_money(
+            "Average monthly customer revenue, £",
+            plants
+        ));
         assert!(!counts_own_money("Average order spend, £", own));
         assert!(!counts_own_money("Order monthly spend, £", own));
     }

@@ -18,15 +18,18 @@ pub static RULE: Rule = Rule {
 Reports a goal whose id appears in no touchpoint's `goals` list. Goals
 that are the result of how the business runs, or of everything it does,
 are left alone: a goal of kind `cost` whose metric names nothing its
-customers do (pool hire, hall hire per rehearsal, courier rates), and a
-revenue goal whose metric counts the business's own money as a whole,
-read as WHY004 reads it ("Average monthly mail-order sales" for a shop
-that sells by mail order). A cost that customers' own doings drive is
-still served by touchpoints: returns, missed or failed appointments and
-deliveries, no-shows, cancellations, complaints, and the cost of winning
-a customer ("Cost of returned orders", "Marketing spend per new
-subscriber"); so is revenue counted by a line, an audience or a number
-of buyers ("Starter bundles sold").
+customers do (pool hire, hall hire per rehearsal, courier rates, "Vehicle
+failure repair costs"), and a revenue goal whose metric counts the
+business's own money, as a whole or of a line its WHAT statement names,
+read as WHY004 reads it ("Average monthly mail-order sales" for "A shop
+and mail-order service", "Monthly veg box sales" for "A grocery with a
+weekly veg box"). A cost that customers' own doings drive is still served
+by touchpoints: returns and refunds, missed or failed appointments and
+deliveries, no-shows, cancelled bookings, complaints, and the cost of
+winning a customer ("Cost of returned orders", "Marketing spend per new
+subscriber", "Cost per sign-up"); so is revenue of one offering the
+statement does not name, or counted by buyers or an audience ("Starter
+bundles sold").
 
 On a goal that is itself reported, as unmeasurable (GOAL001), mislabelled
 (GOAL007) or tied to nothing in the WHY or the HOW (WHY004), its finding is

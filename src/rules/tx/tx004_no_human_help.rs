@@ -38,7 +38,8 @@ Work that is helping: the clinical and care professions (a therapist,
 nurse, doctor, pharmacist, podiatrist, dentist, dietitian, paramedic,
 carer, "treating podiatrist", "home-visit podiatrist"); the trades and
 teachers who look after what was bought or learned (a fitter, mechanic,
-technician, a piano tuner, repairs, adviser, coach, tutor, teacher, instructor,
+technician, a piano tuner, repairs, the workshop where what was bought is
+serviced ("the bike workshop"; not "workshop bookings"), adviser, coach, tutor, teacher, instructor,
 trainer, a "travel training team", ranger); those who look after
 newcomers and their safety where a service is shared (a "club safety
 officer", "welcome team volunteers"); the volunteers and officers who serve
@@ -183,10 +184,16 @@ fn would_help(plan: &Plan, touchpoint: &Touchpoint) -> bool {
                 });
                 (helps_by_role(part) || bench) && !sells(part)
             });
+    // The bench where what was bought is looked after: "workshop", "the
+    // bike workshop" (not "workshops", events, nor "workshop bookings").
+    let bench = owner
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| matches!(w.to_lowercase().as_str(), "workshop" | "servicing"));
     !pressure
         && (helping_part
             || !sells(owner)
                 && (helps_by_role(owner)
+                    || bench
                     || names_a_person(owner)
                     || named_in_the_plan(plan, owner)))
 }
@@ -255,6 +262,8 @@ fn sells(owner: &str) -> bool {
         "recovery",
         "upgrade",
         "upgrades",
+        "bookings",
+        "booking",
     ];
     owner
         .split(|c: char| !c.is_alphanumeric())

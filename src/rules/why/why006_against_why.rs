@@ -87,10 +87,12 @@ words that show it on both sides:
   of landfill or given another life ("A climbing shoe ... shouldn't end up
   in landfill", "a second life for every sofa") and a line of the HOW or
   the WHAT sends them there ("the old pairs go in the skip", "sent to
-  landfill", "into the compactor"). A break refused by a negation or
-  "nothing" anywhere earlier in its clause is the promise kept ("Nothing
-  left at closing goes in the skip"); a bin is not read, as a glass
-  collector's bins are its service.
+  landfill", "into the compactor"). A break refused or saved from
+  anywhere earlier in its clause, by a negation, "nothing", "before",
+  "otherwise" or "would", is the promise kept ("Nothing left at closing
+  goes in the skip", "sofas that would otherwise end up in the skip");
+  "landfill" alone is no promise ("halve what we send to landfill"), and
+  a bin is not read, as a glass collector's bins are its service.
 - **Every size.** The WHY or the HOW promises people of every size are
   served alike ("every bride, whatever her size, should try on a dress
   that fits her") and a line of the HOW or the WHAT offers one size for
@@ -393,7 +395,12 @@ fn check(cx: &mut Context<'_>) {
     // line that sends them to the skip. A break refused anywhere earlier in
     // its clause, by a negation or "nothing" ("nothing we collect goes to
     // landfill"), or as `refused` reads it, keeps the promise.
-    if let Some((promise, place)) = first_promise(&stands, landfill_promises()) {
+    // The promise is read negated too: "should never end up in landfill".
+    let landfill_promise = stands.iter().find_map(|&(text, place)| {
+        let found = cues(landfill_promises().find_all(&tokenize(text)), text);
+        found.into_iter().next().map(|promise| (promise, place))
+    });
+    if let Some((promise, place)) = landfill_promise {
         let breaking = |text: &str| {
             let tokens = tokenize(text);
             let mut denied = Vec::with_capacity(tokens.len());
@@ -403,7 +410,13 @@ fn check(cx: &mut Context<'_>) {
                     seen = false;
                 }
                 denied.push(seen);
-                seen |= is_negator(&t.word) || matches!(&*t.word, "nothing" | "none" | "nobody");
+                // "before it goes to landfill", "would otherwise be thrown
+                // away": what the line saves things from.
+                seen |= is_negator(&t.word)
+                    || matches!(
+                        &*t.word,
+                        "nothing" | "none" | "nobody" | "before" | "otherwise" | "would"
+                    );
             }
             let found = landfill_breaks()
                 .find(&tokens)
@@ -546,23 +559,35 @@ fn lines(plan: &Plan) -> Vec<Line<'_>> {
 /// ("price-match", "the cheapest"), and "compete", "win" or "beat" with a
 /// rival or a contest named in at most [`RIVAL_REACH`] words before "on
 /// price" in the same clause ("compete with the supermarkets on price",
-/// "win every tender on price", "beat the online retailers on price"),
-/// unless a negation comes up to [`RIVAL_NEGATION_REACH`] words before it.
+/// "win every tender on price", "beat the online retailers on price"; not
+/// "advice on prices"), unless a negation comes up to
+/// [`RIVAL_NEGATION_REACH`] words before it in the same statement.
 fn competes_on_price(text: &str) -> Vec<Match> {
     let tokens = tokenize(text);
     let mut found = price_competition().find(&tokens);
     for (i, t) in tokens.iter().enumerate() {
-        let refused = (i.saturating_sub(RIVAL_NEGATION_REACH)..i)
-            .any(|k| tokens[k].clause == t.clause && is_negator(&tokens[k].word));
-        if !matches!(&*t.stem, "compet" | "win" | "beat") || refused {
+        if !matches!(&*t.stem, "compet" | "win" | "beat") {
             continue;
         }
-        let on_price =
-            (i + 1..tokens.len().saturating_sub(1).min(i + 1 + RIVAL_REACH)).find(|&j| {
-                tokens[j].clause == t.clause
-                    && &*tokens[j].word == "on"
-                    && matches!(&*tokens[j + 1].word, "price" | "prices")
-            });
+        // A negation up to six words back refuses it, unless "and" or "but"
+        // starts another statement between: "we have never once tried to
+        // compete", not "we never cut corners and we compete".
+        let refused = (i.saturating_sub(RIVAL_NEGATION_REACH)..i)
+            .rev()
+            .take_while(|&k| {
+                tokens[k].clause == t.clause && !matches!(&*tokens[k].word, "and" | "but")
+            })
+            .any(|k| is_negator(&tokens[k].word));
+        if refused {
+            continue;
+        }
+        let end = tokens.len().saturating_sub(1).min(i + 1 + RIVAL_REACH);
+        let on_price = (i + 1..end).find(|&j| {
+            tokens[j].clause == t.clause
+                && &*tokens[j].word == "on"
+                && matches!(&*tokens[j + 1].word, "price" | "prices")
+                && !ADVICE.contains(&&*tokens[j - 1].word)
+        });
         if let Some(j) = on_price
             && !found.iter().any(|m| m.tokens.contains(&i))
         {
@@ -577,15 +602,20 @@ fn competes_on_price(text: &str) -> Vec<Match> {
 }
 
 /// How many words the rival or the contest may take between "compete",
-/// "win" or "beat" and "on price": "compete with the big online retailers
-/// on price". Further on, "on prices" is about something else: "help
-/// households beat rising energy bills with impartial advice on prices".
-const RIVAL_REACH: usize = 6;
+/// "win" or "beat" and "on price": "compete with the big chains on quality
+/// and with the online sellers on price".
+const RIVAL_REACH: usize = 12;
 
-/// How many words before "compete", "win" or "beat" a negation refuses it:
-/// "we don't try to beat anyone on price" (while "we never cut corners and
-/// we compete with the supermarkets on price" competes).
-const RIVAL_NEGATION_REACH: usize = 3;
+/// Words of advice right before "on prices", which make it advice, not a
+/// contest: "help households beat rising energy bills with impartial advice
+/// on prices".
+const ADVICE: &[&str] = &["advice", "information", "guidance", "tips", "help"];
+
+/// How many words before "compete", "win" or "beat" a negation refuses it,
+/// within one statement: "we decided long ago never to try to beat the
+/// chains on price" (while "we never cut corners and we compete with the
+/// supermarkets on price" competes).
+const RIVAL_NEGATION_REACH: usize = 6;
 
 /// Where a text puts the business's own gain first (`own_gain.txt`):
 /// "where the margin is three times higher", "Premium upsell on every
@@ -627,8 +657,10 @@ fn own_gains(tokens: &[Token]) -> Vec<Match> {
 /// with our whitening and composite-bonding packages". A verb of opening
 /// (lead, open, start), "every" and a contact, then "with" and, within
 /// [`SALE_REACH`] words, a word of packaging or of the top of the range
-/// (packages, bundles, upgrades, premium, top-end). "We lead every
-/// consultation with a question about how you play" opens with the person.
+/// (packages, bundles, upgrades, premium, flagship, top-end, top model),
+/// not after "standard", "basic", "free" or a negation. "We lead every
+/// consultation with a question about how you play" opens with the person,
+/// "We start every visit with a top-to-toe check" with a check.
 fn leads_with_the_sale(tokens: &[Token]) -> impl Iterator<Item = Match> + '_ {
     tokens.windows(4).enumerate().filter_map(|(at, w)| {
         let opens = matches!(&*w[0].stem, "lead" | "open" | "start");
@@ -646,20 +678,26 @@ fn leads_with_the_sale(tokens: &[Token]) -> impl Iterator<Item = Match> + '_ {
             .iter()
             .take(SALE_REACH)
             .take_while(|t| t.clause == clause)
-            .position(|t| {
-                matches!(
+            .enumerate()
+            .find(|(k, t)| {
+                let before = k
+                    .checked_sub(1)
+                    .map(|b| &*tokens[at + 4 + b].word)
+                    .unwrap_or_default();
+                // "the basic package, never the premium one" leads with the
+                // basic package.
+                let plain =
+                    matches!(before, "standard" | "basic" | "free" | "entry") || is_negator(before);
+                let sells = matches!(
                     &*t.word,
-                    "package"
-                        | "packages"
-                        | "bundle"
-                        | "bundles"
-                        | "upgrade"
-                        | "upgrades"
-                        | "premium"
-                        | "top-end"
-                        | "top"
-                )
-            })?;
+                    "packages" | "bundles" | "upgrades" | "premium" | "flagship" | "top-end"
+                ) || (&*t.word == "top"
+                    && tokens
+                        .get(at + 4 + k + 1)
+                        .is_some_and(|n| matches!(&*n.word, "end" | "model" | "models" | "tier")));
+                sells && !plain
+            })
+            .map(|(k, _)| k)?;
         let end = at + 4 + sale;
         Some(Match {
             tokens: at..end + 1,
@@ -897,6 +935,7 @@ mod tests {
             "Win every tender on price",
             "Beat the online retailers on price",
             "We never cut corners and we compete with the supermarkets on price",
+            "We compete with the big chains on quality and with the online sellers on price",
         ] {
             assert_eq!(competes_on_price(text).len(), 1, "{text}");
         }
@@ -907,6 +946,8 @@ mod tests {
             "We never win a contract on price alone",
             "We don't try to beat anyone on price",
             "We help households beat rising energy bills with impartial advice on prices",
+            "We are not here to try to compete with the chains on price",
+            "We decided long ago never to try to beat the chains on price",
         ] {
             assert!(competes_on_price(text).is_empty(), "{text}");
         }
@@ -934,6 +975,9 @@ mod tests {
             "We pay growers at the top of the market, so the farms that grow the most earn the most",
             "An upmarket watch shop in the arcade",
             "We lead every consultation with a question about how you play",
+            "We start every visit with a top-to-toe check",
+            "We open every consultation with the standard package; upgrades only if you ask",
+            "We lead every consultation with the basic package, never the premium one",
             "Staff bonuses come from repair reviews; attachment rates were scrapped in 2025",
             "We scrapped the upsell on every repair and the warranty attachment rate targets",
             "Staff are judged by customers' reviews, and attachment rates are off the table",

@@ -165,6 +165,7 @@ fn only_keeps(act: &str) -> Option<Vec<String>> {
     // before a new subject starts one too: "Genre choices are saved and
     // each reader's email shows those genres first".
     let mut parts = Vec::with_capacity(tokens.len());
+    let mut after_and = vec![false];
     let mut part = 0;
     for (i, t) in tokens.iter().enumerate() {
         let new_subject = &*t.word == "and"
@@ -173,6 +174,7 @@ fn only_keeps(act: &str) -> Option<Vec<String>> {
                 .is_some_and(|n| n.clause == t.clause && SUBJECTS.contains(&&*n.word));
         if i > 0 && (tokens[i - 1].clause != t.clause || new_subject) {
             part += 1;
+            after_and.push(new_subject);
         }
         parts.push(part);
     }
@@ -207,6 +209,16 @@ fn only_keeps(act: &str) -> Option<Vec<String>> {
     for m in kept.iter().chain(&unchanged).chain(&brought) {
         keeps[parts[m.tokens.start]] = true;
     }
+    // A part after "and" that only says where the answers sit keeps them:
+    // "and each card goes in the box behind the till", "and they are kept
+    // for audit".
+    for (i, t) in tokens.iter().enumerate() {
+        let put_in = (i.saturating_sub(2)..i).any(|k| matches!(&*tokens[k].word, "in" | "into"));
+        let store = STORES.contains(&&*t.word) || KEPT_IN.contains(&&*t.word);
+        if after_and[parts[i]] && (store && put_in || KEPT.contains(&&*t.word)) {
+            keeps[parts[i]] = true;
+        }
+    }
     if (0..=part).any(|p| !keeps[p] && words[p] >= CLAUSE_WORDS) {
         return None;
     }
@@ -216,6 +228,17 @@ fn only_keeps(act: &str) -> Option<Vec<String>> {
     }
     Some(quotes)
 }
+
+/// Words of answers sitting where they are kept: "they are kept for audit
+/// purposes", "they sit in the spreadsheet", "the data retention policy".
+const KEPT: &[&str] = &["kept", "sit", "sits", "retention"];
+
+/// Where answers sit, besides `STORES`, when put "in" or "into" them: "each
+/// card goes in the box behind the till" (not "each box puts the veg they
+/// named first").
+const KEPT_IN: &[&str] = &[
+    "box", "boxes", "binder", "binders", "drawer", "tray", "crm", "file", "files",
+];
 
 /// Where answers are put up for anyone to see, which decides nothing: a
 /// notice board, a wall, a screen.
@@ -548,6 +571,11 @@ mod tests {
             "Answers are logged and nothing changes.",
             "Responses are exported each quarter and saved to the programme shared drive.",
             "Answers are logged and we file them by month.",
+            "Answers are logged and each card goes in the box behind the till.",
+            "Comments are logged and they sit in the spreadsheet until next year.",
+            "Answers are recorded and staff stick them in the binder at the counter.",
+            "Answers are filed and they are kept for audit purposes only.",
+            "Answers are logged and we honour the data retention policy.",
             "Staff carry out the survey and file the answers in the CRM.",
             "Results are recorded and reported to the board.",
             "Votes are counted, the result is logged and reported in the minutes.",

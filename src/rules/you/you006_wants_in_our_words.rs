@@ -35,9 +35,11 @@ second purchase", "Entry-level blends as a gateway to premium
 single-estate SKUs"; and "our" before a word of the WHAT, the business
 naming its own offer ("Access to our full test menu" for a service that
 sells tests; "our accountants" is the customer's own); and the business
-named by its name, two capitalised words or more of the plan's `name`, in
-a want with no "I" or "my" ("To buy class sets from Second Movement";
-"I'd go back to Second Movement" is a person speaking). A persona is
+named by its name, two capitalised words of the plan's `name` after
+"from", "with", "at", "by" or "through", in a want with no "I", "my" or
+"we" ("To buy class sets from Second Movement"; "I'd go back to Second
+Movement" is a person speaking, "Care at home in North Devon" a place).
+A persona is
 reported when at least two of its wants,
 and at least half of them, speak that way. Cues are matched as whole
 stemmed words.
@@ -341,38 +343,44 @@ fn company_words_in(want: &str) -> Vec<Match> {
     found
 }
 
-/// The business named by its name in a want with no voice of a person: two
-/// capitalised words or more of the plan's `name`, in its order ("To buy
-/// class sets of recorders from Second Movement" in the plan "Second
-/// Movement: school year plan"). People say "I" or "my" when they name a
-/// shop they like ("I'd go back to Second Movement"); a want that names it
-/// bare is the business writing about itself.
+/// The business named by its name in a want with no voice of a person:
+/// two capitalised words of the plan's `name`, in its order, after "from",
+/// "with", "at", "by" or "through", where people buy or whom they deal with
+/// ("To buy class sets of recorders from Second Movement" in the plan
+/// "Second Movement: school year plan"). People say "I", "my" or "we" when
+/// they name a shop they like ("I'd go back to Second Movement"); a place
+/// or a thing of the name ("Care at home in North Devon", "a strap that
+/// fits an Apple Watch") is their life, not the business.
 fn names_the_business(want: &str, name: &str) -> Option<Match> {
-    if !own_voice().find(&tokenize(want)).is_empty() {
+    let tokens = tokenize(want);
+    if !own_voice().find(&tokens).is_empty()
+        || tokens
+            .iter()
+            .any(|t| matches!(&*t.word, "we" | "we'd" | "we're" | "us"))
+    {
         return None;
     }
-    let name: Vec<&str> = name
+    // The name's pairs of capitalised words, read once: linear in both.
+    let words: Vec<&str> = name
         .split(|c: char| !c.is_alphanumeric() && c != '\'')
         .filter(|w| !w.is_empty())
         .collect();
-    let tokens = tokenize(want);
-    let capitalised = |t: &Token| want[t.span.clone()].starts_with(char::is_uppercase);
-    (0..tokens.len()).find_map(|start| {
-        let run = tokens[start..]
-            .iter()
-            .take_while(|t| capitalised(t))
-            .count();
-        (2..=run).rev().find_map(|len| {
-            let words: Vec<&str> = tokens[start..start + len]
-                .iter()
-                .map(|t| &want[t.span.clone()])
-                .collect();
-            name.windows(len)
-                .any(|w| w == words.as_slice())
-                .then(|| Match {
-                    tokens: start..start + len,
-                    span: tokens[start].span.start..tokens[start + len - 1].span.end,
-                })
+    let capitalised = |w: &str| w.starts_with(char::is_uppercase);
+    let pairs: std::collections::HashSet<(&str, &str)> = words
+        .windows(2)
+        .filter(|w| capitalised(w[0]) && capitalised(w[1]))
+        .map(|w| (w[0], w[1]))
+        .collect();
+    // Named as where the people buy or whom they deal with ("from Second
+    // Movement", "with Larder Lane"), not where they live or what they own
+    // ("in North Devon", "an Apple Watch").
+    tokens.windows(3).enumerate().find_map(|(at, w)| {
+        let (first, second) = (&want[w[1].span.clone()], &want[w[2].span.clone()]);
+        (matches!(&*w[0].word, "from" | "with" | "at" | "by" | "through")
+            && pairs.contains(&(first, second)))
+        .then(|| Match {
+            tokens: at + 1..at + 3,
+            span: w[1].span.start..w[2].span.end,
         })
     })
 }
@@ -401,6 +409,29 @@ mod tests {
         );
         assert!(names_the_business("A second movement of the symphony", name).is_none());
         assert!(names_the_business("Lessons in Year Four", name).is_none());
+        assert!(
+            names_the_business(
+                "Care at home in North Devon, not a bed miles away",
+                "North Devon Hospice 2027"
+            )
+            .is_none()
+        );
+        assert!(
+            names_the_business(
+                "A strap that fits an Apple Watch Series 9",
+                "Apple Watch Strap Shop"
+            )
+            .is_none()
+        );
+        assert!(
+            names_the_business(
+                "We want repairs done within a week by Second Movement",
+                name
+            )
+            .is_none()
+        );
+        let long = "Alpha Beta ".repeat(50_000);
+        assert!(names_the_business(&long, "Gamma Delta").is_none());
     }
 
     #[test]
