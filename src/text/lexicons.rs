@@ -471,6 +471,40 @@ lexicon!(
     "withdrawals.txt"
 );
 lexicon!(
+    /// WHY004: a promise that people deal with a person ("a real person
+    /// beside them").
+    person_promises,
+    "person_promises.txt"
+);
+lexicon!(
+    /// WHY004: contact handled with nobody of the business ("chatbot").
+    contact_automation,
+    "contact_automation.txt"
+);
+lexicon!(
+    /// WHY006: a promise that people never have to chase what they asked
+    /// for ("never have to chase").
+    chase_promises,
+    "chase_promises.txt"
+);
+lexicon!(
+    /// WHY006: a line that drops a request nobody chases ("closed
+    /// automatically").
+    chase_breaks,
+    "chase_breaks.txt"
+);
+lexicon!(
+    /// WHY006: a promise that everyone is served on the same terms ("on
+    /// equal terms").
+    equal_promises,
+    "equal_promises.txt"
+);
+lexicon!(
+    /// WHY006: a line that puts those who pay first ("first pick").
+    paid_priority,
+    "paid_priority.txt"
+);
+lexicon!(
     /// WHY006: a promise that things are kept out of landfill ("shouldn't
     /// end up in landfill", "a second life").
     landfill_promises,
@@ -741,6 +775,12 @@ mod tests {
             hands_off_promises(),
             landfill_promises(),
             landfill_breaks(),
+            equal_promises(),
+            paid_priority(),
+            chase_promises(),
+            chase_breaks(),
+            person_promises(),
+            contact_automation(),
             animal_handling(),
             size_promises(),
             single_size(),

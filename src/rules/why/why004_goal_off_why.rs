@@ -8,7 +8,8 @@ use crate::plan::GoalKind;
 use crate::plan::{Goal, Plan, items, text};
 use crate::rules::{Context, Family, Phase, Rule};
 use crate::text::lexicons::{
-    audience_counts, image_reasons, metric_money, per_customer, step_back_promises, time_frames,
+    audience_counts, contact_automation, image_reasons, metric_money, per_customer,
+    person_promises, step_back_promises, time_frames,
 };
 use crate::text::{
     Measure, PhraseList, counts_buyers, counts_contracts, counts_money, counts_orders,
@@ -45,11 +46,16 @@ in a plan whose WHY or HOW stands for letting people go once they no
 longer need the business ("we aim to discharge", "and then to step back",
 "until they no longer need us"). Money per customer is no use, and a goal
 that lowers the use ("treatments per patient before they go on alone", 8
-to 6) serves such a WHY.
+to 6) serves such a WHY. So is one that raises contact handled with
+nobody of the business (a chatbot, an automated phone menu, "no member of
+staff": "% of family enquiries handled with no member of staff involved",
+5 to 70) in a plan whose WHY or HOW promises people a person ("a real
+person beside them through every step", "one named bereavement
+officer").
 
 Not reported:
 - a goal with a `why`: the link is stated, and a reader can judge it. The
-  exceptions are the goal above that works against the WHY, and a goal
+  exceptions are the goals above that work against the WHY, and a goal
   whose metric (or title, when it has no metric)
   counts an audience (followers, reach, likes, impressions) and whose `why`
   gives how the business looks as the reason ("raises our profile", "a
@@ -146,7 +152,18 @@ fn check(cx: &mut Context<'_>) {
     }
     let places: Vec<_> = places.iter().collect();
     let step_back = step_back(plan, why);
+    let person = promised_person(plan, why);
     for goal in &plan.goals {
+        if let Some(automated) = person.as_ref().and_then(|p| automates_contact(goal, p)) {
+            cx.report(
+                &RULE,
+                Subject::Goal(goal.id.value.clone()),
+                goal.header.clone(),
+                automated,
+            )
+            .help = "measure how people are looked after by the people the WHY promises, or rewrite the WHY if the business believes otherwise".to_owned();
+            continue;
+        }
         if let Some(kept) = step_back.as_ref().and_then(|s| keeps_customers(goal, s)) {
             cx.report(
                 &RULE,
@@ -236,6 +253,38 @@ fn step_back(plan: &Plan, why: &str) -> Option<StepBack> {
         let cue = quoted_first(step_back_promises(), text)?;
         Some(StepBack { place, cue })
     })
+}
+
+/// Where the plan promises people a person, not a machine ("a real person
+/// beside them through every step"): the place's name and the cue.
+fn promised_person(plan: &Plan, why: &str) -> Option<StepBack> {
+    let mut places: Vec<(&'static str, &str)> = vec![("the WHY", why)];
+    if let Some(how) = &plan.how {
+        places.extend(text(&how.statement).map(|t| ("the HOW", t)));
+        places.extend(items(&how.differentiators).map(|i| ("the HOW", i.text.as_str())));
+    }
+    places.into_iter().find_map(|(place, text)| {
+        let cue = quoted_first(person_promises(), text)?;
+        Some(StepBack { place, cue })
+    })
+}
+
+/// The finding for a goal that counts contact handled with nobody of the
+/// business ("% of family enquiries handled with no member of staff
+/// involved (web chatbot and automated phone menu)") and raises it, in a
+/// plan that promises people a person: reported whatever the goal's `why`,
+/// which cannot link a goal to a WHY it works against.
+fn automates_contact(goal: &Goal, stand: &StepBack) -> Option<String> {
+    let counted = text(&goal.metric).unwrap_or(goal.title.value.as_str());
+    let cue = quoted_first(contact_automation(), counted)?;
+    let (baseline, target) = (goal.baseline.as_ref()?.value, goal.target.as_ref()?.value);
+    if target <= baseline {
+        return None;
+    }
+    Some(format!(
+        "goal \"{}\" raises contact handled with nobody of the business ({cue}, from {baseline} to {target}) while {} promises people a person ({})",
+        goal.id.value, stand.place, stand.cue
+    ))
 }
 
 /// The finding for a goal that raises how much each customer uses

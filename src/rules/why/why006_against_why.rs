@@ -8,10 +8,11 @@ use crate::diagnostic::{Severity, Subject};
 use crate::plan::{Plan, Span, items, text};
 use crate::rules::{Context, Family, Phase, Rule};
 use crate::text::lexicons::{
-    animal_handling, at_cost_promises, close_pressure, data_sales, data_words, hands_off_promises,
-    landfill_breaks, landfill_promises, no_comparison_promises, no_pressure_promises, own_gain,
-    paid_placement, people_rankings, price_competition, price_concern, privacy_promises,
-    profit_pricing, push_buying, sales_pressure, single_size, size_promises, stance_buying,
+    animal_handling, at_cost_promises, chase_breaks, chase_promises, close_pressure, data_sales,
+    data_words, equal_promises, hands_off_promises, landfill_breaks, landfill_promises,
+    no_comparison_promises, no_pressure_promises, own_gain, paid_placement, paid_priority,
+    people_rankings, price_competition, price_concern, privacy_promises, profit_pricing,
+    push_buying, sales_pressure, single_size, size_promises, stance_buying,
     unpaid_ranking_promises, withdrawals,
 };
 use crate::text::{HEAD_ENDS, Match, PhraseList, Token, is_negator, quote, tokenize};
@@ -26,7 +27,7 @@ pub static RULE: Rule = Rule {
     docs: r#"## What it does
 Holds the HOW (statement and differentiators) and the WHAT (statement and
 offerings) against what the WHY, or the HOW itself, takes a stand on, and
-reports a line that works against it. Ten stands are read, each with the
+reports a line that works against it. Twelve stands are read, each with the
 words that show it on both sides:
 - **Buying less.** The WHY or the HOW stands against buying, selling or
   replacing things: a word of buying in a frame of refusal ("buy less" at
@@ -93,6 +94,16 @@ words that show it on both sides:
   goes in the skip", "sofas that would otherwise end up in the skip");
   "landfill" alone is no promise ("halve what we send to landfill"), and
   a bin is not read, as a glass collector's bins are its service.
+- **Equal terms.** The WHY or the HOW promises everyone is served on the
+  same terms ("a right to take part ... on equal terms", "equal access")
+  and a line of the HOW or the WHAT puts those who pay first ("accounts
+  that pay the platform fee get first pick of interpreters; individual
+  Deaf users ... fill spare capacity", "priority booking", "fast track").
+- **No chasing.** The WHY or the HOW promises people never have to chase
+  what they asked for ("Tenants should never have to chase, argue or fight
+  to get a repair done") and a line of the HOW or the WHAT drops a request
+  nobody chases ("Repair reports not re-confirmed by the tenant within 24
+  hours are closed automatically").
 - **Every size.** The WHY or the HOW promises people of every size are
   served alike ("every bride, whatever her size, should try on a dress
   that fits her") and a line of the HOW or the WHAT offers one size for
@@ -365,6 +376,12 @@ fn check(cx: &mut Context<'_>) {
             "offers one size for all",
             "promises every size alike",
         ),
+        (
+            equal_promises(),
+            paid_priority(),
+            "puts those who pay first",
+            "promises equal terms",
+        ),
     ];
     for (promises, breaks, does, promised) in broken {
         let Some((promise, place)) = first_promise(&stands, promises) else {
@@ -395,6 +412,35 @@ fn check(cx: &mut Context<'_>) {
     // line that sends them to the skip. A break refused anywhere earlier in
     // its clause, by a negation or "nothing" ("nothing we collect goes to
     // landfill"), or as `refused` reads it, keeps the promise.
+    // Never having to chase: a promise read negated too ("Tenants should
+    // never have to chase"), and a line that drops a request nobody
+    // chases.
+    let chase_promise = stands.iter().find_map(|&(text, place)| {
+        let found = cues(chase_promises().find_all(&tokenize(text)), text);
+        found.into_iter().next().map(|promise| (promise, place))
+    });
+    if let Some((promise, place)) = chase_promise {
+        let dropping = |text: &str| {
+            let tokens = tokenize(text);
+            let found = chase_breaks()
+                .find_all(&tokens)
+                .into_iter()
+                .filter(|m| !refused(&tokens, m) || tokens[m.tokens.start].word.as_ref() == "not")
+                .collect();
+            cues(found, text)
+        };
+        for (line, found) in by_subject(&lines, dropping) {
+            reports.push((
+                line,
+                format!(
+                    "{} drops what people do not chase ({}) while {place} promises they never have to ({promise})",
+                    line.subject.describe(),
+                    quoted(&found),
+                ),
+            ));
+        }
+    }
+
     // The promise is read negated too: "should never end up in landfill".
     let landfill_promise = stands.iter().find_map(|&(text, place)| {
         let found = cues(landfill_promises().find_all(&tokenize(text)), text);
