@@ -39,7 +39,8 @@ nurse, doctor, pharmacist, podiatrist, dentist, dietitian, paramedic,
 carer, "treating podiatrist", "home-visit podiatrist"); the trades and
 teachers who look after what was bought or learned (a fitter, mechanic,
 technician, a piano tuner, repairs, the workshop where what was bought is
-serviced ("the bike workshop"; not "workshop bookings"), adviser, coach, tutor, teacher, instructor,
+serviced ("the bike workshop", "workshop team"; not "workshop bookings"
+nor a "bread workshop host"), adviser, coach, tutor, teacher, instructor,
 trainer, a "travel training team", ranger); those who look after
 newcomers and their safety where a service is shared (a "club safety
 officer", "welcome team volunteers"); the volunteers and officers who serve
@@ -185,10 +186,19 @@ fn would_help(plan: &Plan, touchpoint: &Touchpoint) -> bool {
                 (helps_by_role(part) || bench) && !sells(part)
             });
     // The bench where what was bought is looked after: "workshop", "the
-    // bike workshop" (not "workshops", events, nor "workshop bookings").
-    let bench = owner
+    // bike workshop", "workshop team" (not "workshops", events, "workshop
+    // bookings" nor "Saturday bread workshop host").
+    let words: Vec<String> = owner
         .split(|c: char| !c.is_alphanumeric())
-        .any(|w| matches!(w.to_lowercase().as_str(), "workshop" | "servicing"));
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let bench = words.iter().enumerate().any(|(i, w)| {
+        w == "workshop"
+            && words
+                .get(i + 1)
+                .is_none_or(|n| matches!(n.as_str(), "team" | "staff" | "manager"))
+    });
     !pressure
         && (helping_part
             || !sells(owner)
@@ -262,8 +272,6 @@ fn sells(owner: &str) -> bool {
         "recovery",
         "upgrade",
         "upgrades",
-        "bookings",
-        "booking",
     ];
     owner
         .split(|c: char| !c.is_alphanumeric())

@@ -276,7 +276,17 @@ fn promised_person(plan: &Plan, why: &str) -> Option<StepBack> {
 /// which cannot link a goal to a WHY it works against.
 fn automates_contact(goal: &Goal, stand: &StepBack) -> Option<String> {
     let counted = text(&goal.metric).unwrap_or(goal.title.value.as_str());
-    let cue = quoted_first(contact_automation(), counted)?;
+    let tokens = tokenize(counted);
+    let first = contact_automation().find(&tokens).into_iter().next()?;
+    // "answered by a nurse rather than the automated phone menu" moves
+    // away from it.
+    let away = tokens[..first.tokens.start]
+        .iter()
+        .any(|t| matches!(&*t.word, "rather" | "instead"));
+    if away {
+        return None;
+    }
+    let cue = quote(counted, first.span);
     let (baseline, target) = (goal.baseline.as_ref()?.value, goal.target.as_ref()?.value);
     if target <= baseline {
         return None;

@@ -89,21 +89,25 @@ words that show it on both sides:
   in landfill", "a second life for every sofa") and a line of the HOW or
   the WHAT sends them there ("the old pairs go in the skip", "sent to
   landfill", "into the compactor"). A break refused or saved from
-  anywhere earlier in its clause, by a negation, "nothing", "before",
-  "otherwise" or "would", is the promise kept ("Nothing left at closing
-  goes in the skip", "sofas that would otherwise end up in the skip");
-  "landfill" alone is no promise ("halve what we send to landfill"), and
-  a bin is not read, as a glass collector's bins are its service.
+  anywhere earlier in its clause, by a negation, "nothing", "before" or
+  "otherwise", is the promise kept ("Nothing left at closing goes in the
+  skip", "sofas that would otherwise end up in the skip"); "landfill"
+  alone is no promise ("halve what we send to landfill"), nor a "second
+  life", which may be a rescued animal's, and a bin is not read, as a
+  glass collector's bins are its service.
 - **Equal terms.** The WHY or the HOW promises everyone is served on the
   same terms ("a right to take part ... on equal terms", "equal access")
-  and a line of the HOW or the WHAT puts those who pay first ("accounts
-  that pay the platform fee get first pick of interpreters; individual
-  Deaf users ... fill spare capacity", "priority booking", "fast track").
+  and a line of the HOW or the WHAT puts those who pay first, a priority
+  with a word of paying in its clause ("accounts that pay the platform
+  fee get first pick of interpreters", "Priority places for members who
+  pay the annual fee"); a priority by need is no break ("Urgent cases are
+  fast-tracked", "Children in care get first pick").
 - **No chasing.** The WHY or the HOW promises people never have to chase
   what they asked for ("Tenants should never have to chase, argue or fight
-  to get a repair done") and a line of the HOW or the WHAT drops a request
-  nobody chases ("Repair reports not re-confirmed by the tenant within 24
-  hours are closed automatically").
+  to get a repair done") and a line of the HOW or the WHAT closes a
+  request on silence ("Repair reports not re-confirmed by the tenant
+  within 24 hours are closed automatically"); a window that closes
+  ("Online bookings close automatically at midnight") is no break.
 - **Every size.** The WHY or the HOW promises people of every size are
   served alike ("every bride, whatever her size, should try on a dress
   that fits her") and a line of the HOW or the WHAT offers one size for
@@ -127,7 +131,8 @@ margin", "protect our margin", "put every bike where it earns most"), an
 upsell or a cross-sell on every contact ("Premium upsell on every
 screen"), every contact opened with what sells best ("We lead every
 consultation with our whitening and composite-bonding packages"; not
-"with a question about how you play") or an add-on's attachment rate as a target ("Staff targets on
+"with a question about how you play", "with the basic plan and explain
+premium if asked", nor a flagship scan "free for everyone") or an add-on's attachment rate as a target ("Staff targets on
 warranty attachment rate"), transactions grown for their own sake, the most profitable
 lines, or a range moved up-market or priced at the top of the market to
 raise the average basket. These count whatever the WHY says of price,
@@ -376,12 +381,6 @@ fn check(cx: &mut Context<'_>) {
             "offers one size for all",
             "promises every size alike",
         ),
-        (
-            equal_promises(),
-            paid_priority(),
-            "puts those who pay first",
-            "promises equal terms",
-        ),
     ];
     for (promises, breaks, does, promised) in broken {
         let Some((promise, place)) = first_promise(&stands, promises) else {
@@ -412,6 +411,39 @@ fn check(cx: &mut Context<'_>) {
     // line that sends them to the skip. A break refused anywhere earlier in
     // its clause, by a negation or "nothing" ("nothing we collect goes to
     // landfill"), or as `refused` reads it, keeps the promise.
+    // Equal terms: a promise, and a line that puts those who pay first. A
+    // priority counts only beside a word of paying in its clause ("accounts
+    // that pay the platform fee get first pick"), not one given by need
+    // ("Urgent cases are fast-tracked", "Children in care get first pick").
+    if let Some((promise, place)) = first_promise(&stands, equal_promises()) {
+        let paid_first = |text: &str| {
+            let tokens = tokenize(text);
+            let found = paid_priority()
+                .find(&tokens)
+                .into_iter()
+                .filter(|m| {
+                    let clause = tokens[m.tokens.start].clause;
+                    !refused(&tokens, m)
+                        && tokens
+                            .iter()
+                            .filter(|t| t.clause == clause)
+                            .any(|t| PAYING.contains(&&*t.word))
+                })
+                .collect();
+            cues(found, text)
+        };
+        for (line, found) in by_subject(&lines, paid_first) {
+            reports.push((
+                line,
+                format!(
+                    "{} puts those who pay first ({}) while {place} promises equal terms ({promise})",
+                    line.subject.describe(),
+                    quoted(&found),
+                ),
+            ));
+        }
+    }
+
     // Never having to chase: a promise read negated too ("Tenants should
     // never have to chase"), and a line that drops a request nobody
     // chases.
@@ -422,10 +454,18 @@ fn check(cx: &mut Context<'_>) {
     if let Some((promise, place)) = chase_promise {
         let dropping = |text: &str| {
             let tokens = tokenize(text);
+            // A request closed when people say nothing more: a closing
+            // cue, and silence as its condition in the line ("not
+            // re-confirmed", "no reply"); "bookings close automatically at
+            // midnight" closes a window, not a request.
+            let lower = text.to_lowercase();
+            if !SILENCE.iter().any(|s| lower.contains(s)) {
+                return Vec::new();
+            }
             let found = chase_breaks()
-                .find_all(&tokens)
+                .find(&tokens)
                 .into_iter()
-                .filter(|m| !refused(&tokens, m) || tokens[m.tokens.start].word.as_ref() == "not")
+                .filter(|m| !refused(&tokens, m))
                 .collect();
             cues(found, text)
         };
@@ -457,11 +497,13 @@ fn check(cx: &mut Context<'_>) {
                 }
                 denied.push(seen);
                 // "before it goes to landfill", "would otherwise be thrown
-                // away": what the line saves things from.
+                // away": what the line saves things from ("would" alone is
+                // no saving: "sofas we would once have reupholstered now go
+                // in the skip").
                 seen |= is_negator(&t.word)
                     || matches!(
                         &*t.word,
-                        "nothing" | "none" | "nobody" | "before" | "otherwise" | "would"
+                        "nothing" | "none" | "nobody" | "before" | "otherwise"
                     );
             }
             let found = landfill_breaks()
@@ -623,7 +665,7 @@ fn competes_on_price(text: &str) -> Vec<Match> {
             .take_while(|&k| {
                 tokens[k].clause == t.clause && !matches!(&*tokens[k].word, "and" | "but")
             })
-            .any(|k| is_negator(&tokens[k].word));
+            .any(|k| is_negator(&tokens[k].word) || REFUSING.contains(&&*tokens[k].word));
         if refused {
             continue;
         }
@@ -720,10 +762,24 @@ fn leads_with_the_sale(tokens: &[Token]) -> impl Iterator<Item = Match> + '_ {
             return None;
         }
         let clause = w[0].clause;
+        // "free for everyone" just after gives it away.
+        if tokens[at..]
+            .iter()
+            .take(SALE_REACH + 8)
+            .any(|t| &*t.word == "free")
+        {
+            return None;
+        }
         let sale = tokens[at + 4..]
             .iter()
             .take(SALE_REACH)
-            .take_while(|t| t.clause == clause)
+            .take_while(|t| {
+                t.clause == clause
+                    && !matches!(
+                        &*t.word,
+                        "but" | "or" | "about" | "whether" | "basic" | "standard" | "explain"
+                    )
+            })
             .enumerate()
             .find(|(k, t)| {
                 let before = k
@@ -751,6 +807,37 @@ fn leads_with_the_sale(tokens: &[Token]) -> impl Iterator<Item = Match> + '_ {
         })
     })
 }
+
+/// Words of paying that make a priority one bought: "accounts that pay the
+/// platform fee get first pick", "Priority places for members who pay".
+const PAYING: &[&str] = &[
+    "pay",
+    "pays",
+    "paid",
+    "paying",
+    "fee",
+    "fees",
+    "premium",
+    "gold",
+    "platinum",
+    "subscribers",
+    "subscription",
+    "members",
+];
+
+/// Silence as the condition for dropping a request: "Repair reports not
+/// re-confirmed by the tenant within 24 hours are closed automatically".
+const SILENCE: &[&str] = &[
+    "not re-confirmed",
+    "not reconfirmed",
+    "not confirmed",
+    "no reply",
+    "no response",
+    "don't reply",
+    "do not reply",
+    "don't respond",
+    "do not respond",
+];
 
 /// How many words after "with" the thing sold may stand: "with our
 /// whitening and composite-bonding packages".
@@ -1024,6 +1111,9 @@ mod tests {
             "We start every visit with a top-to-toe check",
             "We open every consultation with the standard package; upgrades only if you ask",
             "We lead every consultation with the basic package, never the premium one",
+            "We open every consultation with the basic plan and explain premium if asked",
+            "We start every fitting with our flagship gait scan, free for everyone",
+            "We open every consultation with a frank talk about whether premium packages are worth it",
             "Staff bonuses come from repair reviews; attachment rates were scrapped in 2025",
             "We scrapped the upsell on every repair and the warranty attachment rate targets",
             "Staff are judged by customers' reviews, and attachment rates are off the table",

@@ -215,7 +215,10 @@ fn only_keeps(act: &str) -> Option<Vec<String>> {
     for (i, t) in tokens.iter().enumerate() {
         let put_in = (i.saturating_sub(2)..i).any(|k| matches!(&*tokens[k].word, "in" | "into"));
         let store = STORES.contains(&&*t.word) || KEPT_IN.contains(&&*t.word);
-        if after_and[parts[i]] && (store && put_in || KEPT.contains(&&*t.word)) {
+        let told = tokens
+            .get(i + 1)
+            .is_some_and(|n| matches!(&*n.word, "posted" | "informed" | "updated" | "in"));
+        if after_and[parts[i]] && (store && put_in || KEPT.contains(&&*t.word) && !told) {
             keeps[parts[i]] = true;
         }
     }
@@ -230,8 +233,8 @@ fn only_keeps(act: &str) -> Option<Vec<String>> {
 }
 
 /// Words of answers sitting where they are kept: "they are kept for audit
-/// purposes", "they sit in the spreadsheet", "the data retention policy".
-const KEPT: &[&str] = &["kept", "sit", "sits", "retention"];
+/// purposes", "they sit in the spreadsheet" (not "kept posted").
+const KEPT: &[&str] = &["kept", "sit", "sits"];
 
 /// Where answers sit, besides `STORES`, when put "in" or "into" them: "each
 /// card goes in the box behind the till" (not "each box puts the veg they
@@ -575,7 +578,6 @@ mod tests {
             "Comments are logged and they sit in the spreadsheet until next year.",
             "Answers are recorded and staff stick them in the binder at the counter.",
             "Answers are filed and they are kept for audit purposes only.",
-            "Answers are logged and we honour the data retention policy.",
             "Staff carry out the survey and file the answers in the CRM.",
             "Results are recorded and reported to the board.",
             "Votes are counted, the result is logged and reported in the minutes.",

@@ -35,10 +35,11 @@ second purchase", "Entry-level blends as a gateway to premium
 single-estate SKUs"; and "our" before a word of the WHAT, the business
 naming its own offer ("Access to our full test menu" for a service that
 sells tests; "our accountants" is the customer's own); and the business
-named by its name, two capitalised words of the plan's `name` after
-"from", "with", "at", "by" or "through", in a want with no "I", "my" or
-"we" ("To buy class sets from Second Movement"; "I'd go back to Second
-Movement" is a person speaking, "Care at home in North Devon" a place).
+named by the first two words of the plan's `name`, both capitalised,
+after "from", "with", "at", "by" or "through" and with no word going on
+after them, in a want with no "I", "my" or "we" ("To buy class sets from
+Second Movement"; "I'd go back to Second Movement" is a person speaking,
+"Care at home in North Devon" and "at Leeds City station" are places).
 A persona is
 reported when at least two of its wants,
 and at least half of them, speak that way. Cues are matched as whole
@@ -366,8 +367,11 @@ fn names_the_business(want: &str, name: &str) -> Option<Match> {
         .filter(|w| !w.is_empty())
         .collect();
     let capitalised = |w: &str| w.starts_with(char::is_uppercase);
+    // The name's first two words, as the business calls itself ("Second
+    // Movement"), both capitalised.
     let pairs: std::collections::HashSet<(&str, &str)> = words
         .windows(2)
+        .take(1)
         .filter(|w| capitalised(w[0]) && capitalised(w[1]))
         .map(|w| (w[0], w[1]))
         .collect();
@@ -376,12 +380,19 @@ fn names_the_business(want: &str, name: &str) -> Option<Match> {
     // ("in North Devon", "an Apple Watch").
     tokens.windows(3).enumerate().find_map(|(at, w)| {
         let (first, second) = (&want[w[1].span.clone()], &want[w[2].span.clone()]);
+        // A word going on after it makes it a place or a body named after
+        // the same words: "at Leeds City station", "from North Devon
+        // social services".
+        let goes_on = tokens
+            .get(at + 3)
+            .is_some_and(|n| n.content && w[2].span.end == n.span.start.saturating_sub(1));
         (matches!(&*w[0].word, "from" | "with" | "at" | "by" | "through")
-            && pairs.contains(&(first, second)))
-        .then(|| Match {
-            tokens: at + 1..at + 3,
-            span: w[1].span.start..w[2].span.end,
-        })
+            && pairs.contains(&(first, second))
+            && !goes_on)
+            .then(|| Match {
+                tokens: at + 1..at + 3,
+                span: w[1].span.start..w[2].span.end,
+            })
     })
 }
 
@@ -427,6 +438,20 @@ mod tests {
             names_the_business(
                 "We want repairs done within a week by Second Movement",
                 name
+            )
+            .is_none()
+        );
+        assert!(
+            names_the_business(
+                "Safe routes through Leeds City centre",
+                "Leeds City Cycles 2027"
+            )
+            .is_none()
+        );
+        assert!(
+            names_the_business(
+                "Help from North Devon social services",
+                "North Devon Hospice 2027"
             )
             .is_none()
         );
