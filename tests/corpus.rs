@@ -105,6 +105,7 @@ const INDEPENDENT: &[&str] = &[
     "held-out-24",
     "held-out-25",
     "held-out-26",
+    "held-out-27",
 ];
 
 /// The independent corpus: each planted defect found, no other warning or

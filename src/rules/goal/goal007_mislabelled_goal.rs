@@ -41,7 +41,9 @@ And it reports a satisfaction goal whose metric counts what the business
 sold, or what customers bought from it ("Premium add-ons sold as a share
 of fittings", "upsells per visit", "Postage labels bought through the app
 per month"; what is bought again or for others, "Second tickets bought
-within 60 days", is coming back or recommending):
+within 60 days", is coming back or recommending), or the paid plans it
+sold ("number of paid Family Pro subscriptions"; not "paying members who
+renew", which reads whether they stay):
 selling more to a customer is revenue, not a sign that they are pleased.
 Only the metric's head is read: "Complaints per 1,000 boxes sold" counts
 complaints, "% of pairs sold returned or refitted" counts returns, and
@@ -215,7 +217,40 @@ pub(crate) fn counts(metric: &str) -> Vec<String> {
             .map(|t| quote(metric, t.span)),
     );
     found.extend(counts_sold(metric));
+    found.extend(counts_paid_plans(metric));
     found
+}
+
+/// Paid plans counted, quoted: "paid" or "paying" with subscriptions,
+/// subscribers, memberships or members at most three words on ("number of
+/// paid Family Pro subscriptions"), sales of a plan rather than how its
+/// holders feel. Not when the metric reads how people feel or whether they
+/// stay ("paying members who renew").
+fn counts_paid_plans(metric: &str) -> Option<String> {
+    let tokens = tokenize(metric);
+    if !crate::text::lexicons::human_metrics()
+        .find_all(&tokens)
+        .is_empty()
+    {
+        return None;
+    }
+    tokens.iter().enumerate().find_map(|(i, t)| {
+        if !matches!(&*t.word, "paid" | "paying") {
+            return None;
+        }
+        let clause = t.clause;
+        tokens[i + 1..]
+            .iter()
+            .take(4)
+            .take_while(|n| n.clause == clause)
+            .find(|n| {
+                matches!(
+                    &*n.word,
+                    "subscriptions" | "subscribers" | "memberships" | "members" | "plans"
+                )
+            })
+            .map(|n| quote(metric, t.span.start..n.span.end))
+    })
 }
 
 /// Words that make a metric count what the business sold: "Premium add-ons
@@ -328,9 +363,11 @@ fn kinds(quotes: &[String]) -> String {
     named.join(" and ")
 }
 
-/// Whether a quote is of a word of selling.
+/// Whether a quote is of a word of selling, or of paid plans counted
+/// ("paid Family Pro subscriptions").
 fn is_sold(quoted: &str) -> bool {
-    SOLD.contains(&&*quoted.trim_matches('"').to_lowercase())
+    let quoted = quoted.trim_matches('"').to_lowercase();
+    SOLD.contains(&quoted.as_str()) || quoted.starts_with("paid ") || quoted.starts_with("paying ")
 }
 
 /// Whether WHY004 reports the goal for the same cause: it counts only an
@@ -350,6 +387,13 @@ fn is_audience(quoted: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::counts_sold;
+
+    #[test]
+    fn paid_plans_counted_are_sales() {
+        assert!(super::counts_paid_plans("number of paid Family Pro subscriptions").is_some());
+        assert!(super::counts_paid_plans("% of paying members who renew after a year").is_none());
+        assert!(super::counts_paid_plans("Members who say the plan was worth it").is_none());
+    }
 
     #[test]
     fn money_handed_to_the_customers_is_theirs() {
