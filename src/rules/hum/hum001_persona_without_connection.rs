@@ -389,9 +389,43 @@ fn only_offer_words(tokens: &[Token], offer: &Offer) -> bool {
         .enumerate()
         .filter(|(_, t)| t.content)
         .peekable();
+    // A day only says when: "Minibus availability on Tuesdays".
+    // A day is read past only beside a word of the WHAT ("Weekend deals"
+    // is buying, whatever is bought).
+    let a_day = |t: &Token| DAYS.contains(&&*t.word);
+    let (mut days, mut offered) = (false, false);
     content.peek().is_some()
-        && content.all(|(i, t)| of_buying(i) || offer.contains(t.stem.as_ref()))
+        && content.all(|(i, t)| {
+            let of_the_offer = offer.contains(t.stem.as_ref());
+            offered |= of_the_offer;
+            days |= a_day(t);
+            of_buying(i) || of_the_offer || a_day(t)
+        })
+        && (!days || offered)
 }
+
+/// Days that only say when an interest in the offer falls: "Minibus
+/// availability on Tuesdays" ("Tuesday quiz nights" names a quiz).
+const DAYS: &[&str] = &[
+    "monday",
+    "mondays",
+    "tuesday",
+    "tuesdays",
+    "wednesday",
+    "wednesdays",
+    "thursday",
+    "thursdays",
+    "friday",
+    "fridays",
+    "saturday",
+    "saturdays",
+    "sunday",
+    "sundays",
+    "weekday",
+    "weekdays",
+    "weekend",
+    "weekends",
+];
 
 /// The words of buying in an interest: what is bought at a price
 /// ("discounts", "new releases") and how the business packages what it
