@@ -26,7 +26,10 @@ carries meaning is a word of the WHAT (its statement or offerings) or of
 buying (discounts, offers, deals, sales, prices, new releases, vouchers,
 codes for money off) or of the catalogue it is bought from (brands,
 models, categories, pricing, finance), or the business's brand name, written as one word with
-a capital inside ("New tool categories on ShedShare").
+a capital inside ("New tool categories on ShedShare"); a day beside a word
+of the WHAT only says when ("Minibus availability on Tuesdays"), while
+"Tuesday quiz nights" names a quiz and "Weekend deals" is buying, whatever
+is bought.
 "Running shoes", "New shoe releases" and "Discounts on shoes" for a
 running-shoe shop say nothing beyond the product, nor do "Piano brands and
 models" and "Piano prices and finance deals" for a piano shop. Two more kinds of
