@@ -34,10 +34,13 @@ impl Offer {
                     .take_while(|t| t.clause == token.clause)
                     .take_while(|t| !text[t.span.end..token.span.start].contains(','))
                     .any(|t| HEAD_ENDS.contains(&&*t.word) && &*t.word != "with");
+                // A bracketed aside ends the phrase too: "app" in "A free
+                // app (iPhone, Android and web) for families".
                 let ends = tokens.get(i + 1).is_none_or(|next| {
                     next.clause != token.clause
                         || HEAD_ENDS.contains(&&*next.word)
                         || ["and", "or"].contains(&&*next.word)
+                        || text[token.span.end..next.span.start].contains('(')
                 });
                 if ends && !object {
                     offer.heads.insert(token.stem.to_string());
@@ -151,6 +154,8 @@ mod tests {
     fn the_things_sold_are_the_heads_of_the_what() {
         let offer = Offer::of(["Walking sticks, trekking poles and alarm pendants for the home"]);
         assert!(offer.contains("walk"));
+        let app = Offer::of(["A free app (iPhone, Android and web) for families"]);
+        assert!(app.is_head("app"), "a bracketed aside ends the phrase");
         for head in ["Carbon trekking poles", "GPS pendants for use outside"] {
             assert!(offer.at_the_head(&tokenize(head)), "{head}");
         }

@@ -29,7 +29,9 @@ models, categories, pricing, finance), or the business's brand name, written as 
 a capital inside ("New tool categories on ShedShare"); a day beside a word
 of the WHAT only says when ("Minibus availability on Tuesdays"), while
 "Tuesday quiz nights" names a quiz and "Weekend deals" is buying, whatever
-is bought.
+is bought. Beside two interests that are the offer, one whose first
+phrase ends in a thing the WHAT sells is the offer too ("Care coordination
+apps" beside "Shared calendars" for a care app).
 "Running shoes", "New shoe releases" and "Discounts on shoes" for a
 running-shoe shop say nothing beyond the product, nor do "Piano brands and
 models" and "Piano prices and finance deals" for a piano shop. Two more kinds of
@@ -294,11 +296,18 @@ fn only_about_the_offer(interests: &[&str], offer: &Offer) -> bool {
             .any(|t| t.content && offer.contains(t.stem.as_ref()))
     });
     let all_buying = buying == readings.len() && priced >= 2 && names_the_offer;
-    readings.iter().all(|r| match r {
+    // Beside two interests that are the offer, one whose first phrase ends
+    // in a thing the WHAT sells is the offer too: "Care coordination apps"
+    // beside "Shared calendars" for a care app.
+    let headed = |i: &str| {
+        let tokens = tokenize(i);
+        first_heads(&tokens).any(|h| offer.is_head(&tokens[h].stem))
+    };
+    readings.iter().zip(interests).all(|(r, i)| match r {
         Reading::Offer => true,
         Reading::OursAlone => ours_named >= 2,
         Reading::BuyingAlone { .. } => ours_named >= 1 || all_buying,
-        Reading::Life => false,
+        Reading::Life => ours_named >= 2 && headed(i),
     })
 }
 
