@@ -151,8 +151,8 @@ fn check(cx: &mut Context<'_>) {
         places.push(alignment.place("the HOW", None, &texts));
     }
     let places: Vec<_> = places.iter().collect();
-    let step_back = step_back(plan, why);
-    let person = promised_person(plan, why);
+    let step_back = stand(plan, why, step_back_promises());
+    let person = stand(plan, why, person_promises());
     for goal in &plan.goals {
         if let Some(automated) = person.as_ref().and_then(|p| automates_contact(goal, p)) {
             cx.report(
@@ -236,36 +236,26 @@ fn mislabelled_money(goal: &Goal) -> bool {
         && text(&goal.metric).is_some_and(|m| !counts_money(m).is_empty())
 }
 
-/// Where the plan stands for letting people go once they no longer need it
-/// ("we aim to discharge"): the place's name and the cue, quoted.
-struct StepBack {
+/// Where the WHY or the HOW takes a stand a goal can work against: the
+/// place's name and the cue, quoted. Letting people go once they no longer
+/// need the business ("we aim to discharge", `step_back_promises`), or a
+/// person, not a machine ("a real person beside them through every step",
+/// `person_promises`).
+struct Stand {
     place: &'static str,
     cue: String,
 }
 
-fn step_back(plan: &Plan, why: &str) -> Option<StepBack> {
+/// The first cue of `promises` in the WHY, then in the HOW's lines.
+fn stand(plan: &Plan, why: &str, promises: &PhraseList) -> Option<Stand> {
     let mut places: Vec<(&'static str, &str)> = vec![("the WHY", why)];
     if let Some(how) = &plan.how {
         places.extend(text(&how.statement).map(|t| ("the HOW", t)));
         places.extend(items(&how.differentiators).map(|i| ("the HOW", i.text.as_str())));
     }
     places.into_iter().find_map(|(place, text)| {
-        let cue = quoted_first(step_back_promises(), text)?;
-        Some(StepBack { place, cue })
-    })
-}
-
-/// Where the plan promises people a person, not a machine ("a real person
-/// beside them through every step"): the place's name and the cue.
-fn promised_person(plan: &Plan, why: &str) -> Option<StepBack> {
-    let mut places: Vec<(&'static str, &str)> = vec![("the WHY", why)];
-    if let Some(how) = &plan.how {
-        places.extend(text(&how.statement).map(|t| ("the HOW", t)));
-        places.extend(items(&how.differentiators).map(|i| ("the HOW", i.text.as_str())));
-    }
-    places.into_iter().find_map(|(place, text)| {
-        let cue = quoted_first(person_promises(), text)?;
-        Some(StepBack { place, cue })
+        let cue = quoted_first(promises, text)?;
+        Some(Stand { place, cue })
     })
 }
 
@@ -274,7 +264,7 @@ fn promised_person(plan: &Plan, why: &str) -> Option<StepBack> {
 /// involved (web chatbot and automated phone menu)") and raises it, in a
 /// plan that promises people a person: reported whatever the goal's `why`,
 /// which cannot link a goal to a WHY it works against.
-fn automates_contact(goal: &Goal, stand: &StepBack) -> Option<String> {
+fn automates_contact(goal: &Goal, stand: &Stand) -> Option<String> {
     let counted = text(&goal.metric).unwrap_or(goal.title.value.as_str());
     let tokens = tokenize(counted);
     let first = contact_automation().find(&tokens).into_iter().next()?;
@@ -302,7 +292,7 @@ fn automates_contact(goal: &Goal, stand: &StepBack) -> Option<String> {
 /// stands for letting people go once they no longer need it: reported
 /// whatever the goal's `why`, which cannot link a goal to a WHY it works
 /// against. Money per customer is no use and is judged like any goal.
-fn keeps_customers(goal: &Goal, stand: &StepBack) -> Option<String> {
+fn keeps_customers(goal: &Goal, stand: &Stand) -> Option<String> {
     let counted = text(&goal.metric).unwrap_or(goal.title.value.as_str());
     let tokens = tokenize(counted);
     let per = per_customer().find(&tokens).into_iter().next()?;

@@ -349,49 +349,96 @@ fn check(cx: &mut Context<'_>) {
         }
     }
 
-    // Two stands read alike: a promise, and lines whose cues break it.
-    let broken = [
+    // Stands read alike: a promise, and lines whose cues break it, unless
+    // refused or ruled out where they stand. A promise said as a refusal
+    // ("should never end up in landfill", "should never have to chase") is
+    // read negated too.
+    let broken: [(&PhraseList, bool, &PhraseList, Counts, &str, &str); 8] = [
         (
             unpaid_ranking_promises(),
+            false,
             paid_placement(),
+            everywhere,
             "sells a place in the ranking",
             "promises no one can buy one",
         ),
         (
             no_comparison_promises(),
+            false,
             people_rankings(),
+            everywhere,
             "ranks people against each other",
             "promises it never will",
         ),
         (
             no_pressure_promises(),
+            false,
             close_pressure(),
+            everywhere,
             "presses people to decide on the spot",
             "promises them time to decide",
         ),
         (
             hands_off_promises(),
+            false,
             animal_handling(),
+            everywhere,
             "sells handling the animals",
             "promises they are left wild",
         ),
         (
             size_promises(),
+            false,
             single_size(),
+            everywhere,
             "offers one size for all",
             "promises every size alike",
         ),
+        (
+            equal_promises(),
+            false,
+            paid_priority(),
+            beside_paying,
+            "puts those who pay first",
+            "promises equal terms",
+        ),
+        (
+            chase_promises(),
+            true,
+            chase_breaks(),
+            on_silence,
+            "drops what people do not chase",
+            "promises they never have to",
+        ),
+        (
+            landfill_promises(),
+            true,
+            landfill_breaks(),
+            not_saved,
+            "sends things to landfill",
+            "promises to keep them out of it",
+        ),
     ];
-    for (promises, breaks, does, promised) in broken {
-        let Some((promise, place)) = first_promise(&stands, promises) else {
+    for (promises, negated_too, breaks, counts, does, promised) in broken {
+        let promise = stands.iter().find_map(|&(text, place)| {
+            let tokens = tokenize(text);
+            let found = if negated_too {
+                promises.find_all(&tokens)
+            } else {
+                promises.find(&tokens)
+            };
+            cues(found, text).into_iter().next().map(|p| (p, place))
+        });
+        let Some((promise, place)) = promise else {
             continue;
         };
         let breaking = |text: &str| {
             let tokens = tokenize(text);
+            let counted = counts(&tokens, text);
             let found = breaks
                 .find(&tokens)
                 .into_iter()
-                .filter(|m| !refused(&tokens, m))
+                .filter(|m| counted[m.tokens.start] && !refused(&tokens, m))
                 .collect();
             cues(found, text)
         };
@@ -400,124 +447,6 @@ fn check(cx: &mut Context<'_>) {
                 line,
                 format!(
                     "{} {does} ({}) while {place} {promised} ({promise})",
-                    line.subject.describe(),
-                    quoted(&found),
-                ),
-            ));
-        }
-    }
-
-    // Things kept out of landfill: a promise in the WHY or the HOW, and a
-    // line that sends them to the skip. A break refused anywhere earlier in
-    // its clause, by a negation or "nothing" ("nothing we collect goes to
-    // landfill"), or as `refused` reads it, keeps the promise.
-    // Equal terms: a promise, and a line that puts those who pay first. A
-    // priority counts only beside a word of paying in its clause ("accounts
-    // that pay the platform fee get first pick"), not one given by need
-    // ("Urgent cases are fast-tracked", "Children in care get first pick").
-    if let Some((promise, place)) = first_promise(&stands, equal_promises()) {
-        let paid_first = |text: &str| {
-            let tokens = tokenize(text);
-            let found = paid_priority()
-                .find(&tokens)
-                .into_iter()
-                .filter(|m| {
-                    let clause = tokens[m.tokens.start].clause;
-                    !refused(&tokens, m)
-                        && tokens
-                            .iter()
-                            .filter(|t| t.clause == clause)
-                            .any(|t| PAYING.contains(&&*t.word))
-                })
-                .collect();
-            cues(found, text)
-        };
-        for (line, found) in by_subject(&lines, paid_first) {
-            reports.push((
-                line,
-                format!(
-                    "{} puts those who pay first ({}) while {place} promises equal terms ({promise})",
-                    line.subject.describe(),
-                    quoted(&found),
-                ),
-            ));
-        }
-    }
-
-    // Never having to chase: a promise read negated too ("Tenants should
-    // never have to chase"), and a line that drops a request nobody
-    // chases.
-    let chase_promise = stands.iter().find_map(|&(text, place)| {
-        let found = cues(chase_promises().find_all(&tokenize(text)), text);
-        found.into_iter().next().map(|promise| (promise, place))
-    });
-    if let Some((promise, place)) = chase_promise {
-        let dropping = |text: &str| {
-            let tokens = tokenize(text);
-            // A request closed when people say nothing more: a closing
-            // cue, and silence as its condition in the line ("not
-            // re-confirmed", "no reply"); "bookings close automatically at
-            // midnight" closes a window, not a request.
-            let lower = text.to_lowercase();
-            if !SILENCE.iter().any(|s| lower.contains(s)) {
-                return Vec::new();
-            }
-            let found = chase_breaks()
-                .find(&tokens)
-                .into_iter()
-                .filter(|m| !refused(&tokens, m))
-                .collect();
-            cues(found, text)
-        };
-        for (line, found) in by_subject(&lines, dropping) {
-            reports.push((
-                line,
-                format!(
-                    "{} drops what people do not chase ({}) while {place} promises they never have to ({promise})",
-                    line.subject.describe(),
-                    quoted(&found),
-                ),
-            ));
-        }
-    }
-
-    // The promise is read negated too: "should never end up in landfill".
-    let landfill_promise = stands.iter().find_map(|&(text, place)| {
-        let found = cues(landfill_promises().find_all(&tokenize(text)), text);
-        found.into_iter().next().map(|promise| (promise, place))
-    });
-    if let Some((promise, place)) = landfill_promise {
-        let breaking = |text: &str| {
-            let tokens = tokenize(text);
-            let mut denied = Vec::with_capacity(tokens.len());
-            let mut seen = false;
-            for (i, t) in tokens.iter().enumerate() {
-                if i > 0 && tokens[i - 1].clause != t.clause {
-                    seen = false;
-                }
-                denied.push(seen);
-                // "before it goes to landfill", "would otherwise be thrown
-                // away": what the line saves things from ("would" alone is
-                // no saving: "sofas we would once have reupholstered now go
-                // in the skip").
-                seen |= is_negator(&t.word)
-                    || matches!(
-                        &*t.word,
-                        "nothing" | "none" | "nobody" | "before" | "otherwise"
-                    );
-            }
-            let found = landfill_breaks()
-                .find(&tokens)
-                .into_iter()
-                .filter(|m| !denied[m.tokens.start] && !refused(&tokens, m))
-                .collect();
-            cues(found, text)
-        };
-        for (line, found) in by_subject(&lines, breaking) {
-            reports.push((
-                line,
-                format!(
-                    "{} sends things to landfill ({}) while {place} promises to keep them out of it ({promise})",
                     line.subject.describe(),
                     quoted(&found),
                 ),
@@ -577,6 +506,58 @@ fn check(cx: &mut Context<'_>) {
     for (line, message) in reports {
         cx.report(&RULE, line.subject.clone(), line.span.clone(), message);
     }
+}
+
+/// Where in a line a break of a stand counts, one flag a word, read in one
+/// pass: everywhere, or only where the stand's own condition holds.
+type Counts = fn(&[Token], &str) -> Vec<bool>;
+
+/// A break counts wherever it stands.
+fn everywhere(tokens: &[Token], _: &str) -> Vec<bool> {
+    vec![true; tokens.len()]
+}
+
+/// A priority counts only beside a word of paying in its clause
+/// ("accounts that pay the platform fee get first pick"), not one given by
+/// need ("Urgent cases are fast-tracked", "Children in care get first
+/// pick").
+fn beside_paying(tokens: &[Token], _: &str) -> Vec<bool> {
+    let paying: std::collections::HashSet<usize> = tokens
+        .iter()
+        .filter(|t| PAYING.contains(&&*t.word))
+        .map(|t| t.clause)
+        .collect();
+    tokens.iter().map(|t| paying.contains(&t.clause)).collect()
+}
+
+/// A request closed counts only when silence is its condition in the line
+/// ("not re-confirmed", "no reply"): "bookings close automatically at
+/// midnight" closes a window, not a request.
+fn on_silence(tokens: &[Token], text: &str) -> Vec<bool> {
+    let lower = text.to_lowercase();
+    vec![SILENCE.iter().any(|s| lower.contains(s)); tokens.len()]
+}
+
+/// Things sent to landfill count unless a negation, "nothing", "before" or
+/// "otherwise" comes earlier in the clause: "nothing we collect goes to
+/// landfill", "before it goes to landfill", "would otherwise be thrown
+/// away" save things from it ("would" alone is no saving: "sofas we would
+/// once have reupholstered now go in the skip").
+fn not_saved(tokens: &[Token], _: &str) -> Vec<bool> {
+    let mut counted = Vec::with_capacity(tokens.len());
+    let mut saved = false;
+    for (i, t) in tokens.iter().enumerate() {
+        if i > 0 && tokens[i - 1].clause != t.clause {
+            saved = false;
+        }
+        counted.push(!saved);
+        saved |= is_negator(&t.word)
+            || matches!(
+                &*t.word,
+                "nothing" | "none" | "nobody" | "before" | "otherwise"
+            );
+    }
+    counted
 }
 
 /// The first cue of `promises` where a stand may be taken (the WHY, then

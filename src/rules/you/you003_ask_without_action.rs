@@ -186,24 +186,14 @@ fn only_keeps(act: &str) -> Option<Vec<String>> {
     // the suggestion cards to the notice board by the till" (while "shown to
     // lenders on that street" tells people, and "the report puts those
     // rooms first" acts on them).
+    let displays: Vec<bool> = tokens
+        .iter()
+        .map(|t| DISPLAYS.contains(&&*t.word))
+        .collect();
     let brought: Vec<Match> = act_bring()
         .find(&tokens)
         .into_iter()
-        .filter(|verb| {
-            let clause = tokens[verb.tokens.start].clause;
-            let after: Vec<&Token> = tokens[verb.tokens.end..]
-                .iter()
-                .take(OBJECT_REACH + FORUM_REACH)
-                .take_while(|t| t.clause == clause)
-                .collect();
-            after.iter().enumerate().any(|(i, t)| {
-                matches!(&*t.word, "to" | "at" | "on" | "onto")
-                    && after[i + 1..]
-                        .iter()
-                        .take(FORUM_REACH)
-                        .any(|d| DISPLAYS.contains(&&*d.word))
-            })
-        })
+        .filter(|verb| brought_to(&tokens, verb, &["to", "at", "on"], &displays))
         .collect();
     let mut keeps = vec![false; part + 1];
     for m in kept.iter().chain(&unchanged).chain(&brought) {
@@ -425,28 +415,34 @@ fn brings_to_a_forum(tokens: &[Token]) -> bool {
         })
         .collect();
     let forums = starts(tokens.len(), &forums);
-    act_bring().find(tokens).iter().any(|verb| {
-        // "the table", "each put" are no verbs of bringing.
-        if after_determiner(tokens, verb) {
-            return false;
-        }
-        let clause = tokens[verb.tokens.start].clause;
-        // What is brought may stand between, with no preposition in it
-        // ("take the three most common answers to the residents' forum";
-        // "put in a folder at the meeting point" puts them in a folder).
-        let Some(at_to) = (verb.tokens.end..tokens.len())
-            .take(OBJECT_REACH + 1)
-            .take_while(|&i| tokens[i].clause == clause)
-            .find(|&i| HEAD_ENDS.contains(&&*tokens[i].word))
-            .filter(|&i| matches!(&*tokens[i].word, "at" | "to" | "before"))
-        else {
-            return false;
-        };
-        let clause = tokens[at_to].clause;
-        let after = at_to + 1;
-        (after..tokens.len().min(after + FORUM_REACH))
-            .any(|at| forums[at] && tokens[at].clause == clause)
-    })
+    act_bring()
+        .find(tokens)
+        .iter()
+        .any(|verb| brought_to(tokens, verb, &["at", "to", "before"], &forums))
+}
+
+/// Whether a verb of bringing takes what it brings to a place `places`
+/// marks: what is brought may stand between, with no preposition in it
+/// ("take the three most common answers to the residents' forum"; "put in
+/// a folder at the meeting point" puts them in a folder), then one of
+/// `through` and the place at most [`FORUM_REACH`] words on, in one
+/// clause. "The table", "each put" are no verbs of bringing.
+fn brought_to(tokens: &[Token], verb: &Match, through: &[&str], places: &[bool]) -> bool {
+    if after_determiner(tokens, verb) {
+        return false;
+    }
+    let clause = tokens[verb.tokens.start].clause;
+    let Some(at_to) = (verb.tokens.end..tokens.len())
+        .take(OBJECT_REACH + 1)
+        .take_while(|&i| tokens[i].clause == clause)
+        .find(|&i| HEAD_ENDS.contains(&&*tokens[i].word))
+        .filter(|&i| through.contains(&&*tokens[i].word))
+    else {
+        return false;
+    };
+    let after = at_to + 1;
+    (after..tokens.len().min(after + FORUM_REACH))
+        .any(|at| places[at] && tokens[at].clause == clause)
 }
 
 /// For each of `len` tokens, whether one of `matches` covers it: a table
