@@ -106,6 +106,7 @@ const INDEPENDENT: &[&str] = &[
     "held-out-25",
     "held-out-26",
     "held-out-27",
+    "held-out-28",
 ];
 
 /// The independent corpus: each planted defect found, no other warning or

@@ -517,6 +517,17 @@ lexicon!(
     "landfill_breaks.txt"
 );
 lexicon!(
+    /// WHY006: a promise that the people the business is for are glad to be
+    /// seen ("glad to see them").
+    seen_promises,
+    "seen_promises.txt"
+);
+lexicon!(
+    /// WHY006: a line that keeps people out of the customers' sight.
+    hidden_breaks,
+    "hidden_breaks.txt"
+);
+lexicon!(
     /// A promise that animals are handled as little as possible: "never
     /// tamed".
     hands_off_promises,
@@ -775,6 +786,8 @@ mod tests {
             hands_off_promises(),
             landfill_promises(),
             landfill_breaks(),
+            seen_promises(),
+            hidden_breaks(),
             equal_promises(),
             paid_priority(),
             chase_promises(),

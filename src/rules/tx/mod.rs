@@ -35,9 +35,6 @@ fn pressure_only(message: &str) -> Option<Vec<String>> {
     let tokens = tokenize(message);
     let mut cues = sales_pressure().find(&tokens);
     cues.retain(|cue| !ends_what_they_hold(message, &tokens, cue) && !a_concession(&tokens, cue));
-    if cues.is_empty() {
-        return None;
-    }
     let calls: Vec<Match> = calls_to_act_now(&tokens)
         .into_iter()
         .chain(more_than_asked(&tokens))
@@ -47,11 +44,25 @@ fn pressure_only(message: &str) -> Option<Vec<String>> {
                 .any(|cue| cue.tokens.start < call.tokens.end && call.tokens.start < cue.tokens.end)
         })
         .collect();
+    let any_in = |found: &[Match], part: &Part| found.iter().any(|m| part.holds(m.tokens.start));
+    let parts = parts(message, &tokens);
+    // Two calls to buy, book or donate now, or to something on sale now,
+    // and nothing else but a label or a price of a few words, are pressure
+    // with no other cue: "Please donate today. Raffle tickets now on sale,
+    // 1 pound each. Book your place now." A part of its own between them
+    // ("walk in on Tuesdays if booking online is hard") may well help.
+    if cues.is_empty()
+        && (calls.len() < 2
+            || parts.iter().any(|part| {
+                !any_in(&calls, part) && !part.is_label() && part.tokens.len() > SHORT_PART
+            }))
+    {
+        return None;
+    }
     cues.extend(calls);
     cues.sort_by_key(|m| m.tokens.start);
     let value = customer_value().find(&tokens);
-    let any_in = |found: &[Match], part: &Part| found.iter().any(|m| part.holds(m.tokens.start));
-    let gives = parts(message, &tokens).iter().any(|part| {
+    let gives = parts.iter().any(|part| {
         !any_in(&cues, part)
             && !part.is_label()
             && (any_in(&value, part) || part.asks_openly(&tokens))
@@ -66,19 +77,25 @@ fn pressure_only(message: &str) -> Option<Vec<String>> {
 /// Verbs that open a call to buy or book.
 pub(super) const CALLS: &[&str] = &["book", "buy", "order", "shop", "grab", "reserve"];
 
-/// Calls to buy or book with "now" or "today" a few words on, in one clause
-/// ("Book your private orthotic fitting now", "Book your upgrade fitting
-/// today"): beside other pressure, the call is
-/// pressure too, and the thing it pushes ("a fitting") is no value given.
-/// Alone, "book ... now" is read as a service's invitation, not pressure.
+/// The most words a part between calls may have and still say nothing of
+/// its own: a price ("1 pound each").
+const SHORT_PART: usize = 3;
+
+/// Calls to buy, book or donate with "now" or "today" a few words on, in
+/// one clause ("Book your private orthotic fitting now", "Please donate to
+/// the centre today"): beside other pressure, or another such call, the
+/// call is pressure too, and the thing it pushes ("a fitting") is no value
+/// given. Alone, "book ... now" is read as a service's invitation, not
+/// pressure.
 fn calls_to_act_now(tokens: &[Token]) -> Vec<Match> {
     let mut found = Vec::new();
     for (i, t) in tokens.iter().enumerate() {
-        // An imperative opens its clause, or follows "and", "so", "then".
+        // An imperative opens its clause, or follows "and", "so", "then",
+        // "please".
         let opens = i == 0
             || tokens[i - 1].clause != t.clause
-            || matches!(&*tokens[i - 1].word, "and" | "so" | "then");
-        if !CALLS.contains(&&*t.word) || !opens {
+            || matches!(&*tokens[i - 1].word, "and" | "so" | "then" | "please");
+        if !(CALLS.contains(&&*t.word) || &*t.word == "donate") || !opens {
             continue;
         }
         let now = (i + 1..tokens.len().min(i + 8))
@@ -91,6 +108,20 @@ fn calls_to_act_now(tokens: &[Token]) -> Vec<Match> {
             });
         }
     }
+    // "Now on sale", "on sale now": a call in the form of news.
+    let word = |i: usize| tokens.get(i).map_or("", |t| &*t.word);
+    for i in 0..tokens.len() {
+        let start = match (word(i), word(i + 1), word(i + 2)) {
+            ("now", "on", "sale") => i,
+            ("on", "sale", "now") => i,
+            _ => continue,
+        };
+        found.push(Match {
+            tokens: start..start + 3,
+            span: tokens[start].span.start..tokens[start + 2].span.end,
+        });
+    }
+    found.sort_by_key(|m| m.tokens.start);
     found
 }
 
@@ -229,6 +260,10 @@ mod tests {
             "Your 10-week course ends soon.",
             "Your 2026 season pass ends soon.",
             "Your pass, which you loved, ends soon.",
+            "Book your next class today.",
+            "Please donate to the centre today. Raffle tickets on sale at the door, 1 pound each.",
+            "Tickets for the spring concert now on sale; the programme is Elgar and Holst. Book now.",
+            "Book your flu jab today; walk in on Tuesday mornings if booking online is hard. Book a lift now if you need one.",
         ] {
             assert!(!pushy(message), "{message}");
         }
@@ -265,6 +300,8 @@ mod tests {
             "Your deal, which you chose, ends tonight",
             "Please give to the shelter today. Every pound counts.",
             "Donate now and keep the lights on",
+            "Please donate to the centre today. Raffle tickets now on sale, 1 pound each. Book your next course now.",
+            "Book your next class today. Order your kit now.",
         ] {
             assert!(pushy(message), "{message}");
         }

@@ -30,7 +30,13 @@ any number, and a cue negated earlier in its clause ("no pressure to buy")
 does not count. Beside other pressure, a call to buy or book with "now"
 a few words on ("Book your private fitting now") is pressure too, so the
 fitting it pushes is no value given; alone, "book ... now" is read as a
-service's invitation. So is "Why stop at ...?": beside other pressure it
+service's invitation. Two such calls (to buy, book or donate "now" or
+"today", or something "now on sale") with nothing between them but a
+price of a few words are pressure too, with no other cue ("Please donate
+to the lifeboat fund today. Raffle tickets now on sale, £1 each. Book
+your seat at the quiz now."); a part of its own between them ("walk in
+on Tuesday mornings if booking online is hard") may well help, and the
+message is not reported. So is "Why stop at ...?": beside other pressure it
 pushes more than was asked for ("Your collection is booked! Why stop at
 three items? ... Offer ends Sunday"), alone it may invite someone on
 ("Why stop at 5k? Join the free 10k group").

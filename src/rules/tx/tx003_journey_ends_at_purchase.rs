@@ -50,7 +50,12 @@ stops at the sale as a whole (the plan is reported once); and a persona
 whose name says they are passing through (a visitor, a holidaymaker, a
 tourist: "Visitor on a walking holiday", "Visiting yacht crew"; not a
 "Visiting carer") or buying a gift ("Gift buyer who knows nothing about
-cheese"), who comes once by nature; nor one whose purchase insight says
+cheese"), who comes once by nature; nor one whose name says they buy
+for a relative ("Son or daughter who lives far away", "Family member
+booking for a parent"), taken to the purchase by a touchpoint that also
+takes a persona whose journey goes on after it: theirs goes on through
+that persona (a "young family" is the customer, and is read as any); nor
+one whose purchase insight says
 they buy job by job ("instructs per claim", "whether she calls us
 again"), whose next purchase is the next contact. Another persona who
 buys once by nature is reported: say so with a waiver.
@@ -163,6 +168,34 @@ fn passing_through(name: &str) -> bool {
                     .is_some_and(|n| VISITING_WORK.contains(&&*n.word)))
     })
 }
+
+/// Whether a persona's name says they act for a relative: "Son or daughter
+/// who lives far away", "Grandparent booking for the grandchildren". Only
+/// the name is read, as for those passing through.
+fn for_a_relative(name: &str) -> bool {
+    let tokens = tokenize(name);
+    tokens.iter().any(|t| RELATIVES.contains(&&*t.word))
+        || tokens
+            .windows(2)
+            .any(|w| &*w[0].word == "family" && matches!(&*w[1].word, "member" | "members"))
+}
+
+/// Words that name a relative someone buys for ("family member" too; a
+/// "young family" is the customer).
+const RELATIVES: &[&str] = &[
+    "son",
+    "sons",
+    "daughter",
+    "daughters",
+    "relative",
+    "relatives",
+    "grandparent",
+    "grandparents",
+    "grandchild",
+    "grandchildren",
+    "niece",
+    "nephew",
+];
 
 /// Whether a text says the business comes back a while after the sale: a
 /// span of days, weeks, months or years, then "later", with a look, a call
@@ -310,6 +343,19 @@ fn personas_stopping_at_the_sale(cx: &mut Context<'_>) {
         if sale.is_empty() {
             continue;
         }
+        // One who buys for a relative ("Son or daughter who lives far
+        // away"), taken to the purchase with another persona whose journey
+        // goes on, goes on through them.
+        let goes_on = |id: &str| plan.touchpoints_reaching(id).any(&is_later);
+        if for_a_relative(&persona.name.value)
+            && reaching
+                .iter()
+                .filter(|t| stage_of(t) == Some(Stage::Purchase))
+                .flat_map(|t| items(&t.personas))
+                .any(|other| other.text != persona.id.value && goes_on(&other.text))
+        {
+            continue;
+        }
         let onboarded = reaching
             .iter()
             .any(|t| stage_of(t) == Some(Stage::Onboarding));
@@ -333,7 +379,7 @@ fn personas_stopping_at_the_sale(cx: &mut Context<'_>) {
 
 #[cfg(test)]
 mod tests {
-    use super::{buys_each_time, calls_to_buy, comes_back_later, passing_through};
+    use super::{buys_each_time, calls_to_buy, comes_back_later, for_a_relative, passing_through};
 
     #[test]
     fn a_gift_buyer_passes_through() {
@@ -375,6 +421,20 @@ mod tests {
             "weeks of later nights",
         ] {
             assert!(!comes_back_later(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_relative_is_named_so() {
+        for name in [
+            "Son or daughter who lives far away",
+            "Family member booking for a parent",
+            "Grandparents who book the holiday club",
+        ] {
+            assert!(for_a_relative(name), "{name}");
+        }
+        for name in ["Parent of a toddler", "Carer", "Young family on a budget"] {
+            assert!(!for_a_relative(name), "{name}");
         }
     }
 

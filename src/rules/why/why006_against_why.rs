@@ -9,11 +9,11 @@ use crate::plan::{Plan, Span, items, text};
 use crate::rules::{Context, Family, Phase, Rule};
 use crate::text::lexicons::{
     animal_handling, at_cost_promises, chase_breaks, chase_promises, close_pressure, data_sales,
-    data_words, equal_promises, hands_off_promises, landfill_breaks, landfill_promises,
-    no_comparison_promises, no_pressure_promises, own_gain, paid_placement, paid_priority,
-    people_rankings, price_competition, price_concern, privacy_promises, profit_pricing,
-    push_buying, sales_pressure, single_size, size_promises, stance_buying,
-    unpaid_ranking_promises, withdrawals,
+    data_words, equal_promises, hands_off_promises, hidden_breaks, landfill_breaks,
+    landfill_promises, no_comparison_promises, no_pressure_promises, own_gain, paid_placement,
+    paid_priority, people_rankings, price_competition, price_concern, privacy_promises,
+    profit_pricing, push_buying, sales_pressure, seen_promises, single_size, size_promises,
+    stance_buying, unpaid_ranking_promises, withdrawals,
 };
 use crate::text::{HEAD_ENDS, Match, PhraseList, Token, is_negator, quote, tokenize};
 
@@ -64,14 +64,16 @@ words that show it on both sides:
   child in a class", "league tables of the fastest riders").
 - **At cost.** The WHY or the HOW promises the service is shared at cost,
   not for profit, or cheaply for everyone ("shared at cost, never for
-  profit", "should all be able to make a two-mile trip cheaply"), or the
-  WHAT promises it free to the people it serves ("Free for families:
+  profit", "should all be able to make a two-mile trip cheaply"), or that
+  money never keeps anyone out (a word of price before "never" and the
+  reason, a stop or a barrier: "money should never stop a family eating
+  well"; not "our prices never stop rising"), or the WHAT promises it free to the people it serves ("Free for families:
   lifts are favours", "free for every child here whatever their family
   can afford"), and a line of the HOW or the WHAT charges what demand
   will bear, sells a place in the queue or keeps out those who do not pay
   ("surge pricing at peak drop-off times", "priority matching" for a fee,
   "a booking fee on every seat", "the yard reserved for members, general
-  gates closed").
+  gates closed", "priced at the top of the market").
 - **Time to decide.** The WHY or the HOW promises people time to decide
   without being sold to ("straight answers, not a sales pitch, and the
   time to decide", "no hard sell") and a line of the HOW or the WHAT
@@ -113,6 +115,13 @@ words that show it on both sides:
   that fits her") and a line of the HOW or the WHAT offers one size for
   all ("each gown as a single size-14 sample"); "no one-size-fits-all" is
   a refusal, not a cue.
+- **Seen.** The WHY or the HOW is glad the people it is for are seen
+  ("somewhere that's glad to see them", "proud to be seen", "in full
+  view") and a line of the HOW or the WHAT that names people of the
+  business (trainees, staff, volunteers) keeps them out of the customers'
+  sight ("Trainees work in the back bakehouse only, out of customers'
+  sight"); a line that names none hides nothing of them ("deliveries come
+  in out of sight"), and "never hidden from customers" is a refusal.
 
 The price reading also counts a HOW that puts turnover before people
 ("we run the café for turnover", "a table limit", "keep covers moving",
@@ -332,7 +341,12 @@ fn check(cx: &mut Context<'_>) {
         .map(|l| (l.text, "the WHAT"))
         .collect();
     let price_stands: Vec<(&str, &str)> = stands.iter().copied().chain(what_stands).collect();
-    if let Some((promise, place)) = first_promise(&price_stands, at_cost_promises()) {
+    let at_cost = first_promise(&price_stands, at_cost_promises()).or_else(|| {
+        price_stands
+            .iter()
+            .find_map(|&(text, place)| price_never_stops(text).map(|p| (p, place)))
+    });
+    if let Some((promise, place)) = at_cost {
         let charges = |text: &str| cues(profit_pricing().find(&tokenize(text)), text);
         let held = by_subject(&lines, charges)
             .into_iter()
@@ -353,7 +367,7 @@ fn check(cx: &mut Context<'_>) {
     // refused or ruled out where they stand. A promise said as a refusal
     // ("should never end up in landfill", "should never have to chase") is
     // read negated too.
-    let broken: [(&PhraseList, bool, &PhraseList, Counts, &str, &str); 8] = [
+    let broken: [(&PhraseList, bool, &PhraseList, Counts, &str, &str); 9] = [
         (
             unpaid_ranking_promises(),
             false,
@@ -417,6 +431,14 @@ fn check(cx: &mut Context<'_>) {
             not_saved,
             "sends things to landfill",
             "promises to keep them out of it",
+        ),
+        (
+            seen_promises(),
+            false,
+            hidden_breaks(),
+            naming_people,
+            "keeps people out of the customers' sight",
+            "is glad they are seen",
         ),
     ];
     for (promises, negated_too, breaks, counts, does, promised) in broken {
@@ -517,6 +539,31 @@ fn everywhere(tokens: &[Token], _: &str) -> Vec<bool> {
     vec![true; tokens.len()]
 }
 
+/// People kept out of sight count only in a line that names people of the
+/// business: "Trainees work in the back bakehouse only, out of customers'
+/// sight" (not "deliveries come in out of sight").
+fn naming_people(tokens: &[Token], _: &str) -> Vec<bool> {
+    let named = tokens.iter().any(|t| WORKING_PEOPLE.contains(&&*t.word));
+    vec![named; tokens.len()]
+}
+
+/// People of the business a line may keep out of sight.
+const WORKING_PEOPLE: &[&str] = &[
+    "trainee",
+    "trainees",
+    "apprentice",
+    "apprentices",
+    "staff",
+    "volunteer",
+    "volunteers",
+    "worker",
+    "workers",
+    "team",
+    "people",
+    "residents",
+    "members",
+];
+
 /// A priority counts only beside a word of paying in its clause
 /// ("accounts that pay the platform fee get first pick"), not one given by
 /// need ("Urgent cases are fast-tracked", "Children in care get first
@@ -571,6 +618,37 @@ fn first_promise<'s>(
         found.into_iter().next().map(|promise| (promise, place))
     })
 }
+
+/// A promise that money never keeps anyone out: a word of price before
+/// "never" and the reason, a stop or a barrier, in one clause ("the price
+/// of a first instrument should never be the reason someone doesn't
+/// learn", "cost should never stop a family coming"). "Our prices never
+/// stop rising" promises nothing, and neither does a reason given for a
+/// price ("the price is never the reason we give").
+fn price_never_stops(text: &str) -> Option<String> {
+    let tokens = tokenize(text);
+    let price = price_concern().find(&tokens);
+    price.iter().find_map(|m| {
+        let clause = tokens[m.tokens.start].clause;
+        let same = |i: usize| tokens.get(i).filter(|t| t.clause == clause);
+        let never = (m.tokens.end..m.tokens.end + PRICE_TO_NEVER)
+            .find(|&i| same(i).is_some_and(|t| &*t.word == "never"))?;
+        let end = (never + 1..never + 4).find(|&i| {
+            same(i).is_some_and(|t| matches!(&*t.word, "reason" | "stop" | "stops" | "barrier"))
+        })?;
+        let refused = same(end + 1).is_some_and(|t| matches!(&*t.word, "rising" | "we" | "going"));
+        (!refused).then(|| {
+            quote(
+                text,
+                tokens[m.tokens.start].span.start..tokens[end].span.end,
+            )
+        })
+    })
+}
+
+/// How many words a promise's word of price may stand before "never": "the
+/// price of a first instrument should never".
+const PRICE_TO_NEVER: usize = 7;
 
 /// The cues `find` reads in the lines of the HOW and of the WHAT, each
 /// subject's gathered under its first line that has any: one finding for
@@ -1037,9 +1115,30 @@ fn sells_data(text: &str, kind: Option<&str>) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::{
-        against_buying, competes_on_price, own_gains, pushes_buying, sells_data, tokenize,
+        against_buying, competes_on_price, own_gains, price_never_stops, pushes_buying, sells_data,
+        tokenize,
     };
     use crate::text::stem;
+
+    #[test]
+    fn money_that_never_keeps_anyone_out_is_a_promise() {
+        assert_eq!(
+            price_never_stops(
+                "We believe the price of a first instrument should never be the reason someone doesn't learn."
+            )
+            .as_deref(),
+            Some("\"price of a first instrument should never be the reason\"")
+        );
+        assert!(price_never_stops("Cost should never stop a family coming to the pool.").is_some());
+        for text in [
+            "Our prices never stop rising, and we say so.",
+            "The price is never the reason we give for a refusal.",
+            "The price is fair. We never stop learning.",
+            "We never charge for a second fitting, whatever the price.",
+        ] {
+            assert!(price_never_stops(text).is_none(), "{text}");
+        }
+    }
 
     #[test]
     fn competing_with_a_rival_on_price_is_read_in_its_clause() {

@@ -21,7 +21,8 @@ pub static RULE: Rule = Rule {
 Reports a touchpoint that has an `ask` but no `act` (or a blank one), or
 whose `act` only keeps the answers: it stores, files, logs, records or
 summarises them ("responses are stored in the CRM", "results go into the
-annual report") and says nothing of a change, a reply, a follow-up, a
+annual report") or puts them away in a box, a tray, a folder or a file
+("Collected in the box under the till") and says nothing of a change, a reply, a follow-up, a
 review or a purpose ("so the fitter can ..."), or of the answer becoming
 the measure the work is judged by ("her success measure written on the
 trial sheet and reported in week 4"). Cues are matched as whole stemmed
@@ -51,7 +52,7 @@ faults back to those who can fix what was sold ("reported back to
 suppliers"), or keeps to what people chose ("The choice is saved and we
 stick to it"); an `act` with a sentence or clause of five words or more,
 or a part after "and" with a new subject ("and each reader's email shows
-those genres first"), that neither keeps the answers nor says nothing
+those genres first", "and the best idea goes on the menu"), that neither keeps the answers nor says nothing
 changes ("summarised for the
 workshop lead, who picks the three most common snags for the next ride"),
 which may well be action planlint's word lists do not know (a shorter one,
@@ -155,6 +156,7 @@ fn only_keeps(act: &str) -> Option<Vec<String>> {
         .find(&tokens)
         .into_iter()
         .filter(|m| !a_noun(&tokens, m))
+        .chain(put_away(&tokens))
         .collect();
     if kept.is_empty() || does_something_else(&tokens, &kept, &unchanged) {
         return None;
@@ -222,6 +224,45 @@ fn only_keeps(act: &str) -> Option<Vec<String>> {
     Some(quotes)
 }
 
+/// Answers put into a place they are kept, and nothing more said of them:
+/// "Collected in the box under the till", "put into the tray" (not
+/// "collected in person").
+fn put_away(tokens: &[Token]) -> Vec<Match> {
+    let mut found = Vec::new();
+    for (at, verb) in tokens.iter().enumerate() {
+        if !PUT.contains(&&*verb.word) {
+            continue;
+        }
+        let same = |i: usize| tokens.get(i).filter(|t| t.clause == verb.clause);
+        let Some(into) =
+            (at + 1..=at + 2).find(|&i| same(i).is_some_and(|t| matches!(&*t.word, "in" | "into")))
+        else {
+            continue;
+        };
+        if let Some(store) = (into + 1..=into + 3).find(|&i| {
+            same(i).is_some_and(|t| STORES.contains(&&*t.word) || KEPT_IN.contains(&&*t.word))
+        }) {
+            found.push(Match {
+                tokens: at..store + 1,
+                span: verb.span.start..tokens[store].span.end,
+            });
+        }
+    }
+    found
+}
+
+/// Verbs that put answers somewhere: "collected in the box".
+const PUT: &[&str] = &[
+    "collected",
+    "gathered",
+    "put",
+    "placed",
+    "posted",
+    "left",
+    "go",
+    "goes",
+];
+
 /// Words of answers sitting where they are kept: "they are kept for audit
 /// purposes", "they sit in the spreadsheet" (not "kept posted").
 const KEPT: &[&str] = &["kept", "sit", "sits"];
@@ -246,9 +287,10 @@ const DISPLAYS: &[&str] = &[
 ];
 
 /// Words that open a new subject after "and": "saved and we stick to it",
-/// "saved and each reader's email shows those genres first".
+/// "saved and each reader's email shows those genres first", "logged and
+/// the best idea goes on the menu".
 const SUBJECTS: &[&str] = &[
-    "we", "they", "he", "she", "each", "every", "staff", "someone", "somebody",
+    "we", "they", "he", "she", "each", "every", "staff", "someone", "somebody", "the", "our",
 ];
 
 /// Participles that describe how answers are kept, not a change: "Cards
@@ -597,8 +639,22 @@ mod tests {
             "The shop manager records every answer in the CRM.",
             "Every answer is logged; the home's report records them.",
             "Callers are kept in the office file.",
+            "Collected in the box under the till.",
+            "Cards are put into the tray at reception.",
         ] {
             assert!(only_keeps(act).is_some(), "{act}");
+        }
+        assert_eq!(
+            only_keeps("Collected in the box under the till.").unwrap(),
+            ["\"Collected in the box\""]
+        );
+        for act in [
+            "Collected in person and read by the head baker, who changes the Saturday bake.",
+            "Answers are logged and the best idea goes on the menu next month.",
+            "Collected in the box and the best idea goes on the menu next month.",
+            "Cards collected in the box are read every Monday and the top request is baked that week.",
+        ] {
+            assert!(only_keeps(act).is_none(), "{act}");
         }
         assert_eq!(
             only_keeps("Answers are recorded, and the record is reported each year.").unwrap(),
