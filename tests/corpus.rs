@@ -107,6 +107,7 @@ const INDEPENDENT: &[&str] = &[
     "held-out-26",
     "held-out-27",
     "held-out-28",
+    "held-out-29",
 ];
 
 /// The independent corpus: each planted defect found, no other warning or

@@ -103,6 +103,17 @@ pub struct Match {
     pub span: Range<usize>,
 }
 
+/// For each of `len` tokens, whether one of `matches` covers it: a table
+/// read in one step per token, so that a long text costs no more than a
+/// line per word.
+pub fn covered<'m>(len: usize, matches: impl IntoIterator<Item = &'m Match>) -> Vec<bool> {
+    let mut covered = vec![false; len];
+    for m in matches {
+        covered[m.tokens.clone()].fill(true);
+    }
+    covered
+}
+
 impl PhraseList {
     pub fn parse(data: &str) -> Self {
         let phrases: Vec<Vec<Cue>> = lexicon_lines(data)

@@ -1,5 +1,5 @@
 //! GOAL007 mislabelled-goal: a goal of kind satisfaction whose metric counts
-//! money, an audience or sales. The rule's metadata, its documentation (`planlint explain GOAL007`)
+//! money, an audience, sales or what the business sends out. The rule's metadata, its documentation (`planlint explain GOAL007`)
 //! and its check.
 
 use crate::diagnostic::{Severity, Subject};
@@ -16,7 +16,7 @@ pub static RULE: Rule = Rule {
     name: "mislabelled-goal",
     family: Family::Goal,
     severity: Severity::Warning,
-    summary: "a satisfaction goal measures money, an audience or sales",
+    summary: "a satisfaction goal measures money, an audience, sales or what the business sends out",
     help: "set `kind = \"revenue\"` (`\"cost\"` for money the business spends), and measure satisfaction with what customers say or do: a survey score, NPS, repeat visits",
     docs: r#"## What it does
 Reports a goal of kind `satisfaction` whose `metric` counts money: an
@@ -48,6 +48,15 @@ selling more to a customer is revenue, not a sign that they are pleased.
 Only the metric's head is read: "Complaints per 1,000 boxes sold" counts
 complaints, "% of pairs sold returned or refitted" counts returns, and
 "Customers who say they were never sold to" counts what customers say.
+
+And it reports a satisfaction goal whose metric counts what the business
+sends out: a word of marketing's output (emails, newsletters, posts,
+leaflets, ads, campaigns) with a word of sending after it in the metric's
+head ("Promotional emails sent per month", "Social posts published").
+How much a business sends says nothing of how its customers feel, and
+more of it may well please them less. "Unsubscribes per 1,000 emails
+sent" counts unsubscribes, and "Replies sent within a day" is no output
+of marketing.
 
 The metric is read as a phrase, for what it counts, as HUM002 reads it:
 its head, up to the first preposition or relative clause, and the last
@@ -159,7 +168,7 @@ fn check(cx: &mut Context<'_>) {
             (false, _) => "",
             (true, 1) => "; it is the plan's only satisfaction goal",
             (true, _) => {
-                "; the plan's other satisfaction goals count money, an audience or sales too"
+                "; the plan's other satisfaction goals count money, an audience, sales or what the business sends out too"
             }
         };
         cx.report(
@@ -218,8 +227,73 @@ pub(crate) fn counts(metric: &str) -> Vec<String> {
     );
     found.extend(counts_sold(metric));
     found.extend(counts_paid_plans(metric));
+    found.extend(counts_sent(metric));
     found
 }
+
+/// What the business sends out, quoted: a word of marketing's output
+/// (emails, newsletters, posts, leaflets, ads) and a word of sending after
+/// it, in the metric's head ("Promotional emails sent per month", "Social
+/// posts published"). How much a business sends says nothing of how its
+/// customers feel. Only the head is read: "Unsubscribes per 1,000 emails
+/// sent" counts unsubscribes, and "Replies sent within a day" are no
+/// marketing output.
+fn counts_sent(metric: &str) -> Option<String> {
+    let tokens = tokenize(metric);
+    let first = tokens.first()?;
+    let end = (0..tokens.len())
+        .find(|&i| {
+            let t = &tokens[i];
+            t.clause != first.clause
+                || HEAD_ENDS.contains(&&*t.word)
+                || matches!(&*t.word, "per" | "as" | "than")
+        })
+        .unwrap_or(tokens.len());
+    let head = &tokens[..end];
+    if head.iter().any(|t| is_negator(&t.word)) {
+        return None;
+    }
+    let output = head.iter().position(|t| OUTPUT.contains(&&*t.word))?;
+    let sent = head[output + 1..]
+        .iter()
+        .find(|t| SENT.contains(&&*t.word))?;
+    Some(quote(metric, head[output].span.start..sent.span.end))
+}
+
+/// What marketing sends out.
+const OUTPUT: &[&str] = &[
+    "email",
+    "emails",
+    "newsletter",
+    "newsletters",
+    "mailing",
+    "mailings",
+    "mailshot",
+    "mailshots",
+    "post",
+    "posts",
+    "leaflet",
+    "leaflets",
+    "flyer",
+    "flyers",
+    "ad",
+    "ads",
+    "advert",
+    "adverts",
+    "campaign",
+    "campaigns",
+];
+
+/// Words of sending out.
+const SENT: &[&str] = &[
+    "sent",
+    "published",
+    "posted",
+    "delivered",
+    "distributed",
+    "run",
+    "issued",
+];
 
 /// Paid plans counted, quoted: "paid" or "paying" with subscriptions,
 /// subscribers, memberships or members at most three words on ("number of
@@ -342,10 +416,12 @@ fn counts_sold(metric: &str) -> Option<String> {
 /// "what the business sells", or those joined ("an audience and what the
 /// business sells").
 fn kinds(quotes: &[String]) -> String {
-    let (mut audience, mut sold, mut money) = (false, false, false);
+    let (mut audience, mut sold, mut money, mut sent) = (false, false, false, false);
     for q in quotes {
         if is_audience(q) {
             audience = true;
+        } else if is_sent(q) {
+            sent = true;
         } else if is_sold(q) {
             sold = true;
         } else {
@@ -356,11 +432,26 @@ fn kinds(quotes: &[String]) -> String {
         (money, "money"),
         (audience, "an audience"),
         (sold, "what the business sells"),
+        (sent, "what the business sends out"),
     ]
     .into_iter()
     .filter_map(|(is, name)| is.then_some(name))
     .collect();
     named.join(" and ")
+}
+
+/// Whether a quote is of marketing's output sent ("Promotional emails
+/// sent" quotes "emails sent").
+fn is_sent(quoted: &str) -> bool {
+    let quoted = quoted.trim_matches('"').to_lowercase();
+    quoted
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|w| SENT.contains(&w))
+        && quoted
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| OUTPUT.contains(&w))
 }
 
 /// Whether a quote is of a word of selling, or of paid plans counted
@@ -387,6 +478,19 @@ fn is_audience(quoted: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::counts_sold;
+
+    #[test]
+    fn what_the_business_sends_out_is_no_satisfaction() {
+        assert_eq!(
+            super::counts_sent("Promotional emails sent per month").as_deref(),
+            Some("\"emails sent\"")
+        );
+        assert!(super::counts_sent("Social posts published each week").is_some());
+        assert!(super::counts_sent("Unsubscribes per 1,000 emails sent").is_none());
+        assert!(super::counts_sent("Replies sent within a day, %").is_none());
+        assert!(super::counts_sent("Customers who say our emails are worth opening").is_none());
+        assert!(super::kinds(&["\"emails sent\"".to_owned()]) == "what the business sends out");
+    }
 
     #[test]
     fn paid_plans_counted_are_sales() {

@@ -40,8 +40,8 @@ could not find (weekly ads to prospects ask nothing and do not count).
 So does a `purchase` touchpoint, no pure sales pressure, whose message or
 act comes back to the customer a while later with a look, a call, a note
 or a report ("a look at your pad use three months later", "a month later
-the employer gets a short note", "reported at week 12"; not "your box
-arrives three days later").
+the employer gets a short note", "reported at week 12", "an update when
+he's rehomed"; not "your box arrives three days later").
 Not reported: a persona reached only before the purchase (a prospect the
 plan has not yet won); a persona reached by a touchpoint with no `stage`;
 every persona while a touchpoint at retention or advocacy names no
@@ -200,8 +200,9 @@ const RELATIVES: &[&str] = &[
 /// Whether a text says the business comes back a while after the sale: a
 /// span of days, weeks, months or years, then "later", with a look, a call
 /// or a note in its clause ("a look at your pad use three months later", "A
-/// month later the employer gets a short note"). "Later" alone ("pay
-/// later") is no time.
+/// month later the employer gets a short note"), or an update or news
+/// "when" or "once" something has happened ("get one when he's
+/// rehomed"). "Later" alone ("pay later") is no time.
 fn comes_back_later(text: &str) -> bool {
     let tokens = tokenize(text);
     let returns_in = |clause: usize| {
@@ -222,7 +223,21 @@ fn comes_back_later(text: &str) -> bool {
             && w[2].word.chars().all(|c| c.is_ascii_digit())
             && returns_in(w[1].clause)
     });
-    later || at_week
+    // "Owners who ask for an update get one when he's rehomed": news of
+    // what became of what they left with the business, once it happens.
+    let update_when = tokens.windows(2).enumerate().any(|(i, w)| {
+        // "an update", "send news": a thing sent, not "we update prices".
+        let sent = i > 0
+            && matches!(
+                &*tokens[i - 1].word,
+                "a" | "an" | "the" | "some" | "send" | "sends" | "get" | "gets" | "with"
+            );
+        sent && matches!(&*w[0].word, "update" | "updates" | "news")
+            && (i + 1..tokens.len().min(i + 4)).any(|j| {
+                tokens[j].clause == w[0].clause && matches!(&*tokens[j].word, "when" | "once")
+            })
+    });
+    later || at_week || update_when
 }
 
 /// Words of coming back to the customer, in the clause of "later": a look,
@@ -412,6 +427,8 @@ mod tests {
             "A month later the employer gets a short note",
             "a call two weeks later to see how it is going",
             "Those outcomes are written into the pilot evaluation and reported at week 12.",
+            "Owners who ask for an update get one when he's rehomed.",
+            "We send news once your bench has found its new home.",
         ] {
             assert!(comes_back_later(text), "{text}");
         }
@@ -419,6 +436,8 @@ mod tests {
             "Buy now, pay later",
             "later this month",
             "weeks of later nights",
+            "We update the price list when the season changes.",
+            "We update prices when the season changes.",
         ] {
             assert!(!comes_back_later(text), "{text}");
         }

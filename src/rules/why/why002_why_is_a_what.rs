@@ -27,8 +27,10 @@ Reads the WHY statement for two kinds of language:
   them than ever") and targets of its own
   performance ("hitting our income target", "meet the performance
   indicator for prevention", "To hit our SSNAP early supported discharge
-  targets": hit, meet or achieve, then "our" and a target within six words;
-  "reach their reading target" is someone else's, "not to hit our
+  targets": hit, meet or achieve, then "our" and a target within six words,
+  or a target "of" a number, "hit the regional collection target of 9,400
+  units"; "reach their reading target" and "help every reader hit the
+  target of 20 books" are someone else's, "not to hit our
   targets" refuses it), protecting its own funding ("protect the team's
   funding"), or a contract held or won as the reason to
   exist ("to deliver the 9,400 therapy contacts commissioned ... and to
@@ -250,10 +252,15 @@ fn compares(tokens: &[Token], cue: &Match) -> bool {
 /// meets: "hit our SSNAP early supported discharge targets".
 const OWN_TARGET_REACH: usize = 6;
 
+/// How many words before a verb of meeting "help" makes the target someone
+/// else's: "help every reader hit".
+const HELPED_REACH: usize = 4;
+
 /// The business's own performance targets, or its own funding, as its aim:
 /// a verb of meeting (hit, meet, achieve), then "our" and a target or KPI
 /// within [`OWN_TARGET_REACH`] words ("To hit our SSNAP early supported
-/// discharge targets"), or "protect" with "our", "the team's" or "the
+/// discharge targets") or a target of a number ("hit the regional
+/// collection target of 9,400 units"), or "protect" with "our", "the team's" or "the
 /// service's" funding right after it ("protect the team's funding"); all
 /// in one clause, and not after a negation anywhere earlier in it ("not to
 /// hit our targets", "not a service that exists to protect our funding").
@@ -300,14 +307,25 @@ fn own_targets(tokens: &[Token]) -> Vec<Match> {
         if !matches!(&*verb.word, "hit" | "meet" | "achieve") {
             continue;
         }
+        // Helping someone else to their target ("help every reader hit the
+        // target of 20 books") is theirs.
+        let helped = (at.saturating_sub(HELPED_REACH)..at)
+            .any(|i| tokens[i].clause == verb.clause && tokens[i].word.starts_with("help"));
         let mut ours = false;
+        let mut theirs = helped;
         for i in at + 1..tokens.len().min(at + 1 + OWN_TARGET_REACH) {
             let Some(w) = word(i) else { break };
             if matches!(w, "who" | "which" | "that" | "whose") {
                 break;
             }
             ours |= w == "our";
+            theirs |= matches!(w, "their" | "his" | "her" | "your" | "my");
             let target = matches!(w, "target" | "targets" | "kpi" | "kpis");
+            // A target of a number the business sets itself: "hit the
+            // regional collection target of 9,400 whole-blood units".
+            let numbered = word(i + 1) == Some("of")
+                && word(i + 2).is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit()));
+            let ours = ours || numbered && !theirs;
             let shared = word(i - 1) == Some("shared");
             let before_a_noun = tokens
                 .get(i + 1)
@@ -491,6 +509,8 @@ mod tests {
             "To hit our SSNAP early supported discharge targets",
             "We exist to meet our national KPIs every quarter",
             "To cut bed days and protect the team's funding at the next review",
+            "Our job this year is to hit the regional collection target of 9,400 units",
+            "We hit the target of 40 homes by spring, and then keep going",
         ] {
             assert_eq!(own_targets(&tokenize(why)).len(), 1, "{why}");
         }
@@ -503,6 +523,8 @@ mod tests {
             "Every pupil can meet our shared target of reading for pleasure",
             "Every patient should meet our nurses who have no targets to chase",
             "We are not a service that exists to protect our funding",
+            "We help every reader hit the target of 20 books a year",
+            "Every child can meet their target of 20 books, at their pace",
         ] {
             assert!(own_targets(&tokenize(why)).is_empty(), "{why}");
         }

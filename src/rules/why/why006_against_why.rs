@@ -15,7 +15,7 @@ use crate::text::lexicons::{
     profit_pricing, push_buying, sales_pressure, seen_promises, single_size, size_promises,
     stance_buying, unpaid_ranking_promises, withdrawals,
 };
-use crate::text::{HEAD_ENDS, Match, PhraseList, Token, is_negator, quote, tokenize};
+use crate::text::{HEAD_ENDS, Match, PhraseList, Token, covered, is_negator, quote, tokenize};
 
 pub static RULE: Rule = Rule {
     code: "WHY006",
@@ -49,7 +49,9 @@ words that show it on both sides:
   adherence data to drug brands for targeted advertising"). A promise
   about one kind of data ("we never sell location data") is not broken by
   data sold bare, with no kind named ("Operator fault feed (data
-  licence)"); data of a named kind ("route data") is held against it.
+  licence)"); data of a named kind ("route data") is held against it. A
+  sale whose object after it is something else is no sale of data ("a PDF
+  you can hand over when you sell the van", beside "service history").
 
 - **Paid placement.** The WHY or the HOW promises that no one can buy a
   better place in what the business ranks or lists ("we never rank
@@ -1077,6 +1079,7 @@ fn promised_kind(stands: &[(&str, &str)]) -> Option<String> {
 fn sells_data(text: &str, kind: Option<&str>) -> Vec<String> {
     let tokens = tokenize(text);
     let data = data_words().find_all(&tokens);
+    let data_at = covered(tokens.len(), &data);
     let mut found = Vec::new();
     for sale in data_sales().find_all(&tokens) {
         let clause = tokens[sale.tokens.start].clause;
@@ -1103,13 +1106,32 @@ fn sells_data(text: &str, kind: Option<&str>) -> Vec<String> {
         let with_data = data
             .iter()
             .find(|d| tokens[d.tokens.start].clause == clause && (names_kind || qualified(d)));
-        if let (false, Some(data)) = (refused, with_data) {
+        if let (false, Some(data)) = (refused, with_data)
+            && !sells_something_else(&tokens, &sale, &data_at)
+        {
             found.push(quote(text, sale.span.clone()));
             found.push(quote(text, data.span.clone()));
         }
     }
     found.dedup();
     found
+}
+
+/// Whether the selling names its own thing, no data: a determiner after it
+/// and words up to the next function word, none of them data ("when you
+/// sell the van"; "sell your data", "sell the location history" name data).
+fn sells_something_else(tokens: &[Token], sale: &Match, data_at: &[bool]) -> bool {
+    let after = sale.tokens.end;
+    let determiner = tokens.get(after).is_some_and(|t| {
+        matches!(
+            &*t.word,
+            "the" | "a" | "an" | "your" | "their" | "our" | "my" | "his" | "her"
+        ) && t.clause == tokens[sale.tokens.start].clause
+    });
+    let object: Vec<usize> = (after + 1..tokens.len())
+        .take_while(|&i| tokens[i].content && tokens[i].clause == tokens[after].clause)
+        .collect();
+    determiner && !object.is_empty() && object.iter().all(|&i| !data_at[i])
 }
 
 #[cfg(test)]
@@ -1271,6 +1293,16 @@ mod tests {
         assert!(sells_data("Operator fault feed (data licence)", location).is_empty());
         assert!(sells_data("Fault reports sold under a data licence", location).is_empty());
         assert!(!sells_data("We sell your data to advertisers", location).is_empty());
+        // The thing sold is named after it: a van, not its history.
+        assert!(
+            sells_data(
+                "Your service history exports as a PDF you can hand over when you sell the van",
+                None
+            )
+            .is_empty()
+        );
+        assert!(!sells_data("We sell the service history to dealers", None).is_empty());
+        assert!(!sells_data("We sell the route data to insurers", None).is_empty());
     }
 
     #[test]

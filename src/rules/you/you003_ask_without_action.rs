@@ -8,7 +8,7 @@ use crate::rules::{Context, Family, Phase, Rule};
 use crate::text::lexicons::{
     act_bring, act_carry_out, act_change, act_forums, act_outcomes, act_record, act_unchanged,
 };
-use crate::text::{HEAD_ENDS, Match, Token, push_quote, tokenize};
+use crate::text::{HEAD_ENDS, Match, Token, covered, push_quote, tokenize};
 
 pub static RULE: Rule = Rule {
     code: "YOU003",
@@ -485,17 +485,6 @@ fn brought_to(tokens: &[Token], verb: &Match, through: &[&str], places: &[bool])
     let after = at_to + 1;
     (after..tokens.len().min(after + FORUM_REACH))
         .any(|at| places[at] && tokens[at].clause == clause)
-}
-
-/// For each of `len` tokens, whether one of `matches` covers it: a table
-/// read in one step per token, so that a long act costs no more than a line
-/// per word.
-fn covered<'m>(len: usize, matches: impl IntoIterator<Item = &'m Match>) -> Vec<bool> {
-    let mut covered = vec![false; len];
-    for m in matches {
-        covered[m.tokens.clone()].fill(true);
-    }
-    covered
 }
 
 /// For each of `len` tokens, whether one of `matches` starts there.
