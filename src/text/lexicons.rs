@@ -517,6 +517,12 @@ lexicon!(
     "landfill_breaks.txt"
 );
 lexicon!(
+    /// HUM003: a value proposition's claim of a low price ("the cheapest
+    /// hire in the county").
+    price_claims,
+    "price_claims.txt"
+);
+lexicon!(
     /// WHY006: a promise that the people the business is for are glad to be
     /// seen ("glad to see them").
     seen_promises,
@@ -788,6 +794,7 @@ mod tests {
             landfill_breaks(),
             seen_promises(),
             hidden_breaks(),
+            price_claims(),
             equal_promises(),
             paid_priority(),
             chase_promises(),

@@ -5,8 +5,10 @@
 use crate::diagnostic::{Severity, Subject};
 use crate::plan::text;
 use crate::rules::{Context, Family, Phase, Rule};
-use crate::text::lexicons::{business_gains, money_units, promised_people, sales_measures};
-use crate::text::{HEAD_ENDS, head_end, push_quote, tokenize};
+use crate::text::lexicons::{
+    business_gains, money_units, price_claims, promised_people, sales_measures,
+};
+use crate::text::{HEAD_ENDS, Part, head_end, parts, push_quote, tokenize};
 
 pub static RULE: Rule = Rule {
     code: "HUM003",
@@ -35,7 +37,20 @@ It belongs here, not in a rule of its own: a proposition of the business's
 gain is a profile without its promise, the same gap as a missing one, and
 one persona gets one finding for it.
 
+A value proposition that promises nothing but a low price is reported the
+same way: its parts (its clauses, cut again at "and", "with", "or") claim
+a low price ("cheapest", "lowest prices", "cheaper than", "price match"),
+and what they say beside it comes to three words at most, which only
+qualify it ("The lowest prices on tall clothing in the UK, guaranteed";
+"The cheapest minibus hire in the county, cheaper per mile than any coach
+firm or van hire"). A price is something to compete on, not a reason to
+stay: the relationship the seeds ask for rests on more than price.
+
 ## What it does not report
+A low price beside something else it promises ("Your own way into college
+and to work, cheaper than the bus on a student pass"; "The cheapest way
+to the match, with a driver who waits for late finishes"), and a low
+price refused ("Never the cheapest: a fitter who knows tall bodies").
 A proposition that promises someone something beside the business's gain
 ("First pick of our quiet slots, and a box at half price for your
 family"; "Patients leave with a plan, and filling our quiet slots keeps
@@ -82,27 +97,33 @@ fn check(cx: &mut Context<'_>) {
     for persona in &cx.plan.personas {
         let insight = text(&persona.purchase_insight).is_some();
         let proposition = text(&persona.value_proposition);
-        let gain = proposition
-            .map(only_the_business_s_gain)
-            .unwrap_or_default();
-        let missing = match (insight, proposition, gain.is_empty()) {
-            (true, Some(_), true) => continue,
-            (false, Some(_), true) => "no purchase insight".to_owned(),
+        // A proposition that promises nothing: only the business's gain, or
+        // only a low price.
+        let hollow = proposition.and_then(|p| {
+            let gain = only_the_business_s_gain(p);
+            if !gain.is_empty() {
+                return Some(("the business's gain", gain));
+            }
+            let price = only_a_price(p);
+            (!price.is_empty()).then_some(("a low price", price))
+        });
+        let missing = match (insight, proposition, &hollow) {
+            (true, Some(_), None) => continue,
+            (false, Some(_), None) => "no purchase insight".to_owned(),
             (true, None, _) => "no value proposition".to_owned(),
             (false, None, _) => "neither a purchase insight nor a value proposition".to_owned(),
-            (true, Some(_), false) => format!(
-                "no value proposition, only the business's gain: {}",
-                gain.join(", ")
-            ),
-            (false, Some(_), false) => format!(
-                "no purchase insight, and no value proposition but the business's gain: {}",
-                gain.join(", ")
+            (true, Some(_), Some((what, quotes))) => {
+                format!("no value proposition, only {what}: {}", quotes.join(", "))
+            }
+            (false, Some(_), Some((what, quotes))) => format!(
+                "no purchase insight, and no value proposition but {what}: {}",
+                quotes.join(", ")
             ),
         };
-        // A promise that is only the business's gain is pointed at where
-        // it is written; a missing field at the persona.
-        let span = match (&persona.value_proposition, gain.is_empty()) {
-            (Some(field), false) => field.key.clone(),
+        // A promise that is hollow is pointed at where it is written; a
+        // missing field at the persona.
+        let span = match (&persona.value_proposition, &hollow) {
+            (Some(field), Some(_)) => field.key.clone(),
             _ => persona.header.clone(),
         };
         let reported = cx.report(
@@ -111,11 +132,55 @@ fn check(cx: &mut Context<'_>) {
             span,
             format!("persona \"{}\" has {missing}", persona.id.value),
         );
-        if !gain.is_empty() {
-            reported.help = "write what this person gets from the business, not what the business gets from them".to_owned();
-        }
+        let promise = match hollow {
+            Some(("a low price", _)) => {
+                "say what this person gets beyond the price: what the business does for them, and how"
+            }
+            Some(_) => {
+                "write what this person gets from the business, not what the business gets from them"
+            }
+            None => continue,
+        };
+        reported.help = if insight {
+            promise.to_owned()
+        } else {
+            format!("add `purchase_insight` (why and how they buy), and {promise}")
+        };
     }
 }
+
+/// The claims of a low price a value proposition makes, quoted, when it
+/// says nothing else: its parts (a clause, or the piece before or after
+/// "and", "with", "or") hold a claim ("The lowest prices on tall clothing
+/// in the UK", "cheaper per mile than any coach firm"), and those that do
+/// not have three words at most between them, which qualify it
+/// ("guaranteed", "or van hire"). Empty when it promises something else:
+/// "Your own way into college and to work, cheaper than the bus".
+fn only_a_price(proposition: &str) -> Vec<String> {
+    let tokens = tokenize(proposition);
+    let claims = price_claims().find(&tokens);
+    if claims.is_empty() {
+        return Vec::new();
+    }
+    let holds_claim = |part: &Part| claims.iter().any(|m| part.holds(m.tokens.start));
+    let beside: usize = parts(proposition, &tokens)
+        .iter()
+        .filter(|part| !holds_claim(part))
+        .map(|part| part.tokens.len())
+        .sum();
+    if beside > QUALIFIER_WORDS {
+        return Vec::new();
+    }
+    let mut quotes = Vec::new();
+    for m in claims {
+        push_quote(&mut quotes, proposition, m.span);
+    }
+    quotes
+}
+
+/// How many words the parts beside a claim of price may have between them
+/// and still only qualify it: "guaranteed", "or van hire".
+const QUALIFIER_WORDS: usize = 3;
 
 /// The business's gain a value proposition speaks of, quoted, when it
 /// promises the person nothing: "our" names what the business gains at the
@@ -197,7 +262,30 @@ fn only_the_business_s_gain(proposition: &str) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::only_the_business_s_gain;
+    use super::{only_a_price, only_the_business_s_gain};
+
+    #[test]
+    fn a_proposition_of_a_low_price_alone_promises_nothing_beyond_it() {
+        assert_eq!(
+            only_a_price("The lowest prices on tall clothing in the UK, guaranteed."),
+            ["\"lowest prices\""]
+        );
+        assert_eq!(
+            only_a_price(
+                "The cheapest hire in the county, cheaper per mile than any coach firm or van hire."
+            ),
+            ["\"cheapest\"", "\"cheaper per\""]
+        );
+        for proposition in [
+            "Your own way into college and to work, cheaper than the bus on a student pass.",
+            "The cheapest way to the match, with a driver who waits for late finishes",
+            "Fair prices and a fitter who knows tall bodies",
+            "Never the cheapest: a fitter who knows tall bodies, and alterations free",
+            "A box of veg that lasts the week",
+        ] {
+            assert!(only_a_price(proposition).is_empty(), "{proposition}");
+        }
+    }
 
     #[test]
     fn a_proposition_of_the_business_s_gain_promises_nothing() {
