@@ -108,6 +108,7 @@ const INDEPENDENT: &[&str] = &[
     "held-out-27",
     "held-out-28",
     "held-out-29",
+    "held-out-30",
 ];
 
 /// The independent corpus: each planted defect found, no other warning or

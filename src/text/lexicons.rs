@@ -517,6 +517,17 @@ lexicon!(
     "landfill_breaks.txt"
 );
 lexicon!(
+    /// WHY006: a promise that animals are trained by reward ("reward-based
+    /// training").
+    reward_promises,
+    "reward_promises.txt"
+);
+lexicon!(
+    /// WHY006: tools that train by pain or fear ("prong collars").
+    aversive_tools,
+    "aversive_tools.txt"
+);
+lexicon!(
     /// HUM003: a value proposition's claim of a low price ("the cheapest
     /// hire in the county").
     price_claims,
@@ -795,6 +806,8 @@ mod tests {
             seen_promises(),
             hidden_breaks(),
             price_claims(),
+            reward_promises(),
+            aversive_tools(),
             equal_promises(),
             paid_priority(),
             chase_promises(),

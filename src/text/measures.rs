@@ -1047,6 +1047,10 @@ mod tests {
                 "still",
             ),
             ("12-month client churn", "churn"),
+            (
+                "% of moves where the customer confirms pick-up in the window and nothing damaged",
+                "customer confirms",
+            ),
             ("share of diners who book again within 60 days", "again"),
             ("share of tenants who renew their lease", "renew"),
             (

@@ -25,7 +25,9 @@ people when it is about how customers feel (satisfaction, CSAT, "feel",
 trust), how they rate and review ("scoring us five out of five"), what they
 report of their own lives ("members reporting better sleep") or are free of
 ("patients running pain-free at their pre-injury distance"), what they
-answer when asked ("share of walkers who say our advice changed something
+answer when asked or confirm of their own experience ("% of moves where
+the customer confirms pick-up in the window and nothing damaged", "share
+of walkers who say our advice changed something
 they did", supporters "answering 'yes, clearly'", parents "answering 'no'
 to 'was anything about the lessons confusing?'", patients "scoring 5 of 5
 for 'I understood what I needed'", campers "giving 4 or 5 stars on the

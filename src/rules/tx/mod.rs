@@ -62,9 +62,15 @@ fn pressure_only(message: &str) -> Option<Vec<String>> {
     cues.extend(calls);
     cues.sort_by_key(|m| m.tokens.start);
     let value = customer_value().find(&tokens);
-    let gives = parts.iter().any(|part| {
+    // An exclamation right before a part with pressure leads into it, as a
+    // label does: "Time for your check-up! Book now and ...".
+    let leads_in = |at: usize| {
+        parts[at].end == Some('!') && parts.get(at + 1).is_some_and(|next| any_in(&cues, next))
+    };
+    let gives = parts.iter().enumerate().any(|(at, part)| {
         !any_in(&cues, part)
             && !part.is_label()
+            && !leads_in(at)
             && (any_in(&value, part) || part.asks_openly(&tokens))
     });
     (!gives).then(|| {
@@ -261,6 +267,8 @@ mod tests {
             "Your 2026 season pass ends soon.",
             "Your pass, which you loved, ends soon.",
             "Book your next class today.",
+            "Time for your check-up! Book any weekday, and we'll text the day before.",
+            "Spring is here! Book now and get a free soil test with our grower's notes.",
             "Please donate to the centre today. Raffle tickets on sale at the door, 1 pound each.",
             "Tickets for the spring concert now on sale; the programme is Elgar and Holst. Book now.",
             "Book your flu jab today; walk in on Tuesday mornings if booking online is hard. Book a lift now if you need one.",
@@ -302,6 +310,7 @@ mod tests {
             "Donate now and keep the lights on",
             "Please donate to the centre today. Raffle tickets now on sale, 1 pound each. Book your next course now.",
             "Book your next class today. Order your kit now.",
+            "Time for your check-up! Book now and add whitening for just £199, and get 10% off braces, this month only.",
         ] {
             assert!(pushy(message), "{message}");
         }

@@ -57,8 +57,11 @@ What it does not count, and why:
   what the message says; whether the plan asks customers anything is for
   YOU002 to YOU004.
 - Words of value inside a part that pushes ("help yourself to 30% off") or
-  in a label before a colon ("Tip: buy now"): one stray word does not make a
-  push useful.
+  in a label before a colon ("Tip: buy now"), or in an exclamation right
+  before a part that pushes ("Time for your check-up! Book now and add
+  whitening for just £199 ... this month only"): one stray word does not
+  make a push useful, and the exclamation leads into the push as a label
+  does.
 - The end of something the customer holds, named after "your" right
   before the clock, a number or an aside between commas allowed ("Your
   annual swim pass ends soon", "Your 10-week course ends soon", "Your 2026

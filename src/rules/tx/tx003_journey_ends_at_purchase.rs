@@ -41,7 +41,8 @@ So does a `purchase` touchpoint, no pure sales pressure, whose message or
 act comes back to the customer a while later with a look, a call, a note
 or a report ("a look at your pad use three months later", "a month later
 the employer gets a short note", "reported at week 12", "an update when
-he's rehomed"; not "your box arrives three days later").
+he's rehomed", "refresher reminders ... for the following year"; not
+"your box arrives three days later").
 Not reported: a persona reached only before the purchase (a prospect the
 plan has not yet won); a persona reached by a touchpoint with no `stage`;
 every persona while a touchpoint at retention or advocacy names no
@@ -202,7 +203,9 @@ const RELATIVES: &[&str] = &[
 /// or a note in its clause ("a look at your pad use three months later", "A
 /// month later the employer gets a short note"), or an update or news
 /// "when" or "once" something has happened ("get one when he's
-/// rehomed"). "Later" alone ("pay later") is no time.
+/// rehomed"), or the next or following year or season with a reminder, a
+/// call or a look in its clause ("refresher reminders are booked in for the
+/// following year"). "Later" alone ("pay later") is no time.
 fn comes_back_later(text: &str) -> bool {
     let tokens = tokenize(text);
     let returns_in = |clause: usize| {
@@ -237,13 +240,29 @@ fn comes_back_later(text: &str) -> bool {
                 tokens[j].clause == w[0].clause && matches!(&*tokens[j].word, "when" | "once")
             })
     });
-    later || at_week || update_when
+    // "refresher reminders are booked in for the following year": a
+    // return named by the next season or year.
+    let next_season = tokens.windows(2).any(|w| {
+        matches!(&*w[0].word, "next" | "following")
+            && SEASONS.contains(&&*w[1].word)
+            && returns_in(w[1].clause)
+    });
+    later || at_week || update_when || next_season
 }
+
+/// The spans a return may be named by with "next" or "following": "the
+/// following year", "next season".
+const SEASONS: &[&str] = &[
+    "year", "season", "spring", "summer", "autumn", "winter", "term",
+];
 
 /// Words of coming back to the customer, in the clause of "later": a look,
 /// a call, a note ("your first box arrives three days later" is delivery,
 /// and "the invoice follows a month later" is billing).
 const RETURNS: &[&str] = &[
+    "reminder",
+    "reminders",
+    "refresher",
     "look",
     "call",
     "calls",
@@ -429,6 +448,8 @@ mod tests {
             "Those outcomes are written into the pilot evaluation and reported at week 12.",
             "Owners who ask for an update get one when he's rehomed.",
             "We send news once your bench has found its new home.",
+            "Course dates are set around the start dates, and refresher reminders are booked in for the following year.",
+            "A call next spring to see how the hedge has taken.",
         ] {
             assert!(comes_back_later(text), "{text}");
         }
@@ -438,6 +459,8 @@ mod tests {
             "weeks of later nights",
             "We update the price list when the season changes.",
             "We update prices when the season changes.",
+            "Next year's prices are on the website.",
+            "Your kit arrives next season.",
         ] {
             assert!(!comes_back_later(text), "{text}");
         }

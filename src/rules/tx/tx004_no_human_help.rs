@@ -36,7 +36,8 @@ nor "Sales & repairs").
 
 Work that is helping: the clinical and care professions (a therapist,
 nurse, doctor, pharmacist, podiatrist, dentist, dietitian, paramedic,
-carer, "treating podiatrist", "home-visit podiatrist"); the trades and
+carer, "treating podiatrist", "home-visit podiatrist", and a funeral
+director, who cares for a family through a funeral); the trades and
 teachers who look after what was bought or learned (a fitter, mechanic,
 technician, a piano tuner, repairs, the workshop where what was bought is
 serviced ("the bike workshop", "workshop team"; not "workshop bookings"

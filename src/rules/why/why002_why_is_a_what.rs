@@ -21,8 +21,11 @@ pub static RULE: Rule = Rule {
     docs: r#"## What it does
 Reads the WHY statement for two kinds of language:
 - the business's own numbers and size: revenue, profit, market share,
-  "double our income", being number one, "to become the largest", "to
-  become the leading" or the market leader (a market position), sales
+  "double our income", being number one, "to become the largest" or to
+  grow "into the biggest", "to become the leading" or the market leader
+  (a market position), a share raised ("lift our share of local
+  funerals") and the business's own worth ("make the business worth
+  more"), sales
   targets ("grow sales", "sales by 40% a year", "we want to lend more of
   them than ever") and targets of its own
   performance ("hitting our income target", "meet the performance

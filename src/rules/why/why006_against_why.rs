@@ -8,12 +8,12 @@ use crate::diagnostic::{Severity, Subject};
 use crate::plan::{Plan, Span, items, text};
 use crate::rules::{Context, Family, Phase, Rule};
 use crate::text::lexicons::{
-    animal_handling, at_cost_promises, chase_breaks, chase_promises, close_pressure, data_sales,
-    data_words, equal_promises, hands_off_promises, hidden_breaks, landfill_breaks,
-    landfill_promises, no_comparison_promises, no_pressure_promises, own_gain, paid_placement,
-    paid_priority, people_rankings, price_competition, price_concern, privacy_promises,
-    profit_pricing, push_buying, sales_pressure, seen_promises, single_size, size_promises,
-    stance_buying, unpaid_ranking_promises, withdrawals,
+    animal_handling, at_cost_promises, aversive_tools, chase_breaks, chase_promises,
+    close_pressure, data_sales, data_words, equal_promises, hands_off_promises, hidden_breaks,
+    landfill_breaks, landfill_promises, no_comparison_promises, no_pressure_promises, own_gain,
+    paid_placement, paid_priority, people_rankings, price_competition, price_concern,
+    privacy_promises, profit_pricing, push_buying, reward_promises, sales_pressure, seen_promises,
+    single_size, size_promises, stance_buying, unpaid_ranking_promises, withdrawals,
 };
 use crate::text::{HEAD_ENDS, Match, PhraseList, Token, covered, is_negator, quote, tokenize};
 
@@ -66,7 +66,8 @@ words that show it on both sides:
   child in a class", "league tables of the fastest riders").
 - **At cost.** The WHY or the HOW promises the service is shared at cost,
   not for profit, or cheaply for everyone ("shared at cost, never for
-  profit", "should all be able to make a two-mile trip cheaply"), or that
+  profit", "should all be able to make a two-mile trip cheaply", "an
+  affordable, honest way to move", "shouldn't cost a month's rent"), or that
   money never keeps anyone out (a word of price before "never" and the
   reason, a stop or a barrier: "money should never stop a family eating
   well"; not "our prices never stop rising"), or the WHAT promises it free to the people it serves ("Free for families:
@@ -124,6 +125,13 @@ words that show it on both sides:
   sight ("Trainees work in the back bakehouse only, out of customers'
   sight"); a line that names none hides nothing of them ("deliveries come
   in out of sight"), and "never hidden from customers" is a refusal.
+
+- **Training by reward.** The WHY or the HOW promises animals are trained
+  by reward ("kind, patient, reward-based training", "force-free") and a
+  line of the HOW or the WHAT sells or uses tools that train by pain or
+  fear ("Partner shop: remote e-collars and prong collars for fast
+  results", "choke chains"); a tool refused ("we never sell e-collars") is
+  the promise kept.
 
 The price reading also counts a HOW that puts turnover before people
 ("we run the café for turnover", "a table limit", "keep covers moving",
@@ -369,7 +377,7 @@ fn check(cx: &mut Context<'_>) {
     // refused or ruled out where they stand. A promise said as a refusal
     // ("should never end up in landfill", "should never have to chase") is
     // read negated too.
-    let broken: [(&PhraseList, bool, &PhraseList, Counts, &str, &str); 9] = [
+    let broken: [(&PhraseList, bool, &PhraseList, Counts, &str, &str); 10] = [
         (
             unpaid_ranking_promises(),
             false,
@@ -441,6 +449,14 @@ fn check(cx: &mut Context<'_>) {
             naming_people,
             "keeps people out of the customers' sight",
             "is glad they are seen",
+        ),
+        (
+            reward_promises(),
+            false,
+            aversive_tools(),
+            everywhere,
+            "sells or uses tools that train by pain or fear",
+            "promises training by reward",
         ),
     ];
     for (promises, negated_too, breaks, counts, does, promised) in broken {
