@@ -590,6 +590,14 @@ pub fn head_end(tokens: &[Token], first: usize) -> usize {
         .unwrap_or(tokens.len())
 }
 
+/// Words that open a noun phrase: before a word of keeping they make it a
+/// noun ("the report", "a record" is where answers go), and after a verb of
+/// selling they open what is sold ("sell the van").
+pub const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "our", "their", "its", "your", "this", "that", "each", "every", "his", "her",
+    "my",
+];
+
 /// Words that end the head of a noun phrase, the thing it names: "tips" in
 /// "Plant care tips in the app". Standing right before a phrase, they make
 /// it part of another ("access to our slots").

@@ -8,7 +8,7 @@ use crate::rules::why::why004_goal_off_why::vanity;
 use crate::rules::{Context, Family, Phase, Rule};
 use crate::text::lexicons::metric_audiences;
 use crate::text::{
-    HEAD_ENDS, Measure, PROPORTIONS, counts_money, goal_measure, is_negator, quote, tokenize,
+    HEAD_ENDS, Measure, PROPORTIONS, Token, counts_money, goal_measure, is_negator, quote, tokenize,
 };
 
 pub static RULE: Rule = Rule {
@@ -51,12 +51,14 @@ complaints, "% of pairs sold returned or refitted" counts returns, and
 
 And it reports a satisfaction goal whose metric counts what the business
 sends out: a word of marketing's output (emails, newsletters, posts,
-leaflets, ads, campaigns) with a word of sending after it in the metric's
-head ("Promotional emails sent per month", "Social posts published").
+leaflets, ads, campaigns) with a word of sending right after it in the
+metric's head, and nothing after them but a rate or a time ("Promotional
+emails sent per month", "Number of social posts published each week").
 How much a business sends says nothing of how its customers feel, and
 more of it may well please them less. "Unsubscribes per 1,000 emails
-sent" counts unsubscribes, and "Replies sent within a day" is no output
-of marketing.
+sent" counts unsubscribes, "Email replies sent within one working day"
+counts replies, and "Leaflets posted through the wrong door" counts
+mistakes.
 
 The metric is read as a phrase, for what it counts, as HUM002 reads it:
 its head, up to the first preposition or relative clause, and the last
@@ -240,24 +242,57 @@ pub(crate) fn counts(metric: &str) -> Vec<String> {
 /// marketing output.
 fn counts_sent(metric: &str) -> Option<String> {
     let tokens = tokenize(metric);
-    let first = tokens.first()?;
-    let end = (0..tokens.len())
+    let range = metric_head(&tokens, 0);
+    let head = &tokens[range.clone()];
+    if head.iter().any(|t| is_negator(&t.word)) {
+        return None;
+    }
+    // The output right before the sending: "Promotional emails sent" (not
+    // "Email replies sent").
+    let at = head
+        .windows(2)
+        .position(|w| OUTPUT.contains(&&*w[0].word) && SENT.contains(&&*w[1].word))?;
+    // What follows only frames the count, by a rate or a time ("per
+    // month", "each week"): "Leaflets posted through the wrong door"
+    // counts mistakes.
+    let next = tokens.get(range.start + at + 2);
+    if next.is_some_and(|t| !FRAMES.contains(&&*t.word)) {
+        return None;
+    }
+    Some(quote(metric, head[at].span.start..head[at + 1].span.end))
+}
+
+/// Words that open what only frames a count: "per month", "each week", "in
+/// 2027".
+const FRAMES: &[&str] = &[
+    "per", "each", "every", "a", "an", "in", "this", "by", "over", "across", "during",
+];
+
+/// Where what a metric counts starts: after a share, a number or a
+/// percentage "of" ("Number of promotional emails sent", "Share of
+/// add-ons sold").
+fn head_start(tokens: &[Token]) -> usize {
+    match tokens.get(1) {
+        Some(of) if &*of.word == "of" && PROPORTIONS.contains(&&*tokens[0].word) => 2,
+        _ => 0,
+    }
+}
+
+/// The head of a metric (from [`head_start`]): up to the end of its
+/// clause, a preposition or relative pronoun, or "per", "as" or "than",
+/// read past the first `skip` words ("packs of" in "packs of NRT sold").
+fn metric_head(tokens: &[Token], skip: usize) -> std::ops::Range<usize> {
+    let start = head_start(tokens);
+    let clause = tokens.get(start).map(|t| t.clause);
+    let end = (start + skip..tokens.len())
         .find(|&i| {
             let t = &tokens[i];
-            t.clause != first.clause
+            Some(t.clause) != clause
                 || HEAD_ENDS.contains(&&*t.word)
                 || matches!(&*t.word, "per" | "as" | "than")
         })
         .unwrap_or(tokens.len());
-    let head = &tokens[..end];
-    if head.iter().any(|t| is_negator(&t.word)) {
-        return None;
-    }
-    let output = head.iter().position(|t| OUTPUT.contains(&&*t.word))?;
-    let sent = head[output + 1..]
-        .iter()
-        .find(|t| SENT.contains(&&*t.word))?;
-    Some(quote(metric, head[output].span.start..sent.span.end))
+    start..end
 }
 
 /// What marketing sends out.
@@ -270,7 +305,6 @@ const OUTPUT: &[&str] = &[
     "mailings",
     "mailshot",
     "mailshots",
-    "post",
     "posts",
     "leaflet",
     "leaflets",
@@ -289,7 +323,6 @@ const SENT: &[&str] = &[
     "sent",
     "published",
     "posted",
-    "delivered",
     "distributed",
     "run",
     "issued",
@@ -370,25 +403,13 @@ fn counts_sold(metric: &str) -> Option<String> {
     let tokens = tokenize(metric);
     // After a share "of", what follows is what is counted: "Share of
     // add-ons sold".
-    let start = match tokens.get(1) {
-        Some(of) if &*of.word == "of" && PROPORTIONS.contains(&&*tokens[0].word) => 2,
-        _ => 0,
-    };
+    let start = head_start(&tokens);
     let first = tokens.get(start)?;
     // A unit of what is sold carries its "of": "packs of NRT sold per
     // month", "boxes of eggs sold".
     let unit_of =
         UNITS.contains(&&*first.word) && tokens.get(start + 1).is_some_and(|t| &*t.word == "of");
-    let from = if unit_of { start + 2 } else { start };
-    let end = (from..tokens.len())
-        .find(|&i| {
-            let t = &tokens[i];
-            t.clause != first.clause
-                || HEAD_ENDS.contains(&&*t.word)
-                || matches!(&*t.word, "per" | "as" | "than")
-        })
-        .unwrap_or(tokens.len());
-    let head = &tokens[start..end];
+    let head = &tokens[metric_head(&tokens, if unit_of { 2 } else { 0 })];
     if head
         .iter()
         .any(|t| is_negator(&t.word) || matches!(&*t.word, "nothing" | "none"))
@@ -489,6 +510,15 @@ mod tests {
         assert!(super::counts_sent("Unsubscribes per 1,000 emails sent").is_none());
         assert!(super::counts_sent("Replies sent within a day, %").is_none());
         assert!(super::counts_sent("Customers who say our emails are worth opening").is_none());
+        assert!(super::counts_sent("Number of promotional emails sent per month").is_some());
+        assert!(super::counts_sent("Count of social posts published each week").is_some());
+        for metric in [
+            "Email replies sent within one working day, %",
+            "Post delivered on the day promised, %",
+            "Leaflets posted through the wrong door per 1,000",
+        ] {
+            assert!(super::counts_sent(metric).is_none(), "{metric}");
+        }
         assert!(super::kinds(&["\"emails sent\"".to_owned()]) == "what the business sends out");
     }
 

@@ -359,7 +359,8 @@ fn buying(tokens: &[Token]) -> Option<bool> {
 /// a price or a deal ("Phlebotomy contract pricing", "Record shop
 /// bargains"), what a product is made to ("Waterproof membrane specs") or
 /// how it is packaged for sale ("Fat-quarter bundles"), the options it
-/// comes in ("HRT options and doses"). Not the words of a
+/// comes in ("HRT options and doses"), what a shop releases ("New-season
+/// shirt drops"). Not the words of a
 /// catalogue a life shares ("the Pennine range", "Personal finance", "new
 /// releases from indie bands").
 const BUYING_HEADS: &[&str] = &[
@@ -389,6 +390,7 @@ const BUYING_HEADS: &[&str] = &[
     "bundle",
     "bundles",
     "points",
+    "drops",
 ];
 
 /// Whether every word of an interest that carries meaning is a word of the

@@ -44,38 +44,60 @@ fn pressure_only(message: &str) -> Option<Vec<String>> {
                 .any(|cue| cue.tokens.start < call.tokens.end && call.tokens.start < cue.tokens.end)
         })
         .collect();
-    let any_in = |found: &[Match], part: &Part| found.iter().any(|m| part.holds(m.tokens.start));
     let parts = parts(message, &tokens);
+    // Tables of where each kind of match starts, so that each part is read
+    // in one step per word whatever the number of matches.
+    let mut call_len = vec![0; tokens.len()];
+    for call in &calls {
+        call_len[call.tokens.start] = call.tokens.len();
+    }
+    let longest_call = |part: &Part| call_len[part.tokens.clone()].iter().copied().max();
     // Two calls to buy, book or donate now, or to something on sale now,
-    // and nothing else but a label or a price of a few words, are pressure
-    // with no other cue: "Please donate today. Raffle tickets now on sale,
-    // 1 pound each. Book your place now." A part of its own between them
-    // ("walk in on Tuesdays if booking online is hard") may well help.
-    if cues.is_empty()
-        && (calls.len() < 2
-            || parts.iter().any(|part| {
-                !any_in(&calls, part) && !part.is_label() && part.tokens.len() > SHORT_PART
-            }))
-    {
+    // each with a few words at most around it, and nothing else but a
+    // label or a price of a few words, are pressure with no other cue:
+    // "Please donate today. Raffle tickets now on sale, 1 pound each. Book
+    // your place now." A part of its own between them ("walk in on Tuesdays
+    // if booking online is hard", "Free for carers") or a reason beside a
+    // call ("if you are over 65 or pregnant") may well help.
+    let only_calls = calls.len() >= 2
+        && parts.iter().all(|part| match longest_call(part) {
+            Some(len) if len > 0 => part.tokens.len() <= len + SHORT_PART,
+            _ => {
+                part.is_label()
+                    || part.tokens.len() <= SHORT_PART && priced(&tokens[part.tokens.clone()])
+            }
+        });
+    if cues.is_empty() && !only_calls {
         return None;
     }
     cues.extend(calls);
     cues.sort_by_key(|m| m.tokens.start);
-    let value = customer_value().find(&tokens);
+    let starts = |found: &[Match]| {
+        let mut table = vec![false; tokens.len()];
+        for m in found {
+            table[m.tokens.start] = true;
+        }
+        table
+    };
+    let (cue_at, value_at) = (starts(&cues), starts(&customer_value().find(&tokens)));
+    let any_in = |table: &[bool], part: &Part| table[part.tokens.clone()].contains(&true);
     // An exclamation right before a part with pressure leads into it, as a
     // label does: "Time for your check-up! Book now and ...".
     let leads_in = |at: usize| {
-        parts[at].end == Some('!') && parts.get(at + 1).is_some_and(|next| any_in(&cues, next))
+        parts[at].end == Some('!') && parts.get(at + 1).is_some_and(|next| any_in(&cue_at, next))
     };
     let gives = parts.iter().enumerate().any(|(at, part)| {
-        !any_in(&cues, part)
+        !any_in(&cue_at, part)
             && !part.is_label()
             && !leads_in(at)
-            && (any_in(&value, part) || part.asks_openly(&tokens))
+            && (any_in(&value_at, part) || part.asks_openly(&tokens))
     });
+    // Each cue quoted once, however often the message repeats it.
     (!gives).then(|| {
+        let mut seen = std::collections::HashSet::new();
         cues.iter()
             .map(|m| quote(message, m.span.clone()))
+            .filter(|q| seen.insert(q.to_lowercase()))
             .collect()
     })
 }
@@ -84,8 +106,20 @@ fn pressure_only(message: &str) -> Option<Vec<String>> {
 pub(super) const CALLS: &[&str] = &["book", "buy", "order", "shop", "grab", "reserve"];
 
 /// The most words a part between calls may have and still say nothing of
-/// its own: a price ("1 pound each").
+/// its own, a price ("1 pound each"), and the most a part may have beside
+/// its call ("Please").
 const SHORT_PART: usize = 3;
+
+/// Whether words name a price: a number or a currency ("1 pound each",
+/// "£5").
+fn priced(tokens: &[Token]) -> bool {
+    tokens.iter().any(|t| {
+        t.word
+            .chars()
+            .any(|c| c.is_ascii_digit() || matches!(c, '£' | '$' | '€'))
+            || matches!(&*t.word, "pound" | "pounds" | "pence")
+    })
+}
 
 /// Calls to buy, book or donate with "now" or "today" a few words on, in
 /// one clause ("Book your private orthotic fitting now", "Please donate to
@@ -269,6 +303,10 @@ mod tests {
             "Book your next class today.",
             "Time for your check-up! Book any weekday, and we'll text the day before.",
             "Spring is here! Book now and get a free soil test with our grower's notes.",
+            "Book your flu jab today if you are over 65 or pregnant. Book a lift now if you need one to the surgery.",
+            "Order your Christmas veg box today so we can pick it fresh on the 23rd. Book your collection slot now to skip the queue on the day.",
+            "Book your flu jab today. Free for carers. Step-free entrance. Book a lift now.",
+            "Your glaucoma eye drops prescription ends soon. We can send the repeat request to Dr Patel for you.",
             "Please donate to the centre today. Raffle tickets on sale at the door, 1 pound each.",
             "Tickets for the spring concert now on sale; the programme is Elgar and Holst. Book now.",
             "Book your flu jab today; walk in on Tuesday mornings if booking online is hard. Book a lift now if you need one.",
@@ -314,6 +352,14 @@ mod tests {
         ] {
             assert!(pushy(message), "{message}");
         }
+    }
+
+    #[test]
+    fn a_cue_repeated_is_quoted_once() {
+        assert_eq!(
+            pressure_only("Book now. Book now. BOOK NOW. Order today.").unwrap(),
+            ["\"Book now\"", "\"Order today\""]
+        );
     }
 
     #[test]

@@ -170,20 +170,31 @@ fn passing_through(name: &str) -> bool {
     })
 }
 
-/// Whether a persona's name says they act for a relative: "Son or daughter
-/// who lives far away", "Grandparent booking for the grandchildren". Only
-/// the name is read, as for those passing through.
+/// Whether a persona's name says they act for a relative: it opens with a
+/// relative ("Son or daughter who lives far away", "Family member booking
+/// for a parent") or names one they act "for" ("Neighbour who orders for
+/// her gran"). Only the name is read, as for those passing through; a
+/// relative named otherwise ("Widower; his daughter set up the app",
+/// "Mother of a newborn son") is no sign they buy for someone else.
 fn for_a_relative(name: &str) -> bool {
     let tokens = tokenize(name);
-    tokens.iter().any(|t| RELATIVES.contains(&&*t.word))
-        || tokens
-            .windows(2)
-            .any(|w| &*w[0].word == "family" && matches!(&*w[1].word, "member" | "members"))
+    let opens = tokens
+        .first()
+        .is_some_and(|t| GROWN_RELATIVES.contains(&&*t.word))
+        || tokens.len() > 1 && &*tokens[0].word == "family" && &*tokens[1].word == "member";
+    let acts_for = tokens.windows(3).any(|w| {
+        &*w[0].word == "for"
+            && (RELATIVES.contains(&&*w[1].word)
+                || matches!(&*w[1].word, "a" | "an" | "her" | "his" | "their" | "my")
+                    && RELATIVES.contains(&&*w[2].word))
+    });
+    opens || acts_for
 }
 
-/// Words that name a relative someone buys for ("family member" too; a
-/// "young family" is the customer).
-const RELATIVES: &[&str] = &[
+/// Relatives who, opening a persona's name, buy for another generation or
+/// branch of the family: "Son or daughter who lives far away" ("Parent of
+/// a toddler" is the customer, and is read as any).
+const GROWN_RELATIVES: &[&str] = &[
     "son",
     "sons",
     "daughter",
@@ -192,8 +203,37 @@ const RELATIVES: &[&str] = &[
     "relatives",
     "grandparent",
     "grandparents",
+    "grandson",
+    "granddaughter",
+    "niece",
+    "nephew",
+];
+
+/// Words that name a relative someone buys "for": "for her gran", "for a
+/// parent".
+const RELATIVES: &[&str] = &[
+    "son",
+    "sons",
+    "daughter",
+    "daughters",
+    "relative",
+    "relatives",
+    "parent",
+    "parents",
+    "mum",
+    "dad",
+    "mother",
+    "father",
+    "gran",
+    "grandma",
+    "grandad",
+    "grandpa",
+    "grandparent",
+    "grandparents",
     "grandchild",
     "grandchildren",
+    "grandson",
+    "granddaughter",
     "niece",
     "nephew",
 ];
@@ -235,10 +275,18 @@ fn comes_back_later(text: &str) -> bool {
                 &*tokens[i - 1].word,
                 "a" | "an" | "the" | "some" | "send" | "sends" | "get" | "gets" | "with"
             );
-        sent && matches!(&*w[0].word, "update" | "updates" | "news")
-            && (i + 1..tokens.len().min(i + 4)).any(|j| {
-                tokens[j].clause == w[0].clause && matches!(&*tokens[j].word, "when" | "once")
-            })
+        // "when it ships" is delivery, not a return.
+        let when = (i + 1..tokens.len().min(i + 4)).find(|&j| {
+            tokens[j].clause == w[0].clause && matches!(&*tokens[j].word, "when" | "once")
+        });
+        let delivery = when.is_some_and(|j| {
+            tokens[j + 1..]
+                .iter()
+                .take(DELIVERY_REACH)
+                .take_while(|t| t.clause == w[0].clause)
+                .any(|t| DELIVERY.contains(&&*t.word))
+        });
+        sent && matches!(&*w[0].word, "update" | "updates" | "news") && when.is_some() && !delivery
     });
     // "refresher reminders are booked in for the following year": a
     // return named by the next season or year.
@@ -249,6 +297,24 @@ fn comes_back_later(text: &str) -> bool {
     });
     later || at_week || update_when || next_season
 }
+
+/// How many words after "when" delivery may be named: "when your first
+/// box leaves the farm".
+const DELIVERY_REACH: usize = 6;
+
+/// Words of delivery, which an update "when" it happens only tracks: "an
+/// update when your first box ships".
+const DELIVERY: &[&str] = &[
+    "ships",
+    "shipped",
+    "dispatched",
+    "dispatches",
+    "leaves",
+    "arrives",
+    "delivered",
+    "posted",
+    "ready",
+];
 
 /// The spans a return may be named by with "next" or "following": "the
 /// following year", "next season".
@@ -356,6 +422,14 @@ fn personas_stopping_at_the_sale(cx: &mut Context<'_>) {
     {
         return;
     }
+    // The personas whose journey goes on after the sale, read once: each
+    // touchpoint is judged once, whatever the number of personas.
+    let goes_on: std::collections::HashSet<&str> = plan
+        .touchpoints
+        .iter()
+        .filter(|t| is_later(t))
+        .flat_map(|t| items(&t.personas).map(|p| p.text.as_str()))
+        .collect();
     for persona in &plan.personas {
         if passing_through(&persona.name.value)
             || text(&persona.purchase_insight).is_some_and(buys_each_time)
@@ -363,9 +437,8 @@ fn personas_stopping_at_the_sale(cx: &mut Context<'_>) {
             continue;
         }
         let reaching: Vec<&Touchpoint> = plan.touchpoints_reaching(&persona.id.value).collect();
-        if reaching
-            .iter()
-            .any(|t| is_later(t) || stage_of(t).is_none())
+        if goes_on.contains(persona.id.value.as_str())
+            || reaching.iter().any(|t| stage_of(t).is_none())
         {
             continue;
         }
@@ -380,13 +453,14 @@ fn personas_stopping_at_the_sale(cx: &mut Context<'_>) {
         // One who buys for a relative ("Son or daughter who lives far
         // away"), taken to the purchase with another persona whose journey
         // goes on, goes on through them.
-        let goes_on = |id: &str| plan.touchpoints_reaching(id).any(&is_later);
         if for_a_relative(&persona.name.value)
             && reaching
                 .iter()
                 .filter(|t| stage_of(t) == Some(Stage::Purchase))
                 .flat_map(|t| items(&t.personas))
-                .any(|other| other.text != persona.id.value && goes_on(&other.text))
+                .any(|other| {
+                    other.text != persona.id.value && goes_on.contains(other.text.as_str())
+                })
         {
             continue;
         }
@@ -459,6 +533,8 @@ mod tests {
             "weeks of later nights",
             "We update the price list when the season changes.",
             "We update prices when the season changes.",
+            "Try the weekly veg box for a month; we'll send an update when your first box ships.",
+            "You get an update when your first box leaves the farm.",
             "Next year's prices are on the website.",
             "Your kit arrives next season.",
         ] {
@@ -475,7 +551,14 @@ mod tests {
         ] {
             assert!(for_a_relative(name), "{name}");
         }
-        for name in ["Parent of a toddler", "Carer", "Young family on a budget"] {
+        assert!(for_a_relative("Grandson who orders for his gran"));
+        for name in [
+            "Carer",
+            "Parent of a toddler",
+            "Young family on a budget",
+            "Widower who cooks for one; his daughter set up the app",
+            "Mother of a newborn son",
+        ] {
             assert!(!for_a_relative(name), "{name}");
         }
     }

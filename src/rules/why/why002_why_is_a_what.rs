@@ -31,9 +31,11 @@ Reads the WHY statement for two kinds of language:
   performance ("hitting our income target", "meet the performance
   indicator for prevention", "To hit our SSNAP early supported discharge
   targets": hit, meet or achieve, then "our" and a target within six words,
-  or a target "of" a number, "hit the regional collection target of 9,400
-  units"; "reach their reading target" and "help every reader hit the
-  target of 20 books" are someone else's, "not to hit our
+  or a target "of" a number the business hits ("we hit", "our job is to
+  hit the regional collection target of 9,400 units"); "reach their
+  reading target", "help every reader hit the target of 20 books" and
+  "every family can hit the national target of 5 portions" are someone
+  else's, "not to hit our
   targets" refuses it), protecting its own funding ("protect the team's
   funding"), or a contract held or won as the reason to
   exist ("to deliver the 9,400 therapy contacts commissioned ... and to
@@ -255,10 +257,6 @@ fn compares(tokens: &[Token], cue: &Match) -> bool {
 /// meets: "hit our SSNAP early supported discharge targets".
 const OWN_TARGET_REACH: usize = 6;
 
-/// How many words before a verb of meeting "help" makes the target someone
-/// else's: "help every reader hit".
-const HELPED_REACH: usize = 4;
-
 /// The business's own performance targets, or its own funding, as its aim:
 /// a verb of meeting (hit, meet, achieve), then "our" and a target or KPI
 /// within [`OWN_TARGET_REACH`] words ("To hit our SSNAP early supported
@@ -310,12 +308,26 @@ fn own_targets(tokens: &[Token]) -> Vec<Match> {
         if !matches!(&*verb.word, "hit" | "meet" | "achieve") {
             continue;
         }
-        // Helping someone else to their target ("help every reader hit the
-        // target of 20 books") is theirs.
-        let helped = (at.saturating_sub(HELPED_REACH)..at)
-            .any(|i| tokens[i].clause == verb.clause && tokens[i].word.starts_with("help"));
+        // A numbered target is the business's only when the business hits
+        // it: "We hit the target of 40 homes", "Our job this year is to hit
+        // the regional collection target". Anyone else before the verb
+        // ("every family ... can hit", "help children ... to hit") makes it
+        // theirs.
+        let word_before = |k: usize| at.checked_sub(k).map(|i| &*tokens[i].word);
+        let business_hits = matches!(word_before(1), Some("we"))
+            || matches!(word_before(2), Some("we"))
+                && matches!(
+                    word_before(1),
+                    Some("will" | "must" | "can" | "want" | "need")
+                )
+            || word_before(1) == Some("to")
+                && (at == 1
+                    || matches!(
+                        word_before(2),
+                        Some("is" | "are" | "exist" | "exists" | "aim" | "aims" | "here")
+                    ));
         let mut ours = false;
-        let mut theirs = helped;
+        let mut theirs = !business_hits;
         for i in at + 1..tokens.len().min(at + 1 + OWN_TARGET_REACH) {
             let Some(w) = word(i) else { break };
             if matches!(w, "who" | "which" | "that" | "whose") {
@@ -527,6 +539,9 @@ mod tests {
             "Every patient should meet our nurses who have no targets to chase",
             "We are not a service that exists to protect our funding",
             "We help every reader hit the target of 20 books a year",
+            "We believe every family on the estate can hit the national target of 5 portions of fruit and veg a day",
+            "We help children who find reading hard to hit the target of 20 books a year.",
+            "We coach every new runner to meet the target of 5 km without stopping.",
             "Every child can meet their target of 20 books, at their pace",
         ] {
             assert!(own_targets(&tokenize(why)).is_empty(), "{why}");

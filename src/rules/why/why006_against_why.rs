@@ -15,7 +15,9 @@ use crate::text::lexicons::{
     privacy_promises, profit_pricing, push_buying, reward_promises, sales_pressure, seen_promises,
     single_size, size_promises, stance_buying, unpaid_ranking_promises, withdrawals,
 };
-use crate::text::{HEAD_ENDS, Match, PhraseList, Token, covered, is_negator, quote, tokenize};
+use crate::text::{
+    DETERMINERS, HEAD_ENDS, Match, PhraseList, Token, covered, is_negator, quote, tokenize,
+};
 
 pub static RULE: Rule = Rule {
     code: "WHY006",
@@ -69,8 +71,10 @@ words that show it on both sides:
   profit", "should all be able to make a two-mile trip cheaply", "an
   affordable, honest way to move", "shouldn't cost a month's rent"), or that
   money never keeps anyone out (a word of price before "never" and the
-  reason, a stop or a barrier: "money should never stop a family eating
-  well"; not "our prices never stop rising"), or the WHAT promises it free to the people it serves ("Free for families:
+  reason someone misses out, a stop to someone, or a barrier: "money
+  should never stop a family eating well"; not "our prices never stop
+  rising", nor "price should never be the reason someone picks a
+  butcher"), or the WHAT promises it free to the people it serves ("Free for families:
   lifts are favours", "free for every child here whatever their family
   can afford"), and a line of the HOW or the WHAT charges what demand
   will bear, sells a place in the queue or keeps out those who do not pay
@@ -119,12 +123,13 @@ words that show it on both sides:
   all ("each gown as a single size-14 sample"); "no one-size-fits-all" is
   a refusal, not a cue.
 - **Seen.** The WHY or the HOW is glad the people it is for are seen
-  ("somewhere that's glad to see them", "proud to be seen", "in full
-  view") and a line of the HOW or the WHAT that names people of the
+  ("somewhere that's glad to see them", "proud to be seen") and a line of the HOW or the WHAT that names people of the
   business (trainees, staff, volunteers) keeps them out of the customers'
   sight ("Trainees work in the back bakehouse only, out of customers'
-  sight"); a line that names none hides nothing of them ("deliveries come
-  in out of sight"), and "never hidden from customers" is a refusal.
+  sight", "hidden from customers"); a line that names none hides nothing
+  of them ("deliveries come in out of sight of customers"), things kept
+  "out of sight" are no people, and "never hidden from customers" is a
+  refusal.
 
 - **Training by reward.** The WHY or the HOW promises animals are trained
   by reward ("kind, patient, reward-based training", "force-free") and a
@@ -576,10 +581,6 @@ const WORKING_PEOPLE: &[&str] = &[
     "volunteers",
     "worker",
     "workers",
-    "team",
-    "people",
-    "residents",
-    "members",
 ];
 
 /// A priority counts only beside a word of paying in its clause
@@ -638,31 +639,69 @@ fn first_promise<'s>(
 }
 
 /// A promise that money never keeps anyone out: a word of price before
-/// "never" and the reason, a stop or a barrier, in one clause ("the price
-/// of a first instrument should never be the reason someone doesn't
-/// learn", "cost should never stop a family coming"). "Our prices never
-/// stop rising" promises nothing, and neither does a reason given for a
-/// price ("the price is never the reason we give").
+/// "never" and the reason someone misses out, a stop to someone or a
+/// barrier, in one clause ("the price of a first instrument should never be
+/// the reason someone doesn't learn", "cost should never stop a family
+/// coming"). "Our prices never stop rising" promises nothing, nor "price
+/// should never be the reason someone picks a butcher" (a reason to choose,
+/// not to miss out), nor "we pay growers so a bad season never stops a
+/// family farm" (paying is no price).
 fn price_never_stops(text: &str) -> Option<String> {
     let tokens = tokenize(text);
-    let price = price_concern().find(&tokens);
-    price.iter().find_map(|m| {
-        let clause = tokens[m.tokens.start].clause;
-        let same = |i: usize| tokens.get(i).filter(|t| t.clause == clause);
-        let never = (m.tokens.end..m.tokens.end + PRICE_TO_NEVER)
+    tokens.iter().enumerate().find_map(|(at, price)| {
+        if !PRICE_WORDS.contains(&&*price.word) {
+            return None;
+        }
+        let same = |i: usize| tokens.get(i).filter(|t| t.clause == price.clause);
+        let never = (at + 1..at + 1 + PRICE_TO_NEVER)
             .find(|&i| same(i).is_some_and(|t| &*t.word == "never"))?;
         let end = (never + 1..never + 4).find(|&i| {
             same(i).is_some_and(|t| matches!(&*t.word, "reason" | "stop" | "stops" | "barrier"))
         })?;
-        let refused = same(end + 1).is_some_and(|t| matches!(&*t.word, "rising" | "we" | "going"));
-        (!refused).then(|| {
-            quote(
-                text,
-                tokens[m.tokens.start].span.start..tokens[end].span.end,
-            )
-        })
+        let after = |reach: usize, found: &dyn Fn(&str) -> bool| {
+            (end + 1..end + 1 + reach).any(|i| same(i).is_some_and(|t| found(&t.word)))
+        };
+        let keeps_out = match &*tokens[end].word {
+            "reason" => after(MISSING_REACH, &|w| {
+                is_negator(w) || matches!(w, "without" | "misses")
+            }),
+            "barrier" => true,
+            _ => after(3, &|w| KEPT_OUT.contains(&w)),
+        };
+        keeps_out.then(|| quote(text, price.span.start..tokens[end].span.end))
     })
 }
+
+/// Words of price a promise that money keeps no one out opens with.
+const PRICE_WORDS: &[&str] = &[
+    "price", "prices", "cost", "costs", "money", "fee", "fees", "afford", "budget",
+];
+
+/// How many words after "the reason" missing out may come: "the reason
+/// someone doesn't learn".
+const MISSING_REACH: usize = 5;
+
+/// People money must never stop: "never stop a family coming".
+const KEPT_OUT: &[&str] = &[
+    "someone",
+    "anyone",
+    "anybody",
+    "people",
+    "family",
+    "families",
+    "child",
+    "children",
+    "kids",
+    "you",
+    "them",
+    "us",
+    "pupils",
+    "learners",
+    "patients",
+    "players",
+    "members",
+    "residents",
+];
 
 /// How many words a promise's word of price may stand before "never": "the
 /// price of a first instrument should never".
@@ -1133,21 +1172,25 @@ fn sells_data(text: &str, kind: Option<&str>) -> Vec<String> {
     found
 }
 
-/// Whether the selling names its own thing, no data: a determiner after it
-/// and words up to the next function word, none of them data ("when you
-/// sell the van"; "sell your data", "sell the location history" name data).
+/// Whether the selling names its own thing, no data: a determiner and a
+/// word after it, and no data after it in its clause ("when you sell the
+/// van"; "sell your data", "sell the location history", "sell an
+/// anonymised report of members' basket data" name data).
 fn sells_something_else(tokens: &[Token], sale: &Match, data_at: &[bool]) -> bool {
     let after = sale.tokens.end;
     let determiner = tokens.get(after).is_some_and(|t| {
-        matches!(
-            &*t.word,
-            "the" | "a" | "an" | "your" | "their" | "our" | "my" | "his" | "her"
-        ) && t.clause == tokens[sale.tokens.start].clause
+        DETERMINERS.contains(&&*t.word) && t.clause == tokens[sale.tokens.start].clause
     });
-    let object: Vec<usize> = (after + 1..tokens.len())
-        .take_while(|&i| tokens[i].content && tokens[i].clause == tokens[after].clause)
-        .collect();
-    determiner && !object.is_empty() && object.iter().all(|&i| !data_at[i])
+    let clause = tokens[sale.tokens.start].clause;
+    let object = (after + 1..tokens.len())
+        .take_while(|&i| tokens[i].content && tokens[i].clause == clause)
+        .count();
+    // Data named anywhere after the sale in its clause is what is sold:
+    // "an anonymised report of members' basket data".
+    let data_after = (after..tokens.len())
+        .take_while(|&i| tokens[i].clause == clause)
+        .any(|i| data_at[i]);
+    determiner && object > 0 && !data_after
 }
 
 #[cfg(test)]
@@ -1168,9 +1211,12 @@ mod tests {
             Some("\"price of a first instrument should never be the reason\"")
         );
         assert!(price_never_stops("Cost should never stop a family coming to the pool.").is_some());
+        assert!(price_never_stops("Money should never be a barrier to learning.").is_some());
         for text in [
             "Our prices never stop rising, and we say so.",
             "The price is never the reason we give for a refusal.",
+            "We believe price should never be the reason someone picks a butcher: what matters is meat raised well.",
+            "We pay growers upfront so a bad season never stops a family farm.",
             "The price is fair. We never stop learning.",
             "We never charge for a second fitting, whatever the price.",
         ] {
@@ -1319,6 +1365,13 @@ mod tests {
         );
         assert!(!sells_data("We sell the service history to dealers", None).is_empty());
         assert!(!sells_data("We sell the route data to insurers", None).is_empty());
+        assert!(
+            !sells_data(
+                "Box prices kept low: we sell an anonymised report of members' basket data to food brands",
+                None
+            )
+            .is_empty()
+        );
     }
 
     #[test]

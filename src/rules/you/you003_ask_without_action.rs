@@ -8,7 +8,7 @@ use crate::rules::{Context, Family, Phase, Rule};
 use crate::text::lexicons::{
     act_bring, act_carry_out, act_change, act_forums, act_outcomes, act_record, act_unchanged,
 };
-use crate::text::{HEAD_ENDS, Match, Token, covered, push_quote, tokenize};
+use crate::text::{DETERMINERS, HEAD_ENDS, Match, Token, covered, push_quote, tokenize};
 
 pub static RULE: Rule = Rule {
     code: "YOU003",
@@ -22,7 +22,9 @@ Reports a touchpoint that has an `ask` but no `act` (or a blank one), or
 whose `act` only keeps the answers: it stores, files, logs, records or
 summarises them ("responses are stored in the CRM", "results go into the
 annual report") or puts them away in a box, a tray, a folder or a file
-("Collected in the box under the till") and says nothing of a change, a reply, a follow-up, a
+with nothing more said of them ("Collected in the box under the till";
+not "goes into your box", the customer's, nor "put in the packing tray
+and made up in that week's box") and says nothing of a change, a reply, a follow-up, a
 review or a purpose ("so the fitter can ..."), or of the answer becoming
 the measure the work is judged by ("her success measure written on the
 trial sheet and reported in week 4"). Cues are matched as whole stemmed
@@ -52,7 +54,9 @@ faults back to those who can fix what was sold ("reported back to
 suppliers"), or keeps to what people chose ("The choice is saved and we
 stick to it"); an `act` with a sentence or clause of five words or more,
 or a part after "and" with a new subject ("and each reader's email shows
-those genres first", "and the best idea goes on the menu"), that neither keeps the answers nor says nothing
+those genres first", "and the best idea goes on the menu": after "the"
+or "our", a verb of doing within five words; "and the shared spreadsheet"
+is one more place), that neither keeps the answers nor says nothing
 changes ("summarised for the
 workshop lead, who picks the three most common snags for the next ride"),
 which may well be action planlint's word lists do not know (a shorter one,
@@ -121,12 +125,6 @@ fn check(cx: &mut Context<'_>) {
 /// keeping the answers: "by the front desk" or "each quarter" does not.
 const CLAUSE_WORDS: usize = 5;
 
-/// Words before a word of keeping that make it a noun: "the report", "a
-/// record" is where answers go, not what is done with them.
-const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "our", "their", "its", "your", "this", "that", "each", "every", "his", "her",
-];
-
 /// The quoted cues of an `act` that only stores, logs or summarises the
 /// answers, or `None` when it also acts on them (or says neither). It only
 /// keeps them when it has a cue of keeping, no cue of a change, and every
@@ -152,12 +150,17 @@ fn only_keeps(act: &str) -> Option<Vec<String>> {
     {
         return None;
     }
-    let kept: Vec<Match> = act_record()
-        .find(&tokens)
-        .into_iter()
-        .filter(|m| !a_noun(&tokens, m))
-        .chain(put_away(&tokens))
-        .collect();
+    // Answers put away are quoted as put ("go into the packing file"), not
+    // by the word of keeping inside ("file").
+    let mut kept = put_away(&tokens);
+    let put = covered(tokens.len(), &kept);
+    kept.extend(
+        act_record()
+            .find(&tokens)
+            .into_iter()
+            .filter(|m| !a_noun(&tokens, m) && !put[m.tokens.clone()].contains(&true)),
+    );
+    kept.sort_by_key(|m| m.tokens.start);
     if kept.is_empty() || does_something_else(&tokens, &kept, &unchanged) {
         return None;
     }
@@ -173,7 +176,8 @@ fn only_keeps(act: &str) -> Option<Vec<String>> {
         let new_subject = &*t.word == "and"
             && tokens
                 .get(i + 1)
-                .is_some_and(|n| n.clause == t.clause && SUBJECTS.contains(&&*n.word));
+                .is_some_and(|n| n.clause == t.clause && SUBJECTS.contains(&&*n.word))
+            && (!matches!(&*tokens[i + 1].word, "the" | "our") || acts_soon(&tokens, i + 2));
         if i > 0 && (tokens[i - 1].clause != t.clause || new_subject) {
             part += 1;
             after_and.push(new_subject);
@@ -205,12 +209,11 @@ fn only_keeps(act: &str) -> Option<Vec<String>> {
     // "and each card goes in the box behind the till", "and they are kept
     // for audit".
     for (i, t) in tokens.iter().enumerate() {
-        let put_in = (i.saturating_sub(2)..i).any(|k| matches!(&*tokens[k].word, "in" | "into"));
-        let store = STORES.contains(&&*t.word) || KEPT_IN.contains(&&*t.word);
+        let put_in = matches!(&*t.word, "in" | "into") && stored_in(&tokens, i).is_some();
         let told = tokens
             .get(i + 1)
             .is_some_and(|n| matches!(&*n.word, "posted" | "informed" | "updated" | "in"));
-        if after_and[parts[i]] && (store && put_in || KEPT.contains(&&*t.word) && !told) {
+        if after_and[parts[i]] && (put_in || KEPT.contains(&&*t.word) && !told) {
             keeps[parts[i]] = true;
         }
     }
@@ -226,22 +229,26 @@ fn only_keeps(act: &str) -> Option<Vec<String>> {
 
 /// Answers put into a place they are kept, and nothing more said of them:
 /// "Collected in the box under the till", "put into the tray" (not
-/// "collected in person").
+/// "collected in person", "goes into your box" at a shop whose box is what
+/// it sends, nor "put in the packing tray and made up in that week's box"
+/// or "into the order file that the buyer works from": something more is
+/// said of them).
 fn put_away(tokens: &[Token]) -> Vec<Match> {
     let mut found = Vec::new();
     for (at, verb) in tokens.iter().enumerate() {
         if !PUT.contains(&&*verb.word) {
             continue;
         }
-        let same = |i: usize| tokens.get(i).filter(|t| t.clause == verb.clause);
-        let Some(into) =
-            (at + 1..=at + 2).find(|&i| same(i).is_some_and(|t| matches!(&*t.word, "in" | "into")))
-        else {
+        let Some(store) = stored_in(tokens, at + 1) else {
             continue;
         };
-        if let Some(store) = (into + 1..=into + 3).find(|&i| {
-            same(i).is_some_and(|t| STORES.contains(&&*t.word) || KEPT_IN.contains(&&*t.word))
-        }) {
+        // Nothing more said in the clause after the place: a place of its
+        // own ("under the till") at most.
+        let more = tokens[store + 1..]
+            .iter()
+            .take_while(|t| t.clause == verb.clause)
+            .any(|t| SAID_MORE.contains(&&*t.word));
+        if !more {
             found.push(Match {
                 tokens: at..store + 1,
                 span: verb.span.start..tokens[store].span.end,
@@ -250,6 +257,30 @@ fn put_away(tokens: &[Token]) -> Vec<Match> {
     }
     found
 }
+
+/// The place answers are put into, when "in" or "into" stands at `from` or
+/// the word after it and a place they are kept (`STORES`, `KEPT_IN`) within
+/// three words, in one clause, with no one's own before it ("your box" is
+/// the customer's).
+fn stored_in(tokens: &[Token], from: usize) -> Option<usize> {
+    let clause = tokens.get(from)?.clause;
+    let same = |i: usize| tokens.get(i).filter(|t| t.clause == clause);
+    let into =
+        (from..=from + 1).find(|&i| same(i).is_some_and(|t| matches!(&*t.word, "in" | "into")))?;
+    (into + 1..=into + 3)
+        .take_while(|&i| {
+            same(i).is_some_and(|t| !matches!(&*t.word, "your" | "their" | "his" | "her" | "my"))
+        })
+        .find(|&i| {
+            same(i).is_some_and(|t| STORES.contains(&&*t.word) || KEPT_IN.contains(&&*t.word))
+        })
+}
+
+/// Words after the place answers are put that say something more of them:
+/// "and made up in that week's box", "that the buyer works from".
+const SAID_MORE: &[&str] = &[
+    "and", "then", "so", "that", "which", "where", "who", "until",
+];
 
 /// Verbs that put answers somewhere: "collected in the box".
 const PUT: &[&str] = &[
@@ -286,9 +317,35 @@ const DISPLAYS: &[&str] = &[
     "window",
 ];
 
+/// Whether a verb of doing follows within a few words of `from`, in its
+/// clause and before a relative pronoun: "[and the best idea] goes on the
+/// menu", not "[and the] shared spreadsheet for head office" nor "[and the]
+/// monthly spreadsheet that head office keeps".
+fn acts_soon(tokens: &[Token], from: usize) -> bool {
+    let Some(clause) = tokens.get(from).map(|t| t.clause) else {
+        return false;
+    };
+    tokens[from..]
+        .iter()
+        .take(SUBJECT_REACH)
+        .take_while(|t| t.clause == clause && !matches!(&*t.word, "that" | "which" | "who"))
+        .any(|t| DOINGS.contains(&&*t.word))
+}
+
+/// How many words a subject after "and the" may take before its verb.
+const SUBJECT_REACH: usize = 5;
+
+/// Verbs a subject after "and the" or "and our" does something with: "and
+/// the best idea goes on the menu", "and our buyer changes the order".
+const DOINGS: &[&str] = &[
+    "goes", "go", "gets", "get", "becomes", "become", "is", "are", "will", "changes", "change",
+    "moves", "shows", "leads", "sets", "decides", "makes", "comes", "opens", "picks", "chooses",
+];
+
 /// Words that open a new subject after "and": "saved and we stick to it",
 /// "saved and each reader's email shows those genres first", "logged and
-/// the best idea goes on the menu".
+/// the best idea goes on the menu" (with a verb of doing soon after "the"
+/// or "our").
 const SUBJECTS: &[&str] = &[
     "we", "they", "he", "she", "each", "every", "staff", "someone", "somebody", "the", "our",
 ];
@@ -630,6 +687,8 @@ mod tests {
             "Callers are kept in the office file.",
             "Collected in the box under the till.",
             "Cards are put into the tray at reception.",
+            "Answers are logged in the CRM and the shared spreadsheet for head office.",
+            "Logged in the CRM and the monthly spreadsheet that head office keeps.",
         ] {
             assert!(only_keeps(act).is_some(), "{act}");
         }
@@ -642,9 +701,16 @@ mod tests {
             "Answers are logged and the best idea goes on the menu next month.",
             "Collected in the box and the best idea goes on the menu next month.",
             "Cards collected in the box are read every Monday and the top request is baked that week.",
+            "Each swap goes into your box the same week.",
+            "Swap requests are put in the packing tray and made up in that week's box.",
+            "Requests are put into the order file that the buyer works from every Monday.",
         ] {
             assert!(only_keeps(act).is_none(), "{act}");
         }
+        assert_eq!(
+            only_keeps("Requests go into the packing file the team keeps.").unwrap(),
+            ["\"go into the packing file\""]
+        );
         assert_eq!(
             only_keeps("Answers are recorded, and the record is reported each year.").unwrap(),
             ["\"recorded\"", "\"reported\""]
