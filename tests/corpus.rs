@@ -109,6 +109,7 @@ const INDEPENDENT: &[&str] = &[
     "held-out-28",
     "held-out-29",
     "held-out-30",
+    "held-out-31",
 ];
 
 /// The independent corpus: each planted defect found, no other warning or

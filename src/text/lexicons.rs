@@ -528,6 +528,18 @@ lexicon!(
     "aversive_tools.txt"
 );
 lexicon!(
+    /// WHY006: a promise that help is fitted to each person or family
+    /// ("help that fits their baby").
+    fitted_promises,
+    "fitted_promises.txt"
+);
+lexicon!(
+    /// WHY006: a line that gives everyone the same ("the same for every
+    /// baby").
+    same_for_all,
+    "same_for_all.txt"
+);
+lexicon!(
     /// HUM003: a value proposition's claim of a low price ("the cheapest
     /// hire in the county").
     price_claims,
@@ -808,6 +820,8 @@ mod tests {
             price_claims(),
             reward_promises(),
             aversive_tools(),
+            fitted_promises(),
+            same_for_all(),
             equal_promises(),
             paid_priority(),
             chase_promises(),

@@ -610,6 +610,12 @@ pub const HEAD_ENDS: &[&str] = &[
 /// text. Findings are bounded and sanitised where they are made and printed.
 pub fn quote(text: &str, span: Range<usize>) -> String {
     let quoted = text.get(span).unwrap_or_default().trim();
+    // A quote across a line break of a multi-line string reads as one line:
+    // "fits their baby", not "fits their\nbaby".
+    if quoted.contains(['\n', '\r', '\t']) {
+        let words: Vec<&str> = quoted.split_whitespace().collect();
+        return format!("\"{}\"", words.join(" "));
+    }
     format!("\"{quoted}\"")
 }
 
@@ -640,6 +646,13 @@ pub(crate) fn lexicon_lines(data: &str) -> impl Iterator<Item = &str> {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+
+    #[test]
+    fn a_quote_across_lines_reads_as_one_line() {
+        let text = "help that fits their\n  baby and values";
+        assert_eq!(quote(text, 10..27), "\"fits their baby\"");
+        assert_eq!(quote("buy now", 0..7), "\"buy now\"");
+    }
 
     #[test]
     fn tokens_keep_spans_percent_and_apostrophes() {

@@ -22,7 +22,8 @@ goals at all.
 
 A goal's `metric` is read as a phrase, for what it counts. It measures
 people when it is about how customers feel (satisfaction, CSAT, "feel",
-trust), how they rate and review ("scoring us five out of five"), what they
+trust), the effort they spend asking for help ("Support tickets per 100
+bookings"), how they rate and review ("scoring us five out of five"), what they
 report of their own lives ("members reporting better sleep") or are free of
 ("patients running pain-free at their pre-injury distance"), what they
 answer when asked or confirm of their own experience ("% of moves where

@@ -36,7 +36,9 @@ sale: a sponsor's report twice a year keeps the relationship, whatever
 its stage. So does such a `consideration` touchpoint that has an `ask`
 and an `act`, a conversation rather than a broadcast: a fortnightly note
 to the therapists who refer of what is ready to go, asking what they
-could not find (weekly ads to prospects ask nothing and do not count).
+could not find (weekly ads to prospects ask nothing and do not count);
+one whose `act` says what is done at every delivery or visit needs no
+`per_week` ("the chef's spec is ... checked before every drop").
 So does a `purchase` touchpoint, no pure sales pressure, whose message or
 act comes back to the customer a while later with a look, a call, a note
 or a report ("a look at your pad use three months later", "a month later
@@ -169,6 +171,26 @@ fn passing_through(name: &str) -> bool {
                     .is_some_and(|n| VISITING_WORK.contains(&&*n.word)))
     })
 }
+
+/// Whether an `act` says what is done at every delivery or visit of the
+/// service: "checked before every drop", "at each visit" (not "every
+/// answer", "each request").
+fn at_every_delivery(act: &str) -> bool {
+    tokenize(act)
+        .windows(2)
+        .any(|w| matches!(&*w[0].word, "every" | "each") && DELIVERIES.contains(&&*w[1].word))
+}
+
+/// The recurring deliveries of a service: "every drop", "each visit".
+const DELIVERIES: &[&str] = &[
+    "drop",
+    "delivery",
+    "visit",
+    "round",
+    "service",
+    "session",
+    "collection",
+];
 
 /// Whether a persona's name says they act for a relative: it opens with a
 /// relative ("Son or daughter who lives far away", "Family member booking
@@ -396,10 +418,18 @@ fn personas_stopping_at_the_sale(cx: &mut Context<'_>) {
     // this fortnight" to the therapists who refer, asking what they could
     // not find (ads to prospects ask nothing).
     let converses = |t: &Touchpoint| text(&t.ask).is_some() && text(&t.act).is_some();
+    // A conversation whose `act` says what is done at every delivery goes
+    // on as the deliveries do: "the chef's spec is ... checked before every
+    // drop".
+    let every_delivery = |t: &Touchpoint| {
+        stage_of(t) == Some(Stage::Consideration)
+            && converses(t)
+            && text(&t.act).is_some_and(at_every_delivery)
+    };
     let recurs = |t: &Touchpoint| {
         (stage_of(t) == Some(Stage::Purchase)
             || stage_of(t) == Some(Stage::Consideration) && converses(t))
-            && t.per_week.as_ref().is_some_and(|p| p.value > 0.0)
+            && (t.per_week.as_ref().is_some_and(|p| p.value > 0.0) || every_delivery(t))
             && pure_pressure(t).is_none()
             && !text(&t.message).is_some_and(calls_to_buy)
     };
@@ -540,6 +570,20 @@ mod tests {
         ] {
             assert!(!comes_back_later(text), "{text}");
         }
+    }
+
+    #[test]
+    fn an_act_at_every_delivery_goes_on_with_them() {
+        assert!(super::at_every_delivery(
+            "The chef's spec is written on the delivery sheet and checked before every drop."
+        ));
+        assert!(super::at_every_delivery(
+            "Her notes are read at each visit."
+        ));
+        assert!(!super::at_every_delivery("Every answer is logged."));
+        assert!(!super::at_every_delivery(
+            "Each request is read by the owner."
+        ));
     }
 
     #[test]

@@ -9,11 +9,12 @@ use crate::plan::{Plan, Span, items, text};
 use crate::rules::{Context, Family, Phase, Rule};
 use crate::text::lexicons::{
     animal_handling, at_cost_promises, aversive_tools, chase_breaks, chase_promises,
-    close_pressure, data_sales, data_words, equal_promises, hands_off_promises, hidden_breaks,
-    landfill_breaks, landfill_promises, no_comparison_promises, no_pressure_promises, own_gain,
-    paid_placement, paid_priority, people_rankings, price_competition, price_concern,
-    privacy_promises, profit_pricing, push_buying, reward_promises, sales_pressure, seen_promises,
-    single_size, size_promises, stance_buying, unpaid_ranking_promises, withdrawals,
+    close_pressure, data_sales, data_words, equal_promises, fitted_promises, hands_off_promises,
+    hidden_breaks, landfill_breaks, landfill_promises, no_comparison_promises,
+    no_pressure_promises, own_gain, paid_placement, paid_priority, people_rankings,
+    price_competition, price_concern, privacy_promises, profit_pricing, push_buying,
+    reward_promises, sales_pressure, same_for_all, seen_promises, single_size, size_promises,
+    stance_buying, unpaid_ranking_promises, withdrawals,
 };
 use crate::text::{
     DETERMINERS, HEAD_ENDS, Match, PhraseList, Token, covered, is_negator, quote, tokenize,
@@ -41,7 +42,8 @@ words that show it on both sides:
 - **Price.** The HOW competes on price and promotions, with two cues or
   more ("we win on price", "compete with the supermarkets on price", "win
   every tender on price", "lowest quoted price",
-  "price-match", "multi-buy deals", "the cheapest"), while the WHY says nothing of price or of what people can
+  "price-match", "multi-buy deals", "the cheapest", "the lowest of any
+  club", sessions "filled to hall capacity"), while the WHY says nothing of price or of what people can
   afford. Price and promotions are what a business reaches for when it has
   no reason to be chosen beyond the deal; a WHY about something else is
   not what such a HOW acts on.
@@ -131,6 +133,11 @@ words that show it on both sides:
   "out of sight" are no people, and "never hidden from customers" is a
   refusal.
 
+- **Fitted to each.** The WHY or the HOW promises help fitted to each
+  person or family ("kind, judgement-free help that fits their baby",
+  "every child is different") and a line of the HOW or the WHAT gives
+  everyone the same ("our standard controlled-crying programme, the same
+  for every baby").
 - **Training by reward.** The WHY or the HOW promises animals are trained
   by reward ("kind, patient, reward-based training", "force-free") and a
   line of the HOW or the WHAT sells or uses tools that train by pain or
@@ -382,7 +389,7 @@ fn check(cx: &mut Context<'_>) {
     // refused or ruled out where they stand. A promise said as a refusal
     // ("should never end up in landfill", "should never have to chase") is
     // read negated too.
-    let broken: [(&PhraseList, bool, &PhraseList, Counts, &str, &str); 10] = [
+    let broken: [(&PhraseList, bool, &PhraseList, Counts, &str, &str); 11] = [
         (
             unpaid_ranking_promises(),
             false,
@@ -462,6 +469,14 @@ fn check(cx: &mut Context<'_>) {
             everywhere,
             "sells or uses tools that train by pain or fear",
             "promises training by reward",
+        ),
+        (
+            fitted_promises(),
+            false,
+            same_for_all(),
+            everywhere,
+            "gives everyone the same",
+            "promises help fitted to each",
         ),
     ];
     for (promises, negated_too, breaks, counts, does, promised) in broken {

@@ -34,9 +34,10 @@ Not reported: an `act` that keeps the answers *and* uses them ("noted on the
 booking so the audiologist can adjust the aids", "logged and reviewed each
 term", "saved on the account and applied from the next shipment"); an
 `act` that carries out what the people asked have decided, a verb of carrying
-out (follow, carry out, implement) with a result, vote, majority or
-decision within three words after it ("the committee follows the result
-and reports on it in the minutes"): following the vote is the change ("staff
+out (follow, carry out, implement, adopt) with a result, vote, majority,
+decision or what came top within three words after it ("the committee
+follows the result and reports on it in the minutes", "The committee
+adopts the top two"): following the vote is the change ("staff
 carry out the survey" is not); an `act` that puts the answers before a
 gathering where decisions are made, a verb of bringing (shown, taken,
 presented) with "at", "to" or "before" and a forum, meeting, committee or

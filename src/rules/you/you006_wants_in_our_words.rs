@@ -25,7 +25,8 @@ product jargon such as "seamless", "one-stop solution", "premium",
 "personalized journeys", "onboarding pathway", "tiered pricing"; a
 service's own terms for a person, in a want without a person's voice
 ("KPI", "DNA rate", "Adherence to the prescribed home exercise programme",
-"within the 16-week episode of care", "as measured on the TOMs scale");
+"within the 16-week episode of care", "as measured on the TOMs scale",
+"Evidence-based behavioural interventions");
 and the shop's sales measures and tactics ("SKUs",
 "basket size", "average order value", "subscription conversion", "upsell",
 "cross-sell", "upgrade path") or an audience's ("time spent listening",
