@@ -110,6 +110,7 @@ const INDEPENDENT: &[&str] = &[
     "held-out-29",
     "held-out-30",
     "held-out-31",
+    "held-out-32",
 ];
 
 /// The independent corpus: each planted defect found, no other warning or

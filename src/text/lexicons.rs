@@ -540,6 +540,17 @@ lexicon!(
     "same_for_all.txt"
 );
 lexicon!(
+    /// WHY006: a promise that a group is somewhere people belong.
+    belonging_promises,
+    "belonging_promises.txt"
+);
+lexicon!(
+    /// WHY006: a line that lets people in only by competing, or puts them
+    /// out ("audition-only entry").
+    exclusion_breaks,
+    "exclusion_breaks.txt"
+);
+lexicon!(
     /// HUM003: a value proposition's claim of a low price ("the cheapest
     /// hire in the county").
     price_claims,
@@ -822,6 +833,8 @@ mod tests {
             aversive_tools(),
             fitted_promises(),
             same_for_all(),
+            belonging_promises(),
+            exclusion_breaks(),
             equal_promises(),
             paid_priority(),
             chase_promises(),

@@ -8,13 +8,13 @@ use crate::diagnostic::{Severity, Subject};
 use crate::plan::{Plan, Span, items, text};
 use crate::rules::{Context, Family, Phase, Rule};
 use crate::text::lexicons::{
-    animal_handling, at_cost_promises, aversive_tools, chase_breaks, chase_promises,
-    close_pressure, data_sales, data_words, equal_promises, fitted_promises, hands_off_promises,
-    hidden_breaks, landfill_breaks, landfill_promises, no_comparison_promises,
-    no_pressure_promises, own_gain, paid_placement, paid_priority, people_rankings,
-    price_competition, price_concern, privacy_promises, profit_pricing, push_buying,
-    reward_promises, sales_pressure, same_for_all, seen_promises, single_size, size_promises,
-    stance_buying, unpaid_ranking_promises, withdrawals,
+    animal_handling, at_cost_promises, aversive_tools, belonging_promises, chase_breaks,
+    chase_promises, close_pressure, data_sales, data_words, equal_promises, exclusion_breaks,
+    fitted_promises, hands_off_promises, hidden_breaks, landfill_breaks, landfill_promises,
+    no_comparison_promises, no_pressure_promises, own_gain, paid_placement, paid_priority,
+    people_rankings, price_competition, price_concern, privacy_promises, profit_pricing,
+    push_buying, reward_promises, sales_pressure, same_for_all, seen_promises, single_size,
+    size_promises, stance_buying, unpaid_ranking_promises, withdrawals,
 };
 use crate::text::{
     DETERMINERS, HEAD_ENDS, Match, PhraseList, Token, covered, is_negator, quote, tokenize,
@@ -138,6 +138,12 @@ words that show it on both sides:
   "every child is different") and a line of the HOW or the WHAT gives
   everyone the same ("our standard controlled-crying programme, the same
   for every baby").
+- **Belonging.** The WHY or the HOW promises a group is somewhere people
+  belong ("a band is somewhere you belong") and a line of the HOW or the
+  WHAT lets people in only by competing for a place, or puts them out
+  ("Audition-only entry, with places going to the strongest applicants",
+  "three missed rehearsals and you are out"); "no auditions" is a
+  refusal.
 - **Training by reward.** The WHY or the HOW promises animals are trained
   by reward ("kind, patient, reward-based training", "force-free") and a
   line of the HOW or the WHAT sells or uses tools that train by pain or
@@ -164,7 +170,10 @@ screen"), every contact opened with what sells best ("We lead every
 consultation with our whitening and composite-bonding packages"; not
 "with a question about how you play", "with the basic plan and explain
 premium if asked", nor a flagship scan "free for everyone") or an add-on's attachment rate as a target ("Staff targets on
-warranty attachment rate"), transactions grown for their own sake, the most profitable
+warranty attachment rate"), transactions grown for their own sake ("to
+keep the tills busy"), the brands that pay it most ("the best trade
+margin"), fear put to work for the sale ("Urgency-first messaging ... so
+they book with us now"), the most profitable
 lines, or a range moved up-market or priced at the top of the market to
 raise the average basket. These count whatever the WHY says of price,
 since a WHY about what people can afford is no reason to put a margin
@@ -389,7 +398,7 @@ fn check(cx: &mut Context<'_>) {
     // refused or ruled out where they stand. A promise said as a refusal
     // ("should never end up in landfill", "should never have to chase") is
     // read negated too.
-    let broken: [(&PhraseList, bool, &PhraseList, Counts, &str, &str); 11] = [
+    let broken: [(&PhraseList, bool, &PhraseList, Counts, &str, &str); 12] = [
         (
             unpaid_ranking_promises(),
             false,
@@ -477,6 +486,14 @@ fn check(cx: &mut Context<'_>) {
             everywhere,
             "gives everyone the same",
             "promises help fitted to each",
+        ),
+        (
+            belonging_promises(),
+            false,
+            exclusion_breaks(),
+            everywhere,
+            "lets people in only by competing, or puts them out",
+            "promises somewhere they belong",
         ),
     ];
     for (promises, negated_too, breaks, counts, does, promised) in broken {
@@ -1050,8 +1067,9 @@ fn against_buying(text: &str) -> Option<String> {
 
 /// The words of a refusal of the word at `at`, if it is refused: "buy less"
 /// ending its clause (or before "and", "or", "than", "of"), "instead of buying",
-/// "rather save a plant than sell one", or a negation right
-/// before it ("never sell").
+/// "rather save a plant than sell one" (or "better served by people who mend
+/// than by people who replace it"), or a negation right before it ("never
+/// sell").
 fn refusal(tokens: &[Token], at: Range<usize>) -> Option<Range<usize>> {
     let clause = tokens[at.start].clause;
     let word = |i: usize| -> &str {
@@ -1063,12 +1081,15 @@ fn refusal(tokens: &[Token], at: Range<usize>) -> Option<Range<usize>> {
     let before = |k: usize| at.start.checked_sub(k).map_or("", word);
     let less = matches!(word(at.end), "less" | "fewer")
         && matches!(word(at.end + 1), "" | "and" | "or" | "than" | "of");
-    let rather = (before(1) == "than")
-        .then(|| {
-            (at.start.saturating_sub(8)..at.start)
-                .find(|&i| matches!(word(i), "rather" | "better" | "sooner"))
-        })
-        .flatten();
+    // "than" right before it, or before those who do it: "better served by
+    // people who mend their gear than by people who replace it".
+    let than = (1..=1 + THAN_TO_BUYING)
+        .find(|&k| before(k) == "than")
+        .filter(|&k| k == 1 || (1..k).any(|j| matches!(before(j), "who" | "that")));
+    let rather = than.and_then(|k| {
+        (at.start.saturating_sub(k + 8)..at.start - k)
+            .find(|&i| matches!(word(i), "rather" | "better" | "sooner"))
+    });
     let (first, last) = if less {
         (at.start, at.end)
     } else if before(2) == "instead" && before(1) == "of" {
@@ -1082,6 +1103,10 @@ fn refusal(tokens: &[Token], at: Range<usize>) -> Option<Range<usize>> {
     };
     Some(tokens[first].span.start..tokens[last].span.end)
 }
+
+/// How many words may stand between "than" and the word of buying it
+/// refuses, when they name who does it: "than by people who replace it".
+const THAN_TO_BUYING: usize = 4;
 
 /// The cues in `text` that push people to buy.
 fn pushes_buying(text: &str) -> Vec<String> {
@@ -1332,6 +1357,13 @@ mod tests {
 
     #[test]
     fn a_stand_against_buying_needs_a_frame_of_refusal() {
+        assert!(
+            against_buying(
+                "the fells are better served by people who mend their gear than by people who replace it"
+            )
+            .is_some()
+        );
+        assert!(against_buying("more people than ever replace their boots each spring").is_none());
         for text in [
             "We want a town that mends more and buys less.",
             "Swap and repair instead of buying new.",
