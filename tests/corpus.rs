@@ -111,6 +111,7 @@ const INDEPENDENT: &[&str] = &[
     "held-out-30",
     "held-out-31",
     "held-out-32",
+    "held-out-33",
 ];
 
 /// The independent corpus: each planted defect found, no other warning or

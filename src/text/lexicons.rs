@@ -551,6 +551,21 @@ lexicon!(
     "exclusion_breaks.txt"
 );
 lexicon!(
+    /// WHY006: a promise that people decide for themselves.
+    autonomy_promises,
+    "autonomy_promises.txt"
+);
+lexicon!(
+    /// WHY006: a line that decides for people or tells on them.
+    decided_for_them,
+    "decided_for_them.txt"
+);
+lexicon!(
+    /// WHY004: what goes wrong for customers ("support tickets", "refunds").
+    customer_friction,
+    "customer_friction.txt"
+);
+lexicon!(
     /// HUM003: a value proposition's claim of a low price ("the cheapest
     /// hire in the county").
     price_claims,
@@ -835,6 +850,9 @@ mod tests {
             same_for_all(),
             belonging_promises(),
             exclusion_breaks(),
+            autonomy_promises(),
+            decided_for_them(),
+            customer_friction(),
             equal_promises(),
             paid_priority(),
             chase_promises(),

@@ -303,13 +303,50 @@ fn only_about_the_offer(interests: &[&str], offer: &Offer) -> bool {
         let tokens = tokenize(i);
         first_heads(&tokens).any(|h| offer.is_head(&tokens[h].stem))
     };
-    readings.iter().zip(interests).all(|(r, i)| match r {
-        Reading::Offer => true,
-        Reading::OursAlone => ours_named >= 2,
-        Reading::BuyingAlone { .. } => ours_named >= 1 || all_buying,
-        Reading::Life => ours_named >= 2 && headed(i),
-    })
+    // Beside an interest that is the offer, interests of three words or
+    // more that are the offer or a part of the product but for one word
+    // ("Logging inhaler puffs", "Push notification settings") are the
+    // product too, when every interest is read so.
+    let mostly: Vec<bool> = interests
+        .iter()
+        .map(|i| mostly_the_offer(i, offer))
+        .collect();
+    let all_mostly = ours_named >= 1
+        && readings
+            .iter()
+            .zip(&mostly)
+            .all(|(r, m)| *r == Reading::Offer || *m);
+    readings
+        .iter()
+        .zip(interests)
+        .zip(&mostly)
+        .all(|((r, i), m)| match r {
+            Reading::Offer => true,
+            Reading::OursAlone => ours_named >= 2,
+            Reading::BuyingAlone { .. } => ours_named >= 1 || all_buying,
+            Reading::Life => ours_named >= 2 && headed(i) || all_mostly && *m,
+        })
 }
+
+/// Whether an interest of three words of meaning or more is the offer but
+/// for one of them: each other word is a word of the WHAT or of a part of
+/// the product ("Logging inhaler puffs" for an app that logs puffs, "Push
+/// notification settings"). Two words ("Dog-friendly pubs") are never read
+/// so: one word beyond the offer makes them an interest.
+fn mostly_the_offer(interest: &str, offer: &Offer) -> bool {
+    let tokens = tokenize(interest);
+    let parts = crate::text::covered(tokens.len(), &product_parts().find(&tokens));
+    let content: Vec<usize> = (0..tokens.len()).filter(|&i| tokens[i].content).collect();
+    let beyond = content
+        .iter()
+        .filter(|&&i| !parts[i] && !offer.contains(tokens[i].stem.as_ref()))
+        .count();
+    content.len() >= MOSTLY_WORDS && beyond == 1
+}
+
+/// How many words of meaning an interest needs before one beyond the offer
+/// may be read past: "Logging inhaler puffs".
+const MOSTLY_WORDS: usize = 3;
 
 /// Whether an interest is nothing but the offer: every word of it that
 /// carries meaning is a word of the WHAT or a word of buying ("Running

@@ -22,9 +22,9 @@ goals at all.
 
 A goal's `metric` is read as a phrase, for what it counts. It measures
 people when it is about how customers feel (satisfaction, CSAT, "feel",
-trust), the effort they spend asking for help ("Support tickets per 100
-bookings"), how they describe it ("carers who describe the sessions as
-'very worthwhile'"), who stop coming ("pairs who stop coming before
+trust), how they describe it ("carers who describe the sessions as
+'very worthwhile'"; not "enquirers who describe their budget"), who stop
+coming ("pairs who stop coming before
 their fourth session"), how they rate and review ("scoring us five out of five"), what they
 report of their own lives ("members reporting better sleep") or are free of
 ("patients running pain-free at their pre-injury distance"), what they

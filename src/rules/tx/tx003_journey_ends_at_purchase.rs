@@ -173,24 +173,23 @@ fn passing_through(name: &str) -> bool {
 }
 
 /// Whether an `act` says what is done at every delivery or visit of the
-/// service: "checked before every drop", "at each visit" (not "every
-/// answer", "each request").
+/// service, the delivery ending its phrase: "checked before every drop",
+/// "at each visit" (not "every answer", "each service manager", "every
+/// session of the sales training").
 fn at_every_delivery(act: &str) -> bool {
-    tokenize(act)
-        .windows(2)
-        .any(|w| matches!(&*w[0].word, "every" | "each") && DELIVERIES.contains(&&*w[1].word))
+    let tokens = tokenize(act);
+    tokens.windows(2).enumerate().any(|(i, w)| {
+        // The delivery ends its phrase: not "each visit report", nor "every
+        // session of the sales training".
+        let ends = tokens
+            .get(i + 2)
+            .is_none_or(|n| n.clause != w[1].clause || !n.content && &*n.word != "of");
+        matches!(&*w[0].word, "every" | "each") && DELIVERIES.contains(&&*w[1].word) && ends
+    })
 }
 
 /// The recurring deliveries of a service: "every drop", "each visit".
-const DELIVERIES: &[&str] = &[
-    "drop",
-    "delivery",
-    "visit",
-    "round",
-    "service",
-    "session",
-    "collection",
-];
+const DELIVERIES: &[&str] = &["drop", "delivery", "visit", "session"];
 
 /// Whether a persona's name says they act for a relative: it opens with a
 /// relative ("Son or daughter who lives far away", "Family member booking
@@ -267,7 +266,9 @@ const RELATIVES: &[&str] = &[
 /// "when" or "once" something has happened ("get one when he's
 /// rehomed"), or the next or following year or season with a reminder, a
 /// call or a look in its clause ("refresher reminders are booked in for the
-/// following year"). "Later" alone ("pay later") is no time.
+/// following year"), or "at the end" with a report in its clause
+/// ("reported back to them at the end"). "Later" alone ("pay later") is no
+/// time.
 fn comes_back_later(text: &str) -> bool {
     let tokens = tokenize(text);
     let returns_in = |clause: usize| {
@@ -317,7 +318,15 @@ fn comes_back_later(text: &str) -> bool {
             && SEASONS.contains(&&*w[1].word)
             && returns_in(w[1].clause)
     });
-    later || at_week || update_when || next_season
+    // "reported back to them at the end, whatever the result": a report
+    // at the end of what was bought (a pilot, a course).
+    let at_the_end = tokens.windows(3).any(|w| {
+        &*w[0].word == "at"
+            && &*w[1].word == "the"
+            && &*w[2].word == "end"
+            && returns_in(w[2].clause)
+    });
+    later || at_week || update_when || next_season || at_the_end
 }
 
 /// How many words after "when" delivery may be named: "when your first
@@ -375,7 +384,8 @@ const RETURNS: &[&str] = &[
 /// Whether a persona's purchase insight says they buy each time the need
 /// comes, job by job ("Instructs per claim under a panel arrangement;
 /// speed and image quality decide whether she calls us again"): every
-/// purchase is the next contact, and the journey goes on through them.
+/// purchase is the next contact, and the journey goes on through them; so
+/// does one who refers "whoever" served them last time.
 fn buys_each_time(insight: &str) -> bool {
     let tokens = tokenize(insight);
     tokens.windows(2).any(|pair| {
@@ -388,6 +398,13 @@ fn buys_each_time(insight: &str) -> bool {
             "calls" | "call" | "books" | "book" | "instructs"
         ) && &*w[1].word == "us"
             && &*w[2].word == "again"
+    }) || tokens.windows(3).any(|w| {
+        // "Refers whoever answered quickly last time": the next job goes to
+        // whoever served the last one.
+        matches!(
+            &*w[0].word,
+            "refers" | "instructs" | "books" | "uses" | "calls"
+        ) && matches!(&*w[1].word, "whoever" | "whichever")
     })
 }
 
@@ -532,6 +549,7 @@ mod tests {
             "Instructs per claim under a panel arrangement",
             "Books us job by job; quality decides whether she calls us again",
             "Orders each project through the framework",
+            "Refers whoever answered quickly last time; a single late result loses the firm.",
         ] {
             assert!(buys_each_time(insight), "{insight}");
         }
@@ -554,6 +572,7 @@ mod tests {
             "We send news once your bench has found its new home.",
             "Course dates are set around the start dates, and refresher reminders are booked in for the following year.",
             "A call next spring to see how the hedge has taken.",
+            "Those measures are written into the pilot plan and reported back to them at the end, whatever the result.",
         ] {
             assert!(comes_back_later(text), "{text}");
         }
@@ -567,6 +586,7 @@ mod tests {
             "You get an update when your first box leaves the farm.",
             "Next year's prices are on the website.",
             "Your kit arrives next season.",
+            "Payment is taken at the end of the course.",
         ] {
             assert!(!comes_back_later(text), "{text}");
         }
@@ -583,6 +603,15 @@ mod tests {
         assert!(!super::at_every_delivery("Every answer is logged."));
         assert!(!super::at_every_delivery(
             "Each request is read by the owner."
+        ));
+        assert!(!super::at_every_delivery(
+            "Answers are passed to each service manager on Monday."
+        ));
+        assert!(!super::at_every_delivery(
+            "Objections are noted and reviewed after each round of tastings."
+        ));
+        assert!(!super::at_every_delivery(
+            "Raised at every session of the sales training."
         ));
     }
 

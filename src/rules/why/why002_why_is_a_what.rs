@@ -336,11 +336,15 @@ fn own_targets(tokens: &[Token]) -> Vec<Match> {
             ours |= w == "our";
             theirs |= matches!(w, "their" | "his" | "her" | "your" | "my");
             let target = matches!(w, "target" | "targets" | "kpi" | "kpis");
+            // Targets in the business's own plan: "hit the visit targets in
+            // our Community Risk Management Plan".
+            let in_ours =
+                matches!(word(i + 1), Some("in" | "of" | "under")) && word(i + 2) == Some("our");
             // A target of a number the business sets itself: "hit the
             // regional collection target of 9,400 whole-blood units".
             let numbered = word(i + 1) == Some("of")
                 && word(i + 2).is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit()));
-            let ours = ours || numbered && !theirs;
+            let ours = ours || numbered && !theirs || in_ours;
             let shared = word(i - 1) == Some("shared");
             let before_a_noun = tokens
                 .get(i + 1)
@@ -526,6 +530,7 @@ mod tests {
             "To cut bed days and protect the team's funding at the next review",
             "Our job this year is to hit the regional collection target of 9,400 units",
             "We hit the target of 40 homes by spring, and then keep going",
+            "Deliver 9,000 checks and hit the visit targets in our Community Risk Management Plan.",
         ] {
             assert_eq!(own_targets(&tokenize(why)).len(), 1, "{why}");
         }

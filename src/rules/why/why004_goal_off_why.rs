@@ -8,8 +8,8 @@ use crate::plan::GoalKind;
 use crate::plan::{Goal, Plan, items, text};
 use crate::rules::{Context, Family, Phase, Rule};
 use crate::text::lexicons::{
-    audience_counts, contact_automation, image_reasons, metric_money, per_customer,
-    person_promises, step_back_promises, time_frames,
+    audience_counts, contact_automation, customer_friction, image_reasons, metric_money,
+    per_customer, person_promises, step_back_promises, time_frames,
 };
 use crate::text::{
     Measure, PhraseList, counts_buyers, counts_contracts, counts_money, counts_orders,
@@ -62,6 +62,12 @@ Not reported:
   bigger audience", "brand awareness"): it is reported, quoting both,
   because the size of a following is not a link to the WHY however it is
   stated;
+- a cost goal that lowers what goes wrong for customers, counted at the
+  head of its metric with its target below its baseline: help they had to
+  ask for, returns, refunds, no-shows ("Support tickets per 100 bookings",
+  9 to 4): fewer of them is a cheaper business and an easier one to deal
+  with ("support tickets closed per agent" counts the staff's pace, and is
+  judged like any goal);
 - a goal that measures the relationship itself (satisfaction, NPS, renewals,
   retention, recommendations, people coming back), read as HUM002 reads it:
   it serves any WHY about the people a business serves, whatever its words
@@ -185,7 +191,11 @@ fn check(cx: &mut Context<'_>) {
             }
             continue;
         }
-        if measures_the_relationship(goal) || is_own_money(plan, goal) || mislabelled_money(goal) {
+        if measures_the_relationship(goal)
+            || lowers_friction(goal)
+            || is_own_money(plan, goal)
+            || mislabelled_money(goal)
+        {
             continue;
         }
         let written = text(&goal.metric).unwrap_or_default();
@@ -398,6 +408,32 @@ fn is_own_money(plan: &Plan, goal: &Goal) -> bool {
                 .any(|line| counts_orders(metric, &format!("{own} {line}")))
             || counts_contracts(metric, &offer)
             || counts_paying_customers(&goal.title.value, &offer) && counts_buyers(metric, &offer))
+}
+
+/// A cost goal that lowers what goes wrong for customers, counted at the
+/// head of its metric with its target below its baseline: help they had to
+/// ask for, returns, refunds, no-shows ("Support tickets per 100 bookings",
+/// 9 to 4). Fewer of them is a cheaper business and an easier one to deal
+/// with, whatever the WHY's words; "support tickets closed per agent" counts
+/// the staff's pace, and is judged like any goal.
+fn lowers_friction(goal: &Goal) -> bool {
+    let (Some(kind), Some(metric), Some(baseline), Some(target)) =
+        (&goal.kind, text(&goal.metric), &goal.baseline, &goal.target)
+    else {
+        return false;
+    };
+    let tokens = tokenize(metric);
+    let opens = customer_friction()
+        .find(&tokens)
+        .first()
+        .is_some_and(|m| m.tokens.start == 0);
+    let staff_pace = tokens.iter().any(|t| {
+        matches!(
+            &*t.word,
+            "agent" | "agents" | "handled" | "closed" | "resolved"
+        )
+    });
+    kind.value == GoalKind::Cost && target.value < baseline.value && opens && !staff_pace
 }
 
 /// A goal that measures how customers feel or whether they stay

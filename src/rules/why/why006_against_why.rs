@@ -8,13 +8,13 @@ use crate::diagnostic::{Severity, Subject};
 use crate::plan::{Plan, Span, items, text};
 use crate::rules::{Context, Family, Phase, Rule};
 use crate::text::lexicons::{
-    animal_handling, at_cost_promises, aversive_tools, belonging_promises, chase_breaks,
-    chase_promises, close_pressure, data_sales, data_words, equal_promises, exclusion_breaks,
-    fitted_promises, hands_off_promises, hidden_breaks, landfill_breaks, landfill_promises,
-    no_comparison_promises, no_pressure_promises, own_gain, paid_placement, paid_priority,
-    people_rankings, price_competition, price_concern, privacy_promises, profit_pricing,
-    push_buying, reward_promises, sales_pressure, same_for_all, seen_promises, single_size,
-    size_promises, stance_buying, unpaid_ranking_promises, withdrawals,
+    animal_handling, at_cost_promises, autonomy_promises, aversive_tools, belonging_promises,
+    chase_breaks, chase_promises, close_pressure, data_sales, data_words, decided_for_them,
+    equal_promises, exclusion_breaks, fitted_promises, hands_off_promises, hidden_breaks,
+    landfill_breaks, landfill_promises, no_comparison_promises, no_pressure_promises, own_gain,
+    paid_placement, paid_priority, people_rankings, price_competition, price_concern,
+    privacy_promises, profit_pricing, push_buying, reward_promises, sales_pressure, same_for_all,
+    seen_promises, single_size, size_promises, stance_buying, unpaid_ranking_promises, withdrawals,
 };
 use crate::text::{
     DETERMINERS, HEAD_ENDS, Match, PhraseList, Token, covered, is_negator, quote, tokenize,
@@ -35,15 +35,18 @@ words that show it on both sides:
 - **Buying less.** The WHY or the HOW stands against buying, selling or
   replacing things: a word of buying in a frame of refusal ("buy less" at
   the end of a clause or before "of", "instead of buying new", "rather save
-  a plant than sell one", "we never sell"). A differentiator or offering that pushes
+  a plant than sell one", "we never sell", "better served by people who
+  mend their gear than by people who replace it": by those who do it, a
+  verb of keeping before "than"; "better advice than the websites that
+  sell bikes" is no stand). A differentiator or offering that pushes
   people to buy is then reported: sales pressure ("daily deals", "30%
   off") or buying made automatic or new goods on discount ("Auto-replace",
-  "discounted new tools").
+  "discounted new tools", "Clearance new budget waterproofs").
 - **Price.** The HOW competes on price and promotions, with two cues or
   more ("we win on price", "compete with the supermarkets on price", "win
   every tender on price", "lowest quoted price",
-  "price-match", "multi-buy deals", "the cheapest", "the lowest of any
-  club", sessions "filled to hall capacity"), while the WHY says nothing of price or of what people can
+  "price-match", "multi-buy deals", "the cheapest", "fees the lowest of
+  any club", sessions "filled to hall capacity so" fees stay low), while the WHY says nothing of price or of what people can
   afford. Price and promotions are what a business reaches for when it has
   no reason to be chosen beyond the deal; a WHY about something else is
   not what such a HOW acts on.
@@ -137,13 +140,22 @@ words that show it on both sides:
   person or family ("kind, judgement-free help that fits their baby",
   "every child is different") and a line of the HOW or the WHAT gives
   everyone the same ("our standard controlled-crying programme, the same
-  for every baby").
+  for every baby"); a price the same for everyone is fair, not one plan
+  for all ("one delivery charge, the same for every family").
 - **Belonging.** The WHY or the HOW promises a group is somewhere people
   belong ("a band is somewhere you belong") and a line of the HOW or the
   WHAT lets people in only by competing for a place, or puts them out
   ("Audition-only entry, with places going to the strongest applicants",
-  "three missed rehearsals and you are out"); "no auditions" is a
-  refusal.
+  "three missed rehearsals and you are out"); auditions for something
+  else ("we audition only for the two solo parts") are no entry, and "no
+  auditions" is a refusal.
+- **Their own decision.** The WHY or the HOW promises people decide for
+  themselves ("they, not their parents or their doctors, are the experts
+  on their own days", "a decision an older driver makes for themselves")
+  and a line of the HOW or the WHAT decides for them or tells on them
+  without asking ("every missed preventer dose is reported automatically
+  to a parent", "We judge the programme by how many participants hand
+  back their licence").
 - **Training by reward.** The WHY or the HOW promises animals are trained
   by reward ("kind, patient, reward-based training", "force-free") and a
   line of the HOW or the WHAT sells or uses tools that train by pain or
@@ -398,7 +410,7 @@ fn check(cx: &mut Context<'_>) {
     // refused or ruled out where they stand. A promise said as a refusal
     // ("should never end up in landfill", "should never have to chase") is
     // read negated too.
-    let broken: [(&PhraseList, bool, &PhraseList, Counts, &str, &str); 12] = [
+    let broken: [(&PhraseList, bool, &PhraseList, Counts, &str, &str); 13] = [
         (
             unpaid_ranking_promises(),
             false,
@@ -483,7 +495,7 @@ fn check(cx: &mut Context<'_>) {
             fitted_promises(),
             false,
             same_for_all(),
-            everywhere,
+            not_a_price,
             "gives everyone the same",
             "promises help fitted to each",
         ),
@@ -494,6 +506,14 @@ fn check(cx: &mut Context<'_>) {
             everywhere,
             "lets people in only by competing, or puts them out",
             "promises somewhere they belong",
+        ),
+        (
+            autonomy_promises(),
+            false,
+            decided_for_them(),
+            everywhere,
+            "decides for people or tells on them without asking",
+            "promises they decide for themselves",
         ),
     ];
     for (promises, negated_too, breaks, counts, does, promised) in broken {
@@ -613,6 +633,24 @@ const WORKING_PEOPLE: &[&str] = &[
     "volunteers",
     "worker",
     "workers",
+];
+
+/// Everyone given the same counts unless it is a price: "one delivery
+/// charge, the same for every family" and "prices the same for everyone"
+/// are fair, not one plan for all.
+fn not_a_price(tokens: &[Token], _: &str) -> Vec<bool> {
+    (0..tokens.len())
+        .map(|i| !(i.saturating_sub(PRICE_REACH)..i).any(|k| PRICED.contains(&&*tokens[k].word)))
+        .collect()
+}
+
+/// How many words before "the same for every" a price may stand: "keep our
+/// prices the same for everyone".
+const PRICE_REACH: usize = 4;
+
+/// Words of what is charged.
+const PRICED: &[&str] = &[
+    "price", "prices", "charge", "charges", "fee", "fees", "rate", "rates", "cost", "costs",
 ];
 
 /// A priority counts only beside a word of paying in its clause
@@ -1086,6 +1124,14 @@ fn refusal(tokens: &[Token], at: Range<usize>) -> Option<Range<usize>> {
     let than = (1..=1 + THAN_TO_BUYING)
         .find(|&k| before(k) == "than")
         .filter(|&k| k == 1 || (1..k).any(|j| matches!(before(j), "who" | "that")));
+    // By the "who" path, a verb of keeping what one has must come before
+    // "than": "people who mend their gear than by people who replace it"
+    // (not "better advice than the websites that sell bikes").
+    let than = than.filter(|&k| {
+        k == 1
+            || (at.start.saturating_sub(k + 8)..at.start - k)
+                .any(|i| KEEPING.iter().any(|v| word(i).starts_with(v)))
+    });
     let rather = than.and_then(|k| {
         (at.start.saturating_sub(k + 8)..at.start - k)
             .find(|&i| matches!(word(i), "rather" | "better" | "sooner"))
@@ -1103,6 +1149,11 @@ fn refusal(tokens: &[Token], at: Range<usize>) -> Option<Range<usize>> {
     };
     Some(tokens[first].span.start..tokens[last].span.end)
 }
+
+/// Verbs of keeping what one has, by their start: "mend", "repair", "keep".
+const KEEPING: &[&str] = &[
+    "mend", "repair", "fix", "keep", "reus", "swap", "borrow", "share",
+];
 
 /// How many words may stand between "than" and the word of buying it
 /// refuses, when they name who does it: "than by people who replace it".
@@ -1242,6 +1293,19 @@ mod tests {
     use crate::text::stem;
 
     #[test]
+    fn the_same_price_for_everyone_is_fair_not_one_plan_for_all() {
+        let counted = |text: &str| {
+            let tokens = tokenize(text);
+            let found = crate::text::lexicons::same_for_all().find(&tokens);
+            let counts = super::not_a_price(&tokens, text);
+            found.iter().any(|m| counts[m.tokens.start])
+        };
+        assert!(counted("our standard programme, the same for every baby"));
+        assert!(!counted("one delivery charge, the same for every family"));
+        assert!(!counted("we keep our prices the same for everyone"));
+    }
+
+    #[test]
     fn money_that_never_keeps_anyone_out_is_a_promise() {
         assert_eq!(
             price_never_stops(
@@ -1364,6 +1428,12 @@ mod tests {
             .is_some()
         );
         assert!(against_buying("more people than ever replace their boots each spring").is_none());
+        for text in [
+            "We believe a neighbourhood bike shop gives better advice than the websites that sell bikes by the thousand.",
+            "we would rather lose a sale than have a rider who buys the wrong bike",
+        ] {
+            assert!(against_buying(text).is_none(), "{text}");
+        }
         for text in [
             "We want a town that mends more and buys less.",
             "Swap and repair instead of buying new.",

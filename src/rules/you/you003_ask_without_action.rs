@@ -34,10 +34,11 @@ Not reported: an `act` that keeps the answers *and* uses them ("noted on the
 booking so the audiologist can adjust the aids", "logged and reviewed each
 term", "saved on the account and applied from the next shipment"); an
 `act` that carries out what the people asked have decided, a verb of carrying
-out (follow, carry out, implement, adopt) with a result, vote, majority,
-decision or what came top within three words after it ("the committee
-follows the result and reports on it in the minutes", "The committee
-adopts the top two"): following the vote is the change ("staff
+out (follow, carry out, implement) with a result, vote, majority or
+decision within three words after it ("the committee follows the result
+and reports on it in the minutes"), or that adopts what came top ("The
+committee adopts the top two"; not "following the top-two-box
+convention"): following the vote is the change ("staff
 carry out the survey" is not); an `act` that puts the answers before a
 gathering where decisions are made, a verb of bringing (shown, taken,
 presented) with "at", "to" or "before" and a forum, meeting, committee or
@@ -606,6 +607,7 @@ mod tests {
     fn an_act_that_keeps_and_then_changes_something_is_action() {
         for act in [
             "Requests are logged; the ones that come up every month are answered in the newsletter.",
+            "The committee adopts the top two and reports progress in the members' letter.",
             "Answers are filed by route, and the three most asked-for stops are added to the timetable review.",
             "Replies are stored so the fitter can bring the right parts.",
             "Answers are summarised for the workshop lead, who picks the three most common snags for the next ride.",
@@ -681,6 +683,8 @@ mod tests {
             "Answers are logged for possible future action.",
             "Answers are logged and written into the shop spreadsheet.",
             "Cards are boxed up at the end of each clinic, posted to head office and stored for the annual contract return.",
+            "Scores are recorded in the dashboard following the top-two-box convention.",
+            "Entries are archived in the gallery following the winner's announcement.",
             "Forms are collected at the AGM and kept in the office file.",
             "Ratings are tracked weekly against our app-store ranking target.",
             "The shop manager records every answer in the CRM.",
