@@ -161,7 +161,7 @@ fn select_and_ignore_by_code_name_and_family() {
     assert_eq!(
         selected(&config),
         [
-            "PLAN001", "PLAN002", "PLAN008", "WHY002", "TX001", "TX002", "TX003", "TX004"
+            "PLAN001", "PLAN002", "PLAN008", "WHY002", "TX001", "TX002", "TX003", "TX004", "TX006"
         ]
     );
     assert_eq!(
@@ -219,7 +219,7 @@ fn the_command_line_overrides_the_file() {
     assert_eq!(
         selected(&config),
         [
-            "PLAN001", "PLAN002", "PLAN008", "TX001", "TX002", "TX003", "TX004"
+            "PLAN001", "PLAN002", "PLAN008", "TX001", "TX002", "TX003", "TX004", "TX006"
         ],
         "--ignore removes from what the file selects"
     );

@@ -211,6 +211,7 @@ pub static RULES: &[&Rule] = &[
     &tx::tx003_journey_ends_at_purchase::RULE,
     &tx::tx004_no_human_help::RULE,
     &tx::tx005_message_fatigue::RULE,
+    &tx::tx006_persona_stops_at_purchase::RULE,
     &hum::hum001_persona_without_connection::RULE,
     &hum::hum002_no_human_metric::RULE,
     &hum::hum003_incomplete_profile::RULE,

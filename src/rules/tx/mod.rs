@@ -11,6 +11,7 @@ pub mod tx002_transactional_plan;
 pub mod tx003_journey_ends_at_purchase;
 pub mod tx004_no_human_help;
 pub mod tx005_message_fatigue;
+pub mod tx006_persona_stops_at_purchase;
 
 use crate::plan::{Touchpoint, text};
 use crate::text::lexicons::{customer_value, held_deals, interest_commerce, sales_pressure};

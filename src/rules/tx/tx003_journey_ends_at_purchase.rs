@@ -1,7 +1,7 @@
-//! TX003 journey-ends-at-purchase: no touchpoint at retention or advocacy,
-//! for the plan or for a persona: the journey stops at the purchase. The
-//! rule's metadata, its documentation (`planlint explain TX003`) and its
-//! check.
+//! TX003 journey-ends-at-purchase: no touchpoint at retention or advocacy:
+//! the plan's journey stops at the purchase. The rule's metadata, its
+//! documentation (`planlint explain TX003`) and its check, and the reading
+//! of one persona's journey that TX006 reports.
 
 use super::{CALLS, pure_pressure};
 use crate::diagnostic::{Severity, Subject};
@@ -14,7 +14,7 @@ pub static RULE: Rule = Rule {
     name: "journey-ends-at-purchase",
     family: Family::Tx,
     severity: Severity::Warning,
-    summary: "no touchpoint at retention or advocacy, for the plan or for a persona: the journey stops at the purchase",
+    summary: "no touchpoint at retention or advocacy: the journey stops at the purchase",
     help: "add touchpoints at retention or advocacy: what keeps the relationship going after someone buys?",
     docs: r#"## What it does
 Reports a plan that has touchpoints but none at the `retention` or `advocacy`
@@ -23,45 +23,10 @@ purchase (and in a free trial it comes before the purchase), not the
 relationship that follows. HUM004 (info) names the other empty stages, not
 these.
 
-In a plan whose journey does go on after the sale, it reports each persona
-that a `purchase` touchpoint reaches and no touchpoint at retention or
-advocacy reaches: the plan keeps some customers and drops those, the moment
-they have bought or signed up (onboarding alone does not count here
-either).
-
-For a persona, a `purchase` touchpoint that recurs (`per_week` above
-zero), is no pure sales pressure (TX001) and does not open with a call to
-buy ("Order this week's box by Thursday") counts as going on after the
-sale: a sponsor's report twice a year keeps the relationship, whatever
-its stage. So does such a `consideration` touchpoint that has an `ask`
-and an `act`, a conversation rather than a broadcast: a fortnightly note
-to the therapists who refer of what is ready to go, asking what they
-could not find (weekly ads to prospects ask nothing and do not count);
-one whose `act` says what is done at every delivery or visit needs no
-`per_week` ("the chef's spec is ... checked before every drop").
-So does a `purchase` touchpoint, no pure sales pressure, whose message or
-act comes back to the customer a while later with a look, a call, a note
-or a report ("a look at your pad use three months later", "a month later
-the employer gets a short note", "reported at week 12", "an update when
-he's rehomed", "refresher reminders ... for the following year"; not
-"your box arrives three days later").
-Not reported: a persona reached only before the purchase (a prospect the
-plan has not yet won); a persona reached by a touchpoint with no `stage`;
-every persona while a touchpoint at retention or advocacy names no
-`personas` (whom it reaches is unknown); the personas of a plan that
-stops at the sale as a whole (the plan is reported once); and a persona
-whose name says they are passing through (a visitor, a holidaymaker, a
-tourist: "Visitor on a walking holiday", "Visiting yacht crew"; not a
-"Visiting carer") or buying a gift ("Gift buyer who knows nothing about
-cheese"), who comes once by nature; nor one whose name says they buy
-for a relative ("Son or daughter who lives far away", "Family member
-booking for a parent"), taken to the purchase by a touchpoint that also
-takes a persona whose journey goes on after it: theirs goes on through
-that persona (a "young family" is the customer, and is read as any); nor
-one whose purchase insight says
-they buy job by job ("instructs per claim", "whether she calls us
-again"), whose next purchase is the next contact. Another persona who
-buys once by nature is reported: say so with a waiver.
+Each persona the plan takes to the purchase and never reaches after it is
+TX006's note (info): a journey that goes on is said in many ways, and
+planlint reads one persona's journey with less certainty than the
+plan's.
 
 ## Why it matters
 A customer's journey does not end with one purchase; for the customer, that
@@ -103,7 +68,6 @@ fn check(cx: &mut Context<'_>) {
             .any(|t| t.stage.as_ref().is_some_and(|s| stages.contains(&s.value)))
     };
     if at(&[Stage::Retention, Stage::Advocacy]) {
-        personas_stopping_at_the_sale(cx);
         return;
     }
     let message = if at(&[Stage::Onboarding]) {
@@ -423,7 +387,7 @@ fn calls_to_buy(message: &str) -> bool {
 /// stops there. Nothing is said while a touchpoint at those stages names no
 /// personas (whom it reaches is unknown), nor of a persona reached by a
 /// touchpoint with no stage.
-fn personas_stopping_at_the_sale(cx: &mut Context<'_>) {
+pub(super) fn personas_stopping_at_the_sale(cx: &mut Context<'_>, rule: &'static Rule) {
     let plan = cx.plan;
     let stage_of = |t: &Touchpoint| t.stage.as_ref().map(|s| s.value);
     let later = [Stage::Retention, Stage::Advocacy];
@@ -520,7 +484,7 @@ fn personas_stopping_at_the_sale(cx: &mut Context<'_>) {
             "nothing after it: their journey stops at the sale"
         };
         cx.report(
-            &RULE,
+            rule,
             Subject::Persona(persona.id.value.clone()),
             persona.header.clone(),
             format!(
