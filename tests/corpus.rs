@@ -112,6 +112,7 @@ const INDEPENDENT: &[&str] = &[
     "held-out-31",
     "held-out-32",
     "held-out-33",
+    "held-out-34",
 ];
 
 /// The independent corpus: each planted defect found, no other warning or

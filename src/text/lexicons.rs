@@ -566,6 +566,11 @@ lexicon!(
     "customer_friction.txt"
 );
 lexicon!(
+    /// WHY004: a promise of unhurried time with people ("unhurried").
+    unhurried_promises,
+    "unhurried_promises.txt"
+);
+lexicon!(
     /// HUM003: a value proposition's claim of a low price ("the cheapest
     /// hire in the county").
     price_claims,
@@ -853,6 +858,7 @@ mod tests {
             autonomy_promises(),
             decided_for_them(),
             customer_friction(),
+            unhurried_promises(),
             equal_promises(),
             paid_priority(),
             chase_promises(),

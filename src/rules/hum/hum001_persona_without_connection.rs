@@ -85,7 +85,14 @@ interest are the product too:
   poles", "GPS pendants for use outside the home" for a shop that sells
   trekking poles and alarm pendants); a word that only describes what is
   sold is no thing sold ("Walks with the ramblers" for a shop of walking
-  sticks).
+  sticks);
+- beside two interests that are the offer, the offer being done, a word
+  of the WHAT and a word of doing ("Nail cutting" at a chiropodist that
+  sells nail care); and beside one, interests of three words or more that
+  are the offer or a part of the product but for one word, when every
+  interest is read so ("Logging inhaler puffs" for an app that logs
+  puffs, "Push notification settings"; "Dog-friendly pubs", two words, is
+  never read so).
 
 ## What it does not report
 An interest with one word beyond the offer ("Her cycling club" for a bike
@@ -324,8 +331,21 @@ fn only_about_the_offer(interests: &[&str], offer: &Offer) -> bool {
             Reading::Offer => true,
             Reading::OursAlone => ours_named >= 2,
             Reading::BuyingAlone { .. } => ours_named >= 1 || all_buying,
-            Reading::Life => ours_named >= 2 && headed(i) || all_mostly && *m,
+            Reading::Life => {
+                ours_named >= 2 && (headed(i) || done_to_the_offer(i, offer)) || all_mostly && *m
+            }
         })
+}
+
+/// Whether an interest is the offer being done, a word of the WHAT and a
+/// word of doing after it, and nothing else: "Nail cutting" at a chiropodist
+/// whose WHAT sells nail care (read so only beside two interests that are
+/// the offer).
+fn done_to_the_offer(interest: &str, offer: &Offer) -> bool {
+    let tokens = tokenize(interest);
+    let content: Vec<&Token> = tokens.iter().filter(|t| t.content).collect();
+    matches!(content.as_slice(), [thing, doing]
+        if offer.contains(thing.stem.as_ref()) && doing.word.ends_with("ing"))
 }
 
 /// Whether an interest of three words of meaning or more is the offer but

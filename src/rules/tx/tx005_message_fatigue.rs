@@ -31,7 +31,11 @@ often they hear, or opts in ("reminders only on the days you choose", "email,
 frequency chosen by the member", "how many reminders a week?"), or that a
 reminder comes at a time or on a schedule the customer chooses ("Stretching
 reminder at a time the member chooses", "nudges on the schedule you set",
-"reminder at the learner's chosen time"): someone who picks when they are reminded has asked to be.
+"reminder at the learner's chosen time"), on the mornings or days of the week
+"that you pick", or that it waits to be opened ("Four short cards ...
+waiting in the app for when the owner has a moment"): someone who picks
+when they are reminded has asked to be, and content that waits
+interrupts nobody.
 A touchpoint they opted in to is left out of the total too, but one that
 alone sends three a week or more is counted, as opting in says whether
 they hear, not how often ("SMS to opted-in customers", five a week); the

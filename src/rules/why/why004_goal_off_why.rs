@@ -9,7 +9,7 @@ use crate::plan::{Goal, Plan, items, text};
 use crate::rules::{Context, Family, Phase, Rule};
 use crate::text::lexicons::{
     audience_counts, contact_automation, customer_friction, image_reasons, metric_money,
-    per_customer, person_promises, step_back_promises, time_frames,
+    per_customer, person_promises, step_back_promises, time_frames, unhurried_promises,
 };
 use crate::text::{
     Measure, PhraseList, counts_buyers, counts_contracts, counts_money, counts_orders,
@@ -51,7 +51,11 @@ nobody of the business (a chatbot, an automated phone menu, "no member of
 staff": "% of family enquiries handled with no member of staff involved",
 5 to 70) in a plan whose WHY or HOW promises people a person ("a real
 person beside them through every step", "one named bereavement
-officer").
+officer"). So is one that cuts the length of an appointment, a visit or
+a session ("Length of a standard appointment, minutes", 30 to 15) in a
+plan whose WHY or HOW promises unhurried time ("Unhurried 30-minute
+appointments", "done slowly and kindly"; a wait cut, "days from referral
+to first appointment", is no time with people).
 
 Not reported:
 - a goal with a `why`: the link is stated, and a reader can judge it. The
@@ -159,7 +163,18 @@ fn check(cx: &mut Context<'_>) {
     let places: Vec<_> = places.iter().collect();
     let step_back = stand(plan, why, step_back_promises());
     let person = stand(plan, why, person_promises());
+    let unhurried = stand(plan, why, unhurried_promises());
     for goal in &plan.goals {
+        if let Some(hurried) = unhurried.as_ref().and_then(|u| shortens_time(goal, u)) {
+            cx.report(
+                &RULE,
+                Subject::Goal(goal.id.value.clone()),
+                goal.header.clone(),
+                hurried,
+            )
+            .help = "measure what the time buys people (problems solved at one visit, how they feel afterwards), or rewrite the WHY if the business believes otherwise".to_owned();
+            continue;
+        }
         if let Some(automated) = person.as_ref().and_then(|p| automates_contact(goal, p)) {
             cx.report(
                 &RULE,
@@ -295,6 +310,39 @@ fn automates_contact(goal: &Goal, stand: &Stand) -> Option<String> {
         "goal \"{}\" raises contact handled with nobody of the business ({cue}, from {baseline} to {target}) while {} promises people a person ({})",
         goal.id.value, stand.place, stand.cue
     ))
+}
+
+/// The finding for a goal that cuts the length of an appointment, a visit
+/// or a session ("Length of a standard appointment, minutes", 30 to 15) in
+/// a plan that promises unhurried time ("Unhurried 30-minute
+/// appointments"): reported whatever the goal's `why`. A wait cut ("Days
+/// from referral to first appointment") is no time with people.
+fn shortens_time(goal: &Goal, stand: &Stand) -> Option<String> {
+    let metric = text(&goal.metric)?;
+    let tokens = tokenize(metric);
+    let words = |list: &[&str]| tokens.iter().any(|t| list.contains(&&*t.word));
+    let length = words(&["length", "duration", "minutes", "mins"]);
+    let meeting = words(&[
+        "appointment",
+        "appointments",
+        "visit",
+        "visits",
+        "session",
+        "sessions",
+        "consultation",
+        "consultations",
+    ]);
+    let wait = words(&["wait", "waiting", "from", "until"]);
+    let (baseline, target) = (goal.baseline.as_ref()?.value, goal.target.as_ref()?.value);
+    (length && meeting && !wait && target < baseline).then(|| {
+        format!(
+            "goal \"{}\" cuts the time people get ({}, from {baseline} to {target}) while {} promises unhurried time ({})",
+            goal.id.value,
+            quote(metric, 0..metric.len()),
+            stand.place,
+            stand.cue
+        )
+    })
 }
 
 /// The finding for a goal that raises how much each customer uses
