@@ -34,7 +34,7 @@ pub use measures::{
 };
 pub use offer::{Offer, SERVICE_PARTS, first_heads};
 pub use parts::{Part, asks_openly, parts};
-pub use phrases::{Match, PhraseList, PhraseSet, Tokens, covered, is_negator};
+pub use phrases::{Match, PhraseList, PhraseSet, Tokens, covered, is_negator, starts};
 pub use suggest::suggest;
 
 /// A word of a text: lower-cased, stemmed, and where it stands (bytes). The

@@ -103,6 +103,15 @@ pub struct Match {
     pub span: Range<usize>,
 }
 
+/// For each of `len` tokens, whether one of `matches` starts there.
+pub fn starts(len: usize, matches: &[Match]) -> Vec<bool> {
+    let mut starts = vec![false; len];
+    for m in matches {
+        starts[m.tokens.start] = true;
+    }
+    starts
+}
+
 /// For each of `len` tokens, whether one of `matches` covers it: a table
 /// read in one step per token, so that a long text costs no more than a
 /// line per word.

@@ -15,7 +15,7 @@ pub mod tx006_persona_stops_at_purchase;
 
 use crate::plan::{Touchpoint, text};
 use crate::text::lexicons::{customer_value, held_deals, interest_commerce, sales_pressure};
-use crate::text::{Match, Part, Token, parts, quote, tokenize};
+use crate::text::{Match, Part, Token, parts, quote, starts, tokenize};
 
 /// The quoted pressure cues of a touchpoint whose message is pure sales
 /// pressure, or `None` when it is not. Shared by TX001 and TX002 so they
@@ -73,14 +73,8 @@ fn pressure_only(message: &str) -> Option<Vec<String>> {
     }
     cues.extend(calls);
     cues.sort_by_key(|m| m.tokens.start);
-    let starts = |found: &[Match]| {
-        let mut table = vec![false; tokens.len()];
-        for m in found {
-            table[m.tokens.start] = true;
-        }
-        table
-    };
-    let (cue_at, value_at) = (starts(&cues), starts(&customer_value().find(&tokens)));
+    let cue_at = starts(tokens.len(), &cues);
+    let value_at = starts(tokens.len(), &customer_value().find(&tokens));
     let any_in = |table: &[bool], part: &Part| table[part.tokens.clone()].contains(&true);
     // An exclamation right before a part with pressure leads into it, as a
     // label does: "Time for your check-up! Book now and ...".

@@ -164,35 +164,40 @@ fn check(cx: &mut Context<'_>) {
     let step_back = stand(plan, why, step_back_promises());
     let person = stand(plan, why, person_promises());
     let unhurried = stand(plan, why, unhurried_promises());
+    // Goals that work against a stand of the WHY or the HOW, each with what
+    // to measure instead: reported whatever the goal's `why`.
+    let against: [(&Option<Stand>, Against, &str); 3] = [
+        (
+            &unhurried,
+            shortens_time,
+            "measure what the time buys people (problems solved at one visit, how they feel afterwards)",
+        ),
+        (
+            &person,
+            automates_contact,
+            "measure how people are looked after by the people the WHY promises",
+        ),
+        (
+            &step_back,
+            keeps_customers,
+            "measure what letting people go well looks like (outcomes met, time to discharge, people who no longer need the service)",
+        ),
+    ];
     for goal in &plan.goals {
-        if let Some(hurried) = unhurried.as_ref().and_then(|u| shortens_time(goal, u)) {
+        let broken = against.iter().find_map(|(stand, breaks, instead)| {
+            stand
+                .as_ref()
+                .and_then(|s| breaks(goal, s))
+                .map(|m| (m, instead))
+        });
+        if let Some((message, instead)) = broken {
             cx.report(
                 &RULE,
                 Subject::Goal(goal.id.value.clone()),
                 goal.header.clone(),
-                hurried,
+                message,
             )
-            .help = "measure what the time buys people (problems solved at one visit, how they feel afterwards), or rewrite the WHY if the business believes otherwise".to_owned();
-            continue;
-        }
-        if let Some(automated) = person.as_ref().and_then(|p| automates_contact(goal, p)) {
-            cx.report(
-                &RULE,
-                Subject::Goal(goal.id.value.clone()),
-                goal.header.clone(),
-                automated,
-            )
-            .help = "measure how people are looked after by the people the WHY promises, or rewrite the WHY if the business believes otherwise".to_owned();
-            continue;
-        }
-        if let Some(kept) = step_back.as_ref().and_then(|s| keeps_customers(goal, s)) {
-            cx.report(
-                &RULE,
-                Subject::Goal(goal.id.value.clone()),
-                goal.header.clone(),
-                kept,
-            )
-            .help = "measure what letting people go well looks like (outcomes met, time to discharge, people who no longer need the service), or rewrite the WHY if the business believes otherwise".to_owned();
+            .help = format!("{instead}, or rewrite the WHY if the business believes otherwise");
             continue;
         }
         if let Some(why) = text(&goal.why) {
@@ -266,6 +271,9 @@ fn mislabelled_money(goal: &Goal) -> bool {
 /// need the business ("we aim to discharge", `step_back_promises`), or a
 /// person, not a machine ("a real person beside them through every step",
 /// `person_promises`).
+/// A reading of a goal that works against a stand, with its message.
+type Against = fn(&Goal, &Stand) -> Option<String>;
+
 struct Stand {
     place: &'static str,
     cue: String,

@@ -8,7 +8,7 @@ use crate::rules::{Context, Family, Phase, Rule};
 use crate::text::lexicons::{
     act_bring, act_carry_out, act_change, act_forums, act_outcomes, act_record, act_unchanged,
 };
-use crate::text::{DETERMINERS, HEAD_ENDS, Match, Token, covered, push_quote, tokenize};
+use crate::text::{DETERMINERS, HEAD_ENDS, Match, Token, covered, push_quote, starts, tokenize};
 
 pub static RULE: Rule = Rule {
     code: "YOU003",
@@ -544,15 +544,6 @@ fn brought_to(tokens: &[Token], verb: &Match, through: &[&str], places: &[bool])
     let after = at_to + 1;
     (after..tokens.len().min(after + FORUM_REACH))
         .any(|at| places[at] && tokens[at].clause == clause)
-}
-
-/// For each of `len` tokens, whether one of `matches` starts there.
-fn starts(len: usize, matches: &[Match]) -> Vec<bool> {
-    let mut starts = vec![false; len];
-    for m in matches {
-        starts[m.tokens.start] = true;
-    }
-    starts
 }
 
 fn after_determiner(tokens: &[Token], m: &Match) -> bool {
